@@ -1,1 +1,519 @@
-//! TODO
+//! Allowed downtime from a target, and the target from a downtime, for any
+//! window and convention (DOMAIN.md §1: `D = U × W`, `U = D / W`).
+//!
+//! Precision: when `U` is exact (a decimal or ratio input) and the window is
+//! a whole number of seconds (every [`Period`] is), the product is computed
+//! exactly in integers and rounded to `f64` **once**, so 99.95% of a day is
+//! `43.2` s, not `43.199999999999996`. Only fractional nines fall back to
+//! floating point.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::duration::format_duration;
+use crate::quantity::{Availability, Ratio};
+use crate::window::{Convention, Maintenance, Period, PlannedMaintenance, ServiceHours};
+
+/// `U × window`, exact when `U` is, rounded once.
+fn downtime_over(target: &Availability, window: Ratio) -> f64 {
+    exact_downtime_over(target, window)
+        .map_or_else(|| target.unavailability() * window.to_f64(), Ratio::to_f64)
+}
+
+fn exact_downtime_over(target: &Availability, window: Ratio) -> Option<Ratio> {
+    target.unavailability_exact()?.checked_mul(window)
+}
+
+fn period_ratio(period: Period, convention: Convention) -> Ratio {
+    Ratio::from_integer(u128::from(period.seconds(convention)))
+}
+
+/// The exact allowed downtime in seconds, when the target is exact (not
+/// fractional nines) and the product fits.
+///
+/// ```
+/// use nines_core::downtime::allowed_downtime_exact;
+/// use nines_core::quantity::{Availability, Ratio};
+/// use nines_core::window::{Convention, Period};
+/// let a = Availability::parse("99.95").unwrap();
+/// let d = allowed_downtime_exact(&a, Period::Month, Convention::GregorianMean).unwrap();
+/// assert_eq!(d.to_decimal_string().unwrap(), "1314.873");
+/// ```
+pub fn allowed_downtime_exact(
+    target: &Availability,
+    period: Period,
+    convention: Convention,
+) -> Option<Ratio> {
+    exact_downtime_over(target, period_ratio(period, convention))
+}
+
+/// Allowed downtime in seconds for `target` over `period` under
+/// `convention`: `U × W`, correctly rounded from the exact product.
+///
+/// ```
+/// use nines_core::downtime::allowed_downtime;
+/// use nines_core::quantity::Availability;
+/// use nines_core::window::{Convention, Period};
+/// let a = Availability::parse("99.9").unwrap();
+/// // DOMAIN.md §1: 43m 12s with a 30-day month, 43m 49.7s Gregorian.
+/// assert_eq!(allowed_downtime(&a, Period::Month, Convention::SreBook), 2_592.0);
+/// assert_eq!(allowed_downtime(&a, Period::Month, Convention::GregorianMean), 2_629.746);
+/// ```
+pub fn allowed_downtime(target: &Availability, period: Period, convention: Convention) -> f64 {
+    downtime_over(target, period_ratio(period, convention))
+}
+
+/// Allowed downtime in seconds counting only the service hours in `period`;
+/// `None` when the period is shorter than a week and the schedule differs
+/// by day ("per day is not defined", DOMAIN.md §1).
+///
+/// ```
+/// use nines_core::downtime::allowed_downtime_in_service;
+/// use nines_core::quantity::Availability;
+/// use nines_core::window::{Convention, Period, ServiceHours};
+/// let a = Availability::parse("99.9").unwrap();
+/// let office: ServiceHours = "Mon-Fri 08:00-20:00".parse().unwrap();
+/// let week = allowed_downtime_in_service(&a, Period::Week, Convention::SreBook, &office);
+/// assert_eq!(week, Some(216.0)); // 0.1% of 60 hours
+/// assert_eq!(allowed_downtime_in_service(&a, Period::Day, Convention::SreBook, &office), None);
+/// ```
+pub fn allowed_downtime_in_service(
+    target: &Availability,
+    period: Period,
+    convention: Convention,
+    hours: &ServiceHours,
+) -> Option<f64> {
+    let window = hours.in_service_seconds(period, convention)?;
+    Some(downtime_over(target, window))
+}
+
+/// Unplanned downtime allowed in `period` once planned maintenance is
+/// accounted for (see [`Maintenance`]): with `Excluded`, `U × (W − M)`;
+/// with `Counted`, `U × W − M`, negative when maintenance alone overspends
+/// the budget. `W` is the in-service time; the maintenance is assumed to
+/// fall inside the service hours (maintenance scheduled outside them should
+/// be left out). `None` as for [`allowed_downtime_in_service`].
+///
+/// ```
+/// use nines_core::downtime::unplanned_downtime_allowance;
+/// use nines_core::quantity::Availability;
+/// use nines_core::window::{Convention, Maintenance, Period, PlannedMaintenance, ServiceHours};
+/// let a = Availability::parse("99.9").unwrap();
+/// let always = ServiceHours::always();
+/// let counted = PlannedMaintenance::new(Maintenance::Counted, 1_800.0).unwrap();
+/// let d = unplanned_downtime_allowance(&a, Period::Month, Convention::SreBook, &always, &counted);
+/// assert_eq!(d, Some(792.0)); // 43m 12s budget − 30m maintenance
+/// let excluded = PlannedMaintenance::new(Maintenance::Excluded, 1_800.0).unwrap();
+/// let d = unplanned_downtime_allowance(&a, Period::Month, Convention::SreBook, &always, &excluded);
+/// assert_eq!(d, Some(2_590.2)); // 0.1% of (30 days − 30m)
+/// ```
+pub fn unplanned_downtime_allowance(
+    target: &Availability,
+    period: Period,
+    convention: Convention,
+    hours: &ServiceHours,
+    maintenance: &PlannedMaintenance,
+) -> Option<f64> {
+    let window = hours.in_service_seconds(period, convention)?;
+    let planned = maintenance.seconds_in(period, convention);
+    if planned <= 0.0 {
+        return Some(downtime_over(target, window));
+    }
+    let planned_exact = Ratio::from_f64(planned);
+    Some(match maintenance.treatment {
+        Maintenance::Excluded => {
+            let measured = planned_exact.and_then(|p| window.checked_sub(p));
+            match measured {
+                Some(m) => downtime_over(target, m),
+                // More maintenance than time in service, or no exact form.
+                None => target.unavailability() * (window.to_f64() - planned).max(0.0),
+            }
+        }
+        Maintenance::Counted => {
+            let budget = exact_downtime_over(target, window);
+            match (budget, planned_exact) {
+                (Some(b), Some(p)) => match b.checked_sub(p) {
+                    Some(left) => left.to_f64(),
+                    None => -(p.checked_sub(b).map_or(planned - b.to_f64(), Ratio::to_f64)),
+                },
+                _ => downtime_over(target, window) - planned,
+            }
+        }
+    })
+}
+
+/// Why a downtime could not be turned into an availability.
+///
+/// ```
+/// use nines_core::downtime::{availability_from_downtime, DowntimeError};
+/// use nines_core::window::{Convention, Period};
+/// let e = availability_from_downtime(2.0 * 86_400.0, Period::Day, Convention::SreBook);
+/// assert!(matches!(e, Err(DowntimeError::ExceedsWindow { .. })));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum DowntimeError {
+    /// NaN or infinite downtime.
+    NotANumber,
+    /// Negative downtime.
+    Negative,
+    /// The window holds no service time (closed schedule).
+    EmptyWindow,
+    /// More downtime than the window is long.
+    ExceedsWindow {
+        /// The downtime given, seconds.
+        downtime_seconds: f64,
+        /// The window's (in-service) length, seconds.
+        window_seconds: f64,
+    },
+    /// A period shorter than a week with a schedule that differs by day.
+    NotDefined {
+        /// The period asked for.
+        period: Period,
+    },
+}
+
+impl fmt::Display for DowntimeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DowntimeError::NotANumber => f.write_str("the downtime is not a finite number"),
+            DowntimeError::Negative => f.write_str("the downtime is negative"),
+            DowntimeError::EmptyWindow => f.write_str("the window holds no service hours"),
+            DowntimeError::ExceedsWindow {
+                downtime_seconds,
+                window_seconds,
+            } => write!(
+                f,
+                "{} of downtime is more than the whole window ({})",
+                format_duration(*downtime_seconds),
+                format_duration(*window_seconds)
+            ),
+            DowntimeError::NotDefined { period } => write!(
+                f,
+                "{} is not defined when the service hours differ from day to day",
+                period.label()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DowntimeError {}
+
+/// The availability achieved when `downtime_seconds` of downtime fall in
+/// `period`: `U = D / W`, exact (the downtime is read as the shortest
+/// decimal that prints as it). A repeating result such as 4h in a 30-day
+/// month (`U = 1/180`, 99.444…%) stays an exact fraction; show it with
+/// [`Availability::format_percent`] (`≈99.4444%`).
+///
+/// ```
+/// use nines_core::downtime::availability_from_downtime;
+/// use nines_core::window::{Convention, Period};
+/// let a = availability_from_downtime(2_629.746, Period::Month, Convention::GregorianMean).unwrap();
+/// assert_eq!(a.to_string(), "99.9%");
+/// let b = availability_from_downtime(14_400.0, Period::Month, Convention::SreBook).unwrap();
+/// assert_eq!(b.format_percent(), "≈99.4444%");
+/// ```
+pub fn availability_from_downtime(
+    downtime_seconds: f64,
+    period: Period,
+    convention: Convention,
+) -> Result<Availability, DowntimeError> {
+    availability_from_downtime_in_service(
+        downtime_seconds,
+        period,
+        convention,
+        &ServiceHours::always(),
+    )
+}
+
+/// As [`availability_from_downtime`], with the window restricted to the
+/// service hours.
+///
+/// ```
+/// use nines_core::downtime::availability_from_downtime_in_service;
+/// use nines_core::window::{Convention, Period, ServiceHours};
+/// let office: ServiceHours = "Mon-Fri 08:00-20:00".parse().unwrap();
+/// let a = availability_from_downtime_in_service(216.0, Period::Week, Convention::SreBook, &office);
+/// assert_eq!(a.unwrap().to_string(), "99.9%");
+/// ```
+pub fn availability_from_downtime_in_service(
+    downtime_seconds: f64,
+    period: Period,
+    convention: Convention,
+    hours: &ServiceHours,
+) -> Result<Availability, DowntimeError> {
+    if !downtime_seconds.is_finite() {
+        return Err(DowntimeError::NotANumber);
+    }
+    if downtime_seconds < 0.0 {
+        return Err(DowntimeError::Negative);
+    }
+    let window = hours
+        .in_service_seconds(period, convention)
+        .ok_or(DowntimeError::NotDefined { period })?;
+    if window.is_zero() {
+        return Err(DowntimeError::EmptyWindow);
+    }
+    let exceeds = || DowntimeError::ExceedsWindow {
+        downtime_seconds,
+        window_seconds: window.to_f64(),
+    };
+    match Ratio::from_f64(downtime_seconds).and_then(|d| d.checked_div(window)) {
+        Some(u) if u > Ratio::ONE => Err(exceeds()),
+        Some(u) => Availability::from_unavailability_ratio(u).map_err(|_| exceeds()),
+        None => {
+            let u = downtime_seconds / window.to_f64();
+            if u > 1.0 {
+                return Err(exceeds());
+            }
+            // Only a vanishing downtime (U below 10^-300) can fail here:
+            // clamp it to the most nines the crate represents.
+            Availability::from_unavailability(u)
+                .or_else(|_| Availability::from_nines(300.0))
+                .map_err(|_| exceeds())
+        }
+    }
+}
+
+/// One row of a downtime table.
+///
+/// ```
+/// use nines_core::downtime::DowntimeTable;
+/// use nines_core::quantity::Availability;
+/// use nines_core::window::Convention;
+/// let t = DowntimeTable::new(&Availability::parse("99.95").unwrap(), Convention::GregorianMean);
+/// let month = &t.rows[2];
+/// assert_eq!(month.period_label, "per month");
+/// assert_eq!(month.seconds, Some(1_314.873));
+/// assert_eq!(month.display, "21m 55s");
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DowntimeRow {
+    /// The period (`"month"`, `"28d"` in JSON).
+    pub period: Period,
+    /// `per month`.
+    pub period_label: String,
+    /// Allowed downtime in seconds at full precision; `None` when not
+    /// defined (a day with a schedule that differs by day); negative when
+    /// counted maintenance overspends the budget.
+    pub seconds: Option<f64>,
+    /// For people, rounded to the nearest second (`21m 55s`), or the reason
+    /// there is no figure.
+    pub display: String,
+}
+
+impl DowntimeRow {
+    fn new(period: Period, seconds: Option<f64>) -> DowntimeRow {
+        let display = match seconds {
+            None => "not defined: service hours differ by day".to_string(),
+            Some(s) if s < 0.0 => format!(
+                "none: planned maintenance exceeds the budget by {}",
+                format_duration(-s)
+            ),
+            Some(s) => format_duration(s),
+        };
+        DowntimeRow {
+            period,
+            period_label: period.label(),
+            seconds,
+            display,
+        }
+    }
+}
+
+/// Allowed downtime per day, week, month, quarter and year (or any periods)
+/// under one convention.
+///
+/// ```
+/// use nines_core::downtime::DowntimeTable;
+/// use nines_core::quantity::Availability;
+/// use nines_core::window::Convention;
+/// let t = DowntimeTable::new(&Availability::parse("99.9").unwrap(), Convention::SreBook);
+/// let shown: Vec<&str> = t.rows.iter().map(|r| r.display.as_str()).collect();
+/// assert_eq!(shown, ["1m 26s", "10m 5s", "43m 12s", "2h 9m 36s", "8h 45m 36s"]);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DowntimeTable {
+    /// The convention every row was computed under.
+    pub convention: Convention,
+    /// One row per period.
+    pub rows: Vec<DowntimeRow>,
+}
+
+impl DowntimeTable {
+    /// The standard rows ([`Period::STANDARD`]) for a 24/7 service without
+    /// planned maintenance.
+    ///
+    /// ```
+    /// use nines_core::downtime::DowntimeTable;
+    /// use nines_core::quantity::Availability;
+    /// use nines_core::window::Convention;
+    /// let t = DowntimeTable::new(&Availability::HUNDRED, Convention::GregorianMean);
+    /// assert!(t.rows.iter().all(|r| r.display == "0s"));
+    /// ```
+    pub fn new(target: &Availability, convention: Convention) -> DowntimeTable {
+        DowntimeTable::with_schedule(
+            target,
+            convention,
+            &Period::STANDARD,
+            &ServiceHours::always(),
+            &PlannedMaintenance::default(),
+        )
+    }
+
+    /// Rows for `periods`, counting only service hours and accounting for
+    /// planned maintenance (see [`unplanned_downtime_allowance`]).
+    ///
+    /// ```
+    /// use nines_core::downtime::DowntimeTable;
+    /// use nines_core::quantity::Availability;
+    /// use nines_core::window::{Convention, Period, PlannedMaintenance, ServiceHours};
+    /// let office: ServiceHours = "Mon-Fri 08:00-20:00".parse().unwrap();
+    /// let t = DowntimeTable::with_schedule(
+    ///     &Availability::parse("99.9").unwrap(),
+    ///     Convention::SreBook,
+    ///     &[Period::Day, Period::Week],
+    ///     &office,
+    ///     &PlannedMaintenance::default(),
+    /// );
+    /// assert_eq!(t.rows[0].seconds, None);
+    /// assert_eq!(t.rows[1].display, "3m 36s");
+    /// ```
+    pub fn with_schedule(
+        target: &Availability,
+        convention: Convention,
+        periods: &[Period],
+        hours: &ServiceHours,
+        maintenance: &PlannedMaintenance,
+    ) -> DowntimeTable {
+        let rows = periods
+            .iter()
+            .map(|&p| {
+                DowntimeRow::new(
+                    p,
+                    unplanned_downtime_allowance(target, p, convention, hours, maintenance),
+                )
+            })
+            .collect();
+        DowntimeTable { convention, rows }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn a(s: &str) -> Availability {
+        Availability::parse(s).unwrap()
+    }
+
+    #[test]
+    fn exact_products_round_once() {
+        let d = allowed_downtime(&a("99.95"), Period::Day, Convention::GregorianMean);
+        assert_eq!(d, 43.2);
+        assert_eq!(crate::duration::format_seconds_plain(d), "43.2");
+        // The artefact DOMAIN.md warns about: (1 - 0.999) * 86400 in f64.
+        assert_ne!((1.0 - 0.999) * 86_400.0, 86.4);
+        assert_eq!(
+            allowed_downtime(&a("99.9"), Period::Day, Convention::SreBook),
+            86.4
+        );
+        assert_eq!(
+            allowed_downtime(&a("99.95"), Period::Month, Convention::GregorianMean),
+            1_314.873
+        );
+        let nine_nines = a("99.9999999");
+        assert_eq!(
+            allowed_downtime(&nine_nines, Period::Year, Convention::GregorianMean),
+            0.031556952
+        );
+    }
+
+    #[test]
+    fn fractional_nines_use_floating_point() {
+        let d = allowed_downtime(&a("3.5 nines"), Period::Day, Convention::SreBook);
+        assert!((d - 86_400.0 * 10f64.powf(-3.5)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn reverse() {
+        let b = availability_from_downtime(14_400.0, Period::Month, Convention::SreBook).unwrap();
+        assert_eq!(b.unavailability_exact(), Ratio::new(1, 180));
+        assert_eq!(
+            availability_from_downtime(0.0, Period::Year, Convention::SreBook).unwrap(),
+            Availability::HUNDRED
+        );
+        assert_eq!(
+            availability_from_downtime(86_400.0, Period::Day, Convention::SreBook).unwrap(),
+            Availability::ZERO
+        );
+        assert_eq!(
+            availability_from_downtime(f64::NAN, Period::Day, Convention::SreBook),
+            Err(DowntimeError::NotANumber)
+        );
+        assert_eq!(
+            availability_from_downtime(-1.0, Period::Day, Convention::SreBook),
+            Err(DowntimeError::Negative)
+        );
+        assert_eq!(
+            availability_from_downtime(1.0, Period::Days(0), Convention::SreBook),
+            Err(DowntimeError::EmptyWindow)
+        );
+        let closed: ServiceHours = "closed".parse().unwrap();
+        assert_eq!(
+            availability_from_downtime_in_service(1.0, Period::Week, Convention::SreBook, &closed),
+            Err(DowntimeError::EmptyWindow)
+        );
+        let office: ServiceHours = "Mon-Fri 08:00-20:00".parse().unwrap();
+        let e =
+            availability_from_downtime_in_service(1.0, Period::Day, Convention::SreBook, &office)
+                .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "per day is not defined when the service hours differ from day to day"
+        );
+        let e = availability_from_downtime(90_000.0, Period::Day, Convention::SreBook).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "1d 1h of downtime is more than the whole window (1d)"
+        );
+        assert!(availability_from_downtime(1e300, Period::Year, Convention::SreBook).is_err());
+    }
+
+    #[test]
+    fn maintenance_overspend_is_negative_and_said_plainly() {
+        let counted = PlannedMaintenance::new(Maintenance::Counted, 7_200.0).unwrap();
+        let t = DowntimeTable::with_schedule(
+            &a("99.9"),
+            Convention::SreBook,
+            &[Period::Month],
+            &ServiceHours::always(),
+            &counted,
+        );
+        assert_eq!(t.rows[0].seconds, Some(2_592.0 - 7_200.0));
+        assert_eq!(
+            t.rows[0].display,
+            "none: planned maintenance exceeds the budget by 1h 16m 48s"
+        );
+        let excluded = PlannedMaintenance::new(Maintenance::Excluded, 1e9).unwrap();
+        let d = unplanned_downtime_allowance(
+            &a("99.9"),
+            Period::Month,
+            Convention::SreBook,
+            &ServiceHours::always(),
+            &excluded,
+        );
+        assert_eq!(d, Some(0.0));
+    }
+
+    #[test]
+    fn table_serializes_with_period_ids() {
+        let t = DowntimeTable::new(&a("99.95"), Convention::GregorianMean);
+        let json = serde_json::to_value(&t).unwrap();
+        assert_eq!(json["convention"], "gregorian");
+        assert_eq!(json["rows"][0]["period"], "day");
+        assert_eq!(json["rows"][0]["seconds"], 43.2);
+        assert_eq!(json["rows"][2]["display"], "21m 55s");
+    }
+}

@@ -1,15 +1,47 @@
 //! Nines core: the maths of availability targets.
+//!
+//! A pure crate (std + serde, no clock, no I/O) that the web app and the CLI
+//! share. Its numbers are exact where the inputs are: `99.95%` is held as
+//! the unavailability `5/10000`, downtime is `U × W` computed in integers and
+//! rounded once, and every figure states the [`Convention`] (length of a
+//! month, quarter, year) it was computed under. The maths and its sources
+//! are in `DOMAIN.md`.
+//!
+//! ```
+//! use nines_core::{allowed_downtime, format_duration, Availability, Convention, Period};
+//! let target: Availability = "99.9%".parse().unwrap();
+//! let month = allowed_downtime(&target, Period::Month, Convention::SreBook);
+//! assert_eq!(format_duration(month), "43m 12s");
+//! let month = allowed_downtime(&target, Period::Month, Convention::GregorianMean);
+//! assert_eq!(month, 2_629.746);
+//! ```
+//!
+//! * [`quantity`]: [`Availability`], [`Ratio`], [`ParseError`].
+//! * [`duration`]: [`parse_duration`], [`format_duration`], [`format_seconds_plain`].
+//! * [`window`]: [`Convention`], [`Period`], [`ServiceHours`], [`PlannedMaintenance`].
+//! * [`downtime`]: both directions, and [`DowntimeTable`].
+//! * [`scenario`]: one [`Scenario`] in, one [`Report`] out, via [`evaluate`].
 #![forbid(unsafe_code)]
 
-pub mod quantity;
-pub mod duration;
-pub mod window;
-pub mod downtime;
-pub mod budget;
 pub mod alerts;
-pub mod incident;
+pub mod budget;
+pub mod cost;
 pub mod delivery;
 pub mod dependency;
-pub mod cost;
-pub mod support;
+pub mod downtime;
+pub mod duration;
+pub mod incident;
+pub mod quantity;
 pub mod scenario;
+pub mod support;
+pub mod window;
+
+pub use downtime::{
+    allowed_downtime, allowed_downtime_exact, allowed_downtime_in_service,
+    availability_from_downtime, availability_from_downtime_in_service,
+    unplanned_downtime_allowance, DowntimeError, DowntimeRow, DowntimeTable,
+};
+pub use duration::{format_duration, format_seconds_plain, parse_duration, parse_duration_exact};
+pub use quantity::{Availability, ParseError, Ratio};
+pub use scenario::{evaluate, Report, Scenario};
+pub use window::{Convention, DayHours, Maintenance, Period, PlannedMaintenance, ServiceHours};

@@ -1,1 +1,1104 @@
-//! TODO
+//! Windows and conventions as values: how long a month is depends on whom you
+//! ask, so every figure carries the [`Convention`] it was computed under.
+//!
+//! | window  | [`Convention::SreBook`] | [`Convention::GregorianMean`] (default) | [`Convention::Calendar365`] |
+//! |---------|------------|---------------------------|------------|
+//! | month   | 30 d       | 365.2425/12 = 30.436875 d | 365/12 d   |
+//! | quarter | 90 d       | 365.2425/4 d              | 365/4 d    |
+//! | year    | 365 d      | 365.2425 d                | 365 d      |
+//!
+//! Sources: DOMAIN.md §1; the SRE book, Appendix A "Availability table"
+//! (30-day month, 90-day quarter, 365-day year); uptime.is (Gregorian mean
+//! year of 365.2425 days). Every length is a whole number of seconds, so
+//! downtime products stay exact.
+//!
+//! Also here: [`ServiceHours`] (downtime counts only inside a weekly
+//! schedule) and [`PlannedMaintenance`] (excluded from the SLO or counted
+//! against it).
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::duration::format_seconds_plain;
+use crate::quantity::{Expected, ParseError, Problem, Ratio};
+
+const DAY: u64 = 86_400;
+
+// ---------------------------------------------------------------------------
+// Convention
+// ---------------------------------------------------------------------------
+
+/// How long months, quarters and years are.
+///
+/// ```
+/// use nines_core::window::{Convention, Period};
+/// assert_eq!(Convention::default(), Convention::GregorianMean);
+/// assert_eq!(Period::Month.seconds(Convention::GregorianMean), 2_629_746);
+/// assert_eq!(Period::Month.seconds(Convention::SreBook), 2_592_000);
+/// assert_eq!("365d".parse::<Convention>().unwrap(), Convention::Calendar365);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Convention {
+    /// Year = 365.2425 days (the mean Gregorian year), quarter = year/4,
+    /// month = year/12, week = 7 days. The default: used by uptime.is and
+    /// the most accurate long-run average.
+    #[default]
+    #[serde(rename = "gregorian")]
+    GregorianMean,
+    /// 30-day month, 90-day quarter, 365-day year: the SRE book's Appendix A
+    /// "Availability table" and the SRE Workbook's 30-day SLO window.
+    #[serde(rename = "sre-book")]
+    SreBook,
+    /// 365-day year, month = 365/12 days, quarter = 365/4 days: the common
+    /// "8.76 hours a year, 43.8 minutes a month" tables.
+    #[serde(rename = "365d")]
+    Calendar365,
+}
+
+impl Convention {
+    /// Every convention, default first.
+    ///
+    /// ```
+    /// use nines_core::window::Convention;
+    /// assert_eq!(Convention::all().len(), 3);
+    /// ```
+    pub fn all() -> [Convention; 3] {
+        [
+            Convention::GregorianMean,
+            Convention::SreBook,
+            Convention::Calendar365,
+        ]
+    }
+
+    /// The stable identifier used in URLs, JSON and the CLI.
+    ///
+    /// ```
+    /// use nines_core::window::Convention;
+    /// assert_eq!(Convention::SreBook.id(), "sre-book");
+    /// ```
+    pub fn id(&self) -> &'static str {
+        match self {
+            Convention::GregorianMean => "gregorian",
+            Convention::SreBook => "sre-book",
+            Convention::Calendar365 => "365d",
+        }
+    }
+
+    /// A human label that states the lengths in force.
+    ///
+    /// ```
+    /// use nines_core::window::Convention;
+    /// assert_eq!(
+    ///     Convention::GregorianMean.label(),
+    ///     "Gregorian mean (year 365.2425 days, month 30.436875 days)"
+    /// );
+    /// ```
+    pub fn label(&self) -> &'static str {
+        match self {
+            Convention::GregorianMean => {
+                "Gregorian mean (year 365.2425 days, month 30.436875 days)"
+            }
+            Convention::SreBook => "SRE book (year 365 days, quarter 90 days, month 30 days)",
+            Convention::Calendar365 => "365-day year (month 30.416667 days, quarter 91.25 days)",
+        }
+    }
+
+    /// Seconds in a year under this convention.
+    ///
+    /// ```
+    /// use nines_core::window::Convention;
+    /// assert_eq!(Convention::GregorianMean.year_seconds(), 31_556_952);
+    /// ```
+    pub fn year_seconds(&self) -> u64 {
+        match self {
+            // 365.2425 d × 86 400 s = 31 556 952 s exactly.
+            Convention::GregorianMean => 31_556_952,
+            Convention::SreBook | Convention::Calendar365 => 365 * DAY,
+        }
+    }
+
+    /// Seconds in a quarter under this convention.
+    ///
+    /// ```
+    /// use nines_core::window::Convention;
+    /// assert_eq!(Convention::SreBook.quarter_seconds(), 7_776_000);
+    /// ```
+    pub fn quarter_seconds(&self) -> u64 {
+        match self {
+            Convention::SreBook => 90 * DAY,
+            // year / 4: 7 889 238 s (Gregorian), 7 884 000 s (365 d).
+            _ => self.year_seconds() / 4,
+        }
+    }
+
+    /// Seconds in a month under this convention.
+    ///
+    /// ```
+    /// use nines_core::window::Convention;
+    /// assert_eq!(Convention::Calendar365.month_seconds(), 2_628_000);
+    /// ```
+    pub fn month_seconds(&self) -> u64 {
+        match self {
+            Convention::SreBook => 30 * DAY,
+            // year / 12: 2 629 746 s (Gregorian), 2 628 000 s (365 d).
+            _ => self.year_seconds() / 12,
+        }
+    }
+}
+
+impl fmt::Display for Convention {
+    /// The [`Convention::id`].
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl FromStr for Convention {
+    type Err = ParseError;
+
+    /// Reads an id (`gregorian`, `sre-book`, `365d`) and a few spellings of
+    /// them (`sre`, `google`, `365`, `calendar365`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim().to_ascii_lowercase();
+        match t.as_str() {
+            "gregorian" | "gregorian-mean" | "mean" | "uptime.is" => Ok(Convention::GregorianMean),
+            "sre-book" | "sre" | "srebook" | "sre book" | "google" => Ok(Convention::SreBook),
+            "365d" | "365" | "calendar365" | "365-day" => Ok(Convention::Calendar365),
+            "" => Err(ParseError::new(s, Expected::Convention, Problem::Empty)),
+            _ => Err(ParseError::new(
+                s,
+                Expected::Convention,
+                Problem::Unrecognised,
+            )),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Period
+// ---------------------------------------------------------------------------
+
+/// The longest rolling window accepted, in days (a century).
+///
+/// ```
+/// assert_eq!(nines_core::window::MAX_ROLLING_DAYS, 36_525);
+/// ```
+pub const MAX_ROLLING_DAYS: u32 = 36_525;
+
+/// The rolling windows most SLO tools offer: 7, 28 (Sloth, Pyrra), 30 (SRE
+/// Workbook) and 90 days.
+///
+/// ```
+/// use nines_core::window::{Period, ROLLING_DAYS};
+/// let windows: Vec<Period> = ROLLING_DAYS.iter().map(|&d| Period::Days(d)).collect();
+/// assert_eq!(windows[1].to_string(), "28d");
+/// ```
+pub const ROLLING_DAYS: [u32; 4] = [7, 28, 30, 90];
+
+/// A window over which an availability is measured: a calendar-like period
+/// whose length depends on the [`Convention`], or a rolling N-day window.
+///
+/// Serializes as its id (`"month"`, `"28d"`).
+///
+/// ```
+/// use nines_core::window::{Convention, Period};
+/// let p: Period = "28d".parse().unwrap();
+/// assert_eq!(p, Period::Days(28));
+/// assert_eq!(p.seconds(Convention::SreBook), 2_419_200);
+/// assert_eq!(Period::Quarter.seconds(Convention::GregorianMean), 7_889_238);
+/// assert_eq!(Period::Year.label(), "per year");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Period {
+    /// 3 600 s.
+    Hour,
+    /// 86 400 s.
+    Day,
+    /// 7 days.
+    Week,
+    /// [`Convention::month_seconds`].
+    Month,
+    /// [`Convention::quarter_seconds`].
+    Quarter,
+    /// [`Convention::year_seconds`].
+    Year,
+    /// A rolling window of whole days (1 to [`MAX_ROLLING_DAYS`] when
+    /// parsed), the same under every convention.
+    Days(u32),
+}
+
+impl Period {
+    /// The rows of a downtime table: day, week, month, quarter, year.
+    ///
+    /// ```
+    /// use nines_core::window::Period;
+    /// assert_eq!(Period::STANDARD[2], Period::Month);
+    /// ```
+    pub const STANDARD: [Period; 5] = [
+        Period::Day,
+        Period::Week,
+        Period::Month,
+        Period::Quarter,
+        Period::Year,
+    ];
+
+    /// A rolling window of `days` days, checked.
+    ///
+    /// ```
+    /// use nines_core::window::Period;
+    /// assert_eq!(Period::rolling(28).unwrap(), Period::Days(28));
+    /// assert!(Period::rolling(0).is_err());
+    /// ```
+    pub fn rolling(days: u32) -> Result<Period, ParseError> {
+        if days == 0 {
+            return Err(ParseError::new(
+                "0d",
+                Expected::Period,
+                Problem::Invalid("a window must be at least one day"),
+            ));
+        }
+        if days > MAX_ROLLING_DAYS {
+            return Err(ParseError::new(
+                &format!("{days}d"),
+                Expected::Period,
+                Problem::TooLarge("36525 days"),
+            ));
+        }
+        Ok(Period::Days(days))
+    }
+
+    /// Exact length in seconds under `convention`.
+    ///
+    /// ```
+    /// use nines_core::window::{Convention, Period};
+    /// assert_eq!(Period::Year.seconds(Convention::Calendar365), 31_536_000);
+    /// ```
+    pub fn seconds(&self, convention: Convention) -> u64 {
+        match self {
+            Period::Hour => 3_600,
+            Period::Day => DAY,
+            Period::Week => 7 * DAY,
+            Period::Month => convention.month_seconds(),
+            Period::Quarter => convention.quarter_seconds(),
+            Period::Year => convention.year_seconds(),
+            Period::Days(n) => u64::from(*n) * DAY,
+        }
+    }
+
+    /// The stable id: `hour`, `day`, `week`, `month`, `quarter`, `year`,
+    /// or `Nd`.
+    ///
+    /// ```
+    /// use nines_core::window::Period;
+    /// assert_eq!(Period::Days(30).id(), "30d");
+    /// ```
+    pub fn id(&self) -> String {
+        match self {
+            Period::Days(n) => format!("{n}d"),
+            other => other.name().to_string(),
+        }
+    }
+
+    /// The noun: `month`, `28 days`.
+    ///
+    /// ```
+    /// use nines_core::window::Period;
+    /// assert_eq!(Period::Days(1).name(), "1 day");
+    /// ```
+    pub fn name(&self) -> String {
+        match self {
+            Period::Hour => "hour".into(),
+            Period::Day => "day".into(),
+            Period::Week => "week".into(),
+            Period::Month => "month".into(),
+            Period::Quarter => "quarter".into(),
+            Period::Year => "year".into(),
+            Period::Days(1) => "1 day".into(),
+            Period::Days(n) => format!("{n} days"),
+        }
+    }
+
+    /// The label of a table row: `per month`, `per 28 days`.
+    ///
+    /// ```
+    /// use nines_core::window::Period;
+    /// assert_eq!(Period::Days(28).label(), "per 28 days");
+    /// ```
+    pub fn label(&self) -> String {
+        format!("per {}", self.name())
+    }
+
+    /// The period with its length under `convention`, for footnotes:
+    /// `month (30.436875 days, gregorian)`.
+    ///
+    /// ```
+    /// use nines_core::window::{Convention, Period};
+    /// assert_eq!(Period::Month.describe(Convention::GregorianMean), "month (30.436875 days, gregorian)");
+    /// assert_eq!(Period::Days(28).describe(Convention::SreBook), "28 days");
+    /// ```
+    pub fn describe(&self, convention: Convention) -> String {
+        match self {
+            Period::Month | Period::Quarter | Period::Year => {
+                let days = Ratio::new(u128::from(self.seconds(convention)), u128::from(DAY))
+                    .map(|r| match r.to_decimal_string() {
+                        Some(s) => s,
+                        // e.g. 365/12 days: six decimals, as in the labels.
+                        None => format!("{:.6}", r.to_f64()),
+                    })
+                    .unwrap_or_default();
+                format!("{} ({days} days, {})", self.name(), convention.id())
+            }
+            other => other.name(),
+        }
+    }
+}
+
+impl fmt::Display for Period {
+    /// The [`Period::id`].
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.id())
+    }
+}
+
+impl FromStr for Period {
+    type Err = ParseError;
+
+    /// Reads `hour`, `day`, `week`, `month`, `quarter`, `year` (also
+    /// `daily`, `monthly`, … and a leading `per`), or a rolling window `28d`,
+    /// `28 days`, `28-day`, `rolling 28d`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = |p| ParseError::new(s, Expected::Period, p);
+        let lower = s.trim().to_ascii_lowercase();
+        if lower.is_empty() {
+            return Err(err(Problem::Empty));
+        }
+        let t = lower.strip_prefix("per ").unwrap_or(&lower).trim();
+        let t = t.strip_prefix("rolling ").unwrap_or(t).trim();
+        let named = match t {
+            "hour" | "hourly" | "h" => Some(Period::Hour),
+            "day" | "daily" => Some(Period::Day),
+            "week" | "weekly" | "w" => Some(Period::Week),
+            "month" | "monthly" | "mo" => Some(Period::Month),
+            "quarter" | "quarterly" | "q" => Some(Period::Quarter),
+            "year" | "yearly" | "annual" | "annually" | "y" => Some(Period::Year),
+            _ => None,
+        };
+        if let Some(p) = named {
+            return Ok(p);
+        }
+        let digits_end = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+        let (digits, unit) = t.split_at(digits_end);
+        let unit = unit.trim().trim_start_matches('-');
+        if digits.is_empty() || !matches!(unit, "d" | "day" | "days") {
+            return Err(err(Problem::Unrecognised));
+        }
+        let days: u32 = digits
+            .parse()
+            .map_err(|_| err(Problem::TooLarge("36525 days")))?;
+        Period::rolling(days).map_err(|e| err(e.problem().clone()))
+    }
+}
+
+impl Serialize for Period {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Period {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Service hours
+// ---------------------------------------------------------------------------
+
+const MINUTES_PER_DAY: u16 = 1_440;
+const MINUTES_PER_WEEK: u32 = 7 * 1_440;
+const DAY_NAMES: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/// One day's service hours: a single contiguous range, in minutes since
+/// midnight, `start < end <= 1440`. Overnight hours are not supported: split
+/// them over two days.
+///
+/// ```
+/// use nines_core::window::DayHours;
+/// let h = DayHours::new(8 * 60, 20 * 60).unwrap();
+/// assert_eq!(h.minutes(), 720);
+/// assert!(DayHours::new(600, 600).is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DayHours {
+    start: u16,
+    end: u16,
+}
+
+impl DayHours {
+    /// Midnight to midnight.
+    ///
+    /// ```
+    /// use nines_core::window::DayHours;
+    /// assert_eq!(DayHours::ALL_DAY.minutes(), 1440);
+    /// ```
+    pub const ALL_DAY: DayHours = DayHours {
+        start: 0,
+        end: MINUTES_PER_DAY,
+    };
+
+    /// Hours from `start` to `end` minutes after midnight.
+    ///
+    /// ```
+    /// use nines_core::window::DayHours;
+    /// assert!(DayHours::new(0, 1441).is_err());
+    /// ```
+    pub fn new(start: u16, end: u16) -> Result<DayHours, ParseError> {
+        if end > MINUTES_PER_DAY || start >= end {
+            return Err(ParseError::new(
+                &format!("{}-{}", hhmm(start), hhmm(end)),
+                Expected::ServiceHours,
+                Problem::Invalid("a day's hours must end after they start, by 24:00 at the latest"),
+            ));
+        }
+        Ok(DayHours { start, end })
+    }
+
+    /// Opening time, minutes after midnight.
+    ///
+    /// ```
+    /// use nines_core::window::DayHours;
+    /// assert_eq!(DayHours::new(480, 1200).unwrap().start_minute(), 480);
+    /// ```
+    pub fn start_minute(&self) -> u16 {
+        self.start
+    }
+
+    /// Closing time, minutes after midnight (1440 is midnight at the end).
+    ///
+    /// ```
+    /// use nines_core::window::DayHours;
+    /// assert_eq!(DayHours::new(480, 1200).unwrap().end_minute(), 1200);
+    /// ```
+    pub fn end_minute(&self) -> u16 {
+        self.end
+    }
+
+    /// Minutes in service.
+    ///
+    /// ```
+    /// use nines_core::window::DayHours;
+    /// assert_eq!(DayHours::new(540, 1020).unwrap().minutes(), 480);
+    /// ```
+    pub fn minutes(&self) -> u16 {
+        self.end - self.start
+    }
+}
+
+impl fmt::Display for DayHours {
+    /// `08:00-20:00`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{}", hhmm(self.start), hhmm(self.end))
+    }
+}
+
+fn hhmm(minutes: u16) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// When the service is meant to be up: per weekday (Monday first) one range
+/// of hours, or closed. Downtime counts only inside these hours
+/// (DOMAIN.md §1 "Service hours").
+///
+/// Lengths of periods in service are the weekly fraction times the period
+/// (a mean, since months do not hold whole weeks). Periods shorter than a
+/// week are only defined when every day has the same hours: with a partial
+/// schedule "per day is not defined", and the API says so with `None`
+/// instead of printing a number.
+///
+/// Serializes as its string form (`"24/7"`, `"Mon-Fri 08:00-20:00"`).
+///
+/// ```
+/// use nines_core::window::{Convention, Period, ServiceHours};
+/// let office: ServiceHours = "Mon-Fri 08:00-20:00".parse().unwrap();
+/// assert_eq!(office.weekly_minutes(), 5 * 12 * 60);
+/// let week = office.in_service_seconds(Period::Week, Convention::GregorianMean).unwrap();
+/// assert_eq!(week.to_f64(), 216_000.0);
+/// assert_eq!(office.in_service_seconds(Period::Day, Convention::GregorianMean), None);
+/// assert_eq!(office.to_string(), "Mon-Fri 08:00-20:00");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ServiceHours {
+    days: [Option<DayHours>; 7],
+}
+
+impl Default for ServiceHours {
+    /// [`ServiceHours::always`].
+    fn default() -> Self {
+        ServiceHours::always()
+    }
+}
+
+impl ServiceHours {
+    /// 24/7: every figure is the plain calendar figure.
+    ///
+    /// ```
+    /// use nines_core::window::ServiceHours;
+    /// assert!(ServiceHours::always().is_always());
+    /// ```
+    pub const fn always() -> ServiceHours {
+        ServiceHours {
+            days: [Some(DayHours::ALL_DAY); 7],
+        }
+    }
+
+    /// A schedule from seven days, Monday first (`None` = closed).
+    ///
+    /// ```
+    /// use nines_core::window::{DayHours, ServiceHours};
+    /// let h = DayHours::new(540, 1020).unwrap();
+    /// let s = ServiceHours::new([Some(h), Some(h), Some(h), Some(h), Some(h), None, None]);
+    /// assert_eq!(s.to_string(), "Mon-Fri 09:00-17:00");
+    /// ```
+    pub const fn new(days: [Option<DayHours>; 7]) -> ServiceHours {
+        ServiceHours { days }
+    }
+
+    /// The hours of day `index` (0 = Monday … 6 = Sunday); `None` when
+    /// closed or out of range.
+    ///
+    /// ```
+    /// use nines_core::window::ServiceHours;
+    /// assert!(ServiceHours::always().day(6).is_some());
+    /// assert!(ServiceHours::always().day(7).is_none());
+    /// ```
+    pub fn day(&self, index: usize) -> Option<DayHours> {
+        self.days.get(index).copied().flatten()
+    }
+
+    /// Whether the service runs around the clock.
+    ///
+    /// ```
+    /// use nines_core::window::ServiceHours;
+    /// let s: ServiceHours = "Mon-Sun 00:00-24:00".parse().unwrap();
+    /// assert!(s.is_always());
+    /// ```
+    pub fn is_always(&self) -> bool {
+        self.days.iter().all(|d| *d == Some(DayHours::ALL_DAY))
+    }
+
+    /// Minutes in service per week.
+    ///
+    /// ```
+    /// use nines_core::window::ServiceHours;
+    /// assert_eq!(ServiceHours::always().weekly_minutes(), 10_080);
+    /// ```
+    pub fn weekly_minutes(&self) -> u32 {
+        self.days
+            .iter()
+            .flatten()
+            .map(|d| u32::from(d.minutes()))
+            .sum()
+    }
+
+    /// The fraction of the week in service, exactly.
+    ///
+    /// ```
+    /// use nines_core::window::ServiceHours;
+    /// let s: ServiceHours = "Mon-Fri 08:00-20:00".parse().unwrap();
+    /// assert_eq!(s.weekly_fraction().to_string(), "5/14");
+    /// ```
+    pub fn weekly_fraction(&self) -> Ratio {
+        Ratio::new(
+            u128::from(self.weekly_minutes()),
+            u128::from(MINUTES_PER_WEEK),
+        )
+        .unwrap_or(Ratio::ZERO)
+    }
+
+    /// Seconds in service per day, when every day has the same hours;
+    /// `None` for a partial schedule (per day is not defined).
+    ///
+    /// ```
+    /// use nines_core::window::ServiceHours;
+    /// assert_eq!(ServiceHours::always().daily_seconds(), Some(86_400));
+    /// let s: ServiceHours = "Mon-Fri 08:00-20:00".parse().unwrap();
+    /// assert_eq!(s.daily_seconds(), None);
+    /// ```
+    pub fn daily_seconds(&self) -> Option<u32> {
+        let first = self.days[0];
+        if self.days.iter().all(|d| *d == first) {
+            Some(first.map_or(0, |d| u32::from(d.minutes()) * 60))
+        } else {
+            None
+        }
+    }
+
+    /// Seconds in service in `period` under `convention`, exactly: the
+    /// weekly fraction × the period for periods of a week or more; for
+    /// shorter periods, only when every day is alike (else `None`).
+    ///
+    /// ```
+    /// use nines_core::window::{Convention, Period, ServiceHours};
+    /// let s = ServiceHours::always();
+    /// let m = s.in_service_seconds(Period::Month, Convention::SreBook).unwrap();
+    /// assert_eq!(m.to_f64(), 2_592_000.0);
+    /// ```
+    pub fn in_service_seconds(&self, period: Period, convention: Convention) -> Option<Ratio> {
+        let total = Ratio::from_integer(u128::from(period.seconds(convention)));
+        if self.is_always() {
+            return Some(total);
+        }
+        let short = match period {
+            Period::Hour => return None,
+            Period::Day => true,
+            Period::Days(n) => n < 7,
+            _ => false,
+        };
+        if short {
+            let daily = self.daily_seconds()?;
+            let days = period.seconds(convention) / DAY;
+            return Some(Ratio::from_integer(u128::from(daily) * u128::from(days)));
+        }
+        total.checked_mul(self.weekly_fraction())
+    }
+}
+
+impl fmt::Display for ServiceHours {
+    /// `24/7`, `closed`, or runs of days with their hours:
+    /// `Mon-Fri 08:00-20:00, Sat 10:00-14:00`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_always() {
+            return f.write_str("24/7");
+        }
+        let mut parts = Vec::new();
+        let mut i = 0;
+        while i < 7 {
+            let Some(hours) = self.days[i] else {
+                i += 1;
+                continue;
+            };
+            let mut j = i;
+            while j + 1 < 7 && self.days[j + 1] == Some(hours) {
+                j += 1;
+            }
+            let days = if i == j {
+                DAY_NAMES[i].to_string()
+            } else {
+                format!("{}-{}", DAY_NAMES[i], DAY_NAMES[j])
+            };
+            parts.push(format!("{days} {hours}"));
+            i = j + 1;
+        }
+        if parts.is_empty() {
+            return f.write_str("closed");
+        }
+        f.write_str(&parts.join(", "))
+    }
+}
+
+fn parse_day(s: &str) -> Option<usize> {
+    let s = s.trim().to_ascii_lowercase();
+    let prefix: String = s.chars().take(3).collect();
+    let index = DAY_NAMES
+        .iter()
+        .position(|d| d.to_ascii_lowercase() == prefix)?;
+    let full = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ][index];
+    (full.starts_with(s.as_str()) || s == prefix).then_some(index)
+}
+
+fn parse_time(s: &str) -> Option<u16> {
+    let s = s.trim();
+    let (h, m) = match s.split_once([':', '.', 'h']) {
+        Some((h, m)) => (h, if m.is_empty() { "0" } else { m }),
+        None => (s, "0"),
+    };
+    if h.is_empty() || h.len() > 2 || m.len() > 2 {
+        return None;
+    }
+    let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+    if m >= 60 || h > 24 || (h == 24 && m != 0) {
+        return None;
+    }
+    Some(h * 60 + m)
+}
+
+impl FromStr for ServiceHours {
+    type Err = ParseError;
+
+    /// Reads `24/7` (also `always`), `closed`, or comma-separated entries of
+    /// days and one time range: `Mon-Fri 08:00-20:00, Sat 10:00-14:00`.
+    /// Days: `Mon`…`Sun` (full names too), ranges like `Mon-Fri`, and
+    /// `daily`, `weekdays`, `weekends`. Times: `08:00`, `8:30`, `8`, `24:00`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = |p| ParseError::new(s, Expected::ServiceHours, p);
+        let t = s.trim().to_ascii_lowercase();
+        if t.is_empty() {
+            return Err(err(Problem::Empty));
+        }
+        if matches!(t.as_str(), "24/7" | "always" | "24x7") {
+            return Ok(ServiceHours::always());
+        }
+        if t == "closed" {
+            return Ok(ServiceHours { days: [None; 7] });
+        }
+        let mut days: [Option<DayHours>; 7] = [None; 7];
+        for entry in t.split([',', ';']) {
+            let entry = entry.trim();
+            if entry.is_empty() {
+                continue;
+            }
+            let (day_spec, times) = entry
+                .split_once(char::is_whitespace)
+                .ok_or_else(|| err(Problem::Unrecognised))?;
+            let range = match day_spec {
+                "daily" | "everyday" => 0..=6,
+                "weekdays" => 0..=4,
+                "weekends" | "weekend" => 5..=6,
+                spec => match spec.split_once(['-', '–']) {
+                    Some((a, b)) => {
+                        let (a, b) = (parse_day(a), parse_day(b));
+                        match (a, b) {
+                            (Some(a), Some(b)) if a <= b => a..=b,
+                            (Some(_), Some(_)) => {
+                                return Err(err(Problem::Invalid(
+                                    "day ranges run Monday to Sunday (write Sat-Sun, Mon)",
+                                )))
+                            }
+                            _ => return Err(err(Problem::Unrecognised)),
+                        }
+                    }
+                    None => {
+                        let d = parse_day(spec).ok_or_else(|| err(Problem::Unrecognised))?;
+                        d..=d
+                    }
+                },
+            };
+            let times = times.trim();
+            let hours = if matches!(times, "24h" | "all day" | "00:00-24:00") {
+                DayHours::ALL_DAY
+            } else {
+                let (a, b) = times
+                    .split_once(['-', '–'])
+                    .ok_or_else(|| err(Problem::Unrecognised))?;
+                let (a, b) = (parse_time(a), parse_time(b));
+                let (Some(a), Some(b)) = (a, b) else {
+                    return Err(err(Problem::Unrecognised));
+                };
+                DayHours::new(a, b).map_err(|e| err(e.problem().clone()))?
+            };
+            for d in range {
+                if days[d].is_some() {
+                    return Err(err(Problem::Invalid(
+                        "a day is listed twice (one range of hours per day)",
+                    )));
+                }
+                days[d] = Some(hours);
+            }
+        }
+        Ok(ServiceHours { days })
+    }
+}
+
+impl Serialize for ServiceHours {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for ServiceHours {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Planned maintenance
+// ---------------------------------------------------------------------------
+
+/// How planned maintenance is treated (DOMAIN.md §1: "excluded from the SLO
+/// or counted, by choice").
+///
+/// * `Excluded` (the default, as most SLAs write it): maintenance time is
+///   removed from the measured window, so the budget is `U × (window −
+///   maintenance)`: slightly smaller, and maintenance itself costs nothing.
+/// * `Counted`: maintenance is downtime like any other, so it is spent out
+///   of the budget: `U × window − maintenance`, which can go negative.
+///
+/// The SRE book's Appendix A table assumes no planned downtime at all.
+///
+/// ```
+/// use nines_core::window::Maintenance;
+/// assert_eq!(Maintenance::default(), Maintenance::Excluded);
+/// assert_eq!(serde_json::to_string(&Maintenance::Counted).unwrap(), "\"counted\"");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Maintenance {
+    /// Planned maintenance does not count against the SLO.
+    #[default]
+    Excluded,
+    /// Planned maintenance counts as downtime.
+    Counted,
+}
+
+/// Planned maintenance: how it is treated and how much there is per month
+/// (scaled in proportion to other periods under the convention in force).
+///
+/// ```
+/// use nines_core::window::{Convention, Maintenance, Period, PlannedMaintenance};
+/// let m = PlannedMaintenance::new(Maintenance::Counted, 3_600.0).unwrap();
+/// assert_eq!(m.seconds_in(Period::Month, Convention::SreBook), 3_600.0);
+/// assert_eq!(m.seconds_in(Period::Days(90), Convention::SreBook), 10_800.0);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlannedMaintenance {
+    /// Excluded or counted.
+    pub treatment: Maintenance,
+    /// Planned maintenance per month, in seconds.
+    pub seconds_per_month: f64,
+}
+
+impl Default for PlannedMaintenance {
+    /// No planned maintenance, excluded.
+    fn default() -> Self {
+        PlannedMaintenance {
+            treatment: Maintenance::Excluded,
+            seconds_per_month: 0.0,
+        }
+    }
+}
+
+impl PlannedMaintenance {
+    /// Checked constructor: the monthly time must be finite and not negative.
+    ///
+    /// ```
+    /// use nines_core::window::{Maintenance, PlannedMaintenance};
+    /// assert!(PlannedMaintenance::new(Maintenance::Excluded, -1.0).is_err());
+    /// ```
+    pub fn new(treatment: Maintenance, seconds_per_month: f64) -> Result<Self, ParseError> {
+        let shown = format_seconds_plain(seconds_per_month);
+        if seconds_per_month.is_nan() || seconds_per_month.is_infinite() {
+            return Err(ParseError::new(
+                &shown,
+                Expected::Maintenance,
+                Problem::NotANumber,
+            ));
+        }
+        if seconds_per_month < 0.0 {
+            return Err(ParseError::new(
+                &shown,
+                Expected::Maintenance,
+                Problem::Negative,
+            ));
+        }
+        Ok(PlannedMaintenance {
+            treatment,
+            seconds_per_month,
+        })
+    }
+
+    /// Planned maintenance in `period`: the monthly time × period / month
+    /// under `convention`. Invalid stored values (negative, NaN) count as 0.
+    ///
+    /// ```
+    /// use nines_core::window::{Convention, Period, PlannedMaintenance};
+    /// assert_eq!(PlannedMaintenance::default().seconds_in(Period::Year, Convention::GregorianMean), 0.0);
+    /// ```
+    pub fn seconds_in(&self, period: Period, convention: Convention) -> f64 {
+        let per_month = if self.seconds_per_month.is_finite() && self.seconds_per_month > 0.0 {
+            self.seconds_per_month
+        } else {
+            return 0.0;
+        };
+        let fraction = Ratio::new(
+            u128::from(period.seconds(convention)),
+            u128::from(convention.month_seconds()),
+        );
+        let exact = Ratio::from_f64(per_month)
+            .zip(fraction)
+            .and_then(|(m, f)| m.checked_mul(f));
+        match exact {
+            Some(r) => r.to_f64(),
+            None => {
+                per_month * period.seconds(convention) as f64 / convention.month_seconds() as f64
+            }
+        }
+    }
+
+    /// A one-line description for reports.
+    ///
+    /// ```
+    /// use nines_core::window::PlannedMaintenance;
+    /// assert_eq!(PlannedMaintenance::default().describe(), "no planned maintenance");
+    /// ```
+    pub fn describe(&self) -> String {
+        if self.seconds_per_month.is_nan() || self.seconds_per_month <= 0.0 {
+            return "no planned maintenance".into();
+        }
+        let amount = crate::duration::format_duration(self.seconds_per_month);
+        match self.treatment {
+            Maintenance::Excluded => {
+                format!("{amount} a month of planned maintenance, excluded from the SLO")
+            }
+            Maintenance::Counted => {
+                format!("{amount} a month of planned maintenance, counted against the budget")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn convention_lengths() {
+        use Convention::*;
+        // DOMAIN.md §1 table.
+        assert_eq!(GregorianMean.month_seconds(), 2_629_746);
+        assert_eq!(GregorianMean.quarter_seconds(), 7_889_238);
+        assert_eq!(GregorianMean.year_seconds(), 31_556_952);
+        assert_eq!(GregorianMean.year_seconds() % 12, 0);
+        assert_eq!(SreBook.month_seconds(), 2_592_000);
+        assert_eq!(SreBook.quarter_seconds(), 7_776_000);
+        assert_eq!(SreBook.year_seconds(), 31_536_000);
+        assert_eq!(Calendar365.month_seconds(), 2_628_000);
+        assert_eq!(Calendar365.quarter_seconds(), 7_884_000);
+        for c in Convention::all() {
+            assert_eq!(c.id().parse::<Convention>().unwrap(), c);
+            assert_eq!(Period::Week.seconds(c), 604_800);
+            let json = serde_json::to_string(&c).unwrap();
+            assert_eq!(json, format!("\"{}\"", c.id()));
+        }
+        assert!("julian".parse::<Convention>().is_err());
+    }
+
+    #[test]
+    fn periods_parse_and_print() {
+        for (s, p) in [
+            ("month", Period::Month),
+            ("Monthly", Period::Month),
+            ("per year", Period::Year),
+            ("28d", Period::Days(28)),
+            ("30 days", Period::Days(30)),
+            ("7-day", Period::Days(7)),
+            ("rolling 90d", Period::Days(90)),
+            ("hour", Period::Hour),
+        ] {
+            assert_eq!(s.parse::<Period>().unwrap(), p, "{s}");
+            assert_eq!(p.id().parse::<Period>().unwrap(), p);
+        }
+        for bad in ["", "0d", "fortnight", "99999999999d", "40000d", "d", "-3d"] {
+            assert!(bad.parse::<Period>().is_err(), "{bad}");
+        }
+        assert_eq!(
+            Period::Days(28).seconds(Convention::GregorianMean),
+            2_419_200
+        );
+        assert_eq!(serde_json::to_string(&Period::Days(28)).unwrap(), "\"28d\"");
+        let p: Period = serde_json::from_str("\"quarter\"").unwrap();
+        assert_eq!(p, Period::Quarter);
+        assert_eq!(
+            Period::Year.describe(Convention::Calendar365),
+            "year (365 days, 365d)"
+        );
+        assert_eq!(
+            Period::Month.describe(Convention::Calendar365),
+            "month (30.416667 days, 365d)"
+        );
+    }
+
+    #[test]
+    fn service_hours() {
+        let s: ServiceHours = "Mon-Fri 08:00-20:00, Sat 10:00-14:00".parse().unwrap();
+        assert_eq!(s.to_string(), "Mon-Fri 08:00-20:00, Sat 10:00-14:00");
+        assert_eq!(s.weekly_minutes(), 5 * 720 + 240);
+        assert_eq!(s.daily_seconds(), None);
+        assert_eq!(
+            s.in_service_seconds(Period::Days(3), Convention::SreBook),
+            None
+        );
+        let week = s
+            .in_service_seconds(Period::Week, Convention::SreBook)
+            .unwrap();
+        assert_eq!(
+            week,
+            Ratio::from_integer(u128::from(s.weekly_minutes()) * 60)
+        );
+        let daily: ServiceHours = "daily 8-20".parse().unwrap();
+        assert_eq!(daily.daily_seconds(), Some(43_200));
+        assert_eq!(daily.to_string(), "Mon-Sun 08:00-20:00");
+        assert_eq!(
+            daily.in_service_seconds(Period::Day, Convention::SreBook),
+            Some(Ratio::from_integer(43_200))
+        );
+        assert_eq!(
+            daily.in_service_seconds(Period::Hour, Convention::SreBook),
+            None
+        );
+        let always: ServiceHours = "24/7".parse().unwrap();
+        assert_eq!(always, ServiceHours::default());
+        assert_eq!(
+            "closed".parse::<ServiceHours>().unwrap().weekly_minutes(),
+            0
+        );
+        assert_eq!(
+            "Saturday 9:30-12"
+                .parse::<ServiceHours>()
+                .unwrap()
+                .weekly_minutes(),
+            150
+        );
+        for bad in [
+            "",
+            "Mon",
+            "Mon 20:00-08:00",
+            "Mon 08:00-25:00",
+            "Fri-Mon 08:00-20:00",
+            "Mon 08:00-20:00, Mon 09:00-10:00",
+            "Funday 08:00-20:00",
+            "Mon 8:60-9",
+        ] {
+            assert!(bad.parse::<ServiceHours>().is_err(), "{bad}");
+        }
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(serde_json::from_str::<ServiceHours>(&json).unwrap(), s);
+    }
+
+    #[test]
+    fn maintenance() {
+        let m = PlannedMaintenance::new(Maintenance::Excluded, 7_200.0).unwrap();
+        assert_eq!(
+            m.seconds_in(Period::Year, Convention::GregorianMean),
+            86_400.0
+        );
+        assert_eq!(
+            m.seconds_in(Period::Week, Convention::SreBook),
+            7_200.0 * 7.0 / 30.0
+        );
+        assert!(PlannedMaintenance::new(Maintenance::Counted, f64::NAN).is_err());
+        assert_eq!(
+            m.describe(),
+            "2h a month of planned maintenance, excluded from the SLO"
+        );
+        let json = serde_json::to_string(&m).unwrap();
+        assert_eq!(
+            json,
+            r#"{"treatment":"excluded","seconds_per_month":7200.0}"#
+        );
+    }
+}
