@@ -1,1 +1,665 @@
-//! TODO
+//! Cost per nine: engineering cost against revenue at risk.
+//!
+//! Sources:
+//! * Site Reliability Engineering (Beyer, Jones, Petoff, Murphy, O'Reilly
+//!   2016), ch. 3 "Embracing Risk": extreme reliability comes at a cost, and
+//!   the value of an availability improvement is the revenue it protects —
+//!   going from 99.9% to 99.99% on $1M of revenue is worth
+//!   `$1M × 0.0009 = $900`. The essays quote the same book: "an additional
+//!   nine of reliability requires an order of magnitude improvement".
+//! * Steve Smith, "Aim for Operability, not SRE as a Cult": availability
+//!   targets should be chosen according to estimates of revenue loss on
+//!   failure.
+//!
+//! The model, over fractional nines `n` (`U(n) = 10^−n`):
+//!
+//! ```text
+//! engineering cost   C(n) = C0 · k^(n − n0)               (k = 10 by default)
+//! revenue at risk    L(n) = revenue/year × impact × U(n)
+//!                         = revenue/minute × impact × downtime minutes/year
+//! total              T(n) = C(n) + L(n)
+//! ```
+//!
+//! `T` is convex, and `T'(n) = C0 ln k · k^(n−n0) − R·I·ln 10 · 10^−n = 0`
+//! gives the minimum in closed form:
+//!
+//! ```text
+//! n* = (ln(R·I·ln 10) − ln(C0·ln k) + n0·ln k) / (ln k + ln 10)
+//! ```
+//!
+//! Figures are per year, in the currency of the inputs.
+
+use crate::incident::{
+    check_fraction, check_range, clamp_fraction, clamp_non_negative, nines_of, OpsError,
+    TargetContext,
+};
+use serde::{Deserialize, Serialize};
+use std::f64::consts::LN_10;
+
+/// Highest nines the cost model accepts (`U = 10^−12`); inputs beyond are
+/// clamped to it.
+pub const MAX_NINES: f64 = 12.0;
+/// Largest money amount the model accepts (per year).
+pub const MAX_MONEY: f64 = 1e15;
+/// Largest cost factor per nine the model accepts.
+pub const MAX_FACTOR: f64 = 1000.0;
+/// Most samples [`cost_curve`] returns.
+pub const MAX_SAMPLES: usize = 10_000;
+
+/// The cost model's parameters.
+///
+/// ```
+/// use nines_core::cost::CostModel;
+/// let m = CostModel::default();
+/// // 99.9% costs the reference cost; 99.99% ten times as much.
+/// assert_eq!(m.engineering_cost(3.0), 20_000.0);
+/// assert!((m.engineering_cost(4.0) - 200_000.0).abs() < 1e-6);
+/// ```
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(default)]
+pub struct CostModel {
+    /// The reference level `n0`, in nines.
+    pub reference_nines: f64,
+    /// The engineering cost per year at the reference level, `C0`.
+    pub reference_cost_per_year: f64,
+    /// The factor `k` the cost grows by per additional nine (10: "each
+    /// additional nine costs an order of magnitude").
+    pub cost_factor_per_nine: f64,
+    /// Revenue per year that flows through the service.
+    pub revenue_per_year: f64,
+    /// Fraction of that revenue lost while the service is down (`0..=1`):
+    /// some users come back later.
+    pub impact_fraction: f64,
+}
+
+impl Default for CostModel {
+    /// The default story: a $20M-a-year checkout; 80% of a sale is lost
+    /// when checkout is down (a fifth of shoppers come back); reliability
+    /// work at 99.9% costs $20k a year (about a tenth of an engineer), and
+    /// each further nine ten times as much.
+    fn default() -> Self {
+        CostModel {
+            reference_nines: 3.0,
+            reference_cost_per_year: 20_000.0,
+            cost_factor_per_nine: 10.0,
+            revenue_per_year: 20_000_000.0,
+            impact_fraction: 0.8,
+        }
+    }
+}
+
+fn clamp_nines(n: f64) -> f64 {
+    if n.is_nan() {
+        0.0
+    } else {
+        n.clamp(0.0, MAX_NINES)
+    }
+}
+
+/// Where the total cost is lowest.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq)]
+pub enum Optimum {
+    /// At this many nines (the closed form; may lie outside `0..=12`).
+    At(f64),
+    /// No revenue is at risk: every nine only adds cost, so fewer is
+    /// cheaper.
+    NoRevenueAtRisk,
+    /// Engineering cost does not grow with nines (`C0 = 0` or `k = 1`):
+    /// more nines are always cheaper, on this model.
+    CostDoesNotGrow,
+}
+
+impl CostModel {
+    /// The model, if every parameter is within range: `reference_nines` in
+    /// `0..=12`, money in `0..=1e15`, `cost_factor_per_nine` in `1..=1000`,
+    /// `impact_fraction` in `0..=1`. Within these ranges every figure is
+    /// finite.
+    ///
+    /// ```
+    /// use nines_core::cost::CostModel;
+    /// assert!(CostModel::default().checked().is_ok());
+    /// let bad = CostModel { cost_factor_per_nine: 0.5, ..CostModel::default() };
+    /// assert!(bad.checked().is_err());
+    /// ```
+    pub fn checked(&self) -> Result<CostModel, OpsError> {
+        Ok(CostModel {
+            reference_nines: check_range("reference_nines", self.reference_nines, 0.0, MAX_NINES)?,
+            reference_cost_per_year: check_range(
+                "reference_cost_per_year",
+                self.reference_cost_per_year,
+                0.0,
+                MAX_MONEY,
+            )?,
+            cost_factor_per_nine: check_range(
+                "cost_factor_per_nine",
+                self.cost_factor_per_nine,
+                1.0,
+                MAX_FACTOR,
+            )?,
+            revenue_per_year: check_range(
+                "revenue_per_year",
+                self.revenue_per_year,
+                0.0,
+                MAX_MONEY,
+            )?,
+            impact_fraction: check_fraction("impact_fraction", self.impact_fraction)?,
+        })
+    }
+
+    /// The model with every parameter clamped into range, and a note per
+    /// repair (NaN becomes the default value's neighbour: 0, or 1 for `k`).
+    pub(crate) fn sanitised(&self, notes: &mut Vec<String>) -> CostModel {
+        let n0 = if self.reference_nines.is_nan() {
+            notes.push("Reference nines is not a number: 3 is used instead.".into());
+            3.0
+        } else {
+            let c = self.reference_nines.clamp(0.0, MAX_NINES);
+            if c != self.reference_nines {
+                notes.push(format!(
+                    "Reference nines ({}) is outside 0..=12: {c} is used instead.",
+                    self.reference_nines
+                ));
+            }
+            c
+        };
+        let k = if self.cost_factor_per_nine.is_nan() {
+            notes.push("Cost factor per nine is not a number: 10 is used instead.".into());
+            10.0
+        } else {
+            let c = self.cost_factor_per_nine.clamp(1.0, MAX_FACTOR);
+            if c != self.cost_factor_per_nine {
+                notes.push(format!(
+                    "Cost factor per nine ({}) is outside 1..=1000: {c} is used instead.",
+                    self.cost_factor_per_nine
+                ));
+            }
+            c
+        };
+        CostModel {
+            reference_nines: n0,
+            reference_cost_per_year: clamp_non_negative(
+                "Reference cost per year",
+                self.reference_cost_per_year,
+                notes,
+            ),
+            cost_factor_per_nine: k,
+            revenue_per_year: clamp_non_negative("Revenue per year", self.revenue_per_year, notes),
+            impact_fraction: clamp_fraction("Impact fraction", self.impact_fraction, notes),
+        }
+    }
+
+    /// Engineering cost per year at `nines`: `C0 · k^(n − n0)`. `nines` is
+    /// clamped into `0..=12` (NaN counts as 0).
+    ///
+    /// ```
+    /// use nines_core::cost::CostModel;
+    /// let m = CostModel::default();
+    /// // Half a nine above the reference: × √10.
+    /// assert!((m.engineering_cost(3.5) - 20_000.0 * 10f64.sqrt()).abs() < 1e-6);
+    /// ```
+    pub fn engineering_cost(&self, nines: f64) -> f64 {
+        let n = clamp_nines(nines);
+        self.reference_cost_per_year * self.cost_factor_per_nine.powf(n - self.reference_nines)
+    }
+
+    /// Revenue at risk per year at `nines`: `revenue × impact × 10^−n`.
+    /// `nines` is clamped into `0..=12` (NaN counts as 0).
+    ///
+    /// ```
+    /// use nines_core::cost::CostModel;
+    /// let m = CostModel::default();
+    /// // 99.9%: $20M × 0.8 × 0.001 = $16 000.
+    /// assert!((m.revenue_at_risk(3.0) - 16_000.0).abs() < 1e-6);
+    /// ```
+    pub fn revenue_at_risk(&self, nines: f64) -> f64 {
+        let n = clamp_nines(nines);
+        self.revenue_per_year * self.impact_fraction * 10f64.powf(-n)
+    }
+
+    /// Total cost per year, engineering plus revenue at risk.
+    ///
+    /// ```
+    /// use nines_core::cost::CostModel;
+    /// let m = CostModel::default();
+    /// assert!((m.total_cost(3.0) - 36_000.0).abs() < 1e-6);
+    /// ```
+    pub fn total_cost(&self, nines: f64) -> f64 {
+        self.engineering_cost(nines) + self.revenue_at_risk(nines)
+    }
+
+    /// The minimum-cost target in closed form (see the module notes).
+    ///
+    /// ```
+    /// use nines_core::cost::{CostModel, Optimum};
+    /// // R·I = $16M, C0 = $20k at 3 nines, k = 10:
+    /// // n* = (log10(16e6 / 20e3) + 3) / 2 = (log10 800 + 3) / 2 ≈ 2.9515.
+    /// match CostModel::default().optimum() {
+    ///     Optimum::At(n) => assert!((n - (800f64.log10() + 3.0) / 2.0).abs() < 1e-12),
+    ///     other => panic!("{other:?}"),
+    /// }
+    /// ```
+    pub fn optimum(&self) -> Optimum {
+        let ri = self.revenue_per_year * self.impact_fraction;
+        let k = self.cost_factor_per_nine;
+        let c0 = self.reference_cost_per_year;
+        if ri.is_nan() || ri <= 0.0 {
+            return Optimum::NoRevenueAtRisk;
+        }
+        if k.is_nan() || k <= 1.0 || c0.is_nan() || c0 <= 0.0 {
+            return Optimum::CostDoesNotGrow;
+        }
+        let ln_k = k.ln();
+        Optimum::At(
+            ((ri * LN_10).ln() - (c0 * ln_k).ln() + self.reference_nines * ln_k) / (ln_k + LN_10),
+        )
+    }
+}
+
+/// Revenue protected per year by moving from one level to another:
+/// `revenue × impact × (U(from) − U(to))`, with `U` given directly so that
+/// decimal targets stay exact.
+///
+/// Source: SRE book ch. 3, "Embracing Risk": 99.9% → 99.99% on $1M protects
+/// `$1M × 0.0009 = $900`.
+///
+/// ```
+/// use nines_core::cost::revenue_protected;
+/// let v = revenue_protected(1_000_000.0, 1.0, 0.001, 0.0001).unwrap();
+/// assert!((v - 900.0).abs() < 1e-9);
+/// ```
+pub fn revenue_protected(
+    revenue_per_year: f64,
+    impact_fraction: f64,
+    from_unavailability: f64,
+    to_unavailability: f64,
+) -> Result<f64, OpsError> {
+    let r = check_range("revenue_per_year", revenue_per_year, 0.0, MAX_MONEY)?;
+    let i = check_fraction("impact_fraction", impact_fraction)?;
+    let a = check_fraction("from_unavailability", from_unavailability)?;
+    let b = check_fraction("to_unavailability", to_unavailability)?;
+    Ok(r * i * (a - b))
+}
+
+/// The target implied by a tolerable revenue loss per year:
+/// `U = loss / (revenue × impact)`, capped at 1. `None` when no revenue is
+/// at risk (any target will do).
+///
+/// The essays' way for a product manager: start from the loss you can
+/// tolerate, derive the availability from it.
+///
+/// ```
+/// use nines_core::cost::target_for_tolerable_loss;
+/// // Tolerating $8k of a $20M × 0.8 checkout: U = 0.0005, i.e. 99.95%.
+/// let u = target_for_tolerable_loss(8_000.0, 20_000_000.0, 0.8).unwrap().unwrap();
+/// assert!((u - 0.0005).abs() < 1e-18);
+/// ```
+pub fn target_for_tolerable_loss(
+    tolerable_loss_per_year: f64,
+    revenue_per_year: f64,
+    impact_fraction: f64,
+) -> Result<Option<f64>, OpsError> {
+    let loss = check_range(
+        "tolerable_loss_per_year",
+        tolerable_loss_per_year,
+        0.0,
+        MAX_MONEY,
+    )?;
+    let r = check_range("revenue_per_year", revenue_per_year, 0.0, MAX_MONEY)?;
+    let i = check_fraction("impact_fraction", impact_fraction)?;
+    let at_risk = r * i;
+    Ok((at_risk > 0.0).then(|| (loss / at_risk).min(1.0)))
+}
+
+/// One point of the cost curve.
+#[derive(Serialize, Clone, Copy, Debug, PartialEq)]
+pub struct CostPoint {
+    /// Nines.
+    pub nines: f64,
+    /// Availability at those nines, `1 − 10^−n`.
+    pub availability: f64,
+    /// Engineering cost per year.
+    pub engineering_cost_per_year: f64,
+    /// Revenue at risk per year.
+    pub revenue_at_risk_per_year: f64,
+    /// Their sum.
+    pub total_cost_per_year: f64,
+}
+
+/// The model at one level.
+///
+/// ```
+/// use nines_core::cost::{cost_point, CostModel};
+/// let p = cost_point(&CostModel::default(), 3.0);
+/// assert!((p.availability - 0.999).abs() < 1e-15);
+/// assert_eq!(p.total_cost_per_year, p.engineering_cost_per_year + p.revenue_at_risk_per_year);
+/// ```
+pub fn cost_point(model: &CostModel, nines: f64) -> CostPoint {
+    let n = clamp_nines(nines);
+    let e = model.engineering_cost(n);
+    let l = model.revenue_at_risk(n);
+    CostPoint {
+        nines: n,
+        availability: 1.0 - 10f64.powf(-n),
+        engineering_cost_per_year: e,
+        revenue_at_risk_per_year: l,
+        total_cost_per_year: e + l,
+    }
+}
+
+/// `samples` evenly spaced points from `from_nines` to `to_nines`
+/// (inclusive, both clamped into `0..=12`, swapped if reversed), for charts.
+/// `samples` is clamped into `2..=10000`.
+///
+/// ```
+/// use nines_core::cost::{cost_curve, CostModel};
+/// let c = cost_curve(&CostModel::default(), 2.0, 5.0, 7);
+/// assert_eq!(c.len(), 7);
+/// assert_eq!(c[0].nines, 2.0);
+/// assert_eq!(c[6].nines, 5.0);
+/// assert!((c[1].nines - 2.5).abs() < 1e-15);
+/// ```
+pub fn cost_curve(
+    model: &CostModel,
+    from_nines: f64,
+    to_nines: f64,
+    samples: usize,
+) -> Vec<CostPoint> {
+    let (a, b) = (clamp_nines(from_nines), clamp_nines(to_nines));
+    let (a, b) = if a <= b { (a, b) } else { (b, a) };
+    let samples = samples.clamp(2, MAX_SAMPLES);
+    let step = (b - a) / (samples - 1) as f64;
+    (0..samples)
+        .map(|i| {
+            let n = if i == samples - 1 {
+                b
+            } else {
+                a + step * i as f64
+            };
+            cost_point(model, n)
+        })
+        .collect()
+}
+
+/// One row of the marginal table: moving from one level to the next.
+#[derive(Serialize, Clone, Copy, Debug, PartialEq)]
+pub struct MarginalRow {
+    /// The lower level, nines.
+    pub from_nines: f64,
+    /// The higher level, nines.
+    pub to_nines: f64,
+    /// Availability at the lower level.
+    pub from_availability: f64,
+    /// Availability at the higher level.
+    pub to_availability: f64,
+    /// Extra engineering cost per year, `C(to) − C(from)`.
+    pub extra_engineering_cost_per_year: f64,
+    /// Revenue protected per year, `L(from) − L(to)`.
+    pub revenue_protected_per_year: f64,
+    /// Protected minus extra cost (negative: not worth it on revenue alone).
+    pub net_benefit_per_year: f64,
+    /// Whether the step pays for itself.
+    pub worth_it: bool,
+}
+
+/// The marginal table between neighbouring levels (in the order given;
+/// levels are clamped into `0..=12`).
+///
+/// ```
+/// use nines_core::cost::{marginal_table, CostModel};
+/// let t = marginal_table(&CostModel::default(), &[3.0, 4.0]);
+/// // 99.9 → 99.99%: costs $180k more, protects $16M × 0.0009 = $14 400.
+/// assert!((t[0].extra_engineering_cost_per_year - 180_000.0).abs() < 1e-6);
+/// assert!((t[0].revenue_protected_per_year - 14_400.0).abs() < 1e-6);
+/// assert!(!t[0].worth_it);
+/// ```
+pub fn marginal_table(model: &CostModel, levels: &[f64]) -> Vec<MarginalRow> {
+    levels
+        .windows(2)
+        .map(|w| {
+            let (p, q) = (cost_point(model, w[0]), cost_point(model, w[1]));
+            let extra = q.engineering_cost_per_year - p.engineering_cost_per_year;
+            let protected = p.revenue_at_risk_per_year - q.revenue_at_risk_per_year;
+            MarginalRow {
+                from_nines: p.nines,
+                to_nines: q.nines,
+                from_availability: p.availability,
+                to_availability: q.availability,
+                extra_engineering_cost_per_year: extra,
+                revenue_protected_per_year: protected,
+                net_benefit_per_year: protected - extra,
+                worth_it: protected >= extra,
+            }
+        })
+        .collect()
+}
+
+/// The cost inputs: the model plus what the UI asks for.
+///
+/// Defaults: the [`CostModel`] default story; curve from 2 to 5 nines in 61
+/// points (every 0.05 nines); marginal levels every half nine from 2 to 5;
+/// a tolerable loss of $8 000 a year (0.05% of the $16M at risk), which
+/// implies exactly the target of the story, 99.95%.
+///
+/// ```
+/// use nines_core::cost::CostInputs;
+/// let c: CostInputs = serde_json::from_str(r#"{"model": {"revenue_per_year": 1e6}}"#).unwrap();
+/// assert_eq!(c.model.revenue_per_year, 1e6);
+/// assert_eq!(c.model.cost_factor_per_nine, 10.0);
+/// ```
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(default)]
+pub struct CostInputs {
+    /// The cost model.
+    pub model: CostModel,
+    /// Chart range start, nines.
+    pub curve_from_nines: f64,
+    /// Chart range end, nines.
+    pub curve_to_nines: f64,
+    /// Points on the chart.
+    pub curve_samples: usize,
+    /// Levels for the marginal table.
+    pub marginal_levels: Vec<f64>,
+    /// Revenue loss per year the product manager can tolerate.
+    pub tolerable_loss_per_year: f64,
+}
+
+impl Default for CostInputs {
+    fn default() -> Self {
+        CostInputs {
+            model: CostModel::default(),
+            curve_from_nines: 2.0,
+            curve_to_nines: 5.0,
+            curve_samples: 61,
+            marginal_levels: vec![2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0],
+            tolerable_loss_per_year: 8_000.0,
+        }
+    }
+}
+
+/// Every cost figure the UI shows (money per year, in the inputs' currency).
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct CostReport {
+    /// The model actually used (after repairs).
+    pub model: CostModel,
+    /// The target's nines, `None` for 100%.
+    pub target_nines: Option<f64>,
+    /// The model at the target (nines clamped into `0..=12`).
+    pub at_target: CostPoint,
+    /// Revenue per minute of the service.
+    pub revenue_per_minute: f64,
+    /// Revenue lost per minute of full downtime (`× impact`).
+    pub loss_per_downtime_minute: f64,
+    /// The closed-form optimum.
+    pub optimum: Optimum,
+    /// The model at the optimum, when there is one (clamped into `0..=12`).
+    pub at_optimum: Option<CostPoint>,
+    /// `total(target) − total(optimum)`: what the target costs beyond the
+    /// cheapest level on revenue alone.
+    pub target_premium_per_year: Option<f64>,
+    /// The unavailability implied by the tolerable loss, `None` when no
+    /// revenue is at risk.
+    pub tolerable_loss_unavailability: Option<f64>,
+    /// Its availability.
+    pub tolerable_loss_availability: Option<f64>,
+    /// Its nines, `None` for a zero tolerable loss (100%) or no revenue.
+    pub tolerable_loss_nines: Option<f64>,
+    /// The marginal table.
+    pub marginal: Vec<MarginalRow>,
+    /// The curve for charts.
+    pub curve: Vec<CostPoint>,
+    /// Inputs repaired, and caveats, in words.
+    pub notes: Vec<String>,
+}
+
+/// Evaluates the cost model against a target.
+///
+/// ```
+/// use nines_core::cost::{evaluate, CostInputs};
+/// use nines_core::incident::TargetContext;
+/// let r = evaluate(&CostInputs::default(), &TargetContext::default());
+/// assert_eq!(r.curve.len(), 61);
+/// assert_eq!(r.marginal.len(), 6);
+/// assert!((r.tolerable_loss_unavailability.unwrap() - 0.0005).abs() < 1e-18);
+/// ```
+pub fn evaluate(inputs: &CostInputs, ctx: &TargetContext) -> CostReport {
+    let mut notes = Vec::new();
+    let ctx = ctx.sanitised(&mut notes);
+    let model = inputs.model.sanitised(&mut notes);
+    let target_nines = nines_of(ctx.unavailability);
+    let target_n = target_nines.unwrap_or(MAX_NINES);
+    if target_n > MAX_NINES {
+        notes.push(format!(
+            "The target has more than {MAX_NINES} nines: costs are shown at {MAX_NINES}."
+        ));
+    }
+    let at_target = cost_point(&model, target_n);
+    let optimum = model.optimum();
+    let at_optimum = match optimum {
+        Optimum::At(n) => {
+            if !(0.0..=MAX_NINES).contains(&n) {
+                notes.push(format!(
+                    "The cheapest level ({n:.2} nines) lies outside 0..=12 nines: the nearest end is shown."
+                ));
+            }
+            Some(cost_point(&model, n))
+        }
+        _ => None,
+    };
+    let loss = clamp_non_negative("Tolerable loss", inputs.tolerable_loss_per_year, &mut notes)
+        .min(MAX_MONEY);
+    let tol_u = target_for_tolerable_loss(loss, model.revenue_per_year, model.impact_fraction)
+        .ok()
+        .flatten();
+    let levels: Vec<f64> = inputs
+        .marginal_levels
+        .iter()
+        .copied()
+        .filter(|n| {
+            let ok = n.is_finite();
+            if !ok {
+                notes.push("A marginal level that is not a number is left out.".into());
+            }
+            ok
+        })
+        .collect();
+    let minutes_per_year = ctx.year_seconds / 60.0;
+    CostReport {
+        target_nines,
+        at_target,
+        revenue_per_minute: model.revenue_per_year / minutes_per_year,
+        loss_per_downtime_minute: model.revenue_per_year * model.impact_fraction / minutes_per_year,
+        optimum,
+        at_optimum,
+        target_premium_per_year: at_optimum
+            .map(|o| at_target.total_cost_per_year - o.total_cost_per_year),
+        tolerable_loss_unavailability: tol_u,
+        tolerable_loss_availability: tol_u.map(|u| 1.0 - u),
+        tolerable_loss_nines: tol_u.and_then(nines_of),
+        marginal: marginal_table(&model, &levels),
+        curve: cost_curve(
+            &model,
+            inputs.curve_from_nines,
+            inputs.curve_to_nines,
+            inputs.curve_samples,
+        ),
+        model,
+        notes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn optimum_degenerate_cases() {
+        let m = CostModel {
+            revenue_per_year: 0.0,
+            ..CostModel::default()
+        };
+        assert_eq!(m.optimum(), Optimum::NoRevenueAtRisk);
+        let m = CostModel {
+            cost_factor_per_nine: 1.0,
+            ..CostModel::default()
+        };
+        assert_eq!(m.optimum(), Optimum::CostDoesNotGrow);
+    }
+
+    #[test]
+    fn optimum_matches_golden_section() {
+        let m = CostModel::default();
+        let (mut a, mut b) = (0.0, MAX_NINES);
+        let g = (5f64.sqrt() - 1.0) / 2.0;
+        for _ in 0..200 {
+            let c = b - g * (b - a);
+            let d = a + g * (b - a);
+            if m.total_cost(c) < m.total_cost(d) {
+                b = d;
+            } else {
+                a = c;
+            }
+        }
+        let Optimum::At(n) = m.optimum() else {
+            panic!()
+        };
+        assert!((n - (a + b) / 2.0).abs() < 1e-6, "{n} vs {}", (a + b) / 2.0);
+    }
+
+    #[test]
+    fn hostile_inputs_are_repaired() {
+        let inputs = CostInputs {
+            model: CostModel {
+                reference_nines: f64::NAN,
+                reference_cost_per_year: f64::INFINITY,
+                cost_factor_per_nine: -3.0,
+                revenue_per_year: f64::NAN,
+                impact_fraction: 9.0,
+            },
+            curve_from_nines: f64::NAN,
+            curve_to_nines: 1e300,
+            curve_samples: usize::MAX,
+            marginal_levels: vec![f64::NAN, 1.0, f64::INFINITY, 99.0],
+            tolerable_loss_per_year: -5.0,
+        };
+        let r = evaluate(&inputs, &TargetContext::default());
+        assert_eq!(r.curve.len(), MAX_SAMPLES);
+        assert!(r.curve.iter().all(|p| p.total_cost_per_year.is_finite()));
+        assert!(r
+            .marginal
+            .iter()
+            .all(|m| m.net_benefit_per_year.is_finite()));
+        assert!(r.notes.len() >= 6, "{:?}", r.notes);
+    }
+
+    #[test]
+    fn perfect_target_is_capped() {
+        let ctx = TargetContext {
+            unavailability: 0.0,
+            ..TargetContext::default()
+        };
+        let r = evaluate(&CostInputs::default(), &ctx);
+        assert_eq!(r.target_nines, None);
+        assert_eq!(r.at_target.nines, MAX_NINES);
+        assert!(r.at_target.engineering_cost_per_year.is_finite());
+    }
+}

@@ -1,1 +1,718 @@
-//! TODO
+//! Dependencies: composing availability, the rule of the extra nine, and the
+//! budget a service has left after its critical dependencies.
+//!
+//! Source: Ben Treynor, Mike Dahlin, Vivek Rau, Betsy Beyer, "The Calculus
+//! of Service Availability: You're only as available as the sum of your
+//! dependencies", ACM Queue 15(2), 2017
+//! (<https://queue.acm.org/detail.cfm?id=3096459>). The article's method:
+//!
+//! 1. a service cannot be more available than the intersection of its
+//!    critical dependencies, whose unavailability is spent out of the
+//!    service's budget;
+//! 2. *the rule of the extra 9*: each critical dependency should offer one
+//!    more nine than the service promises;
+//! 3. what is left of the budget, divided by the expected number of outages,
+//!    bounds the time to detect and recover per outage.
+//!
+//! Numerics. Unavailability `U` is the primary quantity, because the nines
+//! live in its leading digits: `1.0 - 0.99999` in `f64` is
+//! `1.0000000000065512e-5`, not `1e-5`. So a [`Component`] holds its
+//! unavailability, and
+//! * parallel (redundant, independent) groups multiply unavailabilities,
+//!   `U = Π u_i` (no `1 − Π(1 − …)` cancellation);
+//! * serial groups compute `U = 1 − Π(1 − u_i)` as
+//!   `−expm1(Σ ln_1p(−u_i))`, exact to the last digit at many nines;
+//! * k-of-n groups sum the probabilities of the failing cases only, by the
+//!   binomial sum for identical components or by dynamic programming over
+//!   the Poisson-binomial distribution for distinct ones: all terms positive,
+//!   nothing cancels.
+//!
+//! **Independence is an assumption, and usually a generous one.** Redundant
+//! copies share deployments, configuration, regions, load and operators;
+//! correlated failures make real redundancy far worse than these formulas
+//! (see [`CORRELATION_WARNING`]).
+
+use crate::incident::{
+    check_fraction, check_non_negative, checked_ratio, clamp_fraction, clamp_non_negative,
+    nines_of, Limit, OpsError, TargetContext,
+};
+use serde::{Deserialize, Serialize};
+
+/// Shown with every composed figure: the formulas assume independent
+/// failures.
+pub const CORRELATION_WARNING: &str = "These figures assume components fail independently. \
+Real redundant copies share code, deployments, configuration, regions, load and people, so \
+their failures are correlated, and correlated failures make real redundancy far worse than \
+the independence formula: treat parallel and k-of-n figures as an upper bound.";
+
+/// Deepest nesting [`Composition`] accepts (guards the recursion).
+pub const MAX_DEPTH: usize = 64;
+/// Most components a single group may hold (guards the k-of-n O(n²) sum).
+pub const MAX_GROUP_SIZE: usize = 10_000;
+
+/// A named component with its unavailability.
+///
+/// Build it from an availability with [`Component::from_availability`] when
+/// that is what you have; the unavailability is stored because it is exact
+/// when parsed from a decimal target (see the module notes).
+///
+/// ```
+/// use nines_core::dependency::Component;
+/// let db = Component::new("orders database", 0.0001);
+/// assert_eq!(db.availability(), 0.9999);
+/// ```
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(default)]
+pub struct Component {
+    /// What it is.
+    pub name: String,
+    /// Its unavailability, a fraction in `0..=1` (`0.0001` for 99.99%).
+    pub unavailability: f64,
+}
+
+impl Component {
+    /// A component from its unavailability.
+    ///
+    /// ```
+    /// use nines_core::dependency::Component;
+    /// assert_eq!(Component::new("cache", 0.001).unavailability, 0.001);
+    /// ```
+    pub fn new(name: impl Into<String>, unavailability: f64) -> Self {
+        Component {
+            name: name.into(),
+            unavailability,
+        }
+    }
+
+    /// A component from its availability (`1 − A` is rounded once).
+    ///
+    /// ```
+    /// use nines_core::dependency::Component;
+    /// let c = Component::from_availability("cdn", 0.999);
+    /// assert!((c.unavailability - 0.001).abs() < 1e-15);
+    /// ```
+    pub fn from_availability(name: impl Into<String>, availability: f64) -> Self {
+        Component {
+            name: name.into(),
+            unavailability: 1.0 - availability,
+        }
+    }
+
+    /// Its availability, `1 − U`.
+    ///
+    /// ```
+    /// use nines_core::dependency::Component;
+    /// assert_eq!(Component::new("x", 0.5).availability(), 0.5);
+    /// ```
+    pub fn availability(&self) -> f64 {
+        1.0 - self.unavailability
+    }
+}
+
+/// How components combine, as a tree.
+///
+/// * `Serial`: all are needed (critical dependencies). Empty: availability 1.
+/// * `Parallel`: any one suffices (independent redundant copies). Empty:
+///   availability 0 (nothing can serve).
+/// * `KOfN`: at least `k` of the members are needed. `k = 0`: availability
+///   1; `k > n`: availability 0.
+///
+/// ```
+/// use nines_core::dependency::{Component, Composition};
+/// let payments = Composition::Parallel(vec![
+///     Composition::Component(Component::new("provider A", 0.001)),
+///     Composition::Component(Component::new("provider B", 0.001)),
+/// ]);
+/// assert!((payments.unavailability().unwrap() - 1e-6).abs() < 1e-21);
+/// ```
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub enum Composition {
+    /// One component.
+    Component(Component),
+    /// All members needed.
+    Serial(Vec<Composition>),
+    /// Any one member suffices.
+    Parallel(Vec<Composition>),
+    /// At least `k` members needed.
+    KOfN {
+        /// Members needed.
+        k: usize,
+        /// The members.
+        of: Vec<Composition>,
+    },
+}
+
+impl Default for Composition {
+    fn default() -> Self {
+        Composition::Serial(Vec::new())
+    }
+}
+
+impl Composition {
+    /// A leaf.
+    ///
+    /// ```
+    /// use nines_core::dependency::Composition;
+    /// assert_eq!(Composition::component("db", 0.001).unavailability(), Ok(0.001));
+    /// ```
+    pub fn component(name: impl Into<String>, unavailability: f64) -> Self {
+        Composition::Component(Component::new(name, unavailability))
+    }
+
+    /// A display name: the component's name, or a description of the group.
+    ///
+    /// ```
+    /// use nines_core::dependency::Composition;
+    /// let g = Composition::KOfN { k: 2, of: vec![Composition::component("a", 0.1); 3] };
+    /// assert_eq!(g.name(), "2 of 3 (a, a, a)");
+    /// ```
+    pub fn name(&self) -> String {
+        let list = |v: &[Composition]| {
+            v.iter()
+                .map(Composition::name)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match self {
+            Composition::Component(c) => c.name.clone(),
+            Composition::Serial(v) => format!("all of ({})", list(v)),
+            Composition::Parallel(v) => format!("any of ({})", list(v)),
+            Composition::KOfN { k, of } => format!("{k} of {} ({})", of.len(), list(of)),
+        }
+    }
+
+    /// The unavailability of the composition, assuming independent failures.
+    ///
+    /// Errors for a component whose unavailability is not a fraction, a tree
+    /// deeper than [`MAX_DEPTH`], or a group larger than [`MAX_GROUP_SIZE`].
+    ///
+    /// ```
+    /// use nines_core::dependency::Composition;
+    /// let c = Composition::Serial(vec![
+    ///     Composition::component("a", 1e-5),
+    ///     Composition::component("b", 1e-5),
+    /// ]);
+    /// // 1 − (1 − 1e-5)² = 2e-5 − 1e-10
+    /// assert!((c.unavailability().unwrap() - 1.99999e-5).abs() < 1e-19);
+    /// ```
+    pub fn unavailability(&self) -> Result<f64, OpsError> {
+        self.unavailability_at(0)
+    }
+
+    /// The availability, `1 − U`.
+    ///
+    /// ```
+    /// use nines_core::dependency::Composition;
+    /// assert_eq!(Composition::Serial(vec![]).availability(), Ok(1.0));
+    /// ```
+    pub fn availability(&self) -> Result<f64, OpsError> {
+        self.unavailability().map(|u| 1.0 - u)
+    }
+
+    fn unavailability_at(&self, depth: usize) -> Result<f64, OpsError> {
+        if depth > MAX_DEPTH {
+            return Err(OpsError::InvalidComposition {
+                reason: "nested deeper than 64 levels",
+            });
+        }
+        let members = |v: &[Composition]| -> Result<Vec<f64>, OpsError> {
+            if v.len() > MAX_GROUP_SIZE {
+                return Err(OpsError::InvalidComposition {
+                    reason: "a group holds more than 10000 members",
+                });
+            }
+            v.iter().map(|c| c.unavailability_at(depth + 1)).collect()
+        };
+        match self {
+            Composition::Component(c) => check_fraction("unavailability", c.unavailability),
+            Composition::Serial(v) => Ok(serial_unavailability(&members(v)?)),
+            Composition::Parallel(v) => Ok(parallel_unavailability(&members(v)?)),
+            Composition::KOfN { k, of } => Ok(k_of_n_unavailability(*k, &members(of)?)),
+        }
+    }
+}
+
+/// Unavailability of components in series (all needed):
+/// `1 − Π(1 − u_i)`, computed as `−expm1(Σ ln_1p(−u_i))` to keep many nines
+/// exact. Empty: 0. Inputs must be fractions in `0..=1` (others are clamped
+/// into it; NaN counts as 1, fully unavailable).
+///
+/// ```
+/// use nines_core::dependency::serial_unavailability;
+/// // Two 99.9% components: 1 − 0.999² = 0.001999.
+/// assert!((serial_unavailability(&[0.001, 0.001]) - 0.001999).abs() < 1e-18);
+/// assert_eq!(serial_unavailability(&[]), 0.0);
+/// assert_eq!(serial_unavailability(&[0.2, 1.0]), 1.0);
+/// ```
+pub fn serial_unavailability(unavailabilities: &[f64]) -> f64 {
+    let log_up: f64 = unavailabilities
+        .iter()
+        .map(|&u| (-fraction_or_one(u)).ln_1p())
+        .sum();
+    (-log_up.exp_m1()).clamp(0.0, 1.0)
+}
+
+/// Unavailability of independent redundant copies (any one suffices):
+/// `Π u_i`. Empty: 1 (nothing can serve). NaN counts as 1.
+///
+/// ```
+/// use nines_core::dependency::parallel_unavailability;
+/// // Two 99.9% copies: 0.001² = 1e-6, i.e. 99.9999%.
+/// assert!((parallel_unavailability(&[0.001, 0.001]) - 1e-6).abs() < 1e-21);
+/// assert_eq!(parallel_unavailability(&[]), 1.0);
+/// ```
+pub fn parallel_unavailability(unavailabilities: &[f64]) -> f64 {
+    unavailabilities
+        .iter()
+        .map(|&u| fraction_or_one(u))
+        .product::<f64>()
+        .clamp(0.0, 1.0)
+}
+
+/// Unavailability of a k-of-n group of distinct independent components:
+/// the probability that fewer than `k` work, i.e. that more than `n − k`
+/// fail, by dynamic programming over the Poisson-binomial distribution of
+/// the number of failures (O(n²), all terms positive).
+///
+/// `k = 0`: 0. `k > n`: 1. `k = 1` is the parallel formula, `k = n` the
+/// serial one.
+///
+/// ```
+/// use nines_core::dependency::k_of_n_unavailability;
+/// // 2 of 3 at u = 0.1: P(≥ 2 fail) = 3 × 0.01 × 0.9 + 0.001 = 0.028.
+/// assert!((k_of_n_unavailability(2, &[0.1, 0.1, 0.1]) - 0.028).abs() < 1e-15);
+/// assert_eq!(k_of_n_unavailability(0, &[0.5]), 0.0);
+/// assert_eq!(k_of_n_unavailability(2, &[0.5]), 1.0);
+/// ```
+pub fn k_of_n_unavailability(k: usize, unavailabilities: &[f64]) -> f64 {
+    let n = unavailabilities.len();
+    if k == 0 {
+        return 0.0;
+    }
+    if k > n {
+        return 1.0;
+    }
+    // The group fails when at least `n − k + 1` members fail.
+    let threshold = n - k + 1;
+    // fail[j] = P(exactly j failures so far), for j < threshold; `beyond`
+    // accumulates P(at least `threshold` failures), which is the answer.
+    let mut fail = vec![0.0_f64; threshold];
+    fail[0] = 1.0;
+    let mut beyond = 0.0_f64;
+    for &u in unavailabilities {
+        let u = fraction_or_one(u);
+        let a = 1.0 - u;
+        beyond += fail[threshold - 1] * u;
+        for j in (1..threshold).rev() {
+            fail[j] = fail[j] * a + fail[j - 1] * u;
+        }
+        fail[0] *= a;
+    }
+    beyond.clamp(0.0, 1.0)
+}
+
+/// Unavailability of a k-of-n group of `n` identical independent components
+/// of unavailability `u`, by the binomial sum
+/// `Σ_{f = n−k+1..=n} C(n, f) u^f (1 − u)^(n − f)`, evaluated term by term
+/// in logarithms (no overflow of `C(n, f)`).
+///
+/// ```
+/// use nines_core::dependency::k_of_n_identical_unavailability;
+/// // 2 of 3 at 99%: 3 × 1e-4 × 0.99 + 1e-6 = 2.98e-4.
+/// let u = k_of_n_identical_unavailability(2, 3, 0.01);
+/// assert!((u - 2.98e-4).abs() < 1e-18);
+/// ```
+pub fn k_of_n_identical_unavailability(k: usize, n: usize, u: f64) -> f64 {
+    if k == 0 {
+        return 0.0;
+    }
+    if k > n {
+        return 1.0;
+    }
+    let u = fraction_or_one(u);
+    if u == 0.0 {
+        return 0.0;
+    }
+    if u == 1.0 {
+        return 1.0;
+    }
+    let first = n - k + 1;
+    let (ln_u, ln_a) = (u.ln(), (-u).ln_1p());
+    // ln C(n, first)
+    let mut ln_c: f64 = (0..first)
+        .map(|i| ((n - i) as f64).ln() - ((i + 1) as f64).ln())
+        .sum();
+    let mut total = 0.0;
+    for f in first..=n {
+        total += (ln_c + f as f64 * ln_u + (n - f) as f64 * ln_a).exp();
+        if f < n {
+            ln_c += ((n - f) as f64).ln() - ((f + 1) as f64).ln();
+        }
+    }
+    total.clamp(0.0, 1.0)
+}
+
+fn fraction_or_one(u: f64) -> f64 {
+    if u.is_nan() {
+        1.0
+    } else {
+        u.clamp(0.0, 1.0)
+    }
+}
+
+/// Whether a dependency obeys the rule of the extra nine: its
+/// unavailability is at most a tenth of the service's (one more nine).
+/// A relative tolerance of 1e-9 absorbs rounding (`0.0001 / 10` is not
+/// exactly `1e-5` in `f64`).
+///
+/// Source: "The Calculus of Service Availability", ACM Queue 2017, "Rule of
+/// the extra 9".
+///
+/// ```
+/// use nines_core::dependency::meets_extra_nine;
+/// assert!(meets_extra_nine(1e-5, 1e-4));  // 99.999% under a 99.99% service
+/// assert!(!meets_extra_nine(1e-4, 1e-4)); // same nines: violates
+/// ```
+pub fn meets_extra_nine(dependency_unavailability: f64, service_unavailability: f64) -> bool {
+    dependency_unavailability <= service_unavailability / 10.0 * (1.0 + 1e-9)
+}
+
+/// The unavailability left to the service's own failures after its critical
+/// dependencies: `U_service − U_dependencies` (the article's subtraction).
+/// Negative means the dependencies alone break the target.
+///
+/// The exact share, from `1 − U_s = (1 − U_d)(1 − U_own)`, is
+/// `(U_s − U_d) / (1 − U_d)`: see [`own_unavailability_exact`]. The two
+/// differ by a factor `1 − U_d`, negligible at any useful target.
+///
+/// ```
+/// use nines_core::dependency::own_unavailability_budget;
+/// assert!((own_unavailability_budget(1e-4, 5e-5) - 5e-5).abs() < 1e-20);
+/// assert!(own_unavailability_budget(1e-4, 2e-4) < 0.0);
+/// ```
+pub fn own_unavailability_budget(
+    service_unavailability: f64,
+    dependencies_unavailability: f64,
+) -> f64 {
+    service_unavailability - dependencies_unavailability
+}
+
+/// The exact own share `(U_s − U_d) / (1 − U_d)`; `None` when the
+/// dependencies are fully unavailable (`U_d = 1`).
+///
+/// ```
+/// use nines_core::dependency::own_unavailability_exact;
+/// let exact = own_unavailability_exact(0.5, 0.25).unwrap();
+/// assert!((exact - 1.0 / 3.0).abs() < 1e-15); // 0.5 = 1 − 0.75 × (1 − 1/3)
+/// assert_eq!(own_unavailability_exact(0.5, 1.0), None);
+/// ```
+pub fn own_unavailability_exact(
+    service_unavailability: f64,
+    dependencies_unavailability: f64,
+) -> Option<f64> {
+    let up = 1.0 - dependencies_unavailability;
+    (up > 0.0).then(|| (service_unavailability - dependencies_unavailability) / up)
+}
+
+/// The longest time to detect and recover per outage that the service's own
+/// budget allows: `own U × period / (outages per period × scope)`.
+/// `AtMost(0)` when the own budget is zero or negative; unlimited when no
+/// outages are expected.
+///
+/// Source: "The Calculus of Service Availability", ACM Queue 2017,
+/// "Practical Application".
+///
+/// ```
+/// use nines_core::dependency::detect_and_recover_allowed_seconds;
+/// use nines_core::incident::Limit;
+/// // Own budget 0.005% of a 365-day year = 1576.8 s; 4 full outages a year:
+/// // 394.2 s (6.57 min) each.
+/// let t = detect_and_recover_allowed_seconds(5e-5, 31_536_000.0, 4.0, 1.0).unwrap();
+/// assert!((t.value().unwrap() - 394.2).abs() < 1e-9);
+/// ```
+pub fn detect_and_recover_allowed_seconds(
+    own_unavailability: f64,
+    period_seconds: f64,
+    outages_per_period: f64,
+    scope: f64,
+) -> Result<Limit, OpsError> {
+    if !own_unavailability.is_finite() {
+        return Err(OpsError::NotFinite {
+            field: "own_unavailability",
+        });
+    }
+    let p = check_non_negative("period_seconds", period_seconds)?;
+    let n = check_non_negative("outages_per_period", outages_per_period)?;
+    let s = check_fraction("scope", scope)?;
+    let budget = (own_unavailability.max(0.0) * p).min(f64::MAX);
+    Ok(Limit::ratio(budget, n * s))
+}
+
+/// The dependency model of the service: its critical dependencies (all
+/// needed, i.e. in series with the service) and how often the service's
+/// own failures cause outages.
+///
+/// Defaults for the checkout service of the default story (target 99.95%,
+/// so the rule of the extra nine asks 99.995% of each dependency):
+/// * "payment providers": two providers at 99.9% each, either will do
+///   (parallel: 99.9999%);
+/// * "orders database": 99.99% — one nine short of the rule, on purpose: the
+///   report flags it;
+/// * "session cache": 2 of 3 replicas at 99.9% needed;
+/// * "inventory service": 99.995%, exactly the extra nine;
+/// * `outages_per_year: 6.0` of the service's own, `outage_scope: 1.0`
+///   (counted as full outages, the article's simplification).
+///
+/// ```
+/// use nines_core::dependency::DependencyInputs;
+/// assert_eq!(DependencyInputs::default().dependencies.len(), 4);
+/// ```
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(default)]
+pub struct DependencyInputs {
+    /// Critical dependencies; each may itself be a redundant group.
+    pub dependencies: Vec<Composition>,
+    /// Outages per year caused by the service itself.
+    pub outages_per_year: f64,
+    /// Fraction of users such an outage affects, `0..=1`.
+    pub outage_scope: f64,
+}
+
+impl Default for DependencyInputs {
+    fn default() -> Self {
+        let replica = |i: u32| Composition::component(format!("session cache replica {i}"), 0.001);
+        DependencyInputs {
+            dependencies: vec![
+                Composition::Parallel(vec![
+                    Composition::component("payment provider A", 0.001),
+                    Composition::component("payment provider B", 0.001),
+                ]),
+                Composition::component("orders database", 0.0001),
+                Composition::KOfN {
+                    k: 2,
+                    of: vec![replica(1), replica(2), replica(3)],
+                },
+                Composition::component("inventory service", 0.00005),
+            ],
+            outages_per_year: 6.0,
+            outage_scope: 1.0,
+        }
+    }
+}
+
+/// One critical dependency checked against the rule of the extra nine.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct ExtraNineCheck {
+    /// The dependency's name (a group is described).
+    pub name: String,
+    /// Its composed unavailability.
+    pub unavailability: f64,
+    /// Its availability.
+    pub availability: f64,
+    /// Its nines, `None` for a perfect dependency.
+    pub nines: Option<f64>,
+    /// The most unavailability the rule allows: a tenth of the service's.
+    pub required_unavailability: f64,
+    /// The nines the rule asks for (service nines + 1), `None` for a 100%
+    /// service.
+    pub required_nines: Option<f64>,
+    /// Whether it obeys the rule.
+    pub meets_rule: bool,
+}
+
+/// Every dependency figure the UI shows.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct DependencyReport {
+    /// Unavailability of all critical dependencies together (serial).
+    pub dependencies_unavailability: f64,
+    /// Their availability.
+    pub dependencies_availability: f64,
+    /// Their nines, `None` when perfect (or none).
+    pub dependencies_nines: Option<f64>,
+    /// The service's own share, `U_service − U_dependencies` (negative when
+    /// the dependencies alone break the target).
+    pub own_unavailability: f64,
+    /// The exact own share `(U_s − U_d) / (1 − U_d)`.
+    pub own_unavailability_exact: Option<f64>,
+    /// Fraction of the service's budget the dependencies consume; `None` for
+    /// a 100% target.
+    pub dependencies_budget_share: Option<f64>,
+    /// The own share per SLO window, seconds (negative when overspent).
+    pub own_budget_per_window_seconds: f64,
+    /// The own share per year, seconds (negative when overspent).
+    pub own_budget_per_year_seconds: f64,
+    /// True when the dependencies alone use up more than the whole budget.
+    pub dependencies_break_target: bool,
+    /// Longest detect + recover per own outage (the article's method).
+    pub max_detect_and_recover_seconds: Limit,
+    /// Each critical dependency against the rule of the extra nine.
+    pub extra_nine: Vec<ExtraNineCheck>,
+    /// Names of the dependencies that break the rule.
+    pub extra_nine_violations: Vec<String>,
+    /// A plain-words summary.
+    pub summary: String,
+    /// Always shown: independence is assumed ([`CORRELATION_WARNING`]).
+    pub correlation_warning: String,
+    /// Inputs that were repaired or ignored, in words.
+    pub notes: Vec<String>,
+}
+
+/// Evaluates the critical dependencies against a target.
+///
+/// A dependency that cannot be evaluated (a component's unavailability not a
+/// fraction, a tree too deep or too wide) is left out and named in `notes`.
+///
+/// ```
+/// use nines_core::dependency::{evaluate, DependencyInputs};
+/// use nines_core::incident::TargetContext;
+/// let r = evaluate(&DependencyInputs::default(), &TargetContext::default());
+/// assert_eq!(r.extra_nine_violations, vec!["orders database".to_string()]);
+/// assert!(!r.dependencies_break_target);
+/// ```
+pub fn evaluate(inputs: &DependencyInputs, ctx: &TargetContext) -> DependencyReport {
+    let mut notes = Vec::new();
+    let ctx = ctx.sanitised(&mut notes);
+    let outages = clamp_non_negative("Outages per year", inputs.outages_per_year, &mut notes);
+    let scope = clamp_fraction("Outage scope", inputs.outage_scope, &mut notes);
+    let us = ctx.unavailability;
+
+    let mut checks = Vec::new();
+    let mut dep_us = Vec::new();
+    for d in &inputs.dependencies {
+        match d.unavailability() {
+            Ok(u) => {
+                dep_us.push(u);
+                checks.push(ExtraNineCheck {
+                    name: d.name(),
+                    unavailability: u,
+                    availability: 1.0 - u,
+                    nines: nines_of(u),
+                    required_unavailability: us / 10.0,
+                    required_nines: nines_of(us).map(|n| n + 1.0),
+                    meets_rule: meets_extra_nine(u, us),
+                });
+            }
+            Err(e) => notes.push(format!("Dependency \"{}\" is left out: {e}.", d.name())),
+        }
+    }
+    let ud = serial_unavailability(&dep_us);
+    let own = own_unavailability_budget(us, ud);
+    let breaks = own < 0.0;
+    let max_dr = Limit::ratio(own.max(0.0) * ctx.year_seconds, outages * scope);
+    let violations: Vec<String> = checks
+        .iter()
+        .filter(|c| !c.meets_rule)
+        .map(|c| c.name.clone())
+        .collect();
+    let summary = if breaks {
+        format!(
+            "The critical dependencies alone are unavailable {:.6}% of the time, more than the target's whole budget of {:.6}%: the target cannot be met until they improve or become redundant.",
+            ud * 100.0,
+            us * 100.0
+        )
+    } else {
+        let per = match max_dr {
+            Limit::Unlimited => "with no own outages expected, there is no limit on each".to_string(),
+            Limit::AtMost(s) => format!(
+                "at {outages} own outages a year, each must be detected and recovered within {s:.0} s"
+            ),
+        };
+        format!(
+            "The critical dependencies use {:.1}% of the budget, leaving {:.0} s a year for the service's own outages; {per}.",
+            checked_ratio(ud, us).unwrap_or(0.0) * 100.0,
+            own * ctx.year_seconds
+        )
+    };
+    DependencyReport {
+        dependencies_unavailability: ud,
+        dependencies_availability: 1.0 - ud,
+        dependencies_nines: nines_of(ud),
+        own_unavailability: own,
+        own_unavailability_exact: own_unavailability_exact(us, ud),
+        dependencies_budget_share: checked_ratio(ud, us),
+        own_budget_per_window_seconds: own * ctx.window_seconds,
+        own_budget_per_year_seconds: own * ctx.year_seconds,
+        dependencies_break_target: breaks,
+        max_detect_and_recover_seconds: max_dr,
+        extra_nine: checks,
+        extra_nine_violations: violations,
+        summary,
+        correlation_warning: CORRELATION_WARNING.to_string(),
+        notes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serial_keeps_nine_nines() {
+        // Nine nines each, three in series: 3e-9 − 3e-18 + 1e-27.
+        let u = serial_unavailability(&[1e-9, 1e-9, 1e-9]);
+        assert!((u - (3e-9 - 3e-18)).abs() < 1e-24, "{u:e}");
+    }
+
+    #[test]
+    fn distinct_dp_matches_identical_binomial() {
+        for n in 1..12 {
+            for k in 0..=n + 1 {
+                for &u in &[0.0, 1e-6, 0.01, 0.3, 0.9, 1.0] {
+                    let a = k_of_n_unavailability(k, &vec![u; n]);
+                    let b = k_of_n_identical_unavailability(k, n, u);
+                    assert!(
+                        (a - b).abs() <= 1e-12 * a.max(b).max(1e-300),
+                        "k={k} n={n} u={u}: {a} vs {b}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn bad_components_are_errors_not_panics() {
+        assert!(Composition::component("x", f64::NAN)
+            .unavailability()
+            .is_err());
+        assert!(Composition::component("x", 1.5).unavailability().is_err());
+        let mut deep = Composition::component("leaf", 0.1);
+        for _ in 0..100 {
+            deep = Composition::Serial(vec![deep]);
+        }
+        assert!(deep.unavailability().is_err());
+        let r = evaluate(
+            &DependencyInputs {
+                dependencies: vec![deep],
+                outages_per_year: f64::NAN,
+                outage_scope: -1.0,
+            },
+            &TargetContext::default(),
+        );
+        assert_eq!(r.notes.len(), 3);
+        assert_eq!(r.dependencies_unavailability, 0.0);
+    }
+
+    #[test]
+    fn dependencies_can_break_the_target() {
+        let inputs = DependencyInputs {
+            dependencies: vec![Composition::component("flaky", 0.01)],
+            ..DependencyInputs::default()
+        };
+        let r = evaluate(&inputs, &TargetContext::default());
+        assert!(r.dependencies_break_target);
+        assert_eq!(r.max_detect_and_recover_seconds, Limit::AtMost(0.0));
+        assert!(r.own_budget_per_year_seconds < 0.0);
+        assert!(r.summary.contains("cannot be met"));
+    }
+
+    #[test]
+    fn default_story() {
+        let r = evaluate(&DependencyInputs::default(), &TargetContext::default());
+        // payments 1e-6; db 1e-4; cache 2-of-3 at 1e-3: 3e-6 − 2e-9; inventory 5e-5.
+        let expected = 1.0 - (1.0 - 1e-6) * (1.0 - 1e-4) * (1.0 - 2.998e-6) * (1.0 - 5e-5);
+        assert!((r.dependencies_unavailability - expected).abs() < 1e-15);
+        assert_eq!(r.extra_nine.len(), 4);
+        assert!(r.extra_nine[3].meets_rule, "inventory at exactly +1 nine");
+        assert!(r.notes.is_empty());
+    }
+}

@@ -1,1 +1,923 @@
-//! TODO
+//! Incidents and time to restore.
+//!
+//! The maths of "The Calculus of Service Availability" (Ben Treynor, Mike
+//! Dahlin, Vivek Rau, Betsy Beyer, ACM Queue 15(2), 2017,
+//! <https://queue.acm.org/detail.cfm?id=3096459>): the downtime a service
+//! expects is
+//!
+//! ```text
+//! expected downtime = frequency × (time to detect + time to recover) × scope
+//! ```
+//!
+//! where scope is the fraction of users an outage affects. The article's three
+//! levers follow from it: fewer outages, a smaller blast radius, faster
+//! detection and recovery. The classic steady-state availability
+//! `A = MTTF / (MTTF + MTTR)` is here too.
+//!
+//! This module also holds what the operational modules ([`crate::delivery`],
+//! [`crate::dependency`], [`crate::cost`], [`crate::support`]) share: the
+//! [`TargetContext`] they are evaluated against, the [`Limit`] answer for
+//! bounds that may be unlimited, and the [`OpsError`] their pure functions
+//! return. These modules take plain numbers (unavailability as a fraction,
+//! durations in seconds) so that they do not depend on the parsing types of
+//! [`crate::quantity`].
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Seconds in a day.
+pub const DAY_SECONDS: f64 = 86_400.0;
+/// Seconds in the Gregorian mean year (365.2425 days), the crate's default
+/// year (see `DOMAIN.md` §1).
+pub const GREGORIAN_YEAR_SECONDS: f64 = 365.2425 * DAY_SECONDS;
+
+/// Shortest window or year a [`TargetContext`] accepts: one second.
+pub const MIN_PERIOD_SECONDS: f64 = 1.0;
+/// Longest window or year a [`TargetContext`] accepts: 1e12 s (about 31 700
+/// years), so that every derived figure stays finite.
+pub const MAX_PERIOD_SECONDS: f64 = 1e12;
+
+/// The availability target the operational modules are evaluated against.
+///
+/// * `unavailability`: the target's unavailability `U = 1 − A` as a fraction
+///   (`0.0005` for 99.95%). Pass it from an exactly parsed target rather than
+///   computing `1.0 - 0.9995`.
+/// * `window_seconds`: the SLO window, e.g. a rolling 30 days.
+/// * `year_seconds`: the length of a year in the convention in force (the
+///   Gregorian mean year by default; the SRE book uses 365 days).
+///
+/// ```
+/// use nines_core::incident::TargetContext;
+/// let ctx = TargetContext::default();
+/// assert_eq!(ctx.unavailability, 0.0005);
+/// assert_eq!(ctx.window_seconds, 30.0 * 86_400.0);
+/// assert_eq!(ctx.year_seconds, 365.2425 * 86_400.0);
+/// ```
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq)]
+#[serde(default)]
+pub struct TargetContext {
+    /// Unavailability of the target, a fraction in `0..=1`.
+    pub unavailability: f64,
+    /// The SLO window in seconds.
+    pub window_seconds: f64,
+    /// The year in seconds under the convention in force.
+    pub year_seconds: f64,
+}
+
+impl Default for TargetContext {
+    /// 99.95% over a rolling 30-day window, Gregorian mean year: the checkout
+    /// service of the default story.
+    fn default() -> Self {
+        TargetContext {
+            unavailability: 0.0005,
+            window_seconds: 30.0 * DAY_SECONDS,
+            year_seconds: GREGORIAN_YEAR_SECONDS,
+        }
+    }
+}
+
+impl TargetContext {
+    /// Builds a context, checking every field.
+    ///
+    /// `unavailability` must be a fraction in `0..=1`, both lengths within
+    /// [`MIN_PERIOD_SECONDS`]`..=`[`MAX_PERIOD_SECONDS`].
+    ///
+    /// ```
+    /// use nines_core::incident::TargetContext;
+    /// assert!(TargetContext::new(0.001, 2_592_000.0, 31_536_000.0).is_ok());
+    /// assert!(TargetContext::new(1.5, 2_592_000.0, 31_536_000.0).is_err());
+    /// assert!(TargetContext::new(0.001, 0.0, 31_536_000.0).is_err());
+    /// ```
+    pub fn new(
+        unavailability: f64,
+        window_seconds: f64,
+        year_seconds: f64,
+    ) -> Result<Self, OpsError> {
+        Ok(TargetContext {
+            unavailability: check_fraction("unavailability", unavailability)?,
+            window_seconds: check_range(
+                "window_seconds",
+                window_seconds,
+                MIN_PERIOD_SECONDS,
+                MAX_PERIOD_SECONDS,
+            )?,
+            year_seconds: check_range(
+                "year_seconds",
+                year_seconds,
+                MIN_PERIOD_SECONDS,
+                MAX_PERIOD_SECONDS,
+            )?,
+        })
+    }
+
+    /// The context with every field made usable, and a note for each repair.
+    ///
+    /// Rule: an unavailability that is not a number becomes 0 (a 100%
+    /// target) and one outside `0..=1` is clamped into it; a window or year
+    /// outside [`MIN_PERIOD_SECONDS`]`..=`[`MAX_PERIOD_SECONDS`] (or not a
+    /// number) is replaced by 30 days or the Gregorian mean year. `evaluate` functions call this, so that their
+    /// reports never hold NaN or infinity.
+    ///
+    /// ```
+    /// use nines_core::incident::TargetContext;
+    /// let mut notes = Vec::new();
+    /// let ctx = TargetContext { unavailability: f64::NAN, window_seconds: -1.0, year_seconds: 1e9 }
+    ///     .sanitised(&mut notes);
+    /// assert_eq!(ctx.unavailability, 0.0);
+    /// assert_eq!(ctx.window_seconds, 2_592_000.0);
+    /// assert_eq!(notes.len(), 2);
+    /// ```
+    pub fn sanitised(&self, notes: &mut Vec<String>) -> TargetContext {
+        let unavailability = clamp_fraction("target unavailability", self.unavailability, notes);
+        let usable = |x: f64| (MIN_PERIOD_SECONDS..=MAX_PERIOD_SECONDS).contains(&x);
+        let window_seconds = if usable(self.window_seconds) {
+            self.window_seconds
+        } else {
+            notes.push(format!(
+                "The SLO window ({} s) is not between 1 s and 1e12 s: 30 days is used instead.",
+                self.window_seconds
+            ));
+            30.0 * DAY_SECONDS
+        };
+        let year_seconds = if usable(self.year_seconds) {
+            self.year_seconds
+        } else {
+            notes.push(format!(
+                "The year length ({} s) is not between 1 s and 1e12 s: the Gregorian mean year (365.2425 days) is used instead.",
+                self.year_seconds
+            ));
+            GREGORIAN_YEAR_SECONDS
+        };
+        TargetContext {
+            unavailability,
+            window_seconds,
+            year_seconds,
+        }
+    }
+
+    /// The error budget of one SLO window in seconds, `U × window`.
+    ///
+    /// ```
+    /// use nines_core::incident::TargetContext;
+    /// // 99.95% over 30 days: 0.0005 × 2 592 000 s = 1 296 s (21 min 36 s).
+    /// assert!((TargetContext::default().budget_per_window_seconds() - 1296.0).abs() < 1e-9);
+    /// ```
+    pub fn budget_per_window_seconds(&self) -> f64 {
+        self.unavailability * self.window_seconds
+    }
+
+    /// The error budget of one year in seconds, `U × year`.
+    ///
+    /// ```
+    /// use nines_core::incident::TargetContext;
+    /// let ctx = TargetContext { unavailability: 0.001, window_seconds: 2_592_000.0, year_seconds: 31_536_000.0 };
+    /// // 99.9% over a 365-day year: 31 536 s = 8 h 45 m 36 s.
+    /// assert!((ctx.budget_per_year_seconds() - 31_536.0).abs() < 1e-9);
+    /// ```
+    pub fn budget_per_year_seconds(&self) -> f64 {
+        self.unavailability * self.year_seconds
+    }
+}
+
+/// An upper bound that may not exist: "at most x", or "unlimited" when the
+/// thing being bounded costs nothing (an incident of zero length or zero
+/// scope fits any budget any number of times).
+///
+/// ```
+/// use nines_core::incident::Limit;
+/// assert_eq!(Limit::AtMost(2.5).value(), Some(2.5));
+/// assert_eq!(Limit::Unlimited.value(), None);
+/// assert_eq!(Limit::AtMost(2.5).whole(), Limit::AtMost(2.0));
+/// ```
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq)]
+pub enum Limit {
+    /// No bound: any amount fits.
+    Unlimited,
+    /// At most this much (never NaN, never infinite, never negative).
+    AtMost(f64),
+}
+
+impl Limit {
+    /// The bound, or `None` when unlimited.
+    ///
+    /// ```
+    /// use nines_core::incident::Limit;
+    /// assert_eq!(Limit::AtMost(3.0).value(), Some(3.0));
+    /// ```
+    pub fn value(self) -> Option<f64> {
+        match self {
+            Limit::Unlimited => None,
+            Limit::AtMost(x) => Some(x),
+        }
+    }
+
+    /// The bound rounded down to a whole count, tolerating a relative
+    /// floating-point error of 1e-9 (so that `0.3 / 0.1` counts as 3).
+    ///
+    /// ```
+    /// use nines_core::incident::Limit;
+    /// assert_eq!(Limit::AtMost(0.3 / 0.1).whole(), Limit::AtMost(3.0));
+    /// assert_eq!(Limit::Unlimited.whole(), Limit::Unlimited);
+    /// ```
+    pub fn whole(self) -> Limit {
+        match self {
+            Limit::Unlimited => Limit::Unlimited,
+            Limit::AtMost(x) => Limit::AtMost(whole_count(x)),
+        }
+    }
+
+    /// `allowance / cost`, unlimited when the cost is zero. Both must be
+    /// finite and non-negative (callers check); an overflow is reported as
+    /// unlimited only when the cost is zero, otherwise capped at `f64::MAX`.
+    pub(crate) fn ratio(allowance: f64, cost: f64) -> Limit {
+        if cost <= 0.0 {
+            Limit::Unlimited
+        } else {
+            let q = allowance / cost;
+            Limit::AtMost(if q.is_finite() { q.max(0.0) } else { f64::MAX })
+        }
+    }
+}
+
+/// `a / b` when `b > 0` and the quotient is finite, else `None`.
+pub(crate) fn checked_ratio(a: f64, b: f64) -> Option<f64> {
+    if b > 0.0 {
+        Some(a / b).filter(|q| q.is_finite())
+    } else {
+        None
+    }
+}
+
+/// `x` rounded down, tolerating a relative error of 1e-9.
+pub(crate) fn whole_count(x: f64) -> f64 {
+    if !x.is_finite() || x <= 0.0 {
+        return 0.0;
+    }
+    let y = x * (1.0 + 1e-9);
+    if y.is_finite() {
+        y.floor()
+    } else {
+        x.floor()
+    }
+}
+
+/// Why an operational calculation refused its input.
+///
+/// ```
+/// use nines_core::incident::{availability_from_mttf_mttr, OpsError};
+/// assert_eq!(
+///     availability_from_mttf_mttr(-1.0, 1.0),
+///     Err(OpsError::Negative { field: "mttf" })
+/// );
+/// assert_eq!(
+///     OpsError::Negative { field: "mttf" }.to_string(),
+///     "mttf must not be negative"
+/// );
+/// ```
+#[derive(Serialize, Clone, Copy, Debug, PartialEq)]
+pub enum OpsError {
+    /// The value is NaN or infinite.
+    NotFinite {
+        /// The input's name.
+        field: &'static str,
+    },
+    /// The value is below zero.
+    Negative {
+        /// The input's name.
+        field: &'static str,
+    },
+    /// The value must be greater than zero.
+    NotPositive {
+        /// The input's name.
+        field: &'static str,
+    },
+    /// The value must be a fraction in `0..=1`.
+    NotAFraction {
+        /// The input's name.
+        field: &'static str,
+    },
+    /// The value is outside the range the model supports.
+    OutOfRange {
+        /// The input's name.
+        field: &'static str,
+        /// Smallest value allowed.
+        min: f64,
+        /// Largest value allowed.
+        max: f64,
+    },
+    /// The inputs are too large: the result is beyond `f64`.
+    Overflow {
+        /// The quantity that overflowed.
+        quantity: &'static str,
+    },
+    /// A composition is invalid (too deep, too many components, k > n...).
+    InvalidComposition {
+        /// What is wrong.
+        reason: &'static str,
+    },
+}
+
+impl fmt::Display for OpsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OpsError::NotFinite { field } => write!(f, "{field} must be a finite number"),
+            OpsError::Negative { field } => write!(f, "{field} must not be negative"),
+            OpsError::NotPositive { field } => write!(f, "{field} must be greater than zero"),
+            OpsError::NotAFraction { field } => {
+                write!(f, "{field} must be a fraction between 0 and 1")
+            }
+            OpsError::OutOfRange { field, min, max } => {
+                write!(f, "{field} must be between {min} and {max}")
+            }
+            OpsError::Overflow { quantity } => {
+                write!(f, "{quantity} is too large to compute")
+            }
+            OpsError::InvalidComposition { reason } => write!(f, "invalid composition: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for OpsError {}
+
+/// Checks that `x` is finite and `>= 0`.
+pub(crate) fn check_non_negative(field: &'static str, x: f64) -> Result<f64, OpsError> {
+    if !x.is_finite() {
+        Err(OpsError::NotFinite { field })
+    } else if x < 0.0 {
+        Err(OpsError::Negative { field })
+    } else {
+        Ok(x)
+    }
+}
+
+/// Checks that `x` is finite and `> 0`.
+pub(crate) fn check_positive(field: &'static str, x: f64) -> Result<f64, OpsError> {
+    if !x.is_finite() {
+        Err(OpsError::NotFinite { field })
+    } else if x <= 0.0 {
+        Err(OpsError::NotPositive { field })
+    } else {
+        Ok(x)
+    }
+}
+
+/// Checks that `x` is a fraction in `0..=1`.
+pub(crate) fn check_fraction(field: &'static str, x: f64) -> Result<f64, OpsError> {
+    if !x.is_finite() {
+        Err(OpsError::NotFinite { field })
+    } else if !(0.0..=1.0).contains(&x) {
+        Err(OpsError::NotAFraction { field })
+    } else {
+        Ok(x)
+    }
+}
+
+/// Checks that `x` is finite and within `min..=max`.
+pub(crate) fn check_range(
+    field: &'static str,
+    x: f64,
+    min: f64,
+    max: f64,
+) -> Result<f64, OpsError> {
+    if !x.is_finite() {
+        Err(OpsError::NotFinite { field })
+    } else if x < min || x > max {
+        Err(OpsError::OutOfRange { field, min, max })
+    } else {
+        Ok(x)
+    }
+}
+
+/// Checks that a result is finite.
+pub(crate) fn check_result(quantity: &'static str, x: f64) -> Result<f64, OpsError> {
+    if x.is_finite() {
+        Ok(x)
+    } else {
+        Err(OpsError::Overflow { quantity })
+    }
+}
+
+/// The clamping rule of every `evaluate`: NaN becomes 0, infinities and
+/// values above `1e15` become `1e15`, negatives become 0; each repair adds a
+/// note naming the input.
+pub(crate) fn clamp_non_negative(field: &str, x: f64, notes: &mut Vec<String>) -> f64 {
+    const MAX: f64 = 1e15;
+    if x.is_nan() {
+        notes.push(format!("{field} is not a number: 0 is used instead."));
+        0.0
+    } else if x < 0.0 {
+        notes.push(format!("{field} ({x}) is negative: 0 is used instead."));
+        0.0
+    } else if x > MAX {
+        notes.push(format!(
+            "{field} ({x}) is too large: {MAX:e} is used instead."
+        ));
+        MAX
+    } else {
+        x
+    }
+}
+
+/// The clamping rule for fractions: NaN becomes 0, values outside `0..=1`
+/// are clamped into it; each repair adds a note naming the input.
+pub(crate) fn clamp_fraction(field: &str, x: f64, notes: &mut Vec<String>) -> f64 {
+    if x.is_nan() {
+        notes.push(format!("{field} is not a number: 0 is used instead."));
+        0.0
+    } else if !(0.0..=1.0).contains(&x) {
+        let c = x.clamp(0.0, 1.0);
+        notes.push(format!(
+            "{field} ({x}) is not a fraction between 0 and 1: {c} is used instead."
+        ));
+        c
+    } else {
+        x
+    }
+}
+
+/// Nines of an unavailability, `−log10(U)`; `None` for `U = 0` (a perfect
+/// record has unbounded nines) or an invalid `U`.
+///
+/// ```
+/// use nines_core::incident::nines_of;
+/// assert!((nines_of(0.001).unwrap() - 3.0).abs() < 1e-12);
+/// assert_eq!(nines_of(0.0), None);
+/// assert_eq!(nines_of(1.0), Some(0.0));
+/// ```
+pub fn nines_of(unavailability: f64) -> Option<f64> {
+    if unavailability.is_finite() && unavailability > 0.0 && unavailability <= 1.0 {
+        Some(-unavailability.log10() + 0.0)
+    } else {
+        None
+    }
+}
+
+/// Steady-state availability `A = MTTF / (MTTF + MTTR)`.
+///
+/// Both durations in the same unit, finite, non-negative, and not both zero.
+/// See [`unavailability_from_mttf_mttr`] for the unavailability, which keeps
+/// full precision at many nines.
+///
+/// Source: the classic renewal-process formula, restated in "The Calculus of
+/// Service Availability" (ACM Queue 15(2), 2017).
+///
+/// ```
+/// use nines_core::incident::availability_from_mttf_mttr;
+/// // MTTF 999 h, MTTR 1 h → 999/1000 = 99.9%.
+/// assert!((availability_from_mttf_mttr(999.0, 1.0).unwrap() - 0.999).abs() < 1e-15);
+/// assert!(availability_from_mttf_mttr(0.0, 0.0).is_err());
+/// ```
+pub fn availability_from_mttf_mttr(mttf: f64, mttr: f64) -> Result<f64, OpsError> {
+    let mttf = check_non_negative("mttf", mttf)?;
+    let mttr = check_non_negative("mttr", mttr)?;
+    let total = check_result("mttf + mttr", mttf + mttr)?;
+    if total == 0.0 {
+        return Err(OpsError::NotPositive {
+            field: "mttf + mttr",
+        });
+    }
+    Ok(mttf / total)
+}
+
+/// Steady-state unavailability `U = MTTR / (MTTF + MTTR)`, computed
+/// directly (not as `1 − A`) so that small values keep full precision.
+///
+/// ```
+/// use nines_core::incident::unavailability_from_mttf_mttr;
+/// assert_eq!(unavailability_from_mttf_mttr(999.0, 1.0).unwrap(), 0.001);
+/// ```
+pub fn unavailability_from_mttf_mttr(mttf: f64, mttr: f64) -> Result<f64, OpsError> {
+    let mttf = check_non_negative("mttf", mttf)?;
+    let mttr = check_non_negative("mttr", mttr)?;
+    let total = check_result("mttf + mttr", mttf + mttr)?;
+    if total == 0.0 {
+        return Err(OpsError::NotPositive {
+            field: "mttf + mttr",
+        });
+    }
+    Ok(mttr / total)
+}
+
+/// Expected user-weighted downtime in seconds:
+/// `incidents × (time to detect + time to recover) × scope`.
+///
+/// `incidents` is a count in the period of interest (a year, a window);
+/// durations in seconds; `scope` the fraction of users affected (`0..=1`).
+///
+/// Source: Treynor, Dahlin, Rau, Beyer, "The Calculus of Service
+/// Availability", ACM Queue 15(2), 2017.
+///
+/// ```
+/// use nines_core::incident::expected_downtime_seconds;
+/// // 6 incidents a year, 5 min to detect, 30 min to recover, half the users:
+/// // 6 × 2100 s × 0.5 = 6300 s (1 h 45 m).
+/// assert_eq!(expected_downtime_seconds(6.0, 300.0, 1800.0, 0.5).unwrap(), 6300.0);
+/// ```
+pub fn expected_downtime_seconds(
+    incidents: f64,
+    time_to_detect_seconds: f64,
+    time_to_recover_seconds: f64,
+    scope: f64,
+) -> Result<f64, OpsError> {
+    let n = check_non_negative("incidents", incidents)?;
+    let ttd = check_non_negative("time_to_detect_seconds", time_to_detect_seconds)?;
+    let ttr = check_non_negative("time_to_recover_seconds", time_to_recover_seconds)?;
+    let scope = check_fraction("scope", scope)?;
+    check_result("expected downtime", n * (ttd + ttr) * scope)
+}
+
+/// How many incidents of a given length and scope fit the error budget of a
+/// window: `U × window / ((TTD + TTR) × scope)`, fractional; use
+/// [`Limit::whole`] for a whole count. Unlimited when an incident costs
+/// nothing (zero length or zero scope).
+///
+/// ```
+/// use nines_core::incident::{incidents_fitting_budget, Limit};
+/// // 99.9% over 30 days is 2592 s; an incident of 10 + 20 min at full scope
+/// // costs 1800 s: 1.44 of them fit, so 1 whole incident.
+/// let fit = incidents_fitting_budget(0.001, 2_592_000.0, 600.0, 1200.0, 1.0).unwrap();
+/// assert!((fit.value().unwrap() - 1.44).abs() < 1e-12);
+/// assert_eq!(fit.whole(), Limit::AtMost(1.0));
+/// ```
+pub fn incidents_fitting_budget(
+    unavailability: f64,
+    window_seconds: f64,
+    time_to_detect_seconds: f64,
+    time_to_recover_seconds: f64,
+    scope: f64,
+) -> Result<Limit, OpsError> {
+    let u = check_fraction("unavailability", unavailability)?;
+    let w = check_non_negative("window_seconds", window_seconds)?;
+    let cost =
+        expected_downtime_seconds(1.0, time_to_detect_seconds, time_to_recover_seconds, scope)?;
+    let budget = check_result("budget", u * w)?;
+    Ok(Limit::ratio(budget, cost))
+}
+
+/// The longest time to restore (detect + recover) per incident that still
+/// meets the target at a given incident rate:
+/// `U × period / (incidents per period × scope)`. Unlimited when there are no
+/// incidents or they affect nobody.
+///
+/// ```
+/// use nines_core::incident::{max_time_to_restore_seconds, Limit};
+/// // 99.95% over a 365-day year is 15 768 s; at 4 full-scope incidents a year
+/// // each may last 3942 s (65.7 min).
+/// let max = max_time_to_restore_seconds(0.0005, 31_536_000.0, 4.0, 1.0).unwrap();
+/// assert!((max.value().unwrap() - 3942.0).abs() < 1e-9);
+/// assert_eq!(max_time_to_restore_seconds(0.0005, 31_536_000.0, 0.0, 1.0).unwrap(), Limit::Unlimited);
+/// ```
+pub fn max_time_to_restore_seconds(
+    unavailability: f64,
+    period_seconds: f64,
+    incidents_per_period: f64,
+    scope: f64,
+) -> Result<Limit, OpsError> {
+    let u = check_fraction("unavailability", unavailability)?;
+    let p = check_non_negative("period_seconds", period_seconds)?;
+    let n = check_non_negative("incidents_per_period", incidents_per_period)?;
+    let scope = check_fraction("scope", scope)?;
+    let budget = check_result("budget", u * p)?;
+    Ok(Limit::ratio(budget, n * scope))
+}
+
+/// One incident of an incident history.
+///
+/// ```
+/// use nines_core::incident::PastIncident;
+/// let i = PastIncident { downtime_seconds: 1200.0, scope: 0.5 };
+/// assert_eq!(i.downtime_seconds * i.scope, 600.0);
+/// ```
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(default)]
+pub struct PastIncident {
+    /// How long the incident lasted, from its start to restoration, seconds.
+    pub downtime_seconds: f64,
+    /// The fraction of users it affected, `0..=1`.
+    pub scope: f64,
+}
+
+impl Default for PastIncident {
+    fn default() -> Self {
+        PastIncident {
+            downtime_seconds: 0.0,
+            scope: 1.0,
+        }
+    }
+}
+
+/// The unavailability an incident history actually achieved over a period:
+/// `Σ downtime_i × scope_i / period`.
+///
+/// Rule: the result is capped at 1 (overlapping incidents cannot make a
+/// service more than fully unavailable). The achieved availability is
+/// `1 − result`.
+///
+/// ```
+/// use nines_core::incident::{achieved_unavailability, PastIncident};
+/// // 90 days with a 40-minute full outage and a 20-minute outage for a
+/// // quarter of users: (2400 + 300) s / 7 776 000 s = 0.000347...
+/// let history = [
+///     PastIncident { downtime_seconds: 2400.0, scope: 1.0 },
+///     PastIncident { downtime_seconds: 1200.0, scope: 0.25 },
+/// ];
+/// let u = achieved_unavailability(&history, 7_776_000.0).unwrap();
+/// assert!((u - 2700.0 / 7_776_000.0).abs() < 1e-18);
+/// ```
+pub fn achieved_unavailability(
+    history: &[PastIncident],
+    period_seconds: f64,
+) -> Result<f64, OpsError> {
+    let p = check_positive("period_seconds", period_seconds)?;
+    let mut weighted = 0.0;
+    for i in history {
+        let d = check_non_negative("downtime_seconds", i.downtime_seconds)?;
+        let s = check_fraction("scope", i.scope)?;
+        weighted += d * s;
+    }
+    let weighted = check_result("total downtime", weighted)?;
+    Ok((weighted / p).min(1.0))
+}
+
+/// The incident model of the service, with defaults for the checkout service
+/// of an online shop (annual revenue $20M, target 99.95%).
+///
+/// Defaults, and the story they tell:
+/// * `incidents_per_year: 6.0` — an incident about every two months.
+/// * `time_to_detect_seconds: 300.0` — SLO alerts page within 5 minutes.
+/// * `time_to_recover_seconds: 1800.0` — 30 minutes from page to restored.
+/// * `scope: 0.5` — an incident usually hits half the shoppers (one of two
+///   payment providers, or one of two regions).
+/// * `history`: the last 90 days held a 40-minute full outage and a
+///   20-minute outage for a quarter of shoppers; `history_period_seconds`
+///   is those 90 days.
+///
+/// ```
+/// use nines_core::incident::IncidentInputs;
+/// let i: IncidentInputs = serde_json::from_str(r#"{"incidents_per_year": 12}"#).unwrap();
+/// assert_eq!(i.incidents_per_year, 12.0);
+/// assert_eq!(i.time_to_detect_seconds, 300.0);
+/// ```
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(default)]
+pub struct IncidentInputs {
+    /// Expected incidents per year.
+    pub incidents_per_year: f64,
+    /// Mean time to detect an incident, seconds.
+    pub time_to_detect_seconds: f64,
+    /// Mean time from detection to restoration, seconds.
+    pub time_to_recover_seconds: f64,
+    /// Fraction of users an incident affects, `0..=1`.
+    pub scope: f64,
+    /// Past incidents, for the availability actually achieved.
+    pub history: Vec<PastIncident>,
+    /// The period the history covers, seconds.
+    pub history_period_seconds: f64,
+}
+
+impl Default for IncidentInputs {
+    fn default() -> Self {
+        IncidentInputs {
+            incidents_per_year: 6.0,
+            time_to_detect_seconds: 300.0,
+            time_to_recover_seconds: 1800.0,
+            scope: 0.5,
+            history: vec![
+                PastIncident {
+                    downtime_seconds: 2400.0,
+                    scope: 1.0,
+                },
+                PastIncident {
+                    downtime_seconds: 1200.0,
+                    scope: 0.25,
+                },
+            ],
+            history_period_seconds: 90.0 * DAY_SECONDS,
+        }
+    }
+}
+
+/// Every incident figure the UI shows. Durations in seconds, fractions as
+/// fractions (format them at the edge).
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct IncidentReport {
+    /// Incidents expected in one SLO window (`per year × window / year`).
+    pub incidents_per_window: f64,
+    /// Time to restore per incident, detect + recover, seconds.
+    pub time_to_restore_seconds: f64,
+    /// User-weighted downtime of one incident, `(TTD + TTR) × scope`.
+    pub downtime_per_incident_seconds: f64,
+    /// Expected user-weighted downtime per year.
+    pub expected_downtime_per_year_seconds: f64,
+    /// Expected user-weighted downtime per SLO window.
+    pub expected_downtime_per_window_seconds: f64,
+    /// The unavailability the incident model implies (capped at 1).
+    pub expected_unavailability: f64,
+    /// The availability the incident model implies.
+    pub expected_availability: f64,
+    /// Error budget per SLO window, seconds.
+    pub budget_per_window_seconds: f64,
+    /// Error budget per year, seconds.
+    pub budget_per_year_seconds: f64,
+    /// Expected downtime / budget; `None` when the budget is zero (100%) or
+    /// the ratio is beyond `f64`.
+    pub expected_budget_consumed: Option<f64>,
+    /// Whether the expected downtime fits the budget.
+    pub meets_target: bool,
+    /// Incidents of this length and scope that fit one window's budget
+    /// (fractional).
+    pub incidents_fitting_window_budget: Limit,
+    /// The same, rounded down to whole incidents.
+    pub whole_incidents_fitting_window_budget: Limit,
+    /// Incidents of this length and scope that fit one year's budget.
+    pub incidents_fitting_year_budget: Limit,
+    /// The longest detect + recover per incident that meets the target at
+    /// this incident rate and scope.
+    pub max_time_to_restore_seconds: Limit,
+    /// That bound minus the time to detect: the longest recovery once
+    /// paged (0 when detection alone uses it up).
+    pub max_time_to_recover_seconds: Limit,
+    /// True when the time to detect alone exceeds the longest time to
+    /// restore: faster detection is the first lever.
+    pub detection_alone_breaks_target: bool,
+    /// The unavailability the incident history achieved, `None` without a
+    /// history period.
+    pub achieved_unavailability: Option<f64>,
+    /// The availability the history achieved.
+    pub achieved_availability: Option<f64>,
+    /// Whether the history met the target.
+    pub achieved_meets_target: Option<bool>,
+    /// Inputs that were repaired, in words.
+    pub notes: Vec<String>,
+}
+
+/// Evaluates the incident model against a target.
+///
+/// Invalid inputs are repaired by the documented clamping rule (NaN and
+/// negatives become 0, fractions are clamped into `0..=1`) and each repair is
+/// listed in `notes`; every figure is finite.
+///
+/// ```
+/// use nines_core::incident::{evaluate, IncidentInputs, TargetContext};
+/// let r = evaluate(&IncidentInputs::default(), &TargetContext::default());
+/// // 6 × (5 + 30 min) × 0.5 = 105 min a year, within 99.95%'s 4 h 23 m.
+/// assert_eq!(r.expected_downtime_per_year_seconds, 6300.0);
+/// assert!(r.meets_target);
+/// ```
+pub fn evaluate(inputs: &IncidentInputs, ctx: &TargetContext) -> IncidentReport {
+    let mut notes = Vec::new();
+    let ctx = ctx.sanitised(&mut notes);
+    let per_year = clamp_non_negative("Incidents per year", inputs.incidents_per_year, &mut notes);
+    let ttd = clamp_non_negative("Time to detect", inputs.time_to_detect_seconds, &mut notes);
+    let ttr = clamp_non_negative(
+        "Time to recover",
+        inputs.time_to_recover_seconds,
+        &mut notes,
+    );
+    let scope = clamp_fraction("Scope", inputs.scope, &mut notes);
+
+    let u = ctx.unavailability;
+    let restore = ttd + ttr;
+    let per_incident = restore * scope;
+    let per_window = per_year * ctx.window_seconds / ctx.year_seconds;
+    let downtime_year = per_year * per_incident;
+    let downtime_window = per_window * per_incident;
+    let budget_window = ctx.budget_per_window_seconds();
+    let budget_year = ctx.budget_per_year_seconds();
+    let expected_u = (downtime_year / ctx.year_seconds).min(1.0);
+    let max_restore = Limit::ratio(budget_year, per_year * scope);
+    let (max_recover, detection_breaks) = match max_restore {
+        Limit::Unlimited => (Limit::Unlimited, false),
+        Limit::AtMost(m) => (Limit::AtMost((m - ttd).max(0.0)), ttd > m),
+    };
+
+    let history_period = inputs.history_period_seconds;
+    let history: Vec<PastIncident> = inputs
+        .history
+        .iter()
+        .map(|i| PastIncident {
+            downtime_seconds: clamp_non_negative(
+                "A past incident's downtime",
+                i.downtime_seconds,
+                &mut notes,
+            ),
+            scope: clamp_fraction("A past incident's scope", i.scope, &mut notes),
+        })
+        .collect();
+    let achieved = achieved_unavailability(&history, history_period).ok();
+    if achieved.is_none() {
+        notes.push(format!(
+            "The history period ({history_period}) is not a positive duration: no achieved availability."
+        ));
+    }
+
+    IncidentReport {
+        incidents_per_window: per_window,
+        time_to_restore_seconds: restore,
+        downtime_per_incident_seconds: per_incident,
+        expected_downtime_per_year_seconds: downtime_year,
+        expected_downtime_per_window_seconds: downtime_window,
+        expected_unavailability: expected_u,
+        expected_availability: 1.0 - expected_u,
+        budget_per_window_seconds: budget_window,
+        budget_per_year_seconds: budget_year,
+        expected_budget_consumed: checked_ratio(downtime_year, budget_year),
+        meets_target: downtime_year <= budget_year * (1.0 + 1e-12),
+        incidents_fitting_window_budget: Limit::ratio(budget_window, per_incident),
+        whole_incidents_fitting_window_budget: Limit::ratio(budget_window, per_incident).whole(),
+        incidents_fitting_year_budget: Limit::ratio(budget_year, per_incident),
+        max_time_to_restore_seconds: max_restore,
+        max_time_to_recover_seconds: max_recover,
+        detection_alone_breaks_target: detection_breaks,
+        achieved_unavailability: achieved,
+        achieved_availability: achieved.map(|a| 1.0 - a),
+        achieved_meets_target: achieved.map(|a| a <= u * (1.0 + 1e-12)),
+        notes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mttf_mttr_rejects_bad_input() {
+        assert!(availability_from_mttf_mttr(f64::NAN, 1.0).is_err());
+        assert!(availability_from_mttf_mttr(1.0, f64::INFINITY).is_err());
+        assert!(availability_from_mttf_mttr(f64::MAX, f64::MAX).is_err());
+        assert_eq!(availability_from_mttf_mttr(0.0, 5.0), Ok(0.0));
+        assert_eq!(availability_from_mttf_mttr(5.0, 0.0), Ok(1.0));
+    }
+
+    #[test]
+    fn expected_downtime_rejects_bad_scope_and_overflow() {
+        assert!(expected_downtime_seconds(1.0, 1.0, 1.0, 1.5).is_err());
+        assert!(expected_downtime_seconds(f64::MAX, f64::MAX, 1.0, 1.0).is_err());
+    }
+
+    #[test]
+    fn zero_cost_incidents_are_unlimited() {
+        assert_eq!(
+            incidents_fitting_budget(0.001, 100.0, 0.0, 0.0, 1.0),
+            Ok(Limit::Unlimited)
+        );
+        assert_eq!(
+            incidents_fitting_budget(0.001, 100.0, 10.0, 10.0, 0.0),
+            Ok(Limit::Unlimited)
+        );
+    }
+
+    #[test]
+    fn default_story_figures() {
+        let r = evaluate(&IncidentInputs::default(), &TargetContext::default());
+        assert!(r.notes.is_empty(), "{:?}", r.notes);
+        // Budget 1296 s per 30 days; one incident costs 2100 × 0.5 = 1050 s.
+        assert!((r.budget_per_window_seconds - 1296.0).abs() < 1e-9);
+        assert_eq!(r.downtime_per_incident_seconds, 1050.0);
+        assert_eq!(r.whole_incidents_fitting_window_budget, Limit::AtMost(1.0));
+        // History: 2700 s in 90 days = 0.000347 < 0.0005.
+        assert_eq!(r.achieved_meets_target, Some(true));
+        // Yearly budget 0.0005 × 31 556 952 = 15 778.476 s over 6 × 0.5.
+        let max = r.max_time_to_restore_seconds.value().unwrap();
+        assert!((max - 15_778.476 / 3.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn hostile_inputs_give_finite_reports() {
+        let inputs = IncidentInputs {
+            incidents_per_year: f64::NAN,
+            time_to_detect_seconds: f64::INFINITY,
+            time_to_recover_seconds: -5.0,
+            scope: 7.0,
+            history: vec![PastIncident {
+                downtime_seconds: f64::NEG_INFINITY,
+                scope: f64::NAN,
+            }],
+            history_period_seconds: 0.0,
+        };
+        let ctx = TargetContext {
+            unavailability: f64::INFINITY,
+            window_seconds: f64::NAN,
+            year_seconds: 0.0,
+        };
+        let r = evaluate(&inputs, &ctx);
+        assert_eq!(r.achieved_unavailability, None);
+        assert!(r.expected_downtime_per_year_seconds.is_finite());
+        assert!(r.budget_per_year_seconds.is_finite());
+        assert!(!r.notes.is_empty());
+    }
+
+    #[test]
+    fn detection_alone_can_break_the_target() {
+        let inputs = IncidentInputs {
+            incidents_per_year: 100.0,
+            time_to_detect_seconds: 3600.0,
+            scope: 1.0,
+            ..IncidentInputs::default()
+        };
+        let r = evaluate(&inputs, &TargetContext::default());
+        assert!(r.detection_alone_breaks_target);
+        assert_eq!(r.max_time_to_recover_seconds, Limit::AtMost(0.0));
+        assert!(!r.meets_target);
+    }
+}
