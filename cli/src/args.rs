@@ -1,0 +1,107 @@
+//! A small argument reader: positionals, `--flag value` options and switches.
+
+/// The arguments of one command, consumed as the command reads them.
+#[derive(Debug)]
+pub struct Args {
+    positionals: Vec<String>,
+    options: Vec<(String, Vec<String>)>,
+    switches: Vec<String>,
+}
+
+/// Options that take no value.
+const SWITCHES: [&str; 2] = ["--json", "--help"];
+
+impl Args {
+    /// Split `argv` into positionals, options (each with the values that
+    /// follow it up to the next `--option`) and switches.
+    pub fn new(argv: &[String]) -> Self {
+        let mut args = Args {
+            positionals: Vec::new(),
+            options: Vec::new(),
+            switches: Vec::new(),
+        };
+        for a in argv {
+            // A lone "-5" or "-" is a value, not an option.
+            if a.starts_with("--") {
+                if SWITCHES.contains(&a.as_str()) {
+                    args.switches.push(a.clone());
+                } else {
+                    args.options.push((a.clone(), Vec::new()));
+                }
+            } else if let Some((_, values)) = args.options.last_mut() {
+                values.push(a.clone());
+            } else {
+                args.positionals.push(a.clone());
+            }
+        }
+        args
+    }
+
+    /// Whether a switch such as `--json` was given.
+    pub fn switch(&self, name: &str) -> bool {
+        self.switches.iter().any(|s| s == name)
+    }
+
+    /// The positionals, in order.
+    pub fn positionals(&self) -> &[String] {
+        &self.positionals
+    }
+
+    /// The values of an option (`None` when absent).
+    pub fn values(&self, name: &str) -> Option<&[String]> {
+        self.options
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_slice())
+    }
+
+    /// The single value of an option; an error names the option when it has none or several.
+    pub fn value(&self, name: &str) -> Result<Option<&str>, String> {
+        match self.values(name) {
+            None => Ok(None),
+            Some([v]) => Ok(Some(v.as_str())),
+            Some([]) => Err(format!("{name} needs a value")),
+            Some(_) => Err(format!("{name} takes one value")),
+        }
+    }
+
+    /// Fail on options a command does not know, naming the ones it does.
+    pub fn only(&self, known: &[&str]) -> Result<(), String> {
+        for (name, _) in &self.options {
+            if !known.contains(&name.as_str()) {
+                let allowed = if known.is_empty() {
+                    "none".to_string()
+                } else {
+                    known.join(", ")
+                };
+                return Err(format!(
+                    "unknown option {name} (allowed: {allowed}, --json)"
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn argv(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn splits_positionals_options_and_switches() {
+        let a = Args::new(&argv(
+            "99.95 --convention sre-book --json --serial 99.9 99.99",
+        ));
+        assert_eq!(a.positionals(), ["99.95"]);
+        assert_eq!(a.value("--convention").unwrap(), Some("sre-book"));
+        assert_eq!(a.values("--serial").unwrap(), ["99.9", "99.99"]);
+        assert!(a.switch("--json"));
+        assert!(a.value("--serial").is_err());
+        assert!(a.only(&["--convention"]).is_err());
+        assert!(a.only(&["--convention", "--serial"]).is_ok());
+    }
+}

@@ -1,0 +1,25 @@
+//! The page: one reducer over one scenario, sections that render its report.
+
+use yew::prelude::*;
+
+use crate::components::target::TargetSection;
+use crate::state::State;
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(State::default);
+    html! {
+        <>
+            <header class="site">
+                <h1>{ "Nines" }</h1>
+                <p>{ "Choose an availability target: what it allows, what it costs, and who should run it." }</p>
+            </header>
+            <main>
+                <TargetSection state={state.clone()} />
+            </main>
+            <footer class="site">
+                <p>{ "Every figure is computed in your browser; nothing is sent anywhere." }</p>
+            </footer>
+        </>
+    }
+}

@@ -1,0 +1,155 @@
+//! Section 1, *Target*: the availability target, its downtime per period
+//! under the chosen convention, and the reverse calculation.
+
+use std::str::FromStr;
+
+use nines_core::duration::{format_duration, parse_duration};
+use nines_core::quantity::Availability;
+use nines_core::window::{Convention, Period};
+use yew::prelude::*;
+
+use super::field::{commit, TextField};
+use crate::state::{Action, State};
+
+#[derive(Properties, PartialEq)]
+pub struct SectionProps {
+    /// The scenario, its report, and the way to change it.
+    pub state: UseReducerHandle<State>,
+}
+
+/// The periods offered for the reverse calculation.
+const REVERSE_PERIODS: [Period; 9] = [
+    Period::Day,
+    Period::Week,
+    Period::Month,
+    Period::Quarter,
+    Period::Year,
+    Period::Days(7),
+    Period::Days(28),
+    Period::Days(30),
+    Period::Days(90),
+];
+
+#[function_component(TargetSection)]
+pub fn target_section(props: &SectionProps) -> Html {
+    let scenario = &props.state.scenario;
+    let report = &props.state.report.target;
+    let reverse = &props.state.report.reverse;
+
+    let on_target = {
+        let d = props.state.dispatcher();
+        commit(
+            Availability::parse,
+            |a| a.to_string(),
+            move |a| d.dispatch(Action::SetTarget(a)),
+        )
+    };
+    let on_convention = {
+        let d = props.state.dispatcher();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(c) = Convention::from_str(&select.value()) {
+                d.dispatch(Action::SetConvention(c));
+            }
+        })
+    };
+    let on_reverse_downtime = {
+        let d = props.state.dispatcher();
+        commit(
+            parse_duration,
+            |s| format_duration(*s),
+            move |s| d.dispatch(Action::SetReverseDowntime(s)),
+        )
+    };
+    let on_reverse_period = {
+        let d = props.state.dispatcher();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(p) = Period::from_str(&select.value()) {
+                d.dispatch(Action::SetReversePeriod(p));
+            }
+        })
+    };
+
+    html! {
+        <section class="card" id="target" aria-labelledby="target-heading">
+            <h2 id="target-heading">{ "Target" }</h2>
+            <div class="fields">
+                <TextField
+                    id="target-input"
+                    label="Availability target"
+                    value={scenario.target.to_string()}
+                    hint="e.g. 99.95, 99.95%, 3.5 nines or 1/1000"
+                    on_commit={on_target}
+                />
+                <div class="field">
+                    <label for="convention">{ "Calendar convention" }</label>
+                    <select id="convention" onchange={on_convention}>
+                        { for Convention::all().iter().map(|c| html! {
+                            <option value={c.id()} selected={*c == scenario.convention}>{ c.label() }</option>
+                        }) }
+                    </select>
+                </div>
+            </div>
+            <div class="headline">
+                <div class="figure">
+                    <span class="value" id="availability-percent">{ &report.availability_percent }</span>
+                    <span class="label">{ "availability" }</span>
+                </div>
+                <div class="figure">
+                    <span class="value" id="availability-nines">{ &report.nines_display }</span>
+                    <span class="label">{ "nines (−log₁₀ of unavailability)" }</span>
+                </div>
+            </div>
+            <table id="downtime-table">
+                <caption>
+                    { "Allowed downtime at " }{ &report.availability_percent }
+                    { " — " }{ &report.rounding_note }
+                </caption>
+                <thead><tr><th scope="col">{ "Period" }</th><th scope="col" class="num">{ "Allowed downtime" }</th></tr></thead>
+                <tbody>
+                    { for report.downtime.iter().map(|row| html! {
+                        <tr data-period={row.period.id()}>
+                            <th scope="row">{ &row.period_label }</th>
+                            <td class="num" data-seconds={row.seconds.map(|s| s.to_string())}>{ &row.display }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <p class="convention" id="convention-note">{ "Convention: " }{ &report.convention_label }</p>
+
+            <h3 id="reverse-heading">{ "From downtime to availability" }</h3>
+            <div class="fields">
+                <TextField
+                    id="reverse-downtime"
+                    label="Downtime"
+                    value={format_duration(scenario.reverse.downtime_seconds)}
+                    hint="e.g. 4h, 43m 12s, 1d 2h or PT4H"
+                    on_commit={on_reverse_downtime}
+                />
+                <div class="field">
+                    <label for="reverse-period">{ "Per" }</label>
+                    <select id="reverse-period" onchange={on_reverse_period}>
+                        { for REVERSE_PERIODS.iter().map(|p| html! {
+                            <option value={p.id()} selected={*p == scenario.reverse.period}>{ p.name() }</option>
+                        }) }
+                    </select>
+                </div>
+            </div>
+            <div class="headline">
+                <div class="figure">
+                    <span class="value" id="reverse-availability">{ reverse.availability_percent.as_deref().unwrap_or("—") }</span>
+                    <span class="label">{ "availability" }</span>
+                </div>
+                <div class="figure">
+                    <span class="value" id="reverse-nines">{ reverse.nines_display.as_deref().unwrap_or("—") }</span>
+                    <span class="label">{ "nines" }</span>
+                </div>
+            </div>
+            if let Some(error) = &reverse.error {
+                <p class="error" id="reverse-error" role="alert">{ error }</p>
+            }
+            <p class="convention">{ &reverse.period_description }</p>
+        </section>
+    }
+}

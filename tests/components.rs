@@ -1,0 +1,68 @@
+//! Component tests: the real app rendered in headless Chromium
+//! (wasm-bindgen-test through chromedriver; see scripts/test).
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn mount() -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    gloo::utils::body().append_child(&root).unwrap();
+    yew::Renderer::<nines_app::App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} is on the page"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+async fn type_into(root: &Element, selector: &str, value: &str) {
+    let input: HtmlInputElement = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    input.set_value(value);
+    let event = web_sys::InputEvent::new("input").unwrap();
+    input.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_target_updates_the_headline_and_the_table() {
+    let root = mount().await;
+    type_into(&root, "#target-input", "99.9%").await;
+    assert_eq!(text(&root, "#availability-percent"), "99.9%");
+    // uptime.is, 99.9%: daily downtime 1m 26.4s, shown to the nearest second.
+    assert_eq!(text(&root, "tr[data-period=day] td"), "1m 26s");
+    assert!(root
+        .query_selector("#target-input-error")
+        .unwrap()
+        .is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_target_shows_a_message_and_keeps_the_last_good_figures() {
+    let root = mount().await;
+    type_into(&root, "#target-input", "99.9").await;
+    let before = text(&root, "#downtime-table");
+    type_into(&root, "#target-input", "99.9x").await;
+    let message = text(&root, "#target-input-error");
+    assert!(
+        message.contains("99.9x"),
+        "the message names the input: {message}"
+    );
+    assert_eq!(text(&root, "#downtime-table"), before);
+    let input = root.query_selector("#target-input").unwrap().unwrap();
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+}

@@ -1,0 +1,61 @@
+// Shared end-to-end harness: Debian's Chromium driven by playwright-core,
+// the release dist/ served on loopback, and guards that fail a test on any
+// console error, page error, CSP violation or request leaving 127.0.0.1.
+import { chromium } from "playwright-core";
+import { serve } from "./server.mjs";
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+import { execFileSync } from "node:child_process";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const DIST = process.env.NINES_DIST ?? join(ROOT, "dist");
+
+const ARGS = [
+  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ARGS,
+    headless: true,
+  });
+}
+
+/** Start the dist server and a browser; returns helpers and a close(). */
+export async function setup() {
+  const { server, url } = await serve(DIST);
+  const browser = await launch();
+  return {
+    url,
+    browser,
+    async close() { await browser.close(); server.close(); },
+  };
+}
+
+/**
+ * Open a page with guards. `problems` collects console errors, page errors,
+ * CSP violations and off-origin requests; assert it is empty at the end.
+ */
+export async function openPage(browser, url, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("request", (r) => {
+    const u = new URL(r.url());
+    if (!["127.0.0.1"].includes(u.hostname) && !["data:", "blob:"].includes(u.protocol)) {
+      problems.push(`off-origin request: ${r.url()}`);
+    }
+  });
+  await page.goto(url);
+  return { page, context, problems };
+}
+
+/** Run the CLI twin and parse its JSON (the reference for every figure). */
+export function cli(...args) {
+  const out = execFileSync(join(ROOT, "target", "debug", "nines"), [...args, "--json"], { encoding: "utf8" });
+  return JSON.parse(out);
+}
