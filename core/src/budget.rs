@@ -1,1 +1,904 @@
-//! TODO
+//! Error budgets: how much unreliability a target allows, how much of it is
+//! spent, how fast it is burning, when it runs out, and whether launches may
+//! go ahead.
+//!
+//! The rules (DOMAIN.md §2; SRE book ch. 3 "Embracing Risk"; SRE Workbook
+//! ch. 2 "Implementing SLOs" and ch. 5 "Alerting on SLOs"):
+//!
+//! * budget fraction = `U = 1 − A`;
+//! * time-based budget = `U × window` (computed by
+//!   [`crate::downtime::allowed_downtime`], exactly);
+//! * request-based budget = `U × requests in the window`: the bad events
+//!   allowed ("The error budget gives the number of allowed bad events",
+//!   Workbook ch. 5);
+//! * consumed = bad / allowed; remaining = 1 − consumed, negative when
+//!   overspent;
+//! * burn rate = observed error ratio / `U` ("how fast, relative to the SLO,
+//!   the service consumes the error budget", Workbook ch. 5). With `e` of
+//!   the window's `W` seconds elapsed, the observed error ratio is
+//!   bad / total over those `e` seconds, which makes the burn rate
+//!   `consumed × W / e` in both modes (the share of the budget spent per
+//!   share of the window elapsed). A burn rate of 1 spends the budget
+//!   exactly at the end of the window;
+//! * time to exhaustion (from now) = remaining × `W` / burn rate, so at a
+//!   steady burn the budget runs out `e / consumed` seconds after the
+//!   window started: within the window exactly when the burn rate is
+//!   above 1;
+//! * error-budget policy: the essays' "You Build It SRE Run It" rule, "The
+//!   product team can launch new features if the service is within its
+//!   error budget. If not, they cannot deploy until any errors are
+//!   resolved."
+//!
+//! Note: the essays' own example says 99.9% "equates to an error budget of
+//! 0.01%"; it is 0.1% (`1 − 0.999`). This module does the maths right and
+//! a reference test records the slip.
+
+use std::fmt;
+
+use chrono::{DateTime, SecondsFormat, TimeDelta, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::downtime::allowed_downtime;
+use crate::quantity::{Availability, Ratio};
+use crate::window::{Convention, Period};
+
+/// Whether the budget is counted in time (bad minutes) or in requests (bad
+/// events). Serializes as `"time"` / `"requests"`.
+///
+/// ```
+/// use nines_core::budget::BudgetMode;
+/// assert_eq!(serde_json::to_string(&BudgetMode::Requests).unwrap(), "\"requests\"");
+/// ```
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum BudgetMode {
+    /// Bad time: seconds during which the service missed its objective.
+    Time,
+    /// Bad events out of all requests (the Workbook's good/total SLIs).
+    #[default]
+    Requests,
+}
+
+/// What has been spent so far.
+///
+/// ```
+/// use nines_core::budget::Spend;
+/// let s = Spend::BadRequests { bad: 520.0, requests_in_window: 2_600_000.0 };
+/// assert_eq!(s.mode(), nines_core::budget::BudgetMode::Requests);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Spend {
+    /// Seconds of bad time so far.
+    BadSeconds(f64),
+    /// Bad requests so far, out of the requests expected in the whole window.
+    BadRequests {
+        /// Bad events so far.
+        bad: f64,
+        /// Requests expected over the whole window.
+        requests_in_window: f64,
+    },
+}
+
+impl Spend {
+    /// The mode this spend is counted in.
+    ///
+    /// ```
+    /// use nines_core::budget::{BudgetMode, Spend};
+    /// assert_eq!(Spend::BadSeconds(60.0).mode(), BudgetMode::Time);
+    /// ```
+    pub fn mode(&self) -> BudgetMode {
+        match self {
+            Spend::BadSeconds(_) => BudgetMode::Time,
+            Spend::BadRequests { .. } => BudgetMode::Requests,
+        }
+    }
+}
+
+/// Why a budget status could not be computed.
+///
+/// ```
+/// use nines_core::budget::BudgetError;
+/// assert_eq!(
+///     BudgetError::ElapsedBeyondWindow.to_string(),
+///     "the time elapsed is longer than the SLO window"
+/// );
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BudgetError {
+    /// An input was negative, NaN or infinite; names the input.
+    Invalid(&'static str),
+    /// More time elapsed than the window holds.
+    ElapsedBeyondWindow,
+    /// More bad time than time elapsed.
+    BadTimeBeyondElapsed,
+    /// More bad requests than requests in the window.
+    BadBeyondRequests,
+    /// Budget spent while no time has elapsed.
+    SpentBeforeStart,
+}
+
+impl fmt::Display for BudgetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BudgetError::Invalid(what) => {
+                write!(f, "{what} must be a finite number, zero or more")
+            }
+            BudgetError::ElapsedBeyondWindow => {
+                f.write_str("the time elapsed is longer than the SLO window")
+            }
+            BudgetError::BadTimeBeyondElapsed => {
+                f.write_str("there is more bad time than time elapsed")
+            }
+            BudgetError::BadBeyondRequests => {
+                f.write_str("there are more bad requests than requests in the window")
+            }
+            BudgetError::SpentBeforeStart => {
+                f.write_str("bad events are counted but no time has elapsed")
+            }
+        }
+    }
+}
+
+impl std::error::Error for BudgetError {}
+
+/// Whether launches may go ahead under the error-budget policy.
+///
+/// The rule is the essays' "You Build It SRE Run It": "The product team can
+/// launch new features if the service is within its error budget. If not,
+/// they cannot deploy until any errors are resolved." "Within" means some
+/// budget remains (remaining > 0).
+///
+/// ```
+/// use nines_core::budget::PolicyStatus;
+/// assert_eq!(PolicyStatus::from_remaining(Some(0.4)), PolicyStatus::LaunchesAllowed);
+/// assert_eq!(PolicyStatus::from_remaining(Some(0.0)), PolicyStatus::Frozen);
+/// assert!(PolicyStatus::Frozen.reason().contains("cannot deploy"));
+/// ```
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum PolicyStatus {
+    /// Budget remains: launches may go ahead.
+    LaunchesAllowed,
+    /// Budget spent: no launches until the errors are resolved.
+    Frozen,
+}
+
+impl PolicyStatus {
+    /// `LaunchesAllowed` when budget remains (`Some(r)` with `r > 0`),
+    /// `Frozen` otherwise (`None` means an unbounded overspend).
+    ///
+    /// ```
+    /// use nines_core::budget::PolicyStatus;
+    /// assert_eq!(PolicyStatus::from_remaining(None), PolicyStatus::Frozen);
+    /// ```
+    pub fn from_remaining(remaining: Option<f64>) -> PolicyStatus {
+        match remaining {
+            Some(r) if r > 0.0 => PolicyStatus::LaunchesAllowed,
+            _ => PolicyStatus::Frozen,
+        }
+    }
+
+    /// A short label for the page.
+    ///
+    /// ```
+    /// use nines_core::budget::PolicyStatus;
+    /// assert_eq!(PolicyStatus::LaunchesAllowed.label(), "Launches allowed");
+    /// ```
+    pub fn label(&self) -> &'static str {
+        match self {
+            PolicyStatus::LaunchesAllowed => "Launches allowed",
+            PolicyStatus::Frozen => "Launches frozen",
+        }
+    }
+
+    /// The rule applied, quoting the essays' "You Build It SRE Run It".
+    ///
+    /// ```
+    /// use nines_core::budget::PolicyStatus;
+    /// assert!(PolicyStatus::LaunchesAllowed.reason().contains("within its error budget"));
+    /// ```
+    pub fn reason(&self) -> &'static str {
+        match self {
+            PolicyStatus::LaunchesAllowed => {
+                "Budget remains, so new features may launch: \"The product team can launch new \
+                 features if the service is within its error budget.\" (You Build It SRE Run It)"
+            }
+            PolicyStatus::Frozen => {
+                "The budget is spent, so deployments stop: \"If not, they cannot deploy until any \
+                 errors are resolved.\" (You Build It SRE Run It)"
+            }
+        }
+    }
+}
+
+/// When the budget runs out at the current burn rate, as an offset from
+/// the start of the window.
+///
+/// ```
+/// use nines_core::budget::Exhaustion;
+/// let e = Exhaustion::At { after_seconds: 90.0, within_window: true };
+/// assert_eq!(e.id(), "at");
+/// ```
+#[derive(Serialize, Clone, Copy, Debug, PartialEq)]
+#[serde(tag = "state", rename_all = "kebab-case")]
+pub enum Exhaustion {
+    /// No time has elapsed: no burn rate observed yet.
+    NotStarted,
+    /// Nothing spent: burn rate 0, the budget never runs out.
+    Never,
+    /// Already spent; `after_seconds` estimates when it ran out (steady
+    /// spending since the start), `0` for a zero budget.
+    Already {
+        /// Seconds after the window start.
+        after_seconds: f64,
+    },
+    /// Runs out in the future at the current burn rate.
+    At {
+        /// Seconds after the window start.
+        after_seconds: f64,
+        /// Whether that is before the window ends (burn rate above 1).
+        within_window: bool,
+    },
+}
+
+impl Exhaustion {
+    /// The state's id: `not-started`, `never`, `already` or `at`.
+    ///
+    /// ```
+    /// use nines_core::budget::Exhaustion;
+    /// assert_eq!(Exhaustion::Never.id(), "never");
+    /// ```
+    pub fn id(&self) -> &'static str {
+        match self {
+            Exhaustion::NotStarted => "not-started",
+            Exhaustion::Never => "never",
+            Exhaustion::Already { .. } => "already",
+            Exhaustion::At { .. } => "at",
+        }
+    }
+
+    /// Seconds after the window start, when there is an instant.
+    ///
+    /// ```
+    /// use nines_core::budget::Exhaustion;
+    /// assert_eq!(Exhaustion::Already { after_seconds: 5.0 }.after_seconds(), Some(5.0));
+    /// assert_eq!(Exhaustion::Never.after_seconds(), None);
+    /// ```
+    pub fn after_seconds(&self) -> Option<f64> {
+        match self {
+            Exhaustion::Already { after_seconds } | Exhaustion::At { after_seconds, .. } => {
+                Some(*after_seconds)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The calendar instant the budget runs (or ran) out, given the window's
+/// start instant (passed in: the core never reads the clock). `None` for
+/// [`Exhaustion::Never`] and [`Exhaustion::NotStarted`], and when the
+/// instant is beyond chrono's range. Rounded to the millisecond.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use nines_core::budget::{exhaustion_at, Exhaustion};
+/// let start = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
+/// let e = Exhaustion::At { after_seconds: 25.0 * 86_400.0, within_window: true };
+/// assert_eq!(exhaustion_at(start, &e).unwrap().to_rfc3339(), "2026-11-26T00:00:00+00:00");
+/// assert_eq!(exhaustion_at(start, &Exhaustion::Never), None);
+/// ```
+pub fn exhaustion_at(start: DateTime<Utc>, exhaustion: &Exhaustion) -> Option<DateTime<Utc>> {
+    let seconds = exhaustion.after_seconds()?;
+    offset(start, seconds)
+}
+
+/// `start + seconds`, rounded to the millisecond; `None` out of range.
+fn offset(start: DateTime<Utc>, seconds: f64) -> Option<DateTime<Utc>> {
+    // chrono's range is about ±262 000 years; stay well inside i64 millis.
+    if !seconds.is_finite() || seconds.abs() > 1e13 {
+        return None;
+    }
+    let delta = TimeDelta::try_milliseconds((seconds * 1000.0).round() as i64)?;
+    start.checked_add_signed(delta)
+}
+
+/// An instant for machines: `2026-11-26T00:00:00Z`.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// let t = Utc.with_ymd_and_hms(2026, 11, 26, 0, 0, 0).unwrap();
+/// assert_eq!(nines_core::budget::format_instant_iso(t), "2026-11-26T00:00:00Z");
+/// ```
+pub fn format_instant_iso(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// An instant for people, to the minute: `Thu 26 Nov 2026, 00:00 UTC`.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// let t = Utc.with_ymd_and_hms(2026, 11, 26, 0, 0, 0).unwrap();
+/// assert_eq!(nines_core::budget::format_instant(t), "Thu 26 Nov 2026, 00:00 UTC");
+/// ```
+pub fn format_instant(t: DateTime<Utc>) -> String {
+    t.format("%a %-d %b %Y, %H:%M UTC").to_string()
+}
+
+/// A fraction as a percentage for people: at most two decimals, trailing
+/// zeros trimmed (`"40%"`, `"13.89%"`, `"-20%"`); tiny non-zero values
+/// keep two significant digits (`"0.0023%"`).
+///
+/// ```
+/// use nines_core::budget::format_fraction_percent;
+/// assert_eq!(format_fraction_percent(0.4), "40%");
+/// assert_eq!(format_fraction_percent(1.0 / 7.2), "13.89%");
+/// assert_eq!(format_fraction_percent(-0.2), "-20%");
+/// assert_eq!(format_fraction_percent(0.000_023_148), "0.0023%");
+/// ```
+pub fn format_fraction_percent(fraction: f64) -> String {
+    if !fraction.is_finite() {
+        return "undefined".into();
+    }
+    let p = fraction * 100.0;
+    let magnitude = p.abs();
+    let decimals = if magnitude == 0.0 || magnitude >= 0.01 {
+        2
+    } else {
+        // Two significant digits.
+        (1 - magnitude.log10().floor() as i32).clamp(2, 20) as usize
+    };
+    format!("{}%", trim_decimal(&format!("{p:.decimals$}")))
+}
+
+/// A burn rate for people: `"14.4×"`, `"6×"`, `"0.93×"`, `"1000×"` (two
+/// decimals below 10, one below 100, whole numbers above; trimmed).
+///
+/// ```
+/// use nines_core::budget::format_burn_rate;
+/// assert_eq!(format_burn_rate(14.4), "14.4×");
+/// assert_eq!(format_burn_rate(6.0), "6×");
+/// assert_eq!(format_burn_rate(28.0 / 30.0), "0.93×");
+/// assert_eq!(format_burn_rate(1000.0), "1000×");
+/// ```
+pub fn format_burn_rate(burn: f64) -> String {
+    if !burn.is_finite() {
+        return "undefined".into();
+    }
+    let decimals = if burn.abs() >= 100.0 {
+        0
+    } else if burn.abs() >= 10.0 {
+        1
+    } else {
+        2
+    };
+    format!("{}×", trim_decimal(&format!("{burn:.decimals$}")))
+}
+
+fn trim_decimal(s: &str) -> String {
+    let t = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        s
+    };
+    if t == "-0" {
+        "0".into()
+    } else {
+        t.into()
+    }
+}
+
+fn finite(x: f64) -> Option<f64> {
+    x.is_finite().then_some(x)
+}
+
+fn check(x: f64, what: &'static str) -> Result<f64, BudgetError> {
+    if x.is_finite() && x >= 0.0 {
+        Ok(x)
+    } else {
+        Err(BudgetError::Invalid(what))
+    }
+}
+
+/// An error budget: a target over an SLO window under a convention.
+///
+/// ```
+/// use nines_core::budget::ErrorBudget;
+/// use nines_core::quantity::Availability;
+/// use nines_core::window::{Convention, Period};
+/// let b = ErrorBudget::new(Availability::parse("99.9").unwrap(), Period::Days(30), Convention::SreBook);
+/// assert_eq!(b.fraction(), 0.001);
+/// assert_eq!(b.seconds(), 2_592.0); // 43m 12s
+/// assert_eq!(b.allowed_bad(1_000_000.0), Some(1_000.0));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ErrorBudget {
+    target: Availability,
+    window: Period,
+    convention: Convention,
+}
+
+impl ErrorBudget {
+    /// The budget of `target` over `window` under `convention`.
+    ///
+    /// ```
+    /// use nines_core::budget::ErrorBudget;
+    /// use nines_core::quantity::Availability;
+    /// use nines_core::window::{Convention, Period};
+    /// let b = ErrorBudget::new(Availability::HUNDRED, Period::Month, Convention::SreBook);
+    /// assert_eq!(b.seconds(), 0.0);
+    /// ```
+    pub fn new(target: Availability, window: Period, convention: Convention) -> ErrorBudget {
+        ErrorBudget {
+            target,
+            window,
+            convention,
+        }
+    }
+
+    /// The target.
+    ///
+    /// ```
+    /// use nines_core::budget::ErrorBudget;
+    /// use nines_core::quantity::Availability;
+    /// use nines_core::window::{Convention, Period};
+    /// let b = ErrorBudget::new(Availability::HUNDRED, Period::Month, Convention::SreBook);
+    /// assert_eq!(b.target(), &Availability::HUNDRED);
+    /// ```
+    pub fn target(&self) -> &Availability {
+        &self.target
+    }
+
+    /// The SLO window.
+    ///
+    /// ```
+    /// use nines_core::budget::ErrorBudget;
+    /// use nines_core::quantity::Availability;
+    /// use nines_core::window::{Convention, Period};
+    /// let b = ErrorBudget::new(Availability::HUNDRED, Period::Days(28), Convention::SreBook);
+    /// assert_eq!(b.window(), Period::Days(28));
+    /// ```
+    pub fn window(&self) -> Period {
+        self.window
+    }
+
+    /// The budget fraction `U`.
+    ///
+    /// ```
+    /// use nines_core::budget::ErrorBudget;
+    /// use nines_core::quantity::Availability;
+    /// use nines_core::window::{Convention, Period};
+    /// let b = ErrorBudget::new(Availability::parse("99.95").unwrap(), Period::Month, Convention::SreBook);
+    /// assert_eq!(b.fraction(), 0.0005);
+    /// ```
+    pub fn fraction(&self) -> f64 {
+        self.target.unavailability()
+    }
+
+    /// The window's length in seconds.
+    ///
+    /// ```
+    /// use nines_core::budget::ErrorBudget;
+    /// use nines_core::quantity::Availability;
+    /// use nines_core::window::{Convention, Period};
+    /// let b = ErrorBudget::new(Availability::HUNDRED, Period::Days(28), Convention::SreBook);
+    /// assert_eq!(b.window_seconds(), 2_419_200.0);
+    /// ```
+    pub fn window_seconds(&self) -> f64 {
+        self.window.seconds(self.convention) as f64
+    }
+
+    /// The time-based budget `U × window` in seconds, exact when `U` is.
+    ///
+    /// ```
+    /// use nines_core::budget::ErrorBudget;
+    /// use nines_core::quantity::Availability;
+    /// use nines_core::window::{Convention, Period};
+    /// let b = ErrorBudget::new(Availability::parse("99.95").unwrap(), Period::Month, Convention::GregorianMean);
+    /// assert_eq!(b.seconds(), 1_314.873); // 21m 55s
+    /// ```
+    pub fn seconds(&self) -> f64 {
+        allowed_downtime(&self.target, self.window, self.convention)
+    }
+
+    /// The request-based budget `U × requests` (bad events allowed), exact
+    /// when `U` is; `None` for negative or non-finite `requests`.
+    ///
+    /// ```
+    /// use nines_core::budget::ErrorBudget;
+    /// use nines_core::quantity::Availability;
+    /// use nines_core::window::{Convention, Period};
+    /// let b = ErrorBudget::new(Availability::parse("99.9").unwrap(), Period::Days(30), Convention::SreBook);
+    /// // Workbook ch. 5: 10 requests an hour for 30 days allow 7.2 failures.
+    /// assert_eq!(b.allowed_bad(7_200.0), Some(7.2));
+    /// ```
+    pub fn allowed_bad(&self, requests: f64) -> Option<f64> {
+        if !requests.is_finite() || requests < 0.0 {
+            return None;
+        }
+        let exact = self
+            .target
+            .unavailability_exact()
+            .zip(Ratio::from_f64(requests))
+            .and_then(|(u, n)| u.checked_mul(n));
+        Some(exact.map_or_else(|| self.fraction() * requests, Ratio::to_f64))
+    }
+
+    /// The status after `elapsed_seconds` of the window with `spend` so far.
+    ///
+    /// ```
+    /// use nines_core::budget::{ErrorBudget, Exhaustion, PolicyStatus, Spend};
+    /// use nines_core::quantity::Availability;
+    /// use nines_core::window::{Convention, Period};
+    /// let b = ErrorBudget::new(Availability::parse("99.95").unwrap(), Period::Days(30), Convention::SreBook);
+    /// let spend = Spend::BadRequests { bad: 520.0, requests_in_window: 2_600_000.0 };
+    /// let s = b.status(spend, 10.0 * 86_400.0).unwrap();
+    /// assert_eq!(s.allowed, 1_300.0);
+    /// assert_eq!(s.consumed, Some(0.4));
+    /// assert_eq!(s.remaining, Some(0.6));
+    /// assert!((s.burn_rate.unwrap() - 1.2).abs() < 1e-12);
+    /// assert!(matches!(s.exhaustion, Exhaustion::At { within_window: true, .. }));
+    /// assert_eq!(s.policy, PolicyStatus::LaunchesAllowed);
+    /// ```
+    pub fn status(&self, spend: Spend, elapsed_seconds: f64) -> Result<BudgetStatus, BudgetError> {
+        let window = self.window_seconds();
+        let elapsed = check(elapsed_seconds, "the time elapsed")?;
+        if elapsed > window {
+            return Err(BudgetError::ElapsedBeyondWindow);
+        }
+        let (allowed, spent) = match spend {
+            Spend::BadSeconds(bad) => {
+                let bad = check(bad, "the bad time")?;
+                if bad > elapsed {
+                    return Err(BudgetError::BadTimeBeyondElapsed);
+                }
+                (self.seconds(), bad)
+            }
+            Spend::BadRequests {
+                bad,
+                requests_in_window,
+            } => {
+                let bad = check(bad, "the number of bad requests")?;
+                let n = check(requests_in_window, "the number of requests")?;
+                if bad > n {
+                    return Err(BudgetError::BadBeyondRequests);
+                }
+                (self.allowed_bad(n).unwrap_or(0.0), bad)
+            }
+        };
+        if spent > 0.0 && elapsed == 0.0 {
+            return Err(BudgetError::SpentBeforeStart);
+        }
+        // consumed = bad / allowed; None when nothing was allowed yet some
+        // was spent (or the ratio overflows): an unbounded overspend.
+        let consumed = if spent == 0.0 {
+            Some(0.0)
+        } else if allowed > 0.0 {
+            finite(spent / allowed)
+        } else {
+            None
+        };
+        let remaining = consumed.map(|c| 1.0 - c);
+        // burn = (bad / total over e) / U = consumed × W / e.
+        let burn_rate = match consumed {
+            Some(c) if elapsed > 0.0 => finite(c * window / elapsed),
+            _ => None,
+        };
+        let exhaustion = match (consumed, burn_rate) {
+            (None, _) => Exhaustion::Already { after_seconds: 0.0 },
+            (Some(_), None) => Exhaustion::NotStarted,
+            (Some(c), Some(b)) if b <= 0.0 || c <= 0.0 => Exhaustion::Never,
+            (Some(c), Some(_)) => {
+                // Steady spending since the start reaches 1 at e / c.
+                let after = finite(elapsed / c).unwrap_or(0.0);
+                if c >= 1.0 {
+                    Exhaustion::Already {
+                        after_seconds: after,
+                    }
+                } else {
+                    Exhaustion::At {
+                        after_seconds: after,
+                        within_window: after <= window,
+                    }
+                }
+            }
+        };
+        // remaining × W / burn, from now.
+        let time_to_exhaustion = match (remaining, burn_rate) {
+            (Some(r), Some(b)) if b > 0.0 => finite((r * window / b).max(0.0)),
+            _ => None,
+        };
+        Ok(BudgetStatus {
+            mode: spend.mode(),
+            window_seconds: window,
+            elapsed_seconds: elapsed,
+            allowed,
+            spent,
+            consumed,
+            remaining,
+            burn_rate,
+            time_to_exhaustion_seconds: time_to_exhaustion,
+            exhaustion,
+            policy: PolicyStatus::from_remaining(remaining),
+        })
+    }
+}
+
+/// Where a budget stands. Every `f64` is finite; `None` marks a figure that
+/// does not exist (see each field).
+///
+/// ```
+/// use nines_core::budget::{ErrorBudget, Spend};
+/// use nines_core::quantity::Availability;
+/// use nines_core::window::{Convention, Period};
+/// let b = ErrorBudget::new(Availability::HUNDRED, Period::Days(30), Convention::SreBook);
+/// let s = b.status(Spend::BadSeconds(1.0), 60.0).unwrap();
+/// assert_eq!(s.consumed, None); // a 100% target allows nothing
+/// ```
+#[derive(Serialize, Clone, Copy, Debug, PartialEq)]
+pub struct BudgetStatus {
+    /// Time or requests.
+    pub mode: BudgetMode,
+    /// The window, seconds.
+    pub window_seconds: f64,
+    /// Time elapsed in the window, seconds.
+    pub elapsed_seconds: f64,
+    /// The budget: seconds (time) or bad events (requests).
+    pub allowed: f64,
+    /// Spent so far, in the same unit.
+    pub spent: f64,
+    /// spent / allowed; `None` when nothing is allowed yet something was
+    /// spent (an unbounded overspend).
+    pub consumed: Option<f64>,
+    /// 1 − consumed, negative when overspent.
+    pub remaining: Option<f64>,
+    /// consumed × window / elapsed; `None` before any time has elapsed or
+    /// when unbounded.
+    pub burn_rate: Option<f64>,
+    /// remaining × window / burn rate, from now; `None` when the burn rate
+    /// is zero or unknown.
+    pub time_to_exhaustion_seconds: Option<f64>,
+    /// When the budget runs (ran) out.
+    pub exhaustion: Exhaustion,
+    /// Whether launches may go ahead.
+    pub policy: PolicyStatus,
+}
+
+/// One point of a burn-down chart.
+///
+/// ```
+/// use nines_core::budget::BurnDownPoint;
+/// let p = BurnDownPoint { seconds: 0.0, remaining: 1.0, ideal: 1.0, projected: false };
+/// assert!(!p.projected);
+/// ```
+#[derive(Serialize, Clone, Copy, Debug, PartialEq)]
+pub struct BurnDownPoint {
+    /// Seconds since the window start.
+    pub seconds: f64,
+    /// Budget remaining (1 = all, negative = overspent).
+    pub remaining: f64,
+    /// What a burn rate of exactly 1 would leave: `1 − t / W`.
+    pub ideal: f64,
+    /// Whether the point is a projection (after the time elapsed).
+    pub projected: bool,
+}
+
+/// The budget remaining across the window for a chart: `points` evenly
+/// spaced samples (clamped to 2..=1000) plus the current instant, the
+/// actual part assuming steady spending so far and the projection
+/// continuing at the current burn rate (`remaining(t) = 1 − burn × t / W`).
+/// Before any time has elapsed the projection is flat. Empty for an
+/// unbounded overspend.
+///
+/// ```
+/// use nines_core::budget::{burn_down, ErrorBudget, Spend};
+/// use nines_core::quantity::Availability;
+/// use nines_core::window::{Convention, Period};
+/// let b = ErrorBudget::new(Availability::parse("99.9").unwrap(), Period::Days(30), Convention::SreBook);
+/// let s = b.status(Spend::BadSeconds(1_296.0), 15.0 * 86_400.0).unwrap(); // half spent at half time
+/// let pts = burn_down(&s, 3);
+/// let shown: Vec<(f64, f64, bool)> = pts.iter().map(|p| (p.seconds / 86_400.0, p.remaining, p.projected)).collect();
+/// assert_eq!(shown, [(0.0, 1.0, false), (15.0, 0.5, false), (30.0, 0.0, true)]);
+/// ```
+pub fn burn_down(status: &BudgetStatus, points: usize) -> Vec<BurnDownPoint> {
+    let Some(consumed) = status.consumed else {
+        return Vec::new();
+    };
+    let window = status.window_seconds;
+    let elapsed = status.elapsed_seconds;
+    let n = points.clamp(2, 1000);
+    let mut times: Vec<f64> = (0..n).map(|i| window * i as f64 / (n - 1) as f64).collect();
+    if let Some(pos) = times.iter().position(|&t| t >= elapsed) {
+        if times[pos] != elapsed {
+            times.insert(pos, elapsed);
+        }
+    }
+    times
+        .into_iter()
+        .map(|t| {
+            let remaining = if elapsed > 0.0 {
+                1.0 - consumed * (t / elapsed)
+            } else {
+                1.0
+            };
+            BurnDownPoint {
+                seconds: t,
+                remaining: finite(remaining).unwrap_or(0.0),
+                ideal: if window > 0.0 { 1.0 - t / window } else { 0.0 },
+                projected: t > elapsed,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn budget(target: &str, days: u32) -> ErrorBudget {
+        ErrorBudget::new(
+            Availability::parse(target).unwrap(),
+            Period::Days(days),
+            Convention::SreBook,
+        )
+    }
+
+    #[test]
+    fn time_based_status() {
+        let b = budget("99.9", 30);
+        // 43m 12s budget; 21m 36s bad in the first 10 days.
+        let s = b.status(Spend::BadSeconds(1_296.0), 864_000.0).unwrap();
+        assert_eq!(s.consumed, Some(0.5));
+        assert_eq!(s.remaining, Some(0.5));
+        assert_eq!(s.burn_rate, Some(1.5));
+        // remaining × W / burn = 0.5 × 30d / 1.5 = 10 days from now.
+        assert_eq!(s.time_to_exhaustion_seconds, Some(864_000.0));
+        assert_eq!(
+            s.exhaustion,
+            Exhaustion::At {
+                after_seconds: 1_728_000.0,
+                within_window: true
+            }
+        );
+        let start = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
+        let at = exhaustion_at(start, &s.exhaustion).unwrap();
+        assert_eq!(format_instant_iso(at), "2026-11-21T00:00:00Z");
+    }
+
+    #[test]
+    fn overspent_and_never() {
+        let b = budget("99.9", 30);
+        let s = b
+            .status(Spend::BadSeconds(2_592.0 * 1.5), 864_000.0)
+            .unwrap();
+        assert_eq!(s.remaining, Some(-0.5));
+        assert_eq!(s.policy, PolicyStatus::Frozen);
+        assert_eq!(
+            s.exhaustion,
+            Exhaustion::Already {
+                after_seconds: 576_000.0
+            }
+        );
+        assert_eq!(s.time_to_exhaustion_seconds, Some(0.0));
+        let s = b.status(Spend::BadSeconds(0.0), 864_000.0).unwrap();
+        assert_eq!(s.exhaustion, Exhaustion::Never);
+        assert_eq!(s.burn_rate, Some(0.0));
+        assert_eq!(s.time_to_exhaustion_seconds, None);
+        let s = b.status(Spend::BadSeconds(0.0), 0.0).unwrap();
+        assert_eq!(s.exhaustion, Exhaustion::NotStarted);
+        assert_eq!(s.burn_rate, None);
+    }
+
+    #[test]
+    fn slow_burn_runs_out_after_the_window() {
+        let b = budget("99.9", 30);
+        let s = b
+            .status(
+                Spend::BadRequests {
+                    bad: 100.0,
+                    requests_in_window: 1_000_000.0,
+                },
+                864_000.0,
+            )
+            .unwrap();
+        // 10% spent in a third of the window: burn 0.3.
+        assert!((s.burn_rate.unwrap() - 0.3).abs() < 1e-12);
+        assert!(matches!(
+            s.exhaustion,
+            Exhaustion::At {
+                within_window: false,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn refusals() {
+        let b = budget("99.9", 30);
+        let e = |spend, elapsed| b.status(spend, elapsed).unwrap_err();
+        assert_eq!(
+            e(Spend::BadSeconds(1.0), 31.0 * 86_400.0),
+            BudgetError::ElapsedBeyondWindow
+        );
+        assert_eq!(
+            e(Spend::BadSeconds(10.0), 5.0),
+            BudgetError::BadTimeBeyondElapsed
+        );
+        assert_eq!(
+            e(
+                Spend::BadRequests {
+                    bad: 11.0,
+                    requests_in_window: 10.0
+                },
+                5.0
+            ),
+            BudgetError::BadBeyondRequests
+        );
+        assert_eq!(
+            e(
+                Spend::BadRequests {
+                    bad: 1.0,
+                    requests_in_window: 10.0
+                },
+                0.0
+            ),
+            BudgetError::SpentBeforeStart
+        );
+        assert_eq!(
+            e(Spend::BadSeconds(f64::NAN), 5.0),
+            BudgetError::Invalid("the bad time")
+        );
+        assert_eq!(
+            e(Spend::BadSeconds(1.0), -5.0).to_string(),
+            "the time elapsed must be a finite number, zero or more"
+        );
+    }
+
+    #[test]
+    fn tiny_budgets_stay_finite() {
+        let b = ErrorBudget::new(
+            Availability::parse("300 nines").unwrap(),
+            Period::Days(30),
+            Convention::SreBook,
+        );
+        let s = b
+            .status(
+                Spend::BadRequests {
+                    bad: 1e15,
+                    requests_in_window: 1e15,
+                },
+                60.0,
+            )
+            .unwrap();
+        assert!(s.consumed.unwrap() > 1e299);
+        assert_eq!(s.policy, PolicyStatus::Frozen);
+        assert!(s.burn_rate.is_none_or(f64::is_finite));
+        let json = serde_json::to_string(&s).unwrap();
+        assert!(!json.contains("inf") && !json.contains("NaN") && !json.contains("null,\"spent"));
+        assert!(burn_down(&s, 10).iter().all(|p| p.remaining.is_finite()));
+    }
+
+    #[test]
+    fn formatting() {
+        assert_eq!(format_fraction_percent(0.0), "0%");
+        assert_eq!(format_fraction_percent(1.0 / 3.0), "33.33%");
+        assert_eq!(format_fraction_percent(f64::NAN), "undefined");
+        assert_eq!(format_burn_rate(1.2), "1.2×");
+        assert_eq!(format_burn_rate(0.0), "0×");
+        assert_eq!(format_burn_rate(35.5), "35.5×");
+    }
+
+    #[test]
+    fn burn_down_inserts_now() {
+        let b = budget("99.9", 30);
+        let s = b.status(Spend::BadSeconds(864.0), 864_000.0).unwrap();
+        let pts = burn_down(&s, 4); // 0, 10, 20, 30 days: 10 is already there
+        assert_eq!(pts.len(), 4);
+        let s = b.status(Spend::BadSeconds(864.0), 432_000.0).unwrap();
+        let pts = burn_down(&s, 4);
+        assert_eq!(pts.len(), 5);
+        assert_eq!(pts[1].seconds, 432_000.0);
+        assert!(!pts[1].projected && pts[2].projected);
+        assert!(pts.iter().all(|p| p.remaining.is_finite()));
+    }
+}

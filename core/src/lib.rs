@@ -24,6 +24,7 @@
 #![forbid(unsafe_code)]
 
 pub mod alerts;
+pub mod amount;
 pub mod budget;
 pub mod cost;
 pub mod delivery;

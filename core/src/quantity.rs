@@ -477,6 +477,12 @@ pub enum Expected {
     ServiceHours,
     /// A planned-maintenance setting.
     Maintenance,
+    /// A count of events, e.g. requests (see `crate::amount`).
+    Count,
+    /// A rate: a count per period (see `crate::amount`).
+    Rate,
+    /// An amount of money (see `crate::amount`).
+    Money,
 }
 
 impl Expected {
@@ -494,6 +500,9 @@ impl Expected {
             Expected::Convention => "a convention",
             Expected::ServiceHours => "a service-hours schedule",
             Expected::Maintenance => "a maintenance setting",
+            Expected::Count => "a count",
+            Expected::Rate => "a rate",
+            Expected::Money => "an amount of money",
         }
     }
 
@@ -521,6 +530,18 @@ impl Expected {
                 "use 24/7, or days and hours like Mon-Fri 08:00-20:00, Sat 10:00-14:00"
             }
             Expected::Maintenance => "use excluded or counted, and a non-negative duration",
+            Expected::Count => {
+                "use a whole or decimal number like 1000, 1,000,000, 2.5k, 3M, 1.2B or 1e6 \
+                 (suffixes k, M, B, T; commas only between groups of three digits)"
+            }
+            Expected::Rate => {
+                "use a count per period like 1000 rps, 1000/s, 50 per minute, 3M per 28d, \
+                 2 per week or 12 per year"
+            }
+            Expected::Money => {
+                "use an amount with an optional currency like $20M, 20,000,000, €1.5k \
+                 or 1.2M USD (suffixes k, M, B, T)"
+            }
         }
     }
 }
