@@ -207,3 +207,127 @@ mod tests {
         assert_eq!(p, "M0.00 0.00 M2.00 2.00 L3.00 3.00");
     }
 }
+
+/// An axis: its scale kind and domain.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Axis {
+    Linear(f64, f64),
+    Log(f64, f64),
+}
+
+impl Axis {
+    /// Map a domain value to the pixel `range`.
+    pub fn map(&self, v: f64, range: (f64, f64)) -> f64 {
+        match *self {
+            Axis::Linear(a, b) => LinearScale::new((a, b), range).map(v),
+            Axis::Log(a, b) => LogScale::new((a, b), range).map(v),
+        }
+    }
+
+    /// Map a pixel position back to the domain.
+    pub fn invert(&self, px: f64, range: (f64, f64)) -> f64 {
+        match *self {
+            Axis::Linear(a, b) => LinearScale::new((a, b), range).invert(px),
+            Axis::Log(a, b) => LogScale::new((a, b), range).invert(px),
+        }
+    }
+
+    /// Tick values for this axis: nice linear ticks or decades.
+    pub fn ticks(&self, count: usize) -> Vec<f64> {
+        match *self {
+            Axis::Linear(a, b) => nice_ticks(a, b, count),
+            Axis::Log(a, b) => decade_ticks(a, b),
+        }
+    }
+
+    /// The domain's ends.
+    pub fn bounds(&self) -> (f64, f64) {
+        match *self {
+            Axis::Linear(a, b) | Axis::Log(a, b) => (a, b),
+        }
+    }
+}
+
+/// The domain covering `values` (finite ones; positive ones for a log
+/// axis), padded a little so marks don't sit on the frame. `None` when
+/// nothing is plottable.
+///
+/// ```
+/// use nines_app::geometry::{extent, Axis};
+/// assert_eq!(extent([1.0, 3.0], false), Some(Axis::Linear(0.9, 3.1)));
+/// assert_eq!(extent([10.0, 1000.0], true), Some(Axis::Log(10.0, 1000.0)));
+/// ```
+pub fn extent(values: impl IntoIterator<Item = f64>, log: bool) -> Option<Axis> {
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for v in values {
+        if v.is_finite() && (!log || v > 0.0) {
+            lo = lo.min(v);
+            hi = hi.max(v);
+        }
+    }
+    if lo > hi {
+        return None;
+    }
+    if log {
+        if lo == hi {
+            return Some(Axis::Log(lo / 10.0, hi * 10.0));
+        }
+        return Some(Axis::Log(lo, hi));
+    }
+    let pad = if hi > lo {
+        (hi - lo) * 0.05
+    } else {
+        lo.abs().max(1.0) * 0.5
+    };
+    Some(Axis::Linear(lo - pad, hi + pad))
+}
+
+/// The index of the point whose x is nearest `x` (for hover and keyboard readouts).
+///
+/// ```
+/// use nines_app::geometry::nearest_index;
+/// assert_eq!(nearest_index(&[1.0, 2.0, 4.0], 2.9), Some(1));
+/// assert_eq!(nearest_index(&[], 1.0), None);
+/// ```
+pub fn nearest_index(xs: &[f64], x: f64) -> Option<usize> {
+    xs.iter()
+        .enumerate()
+        .filter(|(_, v)| v.is_finite())
+        .min_by(|(_, a), (_, b)| (*a - x).abs().total_cmp(&(*b - x).abs()))
+        .map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod axis_tests {
+    use super::*;
+
+    #[test]
+    fn extent_ignores_non_finite_and_non_positive_for_log() {
+        assert_eq!(
+            extent([0.0, -1.0, 5.0, f64::NAN, 50.0], true),
+            Some(Axis::Log(5.0, 50.0))
+        );
+        assert_eq!(extent([f64::NAN], false), None);
+        assert_eq!(extent([2.0, 2.0], false), Some(Axis::Linear(1.0, 3.0)));
+    }
+
+    #[test]
+    fn axis_maps_and_inverts_both_kinds() {
+        for axis in [Axis::Linear(2.0, 6.0), Axis::Log(1.0, 10_000.0)] {
+            let (a, b) = axis.bounds();
+            let mid = if matches!(axis, Axis::Log(..)) {
+                100.0
+            } else {
+                4.0
+            };
+            let px = axis.map(mid, (0.0, 200.0));
+            assert!(
+                (px - 100.0).abs() < 1e-9,
+                "{axis:?} puts the middle in the middle"
+            );
+            assert!((axis.invert(px, (0.0, 200.0)) - mid).abs() < 1e-9);
+            assert_eq!(axis.map(a, (0.0, 200.0)), 0.0);
+            assert!((axis.map(b, (0.0, 200.0)) - 200.0).abs() < 1e-9);
+        }
+    }
+}

@@ -517,3 +517,54 @@ mod tests {
         assert_eq!(json["rows"][2]["display"], "21m 55s");
     }
 }
+
+/// One point of the downtime-against-nines curve.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CurvePoint {
+    /// Nines, `-log10(U)`.
+    pub nines: f64,
+    /// The availability for people (`≈99.968%`).
+    pub availability_display: String,
+    /// Allowed downtime in the period, seconds.
+    pub seconds: f64,
+    /// The same, rounded for display.
+    pub display: String,
+}
+
+/// Allowed downtime per `period` for nines from `from` to `to` in `steps`
+/// equal steps (the data of the "downtime against nines" chart). Empty when
+/// the range is not finite or `steps` is zero.
+///
+/// ```
+/// use nines_core::downtime::downtime_curve;
+/// use nines_core::window::{Convention, Period};
+/// let c = downtime_curve(Period::Year, Convention::SreBook, 2.0, 4.0, 2);
+/// // SRE book Appendix A: 99% is 3.65 days a year, 99.99% is 52.56 minutes.
+/// assert_eq!(c.len(), 3);
+/// assert!((c[0].seconds - 3.65 * 86_400.0).abs() < 1e-6);
+/// assert!((c[2].seconds - 52.56 * 60.0).abs() < 1e-6);
+/// ```
+pub fn downtime_curve(
+    period: Period,
+    convention: Convention,
+    from: f64,
+    to: f64,
+    steps: usize,
+) -> Vec<CurvePoint> {
+    if !(from.is_finite() && to.is_finite()) || steps == 0 {
+        return Vec::new();
+    }
+    (0..=steps)
+        .filter_map(|i| {
+            let nines = from + (to - from) * i as f64 / steps as f64;
+            let a = Availability::from_nines(nines).ok()?;
+            let seconds = allowed_downtime(&a, period, convention);
+            Some(CurvePoint {
+                nines,
+                availability_display: a.format_percent(),
+                seconds,
+                display: format_duration(seconds),
+            })
+        })
+        .collect()
+}

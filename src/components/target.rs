@@ -3,13 +3,24 @@
 
 use std::str::FromStr;
 
+use nines_core::downtime::downtime_curve;
 use nines_core::duration::{format_duration, parse_duration};
 use nines_core::quantity::Availability;
 use nines_core::window::{Convention, Period};
 use yew::prelude::*;
 
+use super::chart::{ChartPoint, LineChart, Marker, Series, TickFormat};
 use super::field::{commit, TextField};
+use crate::geometry::Axis;
 use crate::state::{Action, State};
+
+/// The chart's range of nines and its resolution (0.05 nines per point).
+const CURVE_NINES: (f64, f64) = (1.0, 6.0);
+const CURVE_STEPS: usize = 100;
+/// Round picked targets to this many nines, so a drag gives clean values.
+const PICK_STEP: f64 = 0.05;
+/// Duration ticks a reader recognises: a second, a minute, an hour, a day, a week.
+const DURATION_TICKS: [f64; 5] = [1.0, 60.0, 3_600.0, 86_400.0, 604_800.0];
 
 #[derive(Properties, PartialEq)]
 pub struct SectionProps {
@@ -71,6 +82,48 @@ pub fn target_section(props: &SectionProps) -> Html {
         })
     };
 
+    let convention = scenario.convention;
+    let curve = use_memo(convention, |c| {
+        let points: Vec<ChartPoint> =
+            downtime_curve(Period::Year, *c, CURVE_NINES.0, CURVE_NINES.1, CURVE_STEPS)
+                .into_iter()
+                .map(|p| ChartPoint {
+                    x: p.nines,
+                    y: p.seconds,
+                    readout: format!(
+                        "{} ({} nines) allows {} a year",
+                        p.availability_display,
+                        TickFormat::Number.format(p.nines),
+                        p.display
+                    ),
+                })
+                .collect();
+        std::rc::Rc::new(points)
+    });
+    let y_axis = {
+        let ys = curve.iter().map(|p| p.y);
+        crate::geometry::extent(ys, true).unwrap_or(Axis::Log(1.0, 1e6))
+    };
+    let markers: Vec<Marker> = report
+        .nines
+        .filter(|n| (CURVE_NINES.0..=CURVE_NINES.1).contains(n))
+        .map(|n| Marker {
+            x: n,
+            label: format!("target {}", report.availability_percent).into(),
+            class: "target",
+        })
+        .into_iter()
+        .collect();
+    let on_pick = {
+        let d = props.state.dispatcher();
+        Callback::from(move |nines: f64| {
+            let snapped = (nines / PICK_STEP).round() * PICK_STEP;
+            if let Ok(a) = Availability::from_nines((snapped * 100.0).round() / 100.0) {
+                d.dispatch(Action::SetTarget(a));
+            }
+        })
+    };
+
     html! {
         <section class="card" id="target" aria-labelledby="target-heading">
             <h2 id="target-heading">{ "Target" }</h2>
@@ -117,6 +170,21 @@ pub fn target_section(props: &SectionProps) -> Html {
                 </tbody>
             </table>
             <p class="convention" id="convention-note">{ "Convention: " }{ &report.convention_label }</p>
+            <LineChart
+                id="downtime-chart"
+                title="Allowed downtime per year against nines (log scale)"
+                x_label="nines of availability"
+                y_label="downtime per year"
+                x_heading="Nines"
+                x_axis={Axis::Linear(CURVE_NINES.0, CURVE_NINES.1)}
+                y_axis={y_axis}
+                y_ticks_at={Some(DURATION_TICKS.to_vec())}
+                series={vec![Series { name: "Allowed downtime per year".into(), class: "s1", points: (*curve).clone() }]}
+                markers={markers}
+                x_tick={TickFormat::Number}
+                y_tick={TickFormat::Duration}
+                on_pick={on_pick}
+            />
 
             <h3 id="reverse-heading">{ "From downtime to availability" }</h3>
             <div class="fields">

@@ -1,0 +1,324 @@
+//! An interactive SVG line chart.
+//!
+//! Why SVG in `html!` rather than plotters here: SVG stays crisp at any zoom
+//! and pixel ratio, every mark can carry ARIA and real event handlers (hover,
+//! drag, keyboard), and it costs no canvas plumbing. The geometry (scales,
+//! ticks, paths) is plain Rust in [`crate::geometry`], tested natively.
+//! plotters is kept for rendered images, where a bitmap is the product.
+//!
+//! Hover or focus shows an exact readout (strings formatted by the core);
+//! clicking or dragging (or Enter on a focused point) emits the x value
+//! through `on_pick`; arrow keys move between points; a data table below the
+//! chart is the text alternative.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::geometry::{nearest_index, svg_path, Axis};
+
+/// A point with its exact readout, formatted by the core.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartPoint {
+    pub x: f64,
+    pub y: f64,
+    pub readout: String,
+}
+
+/// One line: its name, a CSS class for its colour and dash, and its points.
+/// All series of a chart share the same x values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub name: AttrValue,
+    pub class: &'static str,
+    pub points: Rc<Vec<ChartPoint>>,
+}
+
+/// A vertical marker (the current target, the optimum, today).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    pub x: f64,
+    pub label: AttrValue,
+    pub class: &'static str,
+}
+
+/// How an axis writes its tick labels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TickFormat {
+    /// A plain number, to two decimals at most (`3`, `3.5`).
+    Number,
+    /// Seconds as a duration (`1m`, `1h`, `1d`).
+    Duration,
+    /// A percentage of a fraction (`0.25` → `25%`).
+    Percent,
+}
+
+impl TickFormat {
+    /// The label for `v`.
+    pub fn format(self, v: f64) -> String {
+        match self {
+            TickFormat::Number => format!("{}", (v * 100.0).round() / 100.0),
+            TickFormat::Duration => nines_core::duration::format_duration(v),
+            TickFormat::Percent => format!("{}%", (v * 1000.0).round() / 10.0),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChartProps {
+    pub id: AttrValue,
+    /// What the chart shows, in one sentence (also its accessible name).
+    pub title: AttrValue,
+    pub x_label: AttrValue,
+    pub y_label: AttrValue,
+    pub x_axis: Axis,
+    pub y_axis: Axis,
+    pub series: Vec<Series>,
+    #[prop_or_default]
+    pub markers: Vec<Marker>,
+    /// How tick labels (and the data table's x column) are written.
+    pub x_tick: TickFormat,
+    pub y_tick: TickFormat,
+    /// Tick values for the y axis, instead of the axis's own (e.g. 1 s, 1 min, 1 h, 1 d).
+    #[prop_or_default]
+    pub y_ticks_at: Option<Vec<f64>>,
+    /// Header of the x column in the data table.
+    pub x_heading: AttrValue,
+    /// Set the x value from the chart (click, drag, Enter). `None`: read-only.
+    #[prop_or_default]
+    pub on_pick: Option<Callback<f64>>,
+}
+
+const W: f64 = 640.0;
+const H: f64 = 300.0;
+const LEFT: f64 = 72.0;
+const RIGHT: f64 = 16.0;
+const TOP: f64 = 16.0;
+const BOTTOM: f64 = 44.0;
+
+#[function_component(LineChart)]
+pub fn line_chart(props: &ChartProps) -> Html {
+    let cursor = use_state(|| None::<usize>);
+    let dragging = use_mut_ref(|| false);
+    let svg_ref = use_node_ref();
+    let xr = (LEFT, W - RIGHT);
+    let yr = (H - BOTTOM, TOP);
+    let xs: Vec<f64> = props
+        .series
+        .first()
+        .map(|s| s.points.iter().map(|p| p.x).collect())
+        .unwrap_or_default();
+
+    // Pointer → domain x, using the SVG's on-screen box (any zoom, any size).
+    let to_x = {
+        let svg_ref = svg_ref.clone();
+        let x_axis = props.x_axis;
+        move |e: &PointerEvent| -> Option<f64> {
+            let el = svg_ref.cast::<web_sys::Element>()?;
+            let rect = el.get_bounding_client_rect();
+            if rect.width() <= 0.0 {
+                return None;
+            }
+            let px = (e.client_x() as f64 - rect.left()) / rect.width() * W;
+            let (a, b) = x_axis.bounds();
+            Some(
+                x_axis
+                    .invert(px.clamp(xr.0, xr.1), xr)
+                    .clamp(a.min(b), a.max(b)),
+            )
+        }
+    };
+    let onpointermove = {
+        let cursor = cursor.clone();
+        let dragging = dragging.clone();
+        let xs = xs.clone();
+        let on_pick = props.on_pick.clone();
+        let to_x = to_x.clone();
+        Callback::from(move |e: PointerEvent| {
+            if let Some(x) = to_x(&e) {
+                cursor.set(nearest_index(&xs, x));
+                if *dragging.borrow() {
+                    if let Some(pick) = &on_pick {
+                        pick.emit(x);
+                    }
+                }
+            }
+        })
+    };
+    let onpointerdown = {
+        let dragging = dragging.clone();
+        let on_pick = props.on_pick.clone();
+        Callback::from(move |e: PointerEvent| {
+            if let (Some(pick), Some(x)) = (&on_pick, to_x(&e)) {
+                *dragging.borrow_mut() = true;
+                pick.emit(x);
+            }
+        })
+    };
+    let stop = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: PointerEvent| *dragging.borrow_mut() = false)
+    };
+    let onpointerleave = {
+        let cursor = cursor.clone();
+        Callback::from(move |_: PointerEvent| {
+            *dragging.borrow_mut() = false;
+            cursor.set(None);
+        })
+    };
+    let onkeydown = {
+        let cursor = cursor.clone();
+        let xs = xs.clone();
+        let on_pick = props.on_pick.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let last = xs.len().saturating_sub(1);
+            let at = (*cursor).unwrap_or(0);
+            let next = match e.key().as_str() {
+                "ArrowRight" | "ArrowUp" => Some((at + 1).min(last)),
+                "ArrowLeft" | "ArrowDown" => Some(at.saturating_sub(1)),
+                "Home" => Some(0),
+                "End" => Some(last),
+                "Enter" | " " => {
+                    if let (Some(pick), Some(x)) = (&on_pick, xs.get(at)) {
+                        pick.emit(*x);
+                    }
+                    None
+                }
+                _ => return,
+            };
+            e.prevent_default();
+            if let Some(i) = next {
+                if !xs.is_empty() {
+                    cursor.set(Some(i));
+                }
+            }
+        })
+    };
+    let onfocus = {
+        let cursor = cursor.clone();
+        let empty = xs.is_empty();
+        Callback::from(move |_: FocusEvent| {
+            if cursor.is_none() && !empty {
+                cursor.set(Some(0));
+            }
+        })
+    };
+
+    let x_ticks = props.x_axis.ticks(6);
+    let y_ticks = match &props.y_ticks_at {
+        Some(at) => {
+            let (a, b) = props.y_axis.bounds();
+            at.iter()
+                .copied()
+                .filter(|t| *t >= a.min(b) && *t <= a.max(b))
+                .collect()
+        }
+        None => props.y_axis.ticks(5),
+    };
+    let readout = (*cursor).map(|i| {
+        props
+            .series
+            .iter()
+            .filter_map(|s| {
+                s.points
+                    .get(i)
+                    .map(|p| format!("{}: {}", s.name, p.readout))
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    });
+    let interactive = props.on_pick.is_some();
+    let hint = if interactive {
+        "Hover or use the arrow keys to read values; click, drag or press Enter to set the target."
+    } else {
+        "Hover or use the arrow keys to read values."
+    };
+    let readout_id = format!("{}-readout", props.id);
+
+    html! {
+        <figure class="chart" id={props.id.clone()}>
+            <figcaption>{ &props.title }</figcaption>
+            <svg
+                ref={svg_ref}
+                viewBox={format!("0 0 {W} {H}")}
+                role="img"
+                aria-label={format!("{} ({})", props.title, hint)}
+                aria-describedby={readout_id.clone()}
+                tabindex="0"
+                class={classes!("chart-svg", interactive.then_some("pickable"))}
+                {onpointermove}
+                {onpointerdown}
+                onpointerup={stop.clone()}
+                onpointercancel={stop}
+                {onpointerleave}
+                {onkeydown}
+                {onfocus}
+            >
+                <g class="grid">
+                    { for y_ticks.iter().map(|t| {
+                        let y = props.y_axis.map(*t, yr);
+                        html! { <g>
+                            <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={y.to_string()} y2={y.to_string()} />
+                            <text class="tick" x={(LEFT - 6.0).to_string()} y={(y + 4.0).to_string()} text-anchor="end">{ props.y_tick.format(*t) }</text>
+                        </g> }
+                    }) }
+                    { for x_ticks.iter().map(|t| {
+                        let x = props.x_axis.map(*t, xr);
+                        html! { <g>
+                            <line x1={x.to_string()} x2={x.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
+                            <text class="tick" x={x.to_string()} y={(H - BOTTOM + 16.0).to_string()} text-anchor="middle">{ props.x_tick.format(*t) }</text>
+                        </g> }
+                    }) }
+                </g>
+                <text class="axis-label" x={((LEFT + W - RIGHT) / 2.0).to_string()} y={(H - 6.0).to_string()} text-anchor="middle">{ &props.x_label }</text>
+                <text class="axis-label" transform={format!("translate(14 {}) rotate(-90)", (TOP + H - BOTTOM) / 2.0)} text-anchor="middle">{ &props.y_label }</text>
+                { for props.series.iter().map(|s| {
+                    let pts: Vec<(f64, f64)> = s.points.iter()
+                        .map(|p| (props.x_axis.map(p.x, xr), props.y_axis.map(p.y, yr)))
+                        .collect();
+                    html! { <path class={classes!("series", s.class)} d={svg_path(&pts)} /> }
+                }) }
+                { for props.markers.iter().map(|m| {
+                    let x = props.x_axis.map(m.x, xr);
+                    html! { <g class={classes!("marker", m.class)}>
+                        <line x1={x.to_string()} x2={x.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
+                        <text x={(x + 4.0).to_string()} y={(TOP + 12.0).to_string()}>{ &m.label }</text>
+                    </g> }
+                }) }
+                if let Some(i) = *cursor {
+                    if let Some(x) = xs.get(i) {
+                        <g class="cursor">
+                            <line x1={props.x_axis.map(*x, xr).to_string()} x2={props.x_axis.map(*x, xr).to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
+                            { for props.series.iter().filter_map(|s| s.points.get(i).map(|p| (s.class, p))).map(|(class, p)| html! {
+                                <circle class={class} cx={props.x_axis.map(p.x, xr).to_string()} cy={props.y_axis.map(p.y, yr).to_string()} r="4" />
+                            }) }
+                        </g>
+                    }
+                }
+            </svg>
+            <p class="readout" id={readout_id} aria-live="polite">
+                { readout.unwrap_or_else(|| hint.to_string()) }
+            </p>
+            <ul class="legend">
+                { for props.series.iter().map(|s| html! { <li class={s.class}>{ &s.name }</li> }) }
+            </ul>
+            <details class="data-table">
+                <summary>{ "Data table" }</summary>
+                <table>
+                    <thead><tr>
+                        <th scope="col">{ &props.x_heading }</th>
+                        { for props.series.iter().map(|s| html! { <th scope="col">{ &s.name }</th> }) }
+                    </tr></thead>
+                    <tbody>
+                        { for xs.iter().enumerate().map(|(i, x)| html! { <tr>
+                            <th scope="row">{ props.x_tick.format(*x) }</th>
+                            { for props.series.iter().map(|s| html! {
+                                <td class="num">{ s.points.get(i).map(|p| p.readout.clone()).unwrap_or_default() }</td>
+                            }) }
+                        </tr> }) }
+                    </tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}
