@@ -12,12 +12,22 @@
 //! 2. add `pub budget: BudgetReport` to [`Report`];
 //! 3. compute it in [`evaluate`] from the scenario (pure: no clock, no I/O;
 //!    instants are inputs).
+//!
+//! Shared inputs live once, at the top: the SLO window is
+//! [`Scenario::slo_window`] (budget, alerts, incidents, delivery and
+//! dependencies all read it from there), and product demand (deployments per
+//! week) is the delivery section's, passed to the support section.
 
 use serde::{Deserialize, Serialize};
 
+use crate::cost::{CostInputs, CostReport};
+use crate::delivery::{DeliveryInputs, DeliveryReport};
+use crate::dependency::{DependencyInputs, DependencyReport};
 use crate::downtime::{availability_from_downtime_in_service, DowntimeRow, DowntimeTable};
 use crate::duration::format_duration;
+use crate::incident::{IncidentInputs, IncidentReport, TargetContext};
 use crate::quantity::Availability;
+use crate::support::{SupportInputs, SupportReport};
 use crate::window::{Convention, Period, PlannedMaintenance, ServiceHours};
 
 /// Everything the user entered. Missing fields take their defaults when
@@ -42,6 +52,19 @@ pub struct Scenario {
     pub service_hours: ServiceHours,
     /// Planned maintenance and how it is treated (default none).
     pub maintenance: PlannedMaintenance,
+    /// The SLO window every budget is measured over (default 30 days, the
+    /// SRE Workbook's).
+    pub slo_window: Period,
+    /// Incident rate, time to detect and restore, scope.
+    pub incidents: IncidentInputs,
+    /// Deployment frequency, change failure rate, lead time.
+    pub delivery: DeliveryInputs,
+    /// Critical dependencies.
+    pub dependencies: DependencyInputs,
+    /// Cost per nine and revenue at risk.
+    pub cost: CostInputs,
+    /// Who runs it: criticality and the on-call model.
+    pub support: SupportInputs,
 }
 
 impl Default for Scenario {
@@ -54,6 +77,12 @@ impl Default for Scenario {
             reverse: ReverseInput::default(),
             service_hours: ServiceHours::always(),
             maintenance: PlannedMaintenance::default(),
+            slo_window: Period::Days(30),
+            incidents: IncidentInputs::default(),
+            delivery: DeliveryInputs::default(),
+            dependencies: DependencyInputs::default(),
+            cost: CostInputs::default(),
+            support: SupportInputs::default(),
         }
     }
 }
@@ -103,6 +132,16 @@ pub struct Report {
     pub target: TargetReport,
     /// The reverse question's answer.
     pub reverse: ReverseReport,
+    /// What the incident rate spends of the budget.
+    pub incidents: IncidentReport,
+    /// What failed deployments spend of the budget.
+    pub delivery: DeliveryReport,
+    /// What the dependencies leave to the service.
+    pub dependencies: DependencyReport,
+    /// Cost per nine, revenue at risk, the cheapest target.
+    pub cost: CostReport,
+    /// Who should run it, and the on-call cost of each method.
+    pub support: SupportReport,
 }
 
 /// The target, its nines and its allowed downtime per period.
@@ -262,9 +301,27 @@ fn reverse_report(s: &Scenario) -> ReverseReport {
 /// assert_eq!(r.target.downtime[2].seconds, Some(1_296.0)); // 0.05% of 30 days
 /// ```
 pub fn evaluate(s: &Scenario) -> Report {
+    let ctx = target_context(s);
+    let delivery = crate::delivery::evaluate(&s.delivery, &ctx);
+    let support = crate::support::evaluate(&s.support, &ctx, delivery.targets.deployments_per_week);
     Report {
         target: target_report(s),
         reverse: reverse_report(s),
+        incidents: crate::incident::evaluate(&s.incidents, &ctx),
+        dependencies: crate::dependency::evaluate(&s.dependencies, &ctx),
+        cost: crate::cost::evaluate(&s.cost, &ctx),
+        delivery,
+        support,
+    }
+}
+
+/// The target as the operational sections see it: its unavailability, the
+/// SLO window and the convention's year.
+fn target_context(s: &Scenario) -> TargetContext {
+    TargetContext {
+        unavailability: s.target.unavailability(),
+        window_seconds: s.slo_window.seconds(s.convention) as f64,
+        year_seconds: Period::Year.seconds(s.convention) as f64,
     }
 }
 
@@ -277,9 +334,12 @@ mod tests {
     fn default_scenario_round_trips_through_json() {
         let s = Scenario::default();
         let json = serde_json::to_string(&s).unwrap();
-        assert_eq!(
-            json,
-            r#"{"target":"99.95%","convention":"gregorian","reverse":{"downtime_seconds":14400.0,"period":"month"},"service_hours":"24/7","maintenance":{"treatment":"excluded","seconds_per_month":0.0}}"#
+        // The target section's fields are readable strings in the JSON.
+        assert!(
+            json.starts_with(
+                r#"{"target":"99.95%","convention":"gregorian","reverse":{"downtime_seconds":14400.0,"period":"month"},"service_hours":"24/7","maintenance":{"treatment":"excluded","seconds_per_month":0.0},"slo_window":"30d","#
+            ),
+            "{json}"
         );
         assert_eq!(serde_json::from_str::<Scenario>(&json).unwrap(), s);
         assert_eq!(serde_json::from_str::<Scenario>("{}").unwrap(), s);

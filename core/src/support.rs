@@ -410,9 +410,11 @@ pub fn on_call_cost(method: SupportMethod, inputs: &OnCallInputs) -> OnCallCost 
     }
 }
 
-/// The support inputs: demand, criticality and the on-call model.
+/// The support inputs: criticality and the on-call model. Product demand
+/// (deployments per week) is not here: it is the delivery section's
+/// deployment frequency, passed to [`evaluate`], so the two cannot disagree.
 ///
-/// Defaults for the default story: 10 deployments a week, normal traffic
+/// Defaults for the default story: normal traffic
 /// (a $20M shop's checkout matters, but a failure does not "jeopardise the
 /// organisation itself", the essays' bar for SRE), and the
 /// [`OnCallInputs`] defaults.
@@ -420,13 +422,11 @@ pub fn on_call_cost(method: SupportMethod, inputs: &OnCallInputs) -> OnCallCost 
 /// ```
 /// use nines_core::support::SupportInputs;
 /// let s: SupportInputs = serde_json::from_str(r#"{"criticality": "Critical"}"#).unwrap();
-/// assert_eq!(s.deployments_per_week, 10.0);
+/// assert_eq!(s.on_call.teams, 3);
 /// ```
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(default)]
 pub struct SupportInputs {
-    /// Deployments per week (product demand).
-    pub deployments_per_week: f64,
     /// Criticality of the user traffic.
     pub criticality: TrafficCriticality,
     /// The on-call model (its `teams` is also the number of services).
@@ -436,7 +436,6 @@ pub struct SupportInputs {
 impl Default for SupportInputs {
     fn default() -> Self {
         SupportInputs {
-            deployments_per_week: 10.0,
             criticality: TrafficCriticality::Normal,
             on_call: OnCallInputs::default(),
         }
@@ -456,22 +455,27 @@ pub struct SupportReport {
     pub recommended_on_call_cost_per_year: f64,
 }
 
-/// Recommends a method for the target and costs every method.
+/// Recommends a method for the target and the product demand
+/// (`deployments_per_week`), and costs every method.
 ///
 /// ```
 /// use nines_core::support::{evaluate, SupportInputs, SupportMethod};
 /// use nines_core::incident::TargetContext;
-/// let r = evaluate(&SupportInputs::default(), &TargetContext::default());
+/// let r = evaluate(&SupportInputs::default(), &TargetContext::default(), 10.0);
 /// assert_eq!(r.recommendation.method, SupportMethod::YouBuildItYouRunIt);
 /// assert_eq!(r.on_call_costs.len(), 4);
 /// ```
-pub fn evaluate(inputs: &SupportInputs, ctx: &TargetContext) -> SupportReport {
+pub fn evaluate(
+    inputs: &SupportInputs,
+    ctx: &TargetContext,
+    deployments_per_week: f64,
+) -> SupportReport {
     let mut ctx_notes = Vec::new();
     let ctx = ctx.sanitised(&mut ctx_notes);
     let target_nines = nines_of(ctx.unavailability);
     let mut recommendation = recommend(
         target_nines.unwrap_or(f64::INFINITY),
-        inputs.deployments_per_week,
+        deployments_per_week,
         inputs.criticality,
         inputs.on_call.teams,
     );
@@ -572,7 +576,6 @@ mod tests {
     #[test]
     fn hostile_on_call_inputs() {
         let inputs = SupportInputs {
-            deployments_per_week: f64::INFINITY,
             criticality: TrafficCriticality::Critical,
             on_call: OnCallInputs {
                 teams: u32::MAX,
@@ -585,7 +588,7 @@ mod tests {
                 ops_sometimes_delivery_teams: u32::MAX,
             },
         };
-        let r = evaluate(&inputs, &TargetContext::default());
+        let r = evaluate(&inputs, &TargetContext::default(), f64::INFINITY);
         assert!(r
             .on_call_costs
             .iter()

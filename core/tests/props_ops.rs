@@ -228,7 +228,6 @@ proptest! {
         prop_assert!(no_nan_or_inf(&format!("{r:?}")), "{r:?}");
 
         let s = support::SupportInputs {
-            deployments_per_week: d,
             on_call: support::OnCallInputs {
                 incidents_per_year: e,
                 standby_rate_per_hour: f,
@@ -238,7 +237,7 @@ proptest! {
             },
             ..support::SupportInputs::default()
         };
-        let mut r = support::evaluate(&s, &ctx);
+        let mut r = support::evaluate(&s, &ctx, d);
         r.recommendation.notes.clear();
         prop_assert!(no_nan_or_inf(&format!("{:?}", r.on_call_costs)), "{r:?}");
         prop_assert!(r.recommended_on_call_cost_per_year.is_finite());
