@@ -483,6 +483,10 @@ pub enum Expected {
     Rate,
     /// An amount of money (see `crate::amount`).
     Money,
+    /// An alert policy preset (see `crate::alerts`).
+    AlertPolicy,
+    /// A fraction of a whole, e.g. a scope or a change failure rate.
+    Fraction,
 }
 
 impl Expected {
@@ -503,6 +507,8 @@ impl Expected {
             Expected::Count => "a count",
             Expected::Rate => "a rate",
             Expected::Money => "an amount of money",
+            Expected::AlertPolicy => "an alert policy",
+            Expected::Fraction => "a fraction",
         }
     }
 
@@ -530,6 +536,9 @@ impl Expected {
                 "use 24/7, or days and hours like Mon-Fri 08:00-20:00, Sat 10:00-14:00"
             }
             Expected::Maintenance => "use excluded or counted, and a non-negative duration",
+            Expected::Fraction => {
+                "use a percentage from 0% to 100% like 25%, or a decimal from 0 to 1 like 0.25"
+            }
             Expected::Count => {
                 "use a whole or decimal number like 1000, 1,000,000, 2.5k, 3M, 1.2B or 1e6 \
                  (suffixes k, M, B, T; commas only between groups of three digits)"
@@ -542,6 +551,7 @@ impl Expected {
                 "use an amount with an optional currency like $20M, 20,000,000, €1.5k \
                  or 1.2M USD (suffixes k, M, B, T)"
             }
+            Expected::AlertPolicy => "use workbook, sloth or pyrra",
         }
     }
 }
@@ -1464,4 +1474,47 @@ mod tests {
         assert_eq!(r(1, 3).to_string(), "1/3");
         assert_eq!(r(5, 2).to_string(), "2.5");
     }
+}
+
+/// Parses a fraction of a whole: `25%`, `25 %`, `0.25`, `1`, decimal-exact.
+/// A number above 1 without `%` is refused rather than guessed at.
+///
+/// ```
+/// use nines_core::quantity::parse_fraction;
+/// assert_eq!(parse_fraction("25%").unwrap(), 0.25);
+/// assert_eq!(parse_fraction("0.1").unwrap(), 0.1);
+/// assert!(parse_fraction("25").unwrap_err().to_string().contains("25%"));
+/// assert!(parse_fraction("120%").is_err());
+/// ```
+pub fn parse_fraction(s: &str) -> Result<f64, ParseError> {
+    let err = |p: Problem| ParseError::new(s, Expected::Fraction, p);
+    let t = s.trim();
+    if t.is_empty() {
+        return Err(err(Problem::Empty));
+    }
+    let (number, percent) = match t.strip_suffix('%') {
+        Some(n) => (n.trim_end(), true),
+        None => (t, false),
+    };
+    if number.starts_with('-') {
+        return Err(err(Problem::Negative));
+    }
+    let r = Ratio::parse_decimal(number).map_err(|e| match e {
+        DecimalError::TooManyDigits => err(Problem::TooManyDigits),
+        DecimalError::Invalid => err(Problem::Unrecognised),
+    })?;
+    let r = if percent {
+        r.checked_div(Ratio::from_integer(100))
+            .ok_or_else(|| err(Problem::Unrecognised))?
+    } else {
+        r
+    };
+    if r > Ratio::ONE {
+        return Err(err(Problem::Invalid(if percent {
+            "it is above 100%"
+        } else {
+            "it is above 1: write 25% for a quarter"
+        })));
+    }
+    Ok(r.to_f64())
 }
