@@ -29,6 +29,7 @@ pub mod budget;
 pub mod cost;
 pub mod delivery;
 pub mod dependency;
+pub mod display;
 pub mod downtime;
 pub mod duration;
 pub mod incident;
