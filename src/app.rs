@@ -2,8 +2,15 @@
 
 use yew::prelude::*;
 
+use crate::components::incidents::IncidentsSection;
 use crate::components::target::TargetSection;
 use crate::state::State;
+
+/// The sections in story order: (anchor, title).
+const SECTIONS: [(&str, &str); 2] = [
+    ("target", "Target"),
+    ("incidents", "Incidents and delivery"),
+];
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -14,8 +21,12 @@ pub fn app() -> Html {
                 <h1>{ "Nines" }</h1>
                 <p>{ "Choose an availability target: what it allows, what it costs, and who should run it." }</p>
             </header>
+            <nav class="sections" aria-label="Sections">
+                { for SECTIONS.iter().map(|(id, title)| html! { <a href={format!("#{id}")}>{ *title }</a> }) }
+            </nav>
             <main>
                 <TargetSection state={state.clone()} />
+                <IncidentsSection state={state.clone()} />
             </main>
             <footer class="site">
                 <p>{ "Every figure is computed in your browser; nothing is sent anywhere." }</p>

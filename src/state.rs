@@ -4,8 +4,11 @@
 //! Plain Rust (no DOM), so the reducer is tested natively. On wasm32 it is
 //! also a Yew `Reducible` (the `function_todomvc` pattern in STYLE.md).
 
+use nines_core::delivery::RestoreBy;
+use nines_core::dependency::Composition;
 use nines_core::quantity::Availability;
 use nines_core::scenario::{evaluate, Report, Scenario};
+use nines_core::support::TrafficCriticality;
 use nines_core::window::{Convention, Period};
 
 /// Every change the UI can make to the scenario.
@@ -19,6 +22,62 @@ pub enum Action {
     SetReverseDowntime(f64),
     /// Reverse calculation: the period that downtime is allowed in.
     SetReversePeriod(Period),
+    /// The SLO window every budget is measured over.
+    SetSloWindow(Period),
+    /// Incidents: rate, times (seconds) and scope (fraction).
+    SetIncidentsPerYear(f64),
+    SetIncidentDetect(f64),
+    SetIncidentRecover(f64),
+    SetIncidentScope(f64),
+    /// Delivery: deployments per period (count, period seconds).
+    SetDeploymentRate {
+        deployments: f64,
+        period_seconds: f64,
+    },
+    SetLeadTime(f64),
+    SetChangeFailureRate(f64),
+    SetDeliveryDetect(f64),
+    SetDeliveryRecover(f64),
+    SetDeliveryScope(f64),
+    SetRestoreBy(RestoreBy),
+    /// Dependencies: edit, add, remove; `member` addresses a component
+    /// inside a redundant group.
+    EditDependency {
+        item: usize,
+        member: Option<usize>,
+        edit: DependencyEdit,
+    },
+    AddDependency,
+    RemoveDependency {
+        item: usize,
+        member: Option<usize>,
+    },
+    AddRedundantCopy {
+        item: usize,
+    },
+    SetOutagesPerYear(f64),
+    /// Cost per nine (money per year, fractions, nines).
+    SetRevenue(f64),
+    SetImpact(f64),
+    SetReferenceCost(f64),
+    SetReferenceNines(f64),
+    SetCostFactor(f64),
+    SetTolerableLoss(f64),
+    /// Who runs it.
+    SetCriticality(TrafficCriticality),
+    SetTeams(u32),
+    SetStandbyRate(f64),
+    SetCalloutRate(f64),
+    SetOnCallIncidents(f64),
+    /// Replace the whole scenario (a shared link, a saved scenario).
+    Replace(Box<Scenario>),
+}
+
+/// A change to one dependency.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DependencyEdit {
+    Name(String),
+    Availability(Availability),
 }
 
 /// The scenario and its report, always consistent with each other.
@@ -37,14 +96,122 @@ impl State {
 
     /// Apply an action, giving the next state.
     pub fn apply(&self, action: Action) -> Self {
-        let mut scenario = self.scenario.clone();
+        let mut s = self.scenario.clone();
         match action {
-            Action::SetTarget(a) => scenario.target = a,
-            Action::SetConvention(c) => scenario.convention = c,
-            Action::SetReverseDowntime(s) => scenario.reverse.downtime_seconds = s,
-            Action::SetReversePeriod(p) => scenario.reverse.period = p,
+            Action::SetTarget(a) => s.target = a,
+            Action::SetConvention(c) => s.convention = c,
+            Action::SetReverseDowntime(x) => s.reverse.downtime_seconds = x,
+            Action::SetReversePeriod(p) => s.reverse.period = p,
+            Action::SetSloWindow(p) => s.slo_window = p,
+            Action::SetIncidentsPerYear(x) => s.incidents.incidents_per_year = x,
+            Action::SetIncidentDetect(x) => s.incidents.time_to_detect_seconds = x,
+            Action::SetIncidentRecover(x) => s.incidents.time_to_recover_seconds = x,
+            Action::SetIncidentScope(x) => s.incidents.scope = x,
+            Action::SetDeploymentRate {
+                deployments,
+                period_seconds,
+            } => {
+                s.delivery.deployments = deployments;
+                s.delivery.deployment_period_seconds = period_seconds;
+            }
+            Action::SetLeadTime(x) => s.delivery.deployment_lead_time_seconds = x,
+            Action::SetChangeFailureRate(x) => s.delivery.change_failure_rate = x,
+            Action::SetDeliveryDetect(x) => s.delivery.time_to_detect_seconds = x,
+            Action::SetDeliveryRecover(x) => s.delivery.time_to_recover_seconds = x,
+            Action::SetDeliveryScope(x) => s.delivery.scope = x,
+            Action::SetRestoreBy(r) => s.delivery.restore_by = r,
+            Action::EditDependency { item, member, edit } => {
+                if let Some(Composition::Component(c)) =
+                    dependency_mut(&mut s.dependencies.dependencies, item, member)
+                {
+                    match edit {
+                        DependencyEdit::Name(n) => c.name = n,
+                        DependencyEdit::Availability(a) => c.unavailability = a.unavailability(),
+                    }
+                }
+            }
+            Action::AddDependency => {
+                let n = s.dependencies.dependencies.len() + 1;
+                s.dependencies
+                    .dependencies
+                    .push(Composition::component(format!("dependency {n}"), 0.0001));
+            }
+            Action::RemoveDependency { item, member } => {
+                let deps = &mut s.dependencies.dependencies;
+                match (member, deps.get_mut(item)) {
+                    (None, Some(_)) => {
+                        deps.remove(item);
+                    }
+                    (Some(m), Some(group)) => {
+                        if let Some(members) = members_mut(group) {
+                            if m < members.len() {
+                                members.remove(m);
+                            }
+                            // A group of one is just that component.
+                            if members.len() == 1 {
+                                let only = members.remove(0);
+                                *group = only;
+                            } else if let Composition::KOfN { k, of } = group {
+                                *k = (*k).min(of.len()).max(1);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Action::AddRedundantCopy { item } => {
+                if let Some(dep) = s.dependencies.dependencies.get_mut(item) {
+                    match dep {
+                        Composition::Parallel(of) | Composition::KOfN { of, .. } => {
+                            if let Some(copy) = of.last().cloned() {
+                                of.push(copy);
+                            }
+                        }
+                        other => {
+                            let copy = other.clone();
+                            *other = Composition::Parallel(vec![copy.clone(), copy]);
+                        }
+                    }
+                }
+            }
+            Action::SetOutagesPerYear(x) => s.dependencies.outages_per_year = x,
+            Action::SetRevenue(x) => s.cost.model.revenue_per_year = x,
+            Action::SetImpact(x) => s.cost.model.impact_fraction = x,
+            Action::SetReferenceCost(x) => s.cost.model.reference_cost_per_year = x,
+            Action::SetReferenceNines(x) => s.cost.model.reference_nines = x,
+            Action::SetCostFactor(x) => s.cost.model.cost_factor_per_nine = x,
+            Action::SetTolerableLoss(x) => s.cost.tolerable_loss_per_year = x,
+            Action::SetCriticality(c) => s.support.criticality = c,
+            Action::SetTeams(n) => s.support.on_call.teams = n,
+            Action::SetStandbyRate(x) => s.support.on_call.standby_rate_per_hour = x,
+            Action::SetCalloutRate(x) => s.support.on_call.callout_rate = x,
+            Action::SetOnCallIncidents(x) => s.support.on_call.incidents_per_year = x,
+            Action::Replace(scenario) => s = *scenario,
         }
-        Self::new(scenario)
+        Self::new(s)
+    }
+}
+
+/// The members of a redundant group.
+fn members_mut(c: &mut Composition) -> Option<&mut Vec<Composition>> {
+    match c {
+        Composition::Parallel(of) | Composition::KOfN { of, .. } | Composition::Serial(of) => {
+            Some(of)
+        }
+        Composition::Component(_) => None,
+    }
+}
+
+/// The dependency at `item`, or the member `member` of the group at `item`.
+fn dependency_mut(
+    deps: &mut [Composition],
+    item: usize,
+    member: Option<usize>,
+) -> Option<&mut Composition> {
+    let top = deps.get_mut(item)?;
+    match member {
+        None => Some(top),
+        Some(m) => members_mut(top)?.get_mut(m),
     }
 }
 
@@ -92,5 +259,48 @@ mod tests {
         assert_eq!(next.scenario.reverse.period, Period::Week);
         assert_eq!(next.scenario.convention, Convention::SreBook);
         assert_eq!(next.report, evaluate(&next.scenario));
+    }
+
+    #[test]
+    fn dependencies_can_be_edited_grouped_and_removed() {
+        let state = State::default();
+        let before = state.scenario.dependencies.dependencies.len();
+        let next = state.apply(Action::AddDependency);
+        assert_eq!(next.scenario.dependencies.dependencies.len(), before + 1);
+        let last = before;
+        let a: Availability = "99.9".parse().unwrap();
+        let next = next.apply(Action::EditDependency {
+            item: last,
+            member: None,
+            edit: DependencyEdit::Availability(a),
+        });
+        let next = next.apply(Action::AddRedundantCopy { item: last });
+        match &next.scenario.dependencies.dependencies[last] {
+            Composition::Parallel(of) => {
+                assert_eq!(of.len(), 2);
+                assert_eq!(of[1].unavailability().unwrap(), a.unavailability());
+            }
+            other => panic!("expected a redundant pair, got {other:?}"),
+        }
+        // Removing one member of a pair leaves the plain component.
+        let next = next.apply(Action::RemoveDependency {
+            item: last,
+            member: Some(0),
+        });
+        assert!(matches!(
+            next.scenario.dependencies.dependencies[last],
+            Composition::Component(_)
+        ));
+        let next = next.apply(Action::RemoveDependency {
+            item: last,
+            member: None,
+        });
+        assert_eq!(next.scenario.dependencies.dependencies.len(), before);
+        // Out-of-range edits change nothing.
+        let same = next.apply(Action::RemoveDependency {
+            item: 99,
+            member: Some(3),
+        });
+        assert_eq!(same.scenario, next.scenario);
     }
 }

@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-/// What a field's commit callback returns: the canonical text of the value it
-/// accepted, or the parser's message naming the problem.
-pub type Commit = Callback<String, Result<AttrValue, String>>;
+/// What a field's commit callback returns: `Ok` when the core's parser
+/// accepted the text (and the action was dispatched), or its message.
+pub type Commit = Callback<String, Result<(), String>>;
 
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
@@ -23,21 +23,20 @@ pub struct TextFieldProps {
 
 /// An input whose text is the user's: a bad value shows a message beside the
 /// field (and `aria-invalid`), and the scenario keeps its last good value.
+/// While the field has focus its text is never rewritten; when it loses
+/// focus, or the scenario changes for another reason (a chart, a link),
+/// it shows the canonical text of the scenario's value.
 #[function_component(TextField)]
 pub fn text_field(props: &TextFieldProps) -> Html {
     let text = use_state(|| props.value.to_string());
     let error = use_state(|| None::<String>);
-    // The canonical text of what this field last committed: when the scenario
-    // changes for another reason (a chart, a link), the field follows it;
-    // while the user types, it does not rewrite their text.
-    let committed = use_mut_ref(|| props.value.clone());
+    let focused = use_mut_ref(|| false);
     {
         let text = text.clone();
         let error = error.clone();
-        let committed = committed.clone();
+        let focused = focused.clone();
         use_effect_with(props.value.clone(), move |value| {
-            if *committed.borrow() != *value {
-                *committed.borrow_mut() = value.clone();
+            if !*focused.borrow() {
                 text.set(value.to_string());
                 error.set(None);
             }
@@ -50,14 +49,25 @@ pub fn text_field(props: &TextFieldProps) -> Html {
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let value = input.value();
-            match on_commit.emit(value.clone()) {
-                Ok(canonical) => {
-                    *committed.borrow_mut() = canonical;
-                    error.set(None);
-                }
-                Err(message) => error.set(Some(message)),
-            }
+            error.set(on_commit.emit(value.clone()).err());
             text.set(value);
+        })
+    };
+    let onfocus = {
+        let focused = focused.clone();
+        Callback::from(move |_: FocusEvent| *focused.borrow_mut() = true)
+    };
+    let onblur = {
+        let text = text.clone();
+        let error = error.clone();
+        let value = props.value.clone();
+        Callback::from(move |_: FocusEvent| {
+            *focused.borrow_mut() = false;
+            // A valid entry is shown in canonical form; an invalid one stays
+            // (with its message) so the user can correct it.
+            if error.is_none() {
+                text.set(value.to_string());
+            }
         })
     };
     let error_id = format!("{}-error", props.id);
@@ -80,6 +90,8 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 aria-invalid={if error.is_some() { "true" } else { "false" }}
                 aria-describedby={described}
                 {oninput}
+                {onfocus}
+                {onblur}
             />
             if let Some(hint) = &props.hint {
                 <span class="hint" id={hint_id}>{ hint }</span>
@@ -91,10 +103,9 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     }
 }
 
-/// A commit callback from a core parser and the action to dispatch.
+/// A commit callback from a core parser and what to do with its value.
 pub fn commit<T, E>(
     parse: impl Fn(&str) -> Result<T, E> + 'static,
-    canonical: impl Fn(&T) -> String + 'static,
     dispatch: impl Fn(T) + 'static,
 ) -> Commit
 where
@@ -102,8 +113,75 @@ where
 {
     Callback::from(move |text: String| {
         let value = parse(&text).map_err(|e| e.to_string())?;
-        let canon = canonical(&value);
         dispatch(value);
-        Ok(AttrValue::from(canon))
+        Ok(())
     })
+}
+
+/// The kinds of number people type, each read by the core's parser and
+/// written back in its canonical form.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kind {
+    /// `4h 30m`, `90s`, `PT4H` → seconds.
+    Duration,
+    /// `25%`, `0.25` → a fraction.
+    Fraction,
+    /// `6`, `2.5k`, `1,000` → a count.
+    Count,
+    /// `$20M`, `20,000,000` → an amount.
+    Money,
+}
+
+impl Kind {
+    /// Parse `text` with the core's parser for this kind.
+    pub fn parse(self, text: &str) -> Result<f64, nines_core::quantity::ParseError> {
+        use nines_core::amount::{Count, Money};
+        match self {
+            Kind::Duration => nines_core::duration::parse_duration(text),
+            Kind::Fraction => nines_core::quantity::parse_fraction(text),
+            Kind::Count => Count::parse(text).map(|c| c.to_f64()),
+            Kind::Money => Money::parse(text).map(|m| m.amount_f64()),
+        }
+    }
+
+    /// The canonical text of a value of this kind (what the field shows).
+    pub fn format(self, value: f64) -> String {
+        use nines_core::display;
+        match self {
+            Kind::Duration => nines_core::duration::format_duration(value),
+            Kind::Fraction => nines_core::budget::format_fraction_percent(value),
+            Kind::Count => display::count(value, 3),
+            Kind::Money => display::money(value),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NumberFieldProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub kind: Kind,
+    /// The scenario's current value.
+    pub value: f64,
+    /// The action to dispatch with a parsed value.
+    pub on_value: Callback<f64>,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+}
+
+/// A [`TextField`] for one number of a given [`Kind`].
+#[function_component(NumberField)]
+pub fn number_field(props: &NumberFieldProps) -> Html {
+    let kind = props.kind;
+    let on_value = props.on_value.clone();
+    let on_commit = commit(move |t: &str| kind.parse(t), move |v| on_value.emit(v));
+    html! {
+        <TextField
+            id={props.id.clone()}
+            label={props.label.clone()}
+            value={kind.format(props.value)}
+            hint={props.hint.clone()}
+            {on_commit}
+        />
+    }
 }

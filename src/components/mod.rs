@@ -3,4 +3,17 @@
 
 pub mod chart;
 pub mod field;
+pub mod figure;
+pub mod incidents;
 pub mod target;
+
+use yew::prelude::*;
+
+use crate::state::State;
+
+/// What every section gets: the state (scenario and report) and its dispatcher.
+#[derive(Properties, PartialEq)]
+pub struct SectionProps {
+    /// The scenario, its report, and the way to change it.
+    pub state: UseReducerHandle<State>,
+}

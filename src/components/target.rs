@@ -11,8 +11,9 @@ use yew::prelude::*;
 
 use super::chart::{ChartPoint, LineChart, Marker, Series, TickFormat};
 use super::field::{commit, TextField};
+use super::SectionProps;
 use crate::geometry::Axis;
-use crate::state::{Action, State};
+use crate::state::Action;
 
 /// The chart's range of nines and its resolution (0.05 nines per point).
 const CURVE_NINES: (f64, f64) = (1.0, 6.0);
@@ -21,12 +22,6 @@ const CURVE_STEPS: usize = 100;
 const PICK_STEP: f64 = 0.05;
 /// Duration ticks a reader recognises: a second, a minute, an hour, a day, a week.
 const DURATION_TICKS: [f64; 5] = [1.0, 60.0, 3_600.0, 86_400.0, 604_800.0];
-
-#[derive(Properties, PartialEq)]
-pub struct SectionProps {
-    /// The scenario, its report, and the way to change it.
-    pub state: UseReducerHandle<State>,
-}
 
 /// The periods offered for the reverse calculation.
 const REVERSE_PERIODS: [Period; 9] = [
@@ -49,11 +44,9 @@ pub fn target_section(props: &SectionProps) -> Html {
 
     let on_target = {
         let d = props.state.dispatcher();
-        commit(
-            Availability::parse,
-            |a| a.to_string(),
-            move |a| d.dispatch(Action::SetTarget(a)),
-        )
+        commit(Availability::parse, move |a| {
+            d.dispatch(Action::SetTarget(a))
+        })
     };
     let on_convention = {
         let d = props.state.dispatcher();
@@ -66,11 +59,9 @@ pub fn target_section(props: &SectionProps) -> Html {
     };
     let on_reverse_downtime = {
         let d = props.state.dispatcher();
-        commit(
-            parse_duration,
-            |s| format_duration(*s),
-            move |s| d.dispatch(Action::SetReverseDowntime(s)),
-        )
+        commit(parse_duration, move |s| {
+            d.dispatch(Action::SetReverseDowntime(s))
+        })
     };
     let on_reverse_period = {
         let d = props.state.dispatcher();

@@ -1,0 +1,140 @@
+//! Section 3, *Incidents and delivery*: what outages and failed deployments
+//! spend of the error budget (Treynor et al., "The Calculus of Service
+//! Availability", ACM Queue 2017; DORA's four key measures).
+
+use nines_core::budget::format_fraction_percent;
+use nines_core::delivery::RestoreBy;
+use nines_core::display::{count, limit_count, limit_duration};
+use nines_core::duration::format_duration;
+use yew::prelude::*;
+
+use super::field::{Kind, NumberField};
+use super::figure::{Figure, Notes};
+use super::SectionProps;
+use crate::state::Action;
+
+/// Dispatch `make(value)` for each parsed value.
+fn on<T: 'static>(props: &SectionProps, make: fn(T) -> Action) -> Callback<T> {
+    let d = props.state.dispatcher();
+    Callback::from(move |v| d.dispatch(make(v)))
+}
+
+#[function_component(IncidentsSection)]
+pub fn incidents_section(props: &SectionProps) -> Html {
+    let s = &props.state.scenario;
+    let r = &props.state.report;
+    let inc = &r.incidents;
+    let del = &r.delivery;
+    let window = s.slo_window.name();
+    let on_restore_by = {
+        let d = props.state.dispatcher();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let by = if select.value() == "fix-forward" {
+                RestoreBy::FixForward
+            } else {
+                RestoreBy::Rollback
+            };
+            d.dispatch(Action::SetRestoreBy(by));
+        })
+    };
+    let deploy_rate = format!(
+        "{} per {}",
+        count(s.delivery.deployments, 3),
+        nines_core::amount::Per::Seconds(
+            nines_core::quantity::Ratio::from_f64(s.delivery.deployment_period_seconds)
+                .unwrap_or(nines_core::quantity::Ratio::ONE)
+        )
+    );
+    let on_deploy_rate = {
+        let d = props.state.dispatcher();
+        let convention = s.convention;
+        super::field::commit(
+            nines_core::amount::Rate::parse,
+            move |r: nines_core::amount::Rate| {
+                d.dispatch(Action::SetDeploymentRate {
+                    deployments: r.count().to_f64(),
+                    period_seconds: r.per().seconds(convention).to_f64(),
+                })
+            },
+        )
+    };
+
+    html! {
+        <section class="card" id="incidents" aria-labelledby="incidents-heading">
+            <h2 id="incidents-heading">{ "Incidents and delivery" }</h2>
+            <p class="convention">
+                { "Expected downtime = incidents × (time to detect + time to restore) × share of users affected \
+                   (Treynor et al., The Calculus of Service Availability, 2017). Budget per " }
+                { &window }{ ": " }{ format_duration(inc.budget_per_window_seconds) }{ "." }
+            </p>
+            <h3>{ "Incidents" }</h3>
+            <div class="fields">
+                <NumberField id="incidents-per-year" label="Incidents per year" kind={Kind::Count}
+                    value={s.incidents.incidents_per_year} on_value={on(props, Action::SetIncidentsPerYear)} />
+                <NumberField id="incident-detect" label="Time to detect" kind={Kind::Duration}
+                    value={s.incidents.time_to_detect_seconds} on_value={on(props, Action::SetIncidentDetect)} />
+                <NumberField id="incident-recover" label="Time to restore after detection" kind={Kind::Duration}
+                    value={s.incidents.time_to_recover_seconds} on_value={on(props, Action::SetIncidentRecover)} />
+                <NumberField id="incident-scope" label="Users affected per incident" kind={Kind::Fraction}
+                    value={s.incidents.scope} on_value={on(props, Action::SetIncidentScope)} hint="e.g. 50% or 0.5" />
+            </div>
+            <div class="headline">
+                <Figure id="incident-downtime-year" value={format_duration(inc.expected_downtime_per_year_seconds)}
+                    label="expected downtime a year"
+                    why="Incidents a year × (detect + restore) × share of users affected." />
+                <Figure id="incident-budget-used" value={inc.expected_budget_consumed.map(format_fraction_percent).unwrap_or_else(|| "—".into())}
+                    label={format!("of the error budget (per {window})")}
+                    why="Above 100% the incident rate alone breaks the target."
+                    tone={Some(if inc.meets_target { "good" } else { "bad" })} />
+                <Figure id="incidents-affordable" value={limit_count(inc.incidents_fitting_year_budget, 1)}
+                    label="incidents of this length the yearly budget allows"
+                    why="How many outages like these fit before the target is missed." />
+                <Figure id="incident-max-restore" value={limit_duration(inc.max_time_to_restore_seconds)}
+                    label="longest time to restore (detect + recover) that meets the target"
+                    why="At this incident rate and scope, each outage must end within this time." />
+            </div>
+            <Notes notes={inc.notes.clone()} />
+
+            <h3>{ "Delivery" }</h3>
+            <div class="fields">
+                <super::field::TextField id="deployment-frequency" label="Deployment frequency"
+                    value={deploy_rate} on_commit={on_deploy_rate} hint="e.g. 10 per week, 2 per day" />
+                <NumberField id="lead-time" label="Deployment lead time" kind={Kind::Duration}
+                    value={s.delivery.deployment_lead_time_seconds} on_value={on(props, Action::SetLeadTime)}
+                    hint="commit to production" />
+                <NumberField id="change-failure-rate" label="Change failure rate" kind={Kind::Fraction}
+                    value={s.delivery.change_failure_rate} on_value={on(props, Action::SetChangeFailureRate)} />
+                <NumberField id="deploy-detect" label="Time to detect a failed deployment" kind={Kind::Duration}
+                    value={s.delivery.time_to_detect_seconds} on_value={on(props, Action::SetDeliveryDetect)} />
+                <NumberField id="deploy-recover" label="Time to roll back after detection" kind={Kind::Duration}
+                    value={s.delivery.time_to_recover_seconds} on_value={on(props, Action::SetDeliveryRecover)} />
+                <NumberField id="deploy-scope" label="Users affected by a failed deployment" kind={Kind::Fraction}
+                    value={s.delivery.scope} on_value={on(props, Action::SetDeliveryScope)} />
+                <div class="field">
+                    <label for="restore-by">{ "Failed deployments are undone by" }</label>
+                    <select id="restore-by" onchange={on_restore_by}>
+                        <option value="rollback" selected={s.delivery.restore_by == RestoreBy::Rollback}>{ "rolling back" }</option>
+                        <option value="fix-forward" selected={s.delivery.restore_by == RestoreBy::FixForward}>{ "fixing forward" }</option>
+                    </select>
+                </div>
+            </div>
+            <div class="headline">
+                <Figure id="release-downtime" value={format_duration(del.release_downtime_per_window_seconds)}
+                    label={format!("expected downtime from releases per {window}")}
+                    why="Deployments × change failure rate × time to restore × share of users affected." />
+                <Figure id="release-budget-used" value={del.budget_consumed_by_releases.map(format_fraction_percent).unwrap_or_else(|| "—".into())}
+                    label="of the error budget"
+                    why="What failed deployments alone spend of the budget."
+                    tone={Some(if del.releases_fit_budget { "good" } else { "bad" })} />
+                <Figure id="failed-deploys-allowed" value={limit_count(del.whole_failed_deployments_allowed_per_window, 0)}
+                    label={format!("failed deployments the budget allows per {window}")}
+                    why="Each one costs its time to restore × share of users." />
+                <Figure id="fix-forward-bound" value={format_duration(del.fix_forward_min_restore_seconds)}
+                    label="fastest fix forward (detect + lead time)"
+                    why="Fixing forward through the pipeline can never restore faster than this." />
+            </div>
+            <Notes notes={del.notes.clone()} />
+        </section>
+    }
+}
