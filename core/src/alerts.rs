@@ -1,1 +1,1047 @@
-//! TODO
+//! Multiwindow, multi-burn-rate alerts on an error budget (SRE Workbook
+//! ch. 5 "Alerting on SLOs", approach 6), the published catalogues
+//! (Workbook, Sloth, Pyrra) and custom policies, and what each alert does
+//! for a given error ratio.
+//!
+//! The rules (DOMAIN.md §2, all from Workbook ch. 5):
+//!
+//! * consuming a fraction `c` of the budget of period `P` within a long
+//!   window `L` is a burn rate `b = c × P / L` (Workbook: "Five percent of
+//!   a 30-day error budget spend over one hour requires a burn rate of
+//!   36"). The threshold therefore depends on the SLO period: the Workbook's
+//!   2%/1h page is 14.4 for 30 days but 13.44 for 28 days and 3.36 for 7;
+//! * an alert fires when the error ratio over both its long and its short
+//!   window exceeds `b × U`. For an error ratio `e` starting suddenly, the
+//!   long window is the later to cross, after
+//!   `t = L × b × U / e` (the Workbook's "(1 − SLO) / error ratio ×
+//!   alerting window size × burn rate"), never if `e ≤ b × U`; a `for`
+//!   duration (Pyrra) adds to it. The budget spent by then is
+//!   `e × t / (U × P)` (Workbook: "burn rate × alerting window size /
+//!   period" when there is no `for`);
+//! * once the errors stop, the short window's average falls below the
+//!   threshold after `S × (1 − b × U / e)`: the reset time (Workbook: the
+//!   page "ceas[es] to fire five minutes later, rather than one hour
+//!   later");
+//! * an alert can never fire when `b × U ≥ 1` (Workbook, "Extreme
+//!   Availability Goals": at 90% the 14.4 page "could never fire");
+//! * low traffic: with `N` requests in the period one failure spends
+//!   `1 / (U × N)` of the budget, and it trips an alert by itself when the
+//!   long window holds fewer than `1 / (b × U)` requests (Workbook,
+//!   "Low-Traffic Services and Error Budget Alerting").
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::budget::{format_burn_rate, format_fraction_percent};
+use crate::duration::format_duration;
+use crate::quantity::{Availability, Expected, ParseError, Problem, Ratio};
+
+const HOUR: f64 = 3_600.0;
+const DAY: f64 = 86_400.0;
+
+/// How an alert notifies: a page (someone acts now) or a ticket (the next
+/// working day). Serializes as `"page"` / `"ticket"`.
+///
+/// ```
+/// use nines_core::alerts::Severity;
+/// assert_eq!(Severity::Page.label(), "Page");
+/// ```
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Wake someone up.
+    Page,
+    /// Deal with it next working day.
+    Ticket,
+}
+
+impl Severity {
+    /// `Page` or `Ticket`.
+    ///
+    /// ```
+    /// use nines_core::alerts::Severity;
+    /// assert_eq!(Severity::Ticket.label(), "Ticket");
+    /// ```
+    pub fn label(&self) -> &'static str {
+        match self {
+            Severity::Page => "Page",
+            Severity::Ticket => "Ticket",
+        }
+    }
+}
+
+/// One multiwindow burn-rate alert.
+///
+/// The threshold is normally the budget fraction consumed within the long
+/// window, so the burn rate scales with the SLO period
+/// (`b = budget_fraction × P / L`, as the Workbook and Sloth do). Pyrra
+/// instead fixes the burn factor and scales the windows with the period;
+/// such alerts set `fixed_burn_rate`, and their `budget_fraction` is the
+/// derived `b × L / P`.
+///
+/// ```
+/// use nines_core::alerts::{BurnAlert, Severity};
+/// let a = BurnAlert::new(Severity::Page, 0.02, 3_600.0, 300.0);
+/// assert_eq!(a.burn_rate(30.0 * 86_400.0), 14.4);
+/// assert!((a.burn_rate(28.0 * 86_400.0) - 13.44).abs() < 1e-12);
+/// ```
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq)]
+pub struct BurnAlert {
+    /// Page or ticket.
+    pub severity: Severity,
+    /// The budget fraction consumed within the long window (0.02 = 2%).
+    pub budget_fraction: f64,
+    /// The long window, seconds.
+    pub long_window_seconds: f64,
+    /// The short window, seconds (the Workbook suggests 1/12 of the long).
+    pub short_window_seconds: f64,
+    /// How long the condition must hold before firing (Prometheus `for`).
+    #[serde(default)]
+    pub for_seconds: Option<f64>,
+    /// A burn rate that does not scale with the period (Pyrra).
+    #[serde(default)]
+    pub fixed_burn_rate: Option<f64>,
+}
+
+impl BurnAlert {
+    /// An alert consuming `budget_fraction` within `long` seconds, checked
+    /// over `short` seconds too.
+    ///
+    /// ```
+    /// use nines_core::alerts::{BurnAlert, Severity};
+    /// let a = BurnAlert::new(Severity::Ticket, 0.1, 259_200.0, 21_600.0);
+    /// assert_eq!(a.burn_rate(2_592_000.0), 1.0);
+    /// ```
+    pub fn new(severity: Severity, budget_fraction: f64, long: f64, short: f64) -> BurnAlert {
+        BurnAlert {
+            severity,
+            budget_fraction,
+            long_window_seconds: long,
+            short_window_seconds: short,
+            for_seconds: None,
+            fixed_burn_rate: None,
+        }
+    }
+
+    /// The burn-rate threshold for an SLO period of `period_seconds`:
+    /// `budget_fraction × P / L`, or the fixed burn rate.
+    ///
+    /// ```
+    /// use nines_core::alerts::{BurnAlert, Severity};
+    /// let a = BurnAlert::new(Severity::Page, 0.05, 21_600.0, 1_800.0);
+    /// assert_eq!(a.burn_rate(2_592_000.0), 6.0);
+    /// ```
+    pub fn burn_rate(&self, period_seconds: f64) -> f64 {
+        match self.fixed_burn_rate {
+            Some(b) => b,
+            None => self.budget_fraction * period_seconds / self.long_window_seconds,
+        }
+    }
+
+    /// The budget fraction a burn at the threshold spends within the long
+    /// window: `b × L / P`.
+    ///
+    /// ```
+    /// use nines_core::alerts::{BurnAlert, Severity};
+    /// let a = BurnAlert::new(Severity::Page, 0.02, 3_600.0, 300.0);
+    /// assert_eq!(a.budget_consumed(2_592_000.0), 0.02);
+    /// ```
+    pub fn budget_consumed(&self, period_seconds: f64) -> f64 {
+        match self.fixed_burn_rate {
+            Some(b) => b * self.long_window_seconds / period_seconds,
+            None => self.budget_fraction,
+        }
+    }
+
+    /// Checks the alert is usable: positive finite windows with the short
+    /// one no longer than the long one, a fraction in (0, 1], a
+    /// non-negative `for`, a positive fixed burn rate.
+    ///
+    /// ```
+    /// use nines_core::alerts::{BurnAlert, Severity};
+    /// assert!(BurnAlert::new(Severity::Page, 0.02, 3_600.0, 300.0).validate().is_ok());
+    /// assert!(BurnAlert::new(Severity::Page, 0.02, 300.0, 3_600.0).validate().is_err());
+    /// ```
+    pub fn validate(&self) -> Result<(), AlertError> {
+        let positive = |x: f64| x.is_finite() && x > 0.0;
+        if !positive(self.long_window_seconds) {
+            return Err(AlertError::Window(
+                "the long window must be longer than zero",
+            ));
+        }
+        if !(self.short_window_seconds.is_finite()
+            && self.short_window_seconds >= 0.0
+            && self.short_window_seconds <= self.long_window_seconds)
+        {
+            return Err(AlertError::Window(
+                "the short window must be between zero and the long window",
+            ));
+        }
+        if self
+            .for_seconds
+            .is_some_and(|f| !(f.is_finite() && f >= 0.0))
+        {
+            return Err(AlertError::Window("the for duration must be zero or more"));
+        }
+        match self.fixed_burn_rate {
+            Some(b) if !positive(b) => Err(AlertError::BurnRate),
+            Some(_) => Ok(()),
+            None if !(positive(self.budget_fraction) && self.budget_fraction <= 1.0) => {
+                Err(AlertError::BudgetFraction)
+            }
+            None => Ok(()),
+        }
+    }
+}
+
+/// Why an alert or policy is unusable.
+///
+/// ```
+/// use nines_core::alerts::AlertError;
+/// assert_eq!(AlertError::Empty.to_string(), "a custom policy needs at least one alert");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AlertError {
+    /// A window or duration is out of range (the rule is in the message).
+    Window(&'static str),
+    /// The budget fraction is not in (0, 1].
+    BudgetFraction,
+    /// A fixed burn rate is not positive.
+    BurnRate,
+    /// A policy without alerts.
+    Empty,
+    /// The SLO period is not positive.
+    Period,
+}
+
+impl fmt::Display for AlertError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AlertError::Window(why) => f.write_str(why),
+            AlertError::BudgetFraction => {
+                f.write_str("the budget fraction must be more than 0% and at most 100%")
+            }
+            AlertError::BurnRate => f.write_str("a fixed burn rate must be more than zero"),
+            AlertError::Empty => f.write_str("a custom policy needs at least one alert"),
+            AlertError::Period => f.write_str("the SLO period must be longer than zero"),
+        }
+    }
+}
+
+impl std::error::Error for AlertError {}
+
+/// The published alerting catalogues. Serializes as `"workbook"`,
+/// `"sloth"`, `"pyrra"`.
+///
+/// ```
+/// use nines_core::alerts::Preset;
+/// assert_eq!("sloth".parse::<Preset>().unwrap(), Preset::Sloth);
+/// assert_eq!(Preset::default(), Preset::Workbook);
+/// ```
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Preset {
+    /// SRE Workbook ch. 5, Table 5-8 (the default).
+    #[default]
+    Workbook,
+    /// Sloth's default alert windows.
+    Sloth,
+    /// Pyrra's burn-rate windows.
+    Pyrra,
+}
+
+impl Preset {
+    /// Every preset, default first.
+    ///
+    /// ```
+    /// assert_eq!(nines_core::alerts::Preset::all().len(), 3);
+    /// ```
+    pub fn all() -> [Preset; 3] {
+        [Preset::Workbook, Preset::Sloth, Preset::Pyrra]
+    }
+
+    /// The id used in URLs, JSON and the CLI.
+    ///
+    /// ```
+    /// assert_eq!(nines_core::alerts::Preset::Pyrra.id(), "pyrra");
+    /// ```
+    pub fn id(&self) -> &'static str {
+        match self {
+            Preset::Workbook => "workbook",
+            Preset::Sloth => "sloth",
+            Preset::Pyrra => "pyrra",
+        }
+    }
+
+    /// The policy for an SLO period of `period_seconds`.
+    ///
+    /// ```
+    /// use nines_core::alerts::Preset;
+    /// assert_eq!(Preset::Sloth.policy(2_592_000).alerts.len(), 4);
+    /// ```
+    pub fn policy(&self, period_seconds: u64) -> AlertPolicy {
+        match self {
+            Preset::Workbook => AlertPolicy::workbook(),
+            Preset::Sloth => AlertPolicy::sloth(period_seconds),
+            Preset::Pyrra => AlertPolicy::pyrra(period_seconds),
+        }
+    }
+}
+
+impl FromStr for Preset {
+    type Err = ParseError;
+
+    /// `workbook` (also `google`, `sre`), `sloth` or `pyrra`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "workbook" | "google" | "sre" | "sre-workbook" => Ok(Preset::Workbook),
+            "sloth" => Ok(Preset::Sloth),
+            "pyrra" => Ok(Preset::Pyrra),
+            "" => Err(ParseError::new(s, Expected::AlertPolicy, Problem::Empty)),
+            _ => Err(ParseError::new(
+                s,
+                Expected::AlertPolicy,
+                Problem::Unrecognised,
+            )),
+        }
+    }
+}
+
+/// A named set of burn-rate alerts.
+///
+/// ```
+/// use nines_core::alerts::AlertPolicy;
+/// let p = AlertPolicy::workbook();
+/// let burns: Vec<f64> = p.alerts.iter().map(|a| a.burn_rate(2_592_000.0)).collect();
+/// assert_eq!(burns, [14.4, 6.0, 1.0]);
+/// ```
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct AlertPolicy {
+    /// `workbook`, `sloth`, `pyrra` or `custom`.
+    pub id: String,
+    /// For people.
+    pub name: String,
+    /// Where the numbers come from.
+    pub source: String,
+    /// How the policy adapts to the SLO period, or a caveat.
+    pub note: Option<String>,
+    /// The alerts, in the catalogue's order.
+    pub alerts: Vec<BurnAlert>,
+}
+
+/// Go's `Duration.Round(time.Minute)` of `period / divisor` computed in
+/// nanoseconds (integer division first), as Pyrra's `Windows` does.
+fn pyrra_window(period_seconds: u64, divisor: u64) -> f64 {
+    const NS: u128 = 1_000_000_000;
+    const MINUTE: u128 = 60 * NS;
+    let d = u128::from(period_seconds) * NS / u128::from(divisor.max(1));
+    let r = d % MINUTE;
+    // Halves round away from zero.
+    let rounded = if r + r < MINUTE {
+        d - r
+    } else {
+        d + (MINUTE - r)
+    };
+    (rounded / NS) as f64
+}
+
+impl AlertPolicy {
+    /// The SRE Workbook's recommendation (ch. 5, Table 5-8, "Recommended
+    /// parameters for a 99.9% SLO alerting configuration"): page at 2% of
+    /// the budget in 1h (short window 5m) and 5% in 6h (30m), ticket at 10%
+    /// in 3d (6h): burn rates 14.4, 6 and 1 for a 30-day period. The
+    /// fractions and windows stay fixed for other periods, so the burn
+    /// rates scale (`c × P / L`).
+    ///
+    /// ```
+    /// use nines_core::alerts::AlertPolicy;
+    /// let p = AlertPolicy::workbook();
+    /// assert_eq!(p.alerts[2].long_window_seconds, 3.0 * 86_400.0);
+    /// ```
+    pub fn workbook() -> AlertPolicy {
+        use Severity::{Page, Ticket};
+        AlertPolicy {
+            id: "workbook".into(),
+            name: "SRE Workbook".into(),
+            source: "The Site Reliability Workbook, ch. 5 \"Alerting on SLOs\", Table 5-8".into(),
+            note: Some(
+                "Budget fractions and windows are fixed; burn rates scale with the SLO period \
+                 (burn = fraction × period / long window)."
+                    .into(),
+            ),
+            alerts: vec![
+                BurnAlert::new(Page, 0.02, HOUR, 5.0 * 60.0),
+                BurnAlert::new(Page, 0.05, 6.0 * HOUR, 30.0 * 60.0),
+                BurnAlert::new(Ticket, 0.10, 3.0 * DAY, 6.0 * HOUR),
+            ],
+        }
+    }
+
+    /// Sloth's default alert windows (`internal/alert/windows/google-30d.yaml`
+    /// and `google-28d.yaml`, "Numbers obtained from" the Workbook): page
+    /// quick 2%/1h (5m), page slow 5%/6h (30m), ticket quick 10%/1d (2h),
+    /// ticket slow 10%/3d (6h). Sloth computes the burn rate as
+    /// `fraction × period / long window` (its `getBurnRateFactor`): 14.4, 6,
+    /// 3, 1 for 30 days. Sloth ships catalogues only for 28- and 30-day
+    /// periods; for others the same fractions and windows are applied and
+    /// the policy's note says so.
+    ///
+    /// ```
+    /// use nines_core::alerts::AlertPolicy;
+    /// let p = AlertPolicy::sloth(30 * 86_400);
+    /// let burns: Vec<f64> = p.alerts.iter().map(|a| a.burn_rate(2_592_000.0)).collect();
+    /// assert_eq!(burns, [14.4, 6.0, 3.0, 1.0]);
+    /// ```
+    pub fn sloth(period_seconds: u64) -> AlertPolicy {
+        use Severity::{Page, Ticket};
+        let shipped = period_seconds == 28 * 86_400 || period_seconds == 30 * 86_400;
+        let note = if shipped {
+            "Sloth's catalogue for this period: fixed fractions and windows, burn = fraction × \
+             period / long window."
+        } else {
+            "Sloth ships windows for 28- and 30-day periods only; the same fractions and windows \
+             are applied here (burn = fraction × period / long window)."
+        };
+        AlertPolicy {
+            id: "sloth".into(),
+            name: "Sloth".into(),
+            source: "Sloth default SLO period windows (slok/sloth, internal/alert/windows)".into(),
+            note: Some(note.into()),
+            alerts: vec![
+                BurnAlert::new(Page, 0.02, HOUR, 5.0 * 60.0),
+                BurnAlert::new(Page, 0.05, 6.0 * HOUR, 30.0 * 60.0),
+                BurnAlert::new(Ticket, 0.10, DAY, 2.0 * HOUR),
+                BurnAlert::new(Ticket, 0.10, 3.0 * DAY, 6.0 * HOUR),
+            ],
+        }
+    }
+
+    /// Pyrra's burn-rate windows (pyrra-dev/pyrra, `slo/rules.go`,
+    /// `Windows`): fixed burn factors 14, 7, 2 and 1 with windows defined
+    /// on a 28-day base — 1h/5m (for 2m), 6h/30m (for 15m), 1d/2h (for 1h),
+    /// 4d/6h (for 3h) — and scaled linearly for other periods
+    /// (`period / (28 × 24)` for the 1h window and so on), each rounded to
+    /// the minute as Go's `Duration.Round(time.Minute)` does. The first
+    /// two are Pyrra's `critical` alerts (pages here), the others its
+    /// `warning` alerts (tickets). As the windows scale with the period,
+    /// each alert consumes a fixed share of the budget: 1/48, 1/16, 1/14,
+    /// 1/7.
+    ///
+    /// ```
+    /// use nines_core::alerts::AlertPolicy;
+    /// let p = AlertPolicy::pyrra(28 * 86_400);
+    /// assert_eq!(p.alerts[0].long_window_seconds, 3_600.0);
+    /// assert_eq!(p.alerts[0].for_seconds, Some(120.0));
+    /// let p = AlertPolicy::pyrra(30 * 86_400);
+    /// assert_eq!(p.alerts[0].long_window_seconds, 3_840.0); // 1h 4m 17s rounds to 1h 4m
+    /// ```
+    pub fn pyrra(period_seconds: u64) -> AlertPolicy {
+        use Severity::{Page, Ticket};
+        // (severity, for divisor, long divisor, short divisor, factor)
+        let table: [(Severity, u64, u64, u64, f64); 4] = [
+            (Page, 28 * 24 * 30, 28 * 24, 28 * 24 * 12, 14.0),
+            (Page, 28 * 24 * 4, 28 * 4, 28 * 24 * 2, 7.0),
+            (Ticket, 28 * 24, 28, 28 * 12, 2.0),
+            (Ticket, 28 * 8, 7, 28 * 4, 1.0),
+        ];
+        let p = period_seconds as f64;
+        let alerts = table
+            .iter()
+            .map(|&(severity, for_div, long_div, short_div, factor)| {
+                let long = pyrra_window(period_seconds, long_div);
+                let for_seconds = pyrra_window(period_seconds, for_div);
+                BurnAlert {
+                    severity,
+                    budget_fraction: if p > 0.0 { factor * long / p } else { 0.0 },
+                    long_window_seconds: long,
+                    short_window_seconds: pyrra_window(period_seconds, short_div),
+                    for_seconds: (for_seconds > 0.0).then_some(for_seconds),
+                    fixed_burn_rate: Some(factor),
+                }
+            })
+            .collect();
+        AlertPolicy {
+            id: "pyrra".into(),
+            name: "Pyrra".into(),
+            source: "Pyrra burn-rate windows (pyrra-dev/pyrra, slo/rules.go)".into(),
+            note: Some(
+                "Burn factors are fixed (14, 7, 2, 1); windows are defined for 28 days and scale \
+                 with the SLO period, rounded to the minute."
+                    .into(),
+            ),
+            alerts,
+        }
+    }
+
+    /// A user-defined policy.
+    ///
+    /// ```
+    /// use nines_core::alerts::{AlertPolicy, BurnAlert, Severity};
+    /// let p = AlertPolicy::custom(vec![BurnAlert::new(Severity::Page, 0.1, 3_600.0, 300.0)]);
+    /// assert_eq!(p.id, "custom");
+    /// ```
+    pub fn custom(alerts: Vec<BurnAlert>) -> AlertPolicy {
+        AlertPolicy {
+            id: "custom".into(),
+            name: "Custom".into(),
+            source: "Your own alerts".into(),
+            note: None,
+            alerts,
+        }
+    }
+
+    /// Checks every alert and that there is at least one.
+    ///
+    /// ```
+    /// use nines_core::alerts::{AlertError, AlertPolicy};
+    /// assert_eq!(AlertPolicy::custom(vec![]).validate(), Err(AlertError::Empty));
+    /// ```
+    pub fn validate(&self) -> Result<(), AlertError> {
+        if self.alerts.is_empty() {
+            return Err(AlertError::Empty);
+        }
+        self.alerts.iter().try_for_each(BurnAlert::validate)
+    }
+}
+
+/// What one alert does for a given target, period and error ratio.
+///
+/// ```
+/// use nines_core::alerts::{analyse_alert, BurnAlert, Severity};
+/// use nines_core::quantity::Availability;
+/// let a = BurnAlert::new(Severity::Page, 0.02, 3_600.0, 300.0);
+/// let u = Availability::parse("99.9").unwrap();
+/// let r = analyse_alert(&a, &u, 2_592_000.0, 1.0);
+/// // 1h × 14.4 × 0.001 / 100% errors = 51.84 s, having spent 2%.
+/// assert_eq!(r.detection_seconds, Some(51.84));
+/// assert_eq!(r.budget_spent, Some(0.02));
+/// ```
+#[derive(Serialize, Clone, Copy, Debug, PartialEq)]
+pub struct AlertAnalysis {
+    /// Page or ticket.
+    pub severity: Severity,
+    /// Long window, seconds.
+    pub long_window_seconds: f64,
+    /// Short window, seconds.
+    pub short_window_seconds: f64,
+    /// `for` duration, seconds.
+    pub for_seconds: Option<f64>,
+    /// Burn-rate threshold `b` for this period.
+    pub burn_rate: f64,
+    /// Budget consumed by a burn at the threshold over the long window.
+    pub budget_consumed: f64,
+    /// The error ratio the windows must exceed: `b × U`.
+    pub threshold_error_ratio: f64,
+    /// Whether any error ratio (at most 100%) can fire it: `b × U < 1`.
+    pub can_fire: bool,
+    /// Time from a sudden error ratio `e` to firing: `L × b × U / e`
+    /// (+ `for`); `None` when `e ≤ b × U`.
+    pub detection_seconds: Option<f64>,
+    /// Budget spent by then: `e × t / (U × P)`; `None` when it never
+    /// fires or `U = 0`.
+    pub budget_spent: Option<f64>,
+    /// Time the alert keeps firing after the errors stop:
+    /// `S × (1 − b × U / e)`.
+    pub reset_seconds: Option<f64>,
+}
+
+fn finite(x: f64) -> Option<f64> {
+    x.is_finite().then_some(x)
+}
+
+/// Analyses one alert for `target` over an SLO period of `period_seconds`
+/// when the error ratio suddenly becomes `error_ratio` (0 to 1; other
+/// values are clamped).
+///
+/// ```
+/// use nines_core::alerts::{analyse_alert, BurnAlert, Severity};
+/// use nines_core::quantity::Availability;
+/// let a = BurnAlert::new(Severity::Page, 0.02, 3_600.0, 300.0);
+/// let ninety = Availability::parse("90").unwrap();
+/// let r = analyse_alert(&a, &ninety, 2_592_000.0, 1.0);
+/// assert!(!r.can_fire); // 14.4 × 10% > 100%
+/// assert_eq!(r.detection_seconds, None);
+/// ```
+pub fn analyse_alert(
+    alert: &BurnAlert,
+    target: &Availability,
+    period_seconds: f64,
+    error_ratio: f64,
+) -> AlertAnalysis {
+    let e = if error_ratio.is_nan() {
+        0.0
+    } else {
+        error_ratio.clamp(0.0, 1.0)
+    };
+    let figures = exact_figures(alert, target, period_seconds, e)
+        .unwrap_or_else(|| float_figures(alert, target.unavailability(), period_seconds, e));
+    AlertAnalysis {
+        severity: alert.severity,
+        long_window_seconds: alert.long_window_seconds,
+        short_window_seconds: alert.short_window_seconds,
+        for_seconds: alert.for_seconds,
+        burn_rate: figures.burn_rate,
+        budget_consumed: figures.budget_consumed,
+        threshold_error_ratio: figures.threshold,
+        can_fire: figures.threshold < 1.0,
+        detection_seconds: figures.detection,
+        budget_spent: figures.budget_spent,
+        reset_seconds: figures.reset,
+    }
+}
+
+/// The computed figures of one alert.
+struct Figures {
+    burn_rate: f64,
+    budget_consumed: f64,
+    threshold: f64,
+    detection: Option<f64>,
+    budget_spent: Option<f64>,
+    reset: Option<f64>,
+}
+
+/// The figures in exact arithmetic, rounded once each, when `U` is exact
+/// and every input is a decimal that fits (so 14.4 × 0.05% is 0.0072, not
+/// 0.007200000000000001); `None` otherwise.
+fn exact_figures(alert: &BurnAlert, target: &Availability, period: f64, e: f64) -> Option<Figures> {
+    let q = Ratio::from_f64;
+    let u = target.unavailability_exact()?;
+    let p = q(period).filter(|p| !p.is_zero())?;
+    let l = q(alert.long_window_seconds).filter(|l| !l.is_zero())?;
+    let s = q(alert.short_window_seconds)?;
+    let f = q(alert.for_seconds.unwrap_or(0.0))?;
+    let e = q(e)?;
+    let (b, consumed) = match alert.fixed_burn_rate {
+        Some(b) => {
+            let b = q(b)?;
+            (b, b.checked_mul(l)?.checked_div(p)?)
+        }
+        None => {
+            let c = q(alert.budget_fraction)?;
+            (c.checked_mul(p)?.checked_div(l)?, c)
+        }
+    };
+    let threshold = b.checked_mul(u)?;
+    let fires = e > threshold;
+    let detection = if fires {
+        Some(l.checked_mul(threshold)?.checked_div(e)?.checked_add(f)?)
+    } else {
+        None
+    };
+    let budget_spent = match detection {
+        Some(t) if !u.is_zero() => Some(e.checked_mul(t)?.checked_div(u.checked_mul(p)?)?.to_f64()),
+        _ => None,
+    };
+    let reset = if fires {
+        Some(
+            s.checked_mul(e.checked_sub(threshold)?)?
+                .checked_div(e)?
+                .to_f64(),
+        )
+    } else {
+        None
+    };
+    Some(Figures {
+        burn_rate: b.to_f64(),
+        budget_consumed: consumed.to_f64(),
+        threshold: threshold.to_f64(),
+        detection: detection.map(Ratio::to_f64),
+        budget_spent,
+        reset,
+    })
+}
+
+/// Time to fire in floating point: `L × b × U / e + for`.
+fn detection_f64(alert: &BurnAlert, u: f64, period: f64, e: f64) -> Option<f64> {
+    let threshold = finite(alert.burn_rate(period)).unwrap_or(0.0) * u;
+    (e > threshold)
+        .then(|| {
+            finite(alert.long_window_seconds * threshold / e + alert.for_seconds.unwrap_or(0.0))
+        })
+        .flatten()
+}
+
+/// The figures in floating point (fractional nines, odd inputs).
+fn float_figures(alert: &BurnAlert, u: f64, period: f64, e: f64) -> Figures {
+    let b = finite(alert.burn_rate(period)).unwrap_or(0.0);
+    let threshold = b * u;
+    let detection = detection_f64(alert, u, period, e);
+    let budget_spent = match detection {
+        Some(t) if u > 0.0 && period > 0.0 => finite(e * t / (u * period)),
+        _ => None,
+    };
+    let reset = (e > threshold)
+        .then(|| finite(alert.short_window_seconds * (1.0 - threshold / e)))
+        .flatten();
+    Figures {
+        burn_rate: b,
+        budget_consumed: finite(alert.budget_consumed(period)).unwrap_or(0.0),
+        threshold,
+        detection,
+        budget_spent,
+        reset,
+    }
+}
+
+/// A reason to distrust a policy for this target and traffic.
+///
+/// ```
+/// use nines_core::alerts::{AlertWarning, Severity};
+/// let w = AlertWarning::NeverFires { alert: 0, severity: Severity::Page, burn_rate: 14.4, threshold_error_ratio: 1.44 };
+/// assert!(w.message().contains("can never fire"));
+/// ```
+#[derive(Serialize, Clone, Copy, Debug, PartialEq)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum AlertWarning {
+    /// `b × U ≥ 1`: even a total outage does not reach the threshold.
+    NeverFires {
+        /// Index of the alert in the policy.
+        alert: usize,
+        /// Its severity.
+        severity: Severity,
+        /// Its burn-rate threshold.
+        burn_rate: f64,
+        /// `b × U`.
+        threshold_error_ratio: f64,
+    },
+    /// One failed request in the long window trips this page by itself.
+    SingleFailurePages {
+        /// Index of the alert in the policy.
+        alert: usize,
+        /// Requests expected in the long window.
+        requests_in_long_window: f64,
+        /// Share of the whole budget one failure spends: `1 / (U × N)`.
+        budget_per_failure: f64,
+    },
+    /// A 100% target has no budget: every error fires every alert at once.
+    NoBudget,
+}
+
+impl AlertWarning {
+    /// The warning in words.
+    ///
+    /// ```
+    /// use nines_core::alerts::AlertWarning;
+    /// assert!(AlertWarning::NoBudget.message().contains("100%"));
+    /// ```
+    pub fn message(&self) -> String {
+        match self {
+            AlertWarning::NeverFires {
+                alert,
+                severity,
+                burn_rate,
+                threshold_error_ratio,
+            } => format!(
+                "{} alert {} can never fire: a burn rate of {} needs an error ratio above {}, \
+                 more than every request failing (SRE Workbook ch. 5, \"Extreme Availability \
+                 Goals\").",
+                severity.label(),
+                alert + 1,
+                format_burn_rate(*burn_rate),
+                format_fraction_percent(*threshold_error_ratio),
+            ),
+            AlertWarning::SingleFailurePages {
+                alert,
+                requests_in_long_window,
+                budget_per_failure,
+            } => format!(
+                "Low traffic: about {} requests fall in page alert {}'s long window, so a single \
+                 failed request trips it; each failure spends {} of the budget (SRE Workbook \
+                 ch. 5, \"Low-Traffic Services\": consider synthetic traffic, combining \
+                 services, or a lower SLO).",
+                format_requests(*requests_in_long_window),
+                alert + 1,
+                format_fraction_percent(*budget_per_failure),
+            ),
+            AlertWarning::NoBudget => "A 100% target leaves no error budget: any error at all \
+                fires every alert immediately, and burn rates are undefined."
+                .into(),
+        }
+    }
+}
+
+fn format_requests(n: f64) -> String {
+    if n >= 10.0 {
+        format!("{}", n.round())
+    } else {
+        let s = format!("{n:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// The warnings for `policy` with `target` over `period_seconds`, given
+/// the requests expected in the period (`None` for time-based budgets,
+/// which have no per-request granularity).
+///
+/// ```
+/// use nines_core::alerts::{policy_warnings, AlertPolicy, AlertWarning};
+/// use nines_core::quantity::Availability;
+/// // Workbook ch. 5: 10 requests an hour, 99.9%, 30 days.
+/// let w = policy_warnings(&AlertPolicy::workbook(), &Availability::parse("99.9").unwrap(), 2_592_000.0, Some(7_200.0));
+/// assert!(matches!(w[0], AlertWarning::SingleFailurePages { alert: 0, .. }));
+/// ```
+pub fn policy_warnings(
+    policy: &AlertPolicy,
+    target: &Availability,
+    period_seconds: f64,
+    requests_in_period: Option<f64>,
+) -> Vec<AlertWarning> {
+    let u = target.unavailability();
+    if u <= 0.0 {
+        return vec![AlertWarning::NoBudget];
+    }
+    let mut warnings = Vec::new();
+    for (i, alert) in policy.alerts.iter().enumerate() {
+        let b = alert.burn_rate(period_seconds);
+        if b * u >= 1.0 {
+            warnings.push(AlertWarning::NeverFires {
+                alert: i,
+                severity: alert.severity,
+                burn_rate: b,
+                threshold_error_ratio: b * u,
+            });
+            continue;
+        }
+        let Some(n) = requests_in_period.filter(|n| n.is_finite() && *n > 0.0) else {
+            continue;
+        };
+        let in_long = n * alert.long_window_seconds / period_seconds;
+        // One failure among N_L requests exceeds b × U when N_L × b × U < 1.
+        if alert.severity == Severity::Page && in_long * b * u < 1.0 {
+            warnings.push(AlertWarning::SingleFailurePages {
+                alert: i,
+                requests_in_long_window: in_long,
+                budget_per_failure: finite(1.0 / (u * n)).unwrap_or(f64::MAX),
+            });
+        }
+    }
+    warnings
+}
+
+/// One point of a detection-time chart.
+///
+/// ```
+/// use nines_core::alerts::DetectionPoint;
+/// let p = DetectionPoint { error_ratio: 1.0, detection_seconds: 51.84 };
+/// assert_eq!(p.error_ratio, 1.0);
+/// ```
+#[derive(Serialize, Clone, Copy, Debug, PartialEq)]
+pub struct DetectionPoint {
+    /// The error ratio (0 to 1).
+    pub error_ratio: f64,
+    /// Time to fire, seconds.
+    pub detection_seconds: f64,
+}
+
+/// Detection time against error ratio for one alert (plot log-log).
+///
+/// ```
+/// use nines_core::alerts::DetectionCurve;
+/// let c = DetectionCurve { alert: 0, label: "Page 1h/5m".into(), points: vec![] };
+/// assert!(c.points.is_empty());
+/// ```
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct DetectionCurve {
+    /// Index of the alert in the policy.
+    pub alert: usize,
+    /// `Page 1h/5m`.
+    pub label: String,
+    /// Points where the alert fires, by increasing error ratio.
+    pub points: Vec<DetectionPoint>,
+}
+
+/// The detection-time curves of every alert that can fire: `points`
+/// error ratios (clamped to 2..=500), spaced evenly on a log scale from
+/// just above the lowest threshold `b × U` to 100%. Empty for a 100%
+/// target.
+///
+/// ```
+/// use nines_core::alerts::{detection_series, AlertPolicy};
+/// use nines_core::quantity::Availability;
+/// let curves = detection_series(&AlertPolicy::workbook(), &Availability::parse("99.9").unwrap(), 2_592_000.0, 20);
+/// assert_eq!(curves.len(), 3);
+/// let last = curves[0].points.last().unwrap();
+/// assert_eq!((last.error_ratio, last.detection_seconds), (1.0, 51.84));
+/// ```
+pub fn detection_series(
+    policy: &AlertPolicy,
+    target: &Availability,
+    period_seconds: f64,
+    points: usize,
+) -> Vec<DetectionCurve> {
+    let u = target.unavailability();
+    let thresholds: Vec<f64> = policy
+        .alerts
+        .iter()
+        .map(|a| a.burn_rate(period_seconds) * u)
+        .collect();
+    let lowest = thresholds
+        .iter()
+        .copied()
+        .filter(|t| t.is_finite() && *t > 0.0 && *t < 1.0)
+        .fold(f64::INFINITY, f64::min);
+    if !lowest.is_finite() {
+        return Vec::new();
+    }
+    let n = points.clamp(2, 500);
+    let from = (lowest * 1.01).min(1.0).ln();
+    let ratios: Vec<f64> = (0..n)
+        .map(|i| {
+            if i + 1 == n {
+                1.0
+            } else {
+                (from * (1.0 - i as f64 / (n - 1) as f64)).exp()
+            }
+        })
+        .collect();
+    policy
+        .alerts
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| thresholds[*i] < 1.0)
+        .map(|(i, alert)| DetectionCurve {
+            alert: i,
+            label: format!(
+                "{} {}/{}",
+                alert.severity.label(),
+                format_duration(alert.long_window_seconds),
+                format_duration(alert.short_window_seconds)
+            ),
+            points: ratios
+                .iter()
+                .filter_map(|&e| {
+                    // Floating point here: a chart needs speed, not exactness.
+                    let t = detection_f64(alert, u, period_seconds, e)?;
+                    Some(DetectionPoint {
+                        error_ratio: e,
+                        detection_seconds: t,
+                    })
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MONTH: f64 = 2_592_000.0;
+
+    fn a(s: &str) -> Availability {
+        Availability::parse(s).unwrap()
+    }
+
+    #[test]
+    fn workbook_thresholds_scale_with_the_period() {
+        let p = AlertPolicy::workbook();
+        let burns =
+            |days: f64| -> Vec<f64> { p.alerts.iter().map(|x| x.burn_rate(days * DAY)).collect() };
+        assert_eq!(burns(30.0), [14.4, 6.0, 1.0]);
+        // 0.02 × 672 = 13.44; 0.05 × 112 = 5.6; 0.1 × 28 / 3.
+        let b28 = burns(28.0);
+        assert!((b28[0] - 13.44).abs() < 1e-12);
+        assert!((b28[1] - 5.6).abs() < 1e-12);
+        assert!((b28[2] - 0.1 * 28.0 / 3.0).abs() < 1e-12);
+        let b7 = burns(7.0);
+        assert!((b7[0] - 3.36).abs() < 1e-12);
+    }
+
+    #[test]
+    fn pyrra_rounds_like_go() {
+        assert_eq!(pyrra_window(28 * 86_400, 28 * 24 * 12), 300.0);
+        // 30 days: 1h × 30/28 = 3857.14 s → 64m 17s → 64m.
+        assert_eq!(pyrra_window(30 * 86_400, 28 * 24), 3_840.0);
+        // 7 days: 5m / 4 = 75 s → rounds half away from zero... 75 s is 1m 15s → 1m.
+        assert_eq!(pyrra_window(7 * 86_400, 28 * 24 * 12), 60.0);
+        // 90 s → 2m (a half rounds up).
+        assert_eq!(pyrra_window(90, 1), 120.0);
+        let p = AlertPolicy::pyrra(28 * 86_400);
+        let fractions: Vec<f64> = p
+            .alerts
+            .iter()
+            .map(|x| x.budget_consumed(28.0 * DAY))
+            .collect();
+        let expected = [1.0 / 48.0, 1.0 / 16.0, 1.0 / 14.0, 1.0 / 7.0];
+        for (f, e) in fractions.iter().zip(expected) {
+            assert!((f - e).abs() < 1e-15, "{f} vs {e}");
+        }
+    }
+
+    #[test]
+    fn detection_and_reset() {
+        let alert = BurnAlert::new(Severity::Page, 0.02, HOUR, 300.0);
+        let r = analyse_alert(&alert, &a("99.9"), MONTH, 1.0);
+        assert!(r.can_fire);
+        // Short window: 300 × (1 − 0.0144) = 295.68 s.
+        assert_eq!(r.reset_seconds, Some(295.68));
+        let r = analyse_alert(&alert, &a("99.9"), MONTH, 0.0144);
+        assert_eq!(r.detection_seconds, None);
+        let r = analyse_alert(&alert, &a("99.9"), MONTH, f64::NAN);
+        assert_eq!(r.detection_seconds, None);
+        let r = analyse_alert(&alert, &Availability::HUNDRED, MONTH, 0.5);
+        assert_eq!(r.detection_seconds, Some(0.0));
+        assert_eq!(r.budget_spent, None);
+    }
+
+    #[test]
+    fn pyrra_for_adds_to_detection() {
+        let p = AlertPolicy::pyrra(28 * 86_400);
+        let r = analyse_alert(&p.alerts[0], &a("99.9"), 28.0 * DAY, 1.0);
+        // 3600 × 14 × 0.001 + 120 = 170.4 s.
+        assert!((r.detection_seconds.unwrap() - 170.4).abs() < 1e-9);
+    }
+
+    #[test]
+    fn validation() {
+        let mut x = BurnAlert::new(Severity::Page, 0.02, HOUR, 300.0);
+        x.budget_fraction = 0.0;
+        assert_eq!(x.validate(), Err(AlertError::BudgetFraction));
+        x.budget_fraction = f64::NAN;
+        assert_eq!(x.validate(), Err(AlertError::BudgetFraction));
+        x.fixed_burn_rate = Some(-1.0);
+        assert_eq!(x.validate(), Err(AlertError::BurnRate));
+        let y = BurnAlert {
+            for_seconds: Some(-1.0),
+            ..BurnAlert::new(Severity::Page, 0.02, HOUR, 300.0)
+        };
+        assert!(y.validate().is_err());
+        assert!(AlertPolicy::workbook().validate().is_ok());
+        assert!(AlertPolicy::pyrra(86_400).validate().is_ok());
+        assert!("nope".parse::<Preset>().is_err());
+    }
+
+    #[test]
+    fn warnings() {
+        let w = policy_warnings(&AlertPolicy::workbook(), &a("90"), MONTH, None);
+        assert_eq!(w.len(), 1); // 14.4 × 10% > 1; 6 × 10% = 60% can fire
+        assert!(w[0].message().starts_with("Page alert 1 can never fire"));
+        let w = policy_warnings(&AlertPolicy::workbook(), &a("99.9"), MONTH, Some(1e9));
+        assert!(w.is_empty());
+        let w = policy_warnings(
+            &AlertPolicy::workbook(),
+            &Availability::HUNDRED,
+            MONTH,
+            None,
+        );
+        assert_eq!(w, [AlertWarning::NoBudget]);
+    }
+
+    #[test]
+    fn detection_series_is_finite_and_decreasing() {
+        let curves = detection_series(&AlertPolicy::sloth(30 * 86_400), &a("99.95"), MONTH, 50);
+        assert_eq!(curves.len(), 4);
+        for c in &curves {
+            assert!(!c.points.is_empty());
+            for w in c.points.windows(2) {
+                assert!(w[0].error_ratio < w[1].error_ratio);
+                assert!(w[0].detection_seconds > w[1].detection_seconds);
+            }
+        }
+        assert!(
+            detection_series(&AlertPolicy::workbook(), &Availability::HUNDRED, MONTH, 5).is_empty()
+        );
+    }
+}

@@ -550,6 +550,20 @@ impl Rate {
         ok.then_some(Rate { count, per })
     }
 
+    /// `count` per `days` whole days (a rolling window), for defaults.
+    ///
+    /// ```
+    /// use nines_core::amount::{Count, Rate};
+    /// let r = Rate::per_days(Count::parse("2.6M").unwrap(), 30);
+    /// assert_eq!(r.to_string(), "2,600,000 per 30d");
+    /// ```
+    pub fn per_days(count: Count, days: u32) -> Rate {
+        Rate {
+            count,
+            per: Per::Seconds(Ratio::from_integer(u128::from(days.max(1)) * 86_400)),
+        }
+    }
+
     /// Parses a rate (see the type's documentation for the forms).
     ///
     /// ```

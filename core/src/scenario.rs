@@ -18,8 +18,18 @@
 //! dependencies all read it from there), and product demand (deployments per
 //! week) is the delivery section's, passed to the support section.
 
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::alerts::{
+    analyse_alert, detection_series, policy_warnings, AlertPolicy, BurnAlert, DetectionCurve,
+    Preset, Severity,
+};
+use crate::amount::{Count, Rate};
+use crate::budget::{
+    burn_down, exhaustion_at, format_burn_rate, format_fraction_percent, format_instant,
+    format_instant_iso, BudgetMode, BurnDownPoint, ErrorBudget, Exhaustion, PolicyStatus, Spend,
+};
 use crate::cost::{CostInputs, CostReport};
 use crate::delivery::{DeliveryInputs, DeliveryReport};
 use crate::dependency::{DependencyInputs, DependencyReport};
@@ -55,6 +65,10 @@ pub struct Scenario {
     /// The SLO window every budget is measured over (default 30 days, the
     /// SRE Workbook's).
     pub slo_window: Period,
+    /// The error budget so far (DOMAIN.md §2).
+    pub budget: BudgetInput,
+    /// The alert policy and the error ratio to test it with.
+    pub alerts: AlertInput,
     /// Incident rate, time to detect and restore, scope.
     pub incidents: IncidentInputs,
     /// Deployment frequency, change failure rate, lead time.
@@ -78,6 +92,8 @@ impl Default for Scenario {
             service_hours: ServiceHours::always(),
             maintenance: PlannedMaintenance::default(),
             slo_window: Period::Days(30),
+            budget: BudgetInput::default(),
+            alerts: AlertInput::default(),
             incidents: IncidentInputs::default(),
             delivery: DeliveryInputs::default(),
             dependencies: DependencyInputs::default(),
@@ -132,6 +148,10 @@ pub struct Report {
     pub target: TargetReport,
     /// The reverse question's answer.
     pub reverse: ReverseReport,
+    /// The error budget: size, spend, burn rate, exhaustion, policy.
+    pub budget: BudgetReport,
+    /// The alert policy's table, warnings and detection chart.
+    pub alerts: AlertsReport,
     /// What the incident rate spends of the budget.
     pub incidents: IncidentReport,
     /// What failed deployments spend of the budget.
@@ -290,6 +310,564 @@ fn reverse_report(s: &Scenario) -> ReverseReport {
     report
 }
 
+/// 2026-11-01T00:00:00Z: the default start of the SLO window. A fixed
+/// instant, because the core never reads the clock.
+fn default_start() -> DateTime<Utc> {
+    NaiveDate::from_ymd_opt(2026, 11, 1)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map_or(DateTime::UNIX_EPOCH, |t| t.and_utc())
+}
+
+/// The error budget's inputs; the window is the scenario's shared
+/// [`Scenario::slo_window`]. The defaults tell a story: a checkout
+/// service with 2.6M requests per 30 days (about one a second), ten days
+/// into its window, with 520 bad requests so far: 40% of its 99.95% budget
+/// spent in a third of the window (burn rate 1.2).
+///
+/// ```
+/// use nines_core::scenario::BudgetInput;
+/// let b = BudgetInput::default();
+/// assert_eq!(b.mode, nines_core::budget::BudgetMode::Requests);
+/// assert_eq!(b.traffic.to_string(), "2,600,000 per 30d");
+/// assert_eq!(b.start.to_rfc3339(), "2026-11-01T00:00:00+00:00");
+/// ```
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Debug)]
+#[serde(default)]
+pub struct BudgetInput {
+    /// Counted in requests (default) or in bad time.
+    pub mode: BudgetMode,
+    /// Traffic, e.g. `"2.6M per 30d"` or `"1000 rps"` (default 2.6M per 30d).
+    pub traffic: Rate,
+    /// Bad requests so far (request mode; default 520).
+    pub bad_events: f64,
+    /// Seconds of bad time so far (time mode; default 10 minutes).
+    pub bad_seconds: f64,
+    /// Time elapsed since the window started, seconds (default 10 days).
+    pub elapsed_seconds: f64,
+    /// When the window started (default 2026-11-01T00:00:00Z).
+    pub start: DateTime<Utc>,
+}
+
+impl Default for BudgetInput {
+    fn default() -> Self {
+        BudgetInput {
+            mode: BudgetMode::Requests,
+            traffic: Rate::per_days(Count::from_f64(2_600_000.0).unwrap_or(Count::ZERO), 30),
+            bad_events: 520.0,
+            bad_seconds: 600.0,
+            elapsed_seconds: 10.0 * 86_400.0,
+            start: default_start(),
+        }
+    }
+}
+
+/// Which alert policy to show.
+///
+/// ```
+/// use nines_core::scenario::PolicyChoice;
+/// assert_eq!(serde_json::to_string(&PolicyChoice::Pyrra).unwrap(), "\"pyrra\"");
+/// ```
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum PolicyChoice {
+    /// The SRE Workbook's Table 5-8 (default).
+    #[default]
+    Workbook,
+    /// Sloth's catalogue.
+    Sloth,
+    /// Pyrra's catalogue.
+    Pyrra,
+    /// The alerts in [`AlertInput::custom`].
+    Custom,
+}
+
+/// The alerting inputs.
+///
+/// ```
+/// use nines_core::scenario::{AlertInput, PolicyChoice};
+/// let a = AlertInput::default();
+/// assert_eq!((a.policy, a.error_ratio), (PolicyChoice::Workbook, 0.01));
+/// ```
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[serde(default)]
+pub struct AlertInput {
+    /// The policy (default the Workbook's).
+    pub policy: PolicyChoice,
+    /// The alerts of a custom policy.
+    pub custom: Vec<BurnAlert>,
+    /// The error ratio (0 to 1) at which to compute detection times
+    /// (default 1%).
+    pub error_ratio: f64,
+}
+
+impl Default for AlertInput {
+    fn default() -> Self {
+        AlertInput {
+            policy: PolicyChoice::Workbook,
+            custom: Vec::new(),
+            error_ratio: 0.01,
+        }
+    }
+}
+
+/// The error budget as the page shows it. Numbers are full precision;
+/// `*_display` strings are rounded for people (durations to the second,
+/// percentages to two decimals).
+///
+/// ```
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let b = evaluate(&Scenario::default()).budget;
+/// assert_eq!(b.budget_display, "21m 36s"); // 0.05% of 30 days
+/// assert_eq!(b.allowed_bad_display, "1,300");
+/// assert_eq!(b.consumed_display, "40%");
+/// assert_eq!(b.burn_rate_display, "1.2×");
+/// assert_eq!(b.exhaustion_iso.as_deref(), Some("2026-11-26T00:00:00Z"));
+/// assert_eq!(b.policy_label, "Launches allowed");
+/// ```
+#[derive(Serialize, Clone, PartialEq, Debug)]
+pub struct BudgetReport {
+    /// Time or requests.
+    pub mode: BudgetMode,
+    /// The SLO window (`"30d"` in JSON).
+    pub window: Period,
+    /// `30 days`.
+    pub window_label: String,
+    /// The window with its length and convention when that matters.
+    pub window_description: String,
+    /// The window, seconds.
+    pub window_seconds: f64,
+    /// The convention's id.
+    pub convention_id: String,
+    /// `U`.
+    pub budget_fraction: f64,
+    /// `0.05%`.
+    pub budget_percent: String,
+    /// `U × window`, seconds.
+    pub budget_seconds: f64,
+    /// `21m 36s`.
+    pub budget_display: String,
+    /// The traffic, canonical (`2,600,000 per 30d`).
+    pub traffic: String,
+    /// `2.6M per 30d`.
+    pub traffic_display: String,
+    /// Requests expected in the window.
+    pub requests_in_window: f64,
+    /// `2.6M`.
+    pub requests_display: String,
+    /// `U × requests`: bad requests allowed.
+    pub allowed_bad: f64,
+    /// `1,300`.
+    pub allowed_bad_display: String,
+    /// The budget in the mode's unit: `1,300 bad requests` or `21m 36s`.
+    pub allowed_display: String,
+    /// Spent so far in the mode's unit (bad requests or bad seconds).
+    pub spent: f64,
+    /// `520 bad requests` or `10m`.
+    pub spent_display: String,
+    /// Seconds elapsed.
+    pub elapsed_seconds: f64,
+    /// `10d`.
+    pub elapsed_display: String,
+    /// Share of the window elapsed: `33.33%`.
+    pub elapsed_percent: String,
+    /// Spent / allowed; `None` when unbounded (a 100% target with failures).
+    pub consumed: Option<f64>,
+    /// `40%`.
+    pub consumed_display: String,
+    /// 1 − consumed, negative when overspent.
+    pub remaining: Option<f64>,
+    /// `60%`.
+    pub remaining_display: String,
+    /// What is left in the mode's unit: `780 bad requests`, `12m 58s`.
+    pub remaining_amount_display: String,
+    /// Observed error ratio / `U`.
+    pub burn_rate: Option<f64>,
+    /// `1.2×`.
+    pub burn_rate_display: String,
+    /// remaining × window / burn rate, from now.
+    pub time_to_exhaustion_seconds: Option<f64>,
+    /// `15d`, `never`, `already spent`.
+    pub time_to_exhaustion_display: String,
+    /// When the budget runs out (state and offset).
+    pub exhaustion: Exhaustion,
+    /// The instant, ISO 8601 UTC.
+    pub exhaustion_iso: Option<String>,
+    /// For people: `Thu 26 Nov 2026, 00:00 UTC (within the window)`.
+    pub exhaustion_display: String,
+    /// The window start, ISO 8601 UTC.
+    pub start_iso: String,
+    /// Start + elapsed, ISO 8601 UTC.
+    pub now_iso: Option<String>,
+    /// Start + window, ISO 8601 UTC.
+    pub window_end_iso: Option<String>,
+    /// Launches allowed or frozen.
+    pub policy: PolicyStatus,
+    /// `Launches allowed`.
+    pub policy_label: String,
+    /// The rule applied, quoting the essays.
+    pub policy_reason: String,
+    /// Budget remaining across the window, actual then projected.
+    pub burn_down: Vec<BurnDownPoint>,
+    /// Why the status could not be computed, if so.
+    pub error: Option<String>,
+}
+
+/// Samples in the burn-down chart (daily for 30 days).
+const BURN_DOWN_POINTS: usize = 31;
+/// Samples per curve in the detection-time chart.
+const DETECTION_POINTS: usize = 24;
+
+/// A count for display: two decimals at most, thousands separators.
+fn format_count(x: f64) -> String {
+    if !x.is_finite() {
+        return "undefined".into();
+    }
+    let rounded = (x * 100.0).round() / 100.0;
+    match Count::from_f64(rounded.abs()) {
+        Some(c) if rounded < 0.0 => format!("-{c}"),
+        Some(c) => c.to_string(),
+        None => format!("{rounded}"),
+    }
+}
+
+fn in_unit(mode: BudgetMode, x: f64) -> String {
+    match mode {
+        BudgetMode::Time => format_duration(x),
+        BudgetMode::Requests => {
+            let noun = if x == 1.0 {
+                "bad request"
+            } else {
+                "bad requests"
+            };
+            format!("{} {noun}", format_count(x))
+        }
+    }
+}
+
+fn budget_report(s: &Scenario) -> BudgetReport {
+    let input = &s.budget;
+    let budget = ErrorBudget::new(s.target, s.slo_window, s.convention);
+    let window_seconds = budget.window_seconds();
+    let requests = input.traffic.count_in_period(s.slo_window, s.convention);
+    let allowed_bad = budget.allowed_bad(requests).unwrap_or(0.0);
+    let spend = match input.mode {
+        BudgetMode::Time => Spend::BadSeconds(input.bad_seconds),
+        BudgetMode::Requests => Spend::BadRequests {
+            bad: input.bad_events,
+            requests_in_window: requests,
+        },
+    };
+    let mode = input.mode;
+    let budget_seconds = budget.seconds();
+    let allowed = match mode {
+        BudgetMode::Time => budget_seconds,
+        BudgetMode::Requests => allowed_bad,
+    };
+    let elapsed = input.elapsed_seconds;
+    let iso_after = |secs: f64| {
+        secs.is_finite()
+            .then(|| {
+                exhaustion_at(
+                    input.start,
+                    &Exhaustion::Already {
+                        after_seconds: secs,
+                    },
+                )
+            })
+            .flatten()
+            .map(format_instant_iso)
+    };
+    let mut report = BudgetReport {
+        mode,
+        window: s.slo_window,
+        window_label: s.slo_window.name(),
+        window_description: s.slo_window.describe(s.convention),
+        window_seconds,
+        convention_id: s.convention.id().to_string(),
+        budget_fraction: budget.fraction(),
+        budget_percent: s.target.format_unavailability_percent(),
+        budget_seconds,
+        budget_display: format_duration(budget_seconds),
+        traffic: input.traffic.to_string(),
+        traffic_display: input.traffic.format_compact(),
+        requests_in_window: requests,
+        requests_display: Count::from_f64(requests.round())
+            .map_or_else(|| format_count(requests), |c| c.format_compact()),
+        allowed_bad,
+        allowed_bad_display: format_count(allowed_bad),
+        allowed_display: in_unit(mode, allowed),
+        spent: match spend {
+            Spend::BadSeconds(x) | Spend::BadRequests { bad: x, .. } => {
+                if x.is_finite() {
+                    x
+                } else {
+                    0.0
+                }
+            }
+        },
+        spent_display: String::new(),
+        elapsed_seconds: if elapsed.is_finite() { elapsed } else { 0.0 },
+        elapsed_display: format_duration(elapsed),
+        elapsed_percent: format_fraction_percent(elapsed / window_seconds),
+        consumed: None,
+        consumed_display: "—".into(),
+        remaining: None,
+        remaining_display: "—".into(),
+        remaining_amount_display: "—".into(),
+        burn_rate: None,
+        burn_rate_display: "—".into(),
+        time_to_exhaustion_seconds: None,
+        time_to_exhaustion_display: "—".into(),
+        exhaustion: Exhaustion::NotStarted,
+        exhaustion_iso: None,
+        exhaustion_display: "—".into(),
+        start_iso: format_instant_iso(input.start),
+        now_iso: iso_after(elapsed),
+        window_end_iso: iso_after(window_seconds),
+        policy: PolicyStatus::Frozen,
+        policy_label: String::new(),
+        policy_reason: String::new(),
+        burn_down: Vec::new(),
+        error: None,
+    };
+    report.spent_display = in_unit(mode, report.spent);
+    let status = match budget.status(spend, elapsed) {
+        Ok(status) => status,
+        Err(e) => {
+            report.error = Some(e.to_string());
+            report.policy_label = "Unknown".into();
+            report.policy_reason = "The budget status could not be computed.".into();
+            return report;
+        }
+    };
+    report.consumed = status.consumed;
+    report.consumed_display = status.consumed.map_or_else(
+        || "unbounded (a 100% target allows no failures)".into(),
+        format_fraction_percent,
+    );
+    report.remaining = status.remaining;
+    if let Some(r) = status.remaining {
+        report.remaining_display = format_fraction_percent(r);
+        report.remaining_amount_display = in_unit(mode, r * allowed);
+    }
+    report.burn_rate = status.burn_rate;
+    report.burn_rate_display = status
+        .burn_rate
+        .map_or_else(|| "not measured yet".into(), format_burn_rate);
+    report.time_to_exhaustion_seconds = status.time_to_exhaustion_seconds;
+    report.exhaustion = status.exhaustion;
+    let instant = exhaustion_at(input.start, &status.exhaustion);
+    report.exhaustion_iso = instant.map(format_instant_iso);
+    let when = instant.map_or_else(|| "beyond the calendar".into(), format_instant);
+    (report.time_to_exhaustion_display, report.exhaustion_display) = match status.exhaustion {
+        Exhaustion::NotStarted => (
+            "not measured yet".into(),
+            "no time has elapsed in the window yet".into(),
+        ),
+        Exhaustion::Never => ("never".into(), "never: nothing has been spent".into()),
+        Exhaustion::Already { .. } => ("already spent".into(), format!("already spent ({when})")),
+        Exhaustion::At { within_window, .. } => (
+            status
+                .time_to_exhaustion_seconds
+                .map_or_else(|| "—".into(), format_duration),
+            if within_window {
+                format!("{when} (before the window ends)")
+            } else {
+                format!("{when} (after the window ends: the budget lasts)")
+            },
+        ),
+    };
+    report.policy = status.policy;
+    report.policy_label = status.policy.label().into();
+    report.policy_reason = status.policy.reason().into();
+    report.burn_down = burn_down(&status, BURN_DOWN_POINTS);
+    report
+}
+
+/// One row of the alerts table.
+///
+/// ```
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let rows = evaluate(&Scenario::default()).alerts.rows;
+/// assert_eq!(rows[0].windows_display, "1h / 5m");
+/// assert_eq!(rows[0].burn_rate_display, "14.4×");
+/// assert_eq!(rows[0].detection_display, "43m 12s"); // 1h × 14.4 × 0.05% / 1%
+/// ```
+#[derive(Serialize, Clone, PartialEq, Debug)]
+pub struct AlertRow {
+    /// Page or ticket.
+    pub severity: Severity,
+    /// `Page`.
+    pub severity_label: String,
+    /// Long window, seconds.
+    pub long_window_seconds: f64,
+    /// `1h`.
+    pub long_window_display: String,
+    /// Short window, seconds.
+    pub short_window_seconds: f64,
+    /// `5m`.
+    pub short_window_display: String,
+    /// `1h / 5m`.
+    pub windows_display: String,
+    /// `for` duration, seconds (Pyrra).
+    pub for_seconds: Option<f64>,
+    /// `2m`.
+    pub for_display: Option<String>,
+    /// The burn-rate threshold for this SLO period.
+    pub burn_rate: f64,
+    /// `14.4×`.
+    pub burn_rate_display: String,
+    /// Budget consumed within the long window at the threshold.
+    pub budget_consumed: f64,
+    /// `2%`.
+    pub budget_consumed_display: String,
+    /// `b × U`.
+    pub threshold_error_ratio: f64,
+    /// `0.72%`.
+    pub threshold_display: String,
+    /// Whether a total outage can fire it.
+    pub can_fire: bool,
+    /// Time to fire at the scenario's error ratio.
+    pub detection_seconds: Option<f64>,
+    /// `43m 12s` or `never`.
+    pub detection_display: String,
+    /// Budget spent by then.
+    pub budget_spent: Option<f64>,
+    /// `2%` or `—`.
+    pub budget_spent_display: String,
+    /// Time it keeps firing after the errors stop.
+    pub reset_seconds: Option<f64>,
+    /// `4m 35s` or `—`.
+    pub reset_display: String,
+}
+
+/// The alert policy as the page shows it.
+///
+/// ```
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let a = evaluate(&Scenario::default()).alerts;
+/// assert_eq!(a.policy_id, "workbook");
+/// assert_eq!(a.rows.len(), 3);
+/// assert_eq!(a.burn_rate_at_error_ratio_display, "20×"); // 1% / 0.05%
+/// assert!(a.warnings.is_empty());
+/// ```
+#[derive(Serialize, Clone, PartialEq, Debug)]
+pub struct AlertsReport {
+    /// `workbook`, `sloth`, `pyrra`, `custom`.
+    pub policy_id: String,
+    /// For people.
+    pub policy_name: String,
+    /// Where the numbers come from.
+    pub policy_source: String,
+    /// How the policy adapts to the period.
+    pub policy_note: Option<String>,
+    /// The SLO period, seconds (the budget's window).
+    pub period_seconds: f64,
+    /// `30 days`.
+    pub period_label: String,
+    /// The error ratio evaluated (clamped to 0..=1).
+    pub error_ratio: f64,
+    /// `1%`.
+    pub error_ratio_display: String,
+    /// error ratio / `U`; `None` for a 100% target.
+    pub burn_rate_at_error_ratio: Option<f64>,
+    /// `20×`.
+    pub burn_rate_at_error_ratio_display: String,
+    /// One row per alert, in the policy's order.
+    pub rows: Vec<AlertRow>,
+    /// Warnings in words.
+    pub warnings: Vec<String>,
+    /// Detection time against error ratio per alert (log-log).
+    pub detection_chart: Vec<DetectionCurve>,
+    /// Why the policy or input is unusable, if so.
+    pub error: Option<String>,
+}
+
+fn alerts_report(s: &Scenario) -> AlertsReport {
+    let input = &s.alerts;
+    let period = s.slo_window;
+    let period_whole = period.seconds(s.convention);
+    let period_seconds = period_whole as f64;
+    let policy = match input.policy {
+        PolicyChoice::Workbook => Preset::Workbook.policy(period_whole),
+        PolicyChoice::Sloth => Preset::Sloth.policy(period_whole),
+        PolicyChoice::Pyrra => Preset::Pyrra.policy(period_whole),
+        PolicyChoice::Custom => AlertPolicy::custom(input.custom.clone()),
+    };
+    let mut error = policy.validate().err().map(|e| e.to_string());
+    let e = input.error_ratio;
+    if !(e.is_finite() && (0.0..=1.0).contains(&e)) {
+        error.get_or_insert_with(|| "the error ratio must be between 0% and 100%".into());
+    }
+    let e = if e.is_nan() { 0.0 } else { e.clamp(0.0, 1.0) };
+    let u = s.target.unavailability();
+    let burn = (u > 0.0).then(|| e / u).filter(|b| b.is_finite());
+    let mut report = AlertsReport {
+        policy_id: policy.id.clone(),
+        policy_name: policy.name.clone(),
+        policy_source: policy.source.clone(),
+        policy_note: policy.note.clone(),
+        period_seconds,
+        period_label: period.name(),
+        error_ratio: e,
+        error_ratio_display: format_fraction_percent(e),
+        burn_rate_at_error_ratio: burn,
+        burn_rate_at_error_ratio_display: burn.map_or_else(|| "undefined".into(), format_burn_rate),
+        rows: Vec::new(),
+        warnings: Vec::new(),
+        detection_chart: Vec::new(),
+        error,
+    };
+    if report.error.is_some() && policy.validate().is_err() {
+        return report;
+    }
+    report.rows = policy
+        .alerts
+        .iter()
+        .map(|alert| {
+            let a = analyse_alert(alert, &s.target, period_seconds, e);
+            let long = format_duration(a.long_window_seconds);
+            let short = format_duration(a.short_window_seconds);
+            AlertRow {
+                severity: a.severity,
+                severity_label: a.severity.label().into(),
+                long_window_seconds: a.long_window_seconds,
+                short_window_seconds: a.short_window_seconds,
+                windows_display: format!("{long} / {short}"),
+                long_window_display: long,
+                short_window_display: short,
+                for_seconds: a.for_seconds,
+                for_display: a.for_seconds.map(format_duration),
+                burn_rate: a.burn_rate,
+                burn_rate_display: format_burn_rate(a.burn_rate),
+                budget_consumed: a.budget_consumed,
+                budget_consumed_display: format_fraction_percent(a.budget_consumed),
+                threshold_error_ratio: a.threshold_error_ratio,
+                threshold_display: format_fraction_percent(a.threshold_error_ratio),
+                can_fire: a.can_fire,
+                detection_seconds: a.detection_seconds,
+                detection_display: a
+                    .detection_seconds
+                    .map_or_else(|| "never".into(), format_duration),
+                budget_spent: a.budget_spent,
+                budget_spent_display: a
+                    .budget_spent
+                    .map_or_else(|| "—".into(), format_fraction_percent),
+                reset_seconds: a.reset_seconds,
+                reset_display: a.reset_seconds.map_or_else(|| "—".into(), format_duration),
+            }
+        })
+        .collect();
+    let requests = (s.budget.mode == BudgetMode::Requests)
+        .then(|| s.budget.traffic.count_in_period(period, s.convention));
+    report.warnings = policy_warnings(&policy, &s.target, period_seconds, requests)
+        .iter()
+        .map(|w| w.message())
+        .collect();
+    report.detection_chart = detection_series(&policy, &s.target, period_seconds, DETECTION_POINTS);
+    report
+}
+
 /// Computes every figure of the report. Pure: no clock, no I/O, never
 /// panics.
 ///
@@ -307,6 +885,8 @@ pub fn evaluate(s: &Scenario) -> Report {
     Report {
         target: target_report(s),
         reverse: reverse_report(s),
+        budget: budget_report(s),
+        alerts: alerts_report(s),
         incidents: crate::incident::evaluate(&s.incidents, &ctx),
         dependencies: crate::dependency::evaluate(&s.dependencies, &ctx),
         cost: crate::cost::evaluate(&s.cost, &ctx),
