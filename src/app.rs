@@ -2,7 +2,11 @@
 
 use yew::prelude::*;
 
+use crate::components::cost::CostSection;
+use crate::components::dependencies::DependenciesSection;
 use crate::components::incidents::IncidentsSection;
+use crate::components::measures::MeasuresCard;
+use crate::components::support::SupportSection;
 use crate::components::target::TargetSection;
 use crate::state::State;
 
@@ -27,6 +31,10 @@ pub fn app() -> Html {
             <main>
                 <TargetSection state={state.clone()} />
                 <IncidentsSection state={state.clone()} />
+                <DependenciesSection state={state.clone()} />
+                <CostSection state={state.clone()} />
+                <SupportSection state={state.clone()} />
+                <MeasuresCard state={state.clone()} />
             </main>
             <footer class="site">
                 <p>{ "Every figure is computed in your browser; nothing is sent anywhere." }</p>

@@ -51,6 +51,8 @@ pub enum TickFormat {
     Duration,
     /// A percentage of a fraction (`0.25` → `25%`).
     Percent,
+    /// Money (`$20,000`).
+    Money,
 }
 
 impl TickFormat {
@@ -60,6 +62,7 @@ impl TickFormat {
             TickFormat::Number => format!("{}", (v * 100.0).round() / 100.0),
             TickFormat::Duration => nines_core::duration::format_duration(v),
             TickFormat::Percent => format!("{}%", (v * 1000.0).round() / 10.0),
+            TickFormat::Money => nines_core::display::money(v),
         }
     }
 }
@@ -278,11 +281,13 @@ pub fn line_chart(props: &ChartProps) -> Html {
                         .collect();
                     html! { <path class={classes!("series", s.class)} d={svg_path(&pts)} /> }
                 }) }
-                { for props.markers.iter().map(|m| {
+                { for props.markers.iter().enumerate().map(|(i, m)| {
                     let x = props.x_axis.map(m.x, xr);
+                    // Stack the labels so neighbouring markers stay legible.
+                    let label_y = TOP + 12.0 + 16.0 * i as f64;
                     html! { <g class={classes!("marker", m.class)}>
                         <line x1={x.to_string()} x2={x.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
-                        <text x={(x + 4.0).to_string()} y={(TOP + 12.0).to_string()}>{ &m.label }</text>
+                        <text x={(x + 4.0).to_string()} y={label_y.to_string()}>{ &m.label }</text>
                     </g> }
                 }) }
                 if let Some(i) = *cursor {

@@ -2,9 +2,13 @@
 //! of them computes a figure.
 
 pub mod chart;
+pub mod cost;
+pub mod dependencies;
 pub mod field;
 pub mod figure;
 pub mod incidents;
+pub mod measures;
+pub mod support;
 pub mod target;
 
 use yew::prelude::*;

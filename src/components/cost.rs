@@ -1,0 +1,196 @@
+//! Section 5, *Cost per nine*: engineering cost against revenue at risk, the
+//! cheapest target, the marginal view, and the target a tolerable loss implies.
+//! Each extra nine costs about an order of magnitude more (SRE book, ch. 3
+//! "Embracing Risk"); clicking or dragging the chart sets the target.
+
+use std::rc::Rc;
+
+use nines_core::cost::Optimum;
+use nines_core::display::money;
+use nines_core::quantity::Availability;
+use yew::prelude::*;
+
+use super::chart::{ChartPoint, LineChart, Marker, Series, TickFormat};
+use super::field::{Kind, NumberField};
+use super::figure::{Figure, Notes};
+use super::SectionProps;
+use crate::geometry::{extent, Axis};
+use crate::state::Action;
+
+/// Availability for people at `nines` nines.
+fn at_nines(nines: f64) -> String {
+    Availability::from_nines(nines)
+        .map(|a| a.format_percent())
+        .unwrap_or_else(|_| "—".into())
+}
+
+#[function_component(CostSection)]
+pub fn cost_section(props: &SectionProps) -> Html {
+    let s = &props.state.scenario;
+    let c = &props.state.report.cost;
+    let on = |make: fn(f64) -> Action| {
+        let d = props.state.dispatcher();
+        Callback::from(move |v| d.dispatch(make(v)))
+    };
+    let series = use_memo(c.curve.clone(), |curve| {
+        let line =
+            |class: &'static str, name: &str, y: fn(&nines_core::cost::CostPoint) -> f64| Series {
+                name: name.to_string().into(),
+                class,
+                points: Rc::new(
+                    curve
+                        .iter()
+                        .map(|p| ChartPoint {
+                            x: p.nines,
+                            y: y(p),
+                            readout: format!("{} at {}", money(y(p)), at_nines(p.nines)),
+                        })
+                        .collect(),
+                ),
+            };
+        vec![
+            line("s1", "Engineering cost", |p| p.engineering_cost_per_year),
+            line("s2", "Revenue at risk", |p| p.revenue_at_risk_per_year),
+            line("s3", "Total", |p| p.total_cost_per_year),
+        ]
+    });
+    let x_axis = extent(c.curve.iter().map(|p| p.nines), false).unwrap_or(Axis::Linear(2.0, 5.0));
+    let y_axis = Axis::Linear(
+        0.0,
+        c.curve
+            .iter()
+            .map(|p| p.total_cost_per_year)
+            .fold(0.0, f64::max)
+            .max(1.0),
+    );
+    let mut markers = Vec::new();
+    if let Some(n) = c.target_nines {
+        markers.push(Marker {
+            x: n,
+            label: format!("target {}", props.state.report.target.availability_percent).into(),
+            class: "target",
+        });
+    }
+    if let Some(p) = &c.at_optimum {
+        markers.push(Marker {
+            x: p.nines,
+            label: "cheapest".into(),
+            class: "good",
+        });
+    }
+    let on_pick = {
+        let d = props.state.dispatcher();
+        Callback::from(move |nines: f64| {
+            let snapped = ((nines / 0.05).round() * 0.05 * 100.0).round() / 100.0;
+            if let Ok(a) = Availability::from_nines(snapped) {
+                d.dispatch(Action::SetTarget(a));
+            }
+        })
+    };
+    let optimum_text = match (&c.optimum, &c.at_optimum) {
+        (Optimum::At(_), Some(p)) => format!(
+            "{} ({} a year in all)",
+            at_nines(p.nines),
+            money(p.total_cost_per_year)
+        ),
+        (Optimum::NoRevenueAtRisk, _) => {
+            "none: no revenue is at risk, so every nine only adds cost".into()
+        }
+        (Optimum::CostDoesNotGrow, _) => "none: on this model more nines never cost more".into(),
+        _ => "—".into(),
+    };
+    let implied = c
+        .tolerable_loss_nines
+        .and_then(|n| Availability::from_nines(n).ok());
+    let use_implied = {
+        let d = props.state.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(a) = implied {
+                d.dispatch(Action::SetTarget(a));
+            }
+        })
+    };
+
+    html! {
+        <section class="card" id="cost" aria-labelledby="cost-heading">
+            <h2 id="cost-heading">{ "Cost per nine" }</h2>
+            <p class="convention">
+                { "Engineering cost C(n) = C₀ · k^(n − n₀); revenue at risk = revenue × impact × unavailability; \
+                   each extra nine costs about k = 10 times more (SRE book, \"Embracing Risk\")." }
+            </p>
+            <div class="fields">
+                <NumberField id="revenue" label="Revenue per year" kind={Kind::Money}
+                    value={s.cost.model.revenue_per_year} on_value={on(Action::SetRevenue)} hint="e.g. $20M" />
+                <NumberField id="impact" label="Revenue lost during an outage" kind={Kind::Fraction}
+                    value={s.cost.model.impact_fraction} on_value={on(Action::SetImpact)} hint="share of revenue, e.g. 80%" />
+                <NumberField id="reference-cost" label="Engineering cost per year at the reference level" kind={Kind::Money}
+                    value={s.cost.model.reference_cost_per_year} on_value={on(Action::SetReferenceCost)} />
+                <NumberField id="reference-nines" label="Reference level (nines)" kind={Kind::Count}
+                    value={s.cost.model.reference_nines} on_value={on(Action::SetReferenceNines)} hint="e.g. 3 for 99.9%" />
+                <NumberField id="cost-factor" label="Cost factor per nine" kind={Kind::Count}
+                    value={s.cost.model.cost_factor_per_nine} on_value={on(Action::SetCostFactor)} hint="10: each nine costs ten times more" />
+            </div>
+            <div class="headline">
+                <Figure id="cost-total-at-target" value={money(c.at_target.total_cost_per_year)}
+                    label="total cost a year at the target"
+                    why="Engineering cost plus the revenue the allowed downtime puts at risk." />
+                <Figure id="cost-revenue-at-risk" value={money(c.at_target.revenue_at_risk_per_year)}
+                    label="revenue at risk a year at the target"
+                    why="Revenue × share lost in an outage × the fraction of the year the target allows down." />
+                <Figure id="cost-optimum" value={optimum_text}
+                    label="cheapest target on revenue alone"
+                    why="Where one more nine would cost more than the revenue it protects." />
+                <Figure id="cost-premium" value={c.target_premium_per_year.map(money).unwrap_or_else(|| "—".into())}
+                    label="what the target costs beyond the cheapest"
+                    why="A premium paid for reasons beyond revenue (reputation, contracts), or a saving if negative." />
+            </div>
+            <LineChart
+                id="cost-chart"
+                title="Cost per year against nines: engineering, revenue at risk and total"
+                x_label="nines of availability"
+                y_label="cost per year"
+                x_heading="Nines"
+                x_axis={x_axis}
+                y_axis={y_axis}
+                series={(*series).clone()}
+                markers={markers}
+                x_tick={TickFormat::Number}
+                y_tick={TickFormat::Money}
+                on_pick={on_pick}
+            />
+            <h3>{ "One step at a time" }</h3>
+            <table id="marginal-table">
+                <caption>{ "Going up a level: extra engineering cost against the revenue it protects, per year" }</caption>
+                <thead><tr>
+                    <th scope="col">{ "From" }</th><th scope="col">{ "To" }</th>
+                    <th scope="col" class="num">{ "Extra cost" }</th>
+                    <th scope="col" class="num">{ "Revenue protected" }</th>
+                    <th scope="col">{ "Worth it on revenue?" }</th>
+                </tr></thead>
+                <tbody>
+                    { for c.marginal.iter().map(|m| html! { <tr>
+                        <td>{ at_nines(m.from_nines) }</td>
+                        <td>{ at_nines(m.to_nines) }</td>
+                        <td class="num">{ money(m.extra_engineering_cost_per_year) }</td>
+                        <td class="num">{ money(m.revenue_protected_per_year) }</td>
+                        <td>{ if m.worth_it { "yes" } else { "no" } }</td>
+                    </tr> }) }
+                </tbody>
+            </table>
+            <h3>{ "From a tolerable loss to a target" }</h3>
+            <div class="fields">
+                <NumberField id="tolerable-loss" label="Revenue you can afford to lose per year" kind={Kind::Money}
+                    value={s.cost.tolerable_loss_per_year} on_value={on(Action::SetTolerableLoss)} />
+            </div>
+            <div class="headline">
+                <Figure id="tolerable-target" value={implied.map(|a| a.format_percent()).unwrap_or_else(|| "—".into())}
+                    label="the availability that loses at most that"
+                    why="Unavailability = tolerable loss ÷ (revenue × share lost in an outage)." />
+            </div>
+            if implied.is_some() {
+                <button type="button" id="use-tolerable-target" onclick={use_implied}>{ "Use this as the target" }</button>
+            }
+            <Notes notes={c.notes.clone()} />
+        </section>
+    }
+}

@@ -1,0 +1,216 @@
+//! Section 4, *Dependencies*: critical dependencies in series, redundant
+//! groups, the rule of the extra nine, and the budget they leave to the
+//! service itself (Treynor, Dahlin, Rau, Beyer, "The Calculus of Service
+//! Availability", ACM Queue 2017).
+
+use nines_core::budget::format_fraction_percent;
+use nines_core::dependency::Composition;
+use nines_core::display::limit_duration;
+use nines_core::duration::format_duration;
+use nines_core::quantity::Availability;
+use yew::prelude::*;
+
+use super::field::{commit, Kind, NumberField, TextField};
+use super::figure::{Figure, Notes};
+use super::SectionProps;
+use crate::geometry::LinearScale;
+use crate::state::{Action, DependencyEdit, State};
+
+/// The availability of an unavailability, for people (`≈99.9846%`).
+fn percent_text(u: f64) -> String {
+    Availability::from_unavailability(u)
+        .map(|a| a.format_percent())
+        .unwrap_or_else(|_| "—".into())
+}
+
+/// The canonical availability text of an unavailability (what a field shows).
+fn availability_text(u: f64) -> String {
+    Availability::from_unavailability(u)
+        .map(|a| a.to_string())
+        .unwrap_or_else(|_| "—".into())
+}
+
+fn component_row(
+    state: &UseReducerHandle<State>,
+    item: usize,
+    member: Option<usize>,
+    c: &nines_core::dependency::Component,
+) -> Html {
+    let key = match member {
+        Some(m) => format!("dep-{item}-{m}"),
+        None => format!("dep-{item}"),
+    };
+    let on_name = {
+        let d = state.dispatcher();
+        commit(
+            |t: &str| {
+                let t = t.trim();
+                if t.is_empty() {
+                    Err("a dependency needs a name".to_string())
+                } else {
+                    Ok(t.to_string())
+                }
+            },
+            move |n| {
+                d.dispatch(Action::EditDependency {
+                    item,
+                    member,
+                    edit: DependencyEdit::Name(n),
+                })
+            },
+        )
+    };
+    let on_availability = {
+        let d = state.dispatcher();
+        commit(Availability::parse, move |a| {
+            d.dispatch(Action::EditDependency {
+                item,
+                member,
+                edit: DependencyEdit::Availability(a),
+            })
+        })
+    };
+    let remove = {
+        let d = state.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::RemoveDependency { item, member }))
+    };
+    html! {
+        <div class="dep-row" key={key.clone()}>
+            <TextField id={format!("{key}-name")} label="Name" value={c.name.clone()} on_commit={on_name} />
+            <TextField id={format!("{key}-availability")} label={format!("Availability of {}", c.name)}
+                value={availability_text(c.unavailability)} on_commit={on_availability} />
+            <div class="dep-actions">
+                <button type="button" onclick={remove} aria-label={format!("Remove {}", c.name)}>{ "Remove" }</button>
+            </div>
+        </div>
+    }
+}
+
+#[function_component(DependenciesSection)]
+pub fn dependencies_section(props: &SectionProps) -> Html {
+    let s = &props.state.scenario;
+    let r = &props.state.report.dependencies;
+    let service_u = props.state.report.target.unavailability;
+    let add = {
+        let d = props.state.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::AddDependency))
+    };
+    let on_outages = {
+        let d = props.state.dispatcher();
+        Callback::from(move |v| d.dispatch(Action::SetOutagesPerYear(v)))
+    };
+    let items = s.dependencies.dependencies.iter().enumerate().map(|(i, dep)| {
+        let redundant = {
+            let d = props.state.dispatcher();
+            Callback::from(move |_: MouseEvent| d.dispatch(Action::AddRedundantCopy { item: i }))
+        };
+        let body = match dep {
+            Composition::Component(c) => component_row(&props.state, i, None, c),
+            Composition::Parallel(of) | Composition::Serial(of) | Composition::KOfN { of, .. } => {
+                let label = match dep {
+                    Composition::Parallel(_) => format!("Redundant group: any 1 of {} is enough", of.len()),
+                    Composition::KOfN { k, .. } => format!("Redundant group: {k} of {} needed", of.len()),
+                    _ => format!("Group: all {} needed", of.len()),
+                };
+                html! { <>
+                    <p class="dep-group-label">{ label }</p>
+                    { for of.iter().enumerate().map(|(m, member)| match member {
+                        Composition::Component(c) => component_row(&props.state, i, Some(m), c),
+                        nested => html! { <p class="dep-group-label">{ nested.name() }{ " (edit through a link or the CLI)" }</p> },
+                    }) }
+                </> }
+            }
+        };
+        html! {
+            <li key={i}>
+                { body }
+                <button type="button" onclick={redundant}>{ "Add a redundant copy" }</button>
+            </li>
+        }
+    });
+
+    // Budget bars: each dependency's share of the service's unavailability budget, then the service's own.
+    let mut bars: Vec<(String, f64)> = r
+        .extra_nine
+        .iter()
+        .map(|c| (c.name.clone(), c.unavailability))
+        .collect();
+    bars.push(("the service itself".into(), r.own_unavailability.max(0.0)));
+    let total: f64 = bars.iter().map(|(_, u)| u).sum::<f64>().max(service_u);
+    let scale = LinearScale::new((0.0, if total > 0.0 { total } else { 1.0 }), (0.0, 100.0));
+    let row_h = 38.0;
+    let height = row_h * bars.len() as f64 + 8.0;
+    let share = |u: f64| {
+        if service_u > 0.0 {
+            format_fraction_percent(u / service_u)
+        } else {
+            "—".into()
+        }
+    };
+
+    html! {
+        <section class="card" id="dependencies" aria-labelledby="dependencies-heading">
+            <h2 id="dependencies-heading">{ "Dependencies" }</h2>
+            <p class="convention">
+                { "Critical dependencies in series multiply: A = ∏ Aᵢ; a redundant group fails only when all its \
+                   copies do: U = ∏ Uᵢ. Each critical dependency should offer one more nine than the service \
+                   (the rule of the extra nine)." }
+            </p>
+            <ul class="dep-list" id="dependency-list">{ for items }</ul>
+            <button type="button" id="add-dependency" onclick={add}>{ "Add a dependency" }</button>
+            <div class="fields">
+                <NumberField id="outages-per-year" label="Outages of the service per year" kind={Kind::Count}
+                    value={s.dependencies.outages_per_year} on_value={on_outages} />
+            </div>
+            <div class="headline">
+                <Figure id="deps-availability" value={percent_text(r.dependencies_unavailability)}
+                    label="the dependencies together"
+                    why="The best the service can do if it never fails itself." />
+                <Figure id="deps-own-budget" value={format_duration(r.own_budget_per_window_seconds)}
+                    label={format!("left to the service itself per {}", s.slo_window.name())}
+                    why="The target's budget minus what the dependencies spend."
+                    tone={Some(if r.dependencies_break_target { "bad" } else { "good" })} />
+                <Figure id="deps-detect-recover" value={limit_duration(r.max_detect_and_recover_seconds)}
+                    label="to detect and recover, per outage"
+                    why="The service's own budget divided by its outages: the time each may take." />
+            </div>
+            <p id="deps-summary">{ &r.summary }</p>
+            if !r.extra_nine_violations.is_empty() {
+                <p class="status bad" id="extra-nine-violations">
+                    { "Below the rule of the extra nine: " }{ r.extra_nine_violations.join(", ") }
+                </p>
+            }
+            <figure class="chart" id="dependency-bars">
+                <figcaption>{ "Who spends the error budget: each dependency's share, and what is left to the service" }</figcaption>
+                <svg viewBox={format!("0 0 640 {height}")} role="img" tabindex="0" class="chart-svg"
+                    aria-label="Bars of each dependency's share of the service's error budget; the table below has the figures">
+                    { for bars.iter().enumerate().map(|(i, (name, u))| {
+                        let y = 4.0 + row_h * i as f64;
+                        let w = scale.map(*u) / 100.0 * 560.0;
+                        html! { <g>
+                            <title>{ format!("{name}: {} of the budget ({})", share(*u), percent_text(*u)) }</title>
+                            <text x="0" y={(y + 11.0).to_string()} class="tick">{ name }</text>
+                            <rect x="0" y={(y + 16.0).to_string()} width={w.max(0.5).to_string()} height="14"
+                                class={if i + 1 == bars.len() { "s3" } else { "s1" }} />
+                            <text x={(6.0 + w).to_string()} y={(y + 28.0).to_string()} class="tick">{ share(*u) }</text>
+                        </g> }
+                    }) }
+                </svg>
+                <table>
+                    <caption>{ "Share of the service's unavailability budget" }</caption>
+                    <thead><tr><th scope="col">{ "Who" }</th><th scope="col" class="num">{ "Share" }</th><th scope="col">{ "Meets the extra nine?" }</th></tr></thead>
+                    <tbody>
+                        { for r.extra_nine.iter().map(|c| html! { <tr>
+                            <th scope="row">{ &c.name }</th>
+                            <td class="num">{ share(c.unavailability) }</td>
+                            <td>{ if c.meets_rule { "yes" } else { "no" } }</td>
+                        </tr> }) }
+                        <tr><th scope="row">{ "the service itself" }</th><td class="num">{ share(r.own_unavailability.max(0.0)) }</td><td></td></tr>
+                    </tbody>
+                </table>
+            </figure>
+            <p class="convention">{ &r.correlation_warning }</p>
+            <Notes notes={r.notes.clone()} />
+        </section>
+    }
+}

@@ -1,0 +1,120 @@
+//! Section 6, *Who runs it*: the essays' production support methods
+//! (Steve Smith, "Who Runs It" series), a recommendation with the rule it
+//! applied, and the on-call cost of each method.
+
+use nines_core::display::{count, money};
+use nines_core::duration::format_duration;
+use nines_core::support::TrafficCriticality;
+use yew::prelude::*;
+
+use super::field::{Kind, NumberField};
+use super::figure::{Figure, Notes};
+use super::SectionProps;
+use crate::state::Action;
+
+const CRITICALITY: [(TrafficCriticality, &str, &str); 3] = [
+    (
+        TrafficCriticality::Low,
+        "low",
+        "Low: an internal or occasional service",
+    ),
+    (
+        TrafficCriticality::Normal,
+        "normal",
+        "Normal: customers notice an outage",
+    ),
+    (
+        TrafficCriticality::Critical,
+        "critical",
+        "Critical: an outage could jeopardise the organisation",
+    ),
+];
+
+#[function_component(SupportSection)]
+pub fn support_section(props: &SectionProps) -> Html {
+    let s = &props.state.scenario;
+    let r = &props.state.report.support;
+    let demand = props.state.report.delivery.targets.deployments_per_week;
+    let rec = &r.recommendation;
+    let on = |make: fn(f64) -> Action| {
+        let d = props.state.dispatcher();
+        Callback::from(move |v| d.dispatch(make(v)))
+    };
+    let on_teams = {
+        let d = props.state.dispatcher();
+        Callback::from(move |v: f64| {
+            d.dispatch(Action::SetTeams(v.round().clamp(0.0, 10_000.0) as u32))
+        })
+    };
+    let on_criticality = {
+        let d = props.state.dispatcher();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some((c, _, _)) = CRITICALITY.iter().find(|(_, id, _)| *id == select.value()) {
+                d.dispatch(Action::SetCriticality(*c));
+            }
+        })
+    };
+    html! {
+        <section class="card" id="support" aria-labelledby="support-heading">
+            <h2 id="support-heading">{ "Who runs it" }</h2>
+            <div class="fields">
+                <div class="field">
+                    <label for="criticality">{ "Traffic criticality" }</label>
+                    <select id="criticality" onchange={on_criticality}>
+                        { for CRITICALITY.iter().map(|(c, id, label)| html! {
+                            <option value={*id} selected={*c == s.support.criticality}>{ *label }</option>
+                        }) }
+                    </select>
+                </div>
+                <NumberField id="teams" label="Delivery teams (one service each)" kind={Kind::Count}
+                    value={f64::from(s.support.on_call.teams)} on_value={on_teams} />
+                <NumberField id="standby-rate" label="Standby pay per hour" kind={Kind::Money}
+                    value={s.support.on_call.standby_rate_per_hour} on_value={on(Action::SetStandbyRate)} />
+                <NumberField id="callout-rate" label="Pay per callout" kind={Kind::Money}
+                    value={s.support.on_call.callout_rate} on_value={on(Action::SetCalloutRate)} />
+                <NumberField id="oncall-incidents" label="Incidents per year across all teams" kind={Kind::Count}
+                    value={s.support.on_call.incidents_per_year} on_value={on(Action::SetOnCallIncidents)} />
+            </div>
+            <p class="convention">
+                { "Product demand: " }{ count(demand, 1) }{ " deployments a week (from Deployment frequency in " }
+                <a href="#incidents">{ "Incidents and delivery" }</a>{ ")." }
+            </p>
+            <div class="status good" id="support-recommendation">
+                { "Recommended: " }{ rec.method.name() }
+            </div>
+            <p id="support-reason">{ &rec.reason }</p>
+            <div class="headline">
+                <Figure id="support-cost" value={money(r.recommended_on_call_cost_per_year)}
+                    label="on-call cost a year of the recommended method"
+                    why="People on the rota × standby pay × hours, plus callouts × callout pay." />
+            </div>
+            <table id="support-costs" class="wide">
+                <caption>{ "On-call cost of each production support method, per year" }</caption>
+                <thead><tr>
+                    <th scope="col">{ "Method" }</th>
+                    <th scope="col">{ "Who is on call" }</th>
+                    <th scope="col" class="num">{ "Standby" }</th>
+                    <th scope="col" class="num">{ "Callouts" }</th>
+                    <th scope="col" class="num">{ "Total" }</th>
+                    <th scope="col" class="num">{ "Added to time to restore" }</th>
+                </tr></thead>
+                <tbody>
+                    { for r.on_call_costs.iter().map(|c| html! { <tr>
+                        <th scope="row">{ c.method.name() }</th>
+                        <td>{ &c.structure }</td>
+                        <td class="num">{ money(c.standby_cost_per_year) }</td>
+                        <td class="num">{ money(c.callout_cost_per_year) }</td>
+                        <td class="num">{ money(c.total_cost_per_year) }</td>
+                        <td class="num">{ format_duration(c.time_to_restore_penalty_seconds) }</td>
+                    </tr> }) }
+                </tbody>
+            </table>
+            <h3>{ "Why not the others" }</h3>
+            <ul id="support-alternatives">
+                { for rec.alternatives.iter().map(|a| html! { <li><strong>{ a.method.name() }</strong>{ ": " }{ &a.reason }</li> }) }
+            </ul>
+            <Notes notes={rec.notes.clone()} />
+        </section>
+    }
+}
