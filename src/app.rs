@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::components::budget::BudgetSection;
 use crate::components::cost::CostSection;
 use crate::components::dependencies::DependenciesSection;
 use crate::components::incidents::IncidentsSection;
@@ -30,6 +31,7 @@ pub fn app() -> Html {
             </nav>
             <main>
                 <TargetSection state={state.clone()} />
+                <BudgetSection state={state.clone()} />
                 <IncidentsSection state={state.clone()} />
                 <DependenciesSection state={state.clone()} />
                 <CostSection state={state.clone()} />

@@ -4,10 +4,12 @@
 //! Plain Rust (no DOM), so the reducer is tested natively. On wasm32 it is
 //! also a Yew `Reducible` (the `function_todomvc` pattern in STYLE.md).
 
+use nines_core::amount::Rate;
+use nines_core::budget::BudgetMode;
 use nines_core::delivery::RestoreBy;
 use nines_core::dependency::Composition;
 use nines_core::quantity::Availability;
-use nines_core::scenario::{evaluate, Report, Scenario};
+use nines_core::scenario::{evaluate, PolicyChoice, Report, Scenario};
 use nines_core::support::TrafficCriticality;
 use nines_core::window::{Convention, Period};
 
@@ -24,6 +26,15 @@ pub enum Action {
     SetReversePeriod(Period),
     /// The SLO window every budget is measured over.
     SetSloWindow(Period),
+    /// Error budget: how it is counted, traffic, what is spent so far.
+    SetBudgetMode(BudgetMode),
+    SetTraffic(Rate),
+    SetBadEvents(f64),
+    SetBadSeconds(f64),
+    SetElapsed(f64),
+    /// Alerts: the policy, and the error ratio to evaluate it at.
+    SetPolicy(PolicyChoice),
+    SetErrorRatio(f64),
     /// Incidents: rate, times (seconds) and scope (fraction).
     SetIncidentsPerYear(f64),
     SetIncidentDetect(f64),
@@ -103,6 +114,13 @@ impl State {
             Action::SetReverseDowntime(x) => s.reverse.downtime_seconds = x,
             Action::SetReversePeriod(p) => s.reverse.period = p,
             Action::SetSloWindow(p) => s.slo_window = p,
+            Action::SetBudgetMode(m) => s.budget.mode = m,
+            Action::SetTraffic(r) => s.budget.traffic = r,
+            Action::SetBadEvents(x) => s.budget.bad_events = x,
+            Action::SetBadSeconds(x) => s.budget.bad_seconds = x,
+            Action::SetElapsed(x) => s.budget.elapsed_seconds = x,
+            Action::SetPolicy(p) => s.alerts.policy = p,
+            Action::SetErrorRatio(x) => s.alerts.error_ratio = x,
             Action::SetIncidentsPerYear(x) => s.incidents.incidents_per_year = x,
             Action::SetIncidentDetect(x) => s.incidents.time_to_detect_seconds = x,
             Action::SetIncidentRecover(x) => s.incidents.time_to_recover_seconds = x,

@@ -106,9 +106,13 @@ pub fn line_chart(props: &ChartProps) -> Html {
     let svg_ref = use_node_ref();
     let xr = (LEFT, W - RIGHT);
     let yr = (H - BOTTOM, TOP);
+    // The x values the cursor steps through: those of the longest series
+    // (series may cover different ranges, e.g. alerts that cannot fire below
+    // their threshold).
     let xs: Vec<f64> = props
         .series
-        .first()
+        .iter()
+        .max_by_key(|s| s.points.len())
         .map(|s| s.points.iter().map(|p| p.x).collect())
         .unwrap_or_default();
 
@@ -294,7 +298,7 @@ pub fn line_chart(props: &ChartProps) -> Html {
                     if let Some(x) = xs.get(i) {
                         <g class="cursor">
                             <line x1={props.x_axis.map(*x, xr).to_string()} x2={props.x_axis.map(*x, xr).to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
-                            { for props.series.iter().filter_map(|s| s.points.get(i).map(|p| (s.class, p))).map(|(class, p)| html! {
+                            { for props.series.iter().filter_map(|s| point_at(s, *x).map(|p| (s.class, p))).map(|(class, p)| html! {
                                 <circle class={class} cx={props.x_axis.map(p.x, xr).to_string()} cy={props.y_axis.map(p.y, yr).to_string()} r="4" />
                             }) }
                         </g>
@@ -315,10 +319,10 @@ pub fn line_chart(props: &ChartProps) -> Html {
                         { for props.series.iter().map(|s| html! { <th scope="col">{ &s.name }</th> }) }
                     </tr></thead>
                     <tbody>
-                        { for xs.iter().enumerate().map(|(i, x)| html! { <tr>
+                        { for xs.iter().map(|x| html! { <tr>
                             <th scope="row">{ props.x_tick.format(*x) }</th>
                             { for props.series.iter().map(|s| html! {
-                                <td class="num">{ s.points.get(i).map(|p| p.readout.clone()).unwrap_or_default() }</td>
+                                <td class="num">{ point_at(s, *x).map(|p| p.readout.clone()).unwrap_or_else(|| "—".into()) }</td>
                             }) }
                         </tr> }) }
                     </tbody>
@@ -326,4 +330,19 @@ pub fn line_chart(props: &ChartProps) -> Html {
             </details>
         </figure>
     }
+}
+
+/// The point of `s` at `x`: its nearest point, when `x` lies within the
+/// series' range (otherwise the series has no value there).
+fn point_at(s: &Series, x: f64) -> Option<&ChartPoint> {
+    let xs: Vec<f64> = s.points.iter().map(|p| p.x).collect();
+    let (lo, hi) = xs
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(*v), hi.max(*v))
+        });
+    if !(lo..=hi).contains(&x) {
+        return None;
+    }
+    nearest_index(&xs, x).and_then(|i| s.points.get(i))
 }

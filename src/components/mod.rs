@@ -1,6 +1,7 @@
 //! Components render a slice of the core's `Report` and emit actions; none
 //! of them computes a figure.
 
+pub mod budget;
 pub mod chart;
 pub mod cost;
 pub mod dependencies;

@@ -1,0 +1,322 @@
+//! Section 2, *Error budget and alerts*: the budget over the SLO window,
+//! what is spent, the burn rate and the exhaustion date, the error budget
+//! policy, and the multiwindow, multi-burn-rate alert policy (SRE Workbook,
+//! ch. 5 "Alerting on SLOs") with detection times and warnings.
+
+use std::rc::Rc;
+
+use nines_core::amount::Rate;
+use nines_core::budget::{format_fraction_percent, BudgetMode, PolicyStatus};
+use nines_core::duration::format_duration;
+use nines_core::scenario::PolicyChoice;
+use nines_core::window::Period;
+use yew::prelude::*;
+
+use super::chart::{ChartPoint, LineChart, Marker, Series, TickFormat};
+use super::field::{commit, Kind, NumberField, TextField};
+use super::figure::Figure;
+use super::SectionProps;
+use crate::geometry::{extent, Axis};
+use crate::state::Action;
+
+/// SLO windows on offer: rolling windows and calendar periods.
+const WINDOWS: [Period; 7] = [
+    Period::Days(7),
+    Period::Days(28),
+    Period::Days(30),
+    Period::Days(90),
+    Period::Month,
+    Period::Quarter,
+    Period::Year,
+];
+
+const POLICIES: [(PolicyChoice, &str, &str); 3] = [
+    (
+        PolicyChoice::Workbook,
+        "workbook",
+        "SRE Workbook (page 2%/1h, 5%/6h; ticket 10%/3d)",
+    ),
+    (
+        PolicyChoice::Sloth,
+        "sloth",
+        "Sloth (page 2%/1h, 5%/6h; ticket 10%/1d, 10%/3d)",
+    ),
+    (
+        PolicyChoice::Pyrra,
+        "pyrra",
+        "Pyrra (burn 14, 7, 2, 1 from a 28-day base)",
+    ),
+];
+
+#[function_component(BudgetSection)]
+pub fn budget_section(props: &SectionProps) -> Html {
+    let s = &props.state.scenario;
+    let b = &props.state.report.budget;
+    let a = &props.state.report.alerts;
+    let on = |make: fn(f64) -> Action| {
+        let d = props.state.dispatcher();
+        Callback::from(move |v| d.dispatch(make(v)))
+    };
+    let on_window = {
+        let d = props.state.dispatcher();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(p) = select.value().parse::<Period>() {
+                d.dispatch(Action::SetSloWindow(p));
+            }
+        })
+    };
+    let on_mode = {
+        let d = props.state.dispatcher();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let mode = if select.value() == "time" {
+                BudgetMode::Time
+            } else {
+                BudgetMode::Requests
+            };
+            d.dispatch(Action::SetBudgetMode(mode));
+        })
+    };
+    let on_policy = {
+        let d = props.state.dispatcher();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some((p, _, _)) = POLICIES.iter().find(|(_, id, _)| *id == select.value()) {
+                d.dispatch(Action::SetPolicy(*p));
+            }
+        })
+    };
+    let on_traffic = {
+        let d = props.state.dispatcher();
+        commit(Rate::parse, move |r| d.dispatch(Action::SetTraffic(r)))
+    };
+
+    // Burn-down: budget remaining across the window, actual then projected.
+    let burn_down = use_memo(b.burn_down.clone(), |points| {
+        let left = Rc::new(
+            points
+                .iter()
+                .map(|p| ChartPoint {
+                    x: p.seconds / 86_400.0,
+                    y: p.remaining,
+                    readout: format!(
+                        "day {:.1}: {} of the budget left{}",
+                        p.seconds / 86_400.0,
+                        format_fraction_percent(p.remaining),
+                        if p.projected { " (projected)" } else { "" }
+                    ),
+                })
+                .collect(),
+        );
+        let ideal = Rc::new(
+            points
+                .iter()
+                .map(|p| ChartPoint {
+                    x: p.seconds / 86_400.0,
+                    y: p.ideal,
+                    readout: format!("{} left at an even burn", format_fraction_percent(p.ideal)),
+                })
+                .collect(),
+        );
+        vec![
+            Series {
+                name: "Budget left (actual, then projected)".into(),
+                class: "s1",
+                points: left,
+            },
+            Series {
+                name: "Even burn (burn rate 1)".into(),
+                class: "s2",
+                points: ideal,
+            },
+        ]
+    });
+    let days = b.window_seconds / 86_400.0;
+    let remaining_lo = b
+        .burn_down
+        .iter()
+        .map(|p| p.remaining)
+        .fold(0.0_f64, f64::min);
+    let mut markers = vec![Marker {
+        x: b.elapsed_seconds / 86_400.0,
+        label: "now".into(),
+        class: "target",
+    }];
+    if let Some(t) = b.time_to_exhaustion_seconds {
+        let x = (b.elapsed_seconds + t) / 86_400.0;
+        if x <= days {
+            markers.push(Marker {
+                x,
+                label: "runs out".into(),
+                class: "bad",
+            });
+        }
+    }
+
+    // Detection time against error ratio (log-log), one line per alert.
+    let detection = use_memo(a.detection_chart.clone(), |curves| {
+        curves
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Series {
+                name: c.label.clone().into(),
+                class: ["s1", "s2", "s3", "s1"][i % 4],
+                points: Rc::new(
+                    c.points
+                        .iter()
+                        .map(|p| ChartPoint {
+                            x: p.error_ratio,
+                            y: p.detection_seconds,
+                            readout: format!(
+                                "fires after {} at {} errors",
+                                format_duration(p.detection_seconds),
+                                format_fraction_percent(p.error_ratio)
+                            ),
+                        })
+                        .collect(),
+                ),
+            })
+            .collect::<Vec<_>>()
+    });
+    let det_x = extent(
+        a.detection_chart
+            .iter()
+            .flat_map(|c| c.points.iter().map(|p| p.error_ratio)),
+        true,
+    );
+    let det_y = extent(
+        a.detection_chart
+            .iter()
+            .flat_map(|c| c.points.iter().map(|p| p.detection_seconds)),
+        true,
+    );
+
+    let frozen = b.policy == PolicyStatus::Frozen;
+    html! {
+        <section class="card" id="budget" aria-labelledby="budget-heading">
+            <h2 id="budget-heading">{ "Error budget and alerts" }</h2>
+            <div class="fields">
+                <div class="field">
+                    <label for="slo-window">{ "SLO window" }</label>
+                    <select id="slo-window" onchange={on_window}>
+                        { for WINDOWS.iter().map(|p| html! {
+                            <option value={p.id()} selected={*p == s.slo_window}>{ p.describe(s.convention) }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="budget-mode">{ "Count the budget in" }</label>
+                    <select id="budget-mode" onchange={on_mode}>
+                        <option value="requests" selected={s.budget.mode == BudgetMode::Requests}>{ "requests (bad events)" }</option>
+                        <option value="time" selected={s.budget.mode == BudgetMode::Time}>{ "time (bad minutes)" }</option>
+                    </select>
+                </div>
+                <TextField id="traffic" label="Traffic" value={s.budget.traffic.format_compact()}
+                    on_commit={on_traffic} hint="e.g. 1000 rps, 2.6M per 30d" />
+                if s.budget.mode == BudgetMode::Requests {
+                    <NumberField id="bad-events" label="Bad events so far" kind={Kind::Count}
+                        value={s.budget.bad_events} on_value={on(Action::SetBadEvents)} />
+                } else {
+                    <NumberField id="bad-seconds" label="Downtime so far" kind={Kind::Duration}
+                        value={s.budget.bad_seconds} on_value={on(Action::SetBadSeconds)} />
+                }
+                <NumberField id="elapsed" label="Time elapsed in the window" kind={Kind::Duration}
+                    value={s.budget.elapsed_seconds} on_value={on(Action::SetElapsed)} />
+            </div>
+            if let Some(error) = &b.error {
+                <p class="error" role="alert" id="budget-error">{ error }</p>
+            }
+            <div class="headline">
+                <Figure id="budget-allowed" value={b.allowed_display.clone()}
+                    label={format!("error budget per {}", b.window_label)}
+                    why={format!("{} of the window: what the target lets go wrong.", b.budget_percent)} />
+                <Figure id="budget-consumed" value={b.consumed_display.clone()}
+                    label={format!("spent after {}", b.elapsed_display)}
+                    why="Bad events (or bad minutes) so far, divided by the budget." />
+                <Figure id="budget-remaining" value={b.remaining_display.clone()}
+                    label={format!("left ({})", b.remaining_amount_display)}
+                    why="Negative when the budget is overspent."
+                    tone={Some(if b.remaining.unwrap_or(0.0) < 0.0 { "bad" } else { "good" })} />
+                <Figure id="budget-burn-rate" value={b.burn_rate_display.clone()}
+                    label="burn rate"
+                    why="Observed error ratio ÷ budget fraction; 1× spends the budget exactly by the window's end." />
+                <Figure id="budget-exhaustion" value={b.exhaustion_display.clone()}
+                    label="budget runs out"
+                    why={format!("At this burn rate, {} from now (window started {}).", b.time_to_exhaustion_display, b.start_iso)} />
+            </div>
+            <p class={classes!("status", if frozen { "bad" } else { "good" })} id="budget-policy">
+                { &b.policy_label }{ ": " }{ &b.policy_reason }
+            </p>
+            <LineChart
+                id="burn-down-chart"
+                title={format!("Error budget left over the {} window", b.window_label)}
+                x_label="days into the window" y_label="budget left" x_heading="Day"
+                x_axis={Axis::Linear(0.0, days.max(1.0))}
+                y_axis={Axis::Linear(remaining_lo.min(0.0), 1.0)}
+                series={(*burn_down).clone()}
+                markers={markers}
+                x_tick={TickFormat::Number}
+                y_tick={TickFormat::Percent}
+            />
+
+            <h3>{ "Alerts" }</h3>
+            <div class="fields">
+                <div class="field">
+                    <label for="alert-policy">{ "Alert policy" }</label>
+                    <select id="alert-policy" onchange={on_policy}>
+                        { for POLICIES.iter().map(|(p, id, label)| html! {
+                            <option value={*id} selected={*p == s.alerts.policy}>{ *label }</option>
+                        }) }
+                    </select>
+                </div>
+                <NumberField id="error-ratio" label="Error ratio to test the alerts with" kind={Kind::Fraction}
+                    value={s.alerts.error_ratio} on_value={on(Action::SetErrorRatio)} hint="e.g. 1% of requests failing" />
+            </div>
+            <p class="convention">
+                { &a.policy_name }{ " — " }{ &a.policy_source }{ ". Thresholds scaled to the " }{ &a.period_label }
+                { " window. At " }{ &a.error_ratio_display }{ " errors the burn rate is " }{ &a.burn_rate_at_error_ratio_display }{ "." }
+            </p>
+            <div class="table-scroll">
+            <table id="alerts-table" class="wide">
+                <caption>{ "Multiwindow, multi-burn-rate alerts: when each fires for a sudden error ratio" }</caption>
+                <thead><tr>
+                    <th scope="col">{ "Severity" }</th>
+                    <th scope="col">{ "Windows (long / short)" }</th>
+                    <th scope="col" class="num">{ "Burn rate" }</th>
+                    <th scope="col" class="num">{ "Budget consumed to fire" }</th>
+                    <th scope="col" class="num">{ "Fires after" }</th>
+                    <th scope="col" class="num">{ "Budget spent by then" }</th>
+                </tr></thead>
+                <tbody>
+                    { for a.rows.iter().map(|r| html! { <tr>
+                        <th scope="row">{ &r.severity_label }</th>
+                        <td>{ &r.windows_display }</td>
+                        <td class="num">{ &r.burn_rate_display }</td>
+                        <td class="num">{ &r.budget_consumed_display }</td>
+                        <td class="num">{ &r.detection_display }</td>
+                        <td class="num">{ &r.budget_spent_display }</td>
+                    </tr> }) }
+                </tbody>
+            </table>
+            </div>
+            if !a.warnings.is_empty() {
+                <ul class="notes" id="alert-warnings">
+                    { for a.warnings.iter().map(|w| html! { <li class="status bad">{ w }</li> }) }
+                </ul>
+            }
+            if let (Some(x), Some(y)) = (det_x, det_y) {
+                <LineChart
+                    id="detection-chart"
+                    title="Time to fire against error ratio, per alert (log-log)"
+                    x_label="error ratio" y_label="time to fire" x_heading="Error ratio"
+                    x_axis={x} y_axis={y}
+                    y_ticks_at={Some(vec![60.0, 3_600.0, 86_400.0, 604_800.0])}
+                    series={(*detection).clone()}
+                    x_tick={TickFormat::Percent}
+                    y_tick={TickFormat::Duration}
+                />
+            }
+        </section>
+    }
+}
