@@ -78,15 +78,7 @@ pub fn cost_section(props: &SectionProps) -> Html {
             class: "good",
         });
     }
-    let on_pick = {
-        let d = props.state.dispatcher();
-        Callback::from(move |nines: f64| {
-            let snapped = ((nines / 0.05).round() * 0.05 * 100.0).round() / 100.0;
-            if let Ok(a) = Availability::from_nines(snapped) {
-                d.dispatch(Action::SetTarget(a));
-            }
-        })
-    };
+    let on_pick = super::target::on_pick_target(props);
     let optimum_text = match (&c.optimum, &c.at_optimum) {
         (Optimum::At(_), Some(p)) => format!(
             "{} ({} a year in all)",
@@ -159,7 +151,7 @@ pub fn cost_section(props: &SectionProps) -> Html {
                 on_pick={on_pick}
             />
             <h3>{ "One step at a time" }</h3>
-            <table id="marginal-table">
+            <div class="table-scroll"><table id="marginal-table">
                 <caption>{ "Going up a level: extra engineering cost against the revenue it protects, per year" }</caption>
                 <thead><tr>
                     <th scope="col">{ "From" }</th><th scope="col">{ "To" }</th>
@@ -176,7 +168,7 @@ pub fn cost_section(props: &SectionProps) -> Html {
                         <td>{ if m.worth_it { "yes" } else { "no" } }</td>
                     </tr> }) }
                 </tbody>
-            </table>
+            </table></div>
             <h3>{ "From a tolerable loss to a target" }</h3>
             <div class="fields">
                 <NumberField id="tolerable-loss" label="Revenue you can afford to lose per year" kind={Kind::Money}

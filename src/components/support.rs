@@ -89,7 +89,7 @@ pub fn support_section(props: &SectionProps) -> Html {
                     label="on-call cost a year of the recommended method"
                     why="People on the rota × standby pay × hours, plus callouts × callout pay." />
             </div>
-            <table id="support-costs" class="wide">
+            <div class="table-scroll"><table id="support-costs" class="wide">
                 <caption>{ "On-call cost of each production support method, per year" }</caption>
                 <thead><tr>
                     <th scope="col">{ "Method" }</th>
@@ -109,7 +109,7 @@ pub fn support_section(props: &SectionProps) -> Html {
                         <td class="num">{ format_duration(c.time_to_restore_penalty_seconds) }</td>
                     </tr> }) }
                 </tbody>
-            </table>
+            </table></div>
             <h3>{ "Why not the others" }</h3>
             <ul id="support-alternatives">
                 { for rec.alternatives.iter().map(|a| html! { <li><strong>{ a.method.name() }</strong>{ ": " }{ &a.reason }</li> }) }

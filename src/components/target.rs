@@ -105,15 +105,16 @@ pub fn target_section(props: &SectionProps) -> Html {
         })
         .into_iter()
         .collect();
-    let on_pick = {
-        let d = props.state.dispatcher();
-        Callback::from(move |nines: f64| {
-            let snapped = (nines / PICK_STEP).round() * PICK_STEP;
-            if let Ok(a) = Availability::from_nines((snapped * 100.0).round() / 100.0) {
-                d.dispatch(Action::SetTarget(a));
+    let on_slider = {
+        let pick = on_pick_target(props);
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Ok(n) = input.value().parse::<f64>() {
+                pick.emit(n);
             }
         })
     };
+    let on_pick = on_pick_target(props);
 
     html! {
         <section class="card" id="target" aria-labelledby="target-heading">
@@ -134,6 +135,14 @@ pub fn target_section(props: &SectionProps) -> Html {
                         }) }
                     </select>
                 </div>
+            </div>
+            <div class="field slider">
+                <label for="target-slider">{ "Drag to explore nines" }</label>
+                <input type="range" id="target-slider" min={CURVE_NINES.0.to_string()} max={CURVE_NINES.1.to_string()}
+                    step={PICK_STEP.to_string()}
+                    value={report.nines.unwrap_or(CURVE_NINES.1).min(CURVE_NINES.1).to_string()}
+                    aria-valuetext={format!("{} ({})", report.availability_percent, report.nines_display)}
+                    oninput={on_slider} />
             </div>
             <div class="headline">
                 <div class="figure">
@@ -211,4 +220,16 @@ pub fn target_section(props: &SectionProps) -> Html {
             <p class="convention">{ &reverse.period_description }</p>
         </section>
     }
+}
+
+/// Set the target from a number of nines (a chart or the slider), snapped to
+/// [`PICK_STEP`] so dragging gives clean values.
+pub fn on_pick_target(props: &SectionProps) -> Callback<f64> {
+    let d = props.state.dispatcher();
+    Callback::from(move |nines: f64| {
+        let snapped = ((nines / PICK_STEP).round() * PICK_STEP * 100.0).round() / 100.0;
+        if let Ok(a) = Availability::from_nines(snapped) {
+            d.dispatch(Action::SetTarget(a));
+        }
+    })
 }
