@@ -1,14 +1,36 @@
 //! The commands: parse → `Scenario` → `evaluate` → render.
 
+use std::fmt::Display;
 use std::str::FromStr;
 
+use nines_core::budget::tidy;
 use nines_core::duration::parse_duration;
+use nines_core::incident::Limit;
 use nines_core::quantity::Availability;
 use nines_core::scenario::{evaluate, Report, Scenario};
 use nines_core::window::{Convention, Period};
 use serde_json::{json, Map, Value};
 
 use crate::args::Args;
+
+mod alerts;
+mod budget;
+mod compose;
+mod cost;
+mod incidents;
+mod support;
+
+/// The commands, in the order `--help` lists them.
+const COMMANDS: [&str; 8] = [
+    "downtime",
+    "reverse",
+    "budget",
+    "alerts",
+    "compose",
+    "incidents",
+    "cost",
+    "support",
+];
 
 /// Why a command produced no figures.
 #[derive(Debug)]
@@ -29,10 +51,28 @@ const USAGE: &str = "\
 nines — availability targets, downtime, error budgets and more (the Nines calculator's CLI twin)
 
 Usage:
-  nines downtime <target> [--convention gregorian|sre-book|365d] [--json]
-  nines reverse <duration> --per <day|week|month|quarter|year|Nd> [--convention …] [--json]
+  nines downtime <target> [--convention gregorian|sre-book|365d]
+  nines reverse <duration> --per <day|week|month|quarter|year|Nd>
+  nines budget --slo <target> [--window 30d] [--requests N [--bad N] | --bad-time <duration>]
+               [--elapsed <duration>] [--start 2026-11-01T00:00:00Z]
+  nines alerts --slo <target> [--window 30d] [--policy workbook|sloth|pyrra]
+               [--error-ratio 1%] [--requests N]
+  nines compose (--serial <a> <b> … | --parallel <a> <b> … | --k-of-n K <a> <b> …)
+               [--service <target> [--outages N] [--window 30d]]
+  nines incidents [--slo <target>] [--rate \"6 per year\"] [--ttd 5m] [--ttr 30m] [--scope 50%]
+               [--window 30d]
+  nines cost [--slo <target>] [--revenue $20M] [--impact 80%] [--reference-cost $20k]
+             [--reference-nines 3] [--factor 10] [--tolerable-loss $8k] [--levels 2 3 4 5]
+  nines support [--slo <target>] [--deploys \"10 per week\"] [--criticality low|normal|critical]
+                [--teams 3] [--standby-rate $5] [--callout-rate $150] [--incidents \"18 per year\"]
+Every command takes --convention and --json (seconds as plain numbers at full precision).
 
 Targets: 99.95, 99.95%, 3.5 nines, 1/1000. Durations: 4h 30m, 90s, 43.2 min, PT4H.
+Windows: day, week, month, quarter, year or a rolling Nd (default 30d, the SRE Workbook's).
+budget: N is the total in the window; without --requests the budget is bad time; without
+--elapsed the whole window has elapsed; the window starts at --start (default 2026-11-01,
+fixed: no clock is read). Omitted inputs of incidents, cost and support take the
+calculator's default story (99.95%, a $20M checkout, three teams).
 Every figure states its calendar convention (default: Gregorian mean, year 365.2425 days).
 Exit code 2 and a one-line message on bad input.";
 
@@ -46,16 +86,23 @@ pub fn run(argv: &[String]) -> Result<String, Failure> {
         return Err(Failure::Help(USAGE.to_string()));
     }
     let json = args.switch("--json");
-    let (report, render): (Report, fn(&Report, bool) -> String) = match command.as_str() {
-        "downtime" => (downtime(&args)?, render_downtime),
-        "reverse" => (reverse(&args)?, render_reverse),
+    let output = match command.as_str() {
+        "downtime" => render_downtime(&downtime(&args)?, json),
+        "reverse" => render_reverse(&reverse(&args)?, json),
+        "budget" => budget::run(&args, json)?,
+        "alerts" => alerts::run(&args, json)?,
+        "compose" => compose::run(&args, json)?,
+        "incidents" => incidents::run(&args, json)?,
+        "cost" => cost::run(&args, json)?,
+        "support" => support::run(&args, json)?,
         other => {
             return Err(Failure::Usage(format!(
-                "unknown command {other:?} (allowed: downtime, reverse; try nines --help)"
+                "unknown command {other:?} (allowed: {}; try nines --help)",
+                COMMANDS.join(", ")
             )))
         }
     };
-    Ok(render(&report, json))
+    Ok(output)
 }
 
 /// The one positional a command takes, joined so `3.5 nines` needs no quotes.
@@ -71,6 +118,81 @@ fn convention(args: &Args) -> Result<Convention, String> {
         None => Ok(Convention::default()),
         Some(v) => Convention::from_str(v).map_err(|e| format!("--convention: {e}")),
     }
+}
+
+/// An option's text, its values joined by spaces so that `--slo 3.5 nines`
+/// and `--deploys 10 per week` need no quotes.
+fn text(args: &Args, name: &str) -> Result<Option<String>, String> {
+    match args.values(name) {
+        None => Ok(None),
+        Some([]) => Err(format!("{name} needs a value")),
+        Some(values) => Ok(Some(values.join(" "))),
+    }
+}
+
+/// An option read with one of the core's parsers; an error names the option.
+fn option<T, E: Display>(
+    args: &Args,
+    name: &str,
+    parse: impl FnOnce(&str) -> Result<T, E>,
+) -> Result<Option<T>, String> {
+    text(args, name)?
+        .map(|t| parse(&t).map_err(|e| format!("{name}: {e}")))
+        .transpose()
+}
+
+/// A required value, or a message naming the option and an example.
+fn required<T>(value: Option<T>, name: &str, example: &str) -> Result<T, String> {
+    value.ok_or_else(|| format!("missing {name} <{example}>"))
+}
+
+/// `--slo <target>`, when given.
+fn slo(args: &Args) -> Result<Option<Availability>, String> {
+    slo_named(args, "--slo")
+}
+
+/// A target option such as `--service <target>`, when given.
+fn slo_named(args: &Args, name: &str) -> Result<Option<Availability>, String> {
+    option(args, name, Availability::parse)
+}
+
+/// `--window <Nd|month|…>`, or the scenario's default SLO window (30 days,
+/// the SRE Workbook's).
+fn window(args: &Args) -> Result<Period, String> {
+    Ok(option(args, "--window", Period::from_str)?.unwrap_or(Scenario::default().slo_window))
+}
+
+/// A bound for JSON: the number, or `null` when unlimited.
+fn limit_json(limit: Limit) -> Value {
+    limit.value().map_or(Value::Null, |x| json!(x))
+}
+
+/// An unavailability as an availability for people: `99.8001%` when the
+/// figure is a short decimal once floating-point noise is removed
+/// ([`tidy`]), otherwise four significant digits of `U`, marked `≈` (as the
+/// core shows fractional nines).
+fn availability_text(unavailability: f64) -> String {
+    let Ok(a) = Availability::from_unavailability(tidy(unavailability)) else {
+        return "—".into();
+    };
+    let exact = a.format_percent();
+    if exact.chars().count() <= 12 {
+        return exact;
+    }
+    Availability::from_nines(a.nines()).map_or(exact, |rounded| rounded.format_percent())
+}
+
+/// Label and value lines, the labels padded to one width.
+fn figures(rows: &[[String; 2]]) -> String {
+    let width = rows
+        .iter()
+        .map(|[l, _]| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    rows.iter()
+        .map(|[label, value]| format!("{label:<width$}  {value}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn downtime(args: &Args) -> Result<Report, String> {

@@ -1,0 +1,143 @@
+//! `nines alerts`: a multiwindow, multi-burn-rate alert policy for an SLO,
+//! scaled to its window, with each alert's detection time at an error ratio.
+
+use std::str::FromStr;
+
+use nines_core::alerts::Preset;
+use nines_core::amount::{Count, Rate};
+use nines_core::budget::BudgetMode;
+use nines_core::quantity::parse_fraction;
+use nines_core::scenario::{evaluate, PolicyChoice, Report, Scenario};
+use serde_json::json;
+
+use super::{convention, option, required, slo, table, window};
+use crate::args::Args;
+
+/// `--requests N` (in the window) only feeds the low-traffic warning.
+pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
+    args.only(&[
+        "--slo",
+        "--window",
+        "--policy",
+        "--error-ratio",
+        "--requests",
+        "--convention",
+    ])?;
+    let mut scenario = Scenario {
+        target: required(slo(args)?, "--slo", "target, e.g. 99.9")?,
+        convention: convention(args)?,
+        slo_window: window(args)?,
+        ..Scenario::default()
+    };
+    if let Some(preset) = option(args, "--policy", Preset::from_str)? {
+        scenario.alerts.policy = match preset {
+            Preset::Workbook => PolicyChoice::Workbook,
+            Preset::Sloth => PolicyChoice::Sloth,
+            Preset::Pyrra => PolicyChoice::Pyrra,
+        };
+    }
+    if let Some(ratio) = option(args, "--error-ratio", parse_fraction)? {
+        scenario.alerts.error_ratio = ratio;
+    }
+    // The traffic warning reads the budget's traffic: without --requests
+    // there is none (time mode), rather than the default story's.
+    match option(args, "--requests", Count::parse)? {
+        Some(n) => {
+            scenario.budget.mode = BudgetMode::Requests;
+            scenario.budget.traffic = Rate::parse(&format!("{n} per {}", scenario.slo_window.id()))
+                .map_err(|e| format!("--requests: {e}"))?;
+        }
+        None => scenario.budget.mode = BudgetMode::Time,
+    }
+    let report = evaluate(&scenario);
+    if let Some(error) = &report.alerts.error {
+        return Err(format!("alerts: {error}"));
+    }
+    Ok(render(&report, json))
+}
+
+fn render(report: &Report, json: bool) -> String {
+    let a = &report.alerts;
+    if json {
+        let alerts: Vec<_> = a
+            .rows
+            .iter()
+            .map(|r| {
+                json!({
+                    "severity": r.severity,
+                    "long_window_seconds": r.long_window_seconds,
+                    "short_window_seconds": r.short_window_seconds,
+                    "for_seconds": r.for_seconds,
+                    "burn_rate": r.burn_rate,
+                    "budget_consumed": r.budget_consumed,
+                    "threshold_error_ratio": r.threshold_error_ratio,
+                    "can_fire": r.can_fire,
+                    "detection_seconds": r.detection_seconds,
+                    "budget_spent": r.budget_spent,
+                    "reset_seconds": r.reset_seconds,
+                })
+            })
+            .collect();
+        return json!({
+            "slo": report.target.canonical,
+            "window": report.budget.window,
+            "window_seconds": a.period_seconds,
+            "convention": report.target.convention_id,
+            "policy": a.policy_id,
+            "policy_name": a.policy_name,
+            "policy_source": a.policy_source,
+            "policy_note": a.policy_note,
+            "error_ratio": a.error_ratio,
+            "burn_rate_at_error_ratio": a.burn_rate_at_error_ratio,
+            "alerts": alerts,
+            "warnings": a.warnings,
+        })
+        .to_string();
+    }
+    let rows: Vec<[String; 7]> = a
+        .rows
+        .iter()
+        .map(|r| {
+            let windows = match &r.for_display {
+                Some(f) => format!("{} for {f}", r.windows_display),
+                None => r.windows_display.clone(),
+            };
+            [
+                r.severity_label.clone(),
+                windows,
+                r.burn_rate_display.clone(),
+                r.budget_consumed_display.clone(),
+                r.threshold_display.clone(),
+                r.detection_display.clone(),
+                r.budget_spent_display.clone(),
+            ]
+        })
+        .collect();
+    let mut out = format!(
+        "{} for {} over {} ({})\n{}\n{}",
+        a.policy_name,
+        report.target.availability_percent,
+        a.period_label,
+        report.target.convention_label,
+        table(
+            [
+                "Severity",
+                "Windows (long / short)",
+                "Burn rate",
+                "Budget consumed",
+                "Error ratio",
+                &format!("Detection at {}", a.error_ratio_display),
+                "Budget spent by then",
+            ],
+            &rows
+        ),
+        a.policy_source
+    );
+    if let Some(note) = &a.policy_note {
+        out.push_str(&format!("\n{note}"));
+    }
+    for w in &a.warnings {
+        out.push_str(&format!("\nWarning: {w}"));
+    }
+    out
+}

@@ -1,0 +1,137 @@
+//! `nines incidents`: what an incident rate spends of the budget ("The
+//! Calculus of Service Availability": frequency × (detect + recover) ×
+//! scope), how many incidents fit, and the longest time to restore.
+
+use nines_core::amount::Rate;
+use nines_core::display::{limit_count, limit_duration};
+use nines_core::duration::{format_duration, parse_duration};
+use nines_core::quantity::parse_fraction;
+use nines_core::scenario::{evaluate, Report, Scenario};
+use nines_core::window::Period;
+use serde_json::json;
+
+use super::{availability_text, convention, figures, limit_json, option, slo, window};
+use crate::args::Args;
+
+pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
+    args.only(&[
+        "--slo",
+        "--rate",
+        "--ttd",
+        "--ttr",
+        "--scope",
+        "--window",
+        "--convention",
+    ])?;
+    let mut scenario = Scenario {
+        convention: convention(args)?,
+        slo_window: window(args)?,
+        ..Scenario::default()
+    };
+    if let Some(target) = slo(args)? {
+        scenario.target = target;
+    }
+    let i = &mut scenario.incidents;
+    // Only the model's inputs: no incident history from the default story.
+    i.history.clear();
+    if let Some(rate) = option(args, "--rate", Rate::parse)? {
+        i.incidents_per_year = rate.count_in_period(Period::Year, scenario.convention);
+    }
+    if let Some(ttd) = option(args, "--ttd", parse_duration)? {
+        i.time_to_detect_seconds = ttd;
+    }
+    if let Some(ttr) = option(args, "--ttr", parse_duration)? {
+        i.time_to_recover_seconds = ttr;
+    }
+    if let Some(scope) = option(args, "--scope", parse_fraction)? {
+        i.scope = scope;
+    }
+    let inputs = scenario.incidents.clone();
+    let report = evaluate(&scenario);
+    if json {
+        let r = &report.incidents;
+        return Ok(json!({
+            "slo": report.target.canonical,
+            "window": report.budget.window,
+            "convention": report.target.convention_id,
+            "incidents_per_year": inputs.incidents_per_year,
+            "time_to_detect_seconds": inputs.time_to_detect_seconds,
+            "time_to_recover_seconds": inputs.time_to_recover_seconds,
+            "scope": inputs.scope,
+            "incidents_per_window": r.incidents_per_window,
+            "time_to_restore_seconds": r.time_to_restore_seconds,
+            "downtime_per_incident_seconds": r.downtime_per_incident_seconds,
+            "expected_downtime_per_year_seconds": r.expected_downtime_per_year_seconds,
+            "expected_downtime_per_window_seconds": r.expected_downtime_per_window_seconds,
+            "expected_unavailability": r.expected_unavailability,
+            "expected_availability": r.expected_availability,
+            "budget_per_window_seconds": r.budget_per_window_seconds,
+            "budget_per_year_seconds": r.budget_per_year_seconds,
+            "expected_budget_consumed": r.expected_budget_consumed,
+            "meets_target": r.meets_target,
+            "incidents_fitting_window_budget": limit_json(r.incidents_fitting_window_budget),
+            "whole_incidents_fitting_window_budget": limit_json(r.whole_incidents_fitting_window_budget),
+            "incidents_fitting_year_budget": limit_json(r.incidents_fitting_year_budget),
+            "max_time_to_restore_seconds": limit_json(r.max_time_to_restore_seconds),
+            "max_time_to_recover_seconds": limit_json(r.max_time_to_recover_seconds),
+            "detection_alone_breaks_target": r.detection_alone_breaks_target,
+            "notes": r.notes,
+        })
+        .to_string());
+    }
+    Ok(render(&report))
+}
+
+fn render(report: &Report) -> String {
+    let r = &report.incidents;
+    let window = report.budget.window_label.as_str();
+    let rows = [
+        [
+            "Downtime per incident (user-weighted)".to_string(),
+            format_duration(r.downtime_per_incident_seconds),
+        ],
+        [
+            "Expected downtime a year".into(),
+            format_duration(r.expected_downtime_per_year_seconds),
+        ],
+        [
+            format!("Expected downtime per {window}"),
+            format_duration(r.expected_downtime_per_window_seconds),
+        ],
+        [
+            format!("Budget per {window}"),
+            format_duration(r.budget_per_window_seconds),
+        ],
+        [
+            "Availability the incidents imply".into(),
+            availability_text(r.expected_unavailability),
+        ],
+        [
+            format!("Incidents that fit the budget per {window}"),
+            limit_count(r.whole_incidents_fitting_window_budget, 0),
+        ],
+        [
+            "Longest time to restore that meets the target".into(),
+            limit_duration(r.max_time_to_restore_seconds),
+        ],
+        [
+            "Longest recovery once detected".into(),
+            limit_duration(r.max_time_to_recover_seconds),
+        ],
+    ];
+    let mut out = format!(
+        "Incidents against {} ({})\n{}\n{}",
+        report.target.availability_percent,
+        report.target.convention_label,
+        figures(&rows),
+        if r.meets_target {
+            "The expected downtime fits the budget."
+        } else {
+            "The expected downtime does not fit the budget."
+        }
+    );
+    for note in &r.notes {
+        out.push_str(&format!("\nNote: {note}"));
+    }
+    out
+}
