@@ -20,7 +20,7 @@
 //!   period" when there is no `for`);
 //! * once the errors stop, the short window's average falls below the
 //!   threshold after `S × (1 − b × U / e)`: the reset time (Workbook: the
-//!   page "ceas[es] to fire five minutes later, rather than one hour
+//!   page "ceas\[es\] to fire five minutes later, rather than one hour
 //!   later");
 //! * an alert can never fire when `b × U ≥ 1` (Workbook, "Extreme
 //!   Availability Goals": at 90% the 14.4 page "could never fire");
@@ -34,9 +34,9 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::budget::{format_burn_rate, format_fraction_percent};
+use crate::budget::{format_burn_rate, format_fraction_percent, tidy};
 use crate::duration::format_duration;
-use crate::quantity::{Availability, Expected, ParseError, Problem, Ratio};
+use crate::quantity::{Availability, Expected, ParseError, Problem};
 
 const HOUR: f64 = 3_600.0;
 const DAY: f64 = 86_400.0;
@@ -575,8 +575,7 @@ pub fn analyse_alert(
     } else {
         error_ratio.clamp(0.0, 1.0)
     };
-    let figures = exact_figures(alert, target, period_seconds, e)
-        .unwrap_or_else(|| float_figures(alert, target.unavailability(), period_seconds, e));
+    let figures = float_figures(alert, target.unavailability(), period_seconds, e);
     AlertAnalysis {
         severity: alert.severity,
         long_window_seconds: alert.long_window_seconds,
@@ -602,57 +601,6 @@ struct Figures {
     reset: Option<f64>,
 }
 
-/// The figures in exact arithmetic, rounded once each, when `U` is exact
-/// and every input is a decimal that fits (so 14.4 × 0.05% is 0.0072, not
-/// 0.007200000000000001); `None` otherwise.
-fn exact_figures(alert: &BurnAlert, target: &Availability, period: f64, e: f64) -> Option<Figures> {
-    let q = Ratio::from_f64;
-    let u = target.unavailability_exact()?;
-    let p = q(period).filter(|p| !p.is_zero())?;
-    let l = q(alert.long_window_seconds).filter(|l| !l.is_zero())?;
-    let s = q(alert.short_window_seconds)?;
-    let f = q(alert.for_seconds.unwrap_or(0.0))?;
-    let e = q(e)?;
-    let (b, consumed) = match alert.fixed_burn_rate {
-        Some(b) => {
-            let b = q(b)?;
-            (b, b.checked_mul(l)?.checked_div(p)?)
-        }
-        None => {
-            let c = q(alert.budget_fraction)?;
-            (c.checked_mul(p)?.checked_div(l)?, c)
-        }
-    };
-    let threshold = b.checked_mul(u)?;
-    let fires = e > threshold;
-    let detection = if fires {
-        Some(l.checked_mul(threshold)?.checked_div(e)?.checked_add(f)?)
-    } else {
-        None
-    };
-    let budget_spent = match detection {
-        Some(t) if !u.is_zero() => Some(e.checked_mul(t)?.checked_div(u.checked_mul(p)?)?.to_f64()),
-        _ => None,
-    };
-    let reset = if fires {
-        Some(
-            s.checked_mul(e.checked_sub(threshold)?)?
-                .checked_div(e)?
-                .to_f64(),
-        )
-    } else {
-        None
-    };
-    Some(Figures {
-        burn_rate: b.to_f64(),
-        budget_consumed: consumed.to_f64(),
-        threshold: threshold.to_f64(),
-        detection: detection.map(Ratio::to_f64),
-        budget_spent,
-        reset,
-    })
-}
-
 /// Time to fire in floating point: `L × b × U / e + for`.
 fn detection_f64(alert: &BurnAlert, u: f64, period: f64, e: f64) -> Option<f64> {
     let threshold = finite(alert.burn_rate(period)).unwrap_or(0.0) * u;
@@ -663,7 +611,8 @@ fn detection_f64(alert: &BurnAlert, u: f64, period: f64, e: f64) -> Option<f64> 
         .flatten()
 }
 
-/// The figures in floating point (fractional nines, odd inputs).
+/// The figures in floating point, each tidied (see [`crate::budget::tidy`])
+/// so that 14.4 × 0.05% reads 0.0072, not 0.007200000000000001.
 fn float_figures(alert: &BurnAlert, u: f64, period: f64, e: f64) -> Figures {
     let b = finite(alert.burn_rate(period)).unwrap_or(0.0);
     let threshold = b * u;
@@ -676,12 +625,12 @@ fn float_figures(alert: &BurnAlert, u: f64, period: f64, e: f64) -> Figures {
         .then(|| finite(alert.short_window_seconds * (1.0 - threshold / e)))
         .flatten();
     Figures {
-        burn_rate: b,
-        budget_consumed: finite(alert.budget_consumed(period)).unwrap_or(0.0),
-        threshold,
-        detection,
-        budget_spent,
-        reset,
+        burn_rate: tidy(b),
+        budget_consumed: tidy(finite(alert.budget_consumed(period)).unwrap_or(0.0)),
+        threshold: tidy(threshold),
+        detection: detection.map(tidy),
+        budget_spent: budget_spent.map(tidy),
+        reset: reset.map(tidy),
     }
 }
 

@@ -350,12 +350,13 @@ pub fn format_fraction_percent(fraction: f64) -> String {
     format!("{}%", trim_decimal(&format!("{p:.decimals$}")))
 }
 
-/// A burn rate for people: `"14.4×"`, `"6×"`, `"0.93×"`, `"1000×"` (two
-/// decimals below 10, one below 100, whole numbers above; trimmed).
+/// A burn rate for people: `"14.4×"`, `"13.44×"`, `"6×"`, `"0.93×"`,
+/// `"1000×"` (two decimals below 1000, whole numbers above; trimmed).
 ///
 /// ```
 /// use nines_core::budget::format_burn_rate;
 /// assert_eq!(format_burn_rate(14.4), "14.4×");
+/// assert_eq!(format_burn_rate(13.44), "13.44×");
 /// assert_eq!(format_burn_rate(6.0), "6×");
 /// assert_eq!(format_burn_rate(28.0 / 30.0), "0.93×");
 /// assert_eq!(format_burn_rate(1000.0), "1000×");
@@ -364,13 +365,7 @@ pub fn format_burn_rate(burn: f64) -> String {
     if !burn.is_finite() {
         return "undefined".into();
     }
-    let decimals = if burn.abs() >= 100.0 {
-        0
-    } else if burn.abs() >= 10.0 {
-        1
-    } else {
-        2
-    };
+    let decimals = if burn.abs() >= 1000.0 { 0 } else { 2 };
     format!("{}×", trim_decimal(&format!("{burn:.decimals$}")))
 }
 
@@ -389,6 +384,46 @@ fn trim_decimal(s: &str) -> String {
 
 fn finite(x: f64) -> Option<f64> {
     x.is_finite().then_some(x)
+}
+
+/// Removes floating-point noise: when `x` lies within four ulps of a
+/// decimal with at most 12 significant digits, returns the `f64` nearest
+/// that decimal (so `0.1 × 3` gives `0.3` and `14.4 × 0.0005` gives
+/// `0.0072`); otherwise returns `x` unchanged. Cheap (no strings), so
+/// figures derived by a chain of float operations print as people expect.
+///
+/// ```
+/// use nines_core::budget::tidy;
+/// assert_eq!(tidy(0.1 * 3.0), 0.3);
+/// assert_eq!(tidy(14.4 * 0.0005), 0.0072);
+/// assert_eq!(tidy(1.0 / 3.0), 1.0 / 3.0);
+/// assert_eq!(tidy(-0.7 + 0.1), -0.6);
+/// ```
+pub fn tidy(x: f64) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    let magnitude = x.abs().log10().floor() as i32;
+    let k = 11 - magnitude; // 12 significant digits
+    if !(-22..=22).contains(&k) {
+        return x;
+    }
+    let pow = 10f64.powi(k.abs());
+    let y = if k >= 0 {
+        let m = (x * pow).round();
+        if m.abs() >= 9_007_199_254_740_992.0 {
+            return x;
+        }
+        m / pow
+    } else {
+        (x / pow).round() * pow
+    };
+    let ulp = f64::EPSILON * x.abs();
+    if (y - x).abs() <= 4.0 * ulp {
+        y
+    } else {
+        x
+    }
 }
 
 fn check(x: f64, what: &'static str) -> Result<f64, BudgetError> {
@@ -573,14 +608,14 @@ impl ErrorBudget {
         let consumed = if spent == 0.0 {
             Some(0.0)
         } else if allowed > 0.0 {
-            finite(spent / allowed)
+            finite(tidy(spent / allowed))
         } else {
             None
         };
-        let remaining = consumed.map(|c| 1.0 - c);
+        let remaining = consumed.map(|c| tidy(1.0 - c));
         // burn = (bad / total over e) / U = consumed × W / e.
         let burn_rate = match consumed {
-            Some(c) if elapsed > 0.0 => finite(c * window / elapsed),
+            Some(c) if elapsed > 0.0 => finite(tidy(c * window / elapsed)),
             _ => None,
         };
         let exhaustion = match (consumed, burn_rate) {
@@ -589,7 +624,7 @@ impl ErrorBudget {
             (Some(c), Some(b)) if b <= 0.0 || c <= 0.0 => Exhaustion::Never,
             (Some(c), Some(_)) => {
                 // Steady spending since the start reaches 1 at e / c.
-                let after = finite(elapsed / c).unwrap_or(0.0);
+                let after = finite(tidy(elapsed / c)).unwrap_or(0.0);
                 if c >= 1.0 {
                     Exhaustion::Already {
                         after_seconds: after,
@@ -604,7 +639,7 @@ impl ErrorBudget {
         };
         // remaining × W / burn, from now.
         let time_to_exhaustion = match (remaining, burn_rate) {
-            (Some(r), Some(b)) if b > 0.0 => finite((r * window / b).max(0.0)),
+            (Some(r), Some(b)) if b > 0.0 => finite(tidy((r * window / b).max(0.0))),
             _ => None,
         };
         Ok(BudgetStatus {
@@ -722,6 +757,7 @@ pub fn burn_down(status: &BudgetStatus, points: usize) -> Vec<BurnDownPoint> {
             };
             BurnDownPoint {
                 seconds: t,
+                // Chart geometry: plain floating point is enough here.
                 remaining: finite(remaining).unwrap_or(0.0),
                 ideal: if window > 0.0 { 1.0 - t / window } else { 0.0 },
                 projected: t > elapsed,

@@ -20,6 +20,9 @@
 //! * [`duration`]: [`parse_duration`], [`format_duration`], [`format_seconds_plain`].
 //! * [`window`]: [`Convention`], [`Period`], [`ServiceHours`], [`PlannedMaintenance`].
 //! * [`downtime`]: both directions, and [`DowntimeTable`].
+//! * [`amount`]: exact [`Count`], [`Rate`] and [`Money`].
+//! * [`budget`]: [`ErrorBudget`] status, burn rate, exhaustion date, policy.
+//! * [`alerts`]: [`AlertPolicy`] presets and [`BurnAlert`] detection times.
 //! * [`scenario`]: one [`Scenario`] in, one [`Report`] out, via [`evaluate`].
 #![forbid(unsafe_code)]
 
@@ -38,6 +41,9 @@ pub mod scenario;
 pub mod support;
 pub mod window;
 
+pub use alerts::{AlertPolicy, BurnAlert, Preset, Severity};
+pub use amount::{Count, Money, Rate};
+pub use budget::{BudgetMode, ErrorBudget, Exhaustion, PolicyStatus, Spend};
 pub use downtime::{
     allowed_downtime, allowed_downtime_exact, allowed_downtime_in_service,
     availability_from_downtime, availability_from_downtime_in_service,

@@ -522,7 +522,12 @@ fn format_count(x: f64) -> String {
     if !x.is_finite() {
         return "undefined".into();
     }
-    let rounded = (x * 100.0).round() / 100.0;
+    let hundredths = (x * 100.0).round();
+    let rounded = if hundredths.is_finite() {
+        hundredths / 100.0
+    } else {
+        x.round()
+    };
     match Count::from_f64(rounded.abs()) {
         Some(c) if rounded < 0.0 => format!("-{c}"),
         Some(c) => c.to_string(),
@@ -597,8 +602,9 @@ fn budget_report(s: &Scenario) -> BudgetReport {
         allowed_bad_display: format_count(allowed_bad),
         allowed_display: in_unit(mode, allowed),
         spent: match spend {
+            // Invalid inputs are reported in `error`; show nothing spent.
             Spend::BadSeconds(x) | Spend::BadRequests { bad: x, .. } => {
-                if x.is_finite() {
+                if x.is_finite() && x >= 0.0 {
                     x
                 } else {
                     0.0
@@ -606,7 +612,11 @@ fn budget_report(s: &Scenario) -> BudgetReport {
             }
         },
         spent_display: String::new(),
-        elapsed_seconds: if elapsed.is_finite() { elapsed } else { 0.0 },
+        elapsed_seconds: if elapsed.is_finite() && elapsed >= 0.0 {
+            elapsed
+        } else {
+            0.0
+        },
         elapsed_display: format_duration(elapsed),
         elapsed_percent: format_fraction_percent(elapsed / window_seconds),
         consumed: None,
@@ -1015,5 +1025,87 @@ mod tests {
         assert_eq!(r.target.nines, None);
         assert_eq!(r.target.nines_display, "100% (no downtime allowed)");
         assert!(r.target.downtime.iter().all(|d| d.display == "0s"));
+    }
+
+    #[test]
+    fn budget_section_default_story() {
+        let b = evaluate(&Scenario::default()).budget;
+        // 0.05% of 2.6M requests = 1300; 520 bad = 40% in a third of 30 days.
+        assert_eq!(b.allowed_bad, 1_300.0);
+        assert_eq!(b.consumed, Some(0.4));
+        assert_eq!(b.remaining_display, "60%");
+        assert_eq!(b.remaining_amount_display, "780 bad requests");
+        assert_eq!(b.burn_rate, Some(1.2));
+        // remaining × W / burn = 0.6 × 30 d / 1.2 = 15 days from day 10.
+        assert_eq!(b.time_to_exhaustion_display, "15d");
+        assert_eq!(
+            b.exhaustion_display,
+            "Thu 26 Nov 2026, 00:00 UTC (before the window ends)"
+        );
+        assert_eq!(b.now_iso.as_deref(), Some("2026-11-11T00:00:00Z"));
+        assert_eq!(b.window_end_iso.as_deref(), Some("2026-12-01T00:00:00Z"));
+        assert_eq!(b.burn_down.len(), 31);
+    }
+
+    #[test]
+    fn budget_section_time_mode_and_errors() {
+        let mut s = Scenario::default();
+        s.budget.mode = BudgetMode::Time;
+        s.budget.bad_seconds = 1_944.0; // 150% of 21m 36s
+        let b = evaluate(&s).budget;
+        assert_eq!(b.spent_display, "32m 24s");
+        assert_eq!(b.remaining_display, "-50%");
+        assert_eq!(b.policy, PolicyStatus::Frozen);
+        assert!(b.policy_reason.contains("cannot deploy"));
+        assert!(b.exhaustion_display.starts_with("already spent"));
+        s.budget.elapsed_seconds = 40.0 * 86_400.0;
+        let b = evaluate(&s).budget;
+        assert_eq!(
+            b.error.as_deref(),
+            Some("the time elapsed is longer than the SLO window")
+        );
+        assert_eq!(b.consumed_display, "—");
+    }
+
+    #[test]
+    fn alerts_section_follows_the_slo_window_and_policy() {
+        let mut s = Scenario {
+            slo_window: Period::Days(28),
+            ..Scenario::default()
+        };
+        let a = evaluate(&s).alerts;
+        assert_eq!(a.rows[0].burn_rate_display, "13.44×");
+        s.alerts.policy = PolicyChoice::Pyrra;
+        let a = evaluate(&s).alerts;
+        assert_eq!(a.rows.len(), 4);
+        assert_eq!(a.rows[0].for_display.as_deref(), Some("2m"));
+        assert_eq!(a.rows[0].burn_rate_display, "14×");
+        s.alerts.policy = PolicyChoice::Custom;
+        let a = evaluate(&s).alerts;
+        assert_eq!(
+            a.error.as_deref(),
+            Some("a custom policy needs at least one alert")
+        );
+        assert!(a.rows.is_empty());
+        // A 90% target cannot page at 14.4 (Workbook ch. 5).
+        let s = Scenario {
+            target: Availability::parse("90").unwrap(),
+            ..Scenario::default()
+        };
+        let a = evaluate(&s).alerts;
+        assert_eq!(a.rows[0].detection_display, "never");
+        assert!(a.warnings[0].starts_with("Page alert 1 can never fire"));
+    }
+
+    #[test]
+    fn budget_and_alerts_round_trip_through_json() {
+        let json = r#"{"budget":{"mode":"time","traffic":"1000 rps","start":"2026-01-01T00:00:00Z"},
+                       "alerts":{"policy":"sloth","error_ratio":0.5}}"#;
+        let s: Scenario = serde_json::from_str(json).unwrap();
+        assert_eq!(s.budget.mode, BudgetMode::Time);
+        assert_eq!(s.alerts.policy, PolicyChoice::Sloth);
+        let back: Scenario = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+        assert_eq!(back, s);
+        assert!(serde_json::from_str::<Scenario>(r#"{"budget":{"traffic":"1000"}}"#).is_err());
     }
 }
