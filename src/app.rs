@@ -19,13 +19,54 @@ const SECTIONS: [(&str, &str); 2] = [
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(State::default);
+    // Where the scenario comes from: the link, else localStorage, else defaults.
+    let start = use_memo((), |_| crate::persist::initial());
+    let state = {
+        let scenario = start.0.clone();
+        use_reducer(move || State::new(scenario))
+    };
+    let notices = use_state(|| start.1.clone());
+    let copied = use_state(|| None::<String>);
+    use_effect_with(state.scenario.clone(), |s| crate::persist::save(s));
+
+    let copy_link = {
+        let scenario = state.scenario.clone();
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            let url = crate::persist::share_url(&scenario);
+            let copied = copied.clone();
+            let clipboard = gloo::utils::window().navigator().clipboard();
+            wasm_bindgen_futures::spawn_local(async move {
+                let done = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&url)).await;
+                copied.set(Some(match done {
+                    Ok(_) => "Link copied: it opens this exact scenario.".to_string(),
+                    Err(_) => format!("Copy this link: {url}"),
+                }));
+            });
+        })
+    };
+    let dismiss = {
+        let notices = notices.clone();
+        Callback::from(move |_: MouseEvent| notices.set(Vec::new()))
+    };
     html! {
         <>
             <header class="site">
                 <h1>{ "Nines" }</h1>
                 <p>{ "Choose an availability target: what it allows, what it costs, and who should run it." }</p>
+                <div class="toolbar">
+                    <button type="button" id="copy-link" onclick={copy_link}>{ "Copy link" }</button>
+                    if let Some(message) = &*copied {
+                        <span class="hint" id="copy-status" role="status">{ message }</span>
+                    }
+                </div>
             </header>
+            if !notices.is_empty() {
+                <div class="notices" id="notices" role="status">
+                    <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                    <button type="button" onclick={dismiss}>{ "Dismiss" }</button>
+                </div>
+            }
             <nav class="sections" aria-label="Sections">
                 { for SECTIONS.iter().map(|(id, title)| html! { <a href={format!("#{id}")}>{ *title }</a> }) }
             </nav>

@@ -14,6 +14,8 @@ mod app;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 mod panic;
+#[cfg(target_arch = "wasm32")]
+mod persist;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;
