@@ -328,3 +328,31 @@ fn table<const N: usize>(header: [&str; N], rows: &[[String; N]]) -> String {
     );
     out.join("\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn availability_text_hides_float_noise_and_rounds_long_decimals() {
+        // 2 of 3 at 90%: 0.028 computed in floating point.
+        assert_eq!(availability_text(0.028_000_000_000_000_004), "97.2%");
+        assert_eq!(availability_text(0.001999), "99.8001%");
+        // Five 99.999% in series: four significant digits of U, marked.
+        assert_eq!(availability_text(4.999_900_001e-5), "≈99.995%");
+        assert_eq!(availability_text(f64::NAN), "—");
+    }
+
+    #[test]
+    fn text_options_join_their_values() {
+        let argv: Vec<String> = ["--slo", "3.5", "nines", "--window"]
+            .map(String::from)
+            .to_vec();
+        let args = Args::new(&argv);
+        assert_eq!(text(&args, "--slo").unwrap().as_deref(), Some("3.5 nines"));
+        assert!(text(&args, "--window").is_err());
+        assert_eq!(text(&args, "--json").unwrap(), None);
+        assert_eq!(slo(&args).unwrap().unwrap().to_string(), "3.5 nines");
+        assert_eq!(window(&args).unwrap_err(), "--window needs a value");
+    }
+}

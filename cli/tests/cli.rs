@@ -1,0 +1,630 @@
+//! The `nines` binary end to end: JSON figures against published reference
+//! values (each test cites its source; none is copied from the program's
+//! output), human tables, and exit code 2 with a one-line message on bad
+//! input.
+
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn nines(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_nines"))
+        .args(args)
+        .output()
+        .expect("the nines binary runs")
+}
+
+/// The command's JSON (`--json` appended); panics unless it succeeded.
+fn json(args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.push("--json");
+    let out = nines(&all);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+/// The human output; panics unless it succeeded.
+fn text(args: &[&str]) -> String {
+    let out = nines(args);
+    assert!(out.status.success(), "{args:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Exit code 2, nothing on stdout, one line on stderr; returns that line.
+fn refused(args: &[&str]) -> String {
+    let out = nines(args);
+    assert_eq!(out.status.code(), Some(2), "{args:?}");
+    assert!(out.stdout.is_empty(), "{args:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+    assert!(err.starts_with("nines: "), "{err}");
+    err
+}
+
+fn f(v: &Value) -> f64 {
+    v.as_f64().unwrap_or_else(|| panic!("{v} is not a number"))
+}
+
+fn close(a: f64, b: f64, tolerance: f64) -> bool {
+    (a - b).abs() <= tolerance
+}
+
+fn column(rows: &Value, key: &str) -> Vec<f64> {
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| f(&r[key]))
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// downtime and reverse
+// ---------------------------------------------------------------------------
+
+/// SRE book, Appendix A "Availability Table" (30-day month, 90-day quarter,
+/// 365-day year): 99.9% allows 8.76 hours a year, 2.16 hours a quarter,
+/// 43.2 minutes a month, 10.1 minutes a week and 1.44 minutes a day.
+#[test]
+fn downtime_sre_book_appendix_a() {
+    let j = json(&["downtime", "99.9", "--convention", "sre-book"]);
+    let d = &j["downtime_seconds"];
+    assert_eq!(f(&d["year"]), 31_536.0); // 8.76 h
+    assert_eq!(f(&d["quarter"]), 7_776.0); // 2.16 h
+    assert_eq!(f(&d["month"]), 2_592.0); // 43.2 min
+    assert_eq!(f(&d["week"]), 604.8); // 10.08 min, "10.1 minutes"
+    assert_eq!(f(&d["day"]), 86.4); // 1.44 min
+    assert_eq!(j["convention"], "sre-book");
+    assert_eq!(j["unavailability"], 0.001);
+}
+
+/// uptime.is/99.95 (Gregorian mean year of 365.2425 days): daily 43.2s,
+/// weekly 5m 2.4s, monthly 21m 54.9s, quarterly 1h 5m 44.6s, yearly
+/// 4h 22m 58.5s; in full, 0.05% of 86 400, 604 800, 2 629 746, 7 889 238
+/// and 31 556 952 s.
+#[test]
+fn downtime_uptime_is_gregorian() {
+    let j = json(&["downtime", "99.95"]);
+    let d = &j["downtime_seconds"];
+    assert_eq!(f(&d["day"]), 43.2);
+    assert_eq!(f(&d["week"]), 302.4);
+    assert_eq!(f(&d["month"]), 1_314.873);
+    assert_eq!(f(&d["quarter"]), 3_944.619);
+    assert_eq!(f(&d["year"]), 15_778.476);
+    assert_eq!(j["convention"], "gregorian");
+}
+
+/// SRE book, Appendix A read backwards: 43.2 minutes in a 30-day month is
+/// 99.9%.
+#[test]
+fn reverse_appendix_a() {
+    let j = json(&[
+        "reverse",
+        "43.2 min",
+        "--per",
+        "month",
+        "--convention",
+        "sre-book",
+    ]);
+    assert_eq!(j["availability_display"], "99.9%");
+    assert_eq!(j["unavailability"], 0.001);
+}
+
+// ---------------------------------------------------------------------------
+// budget
+// ---------------------------------------------------------------------------
+
+/// SRE book Appendix A (and the Workbook's 30-day window): a 99.9% SLO over
+/// 30 days is a budget of 43.2 minutes = 2592 s.
+#[test]
+fn budget_time_based_thirty_days() {
+    let j = json(&["budget", "--slo", "99.9", "--window", "30d"]);
+    assert_eq!(f(&j["budget_seconds"]), 2_592.0);
+    assert_eq!(j["mode"], "time");
+    assert_eq!(j["allowed_bad"], Value::Null);
+    assert_eq!(f(&j["consumed"]), 0.0);
+    assert_eq!(f(&j["remaining"]), 1.0);
+    assert_eq!(j["policy"], "launches-allowed");
+}
+
+/// SRE book ch. 3 "Embracing Risk", "Measuring Service Risk": "a system
+/// that serves 2.5M requests in a day with a daily availability target of
+/// 99.99% can serve up to 250 errors and still hit its target".
+#[test]
+fn budget_request_based_sre_book_250_errors() {
+    let j = json(&[
+        "budget",
+        "--slo",
+        "99.99",
+        "--window",
+        "day",
+        "--requests",
+        "2.5M",
+    ]);
+    assert_eq!(f(&j["allowed_bad"]), 250.0);
+    assert_eq!(f(&j["requests_in_window"]), 2_500_000.0);
+}
+
+/// DOMAIN.md §2 with the Workbook's definitions: 99.9% of 1,000,000
+/// requests allows 1,000 bad ones; 250 spent is 25% consumed, 75% left.
+#[test]
+fn budget_consumed_and_remaining() {
+    let j = json(&[
+        "budget",
+        "--slo",
+        "99.9",
+        "--window",
+        "30d",
+        "--requests",
+        "1000000",
+        "--bad",
+        "250",
+    ]);
+    assert_eq!(f(&j["allowed_bad"]), 1_000.0);
+    assert_eq!(f(&j["consumed"]), 0.25);
+    assert_eq!(f(&j["remaining"]), 0.75);
+}
+
+/// SRE Workbook ch. 5, Table 5-4 (99.9% SLO, 30 days): burn rate 1 at a
+/// 0.1% error rate exhausts the budget in 30 days, 2 (0.2%) in 15 days,
+/// 10 (1%) in 3 days. One hour observed at 7.2M requests per window
+/// (10,000 an hour), from a window start passed in.
+#[test]
+fn budget_workbook_table_5_4_burn_rates() {
+    for (bad, burn, exhausted) in [
+        ("10", 1.0, "2026-01-31T00:00:00Z"),
+        ("20", 2.0, "2026-01-16T00:00:00Z"),
+        ("100", 10.0, "2026-01-04T00:00:00Z"),
+    ] {
+        let j = json(&[
+            "budget",
+            "--slo",
+            "99.9",
+            "--window",
+            "30d",
+            "--requests",
+            "7.2M",
+            "--bad",
+            bad,
+            "--elapsed",
+            "1h",
+            "--start",
+            "2026-01-01T00:00:00Z",
+        ]);
+        assert!(close(f(&j["burn_rate"]), burn, 1e-9 * burn), "{j}");
+        assert_eq!(j["exhaustion_iso"], exhausted, "burn {burn}");
+        assert_eq!(j["policy"], "launches-allowed");
+    }
+}
+
+/// SRE Workbook ch. 5, Table 5-4: burn rate 1,000 (a 100% error rate)
+/// exhausts a 99.9% 30-day budget in 43 minutes (43.2 = 0.1% of 30 days).
+#[test]
+fn budget_workbook_total_outage_burn_rate() {
+    let j = json(&[
+        "budget",
+        "--slo",
+        "99.9",
+        "--bad-time",
+        "1m",
+        "--elapsed",
+        "1m",
+        "--start",
+        "2026-01-01T00:00:00Z",
+    ]);
+    assert!(close(f(&j["burn_rate"]), 1_000.0, 1e-9));
+    assert_eq!(j["exhaustion_iso"], "2026-01-01T00:43:12Z");
+}
+
+/// SRE Workbook ch. 5, Table 5-3: "The 100% outage would consume 140% of
+/// the 30-day budget in that hour" (3600 s / 2592 s); the budget policy
+/// then freezes launches (the essays' "You Build It SRE Run It").
+#[test]
+fn budget_workbook_hour_of_outage_freezes_launches() {
+    let j = json(&[
+        "budget",
+        "--slo",
+        "99.9",
+        "--bad-time",
+        "1h",
+        "--elapsed",
+        "1h",
+    ]);
+    assert_eq!((f(&j["consumed"]) * 10.0).round() / 10.0, 1.4);
+    assert!(f(&j["remaining"]) < 0.0);
+    assert_eq!(j["policy"], "frozen");
+    assert_eq!(j["exhaustion"], "already");
+}
+
+#[test]
+fn budget_human_table() {
+    let out = text(&["budget", "--slo", "99.9", "--window", "30d"]);
+    assert!(out.contains("43m 12s"), "{out}");
+    assert!(out.contains("Launches allowed"), "{out}");
+}
+
+// ---------------------------------------------------------------------------
+// alerts
+// ---------------------------------------------------------------------------
+
+/// SRE Workbook ch. 5, Table 5-8 "Recommended parameters for a 99.9% SLO
+/// alerting configuration": page 1h/5m at 14.4 (2%), page 6h/30m at 6 (5%),
+/// ticket 3d/6h at 1 (10%).
+#[test]
+fn alerts_workbook_table_5_8() {
+    let j = json(&["alerts", "--slo", "99.9", "--window", "30d"]);
+    let rows = &j["alerts"];
+    assert_eq!(column(rows, "burn_rate"), [14.4, 6.0, 1.0]);
+    assert_eq!(column(rows, "budget_consumed"), [0.02, 0.05, 0.10]);
+    assert_eq!(
+        column(rows, "long_window_seconds"),
+        [3_600.0, 21_600.0, 259_200.0]
+    );
+    assert_eq!(
+        column(rows, "short_window_seconds"),
+        [300.0, 1_800.0, 21_600.0]
+    );
+    let severities: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["severity"].as_str().unwrap())
+        .collect();
+    assert_eq!(severities, ["page", "page", "ticket"]);
+    for key in ["detection_seconds", "budget_spent"] {
+        assert!(rows[0].get(key).is_some(), "{key}");
+    }
+    assert_eq!(j["warnings"], Value::Array(vec![]));
+}
+
+/// Sloth's default windows (slok/sloth, internal/alert/windows/
+/// google-30d.yaml): 2%/1h, 5%/6h, 10%/1d, 10%/3d over 30 days are burn
+/// rates 14.4, 6, 3 and 1; google-28d.yaml, over 672 h: 13.44, 5.6, 2.8,
+/// 67.2/72.
+#[test]
+fn alerts_sloth() {
+    let j = json(&[
+        "alerts", "--slo", "99.9", "--window", "30d", "--policy", "sloth",
+    ]);
+    assert_eq!(column(&j["alerts"], "burn_rate"), [14.4, 6.0, 3.0, 1.0]);
+    let j = json(&[
+        "alerts", "--slo", "99.9", "--window", "28d", "--policy", "sloth",
+    ]);
+    let burns = column(&j["alerts"], "burn_rate");
+    for (b, e) in burns.iter().zip([13.44, 5.6, 2.8, 67.2 / 72.0]) {
+        assert!(close(*b, e, 1e-12), "{b} vs {e}");
+    }
+}
+
+/// Pyrra's windows on its 28-day base (pyrra-dev/pyrra, slo/rules.go):
+/// 1h/5m for 2m ×14, 6h/30m for 15m ×7, 1d/2h for 1h ×2, 4d/6h for 3h ×1.
+#[test]
+fn alerts_pyrra() {
+    let j = json(&[
+        "alerts", "--slo", "99.9", "--window", "28d", "--policy", "pyrra",
+    ]);
+    let rows = &j["alerts"];
+    assert_eq!(column(rows, "burn_rate"), [14.0, 7.0, 2.0, 1.0]);
+    assert_eq!(
+        column(rows, "long_window_seconds"),
+        [3_600.0, 21_600.0, 86_400.0, 345_600.0]
+    );
+    assert_eq!(
+        column(rows, "for_seconds"),
+        [120.0, 900.0, 3_600.0, 10_800.0]
+    );
+}
+
+/// SRE Workbook ch. 5: detection time of a burn-rate alert is
+/// `long window × burn × (1 − SLO) / error rate`; a 100% outage on a 99.9%
+/// SLO trips the 1h/14.4 page after 3600 × 14.4 × 0.001 = 51.84 s, having
+/// spent 14.4 × 0.001 × 3600 / 2592 = 2% of the budget.
+#[test]
+fn alerts_detection_of_a_total_outage() {
+    let j = json(&[
+        "alerts",
+        "--slo",
+        "99.9",
+        "--window",
+        "30d",
+        "--error-ratio",
+        "100%",
+    ]);
+    let page = &j["alerts"][0];
+    assert!(close(f(&page["detection_seconds"]), 51.84, 1e-9));
+    assert!(close(f(&page["budget_spent"]), 0.02, 1e-12));
+}
+
+/// SRE Workbook ch. 5: the threshold error ratio is burn × (1 − SLO); on a
+/// 90% SLO the 14.4 page needs 144% errors, so it can never fire.
+#[test]
+fn alerts_that_can_never_fire_are_flagged() {
+    let j = json(&["alerts", "--slo", "90", "--window", "30d"]);
+    assert_eq!(j["alerts"][0]["can_fire"], false);
+    assert!(!j["warnings"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn alerts_human_table() {
+    let out = text(&["alerts", "--slo", "99.9", "--window", "30d"]);
+    assert!(out.contains("14.4×"), "{out}");
+    assert!(out.contains("1h / 5m"), "{out}");
+}
+
+// ---------------------------------------------------------------------------
+// compose
+// ---------------------------------------------------------------------------
+
+/// System Design Primer, "Availability in numbers": two 99.9% components in
+/// sequence give 99.9% × 99.9% = 99.8001%; in parallel
+/// 1 − (1 − 99.9%)² = 99.9999%.
+#[test]
+fn compose_system_design_primer() {
+    let j = json(&["compose", "--serial", "99.9", "99.9"]);
+    assert!(close(f(&j["availability"]), 99.8001, 1e-9), "{j}");
+    assert_eq!(j["availability_display"], "99.8001%");
+    assert!(close(f(&j["unavailability"]), 0.001999, 1e-18));
+    let j = json(&["compose", "--parallel", "99.9", "99.9"]);
+    assert!(close(f(&j["availability"]), 99.9999, 1e-9), "{j}");
+    assert_eq!(j["availability_display"], "99.9999%");
+}
+
+/// Triple modular redundancy (von Neumann; any reliability textbook): 2 of
+/// 3 units of reliability R gives 3R² − 2R³; for R = 0.9, 0.972.
+#[test]
+fn compose_two_of_three() {
+    let j = json(&["compose", "--k-of-n", "2", "90", "90", "90"]);
+    assert!(close(f(&j["availability"]), 97.2, 1e-9), "{j}");
+    assert_eq!(j["availability_display"], "97.2%");
+}
+
+/// "The Calculus of Service Availability" (ACM Queue 2017), its method by
+/// hand: a 99.99% service with five critical dependencies at 99.999% has
+/// dependencies unavailable 1 − (1 − 1e-5)⁵ ≈ 5e-5, leaving its own share
+/// 1e-4 − 5e-5 ≈ 5e-5: ≈ 1576.8 s in a 365-day year, ≈ 394.2 s to detect
+/// and recover each of 4 outages.
+#[test]
+fn compose_budget_left_to_the_service() {
+    let j = json(&[
+        "compose",
+        "--serial",
+        "99.999",
+        "99.999",
+        "99.999",
+        "99.999",
+        "99.999",
+        "--service",
+        "99.99",
+        "--outages",
+        "4",
+        "--convention",
+        "365d",
+    ]);
+    let s = &j["service"];
+    assert!(close(f(&s["own_unavailability"]), 5e-5, 1e-8));
+    assert!(close(f(&s["own_budget_per_year_seconds"]), 1_576.8, 0.05));
+    assert!(close(f(&s["max_detect_and_recover_seconds"]), 394.2, 0.01));
+    assert_eq!(s["dependencies_break_target"], false);
+    assert_eq!(
+        json(&["compose", "--serial", "99.9"])["service"],
+        Value::Null
+    );
+}
+
+// ---------------------------------------------------------------------------
+// incidents
+// ---------------------------------------------------------------------------
+
+/// "The Calculus of Service Availability": expected downtime = frequency ×
+/// (time to detect + time to recover) × scope; 4 × (10 + 20 min) × 25% =
+/// 30 minutes a year.
+#[test]
+fn incidents_calculus_expected_downtime() {
+    let j = json(&[
+        "incidents",
+        "--slo",
+        "99.9",
+        "--rate",
+        "4 per year",
+        "--ttd",
+        "10m",
+        "--ttr",
+        "20m",
+        "--scope",
+        "25%",
+    ]);
+    assert_eq!(f(&j["expected_downtime_per_year_seconds"]), 1_800.0);
+    assert_eq!(f(&j["downtime_per_incident_seconds"]), 450.0);
+    assert_eq!(j["meets_target"], true);
+}
+
+// ---------------------------------------------------------------------------
+// cost
+// ---------------------------------------------------------------------------
+
+/// SRE book ch. 3 "Embracing Risk": going from 99.9% to 99.99% on $1M of
+/// revenue is worth $1M × 0.0009 = $900; at 99.9% $1,000 a year is at risk.
+#[test]
+fn cost_embracing_risk_900_dollars() {
+    let j = json(&[
+        "cost",
+        "--slo",
+        "99.9",
+        "--revenue",
+        "$1M",
+        "--impact",
+        "100%",
+        "--levels",
+        "3",
+        "4",
+    ]);
+    let step = &j["marginal"][0];
+    assert_eq!((f(&step["from_nines"]), f(&step["to_nines"])), (3.0, 4.0));
+    assert!(close(f(&step["revenue_protected_per_year"]), 900.0, 1e-9));
+    assert!(close(
+        f(&j["at_target"]["revenue_at_risk_per_year"]),
+        1_000.0,
+        1e-9
+    ));
+    for key in [
+        "optimum",
+        "tolerable_loss_availability",
+        "target_premium_per_year",
+    ] {
+        assert!(j.get(key).is_some(), "{key}");
+    }
+}
+
+/// DOMAIN.md §6 model by hand: with C(n) = $1k × 10^(n − 3) and $1M × 100%
+/// × 10^−n at risk, the total is lowest where both are equal, at 3 nines.
+#[test]
+fn cost_optimum_where_cost_meets_risk() {
+    let j = json(&[
+        "cost",
+        "--revenue",
+        "$1M",
+        "--impact",
+        "100%",
+        "--reference-cost",
+        "$1k",
+        "--reference-nines",
+        "3",
+    ]);
+    assert_eq!(j["optimum_state"], "at");
+    assert!(close(f(&j["optimum"]["nines"]), 3.0, 1e-12));
+    assert!(close(f(&j["optimum"]["availability"]), 0.999, 1e-12));
+}
+
+// ---------------------------------------------------------------------------
+// support
+// ---------------------------------------------------------------------------
+
+/// Steve Smith, "Aim for Operability, not SRE as a Cult": You Build It SRE
+/// Run It "is only warranted when multiple services exist with critical
+/// user traffic, and at an availability level of four nines or more".
+#[test]
+fn support_sre_run_it_rule() {
+    let j = json(&[
+        "support",
+        "--slo",
+        "99.99",
+        "--deploys",
+        "10 per week",
+        "--criticality",
+        "critical",
+        "--teams",
+        "3",
+    ]);
+    let r = &j["recommendation"];
+    assert_eq!(r["method_name"], "You Build It SRE Run It");
+    assert!(r["reason"].as_str().unwrap().contains("four nines or more"));
+    assert_eq!(j["on_call_costs"].as_array().unwrap().len(), 4);
+    assert_eq!(f(&j["deployments_per_week"]), 10.0);
+}
+
+/// "You Build It Ops Run It": it "can only lead to Discontinuous Delivery"
+/// when demand calls for more than weekly deployments; with low demand
+/// (one a month) and a low target it remains the recommendation.
+#[test]
+fn support_demand_decides_ops_run_it() {
+    let base = [
+        "support",
+        "--slo",
+        "98",
+        "--criticality",
+        "low",
+        "--teams",
+        "1",
+    ];
+    let low = json(&[&base[..], &["--deploys", "1 per month"]].concat());
+    assert_eq!(
+        low["recommendation"]["method_name"],
+        "You Build It Ops Run It"
+    );
+    let high = json(&[&base[..], &["--deploys", "2 per day"]].concat());
+    assert_eq!(
+        high["recommendation"]["method_name"],
+        "You Build It You Run It"
+    );
+    assert_eq!(f(&high["deployments_per_week"]), 14.0);
+}
+
+/// DOMAIN.md §7: on-call cost = people on the rota × standby rate × hours +
+/// callouts × callout rate. You Run It with 3 teams at $5 an hour over
+/// 8760 − 52 × 40 = 6680 out-of-hours hours, 18 incidents at $150:
+/// 3 × 5 × 6680 + 18 × 150 = $102,900.
+#[test]
+fn support_on_call_cost_by_hand() {
+    let j = json(&[
+        "support",
+        "--teams",
+        "3",
+        "--standby-rate",
+        "$5",
+        "--callout-rate",
+        "$150",
+        "--incidents",
+        "18 per year",
+    ]);
+    let you = j["on_call_costs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["method_name"] == "You Build It You Run It")
+        .unwrap()
+        .clone();
+    assert_eq!(f(&you["total_cost_per_year"]), 102_900.0);
+}
+
+// ---------------------------------------------------------------------------
+// bad input and help
+// ---------------------------------------------------------------------------
+
+#[test]
+fn bad_input_exits_2_with_one_line() {
+    assert!(refused(&["downtime", "101"]).contains("above 100%"));
+    assert!(refused(&["reverse", "4h"]).contains("--per"));
+    let e = refused(&["budget", "--slo", "99.9", "--frobnicate", "3"]);
+    assert!(
+        e.contains("--frobnicate") && e.contains("--requests"),
+        "{e}"
+    );
+    assert!(refused(&["frob"]).contains("allowed: downtime"));
+    assert!(refused(&["budget"]).contains("--slo"));
+    assert!(refused(&["budget", "--slo", "99.9", "--bad", "3"]).contains("--requests"));
+    assert!(refused(&["alerts", "--slo", "99.9", "--error-ratio", "25"]).contains("--error-ratio"));
+    assert!(refused(&["alerts", "--slo", "99.9", "--policy", "nagios"]).contains("--policy"));
+    assert!(
+        refused(&["compose", "--serial", "99.9", "--parallel", "99.9"]).contains("not several")
+    );
+    assert!(refused(&["compose", "--serial", "abc"]).contains("--serial"));
+    assert!(refused(&["compose"]).contains("--serial"));
+    assert!(refused(&["cost", "--factor", "0.5"]).starts_with("nines: cost:"));
+    assert!(refused(&["support", "--criticality", "high"]).contains("low, normal, critical"));
+    assert!(refused(&["budget", "--slo", "99.9", "--elapsed", "40d"]).contains("longer"));
+    assert!(refused(&["budget", "--slo", "99.9", "--start", "soon"]).contains("--start"));
+}
+
+#[test]
+fn help_lists_every_command() {
+    for args in [&["--help"][..], &[], &["budget", "--help"]] {
+        let out = nines(args);
+        assert!(out.status.success());
+        let usage = String::from_utf8(out.stdout).unwrap();
+        for c in [
+            "downtime",
+            "reverse",
+            "budget",
+            "alerts",
+            "compose",
+            "incidents",
+            "cost",
+            "support",
+        ] {
+            assert!(usage.contains(&format!("nines {c}")), "{c}");
+        }
+    }
+}
