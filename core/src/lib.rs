@@ -24,6 +24,7 @@
 //! * [`budget`]: [`ErrorBudget`] status, burn rate, exhaustion date, policy.
 //! * [`alerts`]: [`AlertPolicy`] presets and [`BurnAlert`] detection times.
 //! * [`scenario`]: one [`Scenario`] in, one [`Report`] out, via [`evaluate`].
+//! * [`link`]: a scenario as a readable, versioned query string and back.
 #![forbid(unsafe_code)]
 
 pub mod alerts;
@@ -36,6 +37,7 @@ pub mod display;
 pub mod downtime;
 pub mod duration;
 pub mod incident;
+pub mod link;
 pub mod quantity;
 pub mod scenario;
 pub mod support;

@@ -1,0 +1,252 @@
+//! Scenario links by example: the exact text of links, and what reading
+//! hand-written, broken, old and new links gives.
+
+use nines_core::link::{decode, encode, Notice, LINK_VERSION};
+use nines_core::scenario::Scenario;
+use nines_core::window::{Convention, Period};
+use nines_core::Availability;
+
+fn target(text: &str) -> Availability {
+    text.parse().unwrap()
+}
+
+/// The scenario of `?v=1&target=99.9&convention=sre-book`.
+fn sre_book_999() -> Scenario {
+    Scenario {
+        target: target("99.9%"),
+        convention: Convention::SreBook,
+        ..Scenario::default()
+    }
+}
+
+#[test]
+fn the_default_scenario_is_just_the_version() {
+    assert_eq!(LINK_VERSION, 1);
+    assert_eq!(encode(&Scenario::default()), "v=1");
+    for empty in ["", "?", "v=1", "?v=1", "&&", "?&v=1&"] {
+        let d = decode(empty);
+        assert_eq!(d.scenario, Scenario::default(), "{empty:?}");
+        assert!(d.notices.is_empty(), "{empty:?}: {:?}", d.notices);
+    }
+}
+
+#[test]
+fn a_hand_written_link() {
+    for link in [
+        "?v=1&target=99.9&convention=sre-book",
+        "v=1&target=99.9&convention=sre-book",
+        // No version: the current one.
+        "target=99.9&convention=sre-book",
+        // A hand-typed `%` that starts no escape is a literal `%`.
+        "?v=1&target=99.9%&convention=sre-book",
+        "?convention=sre-book&target=99.9%25",
+        "?target=3+nines&convention=sre-book",
+    ] {
+        let d = decode(link);
+        assert_eq!(d.scenario, sre_book_999(), "{link}");
+        assert!(d.notices.is_empty(), "{link}: {:?}", d.notices);
+    }
+    assert_eq!(
+        encode(&sre_book_999()),
+        "v=1&target=99.9%25&convention=sre-book"
+    );
+}
+
+#[test]
+fn nested_inputs_use_dotted_keys_in_field_order() {
+    let mut s = sre_book_999();
+    s.reverse.period = Period::Days(28);
+    s.reverse.downtime_seconds = 90.0;
+    s.service_hours = "Mon-Fri 08:00-20:00".parse().unwrap();
+    s.slo_window = Period::Days(28);
+    let link = encode(&s);
+    assert_eq!(
+        link,
+        "v=1&target=99.9%25&convention=sre-book&reverse.downtime_seconds=90\
+         &reverse.period=28d&service_hours=Mon-Fri%2008:00-20:00&slo_window=28d"
+    );
+    // `+` is a space too, as in HTML forms.
+    let typed = "v=1&target=99.9%25&convention=sre-book&reverse.downtime_seconds=90\
+                 &reverse.period=28d&service_hours=Mon-Fri+08:00-20:00&slo_window=28d";
+    for link in [link.as_str(), typed] {
+        let d = decode(link);
+        assert_eq!(d.scenario, s);
+        assert!(d.notices.is_empty(), "{:?}", d.notices);
+    }
+}
+
+#[test]
+fn a_list_travels_as_one_json_value() {
+    let mut s = Scenario::default();
+    s.dependencies.dependencies.truncate(1);
+    s.dependencies.dependencies.remove(0);
+    let link = encode(&s);
+    assert_eq!(link, "v=1&dependencies.dependencies=%5B%5D");
+    assert_eq!(decode(&link).scenario, s);
+
+    let mut s = Scenario::default();
+    s.dependencies.dependencies.truncate(2);
+    s.dependencies.dependencies.remove(0);
+    let link = encode(&s);
+    assert_eq!(
+        link,
+        "v=1&dependencies.dependencies=\
+         %5B%7B%22Component%22:%7B%22name%22:%22orders%20database%22,%22unavailability%22:0.0001%7D%7D%5D"
+    );
+    let d = decode(&link);
+    assert_eq!(d.scenario, s);
+    assert!(d.notices.is_empty());
+}
+
+#[test]
+fn an_unknown_key_is_reported_and_ignored() {
+    let d = decode("?v=1&target=99.9&foo=bar&convention=sre-book&reverse.colour=red&__proto__=x");
+    assert_eq!(d.scenario, sre_book_999());
+    assert_eq!(
+        d.notices,
+        [
+            Notice::UnknownKey { key: "foo".into() },
+            Notice::UnknownKey {
+                key: "reverse.colour".into()
+            },
+            Notice::UnknownKey {
+                key: "__proto__".into()
+            },
+        ]
+    );
+    assert_eq!(
+        d.notices[0].to_string(),
+        "Ignored unknown setting \"foo\" in the link"
+    );
+}
+
+#[test]
+fn an_invalid_value_resets_only_its_own_field() {
+    let d = decode("?v=1&target=250%25&convention=sre-book&reverse.downtime_seconds=lots");
+    let expected = Scenario {
+        convention: Convention::SreBook,
+        ..Scenario::default()
+    };
+    assert_eq!(d.scenario, expected);
+    assert_eq!(d.notices.len(), 2);
+    let Notice::InvalidValue {
+        key,
+        value,
+        default,
+        ..
+    } = &d.notices[0]
+    else {
+        panic!("{:?}", d.notices[0]);
+    };
+    assert_eq!((key.as_str(), value.as_str()), ("target", "250%"));
+    assert_eq!(default, "99.95%");
+    let line = d.notices[0].to_string();
+    assert!(
+        line.starts_with("The link's value for \"target\" (\"250%\") is invalid: "),
+        "{line}"
+    );
+    assert!(line.contains("above 100%"), "{line}");
+    assert!(line.ends_with(" — using the default 99.95%"), "{line}");
+    assert_eq!(
+        d.notices[1].to_string(),
+        "The link's value for \"reverse.downtime_seconds\" (\"lots\") is invalid: \
+         it is not a number — using the default 14400"
+    );
+}
+
+#[test]
+fn hostile_values_are_invalid_not_fatal() {
+    for (link, key) in [
+        ("reverse.downtime_seconds=NaN", "reverse.downtime_seconds"),
+        ("reverse.downtime_seconds=1e999", "reverse.downtime_seconds"),
+        ("reverse.downtime_seconds=-inf", "reverse.downtime_seconds"),
+        ("cost.curve_samples=1.5", "cost.curve_samples"),
+        (
+            "cost.curve_samples=999999999999999999999999",
+            "cost.curve_samples",
+        ),
+        ("target=%FF", "target"),
+        ("reverse=%7B", "reverse"),
+        ("reverse=%5B%5B%5B%5B%5B%5B", "reverse"),
+        (
+            "dependencies.dependencies=%7B%7D",
+            "dependencies.dependencies",
+        ),
+    ] {
+        let d = decode(link);
+        assert_eq!(d.scenario, Scenario::default(), "{link}");
+        assert!(
+            matches!(&d.notices[..], [Notice::InvalidValue { key: k, .. }] if k == key),
+            "{link}: {:?}",
+            d.notices
+        );
+    }
+}
+
+#[test]
+fn the_last_of_repeated_keys_wins() {
+    let d = decode("target=99&target=99.9&convention=365d&convention=sre-book");
+    assert_eq!(d.scenario, sre_book_999());
+    assert!(d.notices.is_empty());
+}
+
+#[test]
+fn a_v0_link_is_migrated() {
+    let d = decode("?v=0&slo=99.9&conv=sre-book");
+    assert_eq!(d.scenario, sre_book_999());
+    assert_eq!(d.notices, [Notice::Migrated { from: 0 }]);
+    assert_eq!(
+        d.notices[0].to_string(),
+        "This link comes from an older version of Nines (link version 0); \
+         its settings were carried over"
+    );
+    // Re-encoding writes the current version.
+    assert_eq!(
+        encode(&d.scenario),
+        "v=1&target=99.9%25&convention=sre-book"
+    );
+    // v1 does not know the v0 names.
+    let d = decode("?v=1&slo=99.9");
+    assert_eq!(d.notices, [Notice::UnknownKey { key: "slo".into() }]);
+}
+
+#[test]
+fn a_newer_link_is_read_as_far_as_understood() {
+    let d = decode("?v=2&target=99.9&convention=sre-book&hologram=on");
+    assert_eq!(d.scenario, sre_book_999());
+    assert_eq!(
+        d.notices,
+        [
+            Notice::NewerVersion { version: 2 },
+            Notice::UnknownKey {
+                key: "hologram".into()
+            },
+        ]
+    );
+}
+
+#[test]
+fn a_bad_version_is_reported_and_read_as_current() {
+    for v in ["abc", "-1", "1.0", "99999999999", ""] {
+        let d = decode(&format!("v={v}&target=99.9&convention=sre-book"));
+        assert_eq!(d.scenario, sre_book_999(), "{v}");
+        assert!(
+            matches!(&d.notices[..], [Notice::InvalidValue { key, .. }] if key == "v"),
+            "{v}: {:?}",
+            d.notices
+        );
+    }
+}
+
+#[test]
+fn ten_thousand_pairs() {
+    let mut link = String::from("?v=1");
+    for i in 0..10_000 {
+        link.push_str(&format!("&k{}=x&target=99.{}", i % 7, i % 10));
+    }
+    let d = decode(&link);
+    // Last target wins: 99.9 (i = 9999).
+    assert_eq!(d.scenario.target, target("99.9"));
+    // One notice per distinct unknown key.
+    assert_eq!(d.notices.len(), 7);
+}
