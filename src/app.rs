@@ -45,6 +45,20 @@ pub fn app() -> Html {
             });
         })
     };
+    let theme = use_state(crate::persist::theme);
+    let toggle_theme = {
+        let theme = theme.clone();
+        Callback::from(move |_: MouseEvent| {
+            let next = if crate::persist::is_dark(theme.as_deref()) {
+                "light"
+            } else {
+                "dark"
+            };
+            crate::persist::set_theme(next);
+            theme.set(Some(next.to_string()));
+        })
+    };
+    let dark = crate::persist::is_dark(theme.as_deref());
     let dismiss = {
         let notices = notices.clone();
         Callback::from(move |_: MouseEvent| notices.set(Vec::new()))
@@ -56,6 +70,9 @@ pub fn app() -> Html {
                 <p>{ "Choose an availability target: what it allows, what it costs, and who should run it." }</p>
                 <div class="toolbar">
                     <button type="button" id="copy-link" onclick={copy_link}>{ "Copy link" }</button>
+                    <button type="button" id="theme-toggle" aria-pressed={if dark { "true" } else { "false" }} onclick={toggle_theme}>
+                        { "Dark theme" }
+                    </button>
                     if let Some(message) = &*copied {
                         <span class="hint" id="copy-status" role="status">{ message }</span>
                     }

@@ -74,3 +74,39 @@ pub fn save(s: &Scenario) {
         let _ = storage.set_item(STORAGE_KEY, &query);
     }
 }
+
+const THEME_KEY: &str = "nines.theme";
+
+/// The theme chosen with the toggle (`light` / `dark`), applied to the
+/// document; `None` follows the system (`prefers-color-scheme`).
+pub fn theme() -> Option<String> {
+    let chosen = storage()?.get_item(THEME_KEY).ok().flatten()?;
+    apply_theme(&chosen);
+    Some(chosen)
+}
+
+/// Whether the page is dark: the chosen theme, else the system's.
+pub fn is_dark(chosen: Option<&str>) -> bool {
+    match chosen {
+        Some(t) => t == "dark",
+        None => gloo::utils::window()
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches()),
+    }
+}
+
+/// Choose a theme: applied now and remembered.
+pub fn set_theme(theme: &str) {
+    apply_theme(theme);
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(THEME_KEY, theme);
+    }
+}
+
+fn apply_theme(theme: &str) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute("data-theme", theme);
+    }
+}

@@ -3,7 +3,6 @@
 use std::fmt::Display;
 use std::str::FromStr;
 
-use nines_core::budget::tidy;
 use nines_core::duration::parse_duration;
 use nines_core::incident::Limit;
 use nines_core::quantity::Availability;
@@ -167,19 +166,9 @@ fn limit_json(limit: Limit) -> Value {
     limit.value().map_or(Value::Null, |x| json!(x))
 }
 
-/// An unavailability as an availability for people: `99.8001%` when the
-/// figure is a short decimal once floating-point noise is removed
-/// ([`tidy`]), otherwise four significant digits of `U`, marked `≈` (as the
-/// core shows fractional nines).
+/// An unavailability as an availability for people (the core's display rule).
 fn availability_text(unavailability: f64) -> String {
-    let Ok(a) = Availability::from_unavailability(tidy(unavailability)) else {
-        return "—".into();
-    };
-    let exact = a.format_percent();
-    if exact.chars().count() <= 12 {
-        return exact;
-    }
-    Availability::from_nines(a.nines()).map_or(exact, |rounded| rounded.format_percent())
+    nines_core::display::availability(unavailability)
 }
 
 /// Label and value lines, the labels padded to one width.

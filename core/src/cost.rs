@@ -436,7 +436,7 @@ pub fn marginal_table(model: &CostModel, levels: &[f64]) -> Vec<MarginalRow> {
 /// The cost inputs: the model plus what the UI asks for.
 ///
 /// Defaults: the [`CostModel`] default story; curve from 2 to 5 nines in 61
-/// points (every 0.05 nines); marginal levels every half nine from 2 to 5;
+/// points (every 0.05 nines); marginal levels every whole nine from 2 to 5 (so the SRE book's 99.9% → 99.99% step is a row);
 /// a tolerable loss of $8 000 a year (0.05% of the $16M at risk), which
 /// implies exactly the target of the story, 99.95%.
 ///
@@ -470,7 +470,7 @@ impl Default for CostInputs {
             curve_from_nines: 2.0,
             curve_to_nines: 5.0,
             curve_samples: 61,
-            marginal_levels: vec![2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0],
+            marginal_levels: vec![2.0, 3.0, 4.0, 5.0],
             tolerable_loss_per_year: 8_000.0,
         }
     }
@@ -518,7 +518,7 @@ pub struct CostReport {
 /// use nines_core::incident::TargetContext;
 /// let r = evaluate(&CostInputs::default(), &TargetContext::default());
 /// assert_eq!(r.curve.len(), 61);
-/// assert_eq!(r.marginal.len(), 6);
+/// assert_eq!(r.marginal.len(), 3); // 2→3, 3→4, 4→5 nines
 /// assert!((r.tolerable_loss_unavailability.unwrap() - 0.0005).abs() < 1e-18);
 /// ```
 pub fn evaluate(inputs: &CostInputs, ctx: &TargetContext) -> CostReport {

@@ -4,8 +4,10 @@
 //! fraction [`crate::budget::format_fraction_percent`]; this module holds the
 //! rest, so the UI and the CLI write every figure the same way.
 
+use crate::budget::tidy;
 use crate::duration::format_duration;
 use crate::incident::Limit;
+use crate::quantity::Availability;
 
 /// Whole money with thousands separators: `$102,900`, `-$1,250`; above a
 /// billion, three significant digits: `$1.25B`. Not finite: `undefined`.
@@ -55,6 +57,29 @@ pub fn count(x: f64, decimals: usize) -> String {
     } else {
         format!("{sign}{}.{frac}", group(int))
     }
+}
+
+/// An unavailability as an availability for people: `99.8001%` when the
+/// figure is a short decimal once floating-point noise is removed
+/// ([`tidy`]), otherwise rounded as the core shows fractional nines
+/// (`≈97.2%` never `97.1999999999999996%`). Out of range: `—`.
+///
+/// ```
+/// use nines_core::display::availability;
+/// assert_eq!(availability(1.0 - 0.999 * 0.999), "99.8001%");
+/// assert_eq!(availability(0.001 * 0.001), "99.9999%");
+/// assert!(!availability(0.028000000000000004).contains("999999"));
+/// assert_eq!(availability(2.0), "—");
+/// ```
+pub fn availability(unavailability: f64) -> String {
+    let Ok(a) = Availability::from_unavailability(tidy(unavailability)) else {
+        return "—".into();
+    };
+    let exact = a.format_percent();
+    if exact.chars().count() <= 12 {
+        return exact;
+    }
+    Availability::from_nines(a.nines()).map_or(exact, |rounded| rounded.format_percent())
 }
 
 /// A bound on a count: `unlimited`, or the count.

@@ -1292,6 +1292,49 @@ impl<'de> Deserialize<'de> for Availability {
     }
 }
 
+/// Parses a fraction of a whole: `25%`, `25 %`, `0.25`, `1`, decimal-exact.
+/// A number above 1 without `%` is refused rather than guessed at.
+///
+/// ```
+/// use nines_core::quantity::parse_fraction;
+/// assert_eq!(parse_fraction("25%").unwrap(), 0.25);
+/// assert_eq!(parse_fraction("0.1").unwrap(), 0.1);
+/// assert!(parse_fraction("25").unwrap_err().to_string().contains("25%"));
+/// assert!(parse_fraction("120%").is_err());
+/// ```
+pub fn parse_fraction(s: &str) -> Result<f64, ParseError> {
+    let err = |p: Problem| ParseError::new(s, Expected::Fraction, p);
+    let t = s.trim();
+    if t.is_empty() {
+        return Err(err(Problem::Empty));
+    }
+    let (number, percent) = match t.strip_suffix('%') {
+        Some(n) => (n.trim_end(), true),
+        None => (t, false),
+    };
+    if number.starts_with('-') {
+        return Err(err(Problem::Negative));
+    }
+    let r = Ratio::parse_decimal(number).map_err(|e| match e {
+        DecimalError::TooManyDigits => err(Problem::TooManyDigits),
+        DecimalError::Invalid => err(Problem::Unrecognised),
+    })?;
+    let r = if percent {
+        r.checked_div(Ratio::from_integer(100))
+            .ok_or_else(|| err(Problem::Unrecognised))?
+    } else {
+        r
+    };
+    if r > Ratio::ONE {
+        return Err(err(Problem::Invalid(if percent {
+            "it is above 100%"
+        } else {
+            "it is above 1: write 25% for a quarter"
+        })));
+    }
+    Ok(r.to_f64())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1474,47 +1517,4 @@ mod tests {
         assert_eq!(r(1, 3).to_string(), "1/3");
         assert_eq!(r(5, 2).to_string(), "2.5");
     }
-}
-
-/// Parses a fraction of a whole: `25%`, `25 %`, `0.25`, `1`, decimal-exact.
-/// A number above 1 without `%` is refused rather than guessed at.
-///
-/// ```
-/// use nines_core::quantity::parse_fraction;
-/// assert_eq!(parse_fraction("25%").unwrap(), 0.25);
-/// assert_eq!(parse_fraction("0.1").unwrap(), 0.1);
-/// assert!(parse_fraction("25").unwrap_err().to_string().contains("25%"));
-/// assert!(parse_fraction("120%").is_err());
-/// ```
-pub fn parse_fraction(s: &str) -> Result<f64, ParseError> {
-    let err = |p: Problem| ParseError::new(s, Expected::Fraction, p);
-    let t = s.trim();
-    if t.is_empty() {
-        return Err(err(Problem::Empty));
-    }
-    let (number, percent) = match t.strip_suffix('%') {
-        Some(n) => (n.trim_end(), true),
-        None => (t, false),
-    };
-    if number.starts_with('-') {
-        return Err(err(Problem::Negative));
-    }
-    let r = Ratio::parse_decimal(number).map_err(|e| match e {
-        DecimalError::TooManyDigits => err(Problem::TooManyDigits),
-        DecimalError::Invalid => err(Problem::Unrecognised),
-    })?;
-    let r = if percent {
-        r.checked_div(Ratio::from_integer(100))
-            .ok_or_else(|| err(Problem::Unrecognised))?
-    } else {
-        r
-    };
-    if r > Ratio::ONE {
-        return Err(err(Problem::Invalid(if percent {
-            "it is above 100%"
-        } else {
-            "it is above 1: write 25% for a quarter"
-        })));
-    }
-    Ok(r.to_f64())
 }

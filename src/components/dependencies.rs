@@ -16,13 +16,6 @@ use super::SectionProps;
 use crate::geometry::LinearScale;
 use crate::state::{Action, DependencyEdit, State};
 
-/// The availability of an unavailability, for people (`≈99.9846%`).
-fn percent_text(u: f64) -> String {
-    Availability::from_unavailability(u)
-        .map(|a| a.format_percent())
-        .unwrap_or_else(|_| "—".into())
-}
-
 /// The canonical availability text of an unavailability (what a field shows).
 fn availability_text(u: f64) -> String {
     Availability::from_unavailability(u)
@@ -163,7 +156,7 @@ pub fn dependencies_section(props: &SectionProps) -> Html {
                     value={s.dependencies.outages_per_year} on_value={on_outages} />
             </div>
             <div class="headline">
-                <Figure id="deps-availability" value={percent_text(r.dependencies_unavailability)}
+                <Figure id="deps-availability" value={nines_core::display::availability(r.dependencies_unavailability)}
                     label="the dependencies together"
                     why="The best the service can do if it never fails itself." />
                 <Figure id="deps-own-budget" value={format_duration(r.own_budget_per_window_seconds)}
@@ -188,7 +181,7 @@ pub fn dependencies_section(props: &SectionProps) -> Html {
                         let y = 4.0 + row_h * i as f64;
                         let w = scale.map(*u) / 100.0 * 560.0;
                         html! { <g>
-                            <title>{ format!("{name}: {} of the budget ({})", share(*u), percent_text(*u)) }</title>
+                            <title>{ format!("{name}: {} of the budget ({})", share(*u), nines_core::display::availability(*u)) }</title>
                             <text x="0" y={(y + 11.0).to_string()} class="tick">{ name }</text>
                             <rect x="0" y={(y + 16.0).to_string()} width={w.max(0.5).to_string()} height="14"
                                 class={if i + 1 == bars.len() { "s3" } else { "s1" }} />
