@@ -66,7 +66,8 @@ pub fn count(x: f64, decimals: usize) -> String {
 ///
 /// ```
 /// use nines_core::display::availability;
-/// assert_eq!(availability(1.0 - 0.999 * 0.999), "99.8001%");
+/// use nines_core::dependency::serial_unavailability;
+/// assert_eq!(availability(serial_unavailability(&[0.001, 0.001])), "99.8001%");
 /// assert_eq!(availability(0.001 * 0.001), "99.9999%");
 /// assert!(!availability(0.028000000000000004).contains("999999"));
 /// assert_eq!(availability(2.0), "—");
