@@ -27,7 +27,7 @@ pub fn app() -> Html {
     };
     let notices = use_state(|| start.1.clone());
     let copied = use_state(|| None::<String>);
-    use_effect_with(state.scenario.clone(), |s| crate::persist::save(s));
+    use_effect_with(state.scenario.clone(), crate::persist::save);
 
     let copy_link = {
         let scenario = state.scenario.clone();
