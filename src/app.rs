@@ -68,6 +68,9 @@ pub fn app() -> Html {
             <header class="site">
                 <h1>{ "Nines" }</h1>
                 <p>{ "Choose an availability target: what it allows, what it costs, and who should run it." }</p>
+                <p class="story">
+                    { "The example: the checkout service of an online shop earning $20M a year, three delivery teams                        shipping ten times a week. Change any input; every figure follows, and the link in the                        address bar keeps the whole scenario." }
+                </p>
                 <div class="toolbar">
                     <button type="button" id="copy-link" onclick={copy_link}>{ "Copy link" }</button>
                     <button type="button" id="theme-toggle" aria-pressed={if dark { "true" } else { "false" }} onclick={toggle_theme}>

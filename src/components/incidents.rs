@@ -38,6 +38,15 @@ pub fn incidents_section(props: &SectionProps) -> Html {
             d.dispatch(Action::SetRestoreBy(by));
         })
     };
+    let on_incident_slider = {
+        let d = props.state.dispatcher();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Ok(n) = input.value().parse::<f64>() {
+                d.dispatch(Action::SetIncidentsPerYear(n));
+            }
+        })
+    };
     let deploy_rate = format!(
         "{} per {}",
         count(s.delivery.deployments, 3),
@@ -72,6 +81,13 @@ pub fn incidents_section(props: &SectionProps) -> Html {
             <div class="fields">
                 <NumberField id="incidents-per-year" label="Incidents per year" kind={Kind::Count}
                     value={s.incidents.incidents_per_year} on_value={on(props, Action::SetIncidentsPerYear)} />
+                <div class="field slider">
+                    <label for="incidents-slider">{ "Drag: incidents per year" }</label>
+                    <input type="range" id="incidents-slider" min="0" max="52" step="1"
+                        value={s.incidents.incidents_per_year.clamp(0.0, 52.0).to_string()}
+                        aria-valuetext={format!("{} incidents a year", count(s.incidents.incidents_per_year, 2))}
+                        oninput={on_incident_slider} />
+                </div>
                 <NumberField id="incident-detect" label="Time to detect" kind={Kind::Duration}
                     value={s.incidents.time_to_detect_seconds} on_value={on(props, Action::SetIncidentDetect)} />
                 <NumberField id="incident-recover" label="Time to restore after detection" kind={Kind::Duration}

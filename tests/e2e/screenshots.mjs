@@ -1,0 +1,24 @@
+// Screenshots of every section at 1280 px and 360 px into docs/screenshots/
+// (run by scripts/screenshots against the release dist/).
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { setup, openPage, ROOT } from "./harness.mjs";
+
+const SECTIONS = ["target", "budget", "incidents", "dependencies", "cost", "support", "measures"];
+const out = join(ROOT, "docs", "screenshots");
+mkdirSync(out, { recursive: true });
+const env = await setup();
+try {
+  for (const width of [1280, 360]) {
+    const { page, context, problems } = await openPage(env.browser, env.url, { viewport: { width, height: 900 } });
+    await page.getByLabel("Availability target").waitFor();
+    for (const id of SECTIONS) {
+      await page.locator(`#${id}`).screenshot({ path: join(out, `${id}-${width}.png`), scale: "css" });
+    }
+    if (problems.length) throw new Error(problems.join("\n"));
+    await context.close();
+  }
+  console.log(`wrote ${SECTIONS.length * 2} screenshots to docs/screenshots/`);
+} finally {
+  await env.close();
+}
