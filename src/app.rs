@@ -12,20 +12,42 @@ use crate::components::target::TargetSection;
 use crate::state::State;
 
 /// The sections in story order: (anchor, title).
-const SECTIONS: [(&str, &str); 2] = [
+pub const SECTIONS: [(&str, &str); 7] = [
     ("target", "Target"),
+    ("budget", "Error budget and alerts"),
     ("incidents", "Incidents and delivery"),
+    ("dependencies", "Dependencies"),
+    ("cost", "Cost per nine"),
+    ("support", "Who runs it"),
+    ("measures", "Target measures"),
 ];
+
+/// One section by its anchor.
+fn section(id: &str, state: &UseReducerHandle<State>) -> Html {
+    let state = state.clone();
+    match id {
+        "target" => html! { <TargetSection {state} /> },
+        "budget" => html! { <BudgetSection {state} /> },
+        "incidents" => html! { <IncidentsSection {state} /> },
+        "dependencies" => html! { <DependenciesSection {state} /> },
+        "cost" => html! { <CostSection {state} /> },
+        "support" => html! { <SupportSection {state} /> },
+        "measures" => html! { <MeasuresCard {state} /> },
+        _ => html! {},
+    }
+}
 
 #[function_component(App)]
 pub fn app() -> Html {
     // Where the scenario comes from: the link, else localStorage, else defaults.
     let start = use_memo((), |_| crate::persist::initial());
     let state = {
-        let scenario = start.0.clone();
+        let scenario = start.scenario.clone();
         use_reducer(move || State::new(scenario))
     };
-    let notices = use_state(|| start.1.clone());
+    let notices = use_state(|| start.notices.clone());
+    let embed = start.embed.clone();
+    use_effect_with((), |_| crate::persist::report_height());
     let copied = use_state(|| None::<String>);
     use_effect_with(state.scenario.clone(), crate::persist::save);
 
@@ -63,13 +85,18 @@ pub fn app() -> Html {
         let notices = notices.clone();
         Callback::from(move |_: MouseEvent| notices.set(Vec::new()))
     };
+    if let Some(id) = embed {
+        return embedded(&id, &state, &notices);
+    }
     html! {
         <>
             <header class="site">
                 <h1>{ "Nines" }</h1>
                 <p>{ "Choose an availability target: what it allows, what it costs, and who should run it." }</p>
                 <p class="story">
-                    { "The example: the checkout service of an online shop earning $20M a year, three delivery teams                        shipping ten times a week. Change any input; every figure follows, and the link in the                        address bar keeps the whole scenario." }
+                    { "The example: the checkout service of an online shop earning $20M a year, three delivery teams \
+                       shipping ten times a week. Change any input; every figure follows, and the link in the \
+                       address bar keeps the whole scenario." }
                 </p>
                 <div class="toolbar">
                     <button type="button" id="copy-link" onclick={copy_link}>{ "Copy link" }</button>
@@ -91,17 +118,36 @@ pub fn app() -> Html {
                 { for SECTIONS.iter().map(|(id, title)| html! { <a href={format!("#{id}")}>{ *title }</a> }) }
             </nav>
             <main>
-                <TargetSection state={state.clone()} />
-                <BudgetSection state={state.clone()} />
-                <IncidentsSection state={state.clone()} />
-                <DependenciesSection state={state.clone()} />
-                <CostSection state={state.clone()} />
-                <SupportSection state={state.clone()} />
-                <MeasuresCard state={state.clone()} />
+                { for SECTIONS.iter().map(|(id, _)| section(id, &state)) }
             </main>
             <footer class="site">
                 <p>{ "Every figure is computed in your browser; nothing is sent anywhere." }</p>
             </footer>
         </>
+    }
+}
+
+/// Embed mode: one section, compact, no header or footer, with a link to
+/// the full calculator for the same scenario.
+fn embedded(id: &str, state: &UseReducerHandle<State>, notices: &[String]) -> Html {
+    let known = SECTIONS.iter().any(|(s, _)| *s == id);
+    let full = format!("./?{}", nines_core::link::encode(&state.scenario));
+    html! {
+        <main class="embed">
+            if !notices.is_empty() {
+                <ul class="notices" id="notices" role="status">
+                    { for notices.iter().map(|n| html! { <li>{ n }</li> }) }
+                </ul>
+            }
+            if known {
+                { section(id, state) }
+            } else {
+                <p class="error" role="alert">
+                    { format!("There is no section \"{id}\" to embed. Use one of: {}.",
+                        SECTIONS.iter().map(|(s, _)| *s).collect::<Vec<_>>().join(", ")) }
+                </p>
+            }
+            <p class="embed-link"><a href={full} target="_blank" rel="noopener">{ "Open the full calculator" }</a></p>
+        </main>
     }
 }

@@ -157,3 +157,14 @@ test("keyboard only: every input is reachable with Tab and can be changed", asyn
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("every section is in the navigation and reachable by its anchor", async () => {
+  const { page, context, problems } = await fresh();
+  const anchors = await page.$$eval("nav.sections a", (as) => as.map((a) => a.getAttribute("href")));
+  assert.deepEqual(anchors, ["#target", "#budget", "#incidents", "#dependencies", "#cost", "#support", "#measures"]);
+  for (const a of anchors) {
+    assert.equal(await page.locator(`section${a}`).count(), 1, `${a} is a section`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
