@@ -36,6 +36,7 @@ pub mod dependency;
 pub mod display;
 pub mod downtime;
 pub mod duration;
+pub mod export;
 pub mod incident;
 pub mod link;
 pub mod quantity;

@@ -1,0 +1,1111 @@
+//! Export: the report as text people paste elsewhere.
+//!
+//! * tables ([`Table`], [`tables`]) as CSV ([`to_csv`], RFC 4180), Markdown
+//!   ([`to_markdown`], a GitHub pipe table) and Confluence wiki markup
+//!   ([`to_confluence`]);
+//! * the target measures card as Markdown ([`measures_markdown`]);
+//! * the alert policy as Prometheus alerting rules ([`prometheus_rules`]),
+//!   multiwindow, multi-burn-rate as the SRE Workbook (ch. 5 "Alerting on
+//!   SLOs") and Sloth write them;
+//! * the SLO as an OpenSLO v1 `SLO` document ([`openslo`]).
+//!
+//! Every figure comes from the [`Report`] that [`crate::scenario::evaluate`]
+//! computed: exports render it, they never recompute. YAML is written by
+//! hand (no dependency): every string that comes from the user is written
+//! double-quoted with escapes ([`yaml_quote`]); everything else is a number,
+//! a validated name or a fixed word.
+
+use std::fmt;
+
+use crate::budget::{format_fraction_percent, tidy, BudgetMode};
+use crate::display::{availability, money};
+use crate::duration::{format_duration, format_seconds_plain};
+use crate::quantity::{Availability, Ratio};
+use crate::scenario::{AlertRow, Report};
+use crate::window::Period;
+
+/// A table as the page shows it: a title, column headers and rows of
+/// display strings (each row as long as `headers`).
+///
+/// ```
+/// use nines_core::export::{downtime_table, to_markdown};
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let t = downtime_table(&evaluate(&Scenario::default()));
+/// assert_eq!(t.headers, ["Period", "Allowed downtime", "Seconds"]);
+/// assert_eq!(t.rows[2], ["per month", "21m 55s", "1314.873"]);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    /// What the table shows, for a caption or heading (not written to CSV).
+    pub title: String,
+    /// Column headers.
+    pub headers: Vec<String>,
+    /// Rows of cells.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    fn new(title: impl Into<String>, headers: &[&str]) -> Table {
+        Table {
+            title: title.into(),
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    fn row<S: Into<String>>(&mut self, cells: impl IntoIterator<Item = S>) {
+        self.rows.push(cells.into_iter().map(Into::into).collect());
+    }
+}
+
+/// Every table of the report, in the page's order: allowed downtime, alert
+/// policy, dependencies, marginal cost, on-call cost, target measures.
+///
+/// ```
+/// use nines_core::export::tables;
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let all = tables(&evaluate(&Scenario::default()));
+/// assert_eq!(all.len(), 6);
+/// assert!(all.iter().all(|t| t.rows.iter().all(|r| r.len() == t.headers.len())));
+/// ```
+pub fn tables(report: &Report) -> Vec<Table> {
+    vec![
+        downtime_table(report),
+        alerts_table(report),
+        dependencies_table(report),
+        marginal_cost_table(report),
+        support_cost_table(report),
+        measures_table(report),
+    ]
+}
+
+/// Allowed downtime per day, week, month, quarter and year, with the exact
+/// seconds (empty when not defined) for spreadsheets.
+///
+/// ```
+/// use nines_core::export::downtime_table;
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let t = downtime_table(&evaluate(&Scenario::default()));
+/// assert!(t.title.starts_with("Allowed downtime at 99.95%, 24/7"));
+/// assert_eq!(t.rows[0], ["per day", "43s", "43.2"]);
+/// ```
+pub fn downtime_table(report: &Report) -> Table {
+    let t = &report.target;
+    let mut table = Table::new(
+        format!(
+            "Allowed downtime at {}, {}; {}",
+            t.availability_percent, t.service_hours, t.convention_label
+        ),
+        &["Period", "Allowed downtime", "Seconds"],
+    );
+    for row in &t.downtime {
+        table.row([
+            row.period_label.clone(),
+            row.display.clone(),
+            row.seconds.map(format_seconds_plain).unwrap_or_default(),
+        ]);
+    }
+    table
+}
+
+/// The alert policy: one row per alert, as the page's alerts table, with
+/// the windows in separate columns.
+///
+/// ```
+/// use nines_core::export::alerts_table;
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let t = alerts_table(&evaluate(&Scenario::default()));
+/// assert_eq!(&t.rows[0][..5], ["Page", "1h", "5m", "—", "14.4×"]);
+/// ```
+pub fn alerts_table(report: &Report) -> Table {
+    let a = &report.alerts;
+    let mut table = Table::new(
+        format!(
+            "Alert policy: {}, SLO window {}; detection at an error ratio of {}",
+            a.policy_name, a.period_label, a.error_ratio_display
+        ),
+        &[
+            "Severity",
+            "Long window",
+            "Short window",
+            "For",
+            "Burn rate",
+            "Error ratio threshold",
+            "Budget consumed to fire",
+            "Fires after",
+            "Budget spent by then",
+        ],
+    );
+    for r in &a.rows {
+        table.row([
+            r.severity_label.clone(),
+            r.long_window_display.clone(),
+            r.short_window_display.clone(),
+            r.for_display.clone().unwrap_or_else(|| "—".into()),
+            r.burn_rate_display.clone(),
+            r.threshold_display.clone(),
+            r.budget_consumed_display.clone(),
+            r.detection_display.clone(),
+            r.budget_spent_display.clone(),
+        ]);
+    }
+    table
+}
+
+/// Who spends the error budget: each critical dependency against the rule
+/// of the extra nine, then the service's own share.
+///
+/// ```
+/// use nines_core::export::dependencies_table;
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let t = dependencies_table(&evaluate(&Scenario::default()));
+/// assert_eq!(t.rows.last().unwrap()[0], "the service itself");
+/// ```
+pub fn dependencies_table(report: &Report) -> Table {
+    let d = &report.dependencies;
+    let service_u = report.target.unavailability;
+    let share = |u: f64| {
+        if service_u > 0.0 {
+            format_fraction_percent(u / service_u)
+        } else {
+            "—".into()
+        }
+    };
+    let mut table = Table::new(
+        format!(
+            "Share of the error budget of {} (dependencies assumed independent)",
+            report.target.availability_percent
+        ),
+        &[
+            "Who",
+            "Availability",
+            "Share of the budget",
+            "Meets the extra nine?",
+        ],
+    );
+    for c in &d.extra_nine {
+        table.row([
+            c.name.clone(),
+            availability(c.unavailability),
+            share(c.unavailability),
+            yes_no(c.meets_rule).into(),
+        ]);
+    }
+    let own = d.own_unavailability.max(0.0);
+    table.row([
+        "the service itself".to_string(),
+        availability(own),
+        share(own),
+        String::new(),
+    ]);
+    table
+}
+
+/// Going up a level: extra engineering cost against the revenue it
+/// protects, per year.
+///
+/// ```
+/// use nines_core::export::marginal_cost_table;
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let t = marginal_cost_table(&evaluate(&Scenario::default()));
+/// assert_eq!(t.headers[2], "Extra cost per year");
+/// assert!(t.rows[0][2].starts_with('$'));
+/// ```
+pub fn marginal_cost_table(report: &Report) -> Table {
+    let mut table = Table::new(
+        "Going up a level: extra engineering cost against the revenue it protects, per year",
+        &[
+            "From",
+            "To",
+            "Extra cost per year",
+            "Revenue protected per year",
+            "Net benefit per year",
+            "Worth it on revenue?",
+        ],
+    );
+    for m in &report.cost.marginal {
+        table.row([
+            at_nines(m.from_nines),
+            at_nines(m.to_nines),
+            money(m.extra_engineering_cost_per_year),
+            money(m.revenue_protected_per_year),
+            money(m.net_benefit_per_year),
+            yes_no(m.worth_it).into(),
+        ]);
+    }
+    table
+}
+
+/// The on-call cost of each production support method, per year, with the
+/// recommended one marked.
+///
+/// ```
+/// use nines_core::export::support_cost_table;
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let t = support_cost_table(&evaluate(&Scenario::default()));
+/// assert_eq!(t.rows.len(), 4);
+/// assert_eq!(t.rows.iter().filter(|r| r[6] == "yes").count(), 1);
+/// ```
+pub fn support_cost_table(report: &Report) -> Table {
+    let s = &report.support;
+    let mut table = Table::new(
+        "On-call cost of each production support method, per year",
+        &[
+            "Method",
+            "Who is on call",
+            "Standby",
+            "Callouts",
+            "Total",
+            "Added to time to restore",
+            "Recommended",
+        ],
+    );
+    for c in &s.on_call_costs {
+        table.row([
+            c.method.name().to_string(),
+            c.structure.clone(),
+            money(c.standby_cost_per_year),
+            money(c.callout_cost_per_year),
+            money(c.total_cost_per_year),
+            format_duration(c.time_to_restore_penalty_seconds),
+            if c.method == s.recommendation.method {
+                "yes"
+            } else {
+                ""
+            }
+            .to_string(),
+        ]);
+    }
+    table
+}
+
+/// The target measures card (Steve Smith, "Continuous Delivery target
+/// measures", plus the error budget): the same rows as the page's card.
+///
+/// ```
+/// use nines_core::export::measures_table;
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let t = measures_table(&evaluate(&Scenario::default()));
+/// assert_eq!(t.rows[2][..2], ["Availability", "99.95% (3.3 nines)"]);
+/// assert_eq!(t.rows[4][1], "21m 36s per 30 days (0.05%)");
+/// ```
+pub fn measures_table(report: &Report) -> Table {
+    let dora = &report.delivery.targets;
+    let t = &report.target;
+    let b = &report.budget;
+    let mut table = Table::new("Target measures", &["Measure", "Target", "Meaning"]);
+    table.row([
+        "Deployment frequency".to_string(),
+        format!(
+            "{} deployments a week",
+            crate::display::count(dora.deployments_per_week, 1)
+        ),
+        "How often the team ships to production.".into(),
+    ]);
+    table.row([
+        "Deployment lead time".to_string(),
+        format_duration(dora.deployment_lead_time_seconds),
+        "From commit to production.".into(),
+    ]);
+    table.row([
+        "Availability".to_string(),
+        format!("{} ({})", t.availability_percent, t.nines_display),
+        "The target, measured over the SLO window.".into(),
+    ]);
+    table.row([
+        "Time to restore".to_string(),
+        format_duration(report.incidents.time_to_restore_seconds),
+        "Detect plus recover, per incident.".into(),
+    ]);
+    table.row([
+        "Error budget".to_string(),
+        format!(
+            "{} per {} ({})",
+            b.budget_display, b.window_label, t.unavailability_percent
+        ),
+        "Unplanned downtime the target tolerates; while it is spent, launches stop.".into(),
+    ]);
+    table
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b {
+        "yes"
+    } else {
+        "no"
+    }
+}
+
+/// Availability for people at `nines` nines, as the cost section shows it.
+fn at_nines(nines: f64) -> String {
+    Availability::from_nines(nines)
+        .map(|a| a.format_percent())
+        .unwrap_or_else(|_| "—".into())
+}
+
+/// The table as CSV (RFC 4180): a header record then one record per row,
+/// each ended by CRLF; a field containing a comma, a double quote, CR or LF
+/// is enclosed in double quotes, with its quotes doubled. The title is not
+/// written (CSV has no place for it).
+///
+/// ```
+/// use nines_core::export::{to_csv, Table};
+/// let t = Table {
+///     title: "t".into(),
+///     headers: vec!["Name".into(), "Note".into()],
+///     rows: vec![vec!["a, b".into(), "say \"hi\"".into()]],
+/// };
+/// assert_eq!(to_csv(&t), "Name,Note\r\n\"a, b\",\"say \"\"hi\"\"\"\r\n");
+/// ```
+pub fn to_csv(table: &Table) -> String {
+    let mut out = String::new();
+    for record in std::iter::once(&table.headers).chain(&table.rows) {
+        for (i, field) in record.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            if field.contains([',', '"', '\r', '\n']) {
+                out.push('"');
+                out.push_str(&field.replace('"', "\"\""));
+                out.push('"');
+            } else {
+                out.push_str(field);
+            }
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The table as a GitHub-flavoured Markdown pipe table, preceded by its
+/// title in bold. Cells escape `\`, `|` and the inline markup characters
+/// (`*`, `_`, `` ` ``, `[`, `]`, `<`), and line breaks become `<br>`.
+///
+/// ```
+/// use nines_core::export::{to_markdown, Table};
+/// let t = Table {
+///     title: "Downtime".into(),
+///     headers: vec!["Period".into(), "Allowed".into()],
+///     rows: vec![vec!["per day".into(), "43s | rounded".into()]],
+/// };
+/// assert_eq!(
+///     to_markdown(&t),
+///     "**Downtime**\n\n| Period | Allowed |\n| --- | --- |\n| per day | 43s \\| rounded |\n"
+/// );
+/// ```
+pub fn to_markdown(table: &Table) -> String {
+    let mut out = String::new();
+    if !table.title.is_empty() {
+        out.push_str(&format!("**{}**\n\n", markdown_escape(&table.title)));
+    }
+    let line = |cells: &mut dyn Iterator<Item = String>| {
+        let cells: Vec<String> = cells.collect();
+        format!("| {} |\n", cells.join(" | "))
+    };
+    out.push_str(&line(&mut table.headers.iter().map(|h| markdown_escape(h))));
+    out.push_str(&line(&mut table.headers.iter().map(|_| "---".to_string())));
+    for row in &table.rows {
+        out.push_str(&line(&mut row.iter().map(|c| markdown_escape(c))));
+    }
+    out
+}
+
+fn markdown_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("<br>");
+            }
+            '\n' => out.push_str("<br>"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The table in Confluence wiki markup: the title as a bold line, a header
+/// row `||h1||h2||` and rows `|a|b|`. Cells escape `|` and the markup
+/// characters (`*`, `_`, `[`, `]`, `{`, `}`, `+`, `^`, `~`) with a
+/// backslash, write a backslash as `&#92;`, turn line breaks into spaces,
+/// and write an empty cell as one space (`||` would start a header cell).
+///
+/// ```
+/// use nines_core::export::{to_confluence, Table};
+/// let t = Table {
+///     title: "Downtime".into(),
+///     headers: vec!["Period".into(), "Allowed".into()],
+///     rows: vec![vec!["per day".into(), "".into()]],
+/// };
+/// assert_eq!(to_confluence(&t), "*Downtime*\n||Period||Allowed||\n|per day| |\n");
+/// ```
+pub fn to_confluence(table: &Table) -> String {
+    let mut out = String::new();
+    if !table.title.is_empty() {
+        out.push_str(&format!("*{}*\n", confluence_escape(&table.title)));
+    }
+    let line = |cells: &[String], sep: &str| {
+        let mut s = String::from(sep);
+        for c in cells {
+            let e = confluence_escape(c);
+            s.push_str(if e.trim().is_empty() { " " } else { &e });
+            s.push_str(sep);
+        }
+        s.push('\n');
+        s
+    };
+    out.push_str(&line(&table.headers, "||"));
+    for row in &table.rows {
+        out.push_str(&line(row, "|"));
+    }
+    out
+}
+
+fn confluence_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '|' | '*' | '_' | '[' | ']' | '{' | '}' | '+' | '^' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // `\\` is a forced line break in wiki markup.
+            '\\' => out.push_str("&#92;"),
+            '\r' | '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The target measures card as Markdown a product manager can paste: a
+/// heading, the five measures (deployment frequency, deployment lead time,
+/// availability with its nines, time to restore, error budget per SLO
+/// window) and the convention they were computed under.
+///
+/// ```
+/// use nines_core::export::measures_markdown;
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let md = measures_markdown(&evaluate(&Scenario::default()));
+/// assert!(md.starts_with("## Target measures\n"));
+/// assert!(md.contains("| Availability | 99.95% (3.3 nines) |"));
+/// assert!(md.contains("Convention: Gregorian mean (year 365.2425 days, month 30.436875 days)"));
+/// ```
+pub fn measures_markdown(report: &Report) -> String {
+    let t = &report.target;
+    let b = &report.budget;
+    let mut table = measures_table(report);
+    table.title.clear();
+    format!(
+        "## Target measures\n\n\
+         The measures a product manager owns for this service, to hand to the team.\n\n\
+         {}\n\
+         The error budget is {} per {}: {}.\n\n\
+         Convention: {}. {}.\n",
+        to_markdown(&table),
+        t.unavailability_percent,
+        markdown_escape(&b.window_label),
+        markdown_escape(&b.allowed_display),
+        markdown_escape(&t.convention_label),
+        markdown_escape(&capitalise(&t.rounding_note)),
+    )
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// Why an export could not be written.
+///
+/// ```
+/// use nines_core::export::prometheus_rules;
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let err = prometheus_rules(&evaluate(&Scenario::default()), "9lives", "checkout").unwrap_err();
+/// assert!(err.to_string().starts_with("metric \"9lives\" is not allowed"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportError {
+    /// A name the user typed is not allowed where it goes.
+    Invalid {
+        /// The parameter: `metric`, `service`, `bad_query`, `total_query`.
+        field: &'static str,
+        /// What was given.
+        value: String,
+        /// What is allowed, in words.
+        allowed: &'static str,
+    },
+    /// The alert policy cannot be written (the report's reason).
+    Policy(String),
+    /// A 100% target has no error budget: nothing to burn, and OpenSLO
+    /// targets must be below 1.
+    NoErrorBudget,
+}
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExportError::Invalid {
+                field,
+                value,
+                allowed,
+            } => write!(f, "{field} {value:?} is not allowed: {allowed}"),
+            ExportError::Policy(why) => write!(f, "the alert policy cannot be exported: {why}"),
+            ExportError::NoErrorBudget => f.write_str(
+                "a 100% target has no error budget: there are no burn-rate alerts or SLO \
+                 objective to write",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ExportError {}
+
+const METRIC_ALLOWED: &str = "a Prometheus metric name: letters, digits, '_' and ':', not \
+                              starting with a digit (e.g. slo:sli_error:ratio_rate)";
+const SERVICE_LABEL_ALLOWED: &str = "a non-empty name without line breaks or control characters";
+const SERVICE_NAME_ALLOWED: &str = "an OpenSLO name: lowercase letters, digits and '-', \
+                                    starting and ending with a letter or digit, at most 50 \
+                                    characters (the SLO is named <service>-availability, at most \
+                                    63)";
+const QUERY_ALLOWED: &str = "a non-empty query";
+
+fn invalid(field: &'static str, value: &str, allowed: &'static str) -> ExportError {
+    ExportError::Invalid {
+        field,
+        value: value.to_string(),
+        allowed,
+    }
+}
+
+/// Prometheus's metric name rule, `[a-zA-Z_:][a-zA-Z0-9_:]*`.
+fn is_metric_name(s: &str) -> bool {
+    let mut bytes = s.bytes();
+    bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_' || b == b':')
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b':')
+}
+
+/// An RFC 1123 label of at most `max` characters (OpenSLO `metadata.name`).
+fn is_dns_label(s: &str, max: usize) -> bool {
+    let ok = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit();
+    let bytes = s.as_bytes();
+    !bytes.is_empty()
+        && bytes.len() <= max
+        && ok(bytes[0])
+        && ok(bytes[bytes.len() - 1])
+        && bytes.iter().all(|&b| ok(b) || b == b'-')
+}
+
+fn check_label_value(field: &'static str, value: &str) -> Result<(), ExportError> {
+    if value.trim().is_empty() || value.chars().any(char::is_control) {
+        return Err(invalid(field, value, SERVICE_LABEL_ALLOWED));
+    }
+    Ok(())
+}
+
+/// A YAML double-quoted scalar: `\` and `"` escaped, control characters
+/// and the Unicode line breaks written as escapes, everything else as is.
+///
+/// ```
+/// use nines_core::export::yaml_quote;
+/// assert_eq!(yaml_quote("say \"hi\"\n"), r#""say \"hi\"\n""#);
+/// assert_eq!(yaml_quote("99.95% — ok"), "\"99.95% — ok\"");
+/// ```
+pub fn yaml_quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{85}' => out.push_str("\\N"),
+            '\u{2028}' => out.push_str("\\L"),
+            '\u{2029}' => out.push_str("\\P"),
+            c if c.is_control() || c == '\u{feff}' => {
+                out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A duration in Prometheus's format, in the largest unit that divides it
+/// exactly: `5m`, `1h`, `6h`, `3d`, `30m`, `64m`, `90s`, `1500ms`
+/// (rounded to the millisecond). `None` when it is not positive.
+///
+/// ```
+/// use nines_core::export::prometheus_duration;
+/// assert_eq!(prometheus_duration(300.0).as_deref(), Some("5m"));
+/// assert_eq!(prometheus_duration(259_200.0).as_deref(), Some("3d"));
+/// assert_eq!(prometheus_duration(3_840.0).as_deref(), Some("64m"));
+/// assert_eq!(prometheus_duration(1.5).as_deref(), Some("1500ms"));
+/// assert_eq!(prometheus_duration(0.0), None);
+/// ```
+pub fn prometheus_duration(seconds: f64) -> Option<String> {
+    const UNITS: [(u64, &str); 5] = [
+        (86_400_000, "d"),
+        (3_600_000, "h"),
+        (60_000, "m"),
+        (1_000, "s"),
+        (1, "ms"),
+    ];
+    let ms = (seconds * 1_000.0).round();
+    if !(1.0..1e18).contains(&ms) {
+        return None;
+    }
+    let ms = ms as u64;
+    UNITS
+        .iter()
+        .find(|(unit, _)| ms % unit == 0)
+        .map(|(unit, name)| format!("{}{name}", ms / unit))
+}
+
+/// A number as PromQL and YAML read it: floating-point noise removed
+/// ([`tidy`]), then the shortest decimal that reads back to the same `f64`.
+fn number(x: f64) -> String {
+    let t = tidy(x);
+    if t == 0.0 {
+        "0".into()
+    } else {
+        format!("{t}")
+    }
+}
+
+/// The report's target parsed back exactly from its canonical string.
+fn exact_target(report: &Report) -> Option<Availability> {
+    Availability::parse(&report.target.canonical).ok()
+}
+
+/// `U` written exactly when it is a terminating decimal (`0.0005`),
+/// otherwise in full precision.
+fn unavailability_text(report: &Report) -> String {
+    exact_target(report)
+        .and_then(|a| a.unavailability_exact())
+        .and_then(|u| u.to_decimal_string())
+        .unwrap_or_else(|| number(report.target.unavailability))
+}
+
+/// `1 − U` written exactly when it is a terminating decimal (`0.9995`),
+/// otherwise in full precision.
+fn target_fraction_text(report: &Report) -> String {
+    exact_target(report)
+        .and_then(|a| a.unavailability_exact())
+        .and_then(|u| Ratio::ONE.checked_sub(u))
+        .and_then(|a| a.to_decimal_string())
+        .unwrap_or_else(|| number(1.0 - report.target.unavailability))
+}
+
+/// Text for a Prometheus annotation, which is a Go template: a literal
+/// `{{` is written as the template `{{ "{{" }}`.
+fn template_literal(s: &str) -> String {
+    s.replace("{{", "{{ \"{{\" }}")
+}
+
+/// The alert policy as Prometheus alerting rules (YAML), one rule per
+/// alert, as the SRE Workbook (ch. 5, "Alerting on SLOs", approach 6 and
+/// Table 5-8) and Sloth write them:
+///
+/// ```text
+/// expr: (<metric><long> > (<burn>*<U>)) and (<metric><short> > (<burn>*<U>))
+/// ```
+///
+/// **The metric convention.** `metric` names a family of recording rules
+/// that hold the error ratio (bad requests / all requests) over a window;
+/// the window, in Prometheus's duration format, is appended to the name:
+/// `metric = "slo:sli_error:ratio_rate"` reads `slo:sli_error:ratio_rate5m`,
+/// `…1h`, `…6h` (Sloth's names), and
+/// `metric = "job:slo_errors_per_request:ratio_rate"` reads
+/// `job:slo_errors_per_request:ratio_rate1h` (the Workbook's). Record one
+/// series per window the policy uses before loading these rules. The
+/// expressions carry no label selector: they alert on every series of the
+/// recording rule, so record it for this service.
+///
+/// Each rule has `labels` (`severity: page|ticket`, `service`, and the
+/// windows, so two alerts of one severity stay distinct), `for:` when the
+/// policy has one (Pyrra), and `annotations` (a summary naming the service,
+/// burn rate and windows; a description with the threshold, the budget
+/// share and the SLO). Burn rates and `U` are written exactly, without
+/// floating-point artefacts (`14.4*0.001`, never `14.400000000000002`).
+/// Warnings from the report (alerts that can never fire, low traffic) are
+/// written as comments.
+///
+/// `service` may be any name without control characters; it is written as
+/// an escaped YAML string and, in annotations, as literal template text.
+///
+/// ```
+/// use nines_core::export::prometheus_rules;
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let s: Scenario = serde_json::from_str(r#"{"target": "99.9%", "slo_window": "30d"}"#).unwrap();
+/// let yaml = prometheus_rules(&evaluate(&s), "slo:sli_error:ratio_rate", "checkout").unwrap();
+/// assert!(yaml.contains("(slo:sli_error:ratio_rate1h > (14.4*0.001))"));
+/// assert!(yaml.contains("(slo:sli_error:ratio_rate5m > (14.4*0.001))"));
+/// assert!(yaml.contains("severity: page"));
+/// ```
+pub fn prometheus_rules(
+    report: &Report,
+    metric: &str,
+    service: &str,
+) -> Result<String, ExportError> {
+    if !is_metric_name(metric) {
+        return Err(invalid("metric", metric, METRIC_ALLOWED));
+    }
+    check_label_value("service", service)?;
+    if report.target.unavailability <= 0.0 {
+        return Err(ExportError::NoErrorBudget);
+    }
+    let a = &report.alerts;
+    if a.rows.is_empty() {
+        return Err(ExportError::Policy(
+            a.error
+                .clone()
+                .unwrap_or_else(|| "the policy has no alerts".into()),
+        ));
+    }
+    let u = unavailability_text(report);
+    let t = &report.target;
+    let mut out = format!(
+        "# Prometheus alerting rules for {service}: availability SLO {} over {} \
+         (error budget {}).\n\
+         # Multiwindow, multi-burn-rate alerts (The Site Reliability Workbook, ch. 5 \
+         \"Alerting on SLOs\").\n\
+         # Policy: {} ({}).\n\
+         # Reads the recording rules {metric}<window> (e.g. {metric}5m): the ratio of bad \
+         to all requests over that window.\n\
+         # Generated by Nines; thresholds are burn rate * (1 - SLO).\n",
+        t.availability_percent,
+        a.period_label,
+        t.unavailability_percent,
+        a.policy_name,
+        a.policy_source,
+    );
+    for w in &a.warnings {
+        out.push_str(&format!("# Warning: {}\n", one_line(w)));
+    }
+    out.push_str(&format!(
+        "groups:\n  - name: {}\n    rules:\n",
+        yaml_quote(&format!("{service}-slo-burn-rate"))
+    ));
+    for row in &a.rows {
+        out.push_str(&rule(row, report, metric, service, &u)?);
+    }
+    Ok(out)
+}
+
+fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// One alerting rule.
+fn rule(
+    row: &AlertRow,
+    report: &Report,
+    metric: &str,
+    service: &str,
+    u: &str,
+) -> Result<String, ExportError> {
+    let window = |seconds: f64| {
+        prometheus_duration(seconds).ok_or_else(|| {
+            ExportError::Policy(format!(
+                "a window of {} cannot be written as a Prometheus duration",
+                format_duration(seconds)
+            ))
+        })
+    };
+    let long = window(row.long_window_seconds)?;
+    // A zero short window means a single-window alert.
+    let short = prometheus_duration(row.short_window_seconds);
+    let threshold = format!("({}*{u})", number(row.burn_rate));
+    let mut expr = format!("          ({metric}{long} > {threshold})\n");
+    if let Some(short) = &short {
+        expr.push_str(&format!(
+            "          and\n          ({metric}{short} > {threshold})\n"
+        ));
+    }
+    let severity = match row.severity {
+        crate::alerts::Severity::Page => "page",
+        crate::alerts::Severity::Ticket => "ticket",
+    };
+    let a = &report.alerts;
+    let windows = match &short {
+        Some(s) => format!("{long} and {s}"),
+        None => long.clone(),
+    };
+    let summary = format!(
+        "{service}: error budget burning at {} over {windows}",
+        row.burn_rate_display
+    );
+    let description = format!(
+        "The error ratio over {} is above {} × {} = {}: at this rate {} of the \
+         error budget for {} (SLO {}) is spent in {}.",
+        match &short {
+            Some(s) => format!("both the last {long} and the last {s}"),
+            None => format!("the last {long}"),
+        },
+        row.burn_rate_display.trim_end_matches('×'),
+        report.target.unavailability_percent,
+        row.threshold_display,
+        row.budget_consumed_display,
+        a.period_label,
+        report.target.availability_percent,
+        row.long_window_display,
+    );
+    let mut out = String::new();
+    if !row.can_fire {
+        out.push_str(&format!(
+            "      # Never fires: the threshold {} is above 100% (SRE Workbook ch. 5, \
+             \"Extreme Availability Goals\").\n",
+            row.threshold_display
+        ));
+    }
+    out.push_str("      - alert: ErrorBudgetBurn\n        expr: |\n");
+    out.push_str(&expr);
+    if let Some(f) = row
+        .for_seconds
+        .filter(|f| *f > 0.0)
+        .and_then(prometheus_duration)
+    {
+        out.push_str(&format!("        for: {f}\n"));
+    }
+    out.push_str(&format!(
+        "        labels:\n          severity: {severity}\n          service: {}\n          \
+         long_window: {}\n",
+        yaml_quote(service),
+        yaml_quote(&long)
+    ));
+    if let Some(s) = &short {
+        out.push_str(&format!("          short_window: {}\n", yaml_quote(s)));
+    }
+    out.push_str(&format!(
+        "        annotations:\n          summary: {}\n          description: {}\n",
+        yaml_quote(&template_literal(&summary)),
+        yaml_quote(&template_literal(&description)),
+    ));
+    Ok(out)
+}
+
+/// The SLO window as an OpenSLO duration shorthand (`30d`, `1w`, `1M`).
+fn openslo_duration(p: Period) -> String {
+    match p {
+        Period::Hour => "60m".into(),
+        Period::Day => "1d".into(),
+        Period::Week => "1w".into(),
+        Period::Month => "1M".into(),
+        Period::Quarter => "1Q".into(),
+        Period::Year => "1Y".into(),
+        Period::Days(n) => format!("{n}d"),
+    }
+}
+
+/// The SLO as an OpenSLO v1 `SLO` document (YAML), following the spec
+/// (github.com/OpenSLO/OpenSLO, README "SLO", "SLI", "Objectives"):
+///
+/// * `metadata.name` is `<service>-availability`, so `service` must be an
+///   RFC 1123 name of at most 50 characters (lowercase letters, digits,
+///   `-`);
+/// * `spec.indicator` is inline: a `ratioMetric` with `counter: true` and
+///   `bad` / `total` Prometheus queries (`bad_query`, `total_query`, any
+///   non-empty PromQL, written escaped), so the indicator is
+///   `(total − bad) / total`;
+/// * `spec.timeWindow` is the SLO window as a rolling duration shorthand
+///   (`30d`, `4w` as `28d`, a month as `1M`), `isRolling: true`;
+/// * `spec.budgetingMethod` is `Occurrences` in request mode (good events
+///   over all events) and `Timeslices` in time mode, with one-minute slices
+///   (`timeSliceWindow: 1m`) that count as good when their own ratio meets
+///   the target (`timeSliceTarget` = `target`; adjust it to your
+///   definition of a bad minute);
+/// * `spec.objectives` has one objective whose `target` is the availability
+///   as a fraction, written exactly (`0.9995`, never `0.9994999999`).
+///
+/// ```
+/// use nines_core::export::openslo;
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let yaml = openslo(
+///     &evaluate(&Scenario::default()),
+///     "checkout",
+///     r#"sum(http_requests_total{job="checkout",code=~"5.."})"#,
+///     r#"sum(http_requests_total{job="checkout"})"#,
+/// )
+/// .unwrap();
+/// assert!(yaml.contains("\n      target: 0.9995\n"));
+/// assert!(yaml.contains("budgetingMethod: Occurrences"));
+/// assert!(yaml.contains(r#"query: "sum(http_requests_total{job=\"checkout\"})""#));
+/// ```
+pub fn openslo(
+    report: &Report,
+    service: &str,
+    bad_query: &str,
+    total_query: &str,
+) -> Result<String, ExportError> {
+    if !is_dns_label(service, 50) {
+        return Err(invalid("service", service, SERVICE_NAME_ALLOWED));
+    }
+    for (field, q) in [("bad_query", bad_query), ("total_query", total_query)] {
+        if q.trim().is_empty() {
+            return Err(invalid(field, q, QUERY_ALLOWED));
+        }
+    }
+    if report.target.unavailability <= 0.0 {
+        return Err(ExportError::NoErrorBudget);
+    }
+    let t = &report.target;
+    let b = &report.budget;
+    let target = target_fraction_text(report);
+    let window = openslo_duration(b.window);
+    let (method, slices) = match b.mode {
+        BudgetMode::Requests => ("Occurrences", String::new()),
+        BudgetMode::Time => (
+            "Timeslices",
+            format!("      timeSliceTarget: {target}\n      timeSliceWindow: 1m\n"),
+        ),
+    };
+    let unit = match b.mode {
+        BudgetMode::Requests => "of requests succeed",
+        BudgetMode::Time => "of one-minute slices are good",
+    };
+    let description = format!(
+        "{} {unit} over a rolling {}: an error budget of {} ({} per {}). While the budget is \
+         spent, launches stop. Convention: {}.",
+        t.availability_percent,
+        b.window_label,
+        t.unavailability_percent,
+        b.allowed_display,
+        b.window_label,
+        t.convention_label,
+    );
+    let source = |q: &str| {
+        format!(
+            "          metricSource:\n            type: Prometheus\n            spec:\n              \
+             query: {}\n",
+            yaml_quote(q)
+        )
+    };
+    Ok(format!(
+        "# OpenSLO v1 SLO for {service}: {} over a rolling {} ({}).\n\
+         # Generated by Nines.\n\
+         apiVersion: openslo/v1\n\
+         kind: SLO\n\
+         metadata:\n  name: {service}-availability\n  displayName: {}\n\
+         spec:\n  description: {}\n  service: {service}\n\
+         \x20 indicator:\n    metadata:\n      name: {service}-error-ratio\n      \
+         displayName: \"Requests that fail\"\n    spec:\n      ratioMetric:\n        \
+         counter: true\n        bad:\n{}        total:\n{}\
+         \x20 timeWindow:\n    - duration: {window}\n      isRolling: true\n\
+         \x20 budgetingMethod: {method}\n\
+         \x20 objectives:\n    - displayName: {}\n      target: {target}\n{slices}",
+        t.availability_percent,
+        b.window_label,
+        t.nines_display,
+        yaml_quote(&format!("{service} availability")),
+        yaml_quote(&description),
+        source(bad_query),
+        source(total_query),
+        yaml_quote(&format!("Availability {}", t.availability_percent)),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{evaluate, Scenario};
+
+    #[test]
+    fn durations_in_prometheus_format() {
+        let cases = [
+            (300.0, "5m"),
+            (3_600.0, "1h"),
+            (21_600.0, "6h"),
+            (259_200.0, "3d"),
+            (1_800.0, "30m"),
+            (86_400.0, "1d"),
+            (7_200.0, "2h"),
+            (90.0, "90s"),
+            (0.25, "250ms"),
+        ];
+        for (s, want) in cases {
+            assert_eq!(prometheus_duration(s).as_deref(), Some(want), "{s}");
+        }
+        for bad in [0.0, -1.0, 0.0004, f64::NAN, f64::INFINITY] {
+            assert_eq!(prometheus_duration(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn metric_names_follow_prometheus() {
+        for ok in [
+            "slo:sli_error:ratio_rate",
+            "_x",
+            ":a1",
+            "job:slo_errors_per_request:ratio_rate",
+        ] {
+            assert!(is_metric_name(ok), "{ok}");
+        }
+        for bad in ["", "1x", "a-b", "a b", "a{b}", "é"] {
+            assert!(!is_metric_name(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn dns_labels() {
+        assert!(is_dns_label("checkout-api2", 50));
+        for bad in ["", "-a", "a-", "Checkout", "a_b", &"a".repeat(51)] {
+            assert!(!is_dns_label(bad, 50), "{bad}");
+        }
+    }
+
+    #[test]
+    fn yaml_quoting_escapes_everything_needed() {
+        assert_eq!(yaml_quote(""), "\"\"");
+        assert_eq!(yaml_quote("a\\b"), r#""a\\b""#);
+        assert_eq!(yaml_quote("\u{7}\u{2028}"), r#""\u0007\L""#);
+    }
+
+    #[test]
+    fn numbers_without_artefacts() {
+        assert_eq!(number(0.02 * 2_592_000.0 / 3_600.0), "14.4");
+        assert_eq!(number(0.02 * 2_419_200.0 / 3_600.0), "13.44");
+        assert_eq!(number(6.0), "6");
+        assert_eq!(number(1e-9), "0.000000001");
+    }
+
+    #[test]
+    fn exact_target_and_budget_text() {
+        let s: Scenario = serde_json::from_str(r#"{"target": "99.95%"}"#).unwrap();
+        let r = evaluate(&s);
+        assert_eq!(target_fraction_text(&r), "0.9995");
+        assert_eq!(unavailability_text(&r), "0.0005");
+        let s: Scenario = serde_json::from_str(r#"{"target": "99.99999999999999%"}"#).unwrap();
+        let r = evaluate(&s);
+        assert_eq!(target_fraction_text(&r), "0.9999999999999999");
+        assert_eq!(unavailability_text(&r), "0.0000000000000001");
+    }
+
+    #[test]
+    fn annotations_escape_templates() {
+        assert_eq!(template_literal("a{{b"), "a{{ \"{{\" }}b");
+    }
+
+    #[test]
+    fn markup_escapes() {
+        assert_eq!(markdown_escape("a|b\\c\nd"), "a\\|b\\\\c<br>d");
+        assert_eq!(confluence_escape("a|b\\c\r\n{x}"), "a\\|b&#92;c  \\{x\\}");
+    }
+}
