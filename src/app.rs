@@ -6,13 +6,14 @@ use crate::components::budget::BudgetSection;
 use crate::components::cost::CostSection;
 use crate::components::dependencies::DependenciesSection;
 use crate::components::incidents::IncidentsSection;
+use crate::components::library::LibrarySection;
 use crate::components::measures::MeasuresCard;
 use crate::components::support::SupportSection;
 use crate::components::target::TargetSection;
 use crate::state::State;
 
 /// The sections in story order: (anchor, title).
-pub const SECTIONS: [(&str, &str); 7] = [
+pub const SECTIONS: [(&str, &str); 8] = [
     ("target", "Target"),
     ("budget", "Error budget and alerts"),
     ("incidents", "Incidents and delivery"),
@@ -20,6 +21,7 @@ pub const SECTIONS: [(&str, &str); 7] = [
     ("cost", "Cost per nine"),
     ("support", "Who runs it"),
     ("measures", "Target measures"),
+    ("library", "Your scenarios"),
 ];
 
 /// One section by its anchor.
@@ -33,6 +35,7 @@ fn section(id: &str, state: &UseReducerHandle<State>) -> Html {
         "cost" => html! { <CostSection {state} /> },
         "support" => html! { <SupportSection {state} /> },
         "measures" => html! { <MeasuresCard {state} /> },
+        "library" => html! { <LibrarySection {state} /> },
         _ => html! {},
     }
 }

@@ -1000,3 +1000,52 @@ mod tests {
         assert_eq!(v.as_f64(), Some(x));
     }
 }
+
+/// One input that differs between two scenarios, as a link writes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputDifference {
+    /// The dotted key (`cost.model.revenue_per_year`).
+    pub key: String,
+    /// The first scenario's value.
+    pub a: String,
+    /// The second scenario's value.
+    pub b: String,
+}
+
+/// The inputs that differ between two scenarios, in the scenario's field
+/// order (for comparing saved scenarios side by side).
+///
+/// ```
+/// use nines_core::link::compare;
+/// use nines_core::scenario::Scenario;
+/// let a = Scenario::default();
+/// let mut b = a.clone();
+/// b.target = "99.9".parse().unwrap();
+/// let d = compare(&a, &b);
+/// assert_eq!(d.len(), 1);
+/// assert_eq!((d[0].key.as_str(), d[0].a.as_str(), d[0].b.as_str()), ("target", "99.95%", "99.9%"));
+/// assert!(compare(&a, &a).is_empty());
+/// ```
+pub fn compare(a: &Scenario, b: &Scenario) -> Vec<InputDifference> {
+    let (Some(va), Some(vb)) = (to_value(a), to_value(b)) else {
+        return Vec::new();
+    };
+    let mut paths = Vec::new();
+    differences(&va, &vb, &mut Vec::new(), &mut paths);
+    paths
+        .into_iter()
+        .map(|path| {
+            let text = |root: &Value| {
+                path.iter()
+                    .try_fold(root, |v, k| v.get(k))
+                    .map(leaf_text)
+                    .unwrap_or_default()
+            };
+            InputDifference {
+                key: path.join("."),
+                a: text(&va),
+                b: text(&vb),
+            }
+        })
+        .collect()
+}

@@ -23,6 +23,14 @@ fn availability_text(u: f64) -> String {
         .unwrap_or_else(|_| "—".into())
 }
 
+/// "2" for the second dependency, "3.1" for the first member of the third.
+fn position(item: usize, member: Option<usize>) -> String {
+    match member {
+        Some(m) => format!("{}.{}", item + 1, m + 1),
+        None => (item + 1).to_string(),
+    }
+}
+
 fn component_row(
     state: &UseReducerHandle<State>,
     item: usize,
@@ -69,7 +77,8 @@ fn component_row(
     };
     html! {
         <div class="dep-row" key={key.clone()}>
-            <TextField id={format!("{key}-name")} label="Name" value={c.name.clone()} on_commit={on_name} />
+            <TextField id={format!("{key}-name")} label={format!("Name of dependency {}", position(item, member))}
+                value={c.name.clone()} on_commit={on_name} />
             <TextField id={format!("{key}-availability")} label={format!("Availability of {}", c.name)}
                 value={availability_text(c.unavailability)} on_commit={on_availability} />
             <div class="dep-actions">

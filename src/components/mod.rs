@@ -8,6 +8,7 @@ pub mod dependencies;
 pub mod field;
 pub mod figure;
 pub mod incidents;
+pub mod library;
 pub mod measures;
 pub mod support;
 pub mod target;

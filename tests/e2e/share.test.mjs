@@ -79,3 +79,34 @@ test("a corrupt saved scenario is ignored with a notice, never a crash", async (
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("named scenarios: save, compare with differences marked, reopen, rename, delete, survive a reload", async () => {
+  const { page, context, problems } = await openPage(env.browser, env.url);
+  await ready(page);
+  const name = page.getByLabel("Scenario name", { exact: true });
+  await name.fill("Three and a half nines");
+  await page.getByLabel("Availability target").fill("3.5 nines");
+  await page.getByRole("button", { name: "Save the current scenario" }).click();
+  await name.fill("Three nines");
+  await page.getByLabel("Availability target").fill("99.9");
+  await page.getByRole("button", { name: "Save the current scenario" }).click();
+  assert.equal(await page.locator("#saved-scenarios > li").count(), 2);
+
+  await page.getByLabel("First", { exact: true }).selectOption({ label: "Three and a half nines" });
+  await page.getByLabel("Second", { exact: true }).selectOption({ label: "Three nines" });
+  const diff = await page.$$eval("#compare-table tr.diff th", (ths) => ths.map((t) => t.textContent));
+  assert.ok(diff.includes("≠ Availability target"), JSON.stringify(diff));
+  assert.ok(diff.includes("≠ input target"), JSON.stringify(diff));
+
+  await page.getByRole("button", { name: "Open Three and a half nines" }).click();
+  assert.match(await page.locator("#availability-percent").textContent(), /99\.968/);
+
+  await page.getByLabel('Rename "Three nines"').fill("Plain three nines");
+  await page.getByRole("button", { name: "Delete Three and a half nines" }).click();
+  await page.goto(env.url);
+  await ready(page);
+  const names = await page.$$eval("#saved-scenarios input[id$='-name']", (els) => els.map((e) => e.value));
+  assert.deepEqual(names, ["Plain three nines"]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

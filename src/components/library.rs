@@ -1,0 +1,217 @@
+//! *Your scenarios*: save the current scenario under a name, reopen, rename
+//! or delete it, and compare two side by side with the differences marked.
+
+use nines_core::link::compare;
+use nines_core::scenario::{evaluate, Report, Scenario};
+use yew::prelude::*;
+
+use super::field::{commit, TextField};
+use super::SectionProps;
+use crate::library::{self, Saved};
+use crate::state::Action;
+
+/// The figures compared side by side: label and how to read it off a report.
+const FIGURES: [(&str, fn(&Report) -> String); 7] = [
+    ("Availability target", |r| {
+        r.target.availability_percent.clone()
+    }),
+    ("Allowed downtime per month", |r| {
+        r.target
+            .downtime
+            .iter()
+            .find(|row| row.period.id() == "month")
+            .map(|row| row.display.clone())
+            .unwrap_or_default()
+    }),
+    ("Error budget", |r| r.budget.allowed_display.clone()),
+    ("Budget spent", |r| r.budget.consumed_display.clone()),
+    ("Expected incident downtime a year", |r| {
+        nines_core::duration::format_duration(r.incidents.expected_downtime_per_year_seconds)
+    }),
+    ("Total cost a year at the target", |r| {
+        nines_core::display::money(r.cost.at_target.total_cost_per_year)
+    }),
+    ("Recommended support method", |r| {
+        r.support.recommendation.method.name().to_string()
+    }),
+];
+
+#[function_component(LibrarySection)]
+pub fn library_section(props: &SectionProps) -> Html {
+    let loaded = use_memo((), |_| library::load());
+    let saved = use_state(|| loaded.0.clone());
+    let message = use_state(|| loaded.1.clone());
+    let name = use_state(|| "My scenario".to_string());
+    // Compare: indices into `saved`; None is "the current scenario".
+    let left = use_state(|| None::<usize>);
+    let right = use_state(|| Some(0usize));
+
+    let update = {
+        let saved = saved.clone();
+        let message = message.clone();
+        move |next: Vec<Saved>| {
+            match library::store(&next) {
+                Ok(()) => message.set(None),
+                Err(e) => message.set(Some(e)),
+            }
+            saved.set(next);
+        }
+    };
+    let on_name = {
+        let name = name.clone();
+        commit(
+            |t: &str| {
+                let t = t.trim();
+                if t.is_empty() {
+                    Err("give the scenario a name")
+                } else {
+                    Ok(t.to_string())
+                }
+            },
+            move |n| name.set(n),
+        )
+    };
+    let save_current = {
+        let saved = saved.clone();
+        let name = name.clone();
+        let update = update.clone();
+        let link = nines_core::link::encode(&props.state.scenario);
+        Callback::from(move |_: MouseEvent| {
+            let mut next: Vec<Saved> = (*saved).clone();
+            // Saving under an existing name replaces it.
+            next.retain(|s| s.name != *name);
+            next.push(Saved {
+                name: (*name).clone(),
+                link: link.clone(),
+            });
+            update(next);
+        })
+    };
+
+    let current = props.state.scenario.clone();
+    let pick = |which: Option<usize>| -> (String, Scenario) {
+        match which.and_then(|i| saved.get(i)) {
+            Some(s) => (s.name.clone(), s.scenario()),
+            None => ("Current scenario".to_string(), current.clone()),
+        }
+    };
+    let (a_name, a) = pick(*left);
+    let (b_name, b) = pick(*right);
+    let (ra, rb) = (evaluate(&a), evaluate(&b));
+    let inputs = compare(&a, &b);
+    let chooser = |id: &'static str, label: &'static str, state: UseStateHandle<Option<usize>>| {
+        let onchange = {
+            let state = state.clone();
+            Callback::from(move |e: Event| {
+                let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                state.set(select.value().parse::<usize>().ok());
+            })
+        };
+        html! {
+            <div class="field">
+                <label for={id}>{ label }</label>
+                <select {id} {onchange}>
+                    <option value="current" selected={state.is_none()}>{ "Current scenario" }</option>
+                    { for saved.iter().enumerate().map(|(i, s)| html! {
+                        <option value={i.to_string()} selected={*state == Some(i)}>{ &s.name }</option>
+                    }) }
+                </select>
+            </div>
+        }
+    };
+
+    html! {
+        <section class="card" id="library" aria-labelledby="library-heading">
+            <h2 id="library-heading">{ "Your scenarios" }</h2>
+            <p class="convention">{ "Kept in this browser only; nothing is sent anywhere." }</p>
+            <div class="fields">
+                <TextField id="scenario-name" label="Scenario name" value={(*name).clone()} on_commit={on_name} />
+                <div class="field">
+                    <span class="label-spacer" aria-hidden="true">{ "\u{a0}" }</span>
+                    <button type="button" id="save-scenario" onclick={save_current}>{ "Save the current scenario" }</button>
+                </div>
+            </div>
+            if let Some(m) = &*message {
+                <p class="error" role="status" id="library-message">{ m }</p>
+            }
+            <ul class="dep-list" id="saved-scenarios">
+                { for saved.iter().enumerate().map(|(i, s)| {
+                    let open = {
+                        let d = props.state.dispatcher();
+                        let scenario = s.scenario();
+                        Callback::from(move |_: MouseEvent| d.dispatch(Action::Replace(Box::new(scenario.clone()))))
+                    };
+                    let delete = {
+                        let saved = saved.clone();
+                        let update = update.clone();
+                        Callback::from(move |_: MouseEvent| {
+                            let mut next: Vec<Saved> = (*saved).clone();
+                            if i < next.len() {
+                                next.remove(i);
+                            }
+                            update(next);
+                        })
+                    };
+                    let rename = {
+                        let saved = saved.clone();
+                        let update = update.clone();
+                        commit(
+                            |t: &str| {
+                                let t = t.trim();
+                                if t.is_empty() { Err("a name cannot be empty") } else { Ok(t.to_string()) }
+                            },
+                            move |n| {
+                                let mut next: Vec<Saved> = (*saved).clone();
+                                if let Some(entry) = next.get_mut(i) {
+                                    entry.name = n;
+                                }
+                                update(next);
+                            },
+                        )
+                    };
+                    html! {
+                        <li key={format!("{i}-{}", s.name)}>
+                            <div class="dep-row">
+                                <TextField id={format!("saved-{i}-name")} label={format!("Rename \"{}\"", s.name)}
+                                    value={s.name.clone()} on_commit={rename} />
+                                <div class="dep-actions">
+                                    <button type="button" onclick={open} aria-label={format!("Open {}", s.name)}>{ "Open" }</button>
+                                    <button type="button" onclick={delete} aria-label={format!("Delete {}", s.name)}>{ "Delete" }</button>
+                                </div>
+                            </div>
+                        </li>
+                    }
+                }) }
+            </ul>
+            <h3>{ "Compare" }</h3>
+            <div class="fields">
+                { chooser("compare-a", "First", left.clone()) }
+                { chooser("compare-b", "Second", right.clone()) }
+            </div>
+            <div class="table-scroll">
+            <table id="compare-table" class="wide">
+                <caption>{ "Differences are marked ≠" }</caption>
+                <thead><tr>
+                    <th scope="col">{ "Figure or input" }</th>
+                    <th scope="col">{ a_name }</th>
+                    <th scope="col">{ b_name }</th>
+                </tr></thead>
+                <tbody>
+                    { for FIGURES.iter().map(|(label, read)| {
+                        let (x, y) = (read(&ra), read(&rb));
+                        let differs = x != y;
+                        html! { <tr class={classes!(differs.then_some("diff"))}>
+                            <th scope="row">{ if differs { format!("≠ {label}") } else { label.to_string() } }</th>
+                            <td class="num">{ x }</td><td class="num">{ y }</td>
+                        </tr> }
+                    }) }
+                    { for inputs.iter().map(|d| html! { <tr class="diff input">
+                        <th scope="row">{ format!("≠ input {}", d.key) }</th>
+                        <td>{ &d.a }</td><td>{ &d.b }</td>
+                    </tr> }) }
+                </tbody>
+            </table>
+            </div>
+        </section>
+    }
+}
