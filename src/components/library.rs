@@ -10,8 +10,11 @@ use super::SectionProps;
 use crate::library::{self, Saved};
 use crate::state::Action;
 
+/// Reads one figure off a report, as the page shows it.
+type Read = fn(&Report) -> String;
+
 /// The figures compared side by side: label and how to read it off a report.
-const FIGURES: [(&str, fn(&Report) -> String); 7] = [
+const FIGURES: [(&str, Read); 7] = [
     ("Availability target", |r| {
         r.target.availability_percent.clone()
     }),
