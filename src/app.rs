@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::components::budget::BudgetSection;
 use crate::components::cost::CostSection;
 use crate::components::dependencies::DependenciesSection;
+use crate::components::export::ExportSection;
 use crate::components::incidents::IncidentsSection;
 use crate::components::library::LibrarySection;
 use crate::components::measures::MeasuresCard;
@@ -13,7 +14,7 @@ use crate::components::target::TargetSection;
 use crate::state::State;
 
 /// The sections in story order: (anchor, title).
-pub const SECTIONS: [(&str, &str); 8] = [
+pub const SECTIONS: [(&str, &str); 9] = [
     ("target", "Target"),
     ("budget", "Error budget and alerts"),
     ("incidents", "Incidents and delivery"),
@@ -22,6 +23,7 @@ pub const SECTIONS: [(&str, &str); 8] = [
     ("support", "Who runs it"),
     ("measures", "Target measures"),
     ("library", "Your scenarios"),
+    ("export", "Export"),
 ];
 
 /// One section by its anchor.
@@ -36,6 +38,7 @@ fn section(id: &str, state: &UseReducerHandle<State>) -> Html {
         "support" => html! { <SupportSection {state} /> },
         "measures" => html! { <MeasuresCard {state} /> },
         "library" => html! { <LibrarySection {state} /> },
+        "export" => html! { <ExportSection {state} /> },
         _ => html! {},
     }
 }

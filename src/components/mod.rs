@@ -5,6 +5,7 @@ pub mod budget;
 pub mod chart;
 pub mod cost;
 pub mod dependencies;
+pub mod export;
 pub mod field;
 pub mod figure;
 pub mod incidents;

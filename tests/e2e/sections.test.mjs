@@ -161,7 +161,7 @@ test("keyboard only: every input is reachable with Tab and can be changed", asyn
 test("every section is in the navigation and reachable by its anchor", async () => {
   const { page, context, problems } = await fresh();
   const anchors = await page.$$eval("nav.sections a", (as) => as.map((a) => a.getAttribute("href")));
-  assert.deepEqual(anchors, ["#target", "#budget", "#incidents", "#dependencies", "#cost", "#support", "#measures", "#library"]);
+  assert.deepEqual(anchors, ["#target", "#budget", "#incidents", "#dependencies", "#cost", "#support", "#measures", "#library", "#export"]);
   for (const a of anchors) {
     assert.equal(await page.locator(`section${a}`).count(), 1, `${a} is a section`);
   }
