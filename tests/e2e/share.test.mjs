@@ -31,6 +31,8 @@ test("a copied link opens the same scenario, figure for figure, in a fresh brows
   await page.getByLabel("Revenue per year").fill("$5M");
   await page.getByLabel("Traffic criticality").selectOption("critical");
   await page.getByLabel("SLO window").selectOption("28d");
+  // The address is rewritten after the page renders: wait for the last edit.
+  await page.waitForURL(/slo_window=28d/);
   const url = page.url();
   assert.match(url, /target=99\.9%25/);
   assert.match(url, /convention=sre-book/);
@@ -49,6 +51,7 @@ test("the scenario survives a reload without its link (localStorage)", async () 
   const { page, context, problems } = await openPage(env.browser, env.url);
   await ready(page);
   await page.getByLabel("Availability target").fill("99.99");
+  await page.waitForURL(/target=99\.99%25/);
   await page.goto(env.url);
   await ready(page);
   assert.equal(await page.locator("#availability-percent").textContent(), "99.99%");
