@@ -73,6 +73,32 @@ pub fn app() -> Html {
             });
         })
     };
+    let embed_section = use_state(|| "target".to_string());
+    let copy_embed = {
+        let scenario = state.scenario.clone();
+        let copied = copied.clone();
+        let section = embed_section.clone();
+        Callback::from(move |_: MouseEvent| {
+            let snippet = crate::persist::embed_snippet(&scenario, &section);
+            let copied = copied.clone();
+            let clipboard = gloo::utils::window().navigator().clipboard();
+            wasm_bindgen_futures::spawn_local(async move {
+                let done =
+                    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&snippet)).await;
+                copied.set(Some(match done {
+                    Ok(_) => "Embed code copied: paste it into your wiki page's HTML.".to_string(),
+                    Err(_) => format!("Copy this embed code: {snippet}"),
+                }));
+            });
+        })
+    };
+    let on_embed_section = {
+        let section = embed_section.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            section.set(select.value());
+        })
+    };
     let theme = use_state(crate::persist::theme);
     let toggle_theme = {
         let theme = theme.clone();
@@ -106,6 +132,13 @@ pub fn app() -> Html {
                 </p>
                 <div class="toolbar">
                     <button type="button" id="copy-link" onclick={copy_link}>{ "Copy link" }</button>
+                    <label for="embed-section" class="visually-hidden">{ "Section to embed" }</label>
+                    <select id="embed-section" onchange={on_embed_section}>
+                        { for SECTIONS.iter().filter(|(id, _)| *id != "library" && *id != "export").map(|(id, title)| html! {
+                            <option value={*id} selected={*embed_section == *id}>{ format!("Embed: {title}") }</option>
+                        }) }
+                    </select>
+                    <button type="button" id="copy-embed" onclick={copy_embed}>{ "Copy embed code" }</button>
                     <button type="button" id="theme-toggle" aria-pressed={if dark { "true" } else { "false" }} onclick={toggle_theme}>
                         { "Dark theme" }
                     </button>

@@ -99,6 +99,18 @@ pub fn share_url(s: &Scenario) -> String {
     format!("{base}?{}", link::encode(s))
 }
 
+/// The iframe and the two-line resize script that embed one section of
+/// this scenario in a wiki page (the snippet documented in the README).
+pub fn embed_snippet(s: &Scenario, section: &str) -> String {
+    let src = format!("{}&embed={section}", share_url(s));
+    format!(
+        "<iframe id=\"nines-{section}\" src=\"{src}\" title=\"Nines: {section}\" width=\"100%\" height=\"600\" \
+         sandbox=\"allow-scripts allow-same-origin\"></iframe>\n<script>addEventListener(\"message\", (e) => {{ \
+         const f = document.getElementById(\"nines-{section}\"); \
+         if (e.source === f.contentWindow && e.data && e.data.type === \"nines:height\") f.height = e.data.height; }});</script>"
+    )
+}
+
 /// Write the scenario to the address bar (replacing, not pushing: no
 /// history flood while a slider moves) and to localStorage. An embedded
 /// calculator keeps its mode in the address and leaves the reader's own
