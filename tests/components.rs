@@ -9,6 +9,10 @@ use web_sys::{Element, HtmlInputElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 async fn mount() -> Element {
+    // Each test starts from the defaults, not from what the last one saved.
+    if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
+        storage.clear().unwrap();
+    }
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     gloo::utils::body().append_child(&root).unwrap();
@@ -65,4 +69,40 @@ async fn a_bad_target_shows_a_message_and_keeps_the_last_good_figures() {
     assert_eq!(text(&root, "#downtime-table"), before);
     let input = root.query_selector("#target-input").unwrap().unwrap();
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_on_a_chart_show_an_exact_readout() {
+    let root = mount().await;
+    let svg = root.query_selector("#downtime-chart svg").unwrap().unwrap();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("End");
+    let end = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    svg.dispatch_event(&end).unwrap();
+    yew::scheduler::flush().await;
+    let readout = text(&root, "#downtime-chart-readout");
+    // The last point of the curve is 6 nines: 99.9999% allows 31.6 s a year
+    // (Gregorian year of 31 556 952 s × 10⁻⁶), shown to the nearest second.
+    assert!(readout.contains("99.9999%"), "{readout}");
+    assert!(readout.contains("32s a year"), "{readout}");
+}
+
+#[wasm_bindgen_test]
+async fn adding_a_dependency_adds_a_row() {
+    let root = mount().await;
+    let count = |root: &Element| {
+        root.query_selector_all("#dependency-list > li")
+            .unwrap()
+            .length()
+    };
+    let before = count(&root);
+    let add: web_sys::HtmlElement = root
+        .query_selector("#add-dependency")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    add.click();
+    yew::scheduler::flush().await;
+    assert_eq!(count(&root), before + 1);
 }
