@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { setup, openPage, ROOT } from "./harness.mjs";
 
-const SECTIONS = ["target", "budget", "incidents", "dependencies", "cost", "support", "measures"];
+const SECTIONS = ["target", "budget", "incidents", "dependencies", "cost", "support", "measures", "library", "export"];
 const out = join(ROOT, "docs", "screenshots");
 mkdirSync(out, { recursive: true });
 const env = await setup();
