@@ -157,6 +157,25 @@ fn slo_named(args: &Args, name: &str) -> Result<Option<Availability>, String> {
 
 /// `--window <Nd|month|…>`, or the scenario's default SLO window (30 days,
 /// the SRE Workbook's).
+/// The scenario every command starts from: the defaults with the common
+/// options applied (`--convention`, `--window`, and `--slo`, which some
+/// commands require and others default to the story's 99.95%).
+fn base_scenario(args: &Args, slo_required: bool) -> Result<Scenario, String> {
+    let mut scenario = Scenario {
+        convention: convention(args)?,
+        slo_window: window(args)?,
+        ..Scenario::default()
+    };
+    match slo(args)? {
+        Some(target) => scenario.target = target,
+        None if slo_required => {
+            required(None::<Availability>, "--slo", "target, e.g. 99.9")?;
+        }
+        None => {}
+    }
+    Ok(scenario)
+}
+
 fn window(args: &Args) -> Result<Period, String> {
     Ok(option(args, "--window", Period::from_str)?.unwrap_or(Scenario::default().slo_window))
 }

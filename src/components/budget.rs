@@ -53,40 +53,21 @@ pub fn budget_section(props: &SectionProps) -> Html {
     let s = &props.state.scenario;
     let b = &props.state.report.budget;
     let a = &props.state.report.alerts;
-    let on = |make: fn(f64) -> Action| {
-        let d = props.state.dispatcher();
-        Callback::from(move |v| d.dispatch(make(v)))
-    };
-    let on_window = {
-        let d = props.state.dispatcher();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Ok(p) = select.value().parse::<Period>() {
-                d.dispatch(Action::SetSloWindow(p));
-            }
-        })
-    };
-    let on_mode = {
-        let d = props.state.dispatcher();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            let mode = if select.value() == "time" {
-                BudgetMode::Time
-            } else {
-                BudgetMode::Requests
-            };
-            d.dispatch(Action::SetBudgetMode(mode));
-        })
-    };
-    let on_policy = {
-        let d = props.state.dispatcher();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Some((p, _, _)) = POLICIES.iter().find(|(_, id, _)| *id == select.value()) {
-                d.dispatch(Action::SetPolicy(*p));
-            }
-        })
-    };
+    let on = |make: fn(f64) -> Action| super::on(&props.state, make);
+    let on_window = super::on_select(&props.state, |v| v.parse().ok().map(Action::SetSloWindow));
+    let on_mode = super::on_select(&props.state, |v| {
+        Some(Action::SetBudgetMode(if v == "time" {
+            BudgetMode::Time
+        } else {
+            BudgetMode::Requests
+        }))
+    });
+    let on_policy = super::on_select(&props.state, |v| {
+        POLICIES
+            .iter()
+            .find(|(_, id, _)| *id == v)
+            .map(|(p, _, _)| Action::SetPolicy(*p))
+    });
     let on_traffic = {
         let d = props.state.dispatcher();
         commit(Rate::parse, move |r| d.dispatch(Action::SetTraffic(r)))

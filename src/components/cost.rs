@@ -28,10 +28,7 @@ fn at_nines(nines: f64) -> String {
 pub fn cost_section(props: &SectionProps) -> Html {
     let s = &props.state.scenario;
     let c = &props.state.report.cost;
-    let on = |make: fn(f64) -> Action| {
-        let d = props.state.dispatcher();
-        Callback::from(move |v| d.dispatch(make(v)))
-    };
+    let on = |make: fn(f64) -> Action| super::on(&props.state, make);
     let series = use_memo(c.curve.clone(), |curve| {
         let line =
             |class: &'static str, name: &str, y: fn(&nines_core::cost::CostPoint) -> f64| Series {

@@ -10,7 +10,7 @@ use nines_core::duration::format_duration;
 use nines_core::quantity::Availability;
 use yew::prelude::*;
 
-use super::field::{commit, Kind, NumberField, TextField};
+use super::field::{commit, non_empty, Kind, NumberField, TextField};
 use super::figure::{Figure, Notes};
 use super::SectionProps;
 use crate::geometry::LinearScale;
@@ -43,23 +43,13 @@ fn component_row(
     };
     let on_name = {
         let d = state.dispatcher();
-        commit(
-            |t: &str| {
-                let t = t.trim();
-                if t.is_empty() {
-                    Err("a dependency needs a name".to_string())
-                } else {
-                    Ok(t.to_string())
-                }
-            },
-            move |n| {
-                d.dispatch(Action::EditDependency {
-                    item,
-                    member,
-                    edit: DependencyEdit::Name(n),
-                })
-            },
-        )
+        commit(non_empty("a dependency needs a name"), move |n| {
+            d.dispatch(Action::EditDependency {
+                item,
+                member,
+                edit: DependencyEdit::Name(n),
+            })
+        })
     };
     let on_availability = {
         let d = state.dispatcher();

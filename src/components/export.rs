@@ -9,7 +9,7 @@ use nines_core::export::{
 };
 use yew::prelude::*;
 
-use super::field::{commit, TextField};
+use super::field::{commit, non_empty, TextField};
 use super::SectionProps;
 
 const FORMATS: [(&str, &str, &str); 3] = [
@@ -118,16 +118,9 @@ pub fn export_section(props: &SectionProps) -> Html {
         Callback::from(move |_: MouseEvent| download(&name, mime, &text))
     };
     let on_text = |state: UseStateHandle<String>| {
-        commit(
-            |t: &str| {
-                if t.trim().is_empty() {
-                    Err("this field is needed for the export")
-                } else {
-                    Ok(t.trim().to_string())
-                }
-            },
-            move |v| state.set(v),
-        )
+        commit(non_empty("this field is needed for the export"), move |v| {
+            state.set(v)
+        })
     };
     let preview = |id: &'static str, label: String, text: &str| {
         html! {

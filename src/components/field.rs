@@ -118,6 +118,19 @@ where
     })
 }
 
+/// A parser for free text that must not be empty: the trimmed text, or
+/// `message` (for names and other labels people type).
+pub fn non_empty(message: &'static str) -> impl Fn(&str) -> Result<String, &'static str> {
+    move |t| {
+        let t = t.trim();
+        if t.is_empty() {
+            Err(message)
+        } else {
+            Ok(t.to_string())
+        }
+    }
+}
+
 /// The kinds of number people type, each read by the core's parser and
 /// written back in its canonical form.
 #[derive(Debug, Clone, Copy, PartialEq)]

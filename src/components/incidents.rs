@@ -13,12 +13,6 @@ use super::figure::{Figure, Notes};
 use super::SectionProps;
 use crate::state::Action;
 
-/// Dispatch `make(value)` for each parsed value.
-fn on<T: 'static>(props: &SectionProps, make: fn(T) -> Action) -> Callback<T> {
-    let d = props.state.dispatcher();
-    Callback::from(move |v| d.dispatch(make(v)))
-}
-
 #[function_component(IncidentsSection)]
 pub fn incidents_section(props: &SectionProps) -> Html {
     let s = &props.state.scenario;
@@ -26,18 +20,13 @@ pub fn incidents_section(props: &SectionProps) -> Html {
     let inc = &r.incidents;
     let del = &r.delivery;
     let window = s.slo_window.name();
-    let on_restore_by = {
-        let d = props.state.dispatcher();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            let by = if select.value() == "fix-forward" {
-                RestoreBy::FixForward
-            } else {
-                RestoreBy::Rollback
-            };
-            d.dispatch(Action::SetRestoreBy(by));
-        })
-    };
+    let on_restore_by = super::on_select(&props.state, |v| {
+        Some(Action::SetRestoreBy(if v == "fix-forward" {
+            RestoreBy::FixForward
+        } else {
+            RestoreBy::Rollback
+        }))
+    });
     let on_incident_slider = {
         let d = props.state.dispatcher();
         Callback::from(move |e: InputEvent| {
@@ -80,7 +69,7 @@ pub fn incidents_section(props: &SectionProps) -> Html {
             <h3>{ "Incidents" }</h3>
             <div class="fields">
                 <NumberField id="incidents-per-year" label="Incidents per year" kind={Kind::Count}
-                    value={s.incidents.incidents_per_year} on_value={on(props, Action::SetIncidentsPerYear)} />
+                    value={s.incidents.incidents_per_year} on_value={super::on(&props.state, Action::SetIncidentsPerYear)} />
                 <div class="field slider">
                     <label for="incidents-slider">{ "Drag: incidents per year" }</label>
                     <input type="range" id="incidents-slider" min="0" max="52" step="1"
@@ -89,11 +78,11 @@ pub fn incidents_section(props: &SectionProps) -> Html {
                         oninput={on_incident_slider} />
                 </div>
                 <NumberField id="incident-detect" label="Time to detect" kind={Kind::Duration}
-                    value={s.incidents.time_to_detect_seconds} on_value={on(props, Action::SetIncidentDetect)} />
+                    value={s.incidents.time_to_detect_seconds} on_value={super::on(&props.state, Action::SetIncidentDetect)} />
                 <NumberField id="incident-recover" label="Time to restore after detection" kind={Kind::Duration}
-                    value={s.incidents.time_to_recover_seconds} on_value={on(props, Action::SetIncidentRecover)} />
+                    value={s.incidents.time_to_recover_seconds} on_value={super::on(&props.state, Action::SetIncidentRecover)} />
                 <NumberField id="incident-scope" label="Users affected per incident" kind={Kind::Fraction}
-                    value={s.incidents.scope} on_value={on(props, Action::SetIncidentScope)} hint="e.g. 50% or 0.5" />
+                    value={s.incidents.scope} on_value={super::on(&props.state, Action::SetIncidentScope)} hint="e.g. 50% or 0.5" />
             </div>
             <div class="headline">
                 <Figure id="incident-downtime-year" value={format_duration(inc.expected_downtime_per_year_seconds)}
@@ -117,16 +106,16 @@ pub fn incidents_section(props: &SectionProps) -> Html {
                 <super::field::TextField id="deployment-frequency" label="Deployment frequency"
                     value={deploy_rate} on_commit={on_deploy_rate} hint="e.g. 10 per week, 2 per day" />
                 <NumberField id="lead-time" label="Deployment lead time" kind={Kind::Duration}
-                    value={s.delivery.deployment_lead_time_seconds} on_value={on(props, Action::SetLeadTime)}
+                    value={s.delivery.deployment_lead_time_seconds} on_value={super::on(&props.state, Action::SetLeadTime)}
                     hint="commit to production" />
                 <NumberField id="change-failure-rate" label="Change failure rate" kind={Kind::Fraction}
-                    value={s.delivery.change_failure_rate} on_value={on(props, Action::SetChangeFailureRate)} />
+                    value={s.delivery.change_failure_rate} on_value={super::on(&props.state, Action::SetChangeFailureRate)} />
                 <NumberField id="deploy-detect" label="Time to detect a failed deployment" kind={Kind::Duration}
-                    value={s.delivery.time_to_detect_seconds} on_value={on(props, Action::SetDeliveryDetect)} />
+                    value={s.delivery.time_to_detect_seconds} on_value={super::on(&props.state, Action::SetDeliveryDetect)} />
                 <NumberField id="deploy-recover" label="Time to roll back after detection" kind={Kind::Duration}
-                    value={s.delivery.time_to_recover_seconds} on_value={on(props, Action::SetDeliveryRecover)} />
+                    value={s.delivery.time_to_recover_seconds} on_value={super::on(&props.state, Action::SetDeliveryRecover)} />
                 <NumberField id="deploy-scope" label="Users affected by a failed deployment" kind={Kind::Fraction}
-                    value={s.delivery.scope} on_value={on(props, Action::SetDeliveryScope)} />
+                    value={s.delivery.scope} on_value={super::on(&props.state, Action::SetDeliveryScope)} />
                 <div class="field">
                     <label for="restore-by">{ "Failed deployments are undone by" }</label>
                     <select id="restore-by" onchange={on_restore_by}>

@@ -5,7 +5,7 @@ use nines_core::link::compare;
 use nines_core::scenario::{evaluate, Report, Scenario};
 use yew::prelude::*;
 
-use super::field::{commit, TextField};
+use super::field::{commit, non_empty, TextField};
 use super::SectionProps;
 use crate::library::{self, Saved};
 use crate::state::Action;
@@ -62,17 +62,7 @@ pub fn library_section(props: &SectionProps) -> Html {
     };
     let on_name = {
         let name = name.clone();
-        commit(
-            |t: &str| {
-                let t = t.trim();
-                if t.is_empty() {
-                    Err("give the scenario a name")
-                } else {
-                    Ok(t.to_string())
-                }
-            },
-            move |n| name.set(n),
-        )
+        commit(non_empty("give the scenario a name"), move |n| name.set(n))
     };
     let save_current = {
         let saved = saved.clone();
@@ -159,10 +149,7 @@ pub fn library_section(props: &SectionProps) -> Html {
                         let saved = saved.clone();
                         let update = update.clone();
                         commit(
-                            |t: &str| {
-                                let t = t.trim();
-                                if t.is_empty() { Err("a name cannot be empty") } else { Ok(t.to_string()) }
-                            },
+                            non_empty("a name cannot be empty"),
                             move |n| {
                                 let mut next: Vec<Saved> = (*saved).clone();
                                 if let Some(entry) = next.get_mut(i) {

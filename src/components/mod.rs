@@ -16,11 +16,32 @@ pub mod target;
 
 use yew::prelude::*;
 
-use crate::state::State;
+use crate::state::{Action, State};
 
 /// What every section gets: the state (scenario and report) and its dispatcher.
 #[derive(Properties, PartialEq)]
 pub struct SectionProps {
     /// The scenario, its report, and the way to change it.
     pub state: UseReducerHandle<State>,
+}
+
+/// A callback that dispatches `make(value)`: what a field gives its parsed value to.
+pub fn on<T: 'static>(state: &UseReducerHandle<State>, make: fn(T) -> Action) -> Callback<T> {
+    let d = state.dispatcher();
+    Callback::from(move |v| d.dispatch(make(v)))
+}
+
+/// A `<select>`'s change handler: its value read by `parse`, dispatched
+/// when it names an option (anything else is ignored).
+pub fn on_select(
+    state: &UseReducerHandle<State>,
+    parse: fn(&str) -> Option<Action>,
+) -> Callback<Event> {
+    let d = state.dispatcher();
+    Callback::from(move |e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        if let Some(action) = parse(&select.value()) {
+            d.dispatch(action);
+        }
+    })
 }

@@ -36,25 +36,19 @@ pub fn support_section(props: &SectionProps) -> Html {
     let r = &props.state.report.support;
     let demand = props.state.report.delivery.targets.deployments_per_week;
     let rec = &r.recommendation;
-    let on = |make: fn(f64) -> Action| {
-        let d = props.state.dispatcher();
-        Callback::from(move |v| d.dispatch(make(v)))
-    };
+    let on = |make: fn(f64) -> Action| super::on(&props.state, make);
     let on_teams = {
         let d = props.state.dispatcher();
         Callback::from(move |v: f64| {
             d.dispatch(Action::SetTeams(v.round().clamp(0.0, 10_000.0) as u32))
         })
     };
-    let on_criticality = {
-        let d = props.state.dispatcher();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Some((c, _, _)) = CRITICALITY.iter().find(|(_, id, _)| *id == select.value()) {
-                d.dispatch(Action::SetCriticality(*c));
-            }
-        })
-    };
+    let on_criticality = super::on_select(&props.state, |v| {
+        CRITICALITY
+            .iter()
+            .find(|(_, id, _)| *id == v)
+            .map(|(c, _, _)| Action::SetCriticality(*c))
+    });
     html! {
         <section class="card" id="support" aria-labelledby="support-heading">
             <h2 id="support-heading">{ "Who runs it" }</h2>

@@ -48,30 +48,18 @@ pub fn target_section(props: &SectionProps) -> Html {
             d.dispatch(Action::SetTarget(a))
         })
     };
-    let on_convention = {
-        let d = props.state.dispatcher();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Ok(c) = Convention::from_str(&select.value()) {
-                d.dispatch(Action::SetConvention(c));
-            }
-        })
-    };
+    let on_convention = super::on_select(&props.state, |v| {
+        Convention::from_str(v).ok().map(Action::SetConvention)
+    });
     let on_reverse_downtime = {
         let d = props.state.dispatcher();
         commit(parse_duration, move |s| {
             d.dispatch(Action::SetReverseDowntime(s))
         })
     };
-    let on_reverse_period = {
-        let d = props.state.dispatcher();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Ok(p) = Period::from_str(&select.value()) {
-                d.dispatch(Action::SetReversePeriod(p));
-            }
-        })
-    };
+    let on_reverse_period = super::on_select(&props.state, |v| {
+        Period::from_str(v).ok().map(Action::SetReversePeriod)
+    });
 
     let convention = scenario.convention;
     let curve = use_memo(convention, |c| {

@@ -7,10 +7,10 @@ use nines_core::alerts::Preset;
 use nines_core::amount::{Count, Rate};
 use nines_core::budget::BudgetMode;
 use nines_core::quantity::parse_fraction;
-use nines_core::scenario::{evaluate, PolicyChoice, Report, Scenario};
+use nines_core::scenario::{evaluate, PolicyChoice, Report};
 use serde_json::json;
 
-use super::{convention, option, required, slo, table, window};
+use super::{base_scenario, option, table};
 use crate::args::Args;
 
 /// `--requests N` (in the window) only feeds the low-traffic warning.
@@ -23,12 +23,7 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         "--requests",
         "--convention",
     ])?;
-    let mut scenario = Scenario {
-        target: required(slo(args)?, "--slo", "target, e.g. 99.9")?,
-        convention: convention(args)?,
-        slo_window: window(args)?,
-        ..Scenario::default()
-    };
+    let mut scenario = base_scenario(args, true)?;
     if let Some(preset) = option(args, "--policy", Preset::from_str)? {
         scenario.alerts.policy = match preset {
             Preset::Workbook => PolicyChoice::Workbook,

@@ -4,10 +4,10 @@
 use nines_core::amount::{Count, Rate};
 use nines_core::budget::{BudgetMode, Exhaustion};
 use nines_core::duration::parse_duration;
-use nines_core::scenario::{evaluate, BudgetInput, Report, Scenario};
+use nines_core::scenario::{evaluate, BudgetInput, Report};
 use serde_json::{json, Value};
 
-use super::{convention, figures, option, required, slo, text, window};
+use super::{base_scenario, figures, option, text};
 use crate::args::Args;
 
 /// Requests mode (`--requests N [--bad N]`, N the totals in the window) or
@@ -24,12 +24,7 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         "--start",
         "--convention",
     ])?;
-    let mut scenario = Scenario {
-        target: required(slo(args)?, "--slo", "target, e.g. 99.9")?,
-        convention: convention(args)?,
-        slo_window: window(args)?,
-        ..Scenario::default()
-    };
+    let mut scenario = base_scenario(args, true)?;
     let requests = option(args, "--requests", Count::parse)?;
     let bad = option(args, "--bad", Count::parse)?;
     let bad_time = option(args, "--bad-time", parse_duration)?;

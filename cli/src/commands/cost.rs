@@ -6,10 +6,10 @@ use nines_core::amount::{Count, Money};
 use nines_core::cost::Optimum;
 use nines_core::display::money;
 use nines_core::quantity::{parse_fraction, Availability};
-use nines_core::scenario::{evaluate, Report, Scenario};
+use nines_core::scenario::{evaluate, Report};
 use serde_json::{json, Value};
 
-use super::{availability_text, convention, figures, option, slo, table};
+use super::{availability_text, base_scenario, figures, option, table};
 use crate::args::Args;
 
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
@@ -24,13 +24,7 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         "--levels",
         "--convention",
     ])?;
-    let mut scenario = Scenario {
-        convention: convention(args)?,
-        ..Scenario::default()
-    };
-    if let Some(target) = slo(args)? {
-        scenario.target = target;
-    }
+    let mut scenario = base_scenario(args, false)?;
     let cost = &mut scenario.cost;
     let m = &mut cost.model;
     if let Some(x) = option(args, "--revenue", Money::parse)? {

@@ -6,11 +6,11 @@ use nines_core::amount::Rate;
 use nines_core::display::{limit_count, limit_duration};
 use nines_core::duration::{format_duration, parse_duration};
 use nines_core::quantity::parse_fraction;
-use nines_core::scenario::{evaluate, Report, Scenario};
+use nines_core::scenario::{evaluate, Report};
 use nines_core::window::Period;
 use serde_json::json;
 
-use super::{availability_text, convention, figures, limit_json, option, slo, window};
+use super::{availability_text, base_scenario, figures, limit_json, option};
 use crate::args::Args;
 
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
@@ -23,14 +23,7 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         "--window",
         "--convention",
     ])?;
-    let mut scenario = Scenario {
-        convention: convention(args)?,
-        slo_window: window(args)?,
-        ..Scenario::default()
-    };
-    if let Some(target) = slo(args)? {
-        scenario.target = target;
-    }
+    let mut scenario = base_scenario(args, false)?;
     let i = &mut scenario.incidents;
     // Only the model's inputs: no incident history from the default story.
     i.history.clear();

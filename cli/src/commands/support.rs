@@ -4,12 +4,12 @@
 use nines_core::amount::{Money, Rate};
 use nines_core::display::money;
 use nines_core::duration::format_duration;
-use nines_core::scenario::{evaluate, Report, Scenario};
+use nines_core::scenario::{evaluate, Report};
 use nines_core::support::TrafficCriticality;
 use nines_core::window::Period;
 use serde_json::json;
 
-use super::{convention, option, slo, table};
+use super::{base_scenario, option, table};
 use crate::args::Args;
 
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
@@ -23,13 +23,7 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         "--incidents",
         "--convention",
     ])?;
-    let mut scenario = Scenario {
-        convention: convention(args)?,
-        ..Scenario::default()
-    };
-    if let Some(target) = slo(args)? {
-        scenario.target = target;
-    }
+    let mut scenario = base_scenario(args, false)?;
     // Product demand is the delivery section's deployment frequency.
     if let Some(rate) = option(args, "--deploys", Rate::parse)? {
         scenario.delivery.deployments = rate.count().to_f64();
