@@ -173,6 +173,9 @@ fn embedded(id: &str, state: &UseReducerHandle<State>, notices: &[String]) -> Ht
     let full = format!("./?{}", nines_core::link::encode(&state.scenario));
     html! {
         <main class="embed">
+            <h1 class="visually-hidden">
+                { format!("Nines: {}", SECTIONS.iter().find(|(s, _)| *s == id).map_or("calculator", |(_, t)| *t)) }
+            </h1>
             if !notices.is_empty() {
                 <ul class="notices" id="notices" role="status">
                     { for notices.iter().map(|n| html! { <li>{ n }</li> }) }

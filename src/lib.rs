@@ -34,3 +34,12 @@ pub fn start() {
     root.set_inner_html("");
     yew::Renderer::<App>::with_root(root).render();
 }
+
+/// Crash on purpose: the end-to-end tests call this (Trunk exposes it as
+/// `window.wasmBindings.nines_selftest_panic`) to check that a panic shows a
+/// readable message with a reset link, never a blank page.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn nines_selftest_panic() {
+    panic!("self-test: a panic requested by the end-to-end tests");
+}
