@@ -6,6 +6,7 @@
 //! natively; everything that touches the DOM is compiled for wasm32 only.
 
 pub mod geometry;
+pub mod render;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]
