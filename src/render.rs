@@ -179,17 +179,16 @@ where
 
     let legend_style = font(13).color(&TEXT);
     let caption_style = font(11).color(&MUTED);
-    let legend = legend_layout(root, chart, &legend_style, width)?;
+    let legend = legend_layout(chart, &legend_style, width);
     let legend_h = legend.last().map_or(0, |entry| entry.1 + LEGEND_ROW);
     // The caption gets what is left of the bottom half after the legend.
     let room = ((height / 2 - legend_h - PAD) / CAPTION_ROW).max(0) as usize;
     let caption = wrap(
-        root,
         &clean(chart.caption),
         &caption_style,
         width - 2 * PAD,
         room.min(MAX_CAPTION_LINES),
-    )?;
+    );
     // The plot keeps at least half the image; a legend too long for the
     // rest (dozens of series) runs off the bottom rather than over the plot.
     let footer_h = (legend_h + CAPTION_ROW * caption.len() as i32 + PAD).min(height / 2);
@@ -199,7 +198,15 @@ where
     let plot_area = if title.is_empty() {
         plot_area
     } else {
-        plot_area.titled(&title, font(18).color(&TEXT))?
+        // What `DrawingArea::titled` does, without its text measurement
+        // (in the browser plotters measures with a styled <span>, which the
+        // page's CSP forbids): the title centred at the top, 5 px down.
+        let style = font(18).color(&TEXT).pos(Pos::new(HPos::Center, VPos::Top));
+        let (w, _) = plot_area.dim_in_pixel();
+        plot_area.draw_text(&title, &style, (w as i32 / 2, 5))?;
+        plot_area
+            .split_vertically(5 + text_size(&title, &style).1 as i32 + 5)
+            .1
     };
 
     // About as many ticks as the page's chart (x 6, y 5), fewer when small.
@@ -210,16 +217,17 @@ where
     let tick_width = |ticks: &[f64], format: fn(f64) -> String| {
         ticks
             .iter()
-            .map(|&v| root.estimate_text_size(&clean(&format(v)), &tick_style))
-            .try_fold(0, |widest, size| size.map(|(w, _)| widest.max(w)))
+            .map(|&v| text_size(&clean(&format(v)), &tick_style).0)
+            .max()
+            .unwrap_or(0)
     };
-    let y_tick_width = tick_width(&y.ticks, chart.y_tick)?;
+    let y_tick_width = tick_width(&y.ticks, chart.y_tick);
     let y_desc_width = if chart.y_label.is_empty() { 0 } else { 22 };
     // The last x tick label is centred on the frame's right edge.
     let x_last = x
         .ticks
         .last()
-        .map_or(Ok(0), |&v| tick_width(&[v], chart.x_tick))?;
+        .map_or(0, |&v| tick_width(&[v], chart.x_tick));
 
     let mut builder = ChartBuilder::on(&plot_area);
     builder
@@ -272,7 +280,7 @@ where
         )))?;
         // A label that would run past the frame hangs to the left of its
         // line instead; a three-row stagger keeps neighbours apart.
-        let label_width = root.estimate_text_size(&clean(m.label), &marker_style)?.0;
+        let label_width = text_size(&clean(m.label), &marker_style).0;
         let at = chart.x.map(m.x, (0.0, f64::from(plot_width)));
         let right = at + 4.0 + f64::from(label_width) > f64::from(plot_width);
         let (dx, h) = if right {
@@ -337,19 +345,11 @@ fn check_axis(name: &'static str, axis: Axis) -> Result<(), RenderError> {
 
 /// Where each legend entry starts, `(left, top)` in the footer: entries run
 /// left to right and wrap to a new row at the image's width.
-fn legend_layout<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    chart: &ChartImage,
-    style: &TextStyle,
-    width: i32,
-) -> Result<Vec<(i32, i32)>, RenderError>
-where
-    DB::ErrorType: 'static,
-{
+fn legend_layout(chart: &ChartImage, style: &TextStyle, width: i32) -> Vec<(i32, i32)> {
     let mut at = Vec::with_capacity(chart.series.len());
     let (mut left, mut top) = (PAD, 0);
     for s in &chart.series {
-        let (text_w, _) = root.estimate_text_size(&clean(s.name), style)?;
+        let (text_w, _) = text_size(&clean(s.name), style);
         let entry = 30 + text_w as i32 + 20;
         if left > PAD && left + entry > width - PAD {
             left = PAD;
@@ -358,25 +358,14 @@ where
         at.push((left, top));
         left += entry;
     }
-    Ok(at)
+    at
 }
 
 /// Greedy word wrap of `text` into at most `max_lines` lines of `width`
 /// pixels; a word too long for a line (a URL) is cut, and text that does not
 /// fit ends in "…".
-fn wrap<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    text: &str,
-    style: &TextStyle,
-    width: i32,
-    max_lines: usize,
-) -> Result<Vec<String>, RenderError>
-where
-    DB::ErrorType: 'static,
-{
-    let fits = |s: &str| -> Result<bool, RenderError> {
-        Ok(root.estimate_text_size(s, style)?.0 as i32 <= width)
-    };
+fn wrap(text: &str, style: &TextStyle, width: i32, max_lines: usize) -> Vec<String> {
+    let fits = |s: &str| text_size(s, style).0 as i32 <= width;
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     let mut words: Vec<String> = text.split_whitespace().rev().map(str::to_owned).collect();
@@ -386,7 +375,7 @@ where
         } else {
             format!("{line} {word}")
         };
-        if fits(&candidate)? {
+        if fits(&candidate) {
             line = candidate;
             continue;
         }
@@ -399,7 +388,7 @@ where
         // fits (at least one character) and wrap the rest.
         let chars: Vec<char> = word.chars().collect();
         let mut n = chars.len() - 1;
-        while n > 1 && !fits(&chars[..n].iter().collect::<String>())? {
+        while n > 1 && !fits(&chars[..n].iter().collect::<String>()) {
             n -= 1;
         }
         let n = n.max(1);
@@ -415,7 +404,7 @@ where
             last.push('…');
         }
     }
-    Ok(lines)
+    lines
 }
 
 /// Text safe for one SVG `<text>` line: XML 1.0 forbids most control
@@ -634,6 +623,17 @@ fn log_ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
     } else {
         vec![lo, hi]
     }
+}
+
+/// The size of `text` in `style`, estimated from the font size (an average
+/// sans-serif glyph is about 0.55 em wide), the same natively and in the
+/// browser. plotters' own browser measurement adds a `<span>` with a style
+/// attribute to the page, which the page's Content-Security-Policy
+/// (`style-src 'self'`) forbids, and it panics where there is no `<body>`.
+fn text_size(text: &str, style: &TextStyle) -> (u32, u32) {
+    let size = style.font.get_size();
+    let width = text.chars().count() as f64 * size * 0.55;
+    (width.ceil() as u32, size.ceil() as u32)
 }
 
 #[cfg(test)]

@@ -56,6 +56,16 @@ pub enum TickFormat {
 }
 
 impl TickFormat {
+    /// The formatter as a plain function, for the downloadable image.
+    fn as_fn(self) -> fn(f64) -> String {
+        match self {
+            TickFormat::Number => |v| TickFormat::Number.format(v),
+            TickFormat::Duration => |v| TickFormat::Duration.format(v),
+            TickFormat::Percent => |v| TickFormat::Percent.format(v),
+            TickFormat::Money => |v| TickFormat::Money.format(v),
+        }
+    }
+
     /// The label for `v`.
     pub fn format(self, v: f64) -> String {
         match self {
@@ -311,6 +321,10 @@ pub fn line_chart(props: &ChartProps) -> Html {
             <ul class="legend">
                 { for props.series.iter().map(|s| html! { <li class={s.class}>{ &s.name }</li> }) }
             </ul>
+            <div class="chart-downloads">
+                <button type="button" class="download-svg" onclick={download(props, Image::Svg)}>{ "Download SVG" }</button>
+                <button type="button" class="download-png" onclick={download(props, Image::Png)}>{ "Download PNG (2×)" }</button>
+            </div>
             <details class="data-table">
                 <summary>{ "Data table" }</summary>
                 <table>
@@ -345,4 +359,166 @@ fn point_at(s: &Series, x: f64) -> Option<&ChartPoint> {
         return None;
     }
     nearest_index(&xs, x).and_then(|i| s.points.get(i))
+}
+
+/// The size of the downloadable image, CSS pixels (the PNG doubles it).
+const IMAGE_SIZE: (u32, u32) = (960, 540);
+
+#[derive(Clone, Copy)]
+enum Image {
+    Svg,
+    Png,
+}
+
+/// The series' colour in the image (the light theme's, on white).
+fn image_colour(class: &str) -> (u8, u8, u8) {
+    match class {
+        "s2" => (0xb4, 0x53, 0x1b),
+        "s3" => (0x2e, 0x7d, 0x4f),
+        _ => (0x24, 0x56, 0xa6),
+    }
+}
+
+/// What the downloadable image needs of a chart: a cheap snapshot (the
+/// series are shared), drawn only when a download button is pressed.
+#[derive(Clone)]
+struct ImageSpec {
+    title: AttrValue,
+    x_label: AttrValue,
+    y_label: AttrValue,
+    x: Axis,
+    y: Axis,
+    series: Vec<Series>,
+    markers: Vec<Marker>,
+    x_tick: TickFormat,
+    y_tick: TickFormat,
+}
+
+impl ImageSpec {
+    fn of(props: &ChartProps) -> Self {
+        ImageSpec {
+            title: props.title.clone(),
+            x_label: props.x_label.clone(),
+            y_label: props.y_label.clone(),
+            x: props.x_axis,
+            y: props.y_axis,
+            series: props.series.clone(),
+            markers: props.markers.clone(),
+            x_tick: props.x_tick,
+            y_tick: props.y_tick,
+        }
+    }
+
+    /// The chart as a standalone SVG document drawn by plotters
+    /// ([`crate::render::render_svg`]), captioned with the scenario's link.
+    fn svg(&self) -> Result<String, String> {
+        let points: Vec<Vec<(f64, f64)>> = self
+            .series
+            .iter()
+            .map(|s| s.points.iter().map(|p| (p.x, p.y)).collect())
+            .collect();
+        let href = gloo::utils::window().location().href().unwrap_or_default();
+        let caption = format!("Nines — {href}");
+        let chart = crate::render::ChartImage {
+            title: &self.title,
+            x_label: &self.x_label,
+            y_label: &self.y_label,
+            x: self.x,
+            y: self.y,
+            series: self
+                .series
+                .iter()
+                .zip(&points)
+                .map(|(s, pts)| crate::render::ImageSeries {
+                    name: &s.name,
+                    points: pts,
+                    colour: image_colour(s.class),
+                    dashed: s.class != "s1",
+                })
+                .collect(),
+            markers: self
+                .markers
+                .iter()
+                .map(|m| crate::render::ImageMarker {
+                    x: m.x,
+                    label: &m.label,
+                })
+                .collect(),
+            x_tick: self.x_tick.as_fn(),
+            y_tick: self.y_tick.as_fn(),
+            caption: &caption,
+        };
+        crate::render::render_svg(&chart, IMAGE_SIZE.0, IMAGE_SIZE.1).map_err(|e| e.to_string())
+    }
+}
+
+/// A click handler that downloads the chart as SVG, or as a PNG at twice
+/// the pixels (the SVG drawn onto a canvas by the browser).
+fn download(props: &ChartProps, kind: Image) -> Callback<MouseEvent> {
+    let spec = ImageSpec::of(props);
+    let stem = props.id.to_string();
+    Callback::from(move |_: MouseEvent| {
+        let svg = match spec.svg() {
+            Ok(svg) => svg,
+            Err(e) => {
+                web_sys::console::warn_1(
+                    &format!("Nines: this chart cannot be drawn as an image: {e}").into(),
+                );
+                return;
+            }
+        };
+        match kind {
+            Image::Svg => {
+                super::export::download(&format!("nines-{stem}.svg"), "image/svg+xml", &svg)
+            }
+            Image::Png => png(svg, format!("nines-{stem}.png")),
+        }
+    })
+}
+
+/// Rasterise the SVG at 2× on a canvas and download it as a PNG.
+fn png(svg: String, name: String) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let document = gloo::utils::document();
+    let (Ok(img), Ok(canvas)) = (
+        document.create_element("img"),
+        document.create_element("canvas"),
+    ) else {
+        return;
+    };
+    let img: web_sys::HtmlImageElement = img.unchecked_into();
+    let canvas: web_sys::HtmlCanvasElement = canvas.unchecked_into();
+    canvas.set_width(IMAGE_SIZE.0 * 2);
+    canvas.set_height(IMAGE_SIZE.1 * 2);
+    let url = gloo::file::ObjectUrl::from(gloo::file::Blob::new_with_options(
+        svg.as_str(),
+        Some("image/svg+xml"),
+    ));
+    let src = url.to_string();
+    let loaded = img.clone();
+    let onload = Closure::once(move || {
+        let _keep = url; // the blob: URL lives until the image has loaded
+        let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let _ = ctx.scale(2.0, 2.0);
+        let _ = ctx.draw_image_with_html_image_element(&loaded, 0.0, 0.0);
+        let done = Closure::once(move |blob: Option<web_sys::Blob>| {
+            if let Some(blob) = blob {
+                let url = gloo::file::ObjectUrl::from(gloo::file::Blob::from(blob));
+                super::export::click_download(&url, &name);
+            }
+        });
+        let _ = canvas.to_blob_with_type(done.as_ref().unchecked_ref(), "image/png");
+        done.forget();
+    });
+    img.set_onload(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    img.set_src(&src);
 }

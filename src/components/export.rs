@@ -19,18 +19,22 @@ const FORMATS: [(&str, &str, &str); 3] = [
 ];
 
 /// Offer `text` as a file download (a same-origin blob: URL; nothing leaves the browser).
-fn download(name: &str, mime: &str, text: &str) {
-    use wasm_bindgen::JsCast;
+pub(crate) fn download(name: &str, mime: &str, text: &str) {
     let blob = gloo::file::Blob::new_with_options(text, Some(mime));
     let url = gloo::file::ObjectUrl::from(blob);
-    let document = gloo::utils::document();
-    if let Ok(a) = document.create_element("a") {
+    click_download(&url, name);
+    // `url` is revoked when dropped, after the click has started the download.
+}
+
+/// Start the download of `url` under `name`.
+pub(crate) fn click_download(url: &str, name: &str) {
+    use wasm_bindgen::JsCast;
+    if let Ok(a) = gloo::utils::document().create_element("a") {
         let a: web_sys::HtmlElement = a.unchecked_into();
-        let _ = a.set_attribute("href", &url);
+        let _ = a.set_attribute("href", url);
         let _ = a.set_attribute("download", name);
         a.click();
     }
-    // `url` is revoked when dropped, after the click has started the download.
 }
 
 fn copy(text: String, status: UseStateHandle<Option<String>>) {

@@ -68,3 +68,23 @@ test("Prometheus rules carry the Workbook's thresholds and parse as YAML; OpenSL
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a chart downloads as SVG (drawn by plotters) and as a PNG at twice the pixels", async () => {
+  const { page, context, problems } = await openPage(env.browser, env.url, { acceptDownloads: true });
+  await page.getByLabel("Availability target").waitFor();
+  const [svgDownload] = await Promise.all([page.waitForEvent("download"), page.locator("#cost-chart .download-svg").click()]);
+  const svg = await readFile(await svgDownload.path(), "utf8");
+  assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.match(svg, /Cost per year against nines/);
+  assert.match(svg, /Revenue at risk/);
+  // The browser's own XML parser accepts it.
+  const parseError = await page.evaluate((text) => new DOMParser().parseFromString(text, "image/svg+xml").querySelector("parsererror")?.textContent ?? null, svg);
+  assert.equal(parseError, null);
+  const [pngDownload] = await Promise.all([page.waitForEvent("download"), page.locator("#cost-chart .download-png").click()]);
+  const png = await readFile(await pngDownload.path());
+  assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47], "a PNG signature");
+  // IHDR: width and height, big-endian, at bytes 16..24 — twice the 960×540 image.
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1920, 1080]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
