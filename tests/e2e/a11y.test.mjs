@@ -35,3 +35,20 @@ for (const scheme of ["light", "dark"]) {
 test("axe finds no violations in embed mode", async () => {
   assert.deepEqual(await violations(`${env.url}?embed=cost`, "light"), []);
 });
+
+test("the theme follows the system and the toggle overrides it, both ways", async () => {
+  for (const [scheme, first, second] of [["light", "rgb(251, 251, 250)", "rgb(20, 23, 28)"], ["dark", "rgb(20, 23, 28)", "rgb(251, 251, 250)"]]) {
+    const context = await env.browser.newContext({ colorScheme: scheme });
+    const page = await context.newPage();
+    await page.goto(env.url);
+    await page.locator("#theme-toggle").waitFor();
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(await background(), first, `${scheme} system`);
+    await page.locator("#theme-toggle").click();
+    assert.equal(await background(), second, `${scheme} system, toggled`);
+    await page.reload();
+    await page.locator("#theme-toggle").waitFor();
+    assert.equal(await background(), second, "the choice survives a reload");
+    await context.close();
+  }
+});
