@@ -612,15 +612,19 @@ pub fn evaluate(inputs: &DependencyInputs, ctx: &TargetContext) -> DependencyRep
         )
     } else {
         let per = match max_dr {
-            Limit::Unlimited => "with no own outages expected, there is no limit on each".to_string(),
+            Limit::Unlimited => {
+                "with no own outages expected, there is no limit on each".to_string()
+            }
             Limit::AtMost(s) => format!(
-                "at {outages} own outages a year, each must be detected and recovered within {s:.0} s"
+                "at {} own outages a year, each must be detected and recovered within {}",
+                crate::display::count(outages, 2),
+                crate::duration::format_duration(s)
             ),
         };
         format!(
-            "The critical dependencies use {:.1}% of the budget, leaving {:.0} s a year for the service's own outages; {per}.",
-            checked_ratio(ud, us).unwrap_or(0.0) * 100.0,
-            own * ctx.year_seconds
+            "The critical dependencies use {} of the budget, leaving {} a year for the service's own outages; {per}.",
+            crate::budget::format_fraction_percent(checked_ratio(ud, us).unwrap_or(0.0)),
+            crate::duration::format_duration(own * ctx.year_seconds)
         )
     };
     DependencyReport {

@@ -162,6 +162,69 @@ pub struct Report {
     pub cost: CostReport,
     /// Who should run it, and the on-call cost of each method.
     pub support: SupportReport,
+    /// What dependencies, incidents and failed deployments spend together.
+    pub spend: SpendReport,
+}
+
+/// The error budget's expected spending, all sources together: the critical
+/// dependencies' share, the incidents' and the failed deployments'. Each
+/// section compares its own source with the budget; a product manager needs
+/// the sum (it assumes the three are separate events: an incident caused by
+/// a dependency or a deployment would be counted twice).
+///
+/// ```
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let r = evaluate(&Scenario::default());
+/// let s = &r.spend;
+/// let sum = s.dependencies.unwrap() + s.incidents.unwrap() + s.releases.unwrap();
+/// assert!((s.total.unwrap() - sum).abs() < 1e-12);
+/// assert_eq!(s.fits, Some(s.total.unwrap() <= 1.0));
+/// ```
+#[derive(Serialize, Clone, PartialEq, Debug)]
+pub struct SpendReport {
+    /// The dependencies' share of the budget (fraction).
+    pub dependencies: Option<f64>,
+    /// The expected incidents' share of the budget per SLO window.
+    pub incidents: Option<f64>,
+    /// The expected failed deployments' share per SLO window.
+    pub releases: Option<f64>,
+    /// The three together; `None` when the target allows no downtime.
+    pub total: Option<f64>,
+    /// Whether the total fits the budget.
+    pub fits: Option<bool>,
+    /// `145% of the budget (dependencies 20%, incidents 39.93%, releases 74.4%)`.
+    pub display: String,
+}
+
+fn spend_report(
+    dependencies: &DependencyReport,
+    incidents: &IncidentReport,
+    delivery: &DeliveryReport,
+) -> SpendReport {
+    let (d, i, r) = (
+        dependencies.dependencies_budget_share,
+        incidents.expected_budget_consumed,
+        delivery.budget_consumed_by_releases,
+    );
+    let total = match (d, i, r) {
+        (Some(d), Some(i), Some(r)) => Some(d + i + r),
+        _ => None,
+    };
+    let pct = |x: Option<f64>| x.map_or("—".to_string(), crate::budget::format_fraction_percent);
+    SpendReport {
+        dependencies: d,
+        incidents: i,
+        releases: r,
+        total,
+        fits: total.map(|t| t <= 1.0),
+        display: format!(
+            "{} of the budget (dependencies {}, incidents {}, failed deployments {})",
+            pct(total),
+            pct(d),
+            pct(i),
+            pct(r)
+        ),
+    }
 }
 
 /// The target, its nines and its allowed downtime per period.
@@ -892,13 +955,16 @@ pub fn evaluate(s: &Scenario) -> Report {
     let ctx = target_context(s);
     let delivery = crate::delivery::evaluate(&s.delivery, &ctx);
     let support = crate::support::evaluate(&s.support, &ctx, delivery.targets.deployments_per_week);
+    let incidents = crate::incident::evaluate(&s.incidents, &ctx);
+    let dependencies = crate::dependency::evaluate(&s.dependencies, &ctx);
     Report {
         target: target_report(s),
         reverse: reverse_report(s),
         budget: budget_report(s),
         alerts: alerts_report(s),
-        incidents: crate::incident::evaluate(&s.incidents, &ctx),
-        dependencies: crate::dependency::evaluate(&s.dependencies, &ctx),
+        spend: spend_report(&dependencies, &incidents, &delivery),
+        incidents,
+        dependencies,
         cost: crate::cost::evaluate(&s.cost, &ctx),
         delivery,
         support,
@@ -918,6 +984,24 @@ fn target_context(s: &Scenario) -> TargetContext {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spend_adds_only_the_sources_present() {
+        // No dependencies and no incidents: everything spent is the
+        // failed deployments' share, and the display names all three.
+        let mut s = Scenario::default();
+        s.dependencies.dependencies.clear();
+        s.incidents.incidents_per_year = 0.0;
+        let r = evaluate(&s);
+        assert_eq!(r.spend.dependencies, Some(0.0));
+        assert_eq!(r.spend.incidents, Some(0.0));
+        assert_eq!(r.spend.total, r.delivery.budget_consumed_by_releases);
+        assert!(r.spend.display.contains("failed deployments"));
+        // A 100% target has no budget to spend: no total, no verdict.
+        s.target = Availability::HUNDRED;
+        let r = evaluate(&s);
+        assert_eq!((r.spend.total, r.spend.fits), (None, None));
+    }
     use crate::window::Maintenance;
 
     #[test]

@@ -19,6 +19,7 @@ pub fn incidents_section(props: &SectionProps) -> Html {
     let r = &props.state.report;
     let inc = &r.incidents;
     let del = &r.delivery;
+    let spend = &r.spend;
     let window = s.slo_window.name();
     let on_restore_by = super::on_select(&props.state, |v| {
         Some(Action::SetRestoreBy(if v == "fix-forward" {
@@ -140,6 +141,12 @@ pub fn incidents_section(props: &SectionProps) -> Html {
                     why="Fixing forward through the pipeline can never restore faster than this." />
             </div>
             <Notes notes={del.notes.clone()} />
+            <p class={classes!("status", if spend.fits == Some(false) { "bad" } else { "good" })} id="budget-spend">
+                { "Together with the dependencies: " }{ &spend.display }{ "." }
+                if spend.fits == Some(false) {
+                    { " More than the whole budget: the target will be missed unless something changes." }
+                }
+            </p>
         </section>
     }
 }

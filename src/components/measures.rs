@@ -14,7 +14,7 @@ pub fn measures_card(props: &SectionProps) -> Html {
     let r = &props.state.report;
     let s = &props.state.scenario;
     let dora = &r.delivery.targets;
-    let rows: [(&str, String, &str); 5] = [
+    let rows: [(&str, String, &str); 6] = [
         (
             "Deployment frequency",
             format!("{} deployments a week", count(dora.deployments_per_week, 1)),
@@ -47,6 +47,11 @@ pub fn measures_card(props: &SectionProps) -> Html {
                 r.target.unavailability_percent
             ),
             "Unplanned downtime the target tolerates; while it is spent, launches stop.",
+        ),
+        (
+            "Expected budget spend",
+            r.spend.display.clone(),
+            "Dependencies, incidents and failed deployments together, per SLO window.",
         ),
     ];
     html! {

@@ -59,6 +59,10 @@ test("incidents: expected downtime follows the Calculus of Service Availability"
   await page.getByLabel("Time to restore after detection").fill("20m");
   await page.getByLabel("Users affected per incident").fill("25%");
   assert.equal(await page.locator("#incident-downtime-year").textContent(), "30m");
+  // The three sources of spending are added up in one sentence.
+  const spend = await page.locator("#budget-spend").textContent();
+  const [total, deps, incidents, releases] = [...spend.matchAll(/([\d.]+)%/g)].map((m) => Number(m[1]));
+  assert.ok(Math.abs(total - (deps + incidents + releases)) < 0.02, spend);
   assert.deepEqual(problems, []);
   await context.close();
 });
