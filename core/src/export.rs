@@ -325,6 +325,11 @@ pub fn measures_table(report: &Report) -> Table {
         ),
         "Unplanned downtime the target tolerates; while it is spent, launches stop.".into(),
     ]);
+    table.row([
+        "Expected budget spend".to_string(),
+        report.spend.display.clone(),
+        "Dependencies, incidents and failed deployments together, per SLO window.".into(),
+    ]);
     table
 }
 
