@@ -7,12 +7,14 @@ use std::rc::Rc;
 
 use nines_core::cost::Optimum;
 use nines_core::display::money;
+use nines_core::export::marginal_cost_table;
 use nines_core::quantity::Availability;
 use yew::prelude::*;
 
 use super::chart::{ChartPoint, LineChart, Marker, Series, TickFormat};
 use super::field::{Kind, NumberField};
 use super::figure::{Figure, Notes};
+use super::table::TableView;
 use super::SectionProps;
 use crate::geometry::{extent, Axis};
 use crate::state::Action;
@@ -148,24 +150,7 @@ pub fn cost_section(props: &SectionProps) -> Html {
                 on_pick={on_pick}
             />
             <h3>{ "One step at a time" }</h3>
-            <div class="table-scroll"><table id="marginal-table">
-                <caption>{ "Going up a level: extra engineering cost against the revenue it protects, per year" }</caption>
-                <thead><tr>
-                    <th scope="col">{ "From" }</th><th scope="col">{ "To" }</th>
-                    <th scope="col" class="num">{ "Extra cost" }</th>
-                    <th scope="col" class="num">{ "Revenue protected" }</th>
-                    <th scope="col">{ "Worth it on revenue?" }</th>
-                </tr></thead>
-                <tbody>
-                    { for c.marginal.iter().map(|m| html! { <tr>
-                        <td>{ at_nines(m.from_nines) }</td>
-                        <td>{ at_nines(m.to_nines) }</td>
-                        <td class="num">{ money(m.extra_engineering_cost_per_year) }</td>
-                        <td class="num">{ money(m.revenue_protected_per_year) }</td>
-                        <td>{ if m.worth_it { "yes" } else { "no" } }</td>
-                    </tr> }) }
-                </tbody>
-            </table></div>
+            <TableView id="marginal-table" table={marginal_cost_table(&props.state.report)} numeric={vec![2, 3, 4]} />
             <h3>{ "From a tolerable loss to a target" }</h3>
             <div class="fields">
                 <NumberField id="tolerable-loss" label="Revenue you can afford to lose per year" kind={Kind::Money}

@@ -3,15 +3,16 @@
 //! service itself (Treynor, Dahlin, Rau, Beyer, "The Calculus of Service
 //! Availability", ACM Queue 2017).
 
-use nines_core::budget::format_fraction_percent;
 use nines_core::dependency::Composition;
 use nines_core::display::limit_duration;
 use nines_core::duration::format_duration;
+use nines_core::export::dependencies_table;
 use nines_core::quantity::Availability;
 use yew::prelude::*;
 
 use super::field::{commit, non_empty, Kind, NumberField, TextField};
 use super::figure::{Figure, Notes};
+use super::table::TableView;
 use super::SectionProps;
 use crate::geometry::LinearScale;
 use crate::state::{Action, DependencyEdit, State};
@@ -122,23 +123,25 @@ pub fn dependencies_section(props: &SectionProps) -> Html {
     });
 
     // Budget bars: each dependency's share of the service's unavailability budget, then the service's own.
-    let mut bars: Vec<(String, f64)> = r
+    // One bar per row of the core's table (each dependency, then the
+    // service itself), labelled with the table's own share column.
+    let shares = dependencies_table(&props.state.report);
+    let unavailabilities: Vec<f64> = r
         .extra_nine
         .iter()
-        .map(|c| (c.name.clone(), c.unavailability))
+        .map(|c| c.unavailability)
+        .chain([r.own_unavailability.max(0.0)])
         .collect();
-    bars.push(("the service itself".into(), r.own_unavailability.max(0.0)));
-    let total: f64 = bars.iter().map(|(_, u)| u).sum::<f64>().max(service_u);
+    let bars: Vec<(&str, &str, f64)> = shares
+        .rows
+        .iter()
+        .zip(&unavailabilities)
+        .map(|(row, u)| (row[0].as_str(), row[2].as_str(), *u))
+        .collect();
+    let total: f64 = unavailabilities.iter().sum::<f64>().max(service_u);
     let scale = LinearScale::new((0.0, if total > 0.0 { total } else { 1.0 }), (0.0, 100.0));
     let row_h = 38.0;
     let height = row_h * bars.len() as f64 + 8.0;
-    let share = |u: f64| {
-        if service_u > 0.0 {
-            format_fraction_percent(u / service_u)
-        } else {
-            "—".into()
-        }
-    };
 
     html! {
         <section class="card" id="dependencies" aria-labelledby="dependencies-heading">
@@ -176,30 +179,19 @@ pub fn dependencies_section(props: &SectionProps) -> Html {
                 <figcaption>{ "Who spends the error budget: each dependency's share, and what is left to the service" }</figcaption>
                 <svg viewBox={format!("0 0 640 {height}")} role="img" tabindex="0" class="chart-svg"
                     aria-label="Bars of each dependency's share of the service's error budget; the table below has the figures">
-                    { for bars.iter().enumerate().map(|(i, (name, u))| {
+                    { for bars.iter().enumerate().map(|(i, (name, share, u))| {
                         let y = 4.0 + row_h * i as f64;
                         let w = scale.map(*u) / 100.0 * 560.0;
                         html! { <g>
-                            <title>{ format!("{name}: {} of the budget ({})", share(*u), nines_core::display::availability(*u)) }</title>
+                            <title>{ format!("{name}: {share} of the budget ({})", nines_core::display::availability(*u)) }</title>
                             <text x="0" y={(y + 11.0).to_string()} class="tick">{ name }</text>
                             <rect x="0" y={(y + 16.0).to_string()} width={w.max(0.5).to_string()} height="14"
                                 class={if i + 1 == bars.len() { "s3" } else { "s1" }} />
-                            <text x={(6.0 + w).to_string()} y={(y + 28.0).to_string()} class="tick">{ share(*u) }</text>
+                            <text x={(6.0 + w).to_string()} y={(y + 28.0).to_string()} class="tick">{ *share }</text>
                         </g> }
                     }) }
                 </svg>
-                <table>
-                    <caption>{ "Share of the service's unavailability budget" }</caption>
-                    <thead><tr><th scope="col">{ "Who" }</th><th scope="col" class="num">{ "Share" }</th><th scope="col">{ "Meets the extra nine?" }</th></tr></thead>
-                    <tbody>
-                        { for r.extra_nine.iter().map(|c| html! { <tr>
-                            <th scope="row">{ &c.name }</th>
-                            <td class="num">{ share(c.unavailability) }</td>
-                            <td>{ if c.meets_rule { "yes" } else { "no" } }</td>
-                        </tr> }) }
-                        <tr><th scope="row">{ "the service itself" }</th><td class="num">{ share(r.own_unavailability.max(0.0)) }</td><td></td></tr>
-                    </tbody>
-                </table>
+                <TableView id="dependency-shares" table={shares.clone()} numeric={vec![1, 2]} />
             </figure>
             <p class="convention">{ &r.correlation_warning }</p>
             <Notes notes={r.notes.clone()} />

@@ -12,6 +12,7 @@ pub mod incidents;
 pub mod library;
 pub mod measures;
 pub mod support;
+pub mod table;
 pub mod target;
 
 use yew::prelude::*;

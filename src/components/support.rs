@@ -3,12 +3,13 @@
 //! applied, and the on-call cost of each method.
 
 use nines_core::display::{count, money};
-use nines_core::duration::format_duration;
+use nines_core::export::support_cost_table;
 use nines_core::support::TrafficCriticality;
 use yew::prelude::*;
 
 use super::field::{Kind, NumberField};
 use super::figure::{Figure, Notes};
+use super::table::TableView;
 use super::SectionProps;
 use crate::state::Action;
 
@@ -83,27 +84,7 @@ pub fn support_section(props: &SectionProps) -> Html {
                     label="on-call cost a year of the recommended method"
                     why="People on the rota × standby pay × hours, plus callouts × callout pay." />
             </div>
-            <div class="table-scroll"><table id="support-costs" class="wide">
-                <caption>{ "On-call cost of each production support method, per year" }</caption>
-                <thead><tr>
-                    <th scope="col">{ "Method" }</th>
-                    <th scope="col">{ "Who is on call" }</th>
-                    <th scope="col" class="num">{ "Standby" }</th>
-                    <th scope="col" class="num">{ "Callouts" }</th>
-                    <th scope="col" class="num">{ "Total" }</th>
-                    <th scope="col" class="num">{ "Added to time to restore" }</th>
-                </tr></thead>
-                <tbody>
-                    { for r.on_call_costs.iter().map(|c| html! { <tr>
-                        <th scope="row">{ c.method.name() }</th>
-                        <td>{ &c.structure }</td>
-                        <td class="num">{ money(c.standby_cost_per_year) }</td>
-                        <td class="num">{ money(c.callout_cost_per_year) }</td>
-                        <td class="num">{ money(c.total_cost_per_year) }</td>
-                        <td class="num">{ format_duration(c.time_to_restore_penalty_seconds) }</td>
-                    </tr> }) }
-                </tbody>
-            </table></div>
+            <TableView id="support-costs" table={support_cost_table(&props.state.report)} numeric={vec![2, 3, 4, 5]} />
             <h3>{ "Why not the others" }</h3>
             <ul id="support-alternatives">
                 { for rec.alternatives.iter().map(|a| html! { <li><strong>{ a.method.name() }</strong>{ ": " }{ &a.reason }</li> }) }
