@@ -53,9 +53,29 @@ pub fn app() -> Html {
     };
     let notices = use_state(|| start.notices.clone());
     let embed = start.embed.clone();
-    use_effect_with((), |_| crate::persist::report_height());
+    use_effect_with((), |_| {
+        crate::persist::report_height();
+        // The first figures are in the DOM (effects run after the render is
+        // committed): scripts/bench measures navigation start to this mark.
+        crate::mark("nines:first-figures");
+    });
+    // Another tab saved a different scenario: its link query, until the user
+    // chooses which to keep (this tab does not write over it meanwhile).
+    let other_tab = use_state(|| None::<String>);
+    {
+        let other_tab = other_tab.clone();
+        use_effect_with((), move |_| {
+            let listener = crate::persist::watch_other_tabs(move |change| {
+                if let crate::persist::OtherTab::Scenario(query) = change {
+                    other_tab.set(Some(query));
+                }
+            });
+            move || drop(listener)
+        });
+    }
     let copied = use_state(|| None::<String>);
-    use_effect_with(state.scenario.clone(), crate::persist::save);
+    use_effect_with((), |_| crate::persist::flush_on_leave());
+    use_effect_with(state.scenario.clone(), crate::persist::save_soon);
 
     let copy_link = {
         let scenario = state.scenario.clone();
@@ -120,6 +140,38 @@ pub fn app() -> Html {
     if let Some(id) = embed {
         return embedded(&id, &state, &notices);
     }
+    let conflict = other_tab.as_ref().map(|theirs| {
+        let adopt = {
+            let other_tab = other_tab.clone();
+            let state = state.clone();
+            let theirs = theirs.clone();
+            Callback::from(move |_: MouseEvent| {
+                crate::persist::resolve(None);
+                state.dispatch(crate::state::Action::Replace(Box::new(
+                    nines_core::link::decode(&theirs).scenario,
+                )));
+                other_tab.set(None);
+            })
+        };
+        let keep = {
+            let other_tab = other_tab.clone();
+            let scenario = state.scenario.clone();
+            Callback::from(move |_: MouseEvent| {
+                crate::persist::resolve(Some(&scenario));
+                other_tab.set(None);
+            })
+        };
+        html! {
+            <div class="notices conflict" id="other-tab" role="alert">
+                <p>
+                    { "Another tab saved a different scenario. This tab stopped saving so that neither                        is lost: choose which one this browser keeps." }
+                </p>
+                <button type="button" onclick={adopt}>{ "Open the other tab's scenario" }</button>
+                { " " }
+                <button type="button" onclick={keep}>{ "Keep this tab's scenario" }</button>
+            </div>
+        }
+    });
     html! {
         <>
             <header class="site">
@@ -147,6 +199,7 @@ pub fn app() -> Html {
                     }
                 </div>
             </header>
+            { for conflict }
             if !notices.is_empty() {
                 <div class="notices" id="notices" role="status">
                     <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>

@@ -44,3 +44,38 @@ pub fn start() {
 pub fn nines_selftest_panic() {
     panic!("self-test: a panic requested by the end-to-end tests");
 }
+
+/// Add a `performance.mark` (read by `scripts/bench`); silently nothing
+/// where the browser has no Performance API.
+#[cfg(target_arch = "wasm32")]
+pub fn mark(name: &str) {
+    if let Some(performance) = gloo::utils::window().performance() {
+        let _ = performance.mark(name);
+    }
+}
+
+/// Benchmark hook for `scripts/bench` (exposed as
+/// `window.wasmBindings.nines_bench_evaluate`): evaluate the default
+/// scenario `iterations` times inside wasm and return the mean in
+/// microseconds, to compare with the native criterion figure.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn nines_bench_evaluate(iterations: u32) -> f64 {
+    use nines_core::scenario::{evaluate, Scenario};
+    let scenario = Scenario::default();
+    let Some(performance) = gloo::utils::window().performance() else {
+        return f64::NAN;
+    };
+    let start = performance.now();
+    for _ in 0..iterations {
+        std::hint::black_box(evaluate(std::hint::black_box(&scenario)));
+    }
+    (performance.now() - start) * 1000.0 / f64::from(iterations.max(1))
+}
+
+/// The wasm linear memory in bytes (`scripts/bench` checks it does not grow).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn nines_wasm_memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) * 65536) as f64
+}

@@ -8,7 +8,7 @@ use nines_core::link;
 use nines_core::scenario::Scenario;
 use serde::{Deserialize, Serialize};
 
-const KEY: &str = "nines.library";
+pub const KEY: &str = "nines.library";
 const VERSION: u32 = 1;
 
 /// One saved scenario.

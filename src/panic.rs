@@ -35,6 +35,12 @@ fn show(detail: &str) -> Option<()> {
     )?;
     let reset = add("a", "Reset to the default scenario")?;
     reset.set_attribute("href", "./").ok()?;
+    if let Some(saved) = crate::persist::last_saved().filter(|q| !q.is_empty()) {
+        add("p", "Your last saved scenario is kept in this browser:")?;
+        let reopen = add("a", "Reopen your last saved scenario")?;
+        reopen.set_attribute("href", &format!("./?{saved}")).ok()?;
+        add("pre", &saved)?;
+    }
     add("pre", detail)?;
     root.set_inner_html("");
     root.append_child(&panel).ok()?;

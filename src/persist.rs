@@ -101,21 +101,66 @@ pub fn share_url(s: &Scenario) -> String {
 
 /// The iframe and the two-line resize script that embed one section of
 /// this scenario in a wiki page (the snippet documented in the README).
+/// It points at embed.html, which runs with `sandbox="allow-scripts"` alone
+/// (no `allow-same-origin`); popups may leave the sandbox so the "Open the
+/// full calculator" link works.
 pub fn embed_snippet(s: &Scenario, section: &str) -> String {
-    let src = format!("{}&embed={section}", share_url(s));
+    let location = gloo::utils::window().location();
+    let path = location.pathname().unwrap_or_default();
+    let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    let src = format!(
+        "{}{dir}embed.html?{}&embed={section}",
+        location.origin().unwrap_or_default(),
+        link::encode(s)
+    );
     format!(
         "<iframe id=\"nines-{section}\" src=\"{src}\" title=\"Nines: {section}\" width=\"100%\" height=\"600\" \
-         sandbox=\"allow-scripts allow-same-origin\"></iframe>\n<script>addEventListener(\"message\", (e) => {{ \
+         sandbox=\"allow-scripts allow-popups allow-popups-to-escape-sandbox\"></iframe>\n<script>addEventListener(\"message\", (e) => {{ \
          const f = document.getElementById(\"nines-{section}\"); \
          if (e.source === f.contentWindow && e.data && e.data.type === \"nines:height\") f.height = e.data.height; }});</script>"
     )
+}
+
+thread_local! {
+    /// The scenario waiting to be written, and the timer that writes it.
+    static PENDING: std::cell::RefCell<Option<(Scenario, gloo::timers::callback::Timeout)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// How long edits must pause before the address and localStorage are
+/// written: both are slow browser calls (about 1–2 ms each in Chromium), so
+/// a slider drag writes once when it rests, not on every step.
+const SAVE_AFTER_MS: u32 = 200;
+
+/// Save the scenario once edits pause ([`SAVE_AFTER_MS`]); a page that is
+/// hidden or closed first writes it at once ([`flush_on_leave`]).
+pub fn save_soon(s: &Scenario) {
+    let timer = gloo::timers::callback::Timeout::new(SAVE_AFTER_MS, flush);
+    // Replacing the pending entry drops (cancels) the previous timer.
+    PENDING.with(|p| p.replace(Some((s.clone(), timer))));
+}
+
+/// Write the pending scenario now, if there is one.
+pub fn flush() {
+    if let Some((s, _timer)) = PENDING.with(|p| p.borrow_mut().take()) {
+        save(&s);
+    }
+}
+
+/// Nothing lost on reload or close: write the pending scenario when the page
+/// is hidden (`visibilitychange`) or left (`pagehide`). Call once.
+pub fn flush_on_leave() {
+    let window = gloo::utils::window();
+    for event in ["pagehide", "visibilitychange"] {
+        gloo::events::EventListener::new(&window, event, |_| flush()).forget();
+    }
 }
 
 /// Write the scenario to the address bar (replacing, not pushing: no
 /// history flood while a slider moves) and to localStorage. An embedded
 /// calculator keeps its mode in the address and leaves the reader's own
 /// saved scenario alone.
-pub fn save(s: &Scenario) {
+fn save(s: &Scenario) {
     let query = link::encode(s);
     let embed = EMBED.with(|e| e.borrow().clone());
     let address = match &embed {
@@ -125,11 +170,77 @@ pub fn save(s: &Scenario) {
     if let Ok(history) = gloo::utils::window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
     }
-    if embed.is_none() {
-        if let Some(storage) = storage() {
-            let _ = storage.set_item(STORAGE_KEY, &query);
-        }
+    if embed.is_none() && !HELD.with(std::cell::Cell::get) {
+        write_saved(&query);
     }
+}
+
+thread_local! {
+    /// Set when another tab changed the saved scenario: this tab stops
+    /// writing over it until the user chooses which one to keep.
+    static HELD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// What this tab last wrote, to tell its own writes from another tab's.
+    static WRITTEN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+fn write_saved(query: &str) {
+    WRITTEN.with(|w| w.replace(Some(query.to_string())));
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(STORAGE_KEY, query);
+    }
+}
+
+/// What another tab changed in this browser's storage.
+pub enum OtherTab {
+    /// It saved a different current scenario (its link query); this tab
+    /// holds its own writes until [`resolve`] is called.
+    Scenario(String),
+    /// It changed the named scenarios (the library).
+    Library,
+}
+
+/// Watch the `storage` event, which the browser fires in every *other* tab
+/// of this origin when one writes: two tabs editing the same saved scenario
+/// never silently overwrite each other. The listener lives as long as the
+/// returned guard.
+pub fn watch_other_tabs(on_change: impl Fn(OtherTab) + 'static) -> gloo::events::EventListener {
+    use wasm_bindgen::JsCast;
+    gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |event| {
+        let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+            return;
+        };
+        let key = event.key();
+        if key.as_deref() == Some(crate::library::KEY) {
+            on_change(OtherTab::Library);
+            return;
+        }
+        if key.as_deref() != Some(STORAGE_KEY) || EMBED.with(|e| e.borrow().is_some()) {
+            return;
+        }
+        let Some(theirs) = event.new_value() else {
+            return;
+        };
+        if WRITTEN.with(|w| w.borrow().as_deref() == Some(theirs.as_str())) {
+            return;
+        }
+        HELD.with(|h| h.set(true));
+        on_change(OtherTab::Scenario(theirs));
+    })
+}
+
+/// End a conflict with another tab: `Some(scenario)` saves this tab's
+/// scenario over the other's; `None` adopts the other tab's (already saved).
+pub fn resolve(keep: Option<&Scenario>) {
+    HELD.with(|h| h.set(false));
+    if let Some(s) = keep {
+        write_saved(&link::encode(s));
+    }
+}
+
+/// The scenario this browser last saved, as a link query (for the crash
+/// message: the work is never lost even when the page is).
+pub fn last_saved() -> Option<String> {
+    stored()
 }
 
 /// Tell the host page how tall the page is whenever its size changes (the

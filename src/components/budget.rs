@@ -184,6 +184,10 @@ pub fn budget_section(props: &SectionProps) -> Html {
                         { for WINDOWS.iter().map(|p| html! {
                             <option value={p.id()} selected={*p == s.slo_window}>{ p.describe(s.convention) }</option>
                         }) }
+                        // A window from a link that the list does not offer (e.g. 3650d).
+                        if !WINDOWS.contains(&s.slo_window) {
+                            <option value={s.slo_window.id()} selected=true>{ s.slo_window.describe(s.convention) }</option>
+                        }
                     </select>
                 </div>
                 <div class="field">

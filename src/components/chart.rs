@@ -113,6 +113,16 @@ const BOTTOM: f64 = 44.0;
 pub fn line_chart(props: &ChartProps) -> Html {
     let cursor = use_state(|| None::<usize>);
     let dragging = use_mut_ref(|| false);
+    // The data table's rows are built only while it is open: closed, they
+    // would be most of the page's DOM and of every update's diff.
+    let table_open = use_state(|| false);
+    let ontoggle = {
+        let table_open = table_open.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            table_open.set(details.open());
+        })
+    };
     let svg_ref = use_node_ref();
     let xr = (LEFT, W - RIGHT);
     let yr = (H - BOTTOM, TOP);
@@ -325,8 +335,9 @@ pub fn line_chart(props: &ChartProps) -> Html {
                 <button type="button" class="download-svg" onclick={download(props, Image::Svg)}>{ "Download SVG" }</button>
                 <button type="button" class="download-png" onclick={download(props, Image::Png)}>{ "Download PNG (2×)" }</button>
             </div>
-            <details class="data-table">
+            <details class="data-table" open={*table_open} {ontoggle}>
                 <summary>{ "Data table" }</summary>
+                if *table_open {
                 <table>
                     <thead><tr>
                         <th scope="col">{ &props.x_heading }</th>
@@ -341,6 +352,7 @@ pub fn line_chart(props: &ChartProps) -> Html {
                         </tr> }) }
                     </tbody>
                 </table>
+                }
             </details>
         </figure>
     }

@@ -39,6 +39,26 @@ const FIGURES: [(&str, Read); 7] = [
     }),
 ];
 
+/// A saved scenario with its report (none: the current scenario).
+fn evaluate_saved(saved: &Option<Saved>) -> Option<(String, Scenario, Report)> {
+    saved.as_ref().map(|s| {
+        let scenario = s.scenario();
+        let report = evaluate(&scenario);
+        (s.name.clone(), scenario, report)
+    })
+}
+
+/// One side of the comparison: a saved scenario, or the current one.
+fn side<'a>(
+    saved: &'a Option<(String, Scenario, Report)>,
+    current: (&'a str, &'a Scenario, &'a Report),
+) -> (&'a str, &'a Scenario, &'a Report) {
+    match saved {
+        Some((name, scenario, report)) => (name, scenario, report),
+        None => current,
+    }
+}
+
 #[function_component(LibrarySection)]
 pub fn library_section(props: &SectionProps) -> Html {
     let loaded = use_memo((), |_| library::load());
@@ -49,6 +69,25 @@ pub fn library_section(props: &SectionProps) -> Html {
     let left = use_state(|| None::<usize>);
     let right = use_state(|| Some(0usize));
 
+    // Another tab saved, renamed or deleted: show its list, so the next
+    // change here starts from it instead of overwriting it.
+    {
+        let saved = saved.clone();
+        let message = message.clone();
+        use_effect_with((), move |_| {
+            let listener = crate::persist::watch_other_tabs(move |change| {
+                if let crate::persist::OtherTab::Library = change {
+                    let (list, problem) = library::load();
+                    saved.set(list);
+                    message.set(Some(problem.unwrap_or_else(|| {
+                        "Your saved scenarios were changed in another tab; this list now shows them."
+                            .to_string()
+                    })));
+                }
+            });
+            move || drop(listener)
+        });
+    }
     let update = {
         let saved = saved.clone();
         let message = message.clone();
@@ -68,30 +107,32 @@ pub fn library_section(props: &SectionProps) -> Html {
         let saved = saved.clone();
         let name = name.clone();
         let update = update.clone();
-        let link = nines_core::link::encode(&props.state.scenario);
+        let scenario = props.state.scenario.clone();
         Callback::from(move |_: MouseEvent| {
             let mut next: Vec<Saved> = (*saved).clone();
             // Saving under an existing name replaces it.
             next.retain(|s| s.name != *name);
             next.push(Saved {
                 name: (*name).clone(),
-                link: link.clone(),
+                link: nines_core::link::encode(&scenario),
             });
             update(next);
         })
     };
 
-    let current = props.state.scenario.clone();
-    let pick = |which: Option<usize>| -> (String, Scenario) {
-        match which.and_then(|i| saved.get(i)) {
-            Some(s) => (s.name.clone(), s.scenario()),
-            None => ("Current scenario".to_string(), current.clone()),
-        }
-    };
-    let (a_name, a) = pick(*left);
-    let (b_name, b) = pick(*right);
-    let (ra, rb) = (evaluate(&a), evaluate(&b));
-    let inputs = compare(&a, &b);
+    // The current scenario's report is the page's; a saved one is evaluated
+    // once per choice, not on every edit of the current one.
+    let chosen = |which: Option<usize>| which.and_then(|i| saved.get(i)).cloned();
+    let left_saved = use_memo(chosen(*left), evaluate_saved);
+    let right_saved = use_memo(chosen(*right), evaluate_saved);
+    let current = (
+        "Current scenario",
+        &props.state.scenario,
+        &props.state.report,
+    );
+    let (a_name, a, ra) = side(&left_saved, current);
+    let (b_name, b, rb) = side(&right_saved, current);
+    let inputs = compare(a, b);
     let chooser = |id: &'static str, label: &'static str, state: UseStateHandle<Option<usize>>| {
         let onchange = {
             let state = state.clone();
@@ -188,7 +229,7 @@ pub fn library_section(props: &SectionProps) -> Html {
                 </tr></thead>
                 <tbody>
                     { for FIGURES.iter().map(|(label, read)| {
-                        let (x, y) = (read(&ra), read(&rb));
+                        let (x, y) = (read(ra), read(rb));
                         let differs = x != y;
                         html! { <tr class={classes!(differs.then_some("diff"))}>
                             <th scope="row">{ if differs { format!("≠ {label}") } else { label.to_string() } }</th>

@@ -3,49 +3,69 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
+import { createHash } from "node:crypto";
 import { setup, openPage } from "./harness.mjs";
 
 let env;
 let host;
+// The host's two-line snippet (README, "Share and embed").
+const RESIZE = `addEventListener("message", (e) => { const f = document.getElementById("nines");
+  if (e.source === f.contentWindow && e.data && e.data.type === "nines:height") f.height = e.data.height; });`;
 before(async () => {
   env = await setup();
-  // The host page: an iframe and the two-line snippet from the README.
+  const distOrigin = env.url.replace(/\/$/, "");
+  // The wiki: a page on another port, with a strict CSP of its own that
+  // allows only the snippet (by hash) and frames from Nines' origin.
+  const strict = `default-src 'none'; frame-src ${distOrigin}; ` +
+    `script-src 'sha256-${createHash("sha256").update(RESIZE).digest("base64")}'`;
   host = createServer((req, res) => {
-    const snippet = new URL(req.url, "http://x").searchParams.get("snippet");
+    const params = new URL(req.url, "http://x").searchParams;
+    const snippet = params.get("snippet");
     if (snippet) {
       res.writeHead(200, { "content-type": "text/html" });
       res.end(`<!doctype html><title>Wiki</title>${snippet}`);
       return;
     }
-    const src = decodeURIComponent(new URL(req.url, "http://x").searchParams.get("src") ?? "");
-    res.writeHead(200, { "content-type": "text/html" });
+    res.writeHead(200, { "content-type": "text/html", "content-security-policy": strict });
     res.end(`<!doctype html><title>Wiki</title>
-<iframe id="nines" src="${src}" width="700" height="150" sandbox="allow-scripts allow-same-origin"></iframe>
-<script>
-addEventListener("message", (e) => { const f = document.getElementById("nines");
-  if (e.source === f.contentWindow && e.data && e.data.type === "nines:height") f.height = e.data.height; });
-</script>`);
+<iframe id="nines" src="${params.get("src")}" width="700" height="150" sandbox="${params.get("sandbox")}"></iframe>
+<script>${RESIZE}</script>`);
   });
   await new Promise((ok) => host.listen(0, "127.0.0.1", ok));
 });
 after(async () => { host?.close(); await env?.close(); });
 
-test("an embedded section renders alone and resizes its iframe as it grows", async () => {
-  const src = `${env.url}?v=1&target=99.9%25&embed=cost`;
-  const url = `http://127.0.0.1:${host.address().port}/?src=${encodeURIComponent(src)}`;
-  const { page, context, problems } = await openPage(env.browser, url);
-  const frame = page.frameLocator("#nines");
-  await frame.locator("#cost").waitFor();
-  assert.equal(await frame.locator("header.site").count(), 0, "no header in embed mode");
-  assert.equal(await frame.locator("#target").count(), 0, "only the embedded section");
-  await page.waitForFunction(() => Number(document.getElementById("nines").height) > 400);
-  const first = Number(await page.locator("#nines").getAttribute("height"));
-  // Open the chart's data table: the section grows, so must the iframe.
-  await frame.locator("#cost-chart summary").click();
-  await page.waitForFunction((h) => Number(document.getElementById("nines").height) > h, first);
-  assert.deepEqual(problems, []);
-  await context.close();
-});
+const EMBEDS = [
+  // What "Copy embed code" gives: embed.html in the strictest sandbox.
+  { page: "embed.html", sandbox: "allow-scripts" },
+  // The app's own page in embed mode, for hosts that allow same-origin.
+  { page: "", sandbox: "allow-scripts allow-same-origin" },
+];
+
+for (const { page: file, sandbox } of EMBEDS) {
+  test(`an embedded section (${file || "index.html"}, sandbox="${sandbox}", host with a strict CSP) renders alone and resizes`, async () => {
+    const src = `${env.url}${file}?v=1&target=99.9%25&embed=cost`;
+    const url = `http://127.0.0.1:${host.address().port}/?src=${encodeURIComponent(src)}&sandbox=${encodeURIComponent(sandbox)}`;
+    const { page, context, problems } = await openPage(env.browser, url);
+    const frame = page.frameLocator("#nines");
+    await frame.locator("#cost").waitFor();
+    assert.equal(await frame.locator("header.site").count(), 0, "no header in embed mode");
+    assert.equal(await frame.locator("#target").count(), 0, "only the embedded section");
+    // The link's scenario, computed inside the sandbox as on the full page.
+    const full = await page.context().newPage();
+    await full.goto(`${env.url}?v=1&target=99.9%25`);
+    const expected = await full.locator("#cost-total-at-target").textContent();
+    await full.close();
+    assert.equal(await frame.locator("#cost-total-at-target").textContent(), expected);
+    await page.waitForFunction(() => Number(document.getElementById("nines").height) > 400);
+    const first = Number(await page.locator("#nines").getAttribute("height"));
+    // Open the chart's data table: the section grows, so must the iframe.
+    await frame.locator("#cost-chart summary").click();
+    await page.waitForFunction((h) => Number(document.getElementById("nines").height) > h, first);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
 
 test("an unknown embed section says what can be embedded", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}?embed=nope`);

@@ -74,6 +74,8 @@ test("a bad value in a link gets a notice naming its key; other fields still app
 test("a corrupt saved scenario is ignored with a notice, never a crash", async () => {
   const { page, context, problems } = await openPage(env.browser, env.url);
   await ready(page);
+  // The page saves once edits pause; corrupt the entry after that save.
+  await page.waitForFunction(() => localStorage.getItem("nines.scenario") !== null);
   await page.evaluate(() => localStorage.setItem("nines.scenario", "v=1&target=%ZZ&&&=&convention=nope"));
   await page.goto(env.url);
   await ready(page);

@@ -1,0 +1,241 @@
+// The browser half of scripts/bench (issue 6): bundle sizes, first figures,
+// interaction latency, evaluate inside wasm, memory. Prints every figure and
+// rewrites the generated block of docs/PERFORMANCE.md.
+//
+//   node scripts/lib/bench.mjs [--native-us <criterion median µs>] [--no-write]
+//
+// Runs against the release dist/ (NINES_DIST to override), served on
+// loopback by the e2e tests' server, in Debian's headless Chromium.
+import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import os from "node:os";
+import { ROOT, DIST, launch } from "../../tests/e2e/harness.mjs";
+import { serve } from "../../tests/e2e/server.mjs";
+
+export const GOALS = {
+  interactionP95Ms: 8,
+  firstVisitBrotliBytes: 100 * 1024,
+  firstFiguresMs: 300,
+  evaluateNativeUs: 20,
+  wasmOverNative: 2,
+};
+
+const args = process.argv.slice(2);
+const nativeUs = args.includes("--native-us") ? Number(args[args.indexOf("--native-us") + 1]) : null;
+const write = !args.includes("--no-write");
+
+/** Each file in dist/: raw, gzip -9 and brotli -q 11 bytes. */
+export function bundleSizes(dir = DIST) {
+  return readdirSync(dir)
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .sort()
+    .map((file) => {
+      const body = readFileSync(join(dir, file));
+      return {
+        file,
+        raw: body.length,
+        gzip: gzipSync(body, { level: 9 }).length,
+        brotli: brotliCompressSync(body, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+        }).length,
+      };
+    });
+}
+
+/** What a first visit of each page transfers: its files in dist/. */
+export const PAGES = {
+  "index.html": (f) => !f.startsWith("embed"),
+  "embed.html (sandboxed iframes)": (f) => f.startsWith("embed") || f.startsWith("style-") || f.startsWith("favicon-"),
+};
+export const firstVisit = (files, page) => files.filter((f) => PAGES[page](f.file))
+  .reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+const stats = (xs) => ({ n: xs.length, p50: quantile(xs, 0.5), p95: quantile(xs, 0.95), max: Math.max(...xs) });
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+const ms = (x) => `${x.toFixed(2)} ms`;
+
+async function firstFigures(browser, url, loads = 10) {
+  const times = [];
+  const paints = [];
+  for (let i = 0; i < loads; i++) {
+    // A new context has an empty cache: every load is a cold first visit.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName("nines:first-figures").length > 0);
+    const [mark, fcp] = await page.evaluate(() => [
+      performance.getEntriesByName("nines:first-figures")[0].startTime,
+      performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
+    ]);
+    times.push(mark);
+    paints.push(fcp);
+    await context.close();
+  }
+  return { figures: stats(times), fcp: stats(paints.filter(Number.isFinite)) };
+}
+
+/**
+ * In-page timing of `changes` edits of one input: performance.now() before
+ * dispatching the input event, and after Yew's render (a macrotask after
+ * its microtask scheduler) plus a forced style and layout; the next change
+ * starts in the following animation frame, after the browser painted.
+ */
+async function interaction(page, selector, values) {
+  return page.evaluate(async ({ selector, values }) => {
+    const el = document.querySelector(selector);
+    if (!el) throw new Error(`no ${selector}`);
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+    const channel = new MessageChannel();
+    const tick = () => new Promise((r) => { channel.port1.onmessage = () => r(); channel.port2.postMessage(0); });
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    const out = [];
+    let changed = 0;
+    const page = () => document.querySelector("main").textContent;
+    el.focus();
+    for (const v of values) {
+      await frame();
+      const before = page();
+      const t0 = performance.now();
+      setValue.call(el, v);
+      el.dispatchEvent(new InputEvent("input", { bubbles: true, data: v }));
+      await tick();
+      void document.body.offsetHeight; // style and layout of the updated DOM
+      out.push(performance.now() - t0);
+      if (page() !== before) changed += 1;
+    }
+    el.blur();
+    // A change that updated nothing would time nothing: fail loudly.
+    if (changed < values.length / 2) throw new Error(`${selector}: only ${changed} of ${values.length} changes updated the page`);
+    return out;
+  }, { selector, values });
+}
+
+async function heap(cdp) {
+  await cdp.send("HeapProfiler.collectGarbage");
+  return (await cdp.send("Runtime.getHeapUsage")).usedSize;
+}
+
+async function main() {
+  const started = Date.now();
+  const files = bundleSizes();
+  const total = firstVisit(files, "index.html");
+  const embed = firstVisit(files, "embed.html (sandboxed iframes)");
+
+  const { server, url } = await serve(DIST);
+  const browser = await launch();
+  try {
+    const load = await firstFigures(browser, url);
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName("nines:first-figures").length > 0);
+
+    const N = 200;
+    const targets = Array.from({ length: N }, (_, i) => `99.${String(100 + (i * 37) % 900).padStart(3, "0")}%`);
+    const slider = Array.from({ length: N }, (_, i) => String(1 + ((i * 0.05) % 5)));
+    const deps = Array.from({ length: N }, (_, i) => `99.${String(900 + (i * 7) % 99).padStart(3, "0")}%`);
+    const kinds = {
+      "typing a target": stats(await interaction(page, "#target-input", targets)),
+      "dragging the target slider": stats(await interaction(page, "#target-slider", slider)),
+      "editing a dependency": stats(await interaction(page, "#dependency-list input[id$='-availability']", deps)),
+    };
+
+    // Core inside wasm: warm up, then a mean over many runs (performance.now()
+    // is coarse in browsers, so one long run, not many short ones).
+    const wasmUs = await page.evaluate(() => {
+      window.wasmBindings.nines_bench_evaluate(300);
+      return window.wasmBindings.nines_bench_evaluate(3000);
+    });
+
+    // Memory after 10 changes and after 1,000 (garbage collected first).
+    const fresh = await browser.newContext();
+    const mpage = await fresh.newPage();
+    const mcdp = await fresh.newCDPSession(mpage);
+    await mpage.goto(url);
+    await mpage.waitForFunction(() => performance.getEntriesByName("nines:first-figures").length > 0);
+    const sample = async () => ({
+      js: await heap(mcdp),
+      wasm: await mpage.evaluate(() => window.wasmBindings.nines_wasm_memory_bytes()),
+    });
+    const changes = (n, offset) => Array.from({ length: n }, (_, i) => `99.${String(100 + ((i + offset) * 37) % 900).padStart(3, "0")}%`);
+    await interaction(mpage, "#target-input", changes(10, 0));
+    const after10 = await sample();
+    await interaction(mpage, "#target-input", changes(990, 10));
+    const after1000 = await sample();
+
+    const result = {
+      date: new Date().toISOString().slice(0, 10),
+      machine: `${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}`,
+      chromium: browser.version(),
+      node: process.version,
+      files, total, embed, load, kinds, wasmUs, nativeUs, after10, after1000,
+      seconds: (Date.now() - started) / 1000,
+    };
+    print(result);
+    if (write) writeDoc(result);
+    return result;
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+const verdict = (ok) => (ok ? "meets the goal" : "**misses the goal**");
+
+function report(r) {
+  const lines = [];
+  lines.push(`Measured ${r.date} on ${r.machine}; Chromium ${r.chromium}, Node ${r.node}.`, "");
+  lines.push("### Bundle (release dist/)", "", "| File | Raw | gzip -9 | brotli -q 11 |", "|---|---:|---:|---:|");
+  for (const f of r.files) lines.push(`| ${f.file} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`);
+  lines.push(`| **First visit of index.html** (all but embed-*) | **${kb(r.total.raw)}** | **${kb(r.total.gzip)}** | **${kb(r.total.brotli)}** |`);
+  lines.push(`| First visit of embed.html (embed-*, style, favicon) | ${kb(r.embed.raw)} | ${kb(r.embed.gzip)} | ${kb(r.embed.brotli)} |`, "");
+  lines.push(`Goal ≤ ${kb(GOALS.firstVisitBrotliBytes)} brotli: ${verdict(r.total.brotli <= GOALS.firstVisitBrotliBytes)}.`, "");
+  lines.push("### First figures (navigation start → the first figures in the DOM, 10 cold loads)", "");
+  lines.push(`median ${ms(r.load.figures.p50)}, p95 ${ms(r.load.figures.p95)}, max ${ms(r.load.figures.max)}; first contentful paint median ${ms(r.load.fcp.p50)}.`);
+  lines.push(`Goal ≤ ${GOALS.firstFiguresMs} ms: ${verdict(r.load.figures.p50 <= GOALS.firstFiguresMs)}.`, "");
+  lines.push("### Interaction latency (input event → DOM, every chart, style and layout updated)", "");
+  lines.push("| Change | n | p50 | p95 | max |", "|---|---:|---:|---:|---:|");
+  for (const [k, s] of Object.entries(r.kinds)) lines.push(`| ${k} | ${s.n} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.max)} |`);
+  const worst = Math.max(...Object.values(r.kinds).map((s) => s.p95));
+  lines.push("", `Goal p95 ≤ ${GOALS.interactionP95Ms} ms: ${verdict(worst <= GOALS.interactionP95Ms)} (worst p95 ${ms(worst)}).`, "");
+  lines.push("### Core: `evaluate(&Scenario::default())`", "");
+  if (r.nativeUs != null) {
+    lines.push(`native (criterion median): ${r.nativeUs.toFixed(2)} µs — goal ≤ ${GOALS.evaluateNativeUs} µs: ${verdict(r.nativeUs <= GOALS.evaluateNativeUs)}.`, "");
+    lines.push(`wasm in Chromium (mean of 3,000): ${r.wasmUs.toFixed(2)} µs = ${(r.wasmUs / r.nativeUs).toFixed(2)}× native — goal ≤ ${GOALS.wasmOverNative}×: ${verdict(r.wasmUs / r.nativeUs <= GOALS.wasmOverNative)}.`);
+  } else {
+    lines.push(`wasm in Chromium (mean of 3,000): ${r.wasmUs.toFixed(2)} µs (native not measured in this run).`);
+  }
+  lines.push("", "### Memory (after garbage collection)", "", "| | after 10 changes | after 1,000 changes | growth |", "|---|---:|---:|---:|");
+  const row = (name, a, b) => `| ${name} | ${kb(a)} | ${kb(b)} | ${kb(b - a)} |`;
+  lines.push(row("JS heap", r.after10.js, r.after1000.js), row("wasm memory", r.after10.wasm, r.after1000.wasm));
+  return lines.join("\n");
+}
+
+function print(r) {
+  console.log(report(r));
+  console.log(`\n(${r.seconds.toFixed(0)} s)`);
+}
+
+const START = "<!-- bench:start (written by scripts/bench; edit outside this block) -->";
+const END = "<!-- bench:end -->";
+
+function writeDoc(r) {
+  const file = join(ROOT, "docs", "PERFORMANCE.md");
+  let doc;
+  try { doc = readFileSync(file, "utf8"); } catch { doc = `# Performance\n\n${START}\n${END}\n`; }
+  const a = doc.indexOf(START);
+  const b = doc.indexOf(END);
+  if (a < 0 || b < a) throw new Error(`${file} lost its ${START} … ${END} markers`);
+  writeFileSync(file, `${doc.slice(0, a + START.length)}\n${report(r)}\n${doc.slice(b)}`);
+  console.log(`wrote ${file}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((e) => { console.error(e); process.exit(1); });
+}

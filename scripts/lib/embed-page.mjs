@@ -1,0 +1,74 @@
+// Trunk post-build hook (after extern-loader.mjs): write embed.html, the
+// page that embeds run in a wiki's `<iframe sandbox="allow-scripts">`.
+//
+// Without `allow-same-origin` the frame has an opaque origin, so every
+// request it makes is cross-origin: module scripts, `fetch` of the wasm and
+// resources with Subresource Integrity all need CORS headers that a wiki's
+// static host does not send. embed.html therefore uses only what loads
+// without CORS: classic scripts (the wasm-bindgen glue rewritten from an ES
+// module to a classic script, and the wasm itself as a string in a script),
+// and the stylesheet without an integrity attribute. Same CSP as index.html.
+import { readFileSync, writeFileSync, readdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error("TRUNK_STAGING_DIR is not set: run me as a Trunk hook");
+const files = readdirSync(dir);
+const one = (re, what) => {
+  const found = files.filter((f) => re.test(f));
+  if (found.length !== 1) throw new Error(`expected one ${what} in ${dir}, found ${found.length}: did Trunk change its output?`);
+  return found[0];
+};
+const glueFile = one(/^nines-app-[0-9a-f]+\.js$/, "wasm-bindgen glue");
+const wasmFile = one(/^nines-app-[0-9a-f]+_bg\.wasm$/, "wasm module");
+
+const hashed = (stem, body) => {
+  const name = `${stem}-${createHash("sha256").update(body).digest("hex").slice(0, 16)}.js`;
+  writeFileSync(join(dir, name), body);
+  return name;
+};
+
+// The glue as a classic script: the same code in a function scope, its
+// exports returned as `ninesBindings`.
+let glue = readFileSync(join(dir, glueFile), "utf8");
+const exported = [...glue.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+glue = glue
+  .replace(/^export function /gm, "function ")
+  .replace(/^export \{ initSync, __wbg_init as default \};\s*$/m, "")
+  .replace(/import\.meta\.url/g, "document.baseURI");
+if (/^\s*(import|export)\b/m.test(glue)) throw new Error(`${glueFile} has imports or exports this hook does not know`);
+const classic = `var ninesBindings = (function () {\n${glue}\nreturn { init: __wbg_init, initSync, ${exported.join(", ")} };\n})();\n`;
+const glueName = hashed("embed-glue", classic);
+
+// The wasm as a JS string of one character (U+0000 to U+00FF) per byte,
+// escaping only what a string literal cannot hold: compressed, it is within
+// 3% of the wasm itself (base64 would add 28%).
+const wasm = readFileSync(join(dir, wasmFile));
+const ESCAPES = { 0x22: '\\"', 0x5c: "\\\\", 0x0a: "\\n", 0x0d: "\\r" };
+let literal = "";
+for (const byte of wasm) literal += ESCAPES[byte] ?? String.fromCharCode(byte);
+const wasmName = hashed("embed-wasm", `var ninesWasm = "${literal}";\n`);
+
+const loader = `(function () {
+  var text = window.ninesWasm, bytes = new Uint8Array(text.length);
+  for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  window.ninesWasm = undefined;
+  window.wasmBindings = ninesBindings;
+  ninesBindings.init({ module_or_path: bytes });
+})();
+`;
+const loaderName = hashed("embed-loader", loader);
+
+// The page: index.html without the module loader, preloads or SRI.
+let html = readFileSync(join(dir, "index.html"), "utf8");
+html = html
+  .replace(/<script type="module"[^>]*><\/script>/g, "")
+  .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, "")
+  .replace(/ integrity="[^"]*"/g, "")
+  .replace(
+    "</head>",
+    [wasmName, glueName, loaderName].map((f) => `<script defer src="./${f}"></script>`).join("") + "</head>",
+  );
+if (/type="module"|integrity=/.test(html)) throw new Error("embed.html still has a module script or SRI");
+writeFileSync(join(dir, "embed.html"), html);
