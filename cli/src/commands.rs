@@ -262,10 +262,14 @@ fn render_downtime(report: &Report, json: bool) -> String {
         .iter()
         .map(|r| [r.period_label.clone(), r.display.clone()])
         .collect();
+    // "100% (no downtime allowed)" already names the percentage.
+    let nines = t
+        .nines_display
+        .strip_prefix(&format!("{} ", t.availability_percent))
+        .map_or(format!("({})", t.nines_display), str::to_string);
     format!(
-        "Availability {} ({})\n{}\nConvention: {}. {}",
+        "Availability {} {nines}\n{}\nConvention: {}. {}",
         t.availability_percent,
-        t.nines_display,
         table(["Period", "Allowed downtime"], &rows),
         t.convention_label,
         t.rounding_note

@@ -8,22 +8,30 @@
 mod args;
 mod commands;
 
+use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     match commands::run(&argv) {
-        Ok(output) => {
-            println!("{output}");
-            ExitCode::SUCCESS
-        }
+        Ok(output) => print(&output),
         Err(commands::Failure::Usage(message)) => {
             eprintln!("nines: {message}");
             ExitCode::from(2)
         }
-        Err(commands::Failure::Help(text)) => {
-            println!("{text}");
-            ExitCode::SUCCESS
+        Err(commands::Failure::Help(text)) => print(&text),
+    }
+}
+
+/// Prints to stdout; a reader that stops early (`nines … | head -1`) is not
+/// an error, where `println!` would panic on the closed pipe.
+fn print(text: &str) -> ExitCode {
+    match writeln!(std::io::stdout().lock(), "{text}") {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("nines: cannot write the output: {e}");
+            ExitCode::FAILURE
         }
     }
 }

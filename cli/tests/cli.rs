@@ -628,3 +628,141 @@ fn help_lists_every_command() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// extreme but legal inputs, and illegal ones refused (issue 7)
+// ---------------------------------------------------------------------------
+
+/// 100% allows no downtime at all and says so; 0% allows the whole of every
+/// period (a Gregorian month is 2 629 746 s); twelve nines of a 30-day month
+/// is 30 × 86 400 × 10^-12 s = 2.592 µs, shown in microseconds.
+#[test]
+fn extreme_targets() {
+    let j = json(&["downtime", "100"]);
+    for period in ["day", "week", "month", "quarter", "year"] {
+        assert_eq!(f(&j["downtime_seconds"][period]), 0.0);
+        assert_eq!(j["downtime_display"][period], "0s");
+    }
+    assert_eq!(j["nines"], Value::Null);
+    assert_eq!(j["nines_display"], "100% (no downtime allowed)");
+    assert!(text(&["downtime", "100"]).starts_with("Availability 100% (no downtime allowed)\n"));
+
+    let j = json(&["downtime", "0"]);
+    assert_eq!(f(&j["downtime_seconds"]["month"]), 2_629_746.0);
+    assert_eq!(j["downtime_display"]["year"], "365d 5h 49m 12s");
+    assert_eq!(j["nines_display"], "0 nines");
+
+    let j = json(&["downtime", "12", "nines", "--convention", "sre-book"]);
+    assert_eq!(j["availability"], "99.9999999999%");
+    assert!(close(f(&j["downtime_seconds"]["month"]), 2.592e-6, 1e-18));
+    assert_eq!(j["downtime_display"]["month"], "2.59µs");
+    assert_eq!(j["downtime_display"]["day"], "86.4ns");
+
+    assert!(refused(&["downtime", "101"]).contains("above 100%"));
+    assert!(refused(&["downtime", "301", "nines"]).contains("at most 300 nines"));
+}
+
+/// 10^15 requests at 99.9% allow exactly 10^12 bad ones; no requests allow
+/// none, and the alerts say the first failure spends the whole budget; more
+/// than 10^15 is refused.
+#[test]
+fn extreme_traffic() {
+    let j = json(&[
+        "budget",
+        "--slo",
+        "99.9",
+        "--requests",
+        "1e15",
+        "--bad",
+        "520",
+    ]);
+    assert_eq!(f(&j["allowed_bad"]), 1e12);
+    assert_eq!(j["display"]["burn_rate"], "0.00000000052×");
+
+    let j = json(&["budget", "--slo", "99.9", "--requests", "0", "--bad", "0"]);
+    assert_eq!(f(&j["allowed_bad"]), 0.0);
+    assert_eq!(f(&j["consumed"]), 0.0);
+    let out = text(&["alerts", "--slo", "99.9", "--requests", "0"]);
+    assert!(
+        out.contains("Warning: No requests are expected in the SLO window"),
+        "{out}"
+    );
+
+    let e = refused(&["budget", "--slo", "99.9", "--requests", "1000000000000001"]);
+    assert!(e.contains("too large (at most 10^15)"), "{e}");
+}
+
+/// The shortest SLO window is an hour (0.1% of it is 3.6 s); a one-second
+/// window is refused with the allowed forms; ten years (3650 days) is fine
+/// and a century is the limit.
+#[test]
+fn extreme_windows() {
+    let e = refused(&["budget", "--slo", "99.9", "--window", "1s"]);
+    assert!(
+        e.contains("\"1s\" is not a period") && e.contains("use hour, day, week"),
+        "{e}"
+    );
+    let j = json(&["budget", "--slo", "99.9", "--window", "hour"]);
+    assert_eq!(f(&j["budget_seconds"]), 3.6);
+    let j = json(&["budget", "--slo", "99.95", "--window", "3650d"]);
+    assert_eq!(f(&j["budget_seconds"]), 157_680.0);
+    assert!(refused(&["budget", "--slo", "99.9", "--window", "36526d"]).contains("36525 days"));
+}
+
+/// A hundred dependencies at 99.99% in series: 0.9999^100 = 99.0049…%,
+/// which breaks a 99.95% service; none at all is refused with an example.
+#[test]
+fn extreme_dependencies() {
+    let mut args = vec!["compose", "--serial"];
+    args.extend(["99.99"; 100]);
+    args.extend(["--service", "99.95"]);
+    let j = json(&args);
+    assert!(close(
+        f(&j["availability_fraction"]),
+        0.9999f64.powi(100),
+        1e-12
+    ));
+    assert_eq!(j["availability_display"], "≈99.0049%");
+    assert_eq!(j["service"]["dependencies_break_target"], true);
+    assert!(refused(&["compose", "--serial"]).contains("--serial 99.9 99.9"));
+}
+
+/// No revenue: nothing at risk, so no cheapest target and no tolerable-loss
+/// target, said in words in the table.
+#[test]
+fn extreme_revenue() {
+    let j = json(&["cost", "--revenue", "0"]);
+    assert_eq!(j["optimum_state"], "no-revenue-at-risk");
+    assert_eq!(j["optimum"], Value::Null);
+    assert_eq!(f(&j["loss_per_downtime_minute"]), 0.0);
+    let out = text(&["cost", "--revenue", "$0"]);
+    assert!(out.contains("none: no revenue is at risk"), "{out}");
+}
+
+/// Reading only the first lines of the output is not an error (the output
+/// used to panic on the closed pipe).
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nines"))
+        .args([
+            "cost", "--levels", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close our end before the program writes.
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(status.success(), "{status}: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}

@@ -35,7 +35,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::budget::{format_burn_rate, format_fraction_percent, tidy};
-use crate::duration::format_duration;
+use crate::duration::push_duration;
 use crate::quantity::{Availability, Expected, ParseError, Problem};
 
 const HOUR: f64 = 3_600.0;
@@ -666,6 +666,9 @@ pub enum AlertWarning {
     },
     /// A 100% target has no budget: every error fires every alert at once.
     NoBudget,
+    /// A request-based budget with no requests expected: it allows no failed
+    /// request at all.
+    NoTraffic,
 }
 
 impl AlertWarning {
@@ -707,6 +710,10 @@ impl AlertWarning {
             AlertWarning::NoBudget => "A 100% target leaves no error budget: any error at all \
                 fires every alert immediately, and burn rates are undefined."
                 .into(),
+            AlertWarning::NoTraffic => "No requests are expected in the SLO window, so a \
+                request-based budget allows no failed request at all: the first one spends all \
+                of it (count the budget in bad time instead, or add synthetic traffic)."
+                .into(),
         }
     }
 }
@@ -742,6 +749,9 @@ pub fn policy_warnings(
         return vec![AlertWarning::NoBudget];
     }
     let mut warnings = Vec::new();
+    if requests_in_period == Some(0.0) {
+        warnings.push(AlertWarning::NoTraffic);
+    }
     for (i, alert) in policy.alerts.iter().enumerate() {
         let b = alert.burn_rate(period_seconds);
         if b * u >= 1.0 {
@@ -852,23 +862,29 @@ pub fn detection_series(
         .filter(|(i, _)| thresholds[*i] < 1.0)
         .map(|(i, alert)| DetectionCurve {
             alert: i,
-            label: format!(
-                "{} {}/{}",
-                alert.severity.label(),
-                format_duration(alert.long_window_seconds),
-                format_duration(alert.short_window_seconds)
-            ),
-            points: ratios
-                .iter()
-                .filter_map(|&e| {
+            label: {
+                // `{severity} {long}/{short}`
+                let mut label = String::with_capacity(24);
+                label.push_str(alert.severity.label());
+                label.push(' ');
+                push_duration(&mut label, alert.long_window_seconds);
+                label.push('/');
+                push_duration(&mut label, alert.short_window_seconds);
+                label
+            },
+            points: {
+                // Sized up front: `filter_map` gives no lower bound.
+                let mut points = Vec::with_capacity(ratios.len());
+                points.extend(ratios.iter().filter_map(|&e| {
                     // Floating point here: a chart needs speed, not exactness.
                     let t = detection_f64(alert, u, period_seconds, e)?;
                     Some(DetectionPoint {
                         error_ratio: e,
                         detection_seconds: t,
                     })
-                })
-                .collect(),
+                }));
+                points
+            },
         })
         .collect()
 }

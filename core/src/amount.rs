@@ -150,23 +150,6 @@ fn count_exact(text: &str) -> Result<Ratio, Problem> {
     Ok(value)
 }
 
-/// Inserts thousands separators into the integer part of a decimal string.
-fn group_thousands(decimal: &str) -> String {
-    let (int, frac) = decimal.split_once('.').unwrap_or((decimal, ""));
-    let mut out = String::with_capacity(decimal.len() + int.len() / 3);
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if !frac.is_empty() {
-        out.push('.');
-        out.push_str(frac);
-    }
-    out
-}
-
 /// `x` rounded to three significant digits, trimmed (`1.23`, `12.3`, `123`).
 fn three_significant(x: f64) -> String {
     let decimals = if x >= 100.0 {
@@ -325,11 +308,22 @@ impl Count {
     }
 }
 
+impl Count {
+    /// Appends the `Display` form to `out`, without an intermediate string.
+    pub(crate) fn push_canonical(&self, out: &mut String) {
+        match self.0.to_decimal() {
+            Some((m, scale)) => crate::display::push_decimal(out, m, scale, true),
+            None => out.push('0'),
+        }
+    }
+}
+
 impl fmt::Display for Count {
     /// The canonical exact form with thousands separators, e.g. `2,600,000`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let decimal = self.0.to_decimal_string().unwrap_or_else(|| "0".into());
-        f.write_str(&group_thousands(&decimal))
+        let mut s = String::new();
+        self.push_canonical(&mut s);
+        f.write_str(&s)
     }
 }
 
@@ -478,7 +472,22 @@ fn parse_per(text: &str) -> Result<Per, Problem> {
     if seconds.is_zero() {
         return Err(Problem::Invalid("a rate's period must be longer than zero"));
     }
+    if !per_reads_back(seconds) {
+        // e.g. `per 20.000000000000000000000000000000001w`: in seconds it has
+        // more digits than a decimal may have, so the rate's canonical form
+        // (`… per 12096000.0000000000000000000000000006048s`) would not
+        // read back.
+        return Err(Problem::TooManyDigits);
+    }
     Ok(Per::Seconds(seconds))
+}
+
+/// Whether a period in seconds is written (`Display` of [`Per`]) as a
+/// decimal that parses back.
+fn per_reads_back(seconds: Ratio) -> bool {
+    seconds
+        .to_decimal_string()
+        .is_some_and(|d| Ratio::parse_decimal(&d).is_ok())
 }
 
 /// Splits `1000 rps`, `50 per minute`, `1000/s` into count and period.
@@ -532,8 +541,9 @@ pub struct Rate {
 }
 
 impl Rate {
-    /// `count` per `per`; `None` when `per` is not positive or not a
-    /// calendar period.
+    /// `count` per `per`; `None` when `per` is not positive, has more
+    /// digits in seconds than a decimal may have, or is not a calendar
+    /// period.
     ///
     /// ```
     /// use nines_core::amount::{Count, Per, Rate};
@@ -544,7 +554,7 @@ impl Rate {
     /// ```
     pub fn new(count: Count, per: Per) -> Option<Rate> {
         let ok = match per {
-            Per::Seconds(s) => !s.is_zero() && s.to_decimal().is_some(),
+            Per::Seconds(s) => !s.is_zero() && per_reads_back(s),
             Per::Period(p) => matches!(p, Period::Month | Period::Quarter | Period::Year),
         };
         ok.then_some(Rate { count, per })
@@ -711,6 +721,9 @@ fn is_code(word: &str) -> bool {
     word.len() == 3
         && word.bytes().all(|b| b.is_ascii_alphabetic())
         && suffix_multiplier(word).is_err()
+        // `5 nan` is not five of a currency called NAN.
+        && !word.eq_ignore_ascii_case("nan")
+        && !word.eq_ignore_ascii_case("inf")
 }
 
 impl Money {

@@ -30,7 +30,7 @@
 //! Figures are per year, in the currency of the inputs.
 
 use crate::incident::{
-    check_fraction, check_range, clamp_fraction, clamp_non_negative, nines_of, OpsError,
+    check_fraction, check_range, clamp_fraction, clamp_non_negative, echo, nines_of, OpsError,
     TargetContext,
 };
 use serde::{Deserialize, Serialize};
@@ -157,7 +157,7 @@ impl CostModel {
             if c != self.reference_nines {
                 notes.push(format!(
                     "Reference nines ({}) is outside 0..=12: {c} is used instead.",
-                    self.reference_nines
+                    echo(self.reference_nines)
                 ));
             }
             c
@@ -170,7 +170,7 @@ impl CostModel {
             if c != self.cost_factor_per_nine {
                 notes.push(format!(
                     "Cost factor per nine ({}) is outside 1..=1000: {c} is used instead.",
-                    self.cost_factor_per_nine
+                    echo(self.cost_factor_per_nine)
                 ));
             }
             c
@@ -537,9 +537,17 @@ pub fn evaluate(inputs: &CostInputs, ctx: &TargetContext) -> CostReport {
     let at_optimum = match optimum {
         Optimum::At(n) => {
             if !(0.0..=MAX_NINES).contains(&n) {
-                notes.push(format!(
-                    "The cheapest level ({n:.2} nines) lies outside 0..=12 nines: the nearest end is shown."
-                ));
+                // Two decimals, unless they would round onto the range's end
+                // ("-0.00 nines lies outside" reads as nonsense).
+                let shown = format!("{n:.2}");
+                notes.push(if shown == "-0.00" || shown == "12.00" {
+                    "The cheapest level lies just outside 0..=12 nines: the nearest end is shown."
+                        .to_string()
+                } else {
+                    format!(
+                        "The cheapest level ({shown} nines) lies outside 0..=12 nines: the nearest end is shown."
+                    )
+                });
             }
             Some(cost_point(&model, n))
         }

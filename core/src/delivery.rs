@@ -241,7 +241,7 @@ pub fn evaluate(inputs: &DeliveryInputs, ctx: &TargetContext) -> DeliveryReport 
         } else {
             notes.push(format!(
             "The deployment period ({} s) is not between 1 s and 1e12 s: 7 days is used instead.",
-            inputs.deployment_period_seconds
+            crate::incident::echo(inputs.deployment_period_seconds)
         ));
             7.0 * DAY_SECONDS
         };

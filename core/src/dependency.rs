@@ -167,17 +167,45 @@ impl Composition {
     /// assert_eq!(g.name(), "2 of 3 (a, a, a)");
     /// ```
     pub fn name(&self) -> String {
-        let list = |v: &[Composition]| {
-            v.iter()
-                .map(Composition::name)
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
         match self {
             Composition::Component(c) => c.name.clone(),
-            Composition::Serial(v) => format!("all of ({})", list(v)),
-            Composition::Parallel(v) => format!("any of ({})", list(v)),
-            Composition::KOfN { k, of } => format!("{k} of {} ({})", of.len(), list(of)),
+            group => {
+                let mut s = String::with_capacity(128);
+                group.push_name(&mut s);
+                s
+            }
+        }
+    }
+
+    /// [`Composition::name`], appended to `out`.
+    fn push_name(&self, out: &mut String) {
+        let list = |out: &mut String, v: &[Composition]| {
+            out.push('(');
+            for (i, member) in v.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                member.push_name(out);
+            }
+            out.push(')');
+        };
+        match self {
+            Composition::Component(c) => out.push_str(&c.name),
+            Composition::Serial(v) => {
+                out.push_str("all of ");
+                list(out, v);
+            }
+            Composition::Parallel(v) => {
+                out.push_str("any of ");
+                list(out, v);
+            }
+            Composition::KOfN { k, of } => {
+                crate::display::push_u64(out, *k as u64);
+                out.push_str(" of ");
+                crate::display::push_u64(out, of.len() as u64);
+                out.push(' ');
+                list(out, of);
+            }
         }
     }
 
@@ -557,6 +585,30 @@ pub struct DependencyReport {
     pub notes: Vec<String>,
 }
 
+/// A fraction in percent with six decimals, so that close figures stay
+/// apart (`0.050100%` against `0.050000%`); below 10^-6 % two significant
+/// digits instead of `0.000000%` (twelve nines is `0.0000000001%`).
+fn precise_percent(fraction: f64) -> String {
+    let p = fraction * 100.0;
+    if p != 0.0 && p.abs() < 1e-6 {
+        crate::budget::format_fraction_percent(fraction)
+    } else {
+        format!("{p:.6}%")
+    }
+}
+
+/// The summary's clause on the service's own outages.
+fn own_outages(max_dr: Limit, outages: f64) -> String {
+    match max_dr {
+        Limit::Unlimited => "with no own outages expected, there is no limit on each".to_string(),
+        Limit::AtMost(s) => format!(
+            "at {} own outages a year, each must be detected and recovered within {}",
+            crate::display::count(outages, 2),
+            crate::duration::format_duration(s)
+        ),
+    }
+}
+
 /// Evaluates the critical dependencies against a target.
 ///
 /// A dependency that cannot be evaluated (a component's unavailability not a
@@ -604,23 +656,25 @@ pub fn evaluate(inputs: &DependencyInputs, ctx: &TargetContext) -> DependencyRep
         .filter(|c| !c.meets_rule)
         .map(|c| c.name.clone())
         .collect();
-    let summary = if breaks {
+    let summary = if breaks && us == 0.0 {
         format!(
-            "The critical dependencies alone are unavailable {:.6}% of the time, more than the target's whole budget of {:.6}%: the target cannot be met until they improve or become redundant.",
-            ud * 100.0,
-            us * 100.0
+            "A 100% target leaves no budget, and the critical dependencies alone are unavailable {} of the time: the target cannot be met while the service depends on them.",
+            precise_percent(ud)
+        )
+    } else if breaks {
+        format!(
+            "The critical dependencies alone are unavailable {} of the time, more than the target's whole budget of {}: the target cannot be met until they improve or become redundant.",
+            precise_percent(ud),
+            precise_percent(us)
+        )
+    } else if inputs.dependencies.is_empty() {
+        let per = own_outages(max_dr, outages);
+        format!(
+            "There are no critical dependencies: the whole budget, {} a year, is the service's own; {per}.",
+            crate::duration::format_duration(own * ctx.year_seconds)
         )
     } else {
-        let per = match max_dr {
-            Limit::Unlimited => {
-                "with no own outages expected, there is no limit on each".to_string()
-            }
-            Limit::AtMost(s) => format!(
-                "at {} own outages a year, each must be detected and recovered within {}",
-                crate::display::count(outages, 2),
-                crate::duration::format_duration(s)
-            ),
-        };
+        let per = own_outages(max_dr, outages);
         format!(
             "The critical dependencies use {} of the budget, leaving {} a year for the service's own outages; {per}.",
             crate::budget::format_fraction_percent(checked_ratio(ud, us).unwrap_or(0.0)),

@@ -28,6 +28,13 @@ const TOO_LARGE: Problem = Problem::TooLarge("10^15 seconds");
 fn unit_seconds(unit: &str) -> Result<Ratio, Problem> {
     let secs = |n| Ok(Ratio::from_integer(n));
     match unit {
+        "ns" | "nsec" | "nsecs" | "nanosecond" | "nanoseconds" => {
+            Ok(Ratio::new(1, 1_000_000_000).unwrap_or(Ratio::ZERO))
+        }
+        // The micro sign (U+00B5) and the Greek mu (U+03BC) look alike.
+        "us" | "µs" | "μs" | "usec" | "usecs" | "microsecond" | "microseconds" => {
+            Ok(Ratio::new(1, 1_000_000).unwrap_or(Ratio::ZERO))
+        }
         "ms" | "msec" | "msecs" | "millisecond" | "milliseconds" => {
             Ok(Ratio::new(1, 1000).unwrap_or(Ratio::ZERO))
         }
@@ -81,8 +88,9 @@ pub fn parse_duration(s: &str) -> Result<f64, ParseError> {
 ///
 /// * amounts with units, in any order, separated by nothing, spaces or
 ///   commas: `4h 30m`, `4h30m`, `1d 2h`, `90s`, `43.2 min`, `1.5 hours`,
-///   `2w`, `500ms`. Units: `ms`; `s`, `sec`, `second(s)`; `m`, `min`,
-///   `minute(s)`; `h`, `hr`, `hour(s)`; `d`, `day(s)`; `w`, `week(s)`.
+///   `2w`, `500ms`, `2.59µs`. Units: `ns`; `µs` (also `us`); `ms`; `s`,
+///   `sec`, `second(s)`; `m`, `min`, `minute(s)`; `h`, `hr`, `hour(s)`;
+///   `d`, `day(s)`; `w`, `week(s)`.
 /// * ISO 8601 durations: `P1DT2H`, `PT4H30M`, `P1W`, `PT0.5S` (a decimal
 ///   comma is allowed, as ISO 8601 permits).
 ///
@@ -206,9 +214,10 @@ fn bad_iso(_: &str) -> Problem {
 /// * units are `d`, `h`, `m`, `s`; the largest and smallest non-zero units
 ///   bound the output and every unit between them is shown, zeros included
 ///   (`1h 0m 5s`), so columns stay comparable; `3600` is `1h`;
-/// * below one second the value is shown in milliseconds to three
-///   significant digits (`864ms`, `86.4ms`), because high targets have
-///   sub-second daily budgets;
+/// * below one second the value is shown to three significant digits in
+///   milliseconds (`864ms`, `86.4ms`), below a millisecond in microseconds
+///   (`2.59µs`: twelve nines of 30 days) and below a microsecond in
+///   nanoseconds (`86.4ns`), because high targets have sub-second budgets;
 /// * `0` is `0s`; negative values (an overspent budget) get a leading `-`;
 ///   infinity is `unlimited` and NaN is `undefined`, never `inf`/`NaN`.
 ///
@@ -222,46 +231,81 @@ fn bad_iso(_: &str) -> Problem {
 /// assert_eq!(format_duration(3_600.0), "1h");
 /// assert_eq!(format_duration(3_605.0), "1h 0m 5s");
 /// assert_eq!(format_duration(0.864), "864ms");
+/// assert_eq!(format_duration(30.0 * 86_400.0 * 1e-12), "2.59µs");
+/// assert_eq!(format_duration(86_400.0 * 1e-12), "86.4ns");
 /// assert_eq!(format_duration(0.0), "0s");
 /// ```
 pub fn format_duration(seconds: f64) -> String {
+    let mut out = String::with_capacity(16);
+    push_duration(&mut out, seconds);
+    out
+}
+
+/// [`format_duration`], appended to `out` (one allocation for the caller's
+/// whole string).
+pub(crate) fn push_duration(out: &mut String, seconds: f64) {
     if seconds.is_nan() {
-        return "undefined".into();
+        out.push_str("undefined");
+        return;
     }
     if seconds < 0.0 {
-        return format!("-{}", format_duration(-seconds));
+        let sign = out.len();
+        out.push('-');
+        push_duration(out, -seconds);
+        // A magnitude that rounds to nothing is shown without a sign,
+        // never as "-0ns".
+        if !out[sign + 1..].bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+            out.remove(sign);
+        }
+        return;
     }
     if seconds.is_infinite() {
-        return "unlimited".into();
+        out.push_str("unlimited");
+        return;
     }
     if seconds == 0.0 {
-        return "0s".into();
+        out.push_str("0s");
+        return;
     }
     if seconds < 1.0 {
-        let ms = round_significant(seconds * 1000.0, 3);
-        if ms < 1000.0 {
-            return format!("{}ms", format_seconds_plain(ms));
+        // Three significant digits in the largest of ms, µs and ns that
+        // shows the value as 1 or more (twelve nines of a month is 2.63µs,
+        // not 0.00263ms); rounding up to 1000 moves to the next unit.
+        for (scale, unit, next) in [(1e3, "ms", "1s"), (1e6, "µs", "1ms"), (1e9, "ns", "1µs")] {
+            let v = round_significant(seconds * scale, 3);
+            if v >= 1.0 || unit == "ns" {
+                if v < 1000.0 {
+                    out.push_str(&format_seconds_plain(v));
+                    out.push_str(unit);
+                } else {
+                    out.push_str(next);
+                }
+                return;
+            }
         }
-        return "1s".into();
     }
     if seconds >= 1e18 {
         // Beyond u64 range of whole seconds and far beyond any real budget.
-        return format!("{}s", format_seconds_plain(seconds.round()));
+        out.push_str(&format_seconds_plain(seconds.round()));
+        out.push('s');
+        return;
     }
     let total = seconds.round() as u64;
     let parts = [
-        (total / 86_400, "d"),
-        ((total / 3_600) % 24, "h"),
-        ((total / 60) % 60, "m"),
-        (total % 60, "s"),
+        (total / 86_400, 'd'),
+        ((total / 3_600) % 24, 'h'),
+        ((total / 60) % 60, 'm'),
+        (total % 60, 's'),
     ];
     let first = parts.iter().position(|(v, _)| *v != 0).unwrap_or(3);
     let last = parts.iter().rposition(|(v, _)| *v != 0).unwrap_or(3);
-    parts[first..=last]
-        .iter()
-        .map(|(v, u)| format!("{v}{u}"))
-        .collect::<Vec<_>>()
-        .join(" ")
+    for (i, &(v, unit)) in parts[first..=last].iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        crate::display::push_u64(out, v);
+        out.push(unit);
+    }
 }
 
 /// `x` rounded to `sig` significant digits.

@@ -135,7 +135,7 @@ impl TargetContext {
         } else {
             notes.push(format!(
                 "The SLO window ({} s) is not between 1 s and 1e12 s: 30 days is used instead.",
-                self.window_seconds
+                echo(self.window_seconds)
             ));
             30.0 * DAY_SECONDS
         };
@@ -144,7 +144,7 @@ impl TargetContext {
         } else {
             notes.push(format!(
                 "The year length ({} s) is not between 1 s and 1e12 s: the Gregorian mean year (365.2425 days) is used instead.",
-                self.year_seconds
+                echo(self.year_seconds)
             ));
             GREGORIAN_YEAR_SECONDS
         };
@@ -397,24 +397,46 @@ pub(crate) fn check_result(quantity: &'static str, x: f64) -> Result<f64, OpsErr
     }
 }
 
+/// An input number quoted in a note: Rust's shortest form, but `0` for
+/// `-0` and words for NaN and the infinities, so that no note shows `-0`,
+/// `NaN` or `inf` (`echo(-0.0)` is `0`, `echo(f64::INFINITY)` is
+/// `infinity`).
+pub(crate) fn echo(x: f64) -> String {
+    if x.is_nan() {
+        "not a number".into()
+    } else if x == f64::INFINITY {
+        "infinity".into()
+    } else if x == f64::NEG_INFINITY {
+        "minus infinity".into()
+    } else {
+        // `+ 0.0` turns -0 into 0.
+        format!("{}", x + 0.0)
+    }
+}
+
 /// The clamping rule of every `evaluate`: NaN becomes 0, infinities and
-/// values above `1e15` become `1e15`, negatives become 0; each repair adds a
-/// note naming the input.
+/// values above `1e15` become `1e15`, negatives become 0 (and -0 becomes 0);
+/// each repair but the last adds a note naming the input.
 pub(crate) fn clamp_non_negative(field: &str, x: f64, notes: &mut Vec<String>) -> f64 {
     const MAX: f64 = 1e15;
     if x.is_nan() {
         notes.push(format!("{field} is not a number: 0 is used instead."));
         0.0
     } else if x < 0.0 {
-        notes.push(format!("{field} ({x}) is negative: 0 is used instead."));
+        notes.push(format!(
+            "{field} ({}) is negative: 0 is used instead.",
+            echo(x)
+        ));
         0.0
     } else if x > MAX {
         notes.push(format!(
-            "{field} ({x}) is too large: {MAX:e} is used instead."
+            "{field} ({}) is too large: {MAX:e} is used instead.",
+            echo(x)
         ));
         MAX
     } else {
-        x
+        // `+ 0.0` turns -0 into 0, so no figure derived from it shows "-0".
+        x + 0.0
     }
 }
 
@@ -427,11 +449,12 @@ pub(crate) fn clamp_fraction(field: &str, x: f64, notes: &mut Vec<String>) -> f6
     } else if !(0.0..=1.0).contains(&x) {
         let c = x.clamp(0.0, 1.0);
         notes.push(format!(
-            "{field} ({x}) is not a fraction between 0 and 1: {c} is used instead."
+            "{field} ({}) is not a fraction between 0 and 1: {c} is used instead.",
+            echo(x)
         ));
         c
     } else {
-        x
+        x + 0.0
     }
 }
 
@@ -807,7 +830,8 @@ pub fn evaluate(inputs: &IncidentInputs, ctx: &TargetContext) -> IncidentReport 
     let achieved = achieved_unavailability(&history, history_period).ok();
     if achieved.is_none() {
         notes.push(format!(
-            "The history period ({history_period}) is not a positive duration: no achieved availability."
+            "The history period ({}) is not a positive duration: no achieved availability.",
+            echo(history_period)
         ));
     }
 

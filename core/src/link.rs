@@ -798,7 +798,13 @@ fn typed(text: &str, default: &Value) -> Result<Value, String> {
 fn fallback(text: &str, default: &Value) -> Option<Value> {
     match default {
         Value::Null | Value::Array(_) | Value::Object(_) => Some(Value::String(text.to_owned())),
-        Value::String(_) | Value::Bool(_) | Value::Number(_) => serde_json::from_str(text).ok(),
+        // Not a number for a string input: its text was refused, and the
+        // number would be a lossy f64 of it (`100.000…001`, refused as a
+        // target, would read as 100%).
+        Value::String(_) => serde_json::from_str(text)
+            .ok()
+            .filter(|v: &Value| !v.is_number()),
+        Value::Bool(_) | Value::Number(_) => serde_json::from_str(text).ok(),
     }
 }
 

@@ -45,7 +45,67 @@ pub struct Ratio {
     den: u128,
 }
 
-fn gcd(mut a: u128, mut b: u128) -> u128 {
+/// The greatest common divisor (`gcd(0, 0) = 0`), by Euclid's algorithm,
+/// in 64 bits when both fit.
+fn gcd(a: u128, b: u128) -> u128 {
+    if let (Ok(a), Ok(b)) = (u64::try_from(a), u64::try_from(b)) {
+        return u128::from(gcd_u64(a, b));
+    }
+    let (mut a, mut b) = (a, b);
+    while b != 0 {
+        let t = a % b;
+        a = b;
+        b = t;
+    }
+    a
+}
+
+#[cfg(test)]
+mod gcd_tests {
+    use super::gcd;
+
+    fn euclid(mut a: u128, mut b: u128) -> u128 {
+        while b != 0 {
+            (a, b) = (b, a % b);
+        }
+        a
+    }
+
+    #[test]
+    fn gcd_is_euclids() {
+        let mut state = 0x853C_49E6_748F_EA9Bu128 | 1;
+        let mut next = || {
+            state = state.wrapping_mul(0x2360_ED05_1FC6_5DA4_4385_DF64_9FCC_F645) ^ (state >> 61);
+            state
+        };
+        let edges = [
+            0,
+            1,
+            2,
+            3,
+            5,
+            u128::from(u64::MAX),
+            1 << 64,
+            u128::MAX,
+            u128::MAX - 1,
+        ];
+        for a in edges {
+            for b in edges {
+                assert_eq!(gcd(a, b), euclid(a, b), "{a} {b}");
+            }
+        }
+        for i in 0..20_000u32 {
+            let common = next() >> (64 + i % 64);
+            let (a, b) = (next() >> (i % 128), next() >> (i / 7 % 128));
+            for (x, y) in [(a, b), (a.wrapping_mul(common), b.wrapping_mul(common))] {
+                assert_eq!(gcd(x, y), euclid(x, y), "{x} {y}");
+            }
+        }
+    }
+}
+
+/// [`gcd`] in 64 bits.
+fn gcd_u64(mut a: u64, mut b: u64) -> u64 {
     while b != 0 {
         let t = a % b;
         a = b;
@@ -256,13 +316,26 @@ impl Ratio {
         if x == 0.0 {
             return Some(Ratio::ZERO);
         }
+        // A whole number below 2^53 is its own shortest decimal: no other
+        // decimal lies within half an ulp (at most 1/2) of it.
+        if x < 9_007_199_254_740_992.0 && x.fract() == 0.0 {
+            return Some(Ratio::from_integer(x as u128));
+        }
         // `{:e}` is Rust's shortest round-trip representation in scientific
-        // form, e.g. "4.32e1" or "5e-4".
-        let s = format!("{x:e}");
+        // form, e.g. "4.32e1" or "5e-4" (at most 24 bytes).
+        let mut buf = AsciiBuf::default();
+        fmt::Write::write_fmt(&mut buf, format_args!("{x:e}")).ok()?;
+        let s = buf.as_str();
         let (mantissa, exp) = s.split_once('e')?;
         let exp: i32 = exp.parse().ok()?;
         let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        let digits: u128 = format!("{int}{frac}").parse().ok()?;
+        let mut digits: u128 = 0;
+        for b in int.bytes().chain(frac.bytes()) {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            digits = digits.checked_mul(10)?.checked_add(u128::from(b - b'0'))?;
+        }
         let exp = exp - i32::try_from(frac.len()).ok()?;
         if exp >= 0 {
             let scale = pow10(u32::try_from(exp).ok()?)?;
@@ -318,17 +391,32 @@ impl Ratio {
     /// assert_eq!(Ratio::new(1, 3).unwrap().to_decimal(), None);
     /// ```
     pub fn to_decimal(&self) -> Option<(u128, u32)> {
-        let (mut d, mut twos, mut fives) = (self.den, 0u32, 0u32);
-        while d % 2 == 0 {
-            d /= 2;
-            twos += 1;
-        }
-        while d % 5 == 0 {
-            d /= 5;
-            fives += 1;
-        }
-        if d != 1 {
+        if self.den == 0 {
             return None;
+        }
+        let twos = self.den.trailing_zeros();
+        let mut fives = 0u32;
+        match u64::try_from(self.den >> twos) {
+            // 64-bit divisions in the common case.
+            Ok(mut d) => {
+                while d % 5 == 0 {
+                    d /= 5;
+                    fives += 1;
+                }
+                if d != 1 {
+                    return None;
+                }
+            }
+            Err(_) => {
+                let mut d = self.den >> twos;
+                while d % 5 == 0 {
+                    d /= 5;
+                    fives += 1;
+                }
+                if d != 1 {
+                    return None;
+                }
+            }
         }
         let scale = twos.max(fives);
         let factor = pow10(scale)? / self.den;
@@ -367,19 +455,40 @@ fn times_ten_divmod(rem: u128, den: u128) -> (u8, u128) {
 
 /// `m / 10^scale` written out, trailing zeros trimmed.
 fn decimal_string(m: u128, scale: u32) -> String {
-    let digits = m.to_string();
-    let scale = scale as usize;
-    let (int, frac) = if digits.len() > scale {
-        let (i, f) = digits.split_at(digits.len() - scale);
-        (i.to_string(), f.to_string())
-    } else {
-        ("0".to_string(), format!("{digits:0>scale$}"))
-    };
-    let frac = frac.trim_end_matches('0');
-    if frac.is_empty() {
-        int
-    } else {
-        format!("{int}.{frac}")
+    let mut out = String::new();
+    crate::display::push_decimal(&mut out, m, scale, false);
+    out
+}
+
+/// A small stack buffer for formatting short ASCII text (a float in `{:e}`
+/// form) without allocating.
+struct AsciiBuf {
+    bytes: [u8; 40],
+    len: usize,
+}
+
+impl Default for AsciiBuf {
+    fn default() -> Self {
+        AsciiBuf {
+            bytes: [0; 40],
+            len: 0,
+        }
+    }
+}
+
+impl AsciiBuf {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
+}
+
+impl fmt::Write for AsciiBuf {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        let dest = self.bytes.get_mut(self.len..end).ok_or(fmt::Error)?;
+        dest.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
     }
 }
 
@@ -441,6 +550,32 @@ pub enum DecimalError {
     /// [`MAX_DECIMALS`] decimal places).
     TooManyDigits,
 }
+
+impl fmt::Display for DecimalError {
+    /// One line naming what is allowed.
+    ///
+    /// ```
+    /// use nines_core::quantity::Ratio;
+    /// let e = Ratio::parse_decimal("1e3").unwrap_err();
+    /// assert_eq!(e.to_string(), "not a plain decimal number: use digits with at most one \
+    ///     decimal point or comma, like 99.95");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecimalError::Invalid => f.write_str(
+                "not a plain decimal number: use digits with at most one decimal point or \
+                 comma, like 99.95",
+            ),
+            DecimalError::TooManyDigits => write!(
+                f,
+                "too many digits to keep exact: use at most {MAX_POW10} significant digits \
+                 and {MAX_DECIMALS} decimal places"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DecimalError {}
 
 /// The most decimal places a percentage may have: `100 * 10^36` is the
 /// largest denominator that still fits `u128` after the percent is turned
@@ -526,7 +661,7 @@ impl Expected {
             }
             Expected::Duration => {
                 "use amounts with units like 4h 30m, 43.2 min, 1.5 hours, 500ms, \
-                 or ISO 8601 like PT4H30M (units: ms, s, m, h, d, w)"
+                 or ISO 8601 like PT4H30M (units: ns, µs, ms, s, m, h, d, w)"
             }
             Expected::Period => {
                 "use hour, day, week, month, quarter, year, or a rolling window like 28d"
@@ -1119,9 +1254,16 @@ impl Availability {
     /// assert_eq!(Availability::parse("1/3").unwrap().format_percent(), "≈66.67%");
     /// ```
     pub fn format_percent(&self) -> String {
-        if let Some(s) = self.percent_ratio().and_then(|p| p.to_decimal_string()) {
-            return format!("{s}%");
+        if let Some(mut s) = self.percent_ratio().and_then(|p| p.to_decimal_string()) {
+            s.push('%');
+            return s;
         }
+        self.format_percent_rounded()
+    }
+
+    /// [`Availability::format_percent`] when the percentage is not a short
+    /// exact decimal: `≈`, rounded.
+    fn format_percent_rounded(&self) -> String {
         let u_percent = 100.0 * self.unavailability();
         if u_percent <= 0.0 || !u_percent.is_finite() {
             return "≈100%".into();
@@ -1139,6 +1281,28 @@ impl Availability {
         format!("≈{}%", decimal_string(a_units, decimals))
     }
 
+    /// [`Availability::format_percent`] and the canonical `Display` form
+    /// together: when the percentage is an exact decimal both are `{p}%`,
+    /// computed once.
+    pub(crate) fn percent_and_canonical(&self) -> (String, String) {
+        if let Some(mut s) = self.percent_ratio().and_then(|p| p.to_decimal_string()) {
+            s.push('%');
+            return (s.clone(), s);
+        }
+        let canonical = match self.repr {
+            // What `Display` writes when the percentage is no exact decimal.
+            Repr::Exact(u) => {
+                let mut s = String::with_capacity(40);
+                crate::display::push_decimal(&mut s, u.num, 0, false);
+                s.push('/');
+                crate::display::push_decimal(&mut s, u.den, 0, false);
+                s
+            }
+            Repr::Nines(_) => self.to_string(),
+        };
+        (self.format_percent_rounded(), canonical)
+    }
+
     /// The unavailability in percent for display, e.g. `"0.05%"` (the error
     /// budget as a fraction of the window).
     ///
@@ -1152,7 +1316,10 @@ impl Availability {
             .and_then(|u| u.checked_mul(Ratio::from_integer(100)))
             .and_then(|p| p.to_decimal_string());
         match exact {
-            Some(s) => format!("{s}%"),
+            Some(mut s) => {
+                s.push('%');
+                s
+            }
             None => {
                 let p = 100.0 * self.unavailability();
                 format!("≈{}%", format_significant(p, 4))
@@ -1176,10 +1343,13 @@ impl Availability {
         if n.is_infinite() {
             return "100% (no downtime allowed)".into();
         }
-        let rounded = format!("{n:.2}");
-        let trimmed = rounded.trim_end_matches('0').trim_end_matches('.');
-        let unit = if trimmed == "1" { "nine" } else { "nines" };
-        format!("{trimmed} {unit}")
+        let mut s = String::with_capacity(16);
+        crate::display::push_fixed(&mut s, n, 2);
+        let len = s.trim_end_matches('0').trim_end_matches('.').len();
+        s.truncate(len);
+        let unit = if s == "1" { " nine" } else { " nines" };
+        s.push_str(unit);
+        s
     }
 }
 

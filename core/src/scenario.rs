@@ -200,6 +200,7 @@ fn spend_report(
     dependencies: &DependencyReport,
     incidents: &IncidentReport,
     delivery: &DeliveryReport,
+    target: &Availability,
 ) -> SpendReport {
     let (d, i, r) = (
         dependencies.dependencies_budget_share,
@@ -207,23 +208,43 @@ fn spend_report(
         delivery.budget_consumed_by_releases,
     );
     let total = match (d, i, r) {
-        (Some(d), Some(i), Some(r)) => Some(d + i + r),
+        // Each share is finite, but with a tiny budget (300 nines) their sum
+        // can overflow: saturate rather than report infinity.
+        (Some(d), Some(i), Some(r)) => Some((d + i + r).min(f64::MAX)),
         _ => None,
     };
-    let pct = |x: Option<f64>| x.map_or("—".to_string(), crate::budget::format_fraction_percent);
+    if target.unavailability() == 0.0 {
+        // Say so in words rather than "— of the budget (…—…)".
+        return SpendReport {
+            dependencies: d,
+            incidents: i,
+            releases: r,
+            total,
+            fits: total.map(|t| t <= 1.0),
+            display: "no budget to spend: a 100% target allows no downtime at all".into(),
+        };
+    }
+    let mut display = String::with_capacity(96);
+    let pct = |out: &mut String, x: Option<f64>| match x {
+        Some(x) => crate::budget::push_fraction_percent(out, x),
+        None => out.push('—'),
+    };
+    // `{total} of the budget (dependencies {d}, incidents {i}, failed deployments {r})`
+    pct(&mut display, total);
+    display.push_str(" of the budget (dependencies ");
+    pct(&mut display, d);
+    display.push_str(", incidents ");
+    pct(&mut display, i);
+    display.push_str(", failed deployments ");
+    pct(&mut display, r);
+    display.push(')');
     SpendReport {
         dependencies: d,
         incidents: i,
         releases: r,
         total,
         fits: total.map(|t| t <= 1.0),
-        display: format!(
-            "{} of the budget (dependencies {}, incidents {}, failed deployments {})",
-            pct(total),
-            pct(d),
-            pct(i),
-            pct(r)
-        ),
+        display,
     }
 }
 
@@ -318,9 +339,10 @@ fn target_report(s: &Scenario) -> TargetReport {
         &s.service_hours,
         &s.maintenance,
     );
+    let (availability_percent, canonical) = t.percent_and_canonical();
     TargetReport {
-        availability_percent: t.format_percent(),
-        canonical: t.to_string(),
+        availability_percent,
+        canonical,
         exact: t.is_exact(),
         nines: finite_nines(t),
         nines_display: t.format_nines(),
@@ -330,7 +352,8 @@ fn target_report(s: &Scenario) -> TargetReport {
         convention_label: s.convention.label().to_string(),
         service_hours: s.service_hours.to_string(),
         maintenance: s.maintenance.describe(),
-        rounding_note: "durations rounded to the nearest second (milliseconds below one second); \
+        rounding_note: "durations rounded to the nearest second (three significant digits in \
+                        ms, µs or ns below one second); \
                         seconds are exact"
             .to_string(),
         downtime: table.rows,
@@ -361,8 +384,9 @@ fn reverse_report(s: &Scenario) -> ReverseReport {
     };
     match result {
         Ok(a) => {
-            report.availability_percent = Some(a.format_percent());
-            report.canonical = Some(a.to_string());
+            let (percent, canonical) = a.percent_and_canonical();
+            report.availability_percent = Some(percent);
+            report.canonical = Some(canonical);
             report.nines = finite_nines(&a);
             report.nines_display = Some(a.format_nines());
             report.unavailability = Some(a.unavailability());
@@ -580,21 +604,42 @@ const BURN_DOWN_POINTS: usize = 31;
 /// Samples per curve in the detection-time chart.
 const DETECTION_POINTS: usize = 24;
 
-/// A count for display: two decimals at most, thousands separators.
+/// A count for display: two decimals at most (two significant digits below
+/// 0.005), thousands separators.
 fn format_count(x: f64) -> String {
+    let mut out = String::with_capacity(24);
+    push_count(&mut out, x);
+    out
+}
+
+/// [`format_count`], appended to `out`.
+fn push_count(out: &mut String, x: f64) {
     if !x.is_finite() {
-        return "undefined".into();
+        out.push_str("undefined");
+        return;
     }
     let hundredths = (x * 100.0).round();
-    let rounded = if hundredths.is_finite() {
+    let rounded = if hundredths == 0.0 && x != 0.0 {
+        // Too small for two decimals (2.6 millionths of a bad request at
+        // twelve nines): two significant digits rather than a bare "0".
+        let decimals = (1 - x.abs().log10().floor() as i32).clamp(2, 300) as usize;
+        format!("{x:.decimals$}").parse().unwrap_or(x)
+    } else if hundredths.is_finite() {
         hundredths / 100.0
     } else {
         x.round()
     };
     match Count::from_f64(rounded.abs()) {
-        Some(c) if rounded < 0.0 => format!("-{c}"),
-        Some(c) => c.to_string(),
-        None => format!("{rounded}"),
+        Some(c) => {
+            if rounded < 0.0 {
+                out.push('-');
+            }
+            c.push_canonical(out);
+        }
+        None => {
+            use std::fmt::Write;
+            let _ = write!(out, "{rounded}");
+        }
     }
 }
 
@@ -603,11 +648,14 @@ fn in_unit(mode: BudgetMode, x: f64) -> String {
         BudgetMode::Time => format_duration(x),
         BudgetMode::Requests => {
             let noun = if x == 1.0 {
-                "bad request"
+                " bad request"
             } else {
-                "bad requests"
+                " bad requests"
             };
-            format!("{} {noun}", format_count(x))
+            let mut out = String::with_capacity(32);
+            push_count(&mut out, x);
+            out.push_str(noun);
+            out
         }
     }
 }
@@ -738,15 +786,18 @@ fn budget_report(s: &Scenario) -> BudgetReport {
             "no time has elapsed in the window yet".into(),
         ),
         Exhaustion::Never => ("never".into(), "never: nothing has been spent".into()),
-        Exhaustion::Already { .. } => ("already spent".into(), format!("already spent ({when})")),
+        Exhaustion::Already { .. } => (
+            "already spent".into(),
+            ["already spent (", when.as_str(), ")"].concat(),
+        ),
         Exhaustion::At { within_window, .. } => (
             status
                 .time_to_exhaustion_seconds
                 .map_or_else(|| "—".into(), format_duration),
             if within_window {
-                format!("{when} (before the window ends)")
+                when + " (before the window ends)"
             } else {
-                format!("{when} (after the window ends: the budget lasts)")
+                when + " (after the window ends: the budget lasts)"
             },
         ),
     };
@@ -885,7 +936,17 @@ fn alerts_report(s: &Scenario) -> AlertsReport {
         error_ratio: e,
         error_ratio_display: format_fraction_percent(e),
         burn_rate_at_error_ratio: burn,
-        burn_rate_at_error_ratio_display: burn.map_or_else(|| "undefined".into(), format_burn_rate),
+        burn_rate_at_error_ratio_display: burn.map_or_else(
+            || {
+                if u > 0.0 {
+                    "undefined".into()
+                } else {
+                    // Said in words, not "undefined" (issue 7).
+                    "none: a 100% target has no budget to burn".into()
+                }
+            },
+            format_burn_rate,
+        ),
         rows: Vec::new(),
         warnings: Vec::new(),
         detection_chart: Vec::new(),
@@ -906,7 +967,7 @@ fn alerts_report(s: &Scenario) -> AlertsReport {
                 severity_label: a.severity.label().into(),
                 long_window_seconds: a.long_window_seconds,
                 short_window_seconds: a.short_window_seconds,
-                windows_display: format!("{long} / {short}"),
+                windows_display: [long.as_str(), " / ", short.as_str()].concat(),
                 long_window_display: long,
                 short_window_display: short,
                 for_seconds: a.for_seconds,
@@ -962,7 +1023,7 @@ pub fn evaluate(s: &Scenario) -> Report {
         reverse: reverse_report(s),
         budget: budget_report(s),
         alerts: alerts_report(s),
-        spend: spend_report(&dependencies, &incidents, &delivery),
+        spend: spend_report(&dependencies, &incidents, &delivery, &s.target),
         incidents,
         dependencies,
         cost: crate::cost::evaluate(&s.cost, &ctx),

@@ -26,6 +26,7 @@
 //! cost-effective range; exactly one deployment a week counts as "weekly or
 //! fewer".
 
+use crate::display::shortest;
 use crate::incident::{clamp_non_negative, nines_of, TargetContext};
 use serde::{Deserialize, Serialize};
 
@@ -162,6 +163,12 @@ pub fn recommend(
     let multiple = services >= 2;
     let four_nines = nines >= 4.0 - 1e-9;
     let two_nines = nines >= 2.0 - 1e-9;
+    // A 100% target has infinitely many nines: name it, never "inf nines".
+    let target_text = if nines.is_finite() {
+        format!("{nines:.2} nines")
+    } else {
+        "100%".to_string()
+    };
 
     let sre_ok = critical && four_nines && multiple;
     let ops_ok = !more_than_weekly && !two_nines;
@@ -184,32 +191,43 @@ pub fn recommend(
         if !multiple {
             missing.push("there is only one service");
         }
-        format!("Not chosen because {}. {SRE_RULE}", missing.join(", "))
+        ["Not chosen because ", &missing.join(", "), ". ", SRE_RULE].concat()
     };
     let ops_why_not = if more_than_weekly {
-        format!("Not chosen: {deploys} deployments a week is more than weekly. {OPS_RULE}")
+        [
+            "Not chosen: ",
+            &shortest(deploys),
+            " deployments a week is more than weekly. ",
+            OPS_RULE,
+        ]
+        .concat()
     } else if sre_ok {
         format!("Not chosen: the service qualifies for an SRE team. {SRE_RULE}")
     } else {
         format!(
-            "Not chosen: at {nines:.2} nines the target is within You Build It You Run It's cost-effective range, which starts at two nines. {YRI_RULE}"
+            "Not chosen: at {target_text} the target is within You Build It You Run It's cost-effective range, which starts at two nines. {YRI_RULE}"
         )
     };
 
     let reason = match method {
         SupportMethod::YouBuildItSreRunIt => format!(
-            "Critical traffic, a target of {nines:.2} nines and {services} services. {SRE_RULE} The service must also pass a readiness review, and on-call goes back to the delivery team if the error budget is repeatedly blown (\"You Build It SRE Run It\")."
+            "Critical traffic, a target of {target_text} and {services} services. {SRE_RULE} The service must also pass a readiness review, and on-call goes back to the delivery team if the error budget is repeatedly blown (\"You Build It SRE Run It\")."
         ),
         SupportMethod::YouBuildItOpsRunIt => format!(
-            "Demand is low ({deploys} deployments a week, weekly or fewer) and the target ({nines:.2} nines) is below the two nines where You Build It You Run It becomes \"a cost effective method of revenue protection\". The series summary: \"Ops Run It remains relevant when product demand is low.\" Expect ticket handoffs to add hours to time to restore (\"You Build It Ops Run It\": \"Those handoffs can increase incident resolution time by hours, days, or even weeks\")."
+            "Demand is low ({deploys} deployments a week, weekly or fewer) and the target ({target_text}) is below the two nines where You Build It You Run It becomes \"a cost effective method of revenue protection\". The series summary: \"Ops Run It remains relevant when product demand is low.\" Expect ticket handoffs to add hours to time to restore (\"You Build It Ops Run It\": \"Those handoffs can increase incident resolution time by hours, days, or even weeks\")."
         ),
         _ => {
             let mut r = if more_than_weekly {
-                format!(
-                    "{deploys} deployments a week is more than weekly, which rules out Ops Run It. {OPS_RULE} {YRI_RULE}"
-                )
+                [
+                    &shortest(deploys),
+                    " deployments a week is more than weekly, which rules out Ops Run It. ",
+                    OPS_RULE,
+                    " ",
+                    YRI_RULE,
+                ]
+                .concat()
             } else {
-                format!("The default. {YRI_RULE}")
+                ["The default. ", YRI_RULE].concat()
             };
             if nines > 5.0 + 1e-9 {
                 r.push_str(" Beyond five nines the essays name no cost-effective method; an SRE team would need critical traffic across multiple services.");
@@ -380,19 +398,34 @@ pub fn on_call_cost(method: SupportMethod, inputs: &OnCallInputs) -> OnCallCost 
             teams,
             1.0,
             0.0,
-            format!("One on-call engineer per team ({teams}), L1 for their own service, paid standby and callout from CapEx."),
+            [
+                "One on-call engineer per team (",
+                &shortest(teams),
+                "), L1 for their own service, paid standby and callout from CapEx.",
+            ]
+            .concat(),
         ),
         SupportMethod::YouBuildItSreRunIt => (
             1.0 + teams,
             1.0 + escalation,
             0.0,
-            format!("One on-call SRE (L1) for the critical services, plus one engineer per delivery team ({teams}) on call at L2."),
+            [
+                "One on-call SRE (L1) for the critical services, plus one engineer per delivery team (",
+                &shortest(teams),
+                ") on call at L2.",
+            ]
+            .concat(),
         ),
         SupportMethod::YouBuildItOpsSometimesRunIt => (
             1.0 + sometimes_teams,
             1.0,
             handoff,
-            format!("One monitoring person (L1, OpEx) for the lower-availability services and {sometimes_teams} delivery engineer(s) on call for the higher-availability ones; L2 delivery on best endeavours, unpaid."),
+            [
+                "One monitoring person (L1, OpEx) for the lower-availability services and ",
+                &shortest(sometimes_teams),
+                " delivery engineer(s) on call for the higher-availability ones; L2 delivery on best endeavours, unpaid.",
+            ]
+            .concat(),
         ),
     };
     let standby = people * rate * hours;

@@ -295,10 +295,15 @@ impl Period {
     /// assert_eq!(Period::Days(30).id(), "30d");
     /// ```
     pub fn id(&self) -> String {
+        let mut s = String::with_capacity(8);
         match self {
-            Period::Days(n) => format!("{n}d"),
-            other => other.name().to_string(),
+            Period::Days(n) => {
+                crate::display::push_u64(&mut s, u64::from(*n));
+                s.push('d');
+            }
+            other => other.push_name(&mut s),
         }
+        s
     }
 
     /// The noun: `month`, `28 days`.
@@ -308,15 +313,25 @@ impl Period {
     /// assert_eq!(Period::Days(1).name(), "1 day");
     /// ```
     pub fn name(&self) -> String {
+        let mut s = String::with_capacity(12);
+        self.push_name(&mut s);
+        s
+    }
+
+    /// [`Period::name`], appended to `out`.
+    fn push_name(&self, out: &mut String) {
         match self {
-            Period::Hour => "hour".into(),
-            Period::Day => "day".into(),
-            Period::Week => "week".into(),
-            Period::Month => "month".into(),
-            Period::Quarter => "quarter".into(),
-            Period::Year => "year".into(),
-            Period::Days(1) => "1 day".into(),
-            Period::Days(n) => format!("{n} days"),
+            Period::Hour => out.push_str("hour"),
+            Period::Day => out.push_str("day"),
+            Period::Week => out.push_str("week"),
+            Period::Month => out.push_str("month"),
+            Period::Quarter => out.push_str("quarter"),
+            Period::Year => out.push_str("year"),
+            Period::Days(1) => out.push_str("1 day"),
+            Period::Days(n) => {
+                crate::display::push_u64(out, u64::from(*n));
+                out.push_str(" days");
+            }
         }
     }
 
@@ -327,7 +342,10 @@ impl Period {
     /// assert_eq!(Period::Days(28).label(), "per 28 days");
     /// ```
     pub fn label(&self) -> String {
-        format!("per {}", self.name())
+        let mut s = String::with_capacity(16);
+        s.push_str("per ");
+        self.push_name(&mut s);
+        s
     }
 
     /// The period with its length under `convention`, for footnotes:
@@ -341,14 +359,20 @@ impl Period {
     pub fn describe(&self, convention: Convention) -> String {
         match self {
             Period::Month | Period::Quarter | Period::Year => {
-                let days = Ratio::new(u128::from(self.seconds(convention)), u128::from(DAY))
-                    .map(|r| match r.to_decimal_string() {
-                        Some(s) => s,
+                let mut s = String::with_capacity(40);
+                self.push_name(&mut s);
+                s.push_str(" (");
+                if let Some(r) = Ratio::new(u128::from(self.seconds(convention)), u128::from(DAY)) {
+                    match r.to_decimal() {
+                        Some((m, scale)) => crate::display::push_decimal(&mut s, m, scale, false),
                         // e.g. 365/12 days: six decimals, as in the labels.
-                        None => format!("{:.6}", r.to_f64()),
-                    })
-                    .unwrap_or_default();
-                format!("{} ({days} days, {})", self.name(), convention.id())
+                        None => crate::display::push_fixed(&mut s, r.to_f64(), 6),
+                    }
+                }
+                s.push_str(" days, ");
+                s.push_str(convention.id());
+                s.push(')');
+                s
             }
             other => other.name(),
         }

@@ -231,7 +231,6 @@ pub fn line_chart(props: &ChartProps) -> Html {
         })
     };
 
-    let x_ticks = props.x_axis.ticks(6);
     let y_ticks = match &props.y_ticks_at {
         Some(at) => {
             let (a, b) = props.y_axis.bounds();
@@ -281,30 +280,10 @@ pub fn line_chart(props: &ChartProps) -> Html {
                 {onkeydown}
                 {onfocus}
             >
-                <g class="grid">
-                    { for y_ticks.iter().map(|t| {
-                        let y = props.y_axis.map(*t, yr);
-                        html! { <g>
-                            <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={y.to_string()} y2={y.to_string()} />
-                            <text class="tick" x={(LEFT - 6.0).to_string()} y={(y + 4.0).to_string()} text-anchor="end">{ props.y_tick.format(*t) }</text>
-                        </g> }
-                    }) }
-                    { for x_ticks.iter().map(|t| {
-                        let x = props.x_axis.map(*t, xr);
-                        html! { <g>
-                            <line x1={x.to_string()} x2={x.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
-                            <text class="tick" x={x.to_string()} y={(H - BOTTOM + 16.0).to_string()} text-anchor="middle">{ props.x_tick.format(*t) }</text>
-                        </g> }
-                    }) }
-                </g>
-                <text class="axis-label" x={((LEFT + W - RIGHT) / 2.0).to_string()} y={(H - 6.0).to_string()} text-anchor="middle">{ &props.x_label }</text>
-                <text class="axis-label" transform={format!("translate(14 {}) rotate(-90)", (TOP + H - BOTTOM) / 2.0)} text-anchor="middle">{ &props.y_label }</text>
-                { for props.series.iter().map(|s| {
-                    let pts: Vec<(f64, f64)> = s.points.iter()
-                        .map(|p| (props.x_axis.map(p.x, xr), props.y_axis.map(p.y, yr)))
-                        .collect();
-                    html! { <path class={classes!("series", s.class)} d={svg_path(&pts)} /> }
-                }) }
+                <Plot x_axis={props.x_axis} y_axis={props.y_axis} {y_ticks}
+                    x_tick={props.x_tick} y_tick={props.y_tick}
+                    x_label={props.x_label.clone()} y_label={props.y_label.clone()}
+                    series={props.series.clone()} />
                 { for props.markers.iter().enumerate().map(|(i, m)| {
                     let x = props.x_axis.map(m.x, xr);
                     // Stack the labels so neighbouring markers stay legible.
@@ -355,6 +334,57 @@ pub fn line_chart(props: &ChartProps) -> Html {
                 }
             </details>
         </figure>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PlotProps {
+    x_axis: Axis,
+    y_axis: Axis,
+    y_ticks: Vec<f64>,
+    x_tick: TickFormat,
+    y_tick: TickFormat,
+    x_label: AttrValue,
+    y_label: AttrValue,
+    series: Vec<Series>,
+}
+
+/// The chart's grid, axis labels and lines: everything but the markers and
+/// the cursor. Its own component, so Yew skips it when its props are equal
+/// (most edits move a marker; the curves stay).
+#[function_component(Plot)]
+fn plot(p: &PlotProps) -> Html {
+    let xr = (LEFT, W - RIGHT);
+    let yr = (H - BOTTOM, TOP);
+    let x_ticks = p.x_axis.ticks(6);
+    let y_ticks = &p.y_ticks;
+    html! {
+            <g class="plot">
+                <g class="grid">
+                    { for y_ticks.iter().map(|t| {
+                        let y = p.y_axis.map(*t, yr);
+                        html! { <g>
+                            <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={y.to_string()} y2={y.to_string()} />
+                            <text class="tick" x={(LEFT - 6.0).to_string()} y={(y + 4.0).to_string()} text-anchor="end">{ p.y_tick.format(*t) }</text>
+                        </g> }
+                    }) }
+                    { for x_ticks.iter().map(|t| {
+                        let x = p.x_axis.map(*t, xr);
+                        html! { <g>
+                            <line x1={x.to_string()} x2={x.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
+                            <text class="tick" x={x.to_string()} y={(H - BOTTOM + 16.0).to_string()} text-anchor="middle">{ p.x_tick.format(*t) }</text>
+                        </g> }
+                    }) }
+                </g>
+                <text class="axis-label" x={((LEFT + W - RIGHT) / 2.0).to_string()} y={(H - 6.0).to_string()} text-anchor="middle">{ &p.x_label }</text>
+                <text class="axis-label" transform={format!("translate(14 {}) rotate(-90)", (TOP + H - BOTTOM) / 2.0)} text-anchor="middle">{ &p.y_label }</text>
+                { for p.series.iter().map(|s| {
+                    let pts: Vec<(f64, f64)> = s.points.iter()
+                        .map(|pt| (p.x_axis.map(pt.x, xr), p.y_axis.map(pt.y, yr)))
+                        .collect();
+                    html! { <path class={classes!("series", s.class)} d={svg_path(&pts)} /> }
+                }) }
+            </g>
     }
 }
 
