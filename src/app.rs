@@ -53,12 +53,20 @@ pub fn app() -> Html {
     };
     let notices = use_state(|| start.notices.clone());
     let embed = start.embed.clone();
-    use_effect_with((), |_| {
-        crate::persist::report_height();
-        // The first figures are in the DOM (effects run after the render is
-        // committed): scripts/bench measures navigation start to this mark.
-        crate::mark("nines:first-figures");
-    });
+    // The first render holds the header and the first section only; the
+    // rest follow in the next task, after the browser has painted them, so
+    // the first figures show without waiting for every chart below the fold.
+    let everything = use_state(|| false);
+    {
+        let everything = everything.clone();
+        use_effect_with((), move |_| {
+            crate::persist::report_height();
+            // The first figures are in the DOM (effects run after the render
+            // is committed): scripts/bench measures navigation start to this.
+            crate::mark("nines:first-figures");
+            gloo::timers::callback::Timeout::new(0, move || everything.set(true)).forget();
+        });
+    }
     // Another tab saved a different scenario: its link query, until the user
     // chooses which to keep (this tab does not write over it meanwhile).
     let other_tab = use_state(|| None::<String>);
@@ -164,7 +172,7 @@ pub fn app() -> Html {
         html! {
             <div class="notices conflict" id="other-tab" role="alert">
                 <p>
-                    { "Another tab saved a different scenario. This tab stopped saving so that neither                        is lost: choose which one this browser keeps." }
+                    { "Another tab saved a different scenario. This tab stopped saving so that neither is lost: choose which one this browser keeps." }
                 </p>
                 <button type="button" onclick={adopt}>{ "Open the other tab's scenario" }</button>
                 { " " }
@@ -210,7 +218,7 @@ pub fn app() -> Html {
                 { for SECTIONS.iter().map(|(id, title)| html! { <a href={format!("#{id}")}>{ *title }</a> }) }
             </nav>
             <main>
-                { for SECTIONS.iter().map(|(id, _)| section(id, &state)) }
+                { for SECTIONS.iter().take(if *everything { SECTIONS.len() } else { 1 }).map(|(id, _)| section(id, &state)) }
             </main>
             <footer class="site">
                 <p>{ "Every figure is computed in your browser; nothing is sent anywhere." }</p>

@@ -18,7 +18,20 @@ async fn mount() -> Element {
     gloo::utils::body().append_child(&root).unwrap();
     yew::Renderer::<nines_app::App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
+    // The first render holds the first section; the rest follow a task later.
+    next_task().await;
+    yew::scheduler::flush().await;
     root
+}
+
+/// Wait for the browser's next task (a zero-delay timeout).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 fn text(root: &Element, selector: &str) -> String {

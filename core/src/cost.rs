@@ -527,7 +527,12 @@ pub fn evaluate(inputs: &CostInputs, ctx: &TargetContext) -> CostReport {
     let model = inputs.model.sanitised(&mut notes);
     let target_nines = nines_of(ctx.unavailability);
     let target_n = target_nines.unwrap_or(MAX_NINES);
-    if target_n > MAX_NINES {
+    if target_nines.is_none() {
+        notes.push(format!(
+            "A 100% target has no finite cost: every nine costs more and no number of them reaches \
+             100%. Costs are shown at {MAX_NINES} nines, the model's limit."
+        ));
+    } else if target_n > MAX_NINES {
         notes.push(format!(
             "The target has more than {MAX_NINES} nines: costs are shown at {MAX_NINES}."
         ));
@@ -669,5 +674,13 @@ mod tests {
         assert_eq!(r.target_nines, None);
         assert_eq!(r.at_target.nines, MAX_NINES);
         assert!(r.at_target.engineering_cost_per_year.is_finite());
+        // The capped figure must not pass for a price of 100%.
+        assert!(
+            r.notes
+                .iter()
+                .any(|n| n.starts_with("A 100% target has no finite cost")),
+            "{:?}",
+            r.notes
+        );
     }
 }

@@ -19,6 +19,9 @@ use nines_core::window::Period;
 use nines_core::Rate;
 use serde_json::Value;
 
+mod common;
+use common::{shows_negative_zero, shows_non_finite};
+
 /// The Gregorian mean (the default convention), in seconds.
 const DAY: f64 = 86_400.0;
 const YEAR: f64 = 365.2425 * DAY;
@@ -42,33 +45,6 @@ fn with_target(s: &str) -> Scenario {
 
 fn close(a: f64, b: f64, rel: f64) -> bool {
     (a - b).abs() <= rel * a.abs().max(b.abs())
-}
-
-/// Whether text shows a non-finite number (`NaN`, or `inf` as a word).
-fn shows_non_finite(text: &str) -> bool {
-    text.contains("NaN")
-        || text
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w.eq_ignore_ascii_case("inf") || w.eq_ignore_ascii_case("infinity"))
-}
-
-/// Whether text shows a negative zero (`-0`, `-0s`, `-0.00%`): a minus
-/// sign (not a hyphen after a word or a date) before a number whose digits
-/// are all zero.
-fn shows_negative_zero(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    chars.iter().enumerate().any(|(i, &c)| {
-        if !(c == '-' || c == '−') || (i > 0 && chars[i - 1].is_alphanumeric()) {
-            return false;
-        }
-        let number: Vec<char> = chars[i + 1..]
-            .iter()
-            .copied()
-            .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-            .collect();
-        number.first().is_some_and(char::is_ascii_digit)
-            && number.iter().all(|&d| d == '0' || d == '.' || d == ',')
-    })
 }
 
 fn strings<'a>(value: &'a Value, path: String, out: &mut Vec<(String, &'a str)>) {

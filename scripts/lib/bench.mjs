@@ -179,13 +179,16 @@ async function main() {
     const after10 = await sample();
     await interaction(mpage, "#target-input", changes(990, 10));
     const after1000 = await sample();
+    // A second thousand tells a one-off warm-up (JIT code, caches) from a leak.
+    await interaction(mpage, "#target-input", changes(1000, 1000));
+    const after2000 = await sample();
 
     const result = {
       date: new Date().toISOString().slice(0, 10),
       machine: `${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}`,
       chromium: browser.version(),
       node: process.version,
-      files, total, embed, load, kinds, wasmUs, nativeUs, after10, after1000,
+      files, total, embed, load, kinds, wasmUs, nativeUs, after10, after1000, after2000,
       seconds: (Date.now() - started) / 1000,
     };
     print(result);
@@ -222,9 +225,12 @@ function report(r) {
   } else {
     lines.push(`wasm in Chromium (mean of 3,000): ${r.wasmUs.toFixed(2)} µs (native not measured in this run).`);
   }
-  lines.push("", "### Memory (after garbage collection)", "", "| | after 10 changes | after 1,000 changes | growth |", "|---|---:|---:|---:|");
-  const row = (name, a, b) => `| ${name} | ${kb(a)} | ${kb(b)} | ${kb(b - a)} |`;
-  lines.push(row("JS heap", r.after10.js, r.after1000.js), row("wasm memory", r.after10.wasm, r.after1000.wasm));
+  lines.push("", "### Memory (after garbage collection)", "",
+    "| | after 10 changes | after 1,000 | after 2,000 | growth 10 → 1,000 | growth 1,000 → 2,000 |",
+    "|---|---:|---:|---:|---:|---:|");
+  const row = (name, a, b, c) => `| ${name} | ${kb(a)} | ${kb(b)} | ${kb(c)} | ${kb(b - a)} | ${kb(c - b)} |`;
+  lines.push(row("JS heap", r.after10.js, r.after1000.js, r.after2000.js),
+    row("wasm memory", r.after10.wasm, r.after1000.wasm, r.after2000.wasm));
   return lines.join("\n");
 }
 
