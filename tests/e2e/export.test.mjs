@@ -43,7 +43,7 @@ test("the downtime table downloads as CSV that parses, with the page's figures",
   await context.close();
 });
 
-test("Prometheus rules carry the Workbook's thresholds and parse as YAML; OpenSLO has the exact target", async () => {
+test("Prometheus rules carry the Workbook's thresholds and pass promtool check rules; OpenSLO has the exact target", async () => {
   const { page, context, problems } = await openPage(env.browser, env.url, { acceptDownloads: true });
   await page.getByLabel("Availability target").fill("99.9");
   await page.getByLabel("SLO window").selectOption("30d");
@@ -60,6 +60,16 @@ test("Prometheus rules carry the Workbook's thresholds and parse as YAML; OpenSL
   } catch (e) {
     if (!/No module named 'yaml'|ENOENT/.test(String(e.message) + String(e.stderr))) throw e;
     console.log("# PyYAML not available here: YAML parse skipped");
+  }
+  // promtool (scripts/setup takes it from Debian's prometheus package) checks
+  // the file as Prometheus would load it: syntax, PromQL, durations.
+  let promtool = null;
+  try { execFileSync("promtool", ["--version"], { stdio: "ignore" }); promtool = "promtool"; } catch { /* absent */ }
+  if (promtool) {
+    const out = execFileSync(promtool, ["check", "rules", await download.path()], { encoding: "utf8" });
+    assert.match(out, /SUCCESS: 3 rules found/, out);
+  } else {
+    console.log("# promtool not available here (no apt-get): rules checked as YAML only");
   }
   assert.match(await page.locator("#openslo-preview").inputValue(), /target: 0\.999\n/);
   // A bad service name is refused with a message naming the field.
