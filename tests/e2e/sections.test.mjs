@@ -162,6 +162,56 @@ test("keyboard only: every input is reachable with Tab and can be changed", asyn
   await context.close();
 });
 
+test("keyboard only: every text field, select and slider changes with keys alone, and changes back", async () => {
+  const { page, context, problems } = await fresh();
+  await page.waitForFunction(() => document.querySelector("#export"));
+  // Every input, and every select with a choice to make.
+  const all = await page.$$eval("main input, main select", (els) =>
+    els.filter((e) => e.tagName !== "SELECT" || e.options.length > 1).map((e) => e.id));
+  assert.ok(all.length >= 50, `only ${all.length} inputs found: did a section not render?`);
+  const changed = new Set();
+  const state = () => page.evaluate(() => {
+    const a = document.activeElement;
+    return { id: a?.id, tag: a?.tagName, type: a?.type, value: a?.value, invalid: a?.getAttribute("aria-invalid") };
+  });
+  await page.locator("body").focus();
+  for (let i = 0; i < all.length * 4 + 40 && changed.size < all.length; i++) {
+    await page.keyboard.press("Tab");
+    const before = await state();
+    if (!before.id || changed.has(before.id) || !all.includes(before.id)) continue;
+    if (before.tag === "SELECT" || before.type === "range") {
+      // A step one way, then back: the value moves, and returns.
+      const [there, back] = before.type === "range" ? ["ArrowRight", "ArrowLeft"] : ["ArrowDown", "ArrowUp"];
+      let undo = back;
+      await page.keyboard.press(there);
+      let after = await state();
+      if (after.value === before.value) { // at the end of its range
+        await page.keyboard.press(back);
+        after = await state();
+        undo = there;
+      }
+      assert.notEqual(after.value, before.value, `${before.id} moves with the arrow keys`);
+      await page.keyboard.press(undo);
+      assert.equal((await state()).value, before.value, `${before.id} moves back`);
+    } else {
+      // Typed text reaches the field's parser: "x" is refused (or, for a
+      // name, taken), and the original text is accepted again.
+      await page.keyboard.press("ControlOrMeta+a");
+      await page.keyboard.type("x");
+      const typed = await state();
+      assert.ok(typed.invalid === "true" || typed.value === "x", `${before.id} takes typed text`);
+      await page.keyboard.press("ControlOrMeta+a");
+      await page.keyboard.type(before.value);
+      const restored = await state();
+      assert.equal(restored.invalid, "false", `${before.id} accepts its own text again`);
+    }
+    changed.add(before.id);
+  }
+  assert.deepEqual(all.filter((id) => !changed.has(id)), [], "every input changed by keyboard");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("every section is in the navigation and reachable by its anchor", async () => {
   const { page, context, problems } = await fresh();
   const anchors = await page.$$eval("nav.sections a", (as) => as.map((a) => a.getAttribute("href")));
