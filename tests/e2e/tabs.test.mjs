@@ -71,3 +71,17 @@ test("named scenarios saved in one tab appear in the other, and neither list is 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("an invalid edit never overwrites the saved scenario", async () => {
+  const { context, a, problems } = await twoTabs(env.url, env.url);
+  await a.getByLabel("Availability target").fill("99.9");
+  await a.waitForFunction(() => /target=99\.9%25/.test(localStorage.getItem("nines.scenario")));
+  await a.getByLabel("Availability target").fill("99.9x");
+  assert.equal(await a.getByLabel("Availability target").getAttribute("aria-invalid"), "true");
+  // Longer than the pause after which the page saves.
+  await a.waitForTimeout(600);
+  assert.match(await saved(a), /target=99\.9%25/);
+  assert.match(a.url(), /target=99\.9%25/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
