@@ -48,9 +48,9 @@ pub fn release_downtime_seconds(
 ) -> Result<f64, OpsError> {
     let d = check_non_negative("deployments", deployments)?;
     let cfr = check_fraction("change_failure_rate", change_failure_rate)?;
-    let ttr = check_non_negative("time_to_restore_seconds", time_to_restore_seconds)?;
-    let s = check_fraction("scope", scope)?;
-    check_result("release downtime", d * cfr * ttr * s)
+    // Failed deployments are incidents whose detection is inside their time
+    // to restore: one formula, the incidents' (Treynor et al.).
+    crate::incident::expected_downtime_seconds(d * cfr, 0.0, time_to_restore_seconds, scope)
 }
 
 /// How many failed deployments a budget allows:
