@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 pub const KEY: &str = "nines.library";
 const VERSION: u32 = 1;
+const NO_STORAGE: &str = "This browser does not allow saving scenarios here (no localStorage).";
 
 /// One saved scenario.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -34,11 +35,8 @@ struct Stored {
 /// The saved scenarios, and a notice when what was stored could not be read
 /// (it is then left untouched until the next save replaces it).
 pub fn load() -> (Vec<Saved>, Option<String>) {
-    let Some(storage) = gloo::utils::window().local_storage().ok().flatten() else {
-        return (
-            Vec::new(),
-            Some("This browser does not allow saving scenarios here (no localStorage).".into()),
-        );
+    let Some(storage) = crate::persist::storage() else {
+        return (Vec::new(), Some(NO_STORAGE.into()));
     };
     let Some(text) = storage.get_item(KEY).ok().flatten() else {
         return (Vec::new(), None);
@@ -61,11 +59,7 @@ pub fn load() -> (Vec<Saved>, Option<String>) {
 
 /// Store the list; `Err` carries a message for the user.
 pub fn store(scenarios: &[Saved]) -> Result<(), String> {
-    let storage = gloo::utils::window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .ok_or("This browser does not allow saving scenarios here (no localStorage).")?;
+    let storage = crate::persist::storage().ok_or(NO_STORAGE)?;
     let text = serde_json::to_string(&Stored {
         v: VERSION,
         scenarios: scenarios.to_vec(),

@@ -53,7 +53,7 @@ pub fn initial() -> Start {
     let (query, embed) = split_embed(search.trim_start_matches('?'));
     EMBED.with(|e| e.replace(embed.clone()));
     let saved = if query.is_empty() && embed.is_none() {
-        stored()
+        last_saved()
     } else {
         None
     };
@@ -80,23 +80,31 @@ pub fn initial() -> Start {
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
+/// This origin's localStorage; `None` where the browser refuses it (a
+/// sandboxed frame, storage switched off).
+pub(crate) fn storage() -> Option<web_sys::Storage> {
     gloo::utils::window().local_storage().ok().flatten()
 }
 
-fn stored() -> Option<String> {
+/// The scenario this browser last saved, as a link query (also offered by
+/// the crash message: the work is never lost even when the page is).
+pub fn last_saved() -> Option<String> {
     storage()?.get_item(STORAGE_KEY).ok().flatten()
 }
 
 /// The address of the current scenario (what "Copy link" copies).
 pub fn share_url(s: &Scenario) -> String {
+    format!("{}?{}", page_address(), link::encode(s))
+}
+
+/// This page's address without its query: origin and path.
+fn page_address() -> String {
     let location = gloo::utils::window().location();
-    let base = format!(
+    format!(
         "{}{}",
         location.origin().unwrap_or_default(),
         location.pathname().unwrap_or_default()
-    );
-    format!("{base}?{}", link::encode(s))
+    )
 }
 
 /// The iframe and the two-line resize script that embed one section of
@@ -105,14 +113,9 @@ pub fn share_url(s: &Scenario) -> String {
 /// (no `allow-same-origin`); popups may leave the sandbox so the "Open the
 /// full calculator" link works.
 pub fn embed_snippet(s: &Scenario, section: &str) -> String {
-    let location = gloo::utils::window().location();
-    let path = location.pathname().unwrap_or_default();
-    let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
-    let src = format!(
-        "{}{dir}embed.html?{}&embed={section}",
-        location.origin().unwrap_or_default(),
-        link::encode(s)
-    );
+    let page = page_address();
+    let dir = &page[..page.rfind('/').map_or(0, |i| i + 1)];
+    let src = format!("{dir}embed.html?{}&embed={section}", link::encode(s));
     format!(
         "<iframe id=\"nines-{section}\" src=\"{src}\" title=\"Nines: {section}\" width=\"100%\" height=\"600\" \
          sandbox=\"allow-scripts allow-popups allow-popups-to-escape-sandbox\"></iframe>\n<script>addEventListener(\"message\", (e) => {{ \
@@ -235,12 +238,6 @@ pub fn resolve(keep: Option<&Scenario>) {
     if let Some(s) = keep {
         write_saved(&link::encode(s));
     }
-}
-
-/// The scenario this browser last saved, as a link query (for the crash
-/// message: the work is never lost even when the page is).
-pub fn last_saved() -> Option<String> {
-    stored()
 }
 
 /// Tell the host page how tall the page is whenever its size changes (the
