@@ -158,7 +158,11 @@ pub fn svg_path(points: &[(f64, f64)]) -> String {
             out.push(' ');
         }
         out.push(if pen_down { 'L' } else { 'M' });
-        out.push_str(&format!("{x:.2} {y:.2}"));
+        // As `format!("{x:.2} {y:.2}")`, without the formatting machinery
+        // (a chart's path has hundreds of coordinates).
+        nines_core::display::push_fixed(&mut out, x, 2);
+        out.push(' ');
+        nines_core::display::push_fixed(&mut out, y, 2);
         pen_down = true;
     }
     out

@@ -40,11 +40,9 @@ pub enum Action {
     SetIncidentDetect(f64),
     SetIncidentRecover(f64),
     SetIncidentScope(f64),
-    /// Delivery: deployments per period (count, period seconds).
-    SetDeploymentRate {
-        deployments: f64,
-        period_seconds: f64,
-    },
+    /// Delivery: deployments per period (a month or a year is read with
+    /// the scenario's calendar convention).
+    SetDeploymentRate(Rate),
     SetLeadTime(f64),
     SetChangeFailureRate(f64),
     SetDeliveryDetect(f64),
@@ -125,12 +123,9 @@ impl State {
             Action::SetIncidentDetect(x) => s.incidents.time_to_detect_seconds = x,
             Action::SetIncidentRecover(x) => s.incidents.time_to_recover_seconds = x,
             Action::SetIncidentScope(x) => s.incidents.scope = x,
-            Action::SetDeploymentRate {
-                deployments,
-                period_seconds,
-            } => {
-                s.delivery.deployments = deployments;
-                s.delivery.deployment_period_seconds = period_seconds;
+            Action::SetDeploymentRate(r) => {
+                s.delivery.deployments = r.count().to_f64();
+                s.delivery.deployment_period_seconds = r.per().seconds(s.convention).to_f64();
             }
             Action::SetLeadTime(x) => s.delivery.deployment_lead_time_seconds = x,
             Action::SetChangeFailureRate(x) => s.delivery.change_failure_rate = x,
@@ -277,6 +272,23 @@ mod tests {
         assert_eq!(next.scenario.reverse.period, Period::Week);
         assert_eq!(next.scenario.convention, Convention::SreBook);
         assert_eq!(next.report, evaluate(&next.scenario));
+    }
+
+    #[test]
+    fn a_deployment_rate_per_month_is_read_with_the_scenarios_convention() {
+        // A month is 30 days in the SRE book's convention and 365.2425 / 12
+        // = 30.436875 days in the Gregorian mean (uptime.is).
+        let rate = Rate::parse("2 per month").unwrap();
+        for (convention, month_days) in [
+            (Convention::SreBook, 30.0),
+            (Convention::GregorianMean, 30.436875),
+        ] {
+            let state = State::default().apply(Action::SetConvention(convention));
+            let next = state.apply(Action::SetDeploymentRate(rate));
+            assert_eq!(next.scenario.delivery.deployments, 2.0);
+            let seconds = next.scenario.delivery.deployment_period_seconds;
+            assert!((seconds - month_days * 86_400.0).abs() < 1e-6, "{seconds}");
+        }
     }
 
     #[test]

@@ -123,7 +123,16 @@ pub fn limit_duration(l: Limit) -> String {
 /// float's bits and rounded half to even, as `core::fmt` rounds exact ties.
 /// Values out of the integer range (or more than 20 decimals) take the
 /// formatter itself.
-pub(crate) fn push_fixed(out: &mut String, x: f64, decimals: u32) {
+///
+/// ```
+/// let mut out = String::new();
+/// nines_core::display::push_fixed(&mut out, 2.675, 2);
+/// out.push(' ');
+/// nines_core::display::push_fixed(&mut out, -0.125, 2);
+/// assert_eq!(out, format!("{:.2} {:.2}", 2.675, -0.125));
+/// assert_eq!(out, "2.67 -0.12");
+/// ```
+pub fn push_fixed(out: &mut String, x: f64, decimals: u32) {
     match fixed_units(x, decimals) {
         Some((negative, units)) => {
             if negative {

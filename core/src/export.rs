@@ -58,8 +58,38 @@ impl Table {
     }
 }
 
-/// Every table of the report, in the page's order: allowed downtime, alert
-/// policy, dependencies, marginal cost, on-call cost, target measures.
+/// Writes one table of a report.
+pub type WriteTable = fn(&Report) -> Table;
+
+/// Every table of the report, in the page's order, each with a short name
+/// to choose it by (its full title names the scenario's figures): allowed
+/// downtime, alert policy, dependencies, marginal cost, on-call cost, target
+/// measures. Writing one table does not write the others.
+///
+/// ```
+/// use nines_core::export::TABLES;
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let report = evaluate(&Scenario::default());
+/// let (name, write) = TABLES[0];
+/// assert_eq!(name, "Allowed downtime per period");
+/// assert!(write(&report).title.starts_with("Allowed downtime at 99.95%"));
+/// ```
+pub const TABLES: [(&str, WriteTable); 6] = [
+    ("Allowed downtime per period", downtime_table),
+    ("Alert policy", alerts_table),
+    (
+        "Dependencies' share of the error budget",
+        dependencies_table,
+    ),
+    (
+        "Cost of each extra level of availability",
+        marginal_cost_table,
+    ),
+    ("On-call cost of each support method", support_cost_table),
+    ("Target measures", measures_table),
+];
+
+/// Every table of the report ([`TABLES`]), written.
 ///
 /// ```
 /// use nines_core::export::tables;
@@ -69,14 +99,7 @@ impl Table {
 /// assert!(all.iter().all(|t| t.rows.iter().all(|r| r.len() == t.headers.len())));
 /// ```
 pub fn tables(report: &Report) -> Vec<Table> {
-    vec![
-        downtime_table(report),
-        alerts_table(report),
-        dependencies_table(report),
-        marginal_cost_table(report),
-        support_cost_table(report),
-        measures_table(report),
-    ]
+    TABLES.iter().map(|(_, write)| write(report)).collect()
 }
 
 /// Allowed downtime per day, week, month, quarter and year, with the exact
@@ -723,6 +746,41 @@ fn template_literal(s: &str) -> String {
     s.replace("{{", "{{ \"{{\" }}")
 }
 
+/// Why [`prometheus_rules`] would refuse these inputs, without writing the
+/// rules: what a page shows on every edit while the rules themselves are
+/// written only when asked for.
+///
+/// ```
+/// use nines_core::export::check_prometheus_rules;
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let report = evaluate(&Scenario::default());
+/// assert!(check_prometheus_rules(&report, "slo:sli_error:ratio_rate", "checkout").is_ok());
+/// let err = check_prometheus_rules(&report, "9lives", "checkout").unwrap_err();
+/// assert!(err.to_string().contains("metric"));
+/// ```
+pub fn check_prometheus_rules(
+    report: &Report,
+    metric: &str,
+    service: &str,
+) -> Result<(), ExportError> {
+    if !is_metric_name(metric) {
+        return Err(invalid("metric", metric, METRIC_ALLOWED));
+    }
+    check_label_value("service", service)?;
+    if report.target.unavailability <= 0.0 {
+        return Err(ExportError::NoErrorBudget);
+    }
+    let a = &report.alerts;
+    if a.rows.is_empty() {
+        return Err(ExportError::Policy(
+            a.error
+                .clone()
+                .unwrap_or_else(|| "the policy has no alerts".into()),
+        ));
+    }
+    Ok(())
+}
+
 /// The alert policy as Prometheus alerting rules (YAML), one rule per
 /// alert, as the SRE Workbook (ch. 5, "Alerting on SLOs", approach 6 and
 /// Table 5-8) and Sloth write them:
@@ -768,21 +826,8 @@ pub fn prometheus_rules(
     metric: &str,
     service: &str,
 ) -> Result<String, ExportError> {
-    if !is_metric_name(metric) {
-        return Err(invalid("metric", metric, METRIC_ALLOWED));
-    }
-    check_label_value("service", service)?;
-    if report.target.unavailability <= 0.0 {
-        return Err(ExportError::NoErrorBudget);
-    }
+    check_prometheus_rules(report, metric, service)?;
     let a = &report.alerts;
-    if a.rows.is_empty() {
-        return Err(ExportError::Policy(
-            a.error
-                .clone()
-                .unwrap_or_else(|| "the policy has no alerts".into()),
-        ));
-    }
     let u = unavailability_text(report);
     let t = &report.target;
     let mut out = format!(
@@ -920,6 +965,36 @@ fn openslo_duration(p: Period) -> String {
     }
 }
 
+/// Why [`openslo`] would refuse these inputs, without writing the document.
+///
+/// ```
+/// use nines_core::export::check_openslo;
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let report = evaluate(&Scenario::default());
+/// assert!(check_openslo(&report, "checkout", "bad", "total").is_ok());
+/// let err = check_openslo(&report, "Check Out!", "bad", "total").unwrap_err();
+/// assert!(err.to_string().contains("service"));
+/// ```
+pub fn check_openslo(
+    report: &Report,
+    service: &str,
+    bad_query: &str,
+    total_query: &str,
+) -> Result<(), ExportError> {
+    if !is_dns_label(service, 50) {
+        return Err(invalid("service", service, SERVICE_NAME_ALLOWED));
+    }
+    for (field, q) in [("bad_query", bad_query), ("total_query", total_query)] {
+        if q.trim().is_empty() {
+            return Err(invalid(field, q, QUERY_ALLOWED));
+        }
+    }
+    if report.target.unavailability <= 0.0 {
+        return Err(ExportError::NoErrorBudget);
+    }
+    Ok(())
+}
+
 /// The SLO as an OpenSLO v1 `SLO` document (YAML), following the spec
 /// (github.com/OpenSLO/OpenSLO, README "SLO", "SLI", "Objectives"):
 ///
@@ -960,17 +1035,7 @@ pub fn openslo(
     bad_query: &str,
     total_query: &str,
 ) -> Result<String, ExportError> {
-    if !is_dns_label(service, 50) {
-        return Err(invalid("service", service, SERVICE_NAME_ALLOWED));
-    }
-    for (field, q) in [("bad_query", bad_query), ("total_query", total_query)] {
-        if q.trim().is_empty() {
-            return Err(invalid(field, q, QUERY_ALLOWED));
-        }
-    }
-    if report.target.unavailability <= 0.0 {
-        return Err(ExportError::NoErrorBudget);
-    }
+    check_openslo(report, service, bad_query, total_query)?;
     let t = &report.target;
     let b = &report.budget;
     let target = target_fraction_text(report);

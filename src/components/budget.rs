@@ -13,8 +13,9 @@ use nines_core::window::Period;
 use yew::prelude::*;
 
 use super::chart::{ChartPoint, LineChart, Marker, Series, TickFormat};
-use super::field::{commit, Kind, NumberField, TextField};
+use super::field::{use_commit, Kind, NumberField, TextField};
 use super::figure::Figure;
+use super::use_on;
 use super::SectionProps;
 use crate::geometry::{extent, Axis};
 use crate::state::Action;
@@ -53,7 +54,10 @@ pub fn budget_section(props: &SectionProps) -> Html {
     let s = &props.state.scenario;
     let b = &props.state.report.budget;
     let a = &props.state.report.alerts;
-    let on = |make: fn(f64) -> Action| super::on(&props.state, make);
+    let on_bad_events = use_on(&props.state, Action::SetBadEvents);
+    let on_bad_seconds = use_on(&props.state, Action::SetBadSeconds);
+    let on_elapsed = use_on(&props.state, Action::SetElapsed);
+    let on_error_ratio = use_on(&props.state, Action::SetErrorRatio);
     let on_window = super::on_select(&props.state, |v| v.parse().ok().map(Action::SetSloWindow));
     let on_mode = super::on_select(&props.state, |v| {
         Some(Action::SetBudgetMode(if v == "time" {
@@ -68,10 +72,7 @@ pub fn budget_section(props: &SectionProps) -> Html {
             .find(|(_, id, _)| *id == v)
             .map(|(p, _, _)| Action::SetPolicy(*p))
     });
-    let on_traffic = {
-        let d = props.state.dispatcher();
-        commit(Rate::parse, move |r| d.dispatch(Action::SetTraffic(r)))
-    };
+    let on_traffic = use_commit(&props.state, Rate::parse, Action::SetTraffic);
 
     // Burn-down: budget remaining across the window, actual then projected.
     let burn_down = use_memo(b.burn_down.clone(), |points| {
@@ -201,13 +202,13 @@ pub fn budget_section(props: &SectionProps) -> Html {
                     on_commit={on_traffic} hint="e.g. 1000 rps, 2.6M per 30d" />
                 if s.budget.mode == BudgetMode::Requests {
                     <NumberField id="bad-events" label="Bad events so far" kind={Kind::Count}
-                        value={s.budget.bad_events} on_value={on(Action::SetBadEvents)} />
+                        value={s.budget.bad_events} on_value={on_bad_events} />
                 } else {
                     <NumberField id="bad-seconds" label="Downtime so far" kind={Kind::Duration}
-                        value={s.budget.bad_seconds} on_value={on(Action::SetBadSeconds)} />
+                        value={s.budget.bad_seconds} on_value={on_bad_seconds} />
                 }
                 <NumberField id="elapsed" label="Time elapsed in the window" kind={Kind::Duration}
-                    value={s.budget.elapsed_seconds} on_value={on(Action::SetElapsed)} />
+                    value={s.budget.elapsed_seconds} on_value={on_elapsed} />
             </div>
             if let Some(error) = &b.error {
                 <p class="error" role="alert" id="budget-error">{ error }</p>
@@ -256,7 +257,7 @@ pub fn budget_section(props: &SectionProps) -> Html {
                     </select>
                 </div>
                 <NumberField id="error-ratio" label="Error ratio to test the alerts with" kind={Kind::Fraction}
-                    value={s.alerts.error_ratio} on_value={on(Action::SetErrorRatio)} hint="e.g. 1% of requests failing" />
+                    value={s.alerts.error_ratio} on_value={on_error_ratio} hint="e.g. 1% of requests failing" />
             </div>
             <p class="convention">
                 { &a.policy_name }{ " — " }{ &a.policy_source }{ ". Thresholds scaled to the " }{ &a.period_label }

@@ -115,14 +115,7 @@ pub fn line_chart(props: &ChartProps) -> Html {
     let dragging = use_mut_ref(|| false);
     // The data table's rows are built only while it is open: closed, they
     // would be most of the page's DOM and of every update's diff.
-    let table_open = use_state(|| false);
-    let ontoggle = {
-        let table_open = table_open.clone();
-        Callback::from(move |e: Event| {
-            let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
-            table_open.set(details.open());
-        })
-    };
+    let (table_open, ontoggle) = super::disclosure::use_open();
     let svg_ref = use_node_ref();
     let xr = (LEFT, W - RIGHT);
     let yr = (H - BOTTOM, TOP);
@@ -314,9 +307,9 @@ pub fn line_chart(props: &ChartProps) -> Html {
                 <button type="button" class="download-svg" onclick={download(props, Image::Svg)}>{ "Download SVG" }</button>
                 <button type="button" class="download-png" onclick={download(props, Image::Png)}>{ "Download PNG (2×)" }</button>
             </div>
-            <details class="data-table" open={*table_open} {ontoggle}>
+            <details class="data-table" open={table_open} {ontoggle}>
                 <summary>{ "Data table" }</summary>
-                if *table_open {
+                if table_open {
                 <table>
                     <thead><tr>
                         <th scope="col">{ &props.x_heading }</th>

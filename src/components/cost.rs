@@ -15,7 +15,7 @@ use super::chart::{ChartPoint, LineChart, Marker, Series, TickFormat};
 use super::field::{Kind, NumberField};
 use super::figure::{Figure, Notes};
 use super::table::TableView;
-use super::SectionProps;
+use super::{use_on, SectionProps};
 use crate::geometry::{extent, Axis};
 use crate::state::Action;
 
@@ -30,7 +30,12 @@ fn at_nines(nines: f64) -> String {
 pub fn cost_section(props: &SectionProps) -> Html {
     let s = &props.state.scenario;
     let c = &props.state.report.cost;
-    let on = |make: fn(f64) -> Action| super::on(&props.state, make);
+    let on_revenue = use_on(&props.state, Action::SetRevenue);
+    let on_impact = use_on(&props.state, Action::SetImpact);
+    let on_reference_cost = use_on(&props.state, Action::SetReferenceCost);
+    let on_reference_nines = use_on(&props.state, Action::SetReferenceNines);
+    let on_cost_factor = use_on(&props.state, Action::SetCostFactor);
+    let on_tolerable_loss = use_on(&props.state, Action::SetTolerableLoss);
     let series = use_memo(c.curve.clone(), |curve| {
         let line =
             |class: &'static str, name: &str, y: fn(&nines_core::cost::CostPoint) -> f64| Series {
@@ -111,15 +116,15 @@ pub fn cost_section(props: &SectionProps) -> Html {
             </p>
             <div class="fields">
                 <NumberField id="revenue" label="Revenue per year" kind={Kind::Money}
-                    value={s.cost.model.revenue_per_year} on_value={on(Action::SetRevenue)} hint="e.g. $20M" />
+                    value={s.cost.model.revenue_per_year} on_value={on_revenue} hint="e.g. $20M" />
                 <NumberField id="impact" label="Revenue lost during an outage" kind={Kind::Fraction}
-                    value={s.cost.model.impact_fraction} on_value={on(Action::SetImpact)} hint="share of revenue, e.g. 80%" />
+                    value={s.cost.model.impact_fraction} on_value={on_impact} hint="share of revenue, e.g. 80%" />
                 <NumberField id="reference-cost" label="Engineering cost per year at the reference level" kind={Kind::Money}
-                    value={s.cost.model.reference_cost_per_year} on_value={on(Action::SetReferenceCost)} />
+                    value={s.cost.model.reference_cost_per_year} on_value={on_reference_cost} />
                 <NumberField id="reference-nines" label="Reference level (nines)" kind={Kind::Count}
-                    value={s.cost.model.reference_nines} on_value={on(Action::SetReferenceNines)} hint="e.g. 3 for 99.9%" />
+                    value={s.cost.model.reference_nines} on_value={on_reference_nines} hint="e.g. 3 for 99.9%" />
                 <NumberField id="cost-factor" label="Cost factor per nine" kind={Kind::Count}
-                    value={s.cost.model.cost_factor_per_nine} on_value={on(Action::SetCostFactor)} hint="10: each nine costs ten times more" />
+                    value={s.cost.model.cost_factor_per_nine} on_value={on_cost_factor} hint="10: each nine costs ten times more" />
             </div>
             <div class="headline">
                 <Figure id="cost-total-at-target" value={money(c.at_target.total_cost_per_year)}
@@ -154,7 +159,7 @@ pub fn cost_section(props: &SectionProps) -> Html {
             <h3>{ "From a tolerable loss to a target" }</h3>
             <div class="fields">
                 <NumberField id="tolerable-loss" label="Revenue you can afford to lose per year" kind={Kind::Money}
-                    value={s.cost.tolerable_loss_per_year} on_value={on(Action::SetTolerableLoss)} />
+                    value={s.cost.tolerable_loss_per_year} on_value={on_tolerable_loss} />
             </div>
             <div class="headline">
                 <Figure id="tolerable-target" value={implied.map(|a| a.format_percent()).unwrap_or_else(|| "—".into())}

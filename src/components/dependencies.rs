@@ -32,18 +32,24 @@ fn position(item: usize, member: Option<usize>) -> String {
     }
 }
 
-fn component_row(
-    state: &UseReducerHandle<State>,
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    dispatch: UseReducerDispatcher<State>,
     item: usize,
     member: Option<usize>,
-    c: &nines_core::dependency::Component,
-) -> Html {
-    let key = match member {
-        Some(m) => format!("dep-{item}-{m}"),
-        None => format!("dep-{item}"),
-    };
-    let on_name = {
-        let d = state.dispatcher();
+    name: AttrValue,
+    unavailability: f64,
+}
+
+/// One component's row: its name, availability and a remove button. Its own
+/// component with callbacks made once, so Yew skips the rows an edit leaves
+/// unchanged.
+#[function_component(DependencyRow)]
+fn dependency_row(props: &RowProps) -> Html {
+    let (item, member) = (props.item, props.member);
+    let deps = (props.dispatch.clone(), item, member);
+    let on_name = use_memo(deps.clone(), |(d, item, member)| {
+        let (d, item, member) = (d.clone(), *item, *member);
         commit(non_empty("a dependency needs a name"), move |n| {
             d.dispatch(Action::EditDependency {
                 item,
@@ -51,9 +57,9 @@ fn component_row(
                 edit: DependencyEdit::Name(n),
             })
         })
-    };
-    let on_availability = {
-        let d = state.dispatcher();
+    });
+    let on_availability = use_memo(deps.clone(), |(d, item, member)| {
+        let (d, item, member) = (d.clone(), *item, *member);
         commit(Availability::parse, move |a| {
             d.dispatch(Action::EditDependency {
                 item,
@@ -61,21 +67,39 @@ fn component_row(
                 edit: DependencyEdit::Availability(a),
             })
         })
-    };
-    let remove = {
-        let d = state.dispatcher();
+    });
+    let remove = use_memo(deps, |(d, item, member)| {
+        let (d, item, member) = (d.clone(), *item, *member);
         Callback::from(move |_: MouseEvent| d.dispatch(Action::RemoveDependency { item, member }))
+    });
+    let key = match member {
+        Some(m) => format!("dep-{item}-{m}"),
+        None => format!("dep-{item}"),
     };
+    let name = &props.name;
     html! {
-        <div class="dep-row" key={key.clone()}>
+        <div class="dep-row">
             <TextField id={format!("{key}-name")} label={format!("Name of dependency {}", position(item, member))}
-                value={c.name.clone()} on_commit={on_name} />
-            <TextField id={format!("{key}-availability")} label={format!("Availability of {}", c.name)}
-                value={availability_text(c.unavailability)} on_commit={on_availability} />
+                value={name.clone()} on_commit={(*on_name).clone()} />
+            <TextField id={format!("{key}-availability")} label={format!("Availability of {name}")}
+                value={availability_text(props.unavailability)} on_commit={(*on_availability).clone()} />
             <div class="dep-actions">
-                <button type="button" onclick={remove} aria-label={format!("Remove {}", c.name)}>{ "Remove" }</button>
+                <button type="button" onclick={(*remove).clone()} aria-label={format!("Remove {name}")}>{ "Remove" }</button>
             </div>
         </div>
+    }
+}
+
+/// The row of a component (`member` set when it is inside a group).
+fn component_row(
+    state: &UseReducerHandle<State>,
+    item: usize,
+    member: Option<usize>,
+    c: &nines_core::dependency::Component,
+) -> Html {
+    html! {
+        <DependencyRow key={format!("{item}-{member:?}")} dispatch={state.dispatcher()} {item} {member}
+            name={c.name.clone()} unavailability={c.unavailability} />
     }
 }
 
@@ -88,10 +112,7 @@ pub fn dependencies_section(props: &SectionProps) -> Html {
         let d = props.state.dispatcher();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::AddDependency))
     };
-    let on_outages = {
-        let d = props.state.dispatcher();
-        Callback::from(move |v| d.dispatch(Action::SetOutagesPerYear(v)))
-    };
+    let on_outages = super::use_on(&props.state, Action::SetOutagesPerYear);
     let items = s.dependencies.dependencies.iter().enumerate().map(|(i, dep)| {
         let redundant = {
             let d = props.state.dispatcher();

@@ -2,13 +2,17 @@
 //! measures card as Markdown, the alert policy as Prometheus alerting rules
 //! and the SLO as an OpenSLO document — all rendered by `nines_core::export`
 //! from the same report the page shows; this component only picks, previews,
-//! copies and downloads.
+//! copies and downloads. The texts are written when asked for (a click, an
+//! open preview), not on every edit of the scenario.
 
 use nines_core::export::{
-    measures_markdown, openslo, prometheus_rules, tables, to_confluence, to_csv, to_markdown,
+    check_openslo, check_prometheus_rules, measures_markdown, openslo, prometheus_rules,
+    to_confluence, to_csv, to_markdown, TABLES,
 };
+use nines_core::scenario::Report;
 use yew::prelude::*;
 
+use super::disclosure::use_open;
 use super::field::{commit, non_empty, TextField};
 use super::SectionProps;
 
@@ -48,46 +52,117 @@ fn copy(text: String, status: UseStateHandle<Option<String>>) {
     });
 }
 
+/// What the user chose to export: the table and its format, and the names
+/// the alerting rules and the SLO document use.
+#[derive(Clone, PartialEq)]
+struct Choice {
+    table: usize,
+    format: usize,
+    metric: String,
+    service: String,
+}
+
+/// One export: its file name, media type and text.
+struct File {
+    name: String,
+    mime: &'static str,
+    text: String,
+}
+
+/// Writes one export from a report; `None` when the choice cannot be
+/// exported (the section shows why).
+type Write = fn(&Choice, &Report) -> Option<File>;
+
+impl Choice {
+    /// The OpenSLO queries for the service: bad and all requests.
+    fn queries(&self) -> (String, String) {
+        let service = &self.service;
+        (
+            format!("sum(rate(http_requests_total{{service=\"{service}\",code=~\"5..\"}}[{{{{.window}}}}]))"),
+            format!("sum(rate(http_requests_total{{service=\"{service}\"}}[{{{{.window}}}}]))"),
+        )
+    }
+
+    fn table(&self, report: &Report) -> Option<File> {
+        let (_, write) = TABLES.get(self.table).or(TABLES.first())?;
+        let t = &write(report);
+        let (ext, _, mime) = FORMATS[self.format.min(FORMATS.len() - 1)];
+        let text = match ext {
+            "csv" => to_csv(t),
+            "md" => to_markdown(t),
+            _ => to_confluence(t),
+        };
+        let stem = t
+            .title
+            .to_lowercase()
+            .replace(|c: char| !c.is_ascii_alphanumeric(), "-");
+        let ext = if ext == "confluence" { "txt" } else { ext };
+        let name = format!("nines-{stem}.{ext}");
+        Some(File { name, mime, text })
+    }
+
+    fn measures(&self, report: &Report) -> Option<File> {
+        let text = measures_markdown(report);
+        let name = "nines-target-measures.md".into();
+        Some(File {
+            name,
+            mime: "text/markdown",
+            text,
+        })
+    }
+
+    fn rules(&self, report: &Report) -> Option<File> {
+        let text = prometheus_rules(report, &self.metric, &self.service).ok()?;
+        let name = format!("{}-slo-rules.yaml", self.service);
+        Some(File {
+            name,
+            mime: "application/yaml",
+            text,
+        })
+    }
+
+    fn openslo(&self, report: &Report) -> Option<File> {
+        let (bad, total) = self.queries();
+        let text = openslo(report, &self.service, &bad, &total).ok()?;
+        let name = format!("{}-slo.openslo.yaml", self.service);
+        Some(File {
+            name,
+            mime: "application/yaml",
+            text,
+        })
+    }
+}
+
 #[function_component(ExportSection)]
 pub fn export_section(props: &SectionProps) -> Html {
     let report = &props.state.report;
-    let all = tables(report);
     let table = use_state(|| 0usize);
     let format = use_state(|| 0usize);
     let metric = use_state(|| "slo:sli_error:ratio_rate".to_string());
     let service = use_state(|| "checkout".to_string());
     let status = use_state(|| None::<String>);
-
-    let chosen = all.get(*table).or(all.first());
-    let (ext, _, mime) = FORMATS[(*format).min(FORMATS.len() - 1)];
-    let table_text = chosen
-        .map(|t| match ext {
-            "csv" => to_csv(t),
-            "md" => to_markdown(t),
-            _ => to_confluence(t),
-        })
-        .unwrap_or_default();
-    let file_stem = chosen
-        .map(|t| {
-            t.title
-                .to_lowercase()
-                .replace(|c: char| !c.is_ascii_alphanumeric(), "-")
-        })
-        .unwrap_or_else(|| "table".into());
-    let measures = measures_markdown(report);
-    let rules = prometheus_rules(report, &metric, &service);
-    let slo = openslo(
-        report,
-        &service,
-        &format!(
-            "sum(rate(http_requests_total{{service=\"{}\",code=~\"5..\"}}[{{{{.window}}}}]))",
-            *service
-        ),
-        &format!(
-            "sum(rate(http_requests_total{{service=\"{}\"}}[{{{{.window}}}}]))",
-            *service
-        ),
-    );
+    // Made once: setting a state handle needs no later copy of it.
+    let on_text = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        move |_: &()| {
+            commit(non_empty("this field is needed for the export"), move |v| {
+                state.set(v)
+            })
+        }
+    };
+    let on_metric = use_memo((), on_text(&metric));
+    let on_service = use_memo((), on_text(&service));
+    let previews = [use_open(), use_open(), use_open()];
+    let choice = Choice {
+        table: *table,
+        format: *format,
+        metric: (*metric).clone(),
+        service: (*service).clone(),
+    };
+    // Shown on every edit: why an export is refused.
+    let rules_error = check_prometheus_rules(report, &choice.metric, &choice.service).err();
+    let (bad, total) = choice.queries();
+    let openslo_error = check_openslo(report, &choice.service, &bad, &total).err();
 
     let select = |id: &'static str,
                   label: &'static str,
@@ -111,27 +186,34 @@ pub fn export_section(props: &SectionProps) -> Html {
             </div>
         }
     };
-    let button = |id: &'static str, label: &'static str, action: Callback<MouseEvent>| {
-        html! { <button type="button" {id} onclick={action}>{ label }</button> }
-    };
-    let on_copy = |text: String| {
+    // The buttons write their export from the report at the click.
+    let button = |id: &'static str, label: &'static str, write: Write, copy_it: bool| {
+        let state = props.state.clone();
+        let choice = choice.clone();
         let status = status.clone();
-        Callback::from(move |_: MouseEvent| copy(text.clone(), status.clone()))
+        let onclick = Callback::from(move |_: MouseEvent| {
+            if let Some(file) = write(&choice, &state.report) {
+                if copy_it {
+                    copy(file.text, status.clone());
+                } else {
+                    download(&file.name, file.mime, &file.text);
+                }
+            }
+        });
+        html! { <button type="button" {id} {onclick}>{ label }</button> }
     };
-    let on_download = |name: String, mime: &'static str, text: String| {
-        Callback::from(move |_: MouseEvent| download(&name, mime, &text))
-    };
-    let on_text = |state: UseStateHandle<String>| {
-        commit(non_empty("this field is needed for the export"), move |v| {
-            state.set(v)
-        })
-    };
-    let preview = |id: &'static str, label: String, text: &str| {
+
+    // A preview is written only while it is open.
+    let preview = |which: usize, id: &'static str, label: &'static str, write: Write| {
+        let (open, ontoggle) = previews[which].clone();
         html! {
-            <>
-                <label class="preview-label" for={id}>{ label }</label>
-                <textarea {id} class="preview" readonly=true rows="8" value={text.to_string()} />
-            </>
+            <details class="data-table preview" {open} {ontoggle}>
+                <summary>{ label }</summary>
+                if open {
+                    <textarea {id} class="preview" readonly=true rows="8" aria-label={label}
+                        value={write(&choice, report).map(|f| f.text).unwrap_or_default()} />
+                }
+            </details>
         }
     };
 
@@ -141,46 +223,46 @@ pub fn export_section(props: &SectionProps) -> Html {
             <p class="convention">{ "Everything is produced in your browser from the figures above; downloads are local files." }</p>
             <h3>{ "Tables" }</h3>
             <div class="fields">
-                { select("export-table", "Table", all.iter().map(|t| t.title.clone()).collect(), table.clone()) }
+                { select("export-table", "Table", TABLES.iter().map(|t| t.0.to_string()).collect(), table.clone()) }
                 { select("export-format", "Format", FORMATS.iter().map(|f| f.1.to_string()).collect(), format.clone()) }
             </div>
             <div class="dep-actions">
-                { button("copy-table", "Copy", on_copy(table_text.clone())) }
-                { button("download-table", "Download", on_download(format!("nines-{file_stem}.{}", if ext == "confluence" { "txt" } else { ext }), mime, table_text.clone())) }
+                { button("copy-table", "Copy", Choice::table, true) }
+                { button("download-table", "Download", Choice::table, false) }
             </div>
-            { preview("table-preview", "Preview".into(), &table_text) }
+            { preview(0, "table-preview", "Preview", Choice::table) }
 
             <h3>{ "Target measures card" }</h3>
             <div class="dep-actions">
-                { button("copy-measures", "Copy as Markdown", on_copy(measures.clone())) }
-                { button("download-measures", "Download .md", on_download("nines-target-measures.md".into(), "text/markdown", measures.clone())) }
+                { button("copy-measures", "Copy as Markdown", Choice::measures, true) }
+                { button("download-measures", "Download .md", Choice::measures, false) }
             </div>
 
             <h3>{ "For the SREs: alerting rules and the SLO" }</h3>
             <div class="fields">
                 <TextField id="export-metric" label="Error-ratio recording rule (window appended)" value={(*metric).clone()}
-                    on_commit={on_text(metric.clone())} hint="e.g. slo:sli_error:ratio_rate → slo:sli_error:ratio_rate5m" />
+                    on_commit={(*on_metric).clone()} hint="e.g. slo:sli_error:ratio_rate → slo:sli_error:ratio_rate5m" />
                 <TextField id="export-service" label="Service name" value={(*service).clone()}
-                    on_commit={on_text(service.clone())} hint="lowercase, e.g. checkout" />
+                    on_commit={(*on_service).clone()} hint="lowercase, e.g. checkout" />
             </div>
-            { match &rules {
-                Ok(yaml) => html! { <>
+            { match &rules_error {
+                None => html! { <>
                     <div class="dep-actions">
-                        { button("download-rules", "Download Prometheus rules", on_download(format!("{}-slo-rules.yaml", *service), "application/yaml", yaml.clone())) }
-                        { button("copy-rules", "Copy", on_copy(yaml.clone())) }
+                        { button("download-rules", "Download Prometheus rules", Choice::rules, false) }
+                        { button("copy-rules", "Copy", Choice::rules, true) }
                     </div>
-                    { preview("rules-preview", "Prometheus alerting rules (multiwindow, multi-burn-rate)".into(), yaml) }
+                    { preview(1, "rules-preview", "Prometheus alerting rules (multiwindow, multi-burn-rate)", Choice::rules) }
                 </> },
-                Err(e) => html! { <p class="error" role="alert" id="rules-error">{ e.to_string() }</p> },
+                Some(e) => html! { <p class="error" role="alert" id="rules-error">{ e.to_string() }</p> },
             } }
-            { match &slo {
-                Ok(yaml) => html! { <>
+            { match &openslo_error {
+                None => html! { <>
                     <div class="dep-actions">
-                        { button("download-openslo", "Download OpenSLO", on_download(format!("{}-slo.openslo.yaml", *service), "application/yaml", yaml.clone())) }
+                        { button("download-openslo", "Download OpenSLO", Choice::openslo, false) }
                     </div>
-                    { preview("openslo-preview", "OpenSLO v1 document".into(), yaml) }
+                    { preview(2, "openslo-preview", "OpenSLO v1 document", Choice::openslo) }
                 </> },
-                Err(e) => html! { <p class="error" role="alert" id="openslo-error">{ e.to_string() }</p> },
+                Some(e) => html! { <p class="error" role="alert" id="openslo-error">{ e.to_string() }</p> },
             } }
             if let Some(s) = &*status {
                 <p class="hint" role="status" id="export-status">{ s }</p>

@@ -118,6 +118,26 @@ where
     })
 }
 
+/// A commit callback that parses with `parse` and dispatches `make(value)`,
+/// the same on every render (see [`super::use_on`]).
+#[hook]
+pub fn use_commit<T, E, P>(
+    state: &UseReducerHandle<crate::state::State>,
+    parse: P,
+    make: fn(T) -> crate::state::Action,
+) -> Commit
+where
+    T: 'static,
+    E: std::fmt::Display + 'static,
+    P: Fn(&str) -> Result<T, E> + 'static,
+{
+    let made = use_memo(state.dispatcher(), move |d| {
+        let d = d.clone();
+        commit(parse, move |v| d.dispatch(make(v)))
+    });
+    (*made).clone()
+}
+
 /// A parser for free text that must not be empty: the trimmed text, or
 /// `message` (for names and other labels people type).
 pub fn non_empty(message: &'static str) -> impl Fn(&str) -> Result<String, &'static str> {

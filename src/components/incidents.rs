@@ -2,6 +2,7 @@
 //! spend of the error budget (Treynor et al., "The Calculus of Service
 //! Availability", ACM Queue 2017; DORA's four key measures).
 
+use nines_core::amount::Rate;
 use nines_core::budget::format_fraction_percent;
 use nines_core::delivery::RestoreBy;
 use nines_core::display::{count, limit_count, limit_duration};
@@ -10,7 +11,7 @@ use yew::prelude::*;
 
 use super::field::{Kind, NumberField};
 use super::figure::{Figure, Notes};
-use super::SectionProps;
+use super::{use_on, SectionProps};
 use crate::state::Action;
 
 #[function_component(IncidentsSection)]
@@ -45,19 +46,17 @@ pub fn incidents_section(props: &SectionProps) -> Html {
                 .unwrap_or(nines_core::quantity::Ratio::ONE)
         )
     );
-    let on_deploy_rate = {
-        let d = props.state.dispatcher();
-        let convention = s.convention;
-        super::field::commit(
-            nines_core::amount::Rate::parse,
-            move |r: nines_core::amount::Rate| {
-                d.dispatch(Action::SetDeploymentRate {
-                    deployments: r.count().to_f64(),
-                    period_seconds: r.per().seconds(convention).to_f64(),
-                })
-            },
-        )
-    };
+    let on_deploy_rate =
+        super::field::use_commit(&props.state, Rate::parse, Action::SetDeploymentRate);
+    let on_incidents = use_on(&props.state, Action::SetIncidentsPerYear);
+    let on_incident_detect = use_on(&props.state, Action::SetIncidentDetect);
+    let on_incident_recover = use_on(&props.state, Action::SetIncidentRecover);
+    let on_incident_scope = use_on(&props.state, Action::SetIncidentScope);
+    let on_lead_time = use_on(&props.state, Action::SetLeadTime);
+    let on_change_failure_rate = use_on(&props.state, Action::SetChangeFailureRate);
+    let on_delivery_detect = use_on(&props.state, Action::SetDeliveryDetect);
+    let on_delivery_recover = use_on(&props.state, Action::SetDeliveryRecover);
+    let on_delivery_scope = use_on(&props.state, Action::SetDeliveryScope);
 
     html! {
         <section class="card" id="incidents" aria-labelledby="incidents-heading">
@@ -70,7 +69,7 @@ pub fn incidents_section(props: &SectionProps) -> Html {
             <h3>{ "Incidents" }</h3>
             <div class="fields">
                 <NumberField id="incidents-per-year" label="Incidents per year" kind={Kind::Count}
-                    value={s.incidents.incidents_per_year} on_value={super::on(&props.state, Action::SetIncidentsPerYear)} />
+                    value={s.incidents.incidents_per_year} on_value={on_incidents} />
                 <div class="field slider">
                     <label for="incidents-slider">{ "Drag: incidents per year" }</label>
                     <input type="range" id="incidents-slider" min="0" max="52" step="1"
@@ -79,11 +78,11 @@ pub fn incidents_section(props: &SectionProps) -> Html {
                         oninput={on_incident_slider} />
                 </div>
                 <NumberField id="incident-detect" label="Time to detect" kind={Kind::Duration}
-                    value={s.incidents.time_to_detect_seconds} on_value={super::on(&props.state, Action::SetIncidentDetect)} />
+                    value={s.incidents.time_to_detect_seconds} on_value={on_incident_detect} />
                 <NumberField id="incident-recover" label="Time to restore after detection" kind={Kind::Duration}
-                    value={s.incidents.time_to_recover_seconds} on_value={super::on(&props.state, Action::SetIncidentRecover)} />
+                    value={s.incidents.time_to_recover_seconds} on_value={on_incident_recover} />
                 <NumberField id="incident-scope" label="Users affected per incident" kind={Kind::Fraction}
-                    value={s.incidents.scope} on_value={super::on(&props.state, Action::SetIncidentScope)} hint="e.g. 50% or 0.5" />
+                    value={s.incidents.scope} on_value={on_incident_scope} hint="e.g. 50% or 0.5" />
             </div>
             <div class="headline">
                 <Figure id="incident-downtime-year" value={format_duration(inc.expected_downtime_per_year_seconds)}
@@ -107,16 +106,16 @@ pub fn incidents_section(props: &SectionProps) -> Html {
                 <super::field::TextField id="deployment-frequency" label="Deployment frequency"
                     value={deploy_rate} on_commit={on_deploy_rate} hint="e.g. 10 per week, 2 per day" />
                 <NumberField id="lead-time" label="Deployment lead time" kind={Kind::Duration}
-                    value={s.delivery.deployment_lead_time_seconds} on_value={super::on(&props.state, Action::SetLeadTime)}
+                    value={s.delivery.deployment_lead_time_seconds} on_value={on_lead_time}
                     hint="commit to production" />
                 <NumberField id="change-failure-rate" label="Change failure rate" kind={Kind::Fraction}
-                    value={s.delivery.change_failure_rate} on_value={super::on(&props.state, Action::SetChangeFailureRate)} />
+                    value={s.delivery.change_failure_rate} on_value={on_change_failure_rate} />
                 <NumberField id="deploy-detect" label="Time to detect a failed deployment" kind={Kind::Duration}
-                    value={s.delivery.time_to_detect_seconds} on_value={super::on(&props.state, Action::SetDeliveryDetect)} />
+                    value={s.delivery.time_to_detect_seconds} on_value={on_delivery_detect} />
                 <NumberField id="deploy-recover" label="Time to roll back after detection" kind={Kind::Duration}
-                    value={s.delivery.time_to_recover_seconds} on_value={super::on(&props.state, Action::SetDeliveryRecover)} />
+                    value={s.delivery.time_to_recover_seconds} on_value={on_delivery_recover} />
                 <NumberField id="deploy-scope" label="Users affected by a failed deployment" kind={Kind::Fraction}
-                    value={s.delivery.scope} on_value={super::on(&props.state, Action::SetDeliveryScope)} />
+                    value={s.delivery.scope} on_value={on_delivery_scope} />
                 <div class="field">
                     <label for="restore-by">{ "Failed deployments are undone by" }</label>
                     <select id="restore-by" onchange={on_restore_by}>

@@ -99,10 +99,11 @@ pub fn library_section(props: &SectionProps) -> Html {
             saved.set(next);
         }
     };
-    let on_name = {
+    // Made once: setting a state handle needs no later copy of it.
+    let on_name = use_memo((), {
         let name = name.clone();
-        commit(non_empty("give the scenario a name"), move |n| name.set(n))
-    };
+        move |_| commit(non_empty("give the scenario a name"), move |n| name.set(n))
+    });
     let save_current = {
         let saved = saved.clone();
         let name = name.clone();
@@ -159,7 +160,7 @@ pub fn library_section(props: &SectionProps) -> Html {
             <h2 id="library-heading">{ "Your scenarios" }</h2>
             <p class="convention">{ "Kept in this browser only; nothing is sent anywhere." }</p>
             <div class="fields">
-                <TextField id="scenario-name" label="Scenario name" value={(*name).clone()} on_commit={on_name} />
+                <TextField id="scenario-name" label="Scenario name" value={(*name).clone()} on_commit={(*on_name).clone()} />
                 <div class="field">
                     <span class="label-spacer" aria-hidden="true">{ "\u{a0}" }</span>
                     <button type="button" id="save-scenario" onclick={save_current}>{ "Save the current scenario" }</button>
@@ -172,8 +173,8 @@ pub fn library_section(props: &SectionProps) -> Html {
                 { for saved.iter().enumerate().map(|(i, s)| {
                     let open = {
                         let d = props.state.dispatcher();
-                        let scenario = s.scenario();
-                        Callback::from(move |_: MouseEvent| d.dispatch(Action::Replace(Box::new(scenario.clone()))))
+                        let s = s.clone();
+                        Callback::from(move |_: MouseEvent| d.dispatch(Action::Replace(Box::new(s.scenario()))))
                     };
                     let delete = {
                         let saved = saved.clone();

@@ -5,6 +5,7 @@ pub mod budget;
 pub mod chart;
 pub mod cost;
 pub mod dependencies;
+pub mod disclosure;
 pub mod export;
 pub mod field;
 pub mod figure;
@@ -26,10 +27,16 @@ pub struct SectionProps {
     pub state: UseReducerHandle<State>,
 }
 
-/// A callback that dispatches `make(value)`: what a field gives its parsed value to.
-pub fn on<T: 'static>(state: &UseReducerHandle<State>, make: fn(T) -> Action) -> Callback<T> {
-    let d = state.dispatcher();
-    Callback::from(move |v| d.dispatch(make(v)))
+/// A callback that dispatches `make(value)`: what a field gives its parsed
+/// value to. It is the same callback on every render, so a field whose value
+/// did not change has equal properties and Yew skips it.
+#[hook]
+pub fn use_on<T: 'static>(state: &UseReducerHandle<State>, make: fn(T) -> Action) -> Callback<T> {
+    let made = use_memo(state.dispatcher(), move |d| {
+        let d = d.clone();
+        Callback::from(move |v| d.dispatch(make(v)))
+    });
+    (*made).clone()
 }
 
 /// A `<select>`'s change handler: its value read by `parse`, dispatched

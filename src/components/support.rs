@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::field::{Kind, NumberField};
 use super::figure::{Figure, Notes};
 use super::table::TableView;
-use super::SectionProps;
+use super::{use_on, SectionProps};
 use crate::state::Action;
 
 const CRITICALITY: [(TrafficCriticality, &str, &str); 3] = [
@@ -37,13 +37,12 @@ pub fn support_section(props: &SectionProps) -> Html {
     let r = &props.state.report.support;
     let demand = props.state.report.delivery.targets.deployments_per_week;
     let rec = &r.recommendation;
-    let on = |make: fn(f64) -> Action| super::on(&props.state, make);
-    let on_teams = {
-        let d = props.state.dispatcher();
-        Callback::from(move |v: f64| {
-            d.dispatch(Action::SetTeams(v.round().clamp(0.0, 10_000.0) as u32))
-        })
-    };
+    let on_standby_rate = use_on(&props.state, Action::SetStandbyRate);
+    let on_callout_rate = use_on(&props.state, Action::SetCalloutRate);
+    let on_incidents = use_on(&props.state, Action::SetOnCallIncidents);
+    let on_teams = use_on(&props.state, |v: f64| {
+        Action::SetTeams(v.round().clamp(0.0, 10_000.0) as u32)
+    });
     let on_criticality = super::on_select(&props.state, |v| {
         CRITICALITY
             .iter()
@@ -65,11 +64,11 @@ pub fn support_section(props: &SectionProps) -> Html {
                 <NumberField id="teams" label="Delivery teams (one service each)" kind={Kind::Count}
                     value={f64::from(s.support.on_call.teams)} on_value={on_teams} />
                 <NumberField id="standby-rate" label="Standby pay per hour" kind={Kind::Money}
-                    value={s.support.on_call.standby_rate_per_hour} on_value={on(Action::SetStandbyRate)} />
+                    value={s.support.on_call.standby_rate_per_hour} on_value={on_standby_rate} />
                 <NumberField id="callout-rate" label="Pay per callout" kind={Kind::Money}
-                    value={s.support.on_call.callout_rate} on_value={on(Action::SetCalloutRate)} />
+                    value={s.support.on_call.callout_rate} on_value={on_callout_rate} />
                 <NumberField id="oncall-incidents" label="Incidents per year across all teams" kind={Kind::Count}
-                    value={s.support.on_call.incidents_per_year} on_value={on(Action::SetOnCallIncidents)} />
+                    value={s.support.on_call.incidents_per_year} on_value={on_incidents} />
             </div>
             <p class="convention">
                 { "Product demand: " }{ count(demand, 1) }{ " deployments a week (from Deployment frequency in " }

@@ -10,7 +10,7 @@ use nines_core::window::{Convention, Period};
 use yew::prelude::*;
 
 use super::chart::{ChartPoint, LineChart, Marker, Series, TickFormat};
-use super::field::{commit, TextField};
+use super::field::{use_commit, TextField};
 use super::SectionProps;
 use crate::geometry::Axis;
 use crate::state::Action;
@@ -42,21 +42,11 @@ pub fn target_section(props: &SectionProps) -> Html {
     let report = &props.state.report.target;
     let reverse = &props.state.report.reverse;
 
-    let on_target = {
-        let d = props.state.dispatcher();
-        commit(Availability::parse, move |a| {
-            d.dispatch(Action::SetTarget(a))
-        })
-    };
+    let on_target = use_commit(&props.state, Availability::parse, Action::SetTarget);
     let on_convention = super::on_select(&props.state, |v| {
         Convention::from_str(v).ok().map(Action::SetConvention)
     });
-    let on_reverse_downtime = {
-        let d = props.state.dispatcher();
-        commit(parse_duration, move |s| {
-            d.dispatch(Action::SetReverseDowntime(s))
-        })
-    };
+    let on_reverse_downtime = use_commit(&props.state, parse_duration, Action::SetReverseDowntime);
     let on_reverse_period = super::on_select(&props.state, |v| {
         Period::from_str(v).ok().map(Action::SetReversePeriod)
     });

@@ -47,6 +47,9 @@ test("Prometheus rules carry the Workbook's thresholds and pass promtool check r
   const { page, context, problems } = await openPage(env.browser, env.url, { acceptDownloads: true });
   await page.getByLabel("Availability target").fill("99.9");
   await page.getByLabel("SLO window").selectOption("30d");
+  // Previews are written only when opened.
+  assert.equal(await page.locator("#rules-preview").count(), 0);
+  await page.getByText("Prometheus alerting rules (multiwindow, multi-burn-rate)").click();
   const rules = await page.locator("#rules-preview").inputValue();
   // SRE Workbook ch. 5, Table 5-8: 14.4 (1h/5m), 6 (6h/30m), 1 (3d/6h) at a 0.1% budget.
   for (const t of ["(14.4*0.001)", "(6*0.001)", "(1*0.001)"]) assert.ok(rules.includes(t), t);
@@ -71,6 +74,7 @@ test("Prometheus rules carry the Workbook's thresholds and pass promtool check r
   } else {
     console.log("# promtool not available here (no apt-get): rules checked as YAML only");
   }
+  await page.getByText("OpenSLO v1 document").click();
   assert.match(await page.locator("#openslo-preview").inputValue(), /target: 0\.999\n/);
   // A bad service name is refused with a message naming the field.
   await page.getByLabel("Service name").fill("Check Out!");
