@@ -27,6 +27,9 @@ pub use app::App;
 /// that replaces a crashed page with a readable message.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    // The wasm is compiled and instantiated: scripts/bench reads this mark
+    // to split the first figures into loading and rendering.
+    mark("nines:start");
     panic::install();
     let document = gloo::utils::document();
     let root = document

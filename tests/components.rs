@@ -18,9 +18,12 @@ async fn mount() -> Element {
     gloo::utils::body().append_child(&root).unwrap();
     yew::Renderer::<nines_app::App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
-    // The first render holds the first section; the rest follow a task later.
-    next_task().await;
-    yew::scheduler::flush().await;
+    // The first render holds the first section; the rest follow a task
+    // later, and each chart is drawn a task after its section.
+    for _ in 0..2 {
+        next_task().await;
+        yew::scheduler::flush().await;
+    }
     root
 }
 

@@ -563,13 +563,21 @@ pub fn decode_component(text: &str) -> Result<String, FromUtf8Error> {
 /// ```
 pub fn decode(query: &str) -> Decoded {
     let mut notices = Vec::new();
+    let query = query.strip_prefix('?').unwrap_or(query);
+    // No pairs at all (a first visit): the defaults, without the JSON
+    // round trip below (it is on the page's path to its first figures).
+    if query.split('&').all(str::is_empty) {
+        return Decoded {
+            scenario: Scenario::default(),
+            notices,
+        };
+    }
     let Some(default) = default_value() else {
         return Decoded {
             scenario: Scenario::default(),
             notices,
         };
     };
-    let query = query.strip_prefix('?').unwrap_or(query);
     let mut pairs = Vec::new();
     for piece in query.split('&').filter(|p| !p.is_empty()) {
         let (raw_key, raw_value) = piece.split_once('=').unwrap_or((piece, ""));
@@ -831,6 +839,18 @@ fn number(text: &str, default: &Number) -> Result<Value, String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_link_without_pairs_decodes_as_the_general_path_would() {
+        let mut notices = Vec::new();
+        let general =
+            super::decode_pairs(Vec::new(), super::default_value().unwrap(), &mut notices);
+        for query in ["", "?", "&&", "?&"] {
+            let d = super::decode(query);
+            assert_eq!(d.scenario, general, "{query:?}");
+            assert!(d.notices.is_empty() && notices.is_empty(), "{query:?}");
+        }
+    }
+
     use super::*;
     use crate::window::Convention;
 

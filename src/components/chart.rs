@@ -111,6 +111,16 @@ const BOTTOM: f64 = 44.0;
 
 #[function_component(LineChart)]
 pub fn line_chart(props: &ChartProps) -> Html {
+    // A chart is drawn one task after it is first mounted: the figures
+    // beside it show first (and the page's first paint does not wait for
+    // the curves); until then an empty frame of the same size holds its place.
+    let drawn = use_state(|| false);
+    {
+        let drawn = drawn.clone();
+        use_effect_with((), move |_| {
+            gloo::timers::callback::Timeout::new(0, move || drawn.set(true)).forget();
+        });
+    }
     let cursor = use_state(|| None::<usize>);
     let dragging = use_mut_ref(|| false);
     // The data table's rows are built only while it is open: closed, they
@@ -253,6 +263,14 @@ pub fn line_chart(props: &ChartProps) -> Html {
         "Hover or use the arrow keys to read values."
     };
     let readout_id = format!("{}-readout", props.id);
+    if !*drawn {
+        return html! {
+            <figure class="chart" id={props.id.clone()}>
+                <figcaption>{ &props.title }</figcaption>
+                <svg viewBox={format!("0 0 {W} {H}")} class="chart-svg" aria-hidden="true" />
+            </figure>
+        };
+    }
 
     html! {
         <figure class="chart" id={props.id.clone()}>

@@ -12,6 +12,10 @@ try {
   for (const width of [1280, 360]) {
     const { page, context, problems } = await openPage(env.browser, env.url, { viewport: { width, height: 900 } });
     await page.getByLabel("Availability target").waitFor();
+    // Every section rendered and every chart drawn (a chart is drawn a task
+    // after its section, in its place an empty frame until then).
+    await page.locator("#export").waitFor();
+    await page.waitForFunction(() => !document.querySelector("figure.chart svg[aria-hidden='true']"));
     for (const id of SECTIONS) {
       await page.locator(`#${id}`).screenshot({ path: join(out, `${id}-${width}.png`), scale: "css" });
     }
