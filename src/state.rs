@@ -90,10 +90,20 @@ pub enum DependencyEdit {
 }
 
 /// The scenario and its report, always consistent with each other.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct State {
     pub scenario: Scenario,
     pub report: Report,
+}
+
+/// States are equal when their scenarios are: the report is evaluated from
+/// the scenario ([`State::new`], [`State::apply`]), so comparing it too would
+/// only cost time (Yew compares every section's state on every render) and
+/// code size.
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        self.scenario == other.scenario
+    }
 }
 
 impl State {
