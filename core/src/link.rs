@@ -839,20 +839,19 @@ fn number(text: &str, default: &Number) -> Result<Value, String> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::window::Convention;
+
     #[test]
     fn a_link_without_pairs_decodes_as_the_general_path_would() {
         let mut notices = Vec::new();
-        let general =
-            super::decode_pairs(Vec::new(), super::default_value().unwrap(), &mut notices);
+        let general = decode_pairs(Vec::new(), default_value().unwrap(), &mut notices);
         for query in ["", "?", "&&", "?&"] {
-            let d = super::decode(query);
+            let d = decode(query);
             assert_eq!(d.scenario, general, "{query:?}");
             assert!(d.notices.is_empty() && notices.is_empty(), "{query:?}");
         }
     }
-
-    use super::*;
-    use crate::window::Convention;
 
     #[test]
     fn encode_component_escapes_all_but_the_readable_set() {
