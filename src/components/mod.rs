@@ -21,6 +21,11 @@ use yew::prelude::*;
 use crate::state::{Action, State};
 
 /// What every section gets: the state (scenario and report) and its dispatcher.
+///
+/// The derived equality is the one to keep: Yew 0.23's handle compares the
+/// states each handle was rendered with, while reading through a handle
+/// (`props.state.scenario`) gives the newest state, so a hand-written
+/// comparison of `props.state.…` would find every render equal.
 #[derive(Properties, PartialEq)]
 pub struct SectionProps {
     /// The scenario, its report, and the way to change it.
