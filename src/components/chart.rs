@@ -267,7 +267,7 @@ pub fn line_chart(props: &ChartProps) -> Html {
         return html! {
             <figure class="chart" id={props.id.clone()}>
                 <figcaption>{ &props.title }</figcaption>
-                <svg viewBox={format!("0 0 {W} {H}")} class="chart-svg" aria-hidden="true" />
+                <svg viewBox={format!("0 0 {W} {H}")} class="chart-svg chart-placeholder" aria-hidden="true" />
             </figure>
         };
     }
@@ -275,6 +275,10 @@ pub fn line_chart(props: &ChartProps) -> Html {
     html! {
         <figure class="chart" id={props.id.clone()}>
             <figcaption>{ &props.title }</figcaption>
+            // The markers and the cursor are drawn in a second SVG laid over
+            // the first: moving them (every change of target) then lays out
+            // and repaints a few elements, not the grid and the curves.
+            <div class="chart-frame">
             <svg
                 ref={svg_ref}
                 viewBox={format!("0 0 {W} {H}")}
@@ -295,6 +299,8 @@ pub fn line_chart(props: &ChartProps) -> Html {
                     x_tick={props.x_tick} y_tick={props.y_tick}
                     x_label={props.x_label.clone()} y_label={props.y_label.clone()}
                     series={props.series.clone()} />
+            </svg>
+            <svg viewBox={format!("0 0 {W} {H}")} class="chart-svg chart-overlay" aria-hidden="true">
                 { for props.markers.iter().enumerate().map(|(i, m)| {
                     let x = props.x_axis.map(m.x, xr);
                     // Stack the labels so neighbouring markers stay legible.
@@ -315,6 +321,7 @@ pub fn line_chart(props: &ChartProps) -> Html {
                     }
                 }
             </svg>
+            </div>
             <p class="readout" id={readout_id} aria-live="polite">
                 { readout.unwrap_or_else(|| hint.to_string()) }
             </p>

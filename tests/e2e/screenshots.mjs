@@ -15,7 +15,10 @@ try {
     // Every section rendered and every chart drawn (a chart is drawn a task
     // after its section, in its place an empty frame until then).
     await page.locator("#export").waitFor();
-    await page.waitForFunction(() => !document.querySelector("figure.chart svg[aria-hidden='true']"));
+    await page.waitForFunction(() => !document.querySelector("figure.chart svg.chart-placeholder"));
+    // A section taller than the screen is shot in one piece: draw what
+    // `content-visibility: auto` would draw only once scrolled to.
+    await page.evaluate(() => document.querySelectorAll("section.card, figure.chart").forEach((e) => { e.style.contentVisibility = "visible"; }));
     for (const id of SECTIONS) {
       await page.locator(`#${id}`).screenshot({ path: join(out, `${id}-${width}.png`), scale: "css" });
     }

@@ -105,8 +105,8 @@ test("cost chart: clicking the chart sets the target for the whole scenario", as
   const { page, context, problems } = await fresh();
   const before = await page.locator("#availability-percent").textContent();
   const typed = await page.getByLabel("Availability target").inputValue();
-  const box = await page.locator("#cost-chart svg").boundingBox();
-  await page.locator("#cost-chart svg").click({ position: { x: box.width * 0.85, y: box.height / 2 } });
+  const box = await page.locator("#cost-chart svg[role=img]").boundingBox();
+  await page.locator("#cost-chart svg[role=img]").click({ position: { x: box.width * 0.85, y: box.height / 2 } });
   const after = await page.locator("#availability-percent").textContent();
   assert.notEqual(after, before, "the headline follows the chart");
   assert.notEqual(await page.getByLabel("Availability target").inputValue(), typed, "so does the target field");
