@@ -18,7 +18,7 @@ try {
     await page.waitForFunction(() => !document.querySelector("figure.chart svg.chart-placeholder"));
     // A section taller than the screen is shot in one piece: draw what
     // `content-visibility: auto` would draw only once scrolled to.
-    await page.evaluate(() => document.querySelectorAll("section.card, figure.chart").forEach((e) => { e.style.contentVisibility = "visible"; }));
+    await page.evaluate(() => document.querySelectorAll("section.card, figure.chart, .headline").forEach((e) => { e.style.contentVisibility = "visible"; }));
     for (const id of SECTIONS) {
       await page.locator(`#${id}`).screenshot({ path: join(out, `${id}-${width}.png`), scale: "css" });
     }
