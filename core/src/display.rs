@@ -31,6 +31,46 @@ pub fn money(x: f64) -> String {
     format!("{sign}${}", group(a.round() as u64))
 }
 
+/// An amount short enough for a chart's axis: thousands, millions and
+/// billions as `k`, `M` and `B` with at most two decimals (`$500k`,
+/// `$1.5M`); below a thousand, whole dollars. Readouts and tables use
+/// [`money`], which writes every digit.
+///
+/// ```
+/// use nines_core::display::money_short;
+/// assert_eq!(money_short(0.0), "$0");
+/// assert_eq!(money_short(500.0), "$500");
+/// assert_eq!(money_short(500_000.0), "$500k");
+/// assert_eq!(money_short(1_500_000.0), "$1.5M");
+/// assert_eq!(money_short(2_000_000.0), "$2M");
+/// assert_eq!(money_short(-20_000.0), "-$20k");
+/// assert_eq!(money_short(2.5e9), "$2.5B");
+/// // Rounding never writes 1000k: 999,999 is $1M.
+/// assert_eq!(money_short(999_999.0), "$1M");
+/// assert_eq!(money_short(f64::NAN), "undefined");
+/// ```
+pub fn money_short(x: f64) -> String {
+    if !x.is_finite() {
+        return "undefined".into();
+    }
+    let sign = if x < 0.0 && x.round() != 0.0 { "-" } else { "" };
+    let a = x.abs();
+    let hundredths = |scale: f64| (a / scale * 100.0).round() / 100.0;
+    // The largest unit in which the amount, rounded, is at least one.
+    let unit = [(1e9, "B"), (1e6, "M"), (1e3, "k")]
+        .into_iter()
+        .find(|&(scale, _)| hundredths(scale) >= 1.0);
+    match unit {
+        Some((scale, unit)) => {
+            format!(
+                "{sign}${}{unit}",
+                trim(&format!("{:.2}", hundredths(scale)))
+            )
+        }
+        None => format!("{sign}${}", a.round() as u64),
+    }
+}
+
 /// A count with at most `decimals` decimals, trimmed, grouped: `4.2`, `12`, `1,000`.
 ///
 /// ```

@@ -51,7 +51,7 @@ pub enum TickFormat {
     Duration,
     /// A percentage of a fraction (`0.25` → `25%`).
     Percent,
-    /// Money (`$20,000`).
+    /// Money, short (`$500k`, `$1.5M`): axis labels stay narrow.
     Money,
 }
 
@@ -72,7 +72,7 @@ impl TickFormat {
             TickFormat::Number => format!("{}", (v * 100.0).round() / 100.0),
             TickFormat::Duration => nines_core::duration::format_duration(v),
             TickFormat::Percent => format!("{}%", (v * 1000.0).round() / 10.0),
-            TickFormat::Money => nines_core::display::money(v),
+            TickFormat::Money => nines_core::display::money_short(v),
         }
     }
 }
