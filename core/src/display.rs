@@ -23,12 +23,22 @@ pub fn money(x: f64) -> String {
     if !x.is_finite() {
         return "undefined".into();
     }
-    let sign = if x < 0.0 && x.round() != 0.0 { "-" } else { "" };
+    let sign = money_sign(x);
     let a = x.abs();
     if a >= 1e9 {
         return format!("{sign}${}B", trim(&format!("{:.2}", a / 1e9)));
     }
     format!("{sign}${}", group(a.round() as u64))
+}
+
+/// The sign an amount is written with: none for an amount that rounds to
+/// zero dollars (never "-$0").
+fn money_sign(x: f64) -> &'static str {
+    if x < 0.0 && x.round() != 0.0 {
+        "-"
+    } else {
+        ""
+    }
 }
 
 /// An amount short enough for a chart's axis: thousands, millions and
@@ -53,7 +63,7 @@ pub fn money_short(x: f64) -> String {
     if !x.is_finite() {
         return "undefined".into();
     }
-    let sign = if x < 0.0 && x.round() != 0.0 { "-" } else { "" };
+    let sign = money_sign(x);
     let a = x.abs();
     let hundredths = |scale: f64| (a / scale * 100.0).round() / 100.0;
     // The largest unit in which the amount, rounded, is at least one.
