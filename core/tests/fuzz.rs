@@ -46,7 +46,7 @@ use proptest::test_runner::{Config, RngAlgorithm, RngSeed, TestCaseError, TestRu
 use serde_json::Value;
 
 mod common;
-use common::{shows_negative_zero, shows_non_finite};
+use common::{shows_negative_zero, shows_non_finite, walk_json};
 
 // ---------------------------------------------------------------------------
 // The harness
@@ -1602,24 +1602,13 @@ fn fuzz_preset() {
 fn default_json() -> &'static (Value, Vec<String>) {
     static DEFAULT: OnceLock<(Value, Vec<String>)> = OnceLock::new();
     DEFAULT.get_or_init(|| {
-        fn walk(value: &Value, path: &str, out: &mut Vec<String>) {
-            if !path.is_empty() {
-                out.push(path.to_owned());
-            }
-            if let Value::Object(map) = value {
-                for (k, v) in map {
-                    let child = if path.is_empty() {
-                        k.clone()
-                    } else {
-                        format!("{path}.{k}")
-                    };
-                    walk(v, &child, out);
-                }
-            }
-        }
         let value = serde_json::to_value(Scenario::default()).expect("the scenario is JSON");
         let mut keys = Vec::new();
-        walk(&value, "", &mut keys);
+        walk_json(&value, "", &mut |key, _| {
+            if !key.is_empty() {
+                keys.push(key.to_owned());
+            }
+        });
         (value, keys)
     })
 }

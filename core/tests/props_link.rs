@@ -18,6 +18,9 @@ use nines_core::scenario::Scenario;
 use proptest::prelude::*;
 use serde_json::Value;
 
+mod common;
+use common::walk_json;
+
 fn cases(default: u32) -> u32 {
     std::env::var("PROPTEST_CASES")
         .ok()
@@ -83,22 +86,6 @@ struct Leaf {
     strings: Vec<String>,
 }
 
-fn leaves_of(value: &Value, path: &str, out: &mut Vec<(String, Value)>) {
-    match value {
-        Value::Object(map) if !map.is_empty() => {
-            for (key, child) in map {
-                let child_path = if path.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{path}.{key}")
-                };
-                leaves_of(child, &child_path, out);
-            }
-        }
-        _ => out.push((path.to_owned(), value.clone())),
-    }
-}
-
 /// The enum variants a serde error lists: "unknown variant `x`, expected
 /// `Rollback` or `FixForward`" gives `Rollback` and `FixForward`.
 fn listed_variants(message: &str) -> Vec<String> {
@@ -115,8 +102,13 @@ fn leaves() -> &'static [Leaf] {
     static LEAVES: OnceLock<Vec<Leaf>> = OnceLock::new();
     LEAVES.get_or_init(|| {
         let default = serde_json::to_value(Scenario::default()).unwrap();
+        // Leaves: values, and objects with nothing in them.
         let mut flat = Vec::new();
-        leaves_of(&default, "", &mut flat);
+        walk_json(&default, "", &mut |key, value| {
+            if !matches!(value, Value::Object(map) if !map.is_empty()) {
+                flat.push((key.to_owned(), value.clone()));
+            }
+        });
         flat.into_iter()
             .map(|(key, default)| {
                 let mut strings = Vec::new();

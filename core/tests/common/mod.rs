@@ -1,5 +1,11 @@
 //! Helpers shared by the integration tests (`mod common;`): detectors for
-//! numbers that must never reach the screen.
+//! numbers that must never reach the screen, and a walk over a scenario's
+//! JSON by dotted key.
+
+// Each test crate compiles this module and uses only some of it.
+#![allow(dead_code)]
+
+use serde_json::Value;
 
 /// Whether text shows a non-finite number: `NaN` anywhere, or `inf` as a
 /// word of its own (`-inf`, `inf%`; "information" is fine).
@@ -27,4 +33,20 @@ pub fn shows_negative_zero(text: &str) -> bool {
         number.first().is_some_and(char::is_ascii_digit)
             && number.iter().all(|&d| d == '0' || d == '.' || d == ',')
     })
+}
+
+/// Calls `visit` with every node under `value` and its dotted key (`""` for
+/// the root, `incidents.scope` for a leaf), objects before what they hold.
+pub fn walk_json(value: &Value, key: &str, visit: &mut dyn FnMut(&str, &Value)) {
+    visit(key, value);
+    if let Value::Object(map) = value {
+        for (k, child) in map {
+            let child_key = if key.is_empty() {
+                k.clone()
+            } else {
+                format!("{key}.{k}")
+            };
+            walk_json(child, &child_key, visit);
+        }
+    }
 }
