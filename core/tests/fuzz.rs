@@ -46,7 +46,7 @@ use proptest::test_runner::{Config, RngAlgorithm, RngSeed, TestCaseError, TestRu
 use serde_json::Value;
 
 mod common;
-use common::{shows_negative_zero, shows_non_finite, walk_json};
+use common::{shows_negative_zero, shows_non_finite, walk_json, ODD_KEYS};
 
 // ---------------------------------------------------------------------------
 // The harness
@@ -1870,31 +1870,6 @@ fn pair() -> impl Strategy<Value = Pair> {
         },
     )
 }
-
-const ODD_KEYS: &[&str] = &[
-    "v",
-    "",
-    ".",
-    "..",
-    "target.",
-    ".target",
-    "reverse..period",
-    "reverse.period.x",
-    "__proto__",
-    "constructor",
-    "%",
-    "%zz",
-    "%FF",
-    "+",
-    "v.v",
-    "target%00",
-    "TARGET",
-    "slo",
-    "conv",
-    "budget.traffic.count",
-    "dependencies.dependencies.0",
-    "cost.model.x",
-];
 
 /// The pair as query text.
 fn pair_text(p: &Pair) -> String {

@@ -19,7 +19,7 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 mod common;
-use common::walk_json;
+use common::{walk_json, ODD_KEYS};
 
 fn cases(default: u32) -> u32 {
     std::env::var("PROPTEST_CASES")
@@ -281,27 +281,7 @@ fn any_key() -> impl Strategy<Value = String> {
     let leaves = leaves();
     prop_oneof![
         (0..leaves.len()).prop_map(move |i| leaves[i].key.clone()),
-        prop::sample::select(vec![
-            "v",
-            "",
-            ".",
-            "..",
-            "a..b",
-            "target.",
-            ".target",
-            "reverse..period",
-            "reverse.period.x",
-            "__proto__",
-            "constructor",
-            "prototype",
-            "%",
-            "%zz",
-            "%FF",
-            "+",
-            "v.v",
-            "target%00",
-        ])
-        .prop_map(str::to_owned),
+        prop::sample::select(ODD_KEYS).prop_map(str::to_owned),
         text_of("abcdefghijklmnopqrstuvwxyz_.", 16),
         junk(24),
     ]

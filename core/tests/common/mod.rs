@@ -1,6 +1,6 @@
 //! Helpers shared by the integration tests (`mod common;`): detectors for
-//! numbers that must never reach the screen, and a walk over a scenario's
-//! JSON by dotted key.
+//! numbers that must never reach the screen, a walk over a scenario's JSON
+//! by dotted key, and link keys a decoder must survive.
 
 // Each test crate compiles this module and uses only some of it.
 #![allow(dead_code)]
@@ -50,3 +50,33 @@ pub fn walk_json(value: &Value, key: &str, visit: &mut dyn FnMut(&str, &Value)) 
         }
     }
 }
+
+/// Link keys that are not the scenario's: near misses of real keys (wrong
+/// case, truncated, one level too deep) and hostile ones (empty, dots only,
+/// bad percent escapes, JavaScript's prototype names).
+pub const ODD_KEYS: &[&str] = &[
+    "v",
+    "",
+    ".",
+    "..",
+    "a..b",
+    "target.",
+    ".target",
+    "reverse..period",
+    "reverse.period.x",
+    "__proto__",
+    "constructor",
+    "prototype",
+    "%",
+    "%zz",
+    "%FF",
+    "+",
+    "v.v",
+    "target%00",
+    "TARGET",
+    "slo",
+    "conv",
+    "budget.traffic.count",
+    "dependencies.dependencies.0",
+    "cost.model.x",
+];
