@@ -54,8 +54,10 @@ export async function openPage(browser, url, options = {}) {
   return { page, context, problems };
 }
 
-/** Run the CLI twin and parse its JSON (the reference for every figure). */
+/** Run the CLI twin and parse its JSON (the reference for every figure).
+ * scripts/test builds it in its cached target dir and says where, in NINES_CLI. */
+const CLI = process.env.NINES_CLI || join(ROOT, "target", "debug", "nines");
 export function cli(...args) {
-  const out = execFileSync(join(ROOT, "target", "debug", "nines"), [...args, "--json"], { encoding: "utf8" });
+  const out = execFileSync(CLI, [...args, "--json"], { encoding: "utf8" });
   return JSON.parse(out);
 }
