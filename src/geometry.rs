@@ -160,9 +160,9 @@ pub fn svg_path(points: &[(f64, f64)]) -> String {
         out.push(if pen_down { 'L' } else { 'M' });
         // As `format!("{x:.2} {y:.2}")`, without the formatting machinery
         // (a chart's path has hundreds of coordinates).
-        nines_core::display::push_fixed(&mut out, x, 2);
+        nines_core::digits::push_fixed(&mut out, x, 2);
         out.push(' ');
-        nines_core::display::push_fixed(&mut out, y, 2);
+        nines_core::digits::push_fixed(&mut out, y, 2);
         pen_down = true;
     }
     out

@@ -19,6 +19,8 @@ mod library;
 mod panic;
 #[cfg(target_arch = "wasm32")]
 mod persist;
+#[cfg(target_arch = "wasm32")]
+mod storage;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

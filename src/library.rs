@@ -8,7 +8,8 @@ use nines_core::link;
 use nines_core::scenario::Scenario;
 use serde::{Deserialize, Serialize};
 
-pub const KEY: &str = "nines.library";
+use crate::storage::{storage, LIBRARY_KEY};
+
 const VERSION: u32 = 1;
 const NO_STORAGE: &str = "This browser does not allow saving scenarios here (no localStorage).";
 
@@ -35,10 +36,10 @@ struct Stored {
 /// The saved scenarios, and a notice when what was stored could not be read
 /// (it is then left untouched until the next save replaces it).
 pub fn load() -> (Vec<Saved>, Option<String>) {
-    let Some(storage) = crate::persist::storage() else {
+    let Some(storage) = storage() else {
         return (Vec::new(), Some(NO_STORAGE.into()));
     };
-    let Some(text) = storage.get_item(KEY).ok().flatten() else {
+    let Some(text) = storage.get_item(LIBRARY_KEY).ok().flatten() else {
         return (Vec::new(), None);
     };
     match serde_json::from_str::<Stored>(&text) {
@@ -59,13 +60,13 @@ pub fn load() -> (Vec<Saved>, Option<String>) {
 
 /// Store the list; `Err` carries a message for the user.
 pub fn store(scenarios: &[Saved]) -> Result<(), String> {
-    let storage = crate::persist::storage().ok_or(NO_STORAGE)?;
+    let storage = storage().ok_or(NO_STORAGE)?;
     let text = serde_json::to_string(&Stored {
         v: VERSION,
         scenarios: scenarios.to_vec(),
     })
     .map_err(|e| e.to_string())?;
     storage
-        .set_item(KEY, &text)
+        .set_item(LIBRARY_KEY, &text)
         .map_err(|_| "Could not save: the browser's storage is full or blocked.".to_string())
 }

@@ -8,9 +8,7 @@
 use nines_core::link;
 use nines_core::scenario::Scenario;
 
-/// The localStorage key; the value is a link query string, so it carries its
-/// own version and goes through the same migrations as links.
-const STORAGE_KEY: &str = "nines.scenario";
+use crate::storage::{storage, LIBRARY_KEY, SCENARIO_KEY, THEME_KEY};
 
 /// Where the page starts: the scenario, what to tell the user about it, and
 /// the embedded section (`?embed=cost`), if any.
@@ -80,16 +78,10 @@ pub fn initial() -> Start {
     }
 }
 
-/// This origin's localStorage; `None` where the browser refuses it (a
-/// sandboxed frame, storage switched off).
-pub(crate) fn storage() -> Option<web_sys::Storage> {
-    gloo::utils::window().local_storage().ok().flatten()
-}
-
 /// The scenario this browser last saved, as a link query (also offered by
 /// the crash message: the work is never lost even when the page is).
 pub fn last_saved() -> Option<String> {
-    storage()?.get_item(STORAGE_KEY).ok().flatten()
+    storage()?.get_item(SCENARIO_KEY).ok().flatten()
 }
 
 /// The address of the current scenario (what "Copy link" copies).
@@ -189,7 +181,7 @@ thread_local! {
 fn write_saved(query: &str) {
     WRITTEN.with(|w| w.replace(Some(query.to_string())));
     if let Some(storage) = storage() {
-        let _ = storage.set_item(STORAGE_KEY, query);
+        let _ = storage.set_item(SCENARIO_KEY, query);
     }
 }
 
@@ -213,11 +205,11 @@ pub fn watch_other_tabs(on_change: impl Fn(OtherTab) + 'static) -> gloo::events:
             return;
         };
         let key = event.key();
-        if key.as_deref() == Some(crate::library::KEY) {
+        if key.as_deref() == Some(LIBRARY_KEY) {
             on_change(OtherTab::Library);
             return;
         }
-        if key.as_deref() != Some(STORAGE_KEY) || EMBED.with(|e| e.borrow().is_some()) {
+        if key.as_deref() != Some(SCENARIO_KEY) || EMBED.with(|e| e.borrow().is_some()) {
             return;
         }
         let Some(theirs) = event.new_value() else {
@@ -272,8 +264,6 @@ pub fn report_height() {
     // The observer and its callback live as long as the page.
     post.forget();
 }
-
-const THEME_KEY: &str = "nines.theme";
 
 /// The theme chosen with the toggle (`light` / `dark`), applied to the
 /// document; `None` follows the system (`prefers-color-scheme`).

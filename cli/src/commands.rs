@@ -4,9 +4,9 @@ use std::fmt::Display;
 use std::str::FromStr;
 
 use nines_core::duration::parse_duration;
-use nines_core::incident::Limit;
 use nines_core::quantity::Availability;
 use nines_core::scenario::{evaluate, Report, Scenario};
+use nines_core::target::Limit;
 use nines_core::window::{Convention, Period};
 use serde_json::{json, Map, Value};
 

@@ -6,8 +6,8 @@
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion};
-use nines_core::scenario::{evaluate, Scenario};
+use criterion::{Criterion, criterion_group, criterion_main};
+use nines_core::scenario::{Scenario, evaluate};
 
 fn bench_evaluate(c: &mut Criterion) {
     let scenario = Scenario::default();

@@ -34,7 +34,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::budget::{format_burn_rate, format_fraction_percent, tidy};
+use crate::digits::tidy;
+use crate::display::{format_burn_rate, format_fraction_percent};
 use crate::duration::push_duration;
 use crate::quantity::{Availability, Expected, ParseError, Problem};
 
@@ -611,7 +612,7 @@ fn detection_f64(alert: &BurnAlert, u: f64, period: f64, e: f64) -> Option<f64> 
         .flatten()
 }
 
-/// The figures in floating point, each tidied (see [`crate::budget::tidy`])
+/// The figures in floating point, each tidied (see [`crate::digits::tidy`])
 /// so that 14.4 × 0.05% reads 0.0072, not 0.007200000000000001.
 fn float_figures(alert: &BurnAlert, u: f64, period: f64, e: f64) -> Figures {
     let b = finite(alert.burn_rate(period)).unwrap_or(0.0);

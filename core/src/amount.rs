@@ -27,7 +27,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::duration::parse_duration_exact;
 use crate::quantity::{DecimalError, Expected, ParseError, Problem, Ratio};
-use crate::window::{Convention, Period, MAX_ROLLING_DAYS};
+use crate::window::{Convention, MAX_ROLLING_DAYS, Period};
 
 /// The largest count or amount accepted: 10^15 (a million requests a
 /// second for 31 years). Below it every whole number is an exact `f64`.
@@ -312,7 +312,7 @@ impl Count {
     /// Appends the `Display` form to `out`, without an intermediate string.
     pub(crate) fn push_canonical(&self, out: &mut String) {
         match self.0.to_decimal() {
-            Some((m, scale)) => crate::display::push_decimal(out, m, scale, true),
+            Some((m, scale)) => crate::digits::push_decimal(out, m, scale, true),
             None => out.push('0'),
         }
     }
@@ -1003,9 +1003,11 @@ mod tests {
         ));
         assert!(matches!(e("1000 per 0s").problem(), Problem::Invalid(_)));
         assert_eq!(e("-5/s").problem(), &Problem::Negative);
-        assert!(e("x per s")
-            .to_string()
-            .starts_with("\"x per s\" is not a rate"));
+        assert!(
+            e("x per s")
+                .to_string()
+                .starts_with("\"x per s\" is not a rate")
+        );
     }
 
     #[test]

@@ -35,9 +35,10 @@
 
 use std::fmt;
 
-use chrono::{DateTime, SecondsFormat, TimeDelta, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::digits::tidy;
 use crate::downtime::allowed_downtime;
 use crate::quantity::{Availability, Ratio};
 use crate::window::{Convention, Period};
@@ -302,218 +303,8 @@ fn offset(start: DateTime<Utc>, seconds: f64) -> Option<DateTime<Utc>> {
     start.checked_add_signed(delta)
 }
 
-/// An instant for machines: `2026-11-26T00:00:00Z`.
-///
-/// ```
-/// use chrono::{TimeZone, Utc};
-/// let t = Utc.with_ymd_and_hms(2026, 11, 26, 0, 0, 0).unwrap();
-/// assert_eq!(nines_core::budget::format_instant_iso(t), "2026-11-26T00:00:00Z");
-/// ```
-pub fn format_instant_iso(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
-/// An instant for people, to the minute: `Thu 26 Nov 2026, 00:00 UTC`.
-///
-/// ```
-/// use chrono::{TimeZone, Utc};
-/// let t = Utc.with_ymd_and_hms(2026, 11, 26, 0, 0, 0).unwrap();
-/// assert_eq!(nines_core::budget::format_instant(t), "Thu 26 Nov 2026, 00:00 UTC");
-/// ```
-pub fn format_instant(t: DateTime<Utc>) -> String {
-    use chrono::{Datelike, Timelike};
-    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let year = t.year();
-    let (Ok(year), Some(&month)) = (u64::try_from(year), MONTHS.get(t.month0() as usize)) else {
-        return t.format(INSTANT_FORMAT).to_string();
-    };
-    if year > 9_999 {
-        // chrono signs five-digit years: keep its form.
-        return t.format(INSTANT_FORMAT).to_string();
-    }
-    // `%a %-d %b %Y, %H:%M UTC` without chrono's formatting machinery.
-    let two = |out: &mut String, n: u32| {
-        out.push(char::from(b'0' + (n / 10 % 10) as u8));
-        out.push(char::from(b'0' + (n % 10) as u8));
-    };
-    // Room for the exhaustion display's suffix too.
-    let mut s = String::with_capacity(64);
-    s.push_str(DAYS[t.weekday().num_days_from_monday() as usize]);
-    s.push(' ');
-    crate::display::push_u64(&mut s, u64::from(t.day()));
-    s.push(' ');
-    s.push_str(month);
-    s.push(' ');
-    two(&mut s, (year / 100) as u32);
-    two(&mut s, (year % 100) as u32);
-    s.push_str(", ");
-    two(&mut s, t.hour());
-    s.push(':');
-    two(&mut s, t.minute());
-    s.push_str(" UTC");
-    s
-}
-
-/// The `strftime` form of [`format_instant`].
-const INSTANT_FORMAT: &str = "%a %-d %b %Y, %H:%M UTC";
-
-/// A fraction as a percentage for people: at most two decimals, trailing
-/// zeros trimmed (`"40%"`, `"13.89%"`, `"-20%"`); tiny non-zero values
-/// keep two significant digits (`"0.0023%"`), astronomical ones are
-/// written with a power of ten (`"≈1.8e310%"`).
-///
-/// ```
-/// use nines_core::budget::format_fraction_percent;
-/// assert_eq!(format_fraction_percent(0.4), "40%");
-/// assert_eq!(format_fraction_percent(1.0 / 7.2), "13.89%");
-/// assert_eq!(format_fraction_percent(-0.2), "-20%");
-/// assert_eq!(format_fraction_percent(0.000_023_148), "0.0023%");
-/// // From 10^15 % up, a power of ten (never `inf%`).
-/// assert_eq!(format_fraction_percent(f64::MAX), "≈1.8e310%");
-/// ```
-pub fn format_fraction_percent(fraction: f64) -> String {
-    let mut s = String::with_capacity(16);
-    push_fraction_percent(&mut s, fraction);
-    s
-}
-
-/// [`format_fraction_percent`], appended to `out`.
-pub(crate) fn push_fraction_percent(out: &mut String, fraction: f64) {
-    if !fraction.is_finite() {
-        out.push_str("undefined");
-        return;
-    }
-    let p = fraction * 100.0;
-    let magnitude = p.abs();
-    if magnitude >= 1e15 {
-        // Astronomically over budget (a 300-nines target with any failure):
-        // `× 100` may even overflow to infinity.
-        push_power_of_ten(out, fraction, 2, '%');
-        return;
-    }
-    let decimals = if magnitude == 0.0 || magnitude >= 0.01 {
-        2
-    } else {
-        // Two significant digits.
-        (1 - magnitude.log10().floor() as i32).clamp(2, 20) as usize
-    };
-    let start = out.len();
-    crate::display::push_fixed(out, p, decimals as u32);
-    trim_decimal_in_place(out, start);
-    out.push('%');
-}
-
-/// `x × 10^shift` with three significant digits and a power of ten, then
-/// `unit`: `≈1.8e310%` for the fraction `f64::MAX` as a percentage. For
-/// figures beyond 10^15, where 300 digits would say nothing more (and
-/// scaling may overflow).
-fn push_power_of_ten(out: &mut String, x: f64, shift: i32, unit: char) {
-    let scientific = format!("{x:.2e}");
-    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
-    let exponent = exponent.parse::<i32>().unwrap_or(0) + shift;
-    out.push('≈');
-    out.push_str(mantissa.trim_end_matches('0').trim_end_matches('.'));
-    out.push('e');
-    out.push_str(&exponent.to_string());
-    out.push(unit);
-}
-
-/// A burn rate for people: `"14.4×"`, `"13.44×"`, `"6×"`, `"0.93×"`,
-/// `"1000×"` (two decimals below 1000, whole numbers above; trimmed); tiny
-/// non-zero rates keep two significant digits (`"0.0000000016×"`, never a
-/// misleading `"0×"`), astronomical ones a power of ten (`"≈1e300×"`).
-///
-/// ```
-/// use nines_core::budget::format_burn_rate;
-/// assert_eq!(format_burn_rate(14.4), "14.4×");
-/// assert_eq!(format_burn_rate(13.44), "13.44×");
-/// assert_eq!(format_burn_rate(6.0), "6×");
-/// assert_eq!(format_burn_rate(28.0 / 30.0), "0.93×");
-/// assert_eq!(format_burn_rate(1000.0), "1000×");
-/// assert_eq!(format_burn_rate(1.56e-9), "0.0000000016×");
-/// assert_eq!(format_burn_rate(1e300), "≈1e300×");
-/// ```
-pub fn format_burn_rate(burn: f64) -> String {
-    if !burn.is_finite() {
-        return "undefined".into();
-    }
-    let magnitude = burn.abs();
-    let decimals = if magnitude >= 1e15 {
-        let mut s = String::with_capacity(16);
-        push_power_of_ten(&mut s, burn, 0, '×');
-        return s;
-    } else if magnitude >= 1000.0 {
-        0
-    } else if magnitude == 0.0 || magnitude >= 0.01 {
-        2
-    } else {
-        // Two significant digits.
-        (1 - magnitude.log10().floor() as i32).clamp(2, 20) as u32
-    };
-    let mut s = String::with_capacity(16);
-    crate::display::push_fixed(&mut s, burn, decimals);
-    trim_decimal_in_place(&mut s, 0);
-    s.push('×');
-    s
-}
-
-/// Trims the decimal written at `s[start..]` of its trailing zeros (and the
-/// point), and `-0` to `0`.
-fn trim_decimal_in_place(s: &mut String, start: usize) {
-    if s[start..].contains('.') {
-        let len = s.trim_end_matches('0').trim_end_matches('.').len();
-        s.truncate(len);
-    }
-    if &s[start..] == "-0" {
-        s.remove(start);
-    }
-}
-
 fn finite(x: f64) -> Option<f64> {
     x.is_finite().then_some(x)
-}
-
-/// Removes floating-point noise: when `x` lies within four ulps of a
-/// decimal with at most 12 significant digits, returns the `f64` nearest
-/// that decimal (so `0.1 × 3` gives `0.3` and `14.4 × 0.0005` gives
-/// `0.0072`); otherwise returns `x` unchanged. Cheap (no strings), so
-/// figures derived by a chain of float operations print as people expect.
-///
-/// ```
-/// use nines_core::budget::tidy;
-/// assert_eq!(tidy(0.1 * 3.0), 0.3);
-/// assert_eq!(tidy(14.4 * 0.0005), 0.0072);
-/// assert_eq!(tidy(1.0 / 3.0), 1.0 / 3.0);
-/// assert_eq!(tidy(-0.7 + 0.1), -0.6);
-/// ```
-pub fn tidy(x: f64) -> f64 {
-    if !x.is_finite() || x == 0.0 {
-        return x;
-    }
-    let magnitude = x.abs().log10().floor() as i32;
-    let k = 11 - magnitude; // 12 significant digits
-    if !(-22..=22).contains(&k) {
-        return x;
-    }
-    let pow = 10f64.powi(k.abs());
-    let y = if k >= 0 {
-        let m = (x * pow).round();
-        if m.abs() >= 9_007_199_254_740_992.0 {
-            return x;
-        }
-        m / pow
-    } else {
-        (x / pow).round() * pow
-    };
-    let ulp = f64::EPSILON * x.abs();
-    if (y - x).abs() <= 4.0 * ulp {
-        y
-    } else {
-        x
-    }
 }
 
 fn check(x: f64, what: &'static str) -> Result<f64, BudgetError> {
@@ -859,29 +650,8 @@ pub fn burn_down(status: &BudgetStatus, points: usize) -> Vec<BurnDownPoint> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::display::format_instant_iso;
     use chrono::TimeZone;
-
-    #[test]
-    fn format_instant_is_chronos_strftime() {
-        let mut t = Utc.with_ymd_and_hms(-3, 1, 1, 0, 0, 0).unwrap();
-        let end = Utc.with_ymd_and_hms(10_003, 1, 1, 0, 0, 0).unwrap();
-        // Every 1 000 003 minutes (about 1.9 years): all weekdays, months,
-        // hours and minutes, four-digit years, and both ends of them.
-        while t < end {
-            assert_eq!(format_instant(t), t.format(INSTANT_FORMAT).to_string());
-            t += TimeDelta::minutes(1_000_003);
-        }
-        for (y, mo, d, h, mi) in [
-            (0, 1, 1, 0, 0),
-            (999, 12, 31, 23, 59),
-            (9_999, 12, 31, 23, 59),
-        ] {
-            let t = Utc.with_ymd_and_hms(y, mo, d, h, mi, 59).unwrap();
-            assert_eq!(format_instant(t), t.format(INSTANT_FORMAT).to_string());
-        }
-        let t = Utc.with_ymd_and_hms(10_000, 1, 1, 0, 0, 0).unwrap();
-        assert_eq!(format_instant(t), "Sat 1 Jan +10000, 00:00 UTC");
-    }
 
     fn budget(target: &str, days: u32) -> ErrorBudget {
         ErrorBudget::new(
@@ -1024,16 +794,6 @@ mod tests {
         let json = serde_json::to_string(&s).unwrap();
         assert!(!json.contains("inf") && !json.contains("NaN") && !json.contains("null,\"spent"));
         assert!(burn_down(&s, 10).iter().all(|p| p.remaining.is_finite()));
-    }
-
-    #[test]
-    fn formatting() {
-        assert_eq!(format_fraction_percent(0.0), "0%");
-        assert_eq!(format_fraction_percent(1.0 / 3.0), "33.33%");
-        assert_eq!(format_fraction_percent(f64::NAN), "undefined");
-        assert_eq!(format_burn_rate(1.2), "1.2×");
-        assert_eq!(format_burn_rate(0.0), "0×");
-        assert_eq!(format_burn_rate(35.5), "35.5×");
     }
 
     #[test]

@@ -29,9 +29,9 @@
 //!
 //! Figures are per year, in the currency of the inputs.
 
-use crate::incident::{
-    check_fraction, check_range, clamp_fraction, clamp_non_negative, echo, nines_of, OpsError,
-    TargetContext,
+use crate::target::{
+    OpsError, TargetContext, check_fraction, check_range, clamp_fraction, clamp_non_negative, echo,
+    nines_of,
 };
 use serde::{Deserialize, Serialize};
 use std::f64::consts::LN_10;
@@ -515,7 +515,7 @@ pub struct CostReport {
 ///
 /// ```
 /// use nines_core::cost::{evaluate, CostInputs};
-/// use nines_core::incident::TargetContext;
+/// use nines_core::target::TargetContext;
 /// let r = evaluate(&CostInputs::default(), &TargetContext::default());
 /// assert_eq!(r.curve.len(), 61);
 /// assert_eq!(r.marginal.len(), 3); // 2→3, 3→4, 4→5 nines
@@ -657,10 +657,11 @@ mod tests {
         let r = evaluate(&inputs, &TargetContext::default());
         assert_eq!(r.curve.len(), MAX_SAMPLES);
         assert!(r.curve.iter().all(|p| p.total_cost_per_year.is_finite()));
-        assert!(r
-            .marginal
-            .iter()
-            .all(|m| m.net_benefit_per_year.is_finite()));
+        assert!(
+            r.marginal
+                .iter()
+                .all(|m| m.net_benefit_per_year.is_finite())
+        );
         assert!(r.notes.len() >= 6, "{:?}", r.notes);
     }
 

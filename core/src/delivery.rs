@@ -20,10 +20,10 @@
 //! "using the same deployment pipeline to restore lost availability … in
 //! minutes, limits revenue losses" only when the lead time is short.
 
-use crate::incident::{
+use crate::target::{
+    DAY_SECONDS, Limit, MAX_PERIOD_SECONDS, MIN_PERIOD_SECONDS, OpsError, TargetContext,
     check_fraction, check_non_negative, check_result, checked_ratio, clamp_fraction,
-    clamp_non_negative, Limit, OpsError, TargetContext, DAY_SECONDS, MAX_PERIOD_SECONDS,
-    MIN_PERIOD_SECONDS,
+    clamp_non_negative,
 };
 use serde::{Deserialize, Serialize};
 
@@ -226,7 +226,7 @@ pub struct DeliveryReport {
 ///
 /// ```
 /// use nines_core::delivery::{evaluate, DeliveryInputs};
-/// use nines_core::incident::TargetContext;
+/// use nines_core::target::TargetContext;
 /// let r = evaluate(&DeliveryInputs::default(), &TargetContext::default());
 /// // 1296 s budget / (15 min × 0.25 = 225 s) = 5.76: 5 failed deployments a month.
 /// assert_eq!(r.whole_failed_deployments_allowed_per_window.value(), Some(5.0));
@@ -241,7 +241,7 @@ pub fn evaluate(inputs: &DeliveryInputs, ctx: &TargetContext) -> DeliveryReport 
         } else {
             notes.push(format!(
             "The deployment period ({} s) is not between 1 s and 1e12 s: 7 days is used instead.",
-            crate::incident::echo(inputs.deployment_period_seconds)
+            crate::target::echo(inputs.deployment_period_seconds)
         ));
             7.0 * DAY_SECONDS
         };

@@ -32,9 +32,9 @@
 //! correlated failures make real redundancy far worse than these formulas
 //! (see [`CORRELATION_WARNING`]).
 
-use crate::incident::{
-    check_fraction, check_non_negative, checked_ratio, clamp_fraction, clamp_non_negative,
-    nines_of, Limit, OpsError, TargetContext,
+use crate::target::{
+    Limit, OpsError, TargetContext, check_fraction, check_non_negative, checked_ratio,
+    clamp_fraction, clamp_non_negative, nines_of,
 };
 use serde::{Deserialize, Serialize};
 
@@ -200,9 +200,9 @@ impl Composition {
                 list(out, v);
             }
             Composition::KOfN { k, of } => {
-                crate::display::push_u64(out, *k as u64);
+                crate::digits::push_u64(out, *k as u64);
                 out.push_str(" of ");
-                crate::display::push_u64(out, of.len() as u64);
+                crate::digits::push_u64(out, of.len() as u64);
                 out.push(' ');
                 list(out, of);
             }
@@ -381,11 +381,7 @@ pub fn k_of_n_identical_unavailability(k: usize, n: usize, u: f64) -> f64 {
 }
 
 fn fraction_or_one(u: f64) -> f64 {
-    if u.is_nan() {
-        1.0
-    } else {
-        u.clamp(0.0, 1.0)
-    }
+    if u.is_nan() { 1.0 } else { u.clamp(0.0, 1.0) }
 }
 
 /// Whether a dependency obeys the rule of the extra nine: its
@@ -452,7 +448,7 @@ pub fn own_unavailability_exact(
 ///
 /// ```
 /// use nines_core::dependency::detect_and_recover_allowed_seconds;
-/// use nines_core::incident::Limit;
+/// use nines_core::target::Limit;
 /// // Own budget 0.005% of a 365-day year = 1576.8 s; 4 full outages a year:
 /// // 394.2 s (6.57 min) each.
 /// let t = detect_and_recover_allowed_seconds(5e-5, 31_536_000.0, 4.0, 1.0).unwrap();
@@ -591,7 +587,7 @@ pub struct DependencyReport {
 fn precise_percent(fraction: f64) -> String {
     let p = fraction * 100.0;
     if p != 0.0 && p.abs() < 1e-6 {
-        crate::budget::format_fraction_percent(fraction)
+        crate::display::format_fraction_percent(fraction)
     } else {
         format!("{p:.6}%")
     }
@@ -616,7 +612,7 @@ fn own_outages(max_dr: Limit, outages: f64) -> String {
 ///
 /// ```
 /// use nines_core::dependency::{evaluate, DependencyInputs};
-/// use nines_core::incident::TargetContext;
+/// use nines_core::target::TargetContext;
 /// let r = evaluate(&DependencyInputs::default(), &TargetContext::default());
 /// assert_eq!(r.extra_nine_violations, vec!["orders database".to_string()]);
 /// assert!(!r.dependencies_break_target);
@@ -677,7 +673,7 @@ pub fn evaluate(inputs: &DependencyInputs, ctx: &TargetContext) -> DependencyRep
         let per = own_outages(max_dr, outages);
         format!(
             "The critical dependencies use {} of the budget, leaving {} a year for the service's own outages; {per}.",
-            crate::budget::format_fraction_percent(checked_ratio(ud, us).unwrap_or(0.0)),
+            crate::display::format_fraction_percent(checked_ratio(ud, us).unwrap_or(0.0)),
             crate::duration::format_duration(own * ctx.year_seconds)
         )
     };
@@ -729,9 +725,11 @@ mod tests {
 
     #[test]
     fn bad_components_are_errors_not_panics() {
-        assert!(Composition::component("x", f64::NAN)
-            .unavailability()
-            .is_err());
+        assert!(
+            Composition::component("x", f64::NAN)
+                .unavailability()
+                .is_err()
+        );
         assert!(Composition::component("x", 1.5).unavailability().is_err());
         let mut deep = Composition::component("leaf", 0.1);
         for _ in 0..100 {

@@ -1,13 +1,20 @@
-//! Figures for people: money, counts and bounds, rounded deliberately.
+//! Figures for people: money, counts, availability, bounds, percentages,
+//! burn rates and instants, rounded deliberately, so the page, the CLI and
+//! the exports write every figure the same way. Durations are
+//! [`crate::duration::format_duration`].
 //!
-//! Durations are [`crate::duration::format_duration`], percentages of a
-//! fraction [`crate::budget::format_fraction_percent`]; this module holds the
-//! rest, so the UI and the CLI write every figure the same way.
+//! It stands above the vocabulary it formats ([`crate::quantity`],
+//! [`crate::duration`], [`crate::target`]'s [`Limit`]) and on the digit
+//! writers of [`crate::digits`]; the chapters stand above it.
 
-use crate::budget::tidy;
+use chrono::{DateTime, SecondsFormat, Utc};
+
+use crate::digits::{
+    group, push_decimal, push_fixed, push_power_of_ten, push_u64, tidy, trim, trim_decimal_in_place,
+};
 use crate::duration::format_duration;
-use crate::incident::Limit;
 use crate::quantity::Availability;
+use crate::target::Limit;
 
 /// Whole money with thousands separators: `$102,900`, `-$1,250`; above a
 /// billion, three significant digits: `$1.25B`. Not finite: `undefined`.
@@ -34,11 +41,7 @@ pub fn money(x: f64) -> String {
 /// The sign an amount is written with: none for an amount that rounds to
 /// zero dollars (never "-$0").
 fn money_sign(x: f64) -> &'static str {
-    if x < 0.0 && x.round() != 0.0 {
-        "-"
-    } else {
-        ""
-    }
+    if x < 0.0 && x.round() != 0.0 { "-" } else { "" }
 }
 
 /// An amount short enough for a chart's axis: thousands, millions and
@@ -142,7 +145,7 @@ pub fn availability(unavailability: f64) -> String {
 ///
 /// ```
 /// use nines_core::display::limit_count;
-/// use nines_core::incident::Limit;
+/// use nines_core::target::Limit;
 /// assert_eq!(limit_count(Limit::Unlimited, 1), "unlimited");
 /// assert_eq!(limit_count(Limit::AtMost(2.46), 1), "2.5");
 /// ```
@@ -157,7 +160,7 @@ pub fn limit_count(l: Limit, decimals: usize) -> String {
 ///
 /// ```
 /// use nines_core::display::limit_duration;
-/// use nines_core::incident::Limit;
+/// use nines_core::target::Limit;
 /// assert_eq!(limit_duration(Limit::Unlimited), "no limit");
 /// assert_eq!(limit_duration(Limit::AtMost(90.0)), "1m 30s");
 /// ```
@@ -168,227 +171,153 @@ pub fn limit_duration(l: Limit) -> String {
     }
 }
 
-/// Appends `format!("{x:.decimals$}")` to `out`, byte for byte, without the
-/// formatting machinery: `|x| × 10^decimals` is computed exactly from the
-/// float's bits and rounded half to even, as `core::fmt` rounds exact ties.
-/// Values out of the integer range (or more than 20 decimals) take the
-/// formatter itself.
+/// An instant for machines: `2026-11-26T00:00:00Z`.
 ///
 /// ```
-/// let mut out = String::new();
-/// nines_core::display::push_fixed(&mut out, 2.675, 2);
-/// out.push(' ');
-/// nines_core::display::push_fixed(&mut out, -0.125, 2);
-/// assert_eq!(out, format!("{:.2} {:.2}", 2.675, -0.125));
-/// assert_eq!(out, "2.67 -0.12");
+/// use chrono::{TimeZone, Utc};
+/// let t = Utc.with_ymd_and_hms(2026, 11, 26, 0, 0, 0).unwrap();
+/// assert_eq!(nines_core::display::format_instant_iso(t), "2026-11-26T00:00:00Z");
 /// ```
-pub fn push_fixed(out: &mut String, x: f64, decimals: u32) {
-    match fixed_units(x, decimals) {
-        Some((negative, units)) => {
-            if negative {
-                out.push('-');
-            }
-            let scale = POW10[decimals as usize];
-            let (whole, frac) = match (u64::try_from(units), u64::try_from(scale)) {
-                (Ok(u), Ok(s)) => (u128::from(u / s), u128::from(u % s)),
-                _ => (units / scale, units % scale),
-            };
-            push_u128(out, whole);
-            if decimals > 0 {
-                out.push('.');
-                let mut buf = [b'0'; 20];
-                let digits = write_digits(&mut buf, frac);
-                let width = decimals as usize;
-                // Leading zeros of the fractional part.
-                for _ in digits.len()..width {
-                    out.push('0');
-                }
-                push_ascii(out, digits);
-            }
-        }
-        None => {
-            use std::fmt::Write;
-            let _ = write!(out, "{x:.prec$}", prec = decimals as usize);
-        }
-    }
+pub fn format_instant_iso(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
-/// 10^0 to 10^20.
-const POW10: [u128; 21] = {
-    let mut table = [1u128; 21];
-    let mut i = 1;
-    while i < table.len() {
-        table[i] = table[i - 1] * 10;
-        i += 1;
-    }
-    table
-};
-
-/// The sign and `round_half_even(|x| × 10^decimals)` exactly, when `x` is
-/// finite, `decimals <= 20` and the result fits in `u128`.
-fn fixed_units(x: f64, decimals: u32) -> Option<(bool, u128)> {
-    if !x.is_finite() || decimals > 20 {
-        return None;
-    }
-    let bits = x.to_bits();
-    let negative = bits >> 63 != 0;
-    let biased = ((bits >> 52) & 0x7ff) as i32;
-    let fraction = bits & ((1u64 << 52) - 1);
-    // |x| = mantissa × 2^exponent exactly.
-    let (mantissa, exponent) = if biased == 0 {
-        (fraction, -1074)
-    } else {
-        (fraction | (1u64 << 52), biased - 1075)
+/// An instant for people, to the minute: `Thu 26 Nov 2026, 00:00 UTC`.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// let t = Utc.with_ymd_and_hms(2026, 11, 26, 0, 0, 0).unwrap();
+/// assert_eq!(nines_core::display::format_instant(t), "Thu 26 Nov 2026, 00:00 UTC");
+/// ```
+pub fn format_instant(t: DateTime<Utc>) -> String {
+    use chrono::{Datelike, Timelike};
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let year = t.year();
+    let (Ok(year), Some(&month)) = (u64::try_from(year), MONTHS.get(t.month0() as usize)) else {
+        return t.format(INSTANT_FORMAT).to_string();
     };
-    // mantissa < 2^53 and 10^20 < 2^67: the product fits in u128.
-    let scaled = u128::from(mantissa) * POW10[decimals as usize];
-    let units = if exponent >= 0 {
-        let shift = exponent.unsigned_abs();
-        if shift >= scaled.leading_zeros() {
-            return None;
-        }
-        scaled << shift
-    } else {
-        let shift = exponent.unsigned_abs();
-        if shift >= 128 {
-            // scaled < 2^120, so the value is below 1/2^8: rounds to 0.
-            0
-        } else {
-            let whole = scaled >> shift;
-            let rest = scaled & ((1u128 << shift) - 1);
-            let half = 1u128 << (shift - 1);
-            if rest > half || (rest == half && whole & 1 == 1) {
-                whole + 1
-            } else {
-                whole
-            }
-        }
+    if year > 9_999 {
+        // chrono signs five-digit years: keep its form.
+        return t.format(INSTANT_FORMAT).to_string();
+    }
+    // `%a %-d %b %Y, %H:%M UTC` without chrono's formatting machinery.
+    let two = |out: &mut String, n: u32| {
+        out.push(char::from(b'0' + (n / 10 % 10) as u8));
+        out.push(char::from(b'0' + (n % 10) as u8));
     };
-    Some((negative, units))
+    // Room for the exhaustion display's suffix too.
+    let mut s = String::with_capacity(64);
+    s.push_str(DAYS[t.weekday().num_days_from_monday() as usize]);
+    s.push(' ');
+    push_u64(&mut s, u64::from(t.day()));
+    s.push(' ');
+    s.push_str(month);
+    s.push(' ');
+    two(&mut s, (year / 100) as u32);
+    two(&mut s, (year % 100) as u32);
+    s.push_str(", ");
+    two(&mut s, t.hour());
+    s.push(':');
+    two(&mut s, t.minute());
+    s.push_str(" UTC");
+    s
 }
 
-/// `format!("{x}")`: Rust's shortest round-trip form, with whole numbers
-/// below 2^53 (their own shortest form) written without the float
-/// formatter.
-pub(crate) fn shortest(x: f64) -> String {
-    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
-    if x.fract() == 0.0 && x.abs() < EXACT && !(x == 0.0 && x.is_sign_negative()) {
-        let mut s = String::with_capacity(20);
-        if x < 0.0 {
-            s.push('-');
-        }
-        push_u64(&mut s, x.abs() as u64);
+/// The `strftime` form of [`format_instant`].
+const INSTANT_FORMAT: &str = "%a %-d %b %Y, %H:%M UTC";
+
+/// A fraction as a percentage for people: at most two decimals, trailing
+/// zeros trimmed (`"40%"`, `"13.89%"`, `"-20%"`); tiny non-zero values
+/// keep two significant digits (`"0.0023%"`), astronomical ones are
+/// written with a power of ten (`"≈1.8e310%"`).
+///
+/// ```
+/// use nines_core::display::format_fraction_percent;
+/// assert_eq!(format_fraction_percent(0.4), "40%");
+/// assert_eq!(format_fraction_percent(1.0 / 7.2), "13.89%");
+/// assert_eq!(format_fraction_percent(-0.2), "-20%");
+/// assert_eq!(format_fraction_percent(0.000_023_148), "0.0023%");
+/// // From 10^15 % up, a power of ten (never `inf%`).
+/// assert_eq!(format_fraction_percent(f64::MAX), "≈1.8e310%");
+/// ```
+pub fn format_fraction_percent(fraction: f64) -> String {
+    let mut s = String::with_capacity(16);
+    push_fraction_percent(&mut s, fraction);
+    s
+}
+
+/// [`format_fraction_percent`], appended to `out`.
+pub(crate) fn push_fraction_percent(out: &mut String, fraction: f64) {
+    if !fraction.is_finite() {
+        out.push_str("undefined");
+        return;
+    }
+    let p = fraction * 100.0;
+    let magnitude = p.abs();
+    if magnitude >= 1e15 {
+        // Astronomically over budget (a 300-nines target with any failure):
+        // `× 100` may even overflow to infinity.
+        push_power_of_ten(out, fraction, 2, '%');
+        return;
+    }
+    let decimals = if magnitude == 0.0 || magnitude >= 0.01 {
+        2
+    } else {
+        // Two significant digits.
+        (1 - magnitude.log10().floor() as i32).clamp(2, 20) as usize
+    };
+    let start = out.len();
+    push_fixed(out, p, decimals as u32);
+    trim_decimal_in_place(out, start);
+    out.push('%');
+}
+
+/// A burn rate for people: `"14.4×"`, `"13.44×"`, `"6×"`, `"0.93×"`,
+/// `"1000×"` (two decimals below 1000, whole numbers above; trimmed); tiny
+/// non-zero rates keep two significant digits (`"0.0000000016×"`, never a
+/// misleading `"0×"`), astronomical ones a power of ten (`"≈1e300×"`).
+///
+/// ```
+/// use nines_core::display::format_burn_rate;
+/// assert_eq!(format_burn_rate(14.4), "14.4×");
+/// assert_eq!(format_burn_rate(13.44), "13.44×");
+/// assert_eq!(format_burn_rate(6.0), "6×");
+/// assert_eq!(format_burn_rate(28.0 / 30.0), "0.93×");
+/// assert_eq!(format_burn_rate(1000.0), "1000×");
+/// assert_eq!(format_burn_rate(1.56e-9), "0.0000000016×");
+/// assert_eq!(format_burn_rate(1e300), "≈1e300×");
+/// ```
+pub fn format_burn_rate(burn: f64) -> String {
+    if !burn.is_finite() {
+        return "undefined".into();
+    }
+    let magnitude = burn.abs();
+    let decimals = if magnitude >= 1e15 {
+        let mut s = String::with_capacity(16);
+        push_power_of_ten(&mut s, burn, 0, '×');
         return s;
-    }
-    format!("{x}")
-}
-
-/// Appends `m / 10^scale` written out, trailing zeros of the fraction
-/// trimmed (`43.2`, `0.0005`, `7`); with `grouped`, the integer part has
-/// thousands separators (`2,600,000`).
-pub(crate) fn push_decimal(out: &mut String, m: u128, scale: u32, grouped: bool) {
-    let mut buf = [0u8; 40];
-    let digits = write_digits(&mut buf, m);
-    let scale = scale as usize;
-    // The integer digits, the zeros after the point, the fraction's digits.
-    let (int, zeros, frac) = if digits.len() > scale {
-        let (i, f) = digits.split_at(digits.len() - scale);
-        (i, 0, f)
+    } else if magnitude >= 1000.0 {
+        0
+    } else if magnitude == 0.0 || magnitude >= 0.01 {
+        2
     } else {
-        (&b"0"[..], scale - digits.len(), digits)
+        // Two significant digits.
+        (1 - magnitude.log10().floor() as i32).clamp(2, 20) as u32
     };
-    let frac_len = frac.iter().rposition(|&b| b != b'0').map_or(0, |i| i + 1);
-    out.reserve(int.len() + int.len() / 3 + 1 + zeros + frac_len);
-    if grouped {
-        for (i, &b) in int.iter().enumerate() {
-            if i > 0 && (int.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(char::from(b));
-        }
-    } else {
-        push_ascii(out, int);
-    }
-    if frac_len > 0 {
-        out.push('.');
-        for _ in 0..zeros {
-            out.push('0');
-        }
-        push_ascii(out, &frac[..frac_len]);
-    }
-}
-
-/// Appends the decimal digits of `n`.
-pub(crate) fn push_u64(out: &mut String, n: u64) {
-    let mut buf = [0u8; 20];
-    push_ascii(out, write_digits(&mut buf, u128::from(n)));
-}
-
-fn push_u128(out: &mut String, n: u128) {
-    let mut buf = [0u8; 40];
-    push_ascii(out, write_digits(&mut buf, n));
-}
-
-/// Appends ASCII bytes (digits) to `out`.
-pub(crate) fn push_ascii(out: &mut String, bytes: &[u8]) {
-    out.reserve(bytes.len());
-    for &b in bytes {
-        out.push(char::from(b));
-    }
-}
-
-/// Writes the decimal digits of `n` at the end of `buf` (at least 39 bytes
-/// for any `u128`, 20 for a `u64`); returns them.
-pub(crate) fn write_digits(buf: &mut [u8], n: u128) -> &[u8] {
-    let mut i = buf.len();
-    match u64::try_from(n) {
-        // The common case, without 128-bit divisions.
-        Ok(mut n) => loop {
-            i -= 1;
-            buf[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        },
-        Err(_) => {
-            let mut n = n;
-            loop {
-                i -= 1;
-                buf[i] = b'0' + (n % 10) as u8;
-                n /= 10;
-                if n == 0 {
-                    break;
-                }
-            }
-        }
-    }
-    &buf[i..]
-}
-
-fn group(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn trim(s: &str) -> &str {
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.')
-    } else {
-        s
-    }
+    let mut s = String::with_capacity(16);
+    push_fixed(&mut s, burn, decimals);
+    trim_decimal_in_place(&mut s, 0);
+    s.push('×');
+    s
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::{TimeDelta, TimeZone};
 
     #[test]
     fn grouping_and_edges() {
@@ -402,109 +331,34 @@ mod tests {
     }
 
     #[test]
-    fn shortest_matches_display() {
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut xs = vec![
-            0.0,
-            -0.0,
-            1.0,
-            -1.0,
-            10.0,
-            0.5,
-            1e15,
-            9_007_199_254_740_991.0,
-            9_007_199_254_740_992.0,
-            1e16,
-            1e300,
-            f64::NAN,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::MAX,
-            f64::MIN_POSITIVE,
-        ];
-        for i in 0..20_000u64 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            xs.push(match i % 3 {
-                0 => f64::from_bits(state),
-                1 => (state >> (i % 64)) as f64,
-                _ => -((state % 1_000_000) as f64),
-            });
+    fn format_instant_is_chronos_strftime() {
+        let mut t = Utc.with_ymd_and_hms(-3, 1, 1, 0, 0, 0).unwrap();
+        let end = Utc.with_ymd_and_hms(10_003, 1, 1, 0, 0, 0).unwrap();
+        // Every 1 000 003 minutes (about 1.9 years): all weekdays, months,
+        // hours and minutes, four-digit years, and both ends of them.
+        while t < end {
+            assert_eq!(format_instant(t), t.format(INSTANT_FORMAT).to_string());
+            t += TimeDelta::minutes(1_000_003);
         }
-        for x in xs {
-            assert_eq!(shortest(x), format!("{x}"), "{x:e}");
+        for (y, mo, d, h, mi) in [
+            (0, 1, 1, 0, 0),
+            (999, 12, 31, 23, 59),
+            (9_999, 12, 31, 23, 59),
+        ] {
+            let t = Utc.with_ymd_and_hms(y, mo, d, h, mi, 59).unwrap();
+            assert_eq!(format_instant(t), t.format(INSTANT_FORMAT).to_string());
         }
+        let t = Utc.with_ymd_and_hms(10_000, 1, 1, 0, 0, 0).unwrap();
+        assert_eq!(format_instant(t), "Sat 1 Jan +10000, 00:00 UTC");
     }
 
-    /// `push_fixed` writes exactly what `format!("{x:.d$}")` writes: exact
-    /// ties (0.125, 2.5), negative zero, subnormals, huge values, and a
-    /// deterministic spread of random bit patterns and decimals.
     #[test]
-    fn push_fixed_matches_the_formatter() {
-        let check = |x: f64, d: u32| {
-            let mut s = String::new();
-            push_fixed(&mut s, x, d);
-            assert_eq!(s, format!("{x:.p$}", p = d as usize), "{x:e} .{d}");
-        };
-        let special = [
-            0.0,
-            -0.0,
-            0.5,
-            1.5,
-            2.5,
-            -0.5,
-            0.125,
-            0.375,
-            0.625,
-            2.675,
-            1.005,
-            -0.001,
-            1e22,
-            1e38,
-            3.4e38,
-            1e300,
-            f64::MAX,
-            f64::MIN_POSITIVE,
-            5e-324,
-            9_007_199_254_740_993.0,
-            18_446_744_073_709_551_615.0,
-            1.0 / 3.0,
-            99.995,
-            0.045,
-            f64::NAN,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-        ];
-        for x in special {
-            for d in 0..=22 {
-                check(x, d);
-                check(-x, d);
-            }
-        }
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        for i in 0..20_000 {
-            let r = next();
-            // Half random bit patterns, half ordinary magnitudes and halves.
-            let x = if i % 2 == 0 {
-                f64::from_bits(r)
-            } else {
-                let e = (r % 40) as i32 - 20;
-                let m = (r >> 8) as f64 / (1u64 << 56) as f64;
-                let x = m * 10f64.powi(e);
-                if i % 4 == 1 {
-                    ((x * 1e3).floor() + 0.5) / 1e3
-                } else {
-                    x
-                }
-            };
-            check(x, (next() % 21) as u32);
-        }
+    fn formatting() {
+        assert_eq!(format_fraction_percent(0.0), "0%");
+        assert_eq!(format_fraction_percent(1.0 / 3.0), "33.33%");
+        assert_eq!(format_fraction_percent(f64::NAN), "undefined");
+        assert_eq!(format_burn_rate(1.2), "1.2×");
+        assert_eq!(format_burn_rate(0.0), "0×");
+        assert_eq!(format_burn_rate(35.5), "35.5×");
     }
 }

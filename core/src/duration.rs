@@ -303,7 +303,7 @@ pub(crate) fn push_duration(out: &mut String, seconds: f64) {
         if i > 0 {
             out.push(' ');
         }
-        crate::display::push_u64(out, v);
+        crate::digits::push_u64(out, v);
         out.push(unit);
     }
 }

@@ -17,8 +17,9 @@
 
 use std::fmt;
 
-use crate::budget::{format_fraction_percent, tidy, BudgetMode};
-use crate::display::{availability, money};
+use crate::budget::BudgetMode;
+use crate::digits::tidy;
+use crate::display::{availability, format_fraction_percent, money};
 use crate::duration::{format_duration, format_seconds_plain};
 use crate::quantity::{Availability, Ratio};
 use crate::scenario::{AlertRow, Report};
@@ -357,11 +358,7 @@ pub fn measures_table(report: &Report) -> Table {
 }
 
 fn yes_no(b: bool) -> &'static str {
-    if b {
-        "yes"
-    } else {
-        "no"
-    }
+    if b { "yes" } else { "no" }
 }
 
 /// Availability for people at `nines` nines, as the cost section shows it.
@@ -709,11 +706,7 @@ pub fn prometheus_duration(seconds: f64) -> Option<String> {
 /// ([`tidy`]), then the shortest decimal that reads back to the same `f64`.
 fn number(x: f64) -> String {
     let t = tidy(x);
-    if t == 0.0 {
-        "0".into()
-    } else {
-        format!("{t}")
-    }
+    if t == 0.0 { "0".into() } else { format!("{t}") }
 }
 
 /// The report's target parsed back exactly from its canonical string.
@@ -1095,7 +1088,7 @@ pub fn openslo(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::{evaluate, Scenario};
+    use crate::scenario::{Scenario, evaluate};
 
     #[test]
     fn durations_in_prometheus_format() {

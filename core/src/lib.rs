@@ -33,6 +33,7 @@ pub mod budget;
 pub mod cost;
 pub mod delivery;
 pub mod dependency;
+pub mod digits;
 pub mod display;
 pub mod downtime;
 pub mod duration;
@@ -42,17 +43,18 @@ pub mod link;
 pub mod quantity;
 pub mod scenario;
 pub mod support;
+pub mod target;
 pub mod window;
 
 pub use alerts::{AlertPolicy, BurnAlert, Preset, Severity};
 pub use amount::{Count, Money, Rate};
 pub use budget::{BudgetMode, ErrorBudget, Exhaustion, PolicyStatus, Spend};
 pub use downtime::{
-    allowed_downtime, allowed_downtime_exact, allowed_downtime_in_service,
-    availability_from_downtime, availability_from_downtime_in_service,
-    unplanned_downtime_allowance, DowntimeError, DowntimeRow, DowntimeTable,
+    DowntimeError, DowntimeRow, DowntimeTable, allowed_downtime, allowed_downtime_exact,
+    allowed_downtime_in_service, availability_from_downtime, availability_from_downtime_in_service,
+    unplanned_downtime_allowance,
 };
 pub use duration::{format_duration, format_seconds_plain, parse_duration, parse_duration_exact};
 pub use quantity::{Availability, ParseError, Ratio};
-pub use scenario::{evaluate, Report, Scenario};
+pub use scenario::{Report, Scenario, evaluate};
 pub use window::{Convention, DayHours, Maintenance, Period, PlannedMaintenance, ServiceHours};

@@ -1004,9 +1004,11 @@ mod tests {
             "This link comes from a newer version of Nines (link version 2); \
              settings this version does not know were ignored"
         );
-        assert!(Notice::Migrated { from: 0 }
-            .to_string()
-            .contains("version 0"));
+        assert!(
+            Notice::Migrated { from: 0 }
+                .to_string()
+                .contains("version 0")
+        );
         let n = Notice::UnknownKey {
             key: "a\nb\u{0}".into(),
         };

@@ -456,7 +456,7 @@ fn times_ten_divmod(rem: u128, den: u128) -> (u8, u128) {
 /// `m / 10^scale` written out, trailing zeros trimmed.
 fn decimal_string(m: u128, scale: u32) -> String {
     let mut out = String::new();
-    crate::display::push_decimal(&mut out, m, scale, false);
+    crate::digits::push_decimal(&mut out, m, scale, false);
     out
 }
 
@@ -753,7 +753,9 @@ impl Problem {
             Problem::ZeroDenominator => "the ratio divides by zero".into(),
             Problem::RatioAboveOne => "an unavailability ratio cannot exceed 1".into(),
             Problem::TooManyDigits => {
-                format!("it has more digits than can be kept exact (at most {MAX_DECIMALS} decimal places)")
+                format!(
+                    "it has more digits than can be kept exact (at most {MAX_DECIMALS} decimal places)"
+                )
             }
             Problem::TooLarge(limit) => format!("it is too large (at most {limit})"),
             Problem::MissingUnit => "a number needs a unit".into(),
@@ -1293,9 +1295,9 @@ impl Availability {
             // What `Display` writes when the percentage is no exact decimal.
             Repr::Exact(u) => {
                 let mut s = String::with_capacity(40);
-                crate::display::push_decimal(&mut s, u.num, 0, false);
+                crate::digits::push_decimal(&mut s, u.num, 0, false);
                 s.push('/');
-                crate::display::push_decimal(&mut s, u.den, 0, false);
+                crate::digits::push_decimal(&mut s, u.den, 0, false);
                 s
             }
             Repr::Nines(_) => self.to_string(),
@@ -1344,7 +1346,7 @@ impl Availability {
             return "100% (no downtime allowed)".into();
         }
         let mut s = String::with_capacity(16);
-        crate::display::push_fixed(&mut s, n, 2);
+        crate::digits::push_fixed(&mut s, n, 2);
         let len = s.trim_end_matches('0').trim_end_matches('.').len();
         s.truncate(len);
         let unit = if s == "1" { " nine" } else { " nines" };

@@ -22,22 +22,26 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::alerts::{
-    analyse_alert, detection_series, policy_warnings, AlertPolicy, BurnAlert, DetectionCurve,
-    Preset, Severity,
+    AlertPolicy, BurnAlert, DetectionCurve, Preset, Severity, analyse_alert, detection_series,
+    policy_warnings,
 };
 use crate::amount::{Count, Rate};
 use crate::budget::{
-    burn_down, exhaustion_at, format_burn_rate, format_fraction_percent, format_instant,
-    format_instant_iso, BudgetMode, BurnDownPoint, ErrorBudget, Exhaustion, PolicyStatus, Spend,
+    BudgetMode, BurnDownPoint, ErrorBudget, Exhaustion, PolicyStatus, Spend, burn_down,
+    exhaustion_at,
 };
 use crate::cost::{CostInputs, CostReport};
 use crate::delivery::{DeliveryInputs, DeliveryReport};
 use crate::dependency::{DependencyInputs, DependencyReport};
-use crate::downtime::{availability_from_downtime_in_service, DowntimeRow, DowntimeTable};
+use crate::display::{
+    format_burn_rate, format_fraction_percent, format_instant, format_instant_iso,
+};
+use crate::downtime::{DowntimeRow, DowntimeTable, availability_from_downtime_in_service};
 use crate::duration::format_duration;
-use crate::incident::{IncidentInputs, IncidentReport, TargetContext};
+use crate::incident::{IncidentInputs, IncidentReport};
 use crate::quantity::Availability;
 use crate::support::{SupportInputs, SupportReport};
+use crate::target::TargetContext;
 use crate::window::{Convention, Period, PlannedMaintenance, ServiceHours};
 
 /// Everything the user entered. Missing fields take their defaults when
@@ -226,7 +230,7 @@ fn spend_report(
     }
     let mut display = String::with_capacity(96);
     let pct = |out: &mut String, x: Option<f64>| match x {
-        Some(x) => crate::budget::push_fraction_percent(out, x),
+        Some(x) => crate::display::push_fraction_percent(out, x),
         None => out.push('—'),
     };
     // `{total} of the budget (dependencies {d}, incidents {i}, failed deployments {r})`
@@ -715,11 +719,7 @@ fn budget_report(s: &Scenario) -> BudgetReport {
         spent: match spend {
             // Invalid inputs are reported in `error`; show nothing spent.
             Spend::BadSeconds(x) | Spend::BadRequests { bad: x, .. } => {
-                if x.is_finite() && x >= 0.0 {
-                    x
-                } else {
-                    0.0
-                }
+                if x.is_finite() && x >= 0.0 { x } else { 0.0 }
             }
         },
         spent_display: String::new(),

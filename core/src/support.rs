@@ -26,8 +26,8 @@
 //! cost-effective range; exactly one deployment a week counts as "weekly or
 //! fewer".
 
-use crate::display::shortest;
-use crate::incident::{clamp_non_negative, nines_of, TargetContext};
+use crate::digits::shortest;
+use crate::target::{TargetContext, clamp_non_negative, nines_of};
 use serde::{Deserialize, Serialize};
 
 /// A production support method.
@@ -231,7 +231,9 @@ pub fn recommend(
             };
             if nines > 5.0 + 1e-9 {
                 r.push_str(" Beyond five nines the essays name no cost-effective method; an SRE team would need critical traffic across multiple services.");
-                notes.push("The target is above five nines, beyond the range the essays cover.".into());
+                notes.push(
+                    "The target is above five nines, beyond the range the essays cover.".into(),
+                );
             }
             r
         }
@@ -380,11 +382,7 @@ pub fn on_call_cost(method: SupportMethod, inputs: &OnCallInputs) -> OnCallCost 
     );
     let escalation = {
         let e = inputs.sre_escalation_fraction;
-        if e.is_nan() {
-            0.0
-        } else {
-            e.clamp(0.0, 1.0)
-        }
+        if e.is_nan() { 0.0 } else { e.clamp(0.0, 1.0) }
     };
     let sometimes_teams = f64::from(inputs.ops_sometimes_delivery_teams.min(inputs.teams));
     let (people, callouts_per_incident, penalty, structure) = match method {
@@ -493,7 +491,7 @@ pub struct SupportReport {
 ///
 /// ```
 /// use nines_core::support::{evaluate, SupportInputs, SupportMethod};
-/// use nines_core::incident::TargetContext;
+/// use nines_core::target::TargetContext;
 /// let r = evaluate(&SupportInputs::default(), &TargetContext::default(), 10.0);
 /// assert_eq!(r.recommendation.method, SupportMethod::YouBuildItYouRunIt);
 /// assert_eq!(r.on_call_costs.len(), 4);
@@ -622,10 +620,11 @@ mod tests {
             },
         };
         let r = evaluate(&inputs, &TargetContext::default(), f64::INFINITY);
-        assert!(r
-            .on_call_costs
-            .iter()
-            .all(|c| c.total_cost_per_year.is_finite()));
+        assert!(
+            r.on_call_costs
+                .iter()
+                .all(|c| c.total_cost_per_year.is_finite())
+        );
         assert!(!r.recommendation.notes.is_empty());
     }
 }

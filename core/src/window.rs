@@ -298,7 +298,7 @@ impl Period {
         let mut s = String::with_capacity(8);
         match self {
             Period::Days(n) => {
-                crate::display::push_u64(&mut s, u64::from(*n));
+                crate::digits::push_u64(&mut s, u64::from(*n));
                 s.push('d');
             }
             other => other.push_name(&mut s),
@@ -329,7 +329,7 @@ impl Period {
             Period::Year => out.push_str("year"),
             Period::Days(1) => out.push_str("1 day"),
             Period::Days(n) => {
-                crate::display::push_u64(out, u64::from(*n));
+                crate::digits::push_u64(out, u64::from(*n));
                 out.push_str(" days");
             }
         }
@@ -364,9 +364,9 @@ impl Period {
                 s.push_str(" (");
                 if let Some(r) = Ratio::new(u128::from(self.seconds(convention)), u128::from(DAY)) {
                     match r.to_decimal() {
-                        Some((m, scale)) => crate::display::push_decimal(&mut s, m, scale, false),
+                        Some((m, scale)) => crate::digits::push_decimal(&mut s, m, scale, false),
                         // e.g. 365/12 days: six decimals, as in the labels.
-                        None => crate::display::push_fixed(&mut s, r.to_f64(), 6),
+                        None => crate::digits::push_fixed(&mut s, r.to_f64(), 6),
                     }
                 }
                 s.push_str(" days, ");
@@ -798,7 +798,7 @@ impl FromStr for ServiceHours {
                             (Some(_), Some(_)) => {
                                 return Err(err(Problem::Invalid(
                                     "day ranges run Monday to Sunday (write Sat-Sun, Mon)",
-                                )))
+                                )));
                             }
                             _ => return Err(err(Problem::Unrecognised)),
                         }

@@ -7,10 +7,10 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use nines_core::export::{
-    measures_markdown, openslo, prometheus_rules, tables, to_confluence, to_csv, to_markdown,
-    ExportError, Table,
+    ExportError, Table, measures_markdown, openslo, prometheus_rules, tables, to_confluence,
+    to_csv, to_markdown,
 };
-use nines_core::scenario::{evaluate, Report, Scenario};
+use nines_core::scenario::{Report, Scenario, evaluate};
 
 fn report(json: &str) -> Report {
     let s: Scenario = serde_json::from_str(json).unwrap();
@@ -134,9 +134,11 @@ fn markdown_has_the_right_column_count_on_every_row() {
         for line in &lines {
             assert_eq!(markdown_cells(line).len(), t.headers.len(), "{line}");
         }
-        assert!(lines[1]
-            .split('|')
-            .all(|c| c.trim().is_empty() || c.trim() == "---"));
+        assert!(
+            lines[1]
+                .split('|')
+                .all(|c| c.trim().is_empty() || c.trim() == "---")
+        );
     }
     let md = to_markdown(&tricky_table());
     assert!(md.starts_with("**Tricky \\| title**\n\n"));
@@ -530,7 +532,9 @@ fn a_custom_single_window_alert() {
     let yaml = prometheus_rules(&r, "slo:x", "checkout").unwrap();
     check_rules_structure(&yaml);
     // 5% of 30 days in 90 minutes: burn 24.
-    assert!(yaml.contains("        expr: |\n          (slo:x90m > (24*0.001))\n        for: 90s\n"));
+    assert!(
+        yaml.contains("        expr: |\n          (slo:x90m > (24*0.001))\n        for: 90s\n")
+    );
     assert!(!yaml.contains("short_window"));
     assert!(
         yaml.contains("over the last 90m is above 24 × 0.1% = 2.4%"),

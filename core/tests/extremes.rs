@@ -8,15 +8,15 @@
 //! Inputs that are *not* legal (a one-second SLO window, more than 10^15
 //! requests) are refused with a message that says what is allowed.
 
+use nines_core::Rate;
 use nines_core::alerts::AlertWarning;
 use nines_core::budget::PolicyStatus;
 use nines_core::cost::Optimum;
 use nines_core::dependency::Composition;
-use nines_core::link::{decode, Notice};
+use nines_core::link::{Notice, decode};
 use nines_core::quantity::{Availability, Ratio};
-use nines_core::scenario::{evaluate, Report, Scenario};
+use nines_core::scenario::{Report, Scenario, evaluate};
 use nines_core::window::Period;
-use nines_core::Rate;
 use serde_json::Value;
 
 mod common;
@@ -159,10 +159,11 @@ fn target_hundred_percent() {
     assert_eq!(t.unavailability, 0.0);
     assert_eq!(t.nines, None);
     assert_eq!(t.nines_display, "100% (no downtime allowed)");
-    assert!(t
-        .downtime
-        .iter()
-        .all(|d| d.seconds == Some(0.0) && d.display == "0s"));
+    assert!(
+        t.downtime
+            .iter()
+            .all(|d| d.seconds == Some(0.0) && d.display == "0s")
+    );
     let b = &r.budget;
     assert_eq!((b.budget_seconds, b.allowed_bad), (0.0, 0.0));
     assert_eq!(b.budget_display, "0s");

@@ -27,18 +27,18 @@
 use std::cell::Cell;
 use std::fmt::Debug;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::OnceLock;
 use std::time::Instant;
 
 use nines_core::alerts::Preset;
 use nines_core::amount::{Count, Money, Rate};
 use nines_core::duration::{
-    format_duration, format_seconds_plain, parse_duration, parse_duration_exact, MAX_SECONDS,
+    MAX_SECONDS, format_duration, format_seconds_plain, parse_duration, parse_duration_exact,
 };
-use nines_core::link::{decode, encode, encode_component, Decoded, Notice};
-use nines_core::quantity::{parse_fraction, Availability, ParseError, Ratio};
-use nines_core::scenario::{evaluate, Report, Scenario};
+use nines_core::link::{Decoded, Notice, decode, encode, encode_component};
+use nines_core::quantity::{Availability, ParseError, Ratio, parse_fraction};
+use nines_core::scenario::{Report, Scenario, evaluate};
 use nines_core::window::{Convention, Period, ServiceHours};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -46,7 +46,7 @@ use proptest::test_runner::{Config, RngAlgorithm, RngSeed, TestCaseError, TestRu
 use serde_json::Value;
 
 mod common;
-use common::{shows_negative_zero, shows_non_finite, walk_json, ODD_KEYS};
+use common::{ODD_KEYS, shows_negative_zero, shows_non_finite, walk_json};
 
 // ---------------------------------------------------------------------------
 // The harness
@@ -153,11 +153,7 @@ fn fuzz<S>(
 
 /// Fails with `why` unless `ok`.
 fn ensure(ok: bool, why: impl FnOnce() -> String) -> Result<(), String> {
-    if ok {
-        Ok(())
-    } else {
-        Err(why())
-    }
+    if ok { Ok(()) } else { Err(why()) }
 }
 
 /// A rejection names what was wrong and what is allowed, on one line.
@@ -219,7 +215,7 @@ fn check_finite<T: serde::Serialize + ?Sized>(value: &T, strings: bool) -> Resul
 }
 
 mod finite_impl {
-    use super::{shows_negative_zero, shows_non_finite, Finite, NotFinite};
+    use super::{Finite, NotFinite, shows_negative_zero, shows_non_finite};
     use serde::ser::{
         Serialize, SerializeMap, SerializeSeq, SerializeStruct, SerializeStructVariant,
         SerializeTuple, SerializeTupleStruct, SerializeTupleVariant, Serializer,
@@ -1172,8 +1168,12 @@ fn time_text() -> BoxedStrategy<String> {
             }
         }),
         number(),
-        select(&["24:00", "00:00", "8", "08:00", "24:01", "8:", ":30", "", "-1:00"][..])
-            .prop_map(str::to_owned),
+        select(
+            &[
+                "24:00", "00:00", "8", "08:00", "24:01", "8:", ":30", "", "-1:00"
+            ][..]
+        )
+        .prop_map(str::to_owned),
     ]
     .boxed()
 }
@@ -1950,11 +1950,7 @@ fn query_text(q: &Query) -> String {
         }
     }
     let body = parts.join("&");
-    if q.question {
-        format!("?{body}")
-    } else {
-        body
-    }
+    if q.question { format!("?{body}") } else { body }
 }
 
 fn check_decoded(query: &str, d: &Decoded) -> Result<(), String> {

@@ -1,10 +1,10 @@
 //! Scenario links by example: the exact text of links, and what reading
 //! hand-written, broken, old and new links gives.
 
-use nines_core::link::{decode, encode, Notice, LINK_VERSION};
+use nines_core::Availability;
+use nines_core::link::{LINK_VERSION, Notice, decode, encode};
 use nines_core::scenario::Scenario;
 use nines_core::window::{Convention, Period};
-use nines_core::Availability;
 
 fn target(text: &str) -> Availability {
     text.parse().unwrap()

@@ -1,11 +1,11 @@
 //! Property tests: budget arithmetic, alert detection, parse∘format round
 //! trips for counts, rates and money, and no panics on any input.
 
-use nines_core::alerts::{analyse_alert, detection_series, AlertPolicy, BurnAlert, Severity};
+use nines_core::alerts::{AlertPolicy, BurnAlert, Severity, analyse_alert, detection_series};
 use nines_core::amount::{Count, Money, Per, Rate};
-use nines_core::budget::{burn_down, ErrorBudget, Spend};
+use nines_core::budget::{ErrorBudget, Spend, burn_down};
 use nines_core::quantity::{Availability, Ratio};
-use nines_core::scenario::{evaluate, PolicyChoice, Scenario};
+use nines_core::scenario::{PolicyChoice, Scenario, evaluate};
 use nines_core::window::{Convention, Period};
 use proptest::prelude::*;
 

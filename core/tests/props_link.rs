@@ -13,13 +13,13 @@
 
 use std::sync::OnceLock;
 
-use nines_core::link::{decode, encode, encode_component, Notice};
+use nines_core::link::{Notice, decode, encode, encode_component};
 use nines_core::scenario::Scenario;
 use proptest::prelude::*;
 use serde_json::Value;
 
 mod common;
-use common::{walk_json, ODD_KEYS};
+use common::{ODD_KEYS, walk_json};
 
 fn cases(default: u32) -> u32 {
     std::env::var("PROPTEST_CASES")

@@ -1,16 +1,15 @@
 //! Property tests for the operational modules: composition laws, the cost
 //! optimum, budget monotonicity, and "no NaN or infinity in any report".
 
-use nines_core::cost::{self, cost_curve, CostModel, Optimum};
+use nines_core::cost::{self, CostModel, Optimum, cost_curve};
 use nines_core::delivery::{self, failed_deployments_allowed};
 use nines_core::dependency::{
-    self, k_of_n_identical_unavailability, k_of_n_unavailability, parallel_unavailability,
-    serial_unavailability, Composition,
+    self, Composition, k_of_n_identical_unavailability, k_of_n_unavailability,
+    parallel_unavailability, serial_unavailability,
 };
-use nines_core::incident::{
-    self, incidents_fitting_budget, max_time_to_restore_seconds, Limit, TargetContext,
-};
+use nines_core::incident::{self, incidents_fitting_budget, max_time_to_restore_seconds};
 use nines_core::support;
+use nines_core::target::{Limit, TargetContext};
 use proptest::prelude::*;
 
 /// Unavailabilities spread over many orders of magnitude, including 0 and 1.

@@ -2,8 +2,8 @@
 //! input, for availabilities, durations, windows and downtime.
 
 use nines_core::{
-    allowed_downtime, availability_from_downtime, format_duration, parse_duration, Availability,
-    Convention, Period, Ratio, ServiceHours,
+    Availability, Convention, Period, Ratio, ServiceHours, allowed_downtime,
+    availability_from_downtime, format_duration, parse_duration,
 };
 use proptest::prelude::*;
 

@@ -16,11 +16,10 @@
 
 use chrono::{TimeZone, Utc};
 use nines_core::alerts::{
-    analyse_alert, policy_warnings, AlertPolicy, AlertWarning, BurnAlert, Severity,
+    AlertPolicy, AlertWarning, BurnAlert, Severity, analyse_alert, policy_warnings,
 };
-use nines_core::budget::{
-    exhaustion_at, format_fraction_percent, ErrorBudget, Exhaustion, PolicyStatus, Spend,
-};
+use nines_core::budget::{ErrorBudget, Exhaustion, PolicyStatus, Spend, exhaustion_at};
+use nines_core::display::format_fraction_percent;
 use nines_core::duration::format_duration;
 use nines_core::quantity::Availability;
 use nines_core::window::{Convention, Period};
@@ -213,8 +212,8 @@ fn workbook_low_traffic_services() {
         )
         .unwrap();
     assert_eq!(format_fraction_percent(s.consumed.unwrap()), "13.89%"); // "13.9%"
-                                                                        // The Workbook's "1,000x" is a slip of its own: a 10% error ratio
-                                                                        // against a 0.1% budget is a burn rate of 100.
+    // The Workbook's "1,000x" is a slip of its own: a 10% error ratio
+    // against a 0.1% budget is a burn rate of 100.
     assert!((s.burn_rate.unwrap() - 100.0).abs() < 1e-9);
     let w = policy_warnings(&AlertPolicy::workbook(), &a("99.9"), MONTH, Some(requests));
     match w[0] {
@@ -420,9 +419,11 @@ fn essays_error_budget_slip_is_corrected() {
     assert!(s.policy.reason().contains(
         "The product team can launch new features if the service is within its error budget."
     ));
-    assert!(PolicyStatus::Frozen
-        .reason()
-        .contains("they cannot deploy until any errors are resolved."));
+    assert!(
+        PolicyStatus::Frozen
+            .reason()
+            .contains("they cannot deploy until any errors are resolved.")
+    );
 }
 
 #[test]

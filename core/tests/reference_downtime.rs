@@ -5,7 +5,7 @@
 //! digit the source prints (or the source's own rounding rule, when it
 //! states or shows one).
 
-use nines_core::{allowed_downtime, format_duration, Availability, Convention, Period};
+use nines_core::{Availability, Convention, Period, allowed_downtime, format_duration};
 
 const MINUTE: f64 = 60.0;
 const HOUR: f64 = 3_600.0;

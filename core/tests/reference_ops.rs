@@ -2,15 +2,16 @@
 //! dependencies, cost, support), each derived by hand from its published
 //! source and cited. None is copied from this crate's output.
 
-use nines_core::cost::{marginal_table, revenue_protected, CostModel, Optimum};
+use nines_core::cost::{CostModel, Optimum, marginal_table, revenue_protected};
 use nines_core::dependency::{
-    detect_and_recover_allowed_seconds, k_of_n_unavailability, meets_extra_nine,
-    own_unavailability_budget, parallel_unavailability, serial_unavailability, Composition,
+    Composition, detect_and_recover_allowed_seconds, k_of_n_unavailability, meets_extra_nine,
+    own_unavailability_budget, parallel_unavailability, serial_unavailability,
 };
 use nines_core::incident::{
-    availability_from_mttf_mttr, expected_downtime_seconds, unavailability_from_mttf_mttr, Limit,
+    availability_from_mttf_mttr, expected_downtime_seconds, unavailability_from_mttf_mttr,
 };
-use nines_core::support::{recommend, SupportMethod, TrafficCriticality};
+use nines_core::support::{SupportMethod, TrafficCriticality, recommend};
+use nines_core::target::Limit;
 
 fn close(a: f64, b: f64, rel: f64) -> bool {
     (a - b).abs() <= rel * a.abs().max(b.abs())

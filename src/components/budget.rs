@@ -6,7 +6,8 @@
 use std::rc::Rc;
 
 use nines_core::amount::Rate;
-use nines_core::budget::{format_fraction_percent, BudgetMode, PolicyStatus};
+use nines_core::budget::{BudgetMode, PolicyStatus};
+use nines_core::display::format_fraction_percent;
 use nines_core::duration::format_duration;
 use nines_core::scenario::PolicyChoice;
 use nines_core::window::Period;

@@ -182,7 +182,7 @@ impl Kind {
         use nines_core::display;
         match self {
             Kind::Duration => nines_core::duration::format_duration(value),
-            Kind::Fraction => nines_core::budget::format_fraction_percent(value),
+            Kind::Fraction => nines_core::display::format_fraction_percent(value),
             Kind::Count => display::count(value, 3),
             Kind::Money => display::money(value),
         }

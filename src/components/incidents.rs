@@ -3,9 +3,8 @@
 //! Availability", ACM Queue 2017; DORA's four key measures).
 
 use nines_core::amount::Rate;
-use nines_core::budget::format_fraction_percent;
 use nines_core::delivery::RestoreBy;
-use nines_core::display::{count, limit_count, limit_duration};
+use nines_core::display::{count, format_fraction_percent, limit_count, limit_duration};
 use nines_core::duration::format_duration;
 use yew::prelude::*;
 
