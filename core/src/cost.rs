@@ -36,6 +36,8 @@ use crate::target::{
 use serde::{Deserialize, Serialize};
 use std::f64::consts::LN_10;
 
+use crate::display::{at_nines, money};
+
 /// Highest nines the cost model accepts (`U = 10^−12`); inputs beyond are
 /// clamped to it.
 pub const MAX_NINES: f64 = 12.0;
@@ -493,6 +495,9 @@ pub struct CostReport {
     pub optimum: Optimum,
     /// The model at the optimum, when there is one (clamped into `0..=12`).
     pub at_optimum: Option<CostPoint>,
+    /// The optimum for people: `99.9% ($52,000 a year in all)`, or why there
+    /// is none.
+    pub optimum_display: String,
     /// `total(target) − total(optimum)`: what the target costs beyond the
     /// cheapest level on revenue alone.
     pub target_premium_per_year: Option<f64>,
@@ -509,6 +514,23 @@ pub struct CostReport {
     pub curve: Vec<CostPoint>,
     /// Inputs repaired, and caveats, in words.
     pub notes: Vec<String>,
+}
+
+/// The cheapest level in words: its availability and total cost a year, or
+/// why there is none.
+fn optimum_display(optimum: Optimum, at: Option<&CostPoint>) -> String {
+    match (optimum, at) {
+        (Optimum::At(_), Some(p)) => format!(
+            "{} ({} a year in all)",
+            at_nines(p.nines),
+            money(p.total_cost_per_year)
+        ),
+        (Optimum::NoRevenueAtRisk, _) => {
+            "none: no revenue is at risk, so every nine only adds cost".into()
+        }
+        (Optimum::CostDoesNotGrow, _) => "none: on this model more nines never cost more".into(),
+        (Optimum::At(_), None) => "—".into(),
+    }
 }
 
 /// Evaluates the cost model against a target.
@@ -581,6 +603,7 @@ pub fn evaluate(inputs: &CostInputs, ctx: &TargetContext) -> CostReport {
         at_target,
         revenue_per_minute: model.revenue_per_year / minutes_per_year,
         loss_per_downtime_minute: model.revenue_per_year * model.impact_fraction / minutes_per_year,
+        optimum_display: optimum_display(optimum, at_optimum.as_ref()),
         optimum,
         at_optimum,
         target_premium_per_year: at_optimum

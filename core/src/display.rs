@@ -141,6 +141,18 @@ pub fn availability(unavailability: f64) -> String {
     Availability::from_nines(a.nines()).map_or(exact, |rounded| rounded.format_percent())
 }
 
+/// The availability at `nines` nines, as the cost section and its exports
+/// show it: `99.9%`, `99.968377%`; out of range: `—`.
+///
+/// ```
+/// use nines_core::display::at_nines;
+/// assert_eq!(at_nines(3.0), "99.9%");
+/// assert_eq!(at_nines(-1.0), "—");
+/// ```
+pub fn at_nines(nines: f64) -> String {
+    Availability::from_nines(nines).map_or_else(|_| "—".into(), |a| a.format_percent())
+}
+
 /// A bound on a count: `unlimited`, or the count.
 ///
 /// ```

@@ -19,7 +19,7 @@ use std::fmt;
 
 use crate::budget::BudgetMode;
 use crate::digits::tidy;
-use crate::display::{availability, format_fraction_percent, money};
+use crate::display::{at_nines, availability, format_fraction_percent, money};
 use crate::duration::{format_duration, format_seconds_plain};
 use crate::quantity::{Availability, Ratio};
 use crate::scenario::{AlertRow, Report};
@@ -359,13 +359,6 @@ pub fn measures_table(report: &Report) -> Table {
 
 fn yes_no(b: bool) -> &'static str {
     if b { "yes" } else { "no" }
-}
-
-/// Availability for people at `nines` nines, as the cost section shows it.
-fn at_nines(nines: f64) -> String {
-    Availability::from_nines(nines)
-        .map(|a| a.format_percent())
-        .unwrap_or_else(|_| "—".into())
 }
 
 /// The table as CSV (RFC 4180): a header record then one record per row,

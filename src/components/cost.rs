@@ -5,8 +5,7 @@
 
 use std::rc::Rc;
 
-use nines_core::cost::Optimum;
-use nines_core::display::money;
+use nines_core::display::{at_nines, money};
 use nines_core::export::marginal_cost_table;
 use nines_core::quantity::Availability;
 use yew::prelude::*;
@@ -18,13 +17,6 @@ use super::table::TableView;
 use super::{use_on, SectionProps};
 use crate::geometry::{extent, Axis};
 use crate::state::Action;
-
-/// Availability for people at `nines` nines.
-fn at_nines(nines: f64) -> String {
-    Availability::from_nines(nines)
-        .map(|a| a.format_percent())
-        .unwrap_or_else(|_| "—".into())
-}
 
 #[function_component(CostSection)]
 pub fn cost_section(props: &SectionProps) -> Html {
@@ -83,18 +75,7 @@ pub fn cost_section(props: &SectionProps) -> Html {
         });
     }
     let on_pick = super::target::on_pick_target(props);
-    let optimum_text = match (&c.optimum, &c.at_optimum) {
-        (Optimum::At(_), Some(p)) => format!(
-            "{} ({} a year in all)",
-            at_nines(p.nines),
-            money(p.total_cost_per_year)
-        ),
-        (Optimum::NoRevenueAtRisk, _) => {
-            "none: no revenue is at risk, so every nine only adds cost".into()
-        }
-        (Optimum::CostDoesNotGrow, _) => "none: on this model more nines never cost more".into(),
-        _ => "—".into(),
-    };
+    let optimum_text = c.optimum_display.clone();
     let implied = c
         .tolerable_loss_nines
         .and_then(|n| Availability::from_nines(n).ok());

@@ -4,8 +4,8 @@
 
 use nines_core::amount::{Count, Money};
 use nines_core::cost::Optimum;
-use nines_core::display::money;
-use nines_core::quantity::{parse_fraction, Availability};
+use nines_core::display::{at_nines, money};
+use nines_core::quantity::parse_fraction;
 use nines_core::scenario::{evaluate, Report};
 use serde_json::{json, Value};
 
@@ -96,18 +96,7 @@ fn render(report: &Report, tolerable_loss: f64, json: bool) -> String {
         })
         .to_string();
     }
-    let at = |nines: f64| {
-        Availability::from_nines(nines).map_or_else(|_| "—".into(), |a| a.format_percent())
-    };
-    let optimum = match (c.optimum, c.at_optimum) {
-        (Optimum::At(_), Some(p)) => format!(
-            "{} ({} a year in total)",
-            at(p.nines),
-            money(p.total_cost_per_year)
-        ),
-        (Optimum::NoRevenueAtRisk, _) => "none: no revenue is at risk".into(),
-        _ => "none: engineering cost does not grow with nines".into(),
-    };
+    let optimum = c.optimum_display.clone();
     let rows = [
         [
             "Engineering cost a year".to_string(),
@@ -141,7 +130,7 @@ fn render(report: &Report, tolerable_loss: f64, json: bool) -> String {
         .iter()
         .map(|m| {
             [
-                format!("{} → {}", at(m.from_nines), at(m.to_nines)),
+                format!("{} → {}", at_nines(m.from_nines), at_nines(m.to_nines)),
                 money(m.extra_engineering_cost_per_year),
                 money(m.revenue_protected_per_year),
                 money(m.net_benefit_per_year),
