@@ -27,6 +27,9 @@ use crate::target::{
 };
 use serde::{Deserialize, Serialize};
 
+use crate::display::{format_fraction_percent, limit_count};
+use crate::duration::format_duration;
+
 /// User-weighted downtime caused by releases, seconds:
 /// `deployments × change failure rate × time to restore × scope`.
 ///
@@ -216,6 +219,37 @@ pub struct DeliveryReport {
     pub rollback_faster_than_fix_forward: bool,
     /// Inputs that were repaired, and advice, in words.
     pub notes: Vec<String>,
+    /// The figures above as people read them, formatted here once.
+    pub display: DeliveryDisplay,
+}
+
+/// The delivery figures for people.
+#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+pub struct DeliveryDisplay {
+    /// Downtime failed deployments cause per SLO window.
+    pub release_downtime_per_window: String,
+    /// Share of the budget they use (`—` without a budget).
+    pub budget_consumed_by_releases: String,
+    /// Whole failed deployments one window's budget absorbs.
+    pub whole_failed_deployments_allowed_per_window: String,
+    /// The shortest fix-forward time that would break the budget.
+    pub fix_forward_min_restore: String,
+}
+
+impl DeliveryDisplay {
+    fn of(r: &DeliveryReport) -> DeliveryDisplay {
+        DeliveryDisplay {
+            release_downtime_per_window: format_duration(r.release_downtime_per_window_seconds),
+            budget_consumed_by_releases: r
+                .budget_consumed_by_releases
+                .map_or_else(|| "—".into(), format_fraction_percent),
+            whole_failed_deployments_allowed_per_window: limit_count(
+                r.whole_failed_deployments_allowed_per_window,
+                0,
+            ),
+            fix_forward_min_restore: format_duration(r.fix_forward_min_restore_seconds),
+        }
+    }
 }
 
 /// Evaluates the delivery model against a target.
@@ -292,7 +326,7 @@ pub fn evaluate(inputs: &DeliveryInputs, ctx: &TargetContext) -> DeliveryReport 
                 .to_string(),
         );
     }
-    DeliveryReport {
+    let mut report = DeliveryReport {
         targets: DoraTargets {
             deployments_per_week: deployments * 7.0 * DAY_SECONDS / period,
             deployment_lead_time_seconds: lead,
@@ -313,7 +347,10 @@ pub fn evaluate(inputs: &DeliveryInputs, ctx: &TargetContext) -> DeliveryReport 
         failed_deployments_allowed_fixing_forward: Limit::ratio(budget, fix_forward * scope),
         rollback_faster_than_fix_forward: rollback < fix_forward,
         notes,
-    }
+        display: DeliveryDisplay::default(),
+    };
+    report.display = DeliveryDisplay::of(&report);
+    report
 }
 
 #[cfg(test)]

@@ -20,6 +20,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::display::{availability, format_fraction_percent, limit_count, limit_duration};
+use crate::duration::format_duration;
+
 use crate::target::{
     DAY_SECONDS, Limit, OpsError, TargetContext, check_fraction, check_non_negative,
     check_positive, check_result, checked_ratio, clamp_fraction, clamp_non_negative, echo,
@@ -324,6 +327,57 @@ pub struct IncidentReport {
     pub achieved_meets_target: Option<bool>,
     /// Inputs that were repaired, in words.
     pub notes: Vec<String>,
+    /// The figures above as people read them: the page, the CLI and the
+    /// library show these, so each is formatted here once.
+    pub display: IncidentDisplay,
+}
+
+/// The incident figures for people (durations as `1h 45m`, bounds as
+/// `unlimited` / `no limit`, shares as percentages).
+#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+pub struct IncidentDisplay {
+    /// User-weighted downtime of one incident.
+    pub downtime_per_incident: String,
+    /// Expected downtime a year.
+    pub expected_downtime_per_year: String,
+    /// Expected downtime per SLO window.
+    pub expected_downtime_per_window: String,
+    /// Error budget per SLO window.
+    pub budget_per_window: String,
+    /// The availability the incidents imply.
+    pub expected_availability: String,
+    /// Share of the budget the incidents use (`—` without a budget).
+    pub expected_budget_consumed: String,
+    /// Incidents that fit a year's budget, one decimal.
+    pub incidents_fitting_year_budget: String,
+    /// Whole incidents that fit one window's budget.
+    pub whole_incidents_fitting_window_budget: String,
+    /// The longest time to restore that meets the target.
+    pub max_time_to_restore: String,
+    /// The longest recovery once paged.
+    pub max_time_to_recover: String,
+}
+
+impl IncidentDisplay {
+    fn of(r: &IncidentReport) -> IncidentDisplay {
+        IncidentDisplay {
+            downtime_per_incident: format_duration(r.downtime_per_incident_seconds),
+            expected_downtime_per_year: format_duration(r.expected_downtime_per_year_seconds),
+            expected_downtime_per_window: format_duration(r.expected_downtime_per_window_seconds),
+            budget_per_window: format_duration(r.budget_per_window_seconds),
+            expected_availability: availability(r.expected_unavailability),
+            expected_budget_consumed: r
+                .expected_budget_consumed
+                .map_or_else(|| "—".into(), format_fraction_percent),
+            incidents_fitting_year_budget: limit_count(r.incidents_fitting_year_budget, 1),
+            whole_incidents_fitting_window_budget: limit_count(
+                r.whole_incidents_fitting_window_budget,
+                0,
+            ),
+            max_time_to_restore: limit_duration(r.max_time_to_restore_seconds),
+            max_time_to_recover: limit_duration(r.max_time_to_recover_seconds),
+        }
+    }
 }
 
 /// Evaluates the incident model against a target.
@@ -388,7 +442,7 @@ pub fn evaluate(inputs: &IncidentInputs, ctx: &TargetContext) -> IncidentReport 
         ));
     }
 
-    IncidentReport {
+    let mut report = IncidentReport {
         incidents_per_window: per_window,
         time_to_restore_seconds: restore,
         downtime_per_incident_seconds: per_incident,
@@ -410,12 +464,37 @@ pub fn evaluate(inputs: &IncidentInputs, ctx: &TargetContext) -> IncidentReport 
         achieved_availability: achieved.map(|a| 1.0 - a),
         achieved_meets_target: achieved.map(|a| a <= u * (1.0 + 1e-12)),
         notes,
-    }
+        display: IncidentDisplay::default(),
+    };
+    report.display = IncidentDisplay::of(&report);
+    report
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The default story, worked by hand: 6 incidents a year × (5 + 30 min)
+    /// × 50% of users = 6 300 s = 1h 45m a year; per 30-day window
+    /// 6 300 × 30 / 365.2425 = 517.4 s; 99.95% over 30 days allows
+    /// 0.0005 × 2 592 000 = 1 296 s; over a Gregorian year
+    /// 0.0005 × 31 556 952 = 15 778.476 s, of which 6 300 s is 39.93%; it
+    /// holds 15 778.476 / 1 050 = 15.03 incidents of 17.5 user-weighted
+    /// minutes, and allows 15 778.476 / (6 × 0.5) = 5 259.5 s to restore
+    /// each; minus 5 min to detect, 4 959.5 s to recover.
+    #[test]
+    fn the_default_story_for_people() {
+        let d = evaluate(&IncidentInputs::default(), &TargetContext::default()).display;
+        assert_eq!(d.downtime_per_incident, "17m 30s");
+        assert_eq!(d.expected_downtime_per_year, "1h 45m");
+        assert_eq!(d.expected_downtime_per_window, "8m 37s");
+        assert_eq!(d.budget_per_window, "21m 36s");
+        assert_eq!(d.expected_budget_consumed, "39.93%");
+        assert_eq!(d.incidents_fitting_year_budget, "15");
+        assert_eq!(d.whole_incidents_fitting_window_budget, "1");
+        assert_eq!(d.max_time_to_restore, "1h 27m 39s");
+        assert_eq!(d.max_time_to_recover, "1h 22m 39s");
+    }
 
     #[test]
     fn mttf_mttr_rejects_bad_input() {

@@ -4,8 +4,7 @@
 
 use nines_core::amount::Rate;
 use nines_core::delivery::RestoreBy;
-use nines_core::display::{count, format_fraction_percent, limit_count, limit_duration};
-use nines_core::duration::format_duration;
+use nines_core::display::count;
 use yew::prelude::*;
 
 use super::field::{Kind, NumberField};
@@ -63,7 +62,7 @@ pub fn incidents_section(props: &SectionProps) -> Html {
             <p class="convention">
                 { "Expected downtime = incidents × (time to detect + time to restore) × share of users affected \
                    (Treynor et al., The Calculus of Service Availability, 2017). Budget per " }
-                { &window }{ ": " }{ format_duration(inc.budget_per_window_seconds) }{ "." }
+                { &window }{ ": " }{ inc.display.budget_per_window.clone() }{ "." }
             </p>
             <h3>{ "Incidents" }</h3>
             <div class="fields">
@@ -84,17 +83,17 @@ pub fn incidents_section(props: &SectionProps) -> Html {
                     value={s.incidents.scope} on_value={on_incident_scope} hint="e.g. 50% or 0.5" />
             </div>
             <div class="headline">
-                <Figure id="incident-downtime-year" value={format_duration(inc.expected_downtime_per_year_seconds)}
+                <Figure id="incident-downtime-year" value={inc.display.expected_downtime_per_year.clone()}
                     label="expected downtime a year"
                     why="Incidents a year × (detect + restore) × share of users affected." />
-                <Figure id="incident-budget-used" value={inc.expected_budget_consumed.map(format_fraction_percent).unwrap_or_else(|| "—".into())}
+                <Figure id="incident-budget-used" value={inc.display.expected_budget_consumed.clone()}
                     label={format!("of the error budget (per {window})")}
                     why="Above 100% the incident rate alone breaks the target."
                     tone={Some(if inc.meets_target { "good" } else { "bad" })} />
-                <Figure id="incidents-affordable" value={limit_count(inc.incidents_fitting_year_budget, 1)}
+                <Figure id="incidents-affordable" value={inc.display.incidents_fitting_year_budget.clone()}
                     label="incidents of this length the yearly budget allows"
                     why="How many outages like these fit before the target is missed." />
-                <Figure id="incident-max-restore" value={limit_duration(inc.max_time_to_restore_seconds)}
+                <Figure id="incident-max-restore" value={inc.display.max_time_to_restore.clone()}
                     label="longest time to restore (detect + recover) that meets the target"
                     why="At this incident rate and scope, each outage must end within this time." />
             </div>
@@ -124,17 +123,17 @@ pub fn incidents_section(props: &SectionProps) -> Html {
                 </div>
             </div>
             <div class="headline">
-                <Figure id="release-downtime" value={format_duration(del.release_downtime_per_window_seconds)}
+                <Figure id="release-downtime" value={del.display.release_downtime_per_window.clone()}
                     label={format!("expected downtime from releases per {window}")}
                     why="Deployments × change failure rate × time to restore × share of users affected." />
-                <Figure id="release-budget-used" value={del.budget_consumed_by_releases.map(format_fraction_percent).unwrap_or_else(|| "—".into())}
+                <Figure id="release-budget-used" value={del.display.budget_consumed_by_releases.clone()}
                     label="of the error budget"
                     why="What failed deployments alone spend of the budget."
                     tone={Some(if del.releases_fit_budget { "good" } else { "bad" })} />
-                <Figure id="failed-deploys-allowed" value={limit_count(del.whole_failed_deployments_allowed_per_window, 0)}
+                <Figure id="failed-deploys-allowed" value={del.display.whole_failed_deployments_allowed_per_window.clone()}
                     label={format!("failed deployments the budget allows per {window}")}
                     why="Each one costs its time to restore × share of users." />
-                <Figure id="fix-forward-bound" value={format_duration(del.fix_forward_min_restore_seconds)}
+                <Figure id="fix-forward-bound" value={del.display.fix_forward_min_restore.clone()}
                     label="fastest fix forward (detect + lead time)"
                     why="Fixing forward through the pipeline can never restore faster than this." />
             </div>

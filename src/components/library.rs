@@ -29,7 +29,7 @@ const FIGURES: [(&str, Read); 7] = [
     ("Error budget", |r| r.budget.allowed_display.clone()),
     ("Budget spent", |r| r.budget.consumed_display.clone()),
     ("Expected incident downtime a year", |r| {
-        nines_core::duration::format_duration(r.incidents.expected_downtime_per_year_seconds)
+        r.incidents.display.expected_downtime_per_year.clone()
     }),
     ("Total cost a year at the target", |r| {
         nines_core::display::money(r.cost.at_target.total_cost_per_year)

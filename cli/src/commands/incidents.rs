@@ -3,14 +3,13 @@
 //! scope), how many incidents fit, and the longest time to restore.
 
 use nines_core::amount::Rate;
-use nines_core::display::{limit_count, limit_duration};
-use nines_core::duration::{format_duration, parse_duration};
+use nines_core::duration::parse_duration;
 use nines_core::quantity::parse_fraction;
 use nines_core::scenario::{evaluate, Report};
 use nines_core::window::Period;
 use serde_json::json;
 
-use super::{availability_text, base_scenario, figures, limit_json, option};
+use super::{base_scenario, figures, limit_json, option};
 use crate::args::Args;
 
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
@@ -81,35 +80,35 @@ fn render(report: &Report) -> String {
     let rows = [
         [
             "Downtime per incident (user-weighted)".to_string(),
-            format_duration(r.downtime_per_incident_seconds),
+            r.display.downtime_per_incident.clone(),
         ],
         [
             "Expected downtime a year".into(),
-            format_duration(r.expected_downtime_per_year_seconds),
+            r.display.expected_downtime_per_year.clone(),
         ],
         [
             format!("Expected downtime per {window}"),
-            format_duration(r.expected_downtime_per_window_seconds),
+            r.display.expected_downtime_per_window.clone(),
         ],
         [
             format!("Budget per {window}"),
-            format_duration(r.budget_per_window_seconds),
+            r.display.budget_per_window.clone(),
         ],
         [
             "Availability the incidents imply".into(),
-            availability_text(r.expected_unavailability),
+            r.display.expected_availability.clone(),
         ],
         [
             format!("Incidents that fit the budget per {window}"),
-            limit_count(r.whole_incidents_fitting_window_budget, 0),
+            r.display.whole_incidents_fitting_window_budget.clone(),
         ],
         [
             "Longest time to restore that meets the target".into(),
-            limit_duration(r.max_time_to_restore_seconds),
+            r.display.max_time_to_restore.clone(),
         ],
         [
             "Longest recovery once detected".into(),
-            limit_duration(r.max_time_to_recover_seconds),
+            r.display.max_time_to_recover.clone(),
         ],
     ];
     let mut out = format!(
