@@ -39,8 +39,9 @@ use crate::display::{format_burn_rate, format_fraction_percent};
 use crate::duration::push_duration;
 use crate::quantity::{Availability, Expected, ParseError, Problem};
 
+use crate::target::DAY_SECONDS as DAY;
+
 const HOUR: f64 = 3_600.0;
-const DAY: f64 = 86_400.0;
 
 /// How an alert notifies: a page (someone acts now) or a ticket (the next
 /// working day). Serializes as `"page"` / `"ticket"`.

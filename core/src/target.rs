@@ -13,11 +13,16 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// Seconds in a day.
-pub const DAY_SECONDS: f64 = 86_400.0;
-/// Seconds in the Gregorian mean year (365.2425 days), the crate's default
-/// year (see `DOMAIN.md` §1).
-pub const GREGORIAN_YEAR_SECONDS: f64 = 365.2425 * DAY_SECONDS;
+/// Seconds in a day: every period of [`crate::window`] is a whole number
+/// of them. The one definition of the day in the crate.
+pub const SECONDS_PER_DAY: u64 = 86_400;
+/// Seconds in the Gregorian mean year, 365.2425 d × 86 400 s = 31 556 952 s
+/// exactly: the crate's default year (see `DOMAIN.md` §1).
+pub const SECONDS_PER_GREGORIAN_YEAR: u64 = 31_556_952;
+/// [`SECONDS_PER_DAY`] for the operational models, which work in `f64`.
+pub const DAY_SECONDS: f64 = SECONDS_PER_DAY as f64;
+/// [`SECONDS_PER_GREGORIAN_YEAR`] in `f64` (exact).
+pub const GREGORIAN_YEAR_SECONDS: f64 = SECONDS_PER_GREGORIAN_YEAR as f64;
 
 /// Shortest window or year a [`TargetContext`] accepts: one second.
 pub const MIN_PERIOD_SECONDS: f64 = 1.0;

@@ -23,8 +23,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::duration::format_seconds_plain;
 use crate::quantity::{Expected, ParseError, Problem, Ratio};
-
-const DAY: u64 = 86_400;
+use crate::target::{SECONDS_PER_DAY as DAY, SECONDS_PER_GREGORIAN_YEAR};
 
 // ---------------------------------------------------------------------------
 // Convention
@@ -113,8 +112,7 @@ impl Convention {
     /// ```
     pub fn year_seconds(&self) -> u64 {
         match self {
-            // 365.2425 d × 86 400 s = 31 556 952 s exactly.
-            Convention::GregorianMean => 31_556_952,
+            Convention::GregorianMean => SECONDS_PER_GREGORIAN_YEAR,
             Convention::SreBook | Convention::Calendar365 => 365 * DAY,
         }
     }
