@@ -91,12 +91,11 @@ pub fn app() -> Html {
         Callback::from(move |_: MouseEvent| {
             let url = crate::persist::share_url(&scenario);
             let copied = copied.clone();
-            let clipboard = gloo::utils::window().navigator().clipboard();
-            wasm_bindgen_futures::spawn_local(async move {
-                let done = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&url)).await;
-                copied.set(Some(match done {
-                    Ok(_) => "Link copied: it opens this exact scenario.".to_string(),
-                    Err(_) => format!("Copy this link: {url}"),
+            crate::browser::copy_text(url.clone(), move |done| {
+                copied.set(Some(if done {
+                    "Link copied: it opens this exact scenario.".to_string()
+                } else {
+                    format!("Copy this link: {url}")
                 }));
             });
         })
@@ -109,13 +108,11 @@ pub fn app() -> Html {
         Callback::from(move |_: MouseEvent| {
             let snippet = crate::persist::embed_snippet(&scenario, &section);
             let copied = copied.clone();
-            let clipboard = gloo::utils::window().navigator().clipboard();
-            wasm_bindgen_futures::spawn_local(async move {
-                let done =
-                    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&snippet)).await;
-                copied.set(Some(match done {
-                    Ok(_) => "Embed code copied: paste it into your wiki page's HTML.".to_string(),
-                    Err(_) => format!("Copy this embed code: {snippet}"),
+            crate::browser::copy_text(snippet.clone(), move |done| {
+                copied.set(Some(if done {
+                    "Embed code copied: paste it into your wiki page's HTML.".to_string()
+                } else {
+                    format!("Copy this embed code: {snippet}")
                 }));
             });
         })
@@ -127,20 +124,20 @@ pub fn app() -> Html {
             section.set(select.value());
         })
     };
-    let theme = use_state(crate::persist::theme);
+    let theme = use_state(crate::browser::theme);
     let toggle_theme = {
         let theme = theme.clone();
         Callback::from(move |_: MouseEvent| {
-            let next = if crate::persist::is_dark(theme.as_deref()) {
+            let next = if crate::browser::is_dark(theme.as_deref()) {
                 "light"
             } else {
                 "dark"
             };
-            crate::persist::set_theme(next);
+            crate::browser::set_theme(next);
             theme.set(Some(next.to_string()));
         })
     };
-    let dark = crate::persist::is_dark(theme.as_deref());
+    let dark = crate::browser::is_dark(theme.as_deref());
     let dismiss = {
         let notices = notices.clone();
         Callback::from(move |_: MouseEvent| notices.set(Vec::new()))

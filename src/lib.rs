@@ -12,6 +12,8 @@ pub mod state;
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 mod library;
@@ -19,8 +21,6 @@ mod library;
 mod panic;
 #[cfg(target_arch = "wasm32")]
 mod persist;
-#[cfg(target_arch = "wasm32")]
-mod storage;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

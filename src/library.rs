@@ -8,7 +8,7 @@ use nines_core::link;
 use nines_core::scenario::Scenario;
 use serde::{Deserialize, Serialize};
 
-use crate::storage::{storage, LIBRARY_KEY};
+use crate::browser::{storage, LIBRARY_KEY};
 
 const VERSION: u32 = 1;
 const NO_STORAGE: &str = "This browser does not allow saving scenarios here (no localStorage).";

@@ -8,7 +8,7 @@
 use nines_core::link;
 use nines_core::scenario::Scenario;
 
-use crate::storage::{storage, LIBRARY_KEY, SCENARIO_KEY, THEME_KEY};
+use crate::browser::{storage, LIBRARY_KEY, SCENARIO_KEY};
 
 /// Where the page starts: the scenario, what to tell the user about it, and
 /// the embedded section (`?embed=cost`), if any.
@@ -263,38 +263,4 @@ pub fn report_height() {
     }
     // The observer and its callback live as long as the page.
     post.forget();
-}
-
-/// The theme chosen with the toggle (`light` / `dark`), applied to the
-/// document; `None` follows the system (`prefers-color-scheme`).
-pub fn theme() -> Option<String> {
-    let chosen = storage()?.get_item(THEME_KEY).ok().flatten()?;
-    apply_theme(&chosen);
-    Some(chosen)
-}
-
-/// Whether the page is dark: the chosen theme, else the system's.
-pub fn is_dark(chosen: Option<&str>) -> bool {
-    match chosen {
-        Some(t) => t == "dark",
-        None => gloo::utils::window()
-            .match_media("(prefers-color-scheme: dark)")
-            .ok()
-            .flatten()
-            .is_some_and(|m| m.matches()),
-    }
-}
-
-/// Choose a theme: applied now and remembered.
-pub fn set_theme(theme: &str) {
-    apply_theme(theme);
-    if let Some(storage) = storage() {
-        let _ = storage.set_item(THEME_KEY, theme);
-    }
-}
-
-fn apply_theme(theme: &str) {
-    if let Some(root) = gloo::utils::document().document_element() {
-        let _ = root.set_attribute("data-theme", theme);
-    }
 }

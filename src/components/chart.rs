@@ -529,7 +529,7 @@ fn download(props: &ChartProps, kind: Image) -> Callback<MouseEvent> {
         };
         match kind {
             Image::Svg => {
-                super::export::download(&format!("nines-{stem}.svg"), "image/svg+xml", &svg)
+                crate::browser::download(&format!("nines-{stem}.svg"), "image/svg+xml", &svg)
             }
             Image::Png => png(svg, format!("nines-{stem}.png")),
         }
@@ -572,7 +572,7 @@ fn png(svg: String, name: String) {
         let done = Closure::once(move |blob: Option<web_sys::Blob>| {
             if let Some(blob) = blob {
                 let url = gloo::file::ObjectUrl::from(gloo::file::Blob::from(blob));
-                super::export::click_download(&url, &name);
+                crate::browser::click_download(&url, &name);
             }
         });
         let _ = canvas.to_blob_with_type(done.as_ref().unchecked_ref(), "image/png");

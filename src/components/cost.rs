@@ -74,7 +74,7 @@ pub fn cost_section(props: &SectionProps) -> Html {
             class: "good",
         });
     }
-    let on_pick = super::target::on_pick_target(props);
+    let on_pick = super::on_pick_target(props);
     let optimum_text = c.optimum_display.clone();
     let implied = c
         .tolerable_loss_nines

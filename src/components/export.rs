@@ -15,6 +15,7 @@ use yew::prelude::*;
 use super::disclosure::use_open;
 use super::field::{commit, non_empty, TextField};
 use super::SectionProps;
+use crate::browser::{copy_text, download};
 
 const FORMATS: [(&str, &str, &str); 3] = [
     ("csv", "CSV", "text/csv"),
@@ -22,32 +23,12 @@ const FORMATS: [(&str, &str, &str); 3] = [
     ("confluence", "Confluence wiki markup", "text/plain"),
 ];
 
-/// Offer `text` as a file download (a same-origin blob: URL; nothing leaves the browser).
-pub(crate) fn download(name: &str, mime: &str, text: &str) {
-    let blob = gloo::file::Blob::new_with_options(text, Some(mime));
-    let url = gloo::file::ObjectUrl::from(blob);
-    click_download(&url, name);
-    // `url` is revoked when dropped, after the click has started the download.
-}
-
-/// Start the download of `url` under `name`.
-pub(crate) fn click_download(url: &str, name: &str) {
-    use wasm_bindgen::JsCast;
-    if let Ok(a) = gloo::utils::document().create_element("a") {
-        let a: web_sys::HtmlElement = a.unchecked_into();
-        let _ = a.set_attribute("href", url);
-        let _ = a.set_attribute("download", name);
-        a.click();
-    }
-}
-
 fn copy(text: String, status: UseStateHandle<Option<String>>) {
-    let clipboard = gloo::utils::window().navigator().clipboard();
-    wasm_bindgen_futures::spawn_local(async move {
-        let done = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await;
-        status.set(Some(match done {
-            Ok(_) => "Copied.".into(),
-            Err(_) => "The browser refused the clipboard: select the preview and copy it.".into(),
+    copy_text(text, move |copied| {
+        status.set(Some(if copied {
+            "Copied.".into()
+        } else {
+            "The browser refused the clipboard: select the preview and copy it.".into()
         }));
     });
 }

@@ -16,6 +16,7 @@ pub mod support;
 pub mod table;
 pub mod target;
 
+use nines_core::quantity::Availability;
 use yew::prelude::*;
 
 use crate::state::{Action, State};
@@ -55,6 +56,21 @@ pub fn on_select(
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
         if let Some(action) = parse(&select.value()) {
             d.dispatch(action);
+        }
+    })
+}
+
+/// The step a target picked on a chart or the slider snaps to, in nines.
+pub const PICK_STEP: f64 = 0.05;
+
+/// Set the target from a number of nines (a chart or the slider), snapped to
+/// [`PICK_STEP`] so dragging gives clean values.
+pub fn on_pick_target(props: &SectionProps) -> Callback<f64> {
+    let d = props.state.dispatcher();
+    Callback::from(move |nines: f64| {
+        let snapped = ((nines / PICK_STEP).round() * PICK_STEP * 100.0).round() / 100.0;
+        if let Ok(a) = Availability::from_nines(snapped) {
+            d.dispatch(Action::SetTarget(a));
         }
     })
 }

@@ -19,7 +19,6 @@ use crate::state::Action;
 const CURVE_NINES: (f64, f64) = (1.0, 6.0);
 const CURVE_STEPS: usize = 100;
 /// Round picked targets to this many nines, so a drag gives clean values.
-const PICK_STEP: f64 = 0.05;
 /// Duration ticks a reader recognises: a second, a minute, an hour, a day, a week.
 const DURATION_TICKS: [f64; 5] = [1.0, 60.0, 3_600.0, 86_400.0, 604_800.0];
 
@@ -84,7 +83,7 @@ pub fn target_section(props: &SectionProps) -> Html {
         .into_iter()
         .collect();
     let on_slider = {
-        let pick = on_pick_target(props);
+        let pick = super::on_pick_target(props);
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             if let Ok(n) = input.value().parse::<f64>() {
@@ -92,7 +91,7 @@ pub fn target_section(props: &SectionProps) -> Html {
             }
         })
     };
-    let on_pick = on_pick_target(props);
+    let on_pick = super::on_pick_target(props);
 
     html! {
         <section class="card" id="target" aria-labelledby="target-heading">
@@ -117,7 +116,7 @@ pub fn target_section(props: &SectionProps) -> Html {
             <div class="field slider">
                 <label for="target-slider">{ "Drag to explore nines" }</label>
                 <input type="range" id="target-slider" min={CURVE_NINES.0.to_string()} max={CURVE_NINES.1.to_string()}
-                    step={PICK_STEP.to_string()}
+                    step={super::PICK_STEP.to_string()}
                     value={report.nines.unwrap_or(CURVE_NINES.1).min(CURVE_NINES.1).to_string()}
                     aria-valuetext={format!("{} ({})", report.availability_percent, report.nines_display)}
                     oninput={on_slider} />
@@ -198,16 +197,4 @@ pub fn target_section(props: &SectionProps) -> Html {
             <p class="convention">{ &reverse.period_description }</p>
         </section>
     }
-}
-
-/// Set the target from a number of nines (a chart or the slider), snapped to
-/// [`PICK_STEP`] so dragging gives clean values.
-pub fn on_pick_target(props: &SectionProps) -> Callback<f64> {
-    let d = props.state.dispatcher();
-    Callback::from(move |nines: f64| {
-        let snapped = ((nines / PICK_STEP).round() * PICK_STEP * 100.0).round() / 100.0;
-        if let Ok(a) = Availability::from_nines(snapped) {
-            d.dispatch(Action::SetTarget(a));
-        }
-    })
 }

@@ -1,0 +1,81 @@
+//! The browser's services, each written once: localStorage and every key
+//! the page keeps in it, the clipboard, file downloads, and the theme. It
+//! imports nothing of the app, so `persist`, `library`, `app` and the
+//! components all stand on it.
+
+/// The current scenario; the value is a link query string, so it carries its
+/// own version and goes through the same migrations as links.
+pub const SCENARIO_KEY: &str = "nines.scenario";
+/// The saved scenarios, by name.
+pub const LIBRARY_KEY: &str = "nines.library";
+/// The theme chosen with the toggle (`light` / `dark`).
+pub const THEME_KEY: &str = "nines.theme";
+
+/// This page's localStorage, or `None` where there is none (a sandboxed
+/// iframe, an opaque origin, storage switched off).
+pub fn storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
+/// Copy `text` to the clipboard; `done` learns whether the browser took it
+/// (it may refuse: no permission, an insecure origin, a sandboxed frame).
+pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
+    let clipboard = gloo::utils::window().navigator().clipboard();
+    wasm_bindgen_futures::spawn_local(async move {
+        let copied = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await;
+        done(copied.is_ok());
+    });
+}
+
+/// Offer `text` as a file download (a same-origin blob: URL; nothing leaves the browser).
+pub fn download(name: &str, mime: &str, text: &str) {
+    let blob = gloo::file::Blob::new_with_options(text, Some(mime));
+    let url = gloo::file::ObjectUrl::from(blob);
+    click_download(&url, name);
+    // `url` is revoked when dropped, after the click has started the download.
+}
+
+/// Start the download of `url` under `name`.
+pub fn click_download(url: &str, name: &str) {
+    use wasm_bindgen::JsCast;
+    if let Ok(a) = gloo::utils::document().create_element("a") {
+        let a: web_sys::HtmlElement = a.unchecked_into();
+        let _ = a.set_attribute("href", url);
+        let _ = a.set_attribute("download", name);
+        a.click();
+    }
+}
+
+/// The theme chosen with the toggle (`light` / `dark`), applied to the
+/// document; `None` follows the system (`prefers-color-scheme`).
+pub fn theme() -> Option<String> {
+    let chosen = storage()?.get_item(THEME_KEY).ok().flatten()?;
+    apply_theme(&chosen);
+    Some(chosen)
+}
+
+/// Whether the page is dark: the chosen theme, else the system's.
+pub fn is_dark(chosen: Option<&str>) -> bool {
+    match chosen {
+        Some(t) => t == "dark",
+        None => gloo::utils::window()
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches()),
+    }
+}
+
+/// Choose a theme: applied now and remembered.
+pub fn set_theme(theme: &str) {
+    apply_theme(theme);
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(THEME_KEY, theme);
+    }
+}
+
+fn apply_theme(theme: &str) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute("data-theme", theme);
+    }
+}
