@@ -20,6 +20,11 @@ pub fn storage() -> Option<web_sys::Storage> {
 /// Copy `text` to the clipboard; `done` learns whether the browser took it
 /// (it may refuse: no permission, an insecure origin, a sandboxed frame).
 pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
+    copy_boxed(text, Box::new(done));
+}
+
+/// [`copy_text`] with one future type, so the wasm carries it once.
+fn copy_boxed(text: String, done: Box<dyn FnOnce(bool)>) {
     let clipboard = gloo::utils::window().navigator().clipboard();
     wasm_bindgen_futures::spawn_local(async move {
         let copied = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await;
@@ -30,13 +35,24 @@ pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
 /// Offer `text` as a file download (a same-origin blob: URL; nothing leaves the browser).
 pub fn download(name: &str, mime: &str, text: &str) {
     let blob = gloo::file::Blob::new_with_options(text, Some(mime));
-    let url = gloo::file::ObjectUrl::from(blob);
+    download_blob(gloo::file::ObjectUrl::from(blob), name);
+}
+
+/// Start the download of a blob: URL under `name`. The URL is kept until
+/// the next download (then revoked, when dropped), not revoked at once: a
+/// busy browser may not have read the blob yet when the click returns, and
+/// then the download silently never starts (seen in the e2e tests under load).
+pub fn download_blob(url: gloo::file::ObjectUrl, name: &str) {
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<gloo::file::ObjectUrl>> =
+            const { std::cell::RefCell::new(None) };
+    }
     click_download(&url, name);
-    // `url` is revoked when dropped, after the click has started the download.
+    LAST.with(|last| *last.borrow_mut() = Some(url));
 }
 
 /// Start the download of `url` under `name`.
-pub fn click_download(url: &str, name: &str) {
+fn click_download(url: &str, name: &str) {
     use wasm_bindgen::JsCast;
     if let Ok(a) = gloo::utils::document().create_element("a") {
         let a: web_sys::HtmlElement = a.unchecked_into();

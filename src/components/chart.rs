@@ -572,7 +572,7 @@ fn png(svg: String, name: String) {
         let done = Closure::once(move |blob: Option<web_sys::Blob>| {
             if let Some(blob) = blob {
                 let url = gloo::file::ObjectUrl::from(gloo::file::Blob::from(blob));
-                crate::browser::click_download(&url, &name);
+                crate::browser::download_blob(url, &name);
             }
         });
         let _ = canvas.to_blob_with_type(done.as_ref().unchecked_ref(), "image/png");
