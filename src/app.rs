@@ -11,7 +11,8 @@ use crate::components::library::LibrarySection;
 use crate::components::measures::MeasuresCard;
 use crate::components::support::SupportSection;
 use crate::components::target::TargetSection;
-use crate::state::State;
+use crate::persist::Saver;
+use crate::state::{Action, Page, State};
 
 /// The sections in story order: (anchor, title).
 pub const SECTIONS: [(&str, &str); 9] = [
@@ -49,13 +50,25 @@ pub fn app() -> Html {
     let start = use_memo((), |_| crate::persist::initial());
     let state = {
         let scenario = start.scenario.clone();
-        use_reducer(move || State::new(scenario))
+        let notices = start.notices.clone();
+        use_reducer(move || {
+            let page = Page {
+                notices,
+                theme: crate::browser::theme(),
+                ..Page::default()
+            };
+            State::with_page(scenario, page)
+        })
     };
-    let notices = use_state(|| start.notices.clone());
     let embed = start.embed.clone();
+    let saver = {
+        let embed = start.embed.clone();
+        use_memo((), move |_| Saver::new(embed))
+    };
     // The first render holds the header and the first section only; the
     // rest follow in the next task, after the browser has painted them, so
     // the first figures show without waiting for every chart below the fold.
+    // A schedule of the first paint, not application state: it stays here.
     let everything = use_state(|| false);
     {
         let everything = everything.clone();
@@ -67,32 +80,39 @@ pub fn app() -> Html {
             gloo::timers::callback::Timeout::new(0, move || everything.set(true)).forget();
         });
     }
-    // Another tab saved a different scenario: its link query, until the user
-    // chooses which to keep (this tab does not write over it meanwhile).
-    let other_tab = use_state(|| None::<String>);
+    // Another tab saved a different scenario: the page asks which to keep
+    // (`Page::other_tab`), and the saver holds this tab's writes meanwhile.
     {
-        let other_tab = other_tab.clone();
+        let saver = saver.clone();
+        let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             let listener = crate::persist::watch_other_tabs(move |change| {
-                if let crate::persist::OtherTab::Scenario(query) = change {
-                    other_tab.set(Some(query));
+                if let crate::persist::OtherTab::Scenario(theirs) = change {
+                    if saver.hold_for(&theirs) {
+                        dispatcher.dispatch(Action::OtherTabSaved(theirs));
+                    }
                 }
             });
             move || drop(listener)
         });
     }
-    let copied = use_state(|| None::<String>);
-    use_effect_with((), |_| crate::persist::flush_on_leave());
-    use_effect_with(state.scenario.clone(), crate::persist::save_soon);
+    {
+        let saver = saver.clone();
+        use_effect_with((), move |_| saver.flush_on_leave());
+    }
+    {
+        let saver = saver.clone();
+        use_effect_with(state.scenario.clone(), move |s| saver.save_soon(s));
+    }
 
     let copy_link = {
         let scenario = state.scenario.clone();
-        let copied = copied.clone();
+        let dispatcher = state.dispatcher();
         Callback::from(move |_: MouseEvent| {
             let url = crate::persist::share_url(&scenario);
-            let copied = copied.clone();
+            let dispatcher = dispatcher.clone();
             crate::browser::copy_text(url.clone(), move |done| {
-                copied.set(Some(if done {
+                dispatcher.dispatch(Action::Copied(if done {
                     "Link copied: it opens this exact scenario.".to_string()
                 } else {
                     format!("Copy this link: {url}")
@@ -100,16 +120,15 @@ pub fn app() -> Html {
             });
         })
     };
-    let embed_section = use_state(|| "target".to_string());
     let copy_embed = {
         let scenario = state.scenario.clone();
-        let copied = copied.clone();
-        let section = embed_section.clone();
+        let dispatcher = state.dispatcher();
+        let section = state.page.embed_section.clone();
         Callback::from(move |_: MouseEvent| {
             let snippet = crate::persist::embed_snippet(&scenario, &section);
-            let copied = copied.clone();
+            let dispatcher = dispatcher.clone();
             crate::browser::copy_text(snippet.clone(), move |done| {
-                copied.set(Some(if done {
+                dispatcher.dispatch(Action::Copied(if done {
                     "Embed code copied: paste it into your wiki page's HTML.".to_string()
                 } else {
                     format!("Copy this embed code: {snippet}")
@@ -118,15 +137,16 @@ pub fn app() -> Html {
         })
     };
     let on_embed_section = {
-        let section = embed_section.clone();
+        let dispatcher = state.dispatcher();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            section.set(select.value());
+            dispatcher.dispatch(Action::SetEmbedSection(select.value()));
         })
     };
-    let theme = use_state(crate::browser::theme);
+    let dark = crate::browser::is_dark(state.page.theme.as_deref());
     let toggle_theme = {
-        let theme = theme.clone();
+        let dispatcher = state.dispatcher();
+        let theme = state.page.theme.clone();
         Callback::from(move |_: MouseEvent| {
             let next = if crate::browser::is_dark(theme.as_deref()) {
                 "light"
@@ -134,36 +154,33 @@ pub fn app() -> Html {
                 "dark"
             };
             crate::browser::set_theme(next);
-            theme.set(Some(next.to_string()));
+            dispatcher.dispatch(Action::SetTheme(next.to_string()));
         })
     };
-    let dark = crate::browser::is_dark(theme.as_deref());
     let dismiss = {
-        let notices = notices.clone();
-        Callback::from(move |_: MouseEvent| notices.set(Vec::new()))
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::DismissNotices))
     };
     if let Some(id) = embed {
-        return embedded(&id, &state, &notices);
+        return embedded(&id, &state);
     }
-    let conflict = other_tab.as_ref().map(|theirs| {
+    let page = &state.page;
+    let conflict = page.other_tab.as_ref().map(|_| {
         let adopt = {
-            let other_tab = other_tab.clone();
-            let state = state.clone();
-            let theirs = theirs.clone();
+            let saver = saver.clone();
+            let dispatcher = state.dispatcher();
             Callback::from(move |_: MouseEvent| {
-                crate::persist::resolve(None);
-                state.dispatch(crate::state::Action::Replace(Box::new(
-                    nines_core::link::decode(&theirs).scenario,
-                )));
-                other_tab.set(None);
+                saver.resolve(None);
+                dispatcher.dispatch(Action::AdoptOtherTab);
             })
         };
         let keep = {
-            let other_tab = other_tab.clone();
+            let saver = saver.clone();
+            let dispatcher = state.dispatcher();
             let scenario = state.scenario.clone();
             Callback::from(move |_: MouseEvent| {
-                crate::persist::resolve(Some(&scenario));
-                other_tab.set(None);
+                saver.resolve(Some(&scenario));
+                dispatcher.dispatch(Action::KeepThisTab);
             })
         };
         html! {
@@ -192,22 +209,22 @@ pub fn app() -> Html {
                     <label for="embed-section" class="visually-hidden">{ "Section to embed" }</label>
                     <select id="embed-section" onchange={on_embed_section}>
                         { for SECTIONS.iter().filter(|(id, _)| *id != "library" && *id != "export").map(|(id, title)| html! {
-                            <option value={*id} selected={*embed_section == *id}>{ format!("Embed: {title}") }</option>
+                            <option value={*id} selected={page.embed_section == *id}>{ format!("Embed: {title}") }</option>
                         }) }
                     </select>
                     <button type="button" id="copy-embed" onclick={copy_embed}>{ "Copy embed code" }</button>
                     <button type="button" id="theme-toggle" aria-pressed={if dark { "true" } else { "false" }} onclick={toggle_theme}>
                         { "Dark theme" }
                     </button>
-                    if let Some(message) = &*copied {
+                    if let Some(message) = &page.copied {
                         <span class="hint" id="copy-status" role="status">{ message }</span>
                     }
                 </div>
             </header>
             { for conflict }
-            if !notices.is_empty() {
+            if !page.notices.is_empty() {
                 <div class="notices" id="notices" role="status">
-                    <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                    <ul>{ for page.notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
                     <button type="button" onclick={dismiss}>{ "Dismiss" }</button>
                 </div>
             }
@@ -226,7 +243,8 @@ pub fn app() -> Html {
 
 /// Embed mode: one section, compact, no header or footer, with a link to
 /// the full calculator for the same scenario.
-fn embedded(id: &str, state: &UseReducerHandle<State>, notices: &[String]) -> Html {
+fn embedded(id: &str, state: &UseReducerHandle<State>) -> Html {
+    let notices = &state.page.notices;
     let known = SECTIONS.iter().any(|(s, _)| *s == id);
     let full = format!("./?{}", nines_core::link::encode(&state.scenario));
     html! {

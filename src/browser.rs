@@ -1,5 +1,6 @@
 //! The browser's services, each written once: localStorage and every key
-//! the page keeps in it, the clipboard, file downloads, and the theme. It
+//! the page keeps in it, the clipboard, file downloads (text, and an SVG
+//! rasterised to PNG), and the theme. It
 //! imports nothing of the app, so `persist`, `library`, `app` and the
 //! components all stand on it.
 
@@ -49,6 +50,55 @@ pub fn download_blob(url: gloo::file::ObjectUrl, name: &str) {
     }
     click_download(&url, name);
     LAST.with(|last| *last.borrow_mut() = Some(url));
+}
+
+/// Offer an SVG document as a PNG download: the browser draws it onto a
+/// canvas of `size` × `scale` pixels (a sharper image for slides and
+/// documents), and the canvas is downloaded under `name`.
+pub fn download_png(svg: &str, size: (u32, u32), scale: u32, name: String) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let document = gloo::utils::document();
+    let (Ok(img), Ok(canvas)) = (
+        document.create_element("img"),
+        document.create_element("canvas"),
+    ) else {
+        return;
+    };
+    let img: web_sys::HtmlImageElement = img.unchecked_into();
+    let canvas: web_sys::HtmlCanvasElement = canvas.unchecked_into();
+    canvas.set_width(size.0 * scale);
+    canvas.set_height(size.1 * scale);
+    let url = gloo::file::ObjectUrl::from(gloo::file::Blob::new_with_options(
+        svg,
+        Some("image/svg+xml"),
+    ));
+    let src = url.to_string();
+    let loaded = img.clone();
+    let onload = Closure::once(move || {
+        let _keep = url; // the blob: URL lives until the image has loaded
+        let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let _ = ctx.scale(f64::from(scale), f64::from(scale));
+        let _ = ctx.draw_image_with_html_image_element(&loaded, 0.0, 0.0);
+        let done = Closure::once(move |blob: Option<web_sys::Blob>| {
+            if let Some(blob) = blob {
+                let url = gloo::file::ObjectUrl::from(gloo::file::Blob::from(blob));
+                download_blob(url, &name);
+            }
+        });
+        let _ = canvas.to_blob_with_type(done.as_ref().unchecked_ref(), "image/png");
+        done.forget();
+    });
+    img.set_onload(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    img.set_src(&src);
 }
 
 /// Start the download of `url` under `name`.

@@ -1,10 +1,13 @@
-//! Chart geometry in plain Rust: scales, ticks and SVG paths.
+//! Chart geometry in plain Rust: scales, axes, ticks, clipping, SVG paths,
+//! and the line chart's model ([`Plot`]: series and markers placed in the
+//! chart's [`Frame`]).
 //!
 //! Charts are drawn as SVG in `html!` (crisp at any zoom and pixel ratio, and
 //! each mark can carry a `<title>`, ARIA attributes and real event handlers —
 //! the titanclass/yew-chart approach in STYLE.md). The arithmetic lives here,
 //! free of the DOM, so it is tested natively; plotters is kept for rendered
-//! images (downloads), where a bitmap is the product.
+//! images (downloads, `render.rs`), where a bitmap is the product, and it
+//! reads its axes' maths from here too.
 
 /// A linear map from a domain interval to a range interval (pixels).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -250,6 +253,178 @@ impl Axis {
             Axis::Linear(a, b) | Axis::Log(a, b) => (a, b),
         }
     }
+
+    /// Whether the axis can be drawn: finite bounds, `lo < hi`, and `lo > 0`
+    /// on a log axis.
+    ///
+    /// ```
+    /// use nines_app::geometry::Axis;
+    /// assert!(Axis::Log(1.0, 10.0).is_drawable());
+    /// assert!(!Axis::Log(0.0, 10.0).is_drawable());
+    /// assert!(!Axis::Linear(3.0, 3.0).is_drawable());
+    /// ```
+    pub fn is_drawable(&self) -> bool {
+        let (lo, hi) = self.bounds();
+        lo.is_finite()
+            && hi.is_finite()
+            && (hi - lo).is_finite()
+            && lo < hi
+            && (matches!(self, Axis::Linear(..)) || lo > 0.0)
+    }
+
+    /// A value's position in units where the axis is linear (log10 on a log
+    /// axis); `None` where the axis cannot show it (not finite; not positive
+    /// on a log axis).
+    pub fn to_linear(&self, v: f64) -> Option<f64> {
+        match self {
+            Axis::Linear(..) if v.is_finite() => Some(v),
+            Axis::Log(..) if v.is_finite() && v > 0.0 => Some(v.log10()),
+            _ => None,
+        }
+    }
+
+    /// The value at a position in the axis's linear units
+    /// (the inverse of [`Axis::to_linear`]).
+    pub fn from_linear(&self, t: f64) -> f64 {
+        match self {
+            Axis::Linear(..) => t,
+            Axis::Log(..) => 10f64.powf(t),
+        }
+    }
+
+    /// Whether `v` lies on the axis, ends included.
+    pub fn contains(&self, v: f64) -> bool {
+        let (lo, hi) = self.bounds();
+        self.to_linear(v).is_some() && lo <= v && v <= hi
+    }
+
+    /// About `count` ticks for a small drawing: [`Axis::ticks`] on a linear
+    /// axis; on a log axis every k-th decade when there are more than about
+    /// `count`, and 1-2-5 steps when the domain holds fewer than two decades.
+    ///
+    /// ```
+    /// use nines_app::geometry::Axis;
+    /// assert_eq!(Axis::Log(2.0, 30.0).ticks_at_most(5), vec![2.0, 5.0, 10.0, 20.0]);
+    /// ```
+    pub fn ticks_at_most(&self, count: usize) -> Vec<f64> {
+        let Axis::Log(lo, hi) = *self else {
+            return self.ticks(count);
+        };
+        let decades = self.ticks(count);
+        if decades.len() >= 2 {
+            let every = decades.len().div_ceil(count.max(1) + 2);
+            return decades.into_iter().step_by(every.max(1)).collect();
+        }
+        let (first, last) = (lo.log10().floor() as i32, hi.log10().ceil() as i32);
+        let steps: Vec<f64> = (first..=last)
+            .flat_map(|k| [1.0, 2.0, 5.0].map(|m| m * 10f64.powi(k)))
+            .filter(|v| (lo..=hi).contains(v))
+            .collect();
+        if steps.len() >= 2 {
+            steps
+        } else {
+            vec![lo, hi]
+        }
+    }
+}
+
+/// The visible runs of a polyline: points the axes cannot show break it, and
+/// each segment is clipped to the axes' box (Liang–Barsky, in the axes'
+/// linear units, so a clipped segment stays straight on a log axis).
+///
+/// ```
+/// use nines_app::geometry::{clip, Axis};
+/// let box10 = Axis::Linear(0.0, 10.0);
+/// assert_eq!(clip(&[(5.0, 5.0), (15.0, 5.0)], box10, box10), vec![vec![(5.0, 5.0), (10.0, 5.0)]]);
+/// ```
+pub fn clip(points: &[(f64, f64)], x: Axis, y: Axis) -> Vec<Vec<(f64, f64)>> {
+    let ends = |axis: Axis| {
+        let (lo, hi) = axis.bounds();
+        (
+            axis.to_linear(lo).unwrap_or(lo),
+            axis.to_linear(hi).unwrap_or(hi),
+        )
+    };
+    let (bx, by) = (ends(x), ends(y));
+    // A run ends where a point is unplottable or the line leaves the box.
+    fn flush(runs: &mut Vec<Vec<(f64, f64)>>, run: &mut Vec<(f64, f64)>) {
+        if run.len() > 1 {
+            runs.push(std::mem::take(run));
+        }
+        run.clear();
+    }
+    let mut runs = Vec::new();
+    let mut run: Vec<(f64, f64)> = Vec::new();
+    let mut prev: Option<(f64, f64)> = None;
+    for &(px, py) in points {
+        let here = x.to_linear(px).zip(y.to_linear(py));
+        let visible = prev.zip(here).and_then(|(a, b)| clip_segment(a, b, bx, by));
+        match visible {
+            Some(v) => {
+                if v.start_cut || run.is_empty() {
+                    flush(&mut runs, &mut run);
+                    run.push(v.start);
+                }
+                run.push(v.end);
+                if v.end_cut {
+                    flush(&mut runs, &mut run);
+                }
+            }
+            None => flush(&mut runs, &mut run),
+        }
+        prev = here;
+    }
+    flush(&mut runs, &mut run);
+    runs.into_iter()
+        .map(|r| {
+            r.into_iter()
+                .map(|(a, b)| (x.from_linear(a), y.from_linear(b)))
+                .collect()
+        })
+        .collect()
+}
+
+/// The visible part of a segment, and whether clipping moved its ends.
+struct Visible {
+    start: (f64, f64),
+    end: (f64, f64),
+    start_cut: bool,
+    end_cut: bool,
+}
+
+/// Clip segment `a`–`b` to the box `bx` × `by`.
+fn clip_segment(a: (f64, f64), b: (f64, f64), bx: (f64, f64), by: (f64, f64)) -> Option<Visible> {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [
+        (-dx, a.0 - bx.0),
+        (dx, bx.1 - a.0),
+        (-dy, a.1 - by.0),
+        (dy, by.1 - a.1),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let r = q / p;
+            if p < 0.0 {
+                t0 = t0.max(r);
+            } else {
+                t1 = t1.min(r);
+            }
+        }
+    }
+    if t0 > t1 {
+        return None;
+    }
+    let at = |t: f64| (a.0 + t * dx, a.1 + t * dy);
+    Some(Visible {
+        start: if t0 > 0.0 { at(t0) } else { a },
+        end: if t1 < 1.0 { at(t1) } else { b },
+        start_cut: t0 > 0.0,
+        end_cut: t1 < 1.0,
+    })
 }
 
 /// The domain covering `values` (finite ones; positive ones for a log
@@ -299,6 +474,284 @@ pub fn nearest_index(xs: &[f64], x: f64) -> Option<usize> {
         .filter(|(_, v)| v.is_finite())
         .min_by(|(_, a), (_, b)| (*a - x).abs().total_cmp(&(*b - x).abs()))
         .map(|(i, _)| i)
+}
+
+/// The point of a series nearest `x`, when `x` lies within the series' x
+/// range (outside it the series has no value there): its index in `xs`.
+///
+/// ```
+/// use nines_app::geometry::index_within;
+/// assert_eq!(index_within(&[2.0, 3.0, 4.0], 3.4), Some(1));
+/// assert_eq!(index_within(&[2.0, 3.0, 4.0], 4.5), None);
+/// ```
+pub fn index_within(xs: &[f64], x: f64) -> Option<usize> {
+    let (lo, hi) = xs
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(*v), hi.max(*v))
+        });
+    if !(lo..=hi).contains(&x) {
+        return None;
+    }
+    nearest_index(xs, x)
+}
+
+/// Where a chart is drawn, in SVG user units: the whole picture, and the
+/// margins around the plot that hold the ticks and the axis labels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    pub width: f64,
+    pub height: f64,
+    pub left: f64,
+    pub right: f64,
+    pub top: f64,
+    pub bottom: f64,
+}
+
+impl Frame {
+    /// The page's line charts: 640 × 300, room on the left for the y ticks
+    /// and the y label, below for the x ticks and the x label.
+    pub const CHART: Frame = Frame {
+        width: 640.0,
+        height: 300.0,
+        left: 72.0,
+        right: 16.0,
+        top: 16.0,
+        bottom: 44.0,
+    };
+
+    /// The plot's horizontal extent, left to right.
+    pub fn x_range(&self) -> (f64, f64) {
+        (self.left, self.width - self.right)
+    }
+
+    /// The plot's vertical extent, bottom to top (SVG's y grows downwards).
+    pub fn y_range(&self) -> (f64, f64) {
+        (self.height - self.bottom, self.top)
+    }
+}
+
+/// A tick: its value, and where along its axis it is drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tick {
+    pub value: f64,
+    pub at: f64,
+}
+
+/// A line chart's model: two axes in a frame. It places values, ticks,
+/// lines and marker labels, and reads a pointer back into a value, so the
+/// chart's SVG only writes elements.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Plot {
+    pub frame: Frame,
+    pub x: Axis,
+    pub y: Axis,
+}
+
+impl Plot {
+    /// How many x and y intervals the ticks aim at.
+    const X_TICKS: usize = 6;
+    const Y_TICKS: usize = 5;
+
+    /// The horizontal position of the value `v`.
+    pub fn x_at(&self, v: f64) -> f64 {
+        self.x.map(v, self.frame.x_range())
+    }
+
+    /// The vertical position of the value `v`.
+    pub fn y_at(&self, v: f64) -> f64 {
+        self.y.map(v, self.frame.y_range())
+    }
+
+    /// The x axis's ticks.
+    pub fn x_ticks(&self) -> Vec<Tick> {
+        self.x
+            .ticks(Self::X_TICKS)
+            .into_iter()
+            .map(|value| Tick {
+                value,
+                at: self.x_at(value),
+            })
+            .collect()
+    }
+
+    /// The y axis's ticks: its own, or those of `at` that lie on it (e.g.
+    /// 1 s, 1 min, 1 h, 1 d on a duration axis).
+    pub fn y_ticks(&self, at: Option<&[f64]>) -> Vec<Tick> {
+        let values = match at {
+            Some(at) => {
+                let (a, b) = self.y.bounds();
+                at.iter()
+                    .copied()
+                    .filter(|t| *t >= a.min(b) && *t <= a.max(b))
+                    .collect()
+            }
+            None => self.y.ticks(Self::Y_TICKS),
+        };
+        values
+            .into_iter()
+            .map(|value| Tick {
+                value,
+                at: self.y_at(value),
+            })
+            .collect()
+    }
+
+    /// A series' line, `(x, y)` in data units, as an SVG path.
+    pub fn line(&self, points: impl IntoIterator<Item = (f64, f64)>) -> String {
+        let placed: Vec<(f64, f64)> = points
+            .into_iter()
+            .map(|(x, y)| (self.x_at(x), self.y_at(y)))
+            .collect();
+        svg_path(&placed)
+    }
+
+    /// Where the label of the `i`-th marker sits: stacked from the top, so
+    /// neighbouring markers stay legible.
+    pub fn marker_label_y(&self, i: usize) -> f64 {
+        self.frame.top + 12.0 + 16.0 * i as f64
+    }
+
+    /// The x value under a pointer at `fraction` of the chart's width on
+    /// screen (0 at its left edge, 1 at its right), held within the plot
+    /// and the axis.
+    pub fn x_under(&self, fraction: f64) -> f64 {
+        let range = self.frame.x_range();
+        let px = (fraction * self.frame.width).clamp(range.0, range.1);
+        let (a, b) = self.x.bounds();
+        self.x.invert(px, range).clamp(a.min(b), a.max(b))
+    }
+}
+
+#[cfg(test)]
+mod plot_tests {
+    use super::*;
+
+    /// 0..10 across, 0..100 up, in the page chart's frame: the plot runs
+    /// from x = 72 to 624 (552 wide) and from y = 256 up to 16 (240 high).
+    fn plot() -> Plot {
+        Plot {
+            frame: Frame::CHART,
+            x: Axis::Linear(0.0, 10.0),
+            y: Axis::Linear(0.0, 100.0),
+        }
+    }
+
+    #[test]
+    fn values_are_placed_inside_the_margins() {
+        let p = plot();
+        assert_eq!(Frame::CHART.x_range(), (72.0, 624.0));
+        assert_eq!(Frame::CHART.y_range(), (256.0, 16.0));
+        // Half-way across: 72 + 552 / 2; a quarter up: 256 − 240 / 4.
+        assert_eq!(p.x_at(5.0), 348.0);
+        assert_eq!(p.y_at(25.0), 196.0);
+        assert_eq!(
+            p.line([(0.0, 0.0), (5.0, 25.0), (10.0, 100.0)]),
+            "M72.00 256.00 L348.00 196.00 L624.00 16.00"
+        );
+    }
+
+    #[test]
+    fn ticks_carry_their_positions() {
+        let p = plot();
+        // 10 / 6 intervals ≈ 1.67, rounded up to a step of 2; 552 / 5 = 110.4 apart.
+        let x: Vec<(f64, f64)> = p.x_ticks().iter().map(|t| (t.value, t.at)).collect();
+        assert_eq!(x.len(), 6);
+        assert_eq!(x[0], (0.0, 72.0));
+        assert_eq!(x[5], (10.0, 624.0));
+        assert!((x[1].1 - 182.4).abs() < 1e-9, "{x:?}");
+        // Four decades over 240 px: 60 px each; ticks off the axis are dropped.
+        let log = Plot {
+            y: Axis::Log(1.0, 10_000.0),
+            ..plot()
+        };
+        let y = log.y_ticks(Some(&[0.5, 100.0, 1000.0, 20_000.0]));
+        assert_eq!(
+            y,
+            vec![
+                Tick {
+                    value: 100.0,
+                    at: 136.0
+                },
+                Tick {
+                    value: 1000.0,
+                    at: 76.0
+                }
+            ]
+        );
+        // Its own: the five decades 1 … 10 000.
+        assert_eq!(log.y_ticks(None).len(), 5);
+    }
+
+    #[test]
+    fn a_pointer_is_read_back_within_the_plot() {
+        let p = plot();
+        // 348 of 640 px is the middle of the plot: x = 5.
+        assert!((p.x_under(348.0 / 640.0) - 5.0).abs() < 1e-9);
+        // In the left margin or past the right edge: the axis's ends.
+        assert_eq!(p.x_under(0.05), 0.0);
+        assert_eq!(p.x_under(1.2), 10.0);
+        assert_eq!(p.marker_label_y(2), 60.0);
+    }
+
+    #[test]
+    fn a_series_has_a_point_only_within_its_range() {
+        let xs = [1.0, 2.0, 4.0];
+        assert_eq!(index_within(&xs, 2.9), Some(1));
+        assert_eq!(index_within(&xs, 3.1), Some(2));
+        assert_eq!(index_within(&xs, 0.9), None);
+        assert_eq!(index_within(&[], 1.0), None);
+    }
+
+    #[test]
+    fn log_axes_read_in_decades() {
+        let axis = Axis::Log(1.0, 1000.0);
+        assert_eq!(axis.to_linear(100.0), Some(2.0));
+        assert_eq!(axis.to_linear(0.0), None);
+        assert_eq!(axis.from_linear(3.0), 1000.0);
+        assert!(axis.contains(1000.0) && !axis.contains(1000.1) && !axis.contains(-1.0));
+        assert!(Axis::Linear(-1.0, 1.0).contains(0.0));
+        assert!(!Axis::Linear(0.0, f64::INFINITY).is_drawable());
+    }
+
+    #[test]
+    fn clip_cuts_segments_at_the_frame_and_breaks_on_bad_points() {
+        let x = Axis::Linear(0.0, 10.0);
+        let y = Axis::Linear(0.0, 10.0);
+        let runs = clip(&[(-5.0, 5.0), (5.0, 5.0), (15.0, 5.0)], x, y);
+        assert_eq!(runs, vec![vec![(0.0, 5.0), (5.0, 5.0), (10.0, 5.0)]]);
+        let runs = clip(&[(1.0, 1.0), (2.0, f64::NAN), (3.0, 3.0), (4.0, 4.0)], x, y);
+        assert_eq!(runs, vec![vec![(3.0, 3.0), (4.0, 4.0)]]);
+        // Out and back in: two runs.
+        let runs = clip(&[(1.0, 5.0), (2.0, 20.0), (3.0, 5.0)], x, y);
+        assert_eq!(runs.len(), 2);
+        assert!(clip(&[(20.0, 20.0), (30.0, 30.0)], x, y).is_empty());
+    }
+
+    #[test]
+    fn clip_is_straight_on_a_log_axis_and_skips_non_positive() {
+        let runs = clip(
+            &[(0.0, 1.0), (1.0, 10_000.0), (2.0, 0.0), (3.0, 10.0)],
+            Axis::Linear(0.0, 3.0),
+            Axis::Log(1.0, 1000.0),
+        );
+        assert_eq!(runs.len(), 1);
+        let (cx, cy) = runs[0][1];
+        assert!(
+            (cx - 0.75).abs() < 1e-9 && (cy - 1000.0).abs() < 1e-6,
+            "{runs:?}"
+        );
+    }
+
+    #[test]
+    fn few_ticks_thin_decades_and_fill_short_domains() {
+        let ticks = |lo, hi| Axis::Log(lo, hi).ticks_at_most(5);
+        assert_eq!(ticks(1.0, 1000.0), vec![1.0, 10.0, 100.0, 1000.0]);
+        assert!(ticks(1e-300, 1e300).len() <= 8);
+        assert_eq!(ticks(2.0, 30.0), vec![2.0, 5.0, 10.0, 20.0]);
+        assert_eq!(ticks(2.1, 2.2), vec![2.1, 2.2]);
+        assert_eq!(Axis::Linear(0.0, 1.0).ticks_at_most(4), vec![0.0, 0.5, 1.0]);
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,9 @@
 //! Every browser call here may fail (a sandboxed iframe has no storage and
 //! an opaque origin); failures are reported as notices, never panics.
 
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
 use nines_core::link;
 use nines_core::scenario::Scenario;
 
@@ -16,11 +19,6 @@ pub struct Start {
     pub scenario: Scenario,
     pub notices: Vec<String>,
     pub embed: Option<String>,
-}
-
-thread_local! {
-    /// The embedded section, kept in the address when the scenario changes.
-    static EMBED: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Split `embed=<section>` off a query (it is the page's mode, not part of
@@ -49,7 +47,6 @@ pub fn initial() -> Start {
         .search()
         .unwrap_or_default();
     let (query, embed) = split_embed(search.trim_start_matches('?'));
-    EMBED.with(|e| e.replace(embed.clone()));
     let saved = if query.is_empty() && embed.is_none() {
         last_saved()
     } else {
@@ -116,79 +113,122 @@ pub fn embed_snippet(s: &Scenario, section: &str) -> String {
     )
 }
 
-thread_local! {
-    /// The scenario waiting to be written, and the timer that writes it.
-    static PENDING: std::cell::RefCell<Option<(Scenario, gloo::timers::callback::Timeout)>> =
-        const { std::cell::RefCell::new(None) };
-}
-
 /// How long edits must pause before the address and localStorage are
 /// written: both are slow browser calls (about 1–2 ms each in Chromium), so
 /// a slider drag writes once when it rests, not on every step.
 const SAVE_AFTER_MS: u32 = 200;
 
-/// Save the scenario once edits pause ([`SAVE_AFTER_MS`]); a page that is
-/// hidden or closed first writes it at once ([`flush_on_leave`]).
-pub fn save_soon(s: &Scenario) {
-    let timer = gloo::timers::callback::Timeout::new(SAVE_AFTER_MS, flush);
-    // Replacing the pending entry drops (cancels) the previous timer.
-    PENDING.with(|p| p.replace(Some((s.clone(), timer))));
-}
-
-/// Write the pending scenario now, if there is one.
-pub fn flush() {
-    if let Some((s, _timer)) = PENDING.with(|p| p.borrow_mut().take()) {
-        save(&s);
-    }
-}
-
-/// Nothing lost on reload or close: write the pending scenario when the page
-/// is hidden (`visibilitychange`) or left (`pagehide`). Call once.
-pub fn flush_on_leave() {
-    let window = gloo::utils::window();
-    for event in ["pagehide", "visibilitychange"] {
-        gloo::events::EventListener::new(&window, event, |_| flush()).forget();
-    }
-}
-
-/// Write the scenario to the address bar (replacing, not pushing: no
-/// history flood while a slider moves) and to localStorage. An embedded
-/// calculator keeps its mode in the address and leaves the reader's own
-/// saved scenario alone.
-fn save(s: &Scenario) {
-    let query = link::encode(s);
-    let embed = EMBED.with(|e| e.borrow().clone());
-    let address = match &embed {
-        Some(section) => format!("?{query}&embed={section}"),
-        None => format!("?{query}"),
-    };
-    if let Ok(history) = gloo::utils::window().history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
-    }
-    if embed.is_none() && !HELD.with(std::cell::Cell::get) {
-        write_saved(&query);
-    }
-}
-
-thread_local! {
+/// What this tab keeps between its writes of the scenario. One per page:
+/// the app makes it once and shares it (`Rc`) with the save timer and the
+/// listeners. It stays outside the reducer because it holds the browser's
+/// timer handle and answers the `storage` listener at once, before the page
+/// re-renders: a save already pending must not write over another tab's
+/// scenario in between.
+pub struct Saver {
+    /// The embedded section (`?embed=cost`), kept in the address when the
+    /// scenario changes; an embed leaves localStorage alone.
+    embed: Option<String>,
+    /// The scenario waiting to be written, and the timer that writes it
+    /// (dropping the timer cancels it).
+    pending: RefCell<Option<(Scenario, gloo::timers::callback::Timeout)>>,
+    /// What this tab last wrote, to tell its own writes from another tab's.
+    written: RefCell<Option<String>>,
     /// Set when another tab changed the saved scenario: this tab stops
     /// writing over it until the user chooses which one to keep.
-    static HELD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    /// What this tab last wrote, to tell its own writes from another tab's.
-    static WRITTEN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    held: Cell<bool>,
 }
 
-fn write_saved(query: &str) {
-    WRITTEN.with(|w| w.replace(Some(query.to_string())));
-    if let Some(storage) = storage() {
-        let _ = storage.set_item(SCENARIO_KEY, query);
+impl Saver {
+    /// The saver of a page in `embed` mode (`None`: the full page).
+    pub fn new(embed: Option<String>) -> Self {
+        Saver {
+            embed,
+            pending: RefCell::new(None),
+            written: RefCell::new(None),
+            held: Cell::new(false),
+        }
+    }
+
+    /// Save the scenario once edits pause ([`SAVE_AFTER_MS`]); a page that
+    /// is hidden or closed first writes it at once ([`Saver::flush_on_leave`]).
+    pub fn save_soon(self: &Rc<Self>, s: &Scenario) {
+        // The timer holds the saver until it fires or is replaced.
+        let me = Rc::clone(self);
+        let timer = gloo::timers::callback::Timeout::new(SAVE_AFTER_MS, move || me.flush());
+        // Replacing the pending entry drops (cancels) the previous timer.
+        self.pending.replace(Some((s.clone(), timer)));
+    }
+
+    /// Write the pending scenario now, if there is one.
+    pub fn flush(&self) {
+        let pending = self.pending.borrow_mut().take();
+        if let Some((s, _timer)) = pending {
+            self.save(&s);
+        }
+    }
+
+    /// Nothing lost on reload or close: write the pending scenario when the
+    /// page is hidden (`visibilitychange`) or left (`pagehide`). Call once.
+    pub fn flush_on_leave(self: &Rc<Self>) {
+        let window = gloo::utils::window();
+        for event in ["pagehide", "visibilitychange"] {
+            let me = Rc::clone(self);
+            gloo::events::EventListener::new(&window, event, move |_| me.flush()).forget();
+        }
+    }
+
+    /// Write the scenario to the address bar (replacing, not pushing: no
+    /// history flood while a slider moves) and to localStorage. An embedded
+    /// calculator keeps its mode in the address and leaves the reader's own
+    /// saved scenario alone.
+    fn save(&self, s: &Scenario) {
+        let query = link::encode(s);
+        let address = match &self.embed {
+            Some(section) => format!("?{query}&embed={section}"),
+            None => format!("?{query}"),
+        };
+        if let Ok(history) = gloo::utils::window().history() {
+            let _ =
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
+        }
+        if self.embed.is_none() && !self.held.get() {
+            self.write_saved(&query);
+        }
+    }
+
+    fn write_saved(&self, query: &str) {
+        self.written.replace(Some(query.to_string()));
+        if let Some(storage) = storage() {
+            let _ = storage.set_item(SCENARIO_KEY, query);
+        }
+    }
+
+    /// Another tab saved `theirs` as the current scenario: whether this tab
+    /// must ask the user which to keep. When it must, it holds its own
+    /// writes from now on, until [`Saver::resolve`]. An embed never asks (it
+    /// does not save), nor does this tab's own write echoed back.
+    pub fn hold_for(&self, theirs: &str) -> bool {
+        if self.embed.is_some() || self.written.borrow().as_deref() == Some(theirs) {
+            return false;
+        }
+        self.held.set(true);
+        true
+    }
+
+    /// End a conflict with another tab: `Some(scenario)` saves this tab's
+    /// scenario over the other's; `None` adopts the other tab's (already saved).
+    pub fn resolve(&self, keep: Option<&Scenario>) {
+        self.held.set(false);
+        if let Some(s) = keep {
+            self.write_saved(&link::encode(s));
+        }
     }
 }
 
 /// What another tab changed in this browser's storage.
 pub enum OtherTab {
-    /// It saved a different current scenario (its link query); this tab
-    /// holds its own writes until [`resolve`] is called.
+    /// It saved a current scenario (its link query): [`Saver::hold_for`]
+    /// tells whether it differs from what this tab wrote.
     Scenario(String),
     /// It changed the named scenarios (the library).
     Library,
@@ -209,27 +249,13 @@ pub fn watch_other_tabs(on_change: impl Fn(OtherTab) + 'static) -> gloo::events:
             on_change(OtherTab::Library);
             return;
         }
-        if key.as_deref() != Some(SCENARIO_KEY) || EMBED.with(|e| e.borrow().is_some()) {
+        if key.as_deref() != Some(SCENARIO_KEY) {
             return;
         }
-        let Some(theirs) = event.new_value() else {
-            return;
-        };
-        if WRITTEN.with(|w| w.borrow().as_deref() == Some(theirs.as_str())) {
-            return;
+        if let Some(theirs) = event.new_value() {
+            on_change(OtherTab::Scenario(theirs));
         }
-        HELD.with(|h| h.set(true));
-        on_change(OtherTab::Scenario(theirs));
     })
-}
-
-/// End a conflict with another tab: `Some(scenario)` saves this tab's
-/// scenario over the other's; `None` adopts the other tab's (already saved).
-pub fn resolve(keep: Option<&Scenario>) {
-    HELD.with(|h| h.set(false));
-    if let Some(s) = keep {
-        write_saved(&link::encode(s));
-    }
 }
 
 /// Tell the host page how tall the page is whenever its size changes (the

@@ -6,9 +6,11 @@
 //! PNG download is the same document drawn onto a canvas at 2× by the browser,
 //! so one renderer serves both formats.
 //!
-//! Axes reuse [`Axis`]: the image maps values and picks ticks the way the
-//! interactive chart does (nice 1-2-5 ticks, decades on a log axis; fewer on
-//! a small image), rather than with plotters' own key points.
+//! Axes reuse [`Axis`] and the axis maths of [`crate::geometry`]: the image
+//! maps values, picks ticks ([`Axis::ticks_at_most`]: nice 1-2-5 ticks,
+//! decades on a log axis; fewer on a small image) and clips its lines
+//! ([`clip`]) the way the interactive chart does, rather than with plotters'
+//! own key points.
 //!
 //! Text needs no font files: without plotters' `ttf` feature the SVG backend
 //! writes each label as a `<text>` element for the viewer to typeset. Label
@@ -24,7 +26,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::geometry::Axis;
+use crate::geometry::{clip, Axis};
 
 /// The smallest image [`render_svg`] draws: below this the title, axes and
 /// legend leave no room for the plot.
@@ -269,7 +271,7 @@ where
     let (y_lo, y_hi) = chart.y.bounds();
     let (plot_width, _) = ctx.plotting_area().dim_in_pixel();
     let marker_style = font(12).color(&TEXT);
-    let visible = chart.markers.iter().filter(|m| inside(chart.x, m.x));
+    let visible = chart.markers.iter().filter(|m| chart.x.contains(m.x));
     for (i, m) in visible.enumerate() {
         let line = vec![(m.x, y_lo), (m.x, y_hi)];
         ctx.draw_series(std::iter::once(DashedPathElement::new(
@@ -327,13 +329,7 @@ fn colour(s: &ImageSeries) -> RGBColor {
 }
 
 fn check_axis(name: &'static str, axis: Axis) -> Result<(), RenderError> {
-    let (lo, hi) = axis.bounds();
-    let ok = lo.is_finite()
-        && hi.is_finite()
-        && (hi - lo).is_finite()
-        && lo < hi
-        && (matches!(axis, Axis::Linear(..)) || lo > 0.0);
-    if ok {
+    if axis.is_drawable() {
         Ok(())
     } else {
         Err(RenderError::Domain {
@@ -443,125 +439,6 @@ fn with_title(mut svg: String, title: &str) -> String {
     svg
 }
 
-/// A value's position along an axis in units where the axis is linear
-/// (log10 on a log axis); `None` where the axis cannot show it.
-fn to_linear(axis: Axis, v: f64) -> Option<f64> {
-    match axis {
-        Axis::Linear(..) if v.is_finite() => Some(v),
-        Axis::Log(..) if v.is_finite() && v > 0.0 => Some(v.log10()),
-        _ => None,
-    }
-}
-
-fn from_linear(axis: Axis, t: f64) -> f64 {
-    match axis {
-        Axis::Linear(..) => t,
-        Axis::Log(..) => 10f64.powf(t),
-    }
-}
-
-fn inside(axis: Axis, v: f64) -> bool {
-    let (lo, hi) = axis.bounds();
-    to_linear(axis, v).is_some() && lo <= v && v <= hi
-}
-
-/// The visible runs of a polyline: points the axes cannot show break it, and
-/// each segment is clipped to the plot (Liang–Barsky, in the axes' linear
-/// units so a clipped segment stays straight on a log axis). plotters draws
-/// whatever it is given, even outside the plot.
-fn clip(points: &[(f64, f64)], x: Axis, y: Axis) -> Vec<Vec<(f64, f64)>> {
-    let (x0, x1) = (x.bounds().0, x.bounds().1);
-    let (y0, y1) = (y.bounds().0, y.bounds().1);
-    // Axes are checked before drawing, so their bounds map.
-    let bx = (
-        to_linear(x, x0).unwrap_or(x0),
-        to_linear(x, x1).unwrap_or(x1),
-    );
-    let by = (
-        to_linear(y, y0).unwrap_or(y0),
-        to_linear(y, y1).unwrap_or(y1),
-    );
-    // A run ends where a point is unplottable or the line leaves the box.
-    fn flush(runs: &mut Vec<Vec<(f64, f64)>>, run: &mut Vec<(f64, f64)>) {
-        if run.len() > 1 {
-            runs.push(std::mem::take(run));
-        }
-        run.clear();
-    }
-    let mut runs = Vec::new();
-    let mut run: Vec<(f64, f64)> = Vec::new();
-    let mut prev: Option<(f64, f64)> = None;
-    for &(px, py) in points {
-        let here = to_linear(x, px).zip(to_linear(y, py));
-        let visible = prev.zip(here).and_then(|(a, b)| clip_segment(a, b, bx, by));
-        match visible {
-            Some(v) => {
-                if v.start_cut || run.is_empty() {
-                    flush(&mut runs, &mut run);
-                    run.push(v.start);
-                }
-                run.push(v.end);
-                if v.end_cut {
-                    flush(&mut runs, &mut run);
-                }
-            }
-            None => flush(&mut runs, &mut run),
-        }
-        prev = here;
-    }
-    flush(&mut runs, &mut run);
-    runs.into_iter()
-        .map(|r| {
-            r.into_iter()
-                .map(|(a, b)| (from_linear(x, a), from_linear(y, b)))
-                .collect()
-        })
-        .collect()
-}
-
-/// The visible part of a segment, and whether clipping moved its ends.
-struct Visible {
-    start: (f64, f64),
-    end: (f64, f64),
-    start_cut: bool,
-    end_cut: bool,
-}
-
-/// Clip segment `a`–`b` to the box `bx` × `by`.
-fn clip_segment(a: (f64, f64), b: (f64, f64), bx: (f64, f64), by: (f64, f64)) -> Option<Visible> {
-    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-    let (mut t0, mut t1) = (0.0f64, 1.0f64);
-    for (p, q) in [
-        (-dx, a.0 - bx.0),
-        (dx, bx.1 - a.0),
-        (-dy, a.1 - by.0),
-        (dy, by.1 - a.1),
-    ] {
-        if p == 0.0 {
-            if q < 0.0 {
-                return None;
-            }
-        } else {
-            let r = q / p;
-            if p < 0.0 {
-                t0 = t0.max(r);
-            } else {
-                t1 = t1.min(r);
-            }
-        }
-    }
-    if t0 > t1 {
-        return None;
-    }
-    let at = |t: f64| (a.0 + t * dx, a.1 + t * dy);
-    Some(Visible {
-        start: if t0 > 0.0 { at(t0) } else { a },
-        end: if t1 < 1.0 { at(t1) } else { b },
-        start_cut: t0 > 0.0,
-        end_cut: t1 < 1.0,
-    })
-}
-
 /// An [`Axis`] as a plotters coordinate, with the page chart's ticks.
 struct AxisCoord {
     axis: Axis,
@@ -571,11 +448,10 @@ struct AxisCoord {
 impl AxisCoord {
     /// `count` is the page chart's tick count for this axis (x 6, y 5).
     fn new(axis: Axis, count: usize) -> Self {
-        let ticks = match axis {
-            Axis::Linear(..) => axis.ticks(count),
-            Axis::Log(lo, hi) => log_ticks(lo, hi, count),
-        };
-        Self { axis, ticks }
+        Self {
+            axis,
+            ticks: axis.ticks_at_most(count),
+        }
     }
 }
 
@@ -605,26 +481,6 @@ impl Ranged for AxisCoord {
     }
 }
 
-/// Decade ticks, every k-th decade when there are more than about `count`;
-/// 1-2-5 steps when the domain holds fewer than two decades.
-fn log_ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
-    let decades = Axis::Log(lo, hi).ticks(count);
-    if decades.len() >= 2 {
-        let every = decades.len().div_ceil(count.max(1) + 2);
-        return decades.into_iter().step_by(every.max(1)).collect();
-    }
-    let (first, last) = (lo.log10().floor() as i32, hi.log10().ceil() as i32);
-    let steps: Vec<f64> = (first..=last)
-        .flat_map(|k| [1.0, 2.0, 5.0].map(|m| m * 10f64.powi(k)))
-        .filter(|v| (lo..=hi).contains(v))
-        .collect();
-    if steps.len() >= 2 {
-        steps
-    } else {
-        vec![lo, hi]
-    }
-}
-
 /// The size of `text` in `style`, estimated from the font size (an average
 /// sans-serif glyph is about 0.55 em wide), the same natively and in the
 /// browser. plotters' own browser measurement adds a `<span>` with a style
@@ -639,43 +495,6 @@ fn text_size(text: &str, style: &TextStyle) -> (u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn clip_cuts_segments_at_the_frame_and_breaks_on_bad_points() {
-        let x = Axis::Linear(0.0, 10.0);
-        let y = Axis::Linear(0.0, 10.0);
-        let runs = clip(&[(-5.0, 5.0), (5.0, 5.0), (15.0, 5.0)], x, y);
-        assert_eq!(runs, vec![vec![(0.0, 5.0), (5.0, 5.0), (10.0, 5.0)]]);
-        let runs = clip(&[(1.0, 1.0), (2.0, f64::NAN), (3.0, 3.0), (4.0, 4.0)], x, y);
-        assert_eq!(runs, vec![vec![(3.0, 3.0), (4.0, 4.0)]]);
-        // Out and back in: two runs.
-        let runs = clip(&[(1.0, 5.0), (2.0, 20.0), (3.0, 5.0)], x, y);
-        assert_eq!(runs.len(), 2);
-        assert!(clip(&[(20.0, 20.0), (30.0, 30.0)], x, y).is_empty());
-    }
-
-    #[test]
-    fn clip_is_straight_on_a_log_axis_and_skips_non_positive() {
-        let runs = clip(
-            &[(0.0, 1.0), (1.0, 10_000.0), (2.0, 0.0), (3.0, 10.0)],
-            Axis::Linear(0.0, 3.0),
-            Axis::Log(1.0, 1000.0),
-        );
-        assert_eq!(runs.len(), 1);
-        let (cx, cy) = runs[0][1];
-        assert!(
-            (cx - 0.75).abs() < 1e-9 && (cy - 1000.0).abs() < 1e-6,
-            "{runs:?}"
-        );
-    }
-
-    #[test]
-    fn log_ticks_thin_decades_and_fill_short_domains() {
-        assert_eq!(log_ticks(1.0, 1000.0, 5), vec![1.0, 10.0, 100.0, 1000.0]);
-        assert!(log_ticks(1e-300, 1e300, 5).len() <= 8);
-        assert_eq!(log_ticks(2.0, 30.0, 5), vec![2.0, 5.0, 10.0, 20.0]);
-        assert_eq!(log_ticks(2.1, 2.2, 5), vec![2.1, 2.2]);
-    }
 
     #[test]
     fn clean_removes_characters_xml_forbids() {

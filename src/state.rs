@@ -1,14 +1,15 @@
 //! The app state: one core `Scenario`, changed only through [`Action`]s,
-//! and the `Report` that `evaluate` computed from it.
+//! the `Report` that `evaluate` computed from it, and the [`Page`] around
+//! them (notices, the other tab's scenario, the copy status, the embed
+//! section and the theme).
 //!
 //! Plain Rust (no DOM), so the reducer is tested natively. On wasm32 it is
 //! also a Yew `Reducible` (the `function_todomvc` pattern in STYLE.md).
 
-use nines_core::amount::Rate;
+use nines_core::amount::{Count, Per, Rate};
 use nines_core::budget::BudgetMode;
-use nines_core::delivery::RestoreBy;
-use nines_core::dependency::Composition;
-use nines_core::quantity::Availability;
+use nines_core::delivery::{DeliveryInputs, RestoreBy};
+use nines_core::quantity::{Availability, Ratio};
 use nines_core::scenario::{evaluate, PolicyChoice, Report, Scenario};
 use nines_core::support::TrafficCriticality;
 use nines_core::window::{Convention, Period};
@@ -80,6 +81,22 @@ pub enum Action {
     SetOnCallIncidents(f64),
     /// Replace the whole scenario (a shared link, a saved scenario).
     Replace(Box<Scenario>),
+    /// The page around the scenario (none of it is in the link): dismiss
+    /// the notices about the link or the saved scenario.
+    DismissNotices,
+    /// Another tab saved a different scenario (its link query): ask which
+    /// one to keep.
+    OtherTabSaved(String),
+    /// Take the other tab's scenario.
+    AdoptOtherTab,
+    /// Keep this tab's scenario (the page writes it over the other's).
+    KeepThisTab,
+    /// What the last copy to the clipboard did, for the user.
+    Copied(String),
+    /// The section the embed code is for.
+    SetEmbedSection(String),
+    /// The theme chosen with the toggle (`light` / `dark`).
+    SetTheme(String),
 }
 
 /// A change to one dependency.
@@ -89,36 +106,117 @@ pub enum DependencyEdit {
     Availability(Availability),
 }
 
-/// The scenario and its report, always consistent with each other.
+/// The scenario and its report, always consistent with each other, and the
+/// page around them.
 #[derive(Debug, Clone)]
 pub struct State {
     pub scenario: Scenario,
+    /// The deployment frequency as a rate (`2 per month`), as typed. The
+    /// scenario's delivery inputs hold it as a count and a period in
+    /// seconds, read with the scenario's convention; the reducer is the one
+    /// place that converts, and it reads a calendar period again when the
+    /// convention changes. A scenario from a link or a saved scenario has
+    /// its rate rebuilt from those two numbers (a period in seconds); `None`
+    /// when they make no rate (a hand-edited link).
+    pub deployment_rate: Option<Rate>,
     pub report: Report,
+    pub page: Page,
 }
 
-/// States are equal when their scenarios are: the report is evaluated from
-/// the scenario ([`State::new`], [`State::apply`]), so comparing it too would
-/// only cost time (Yew compares every section's state on every render) and
-/// code size.
+/// What the page shows around the scenario: it is not part of the scenario
+/// (not in the link, not saved with it), and only the app shell reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// What to tell the user about the link or the saved scenario the page
+    /// started from, until dismissed.
+    pub notices: Vec<String>,
+    /// Another tab saved a different scenario: its link query, until the
+    /// user chooses which to keep (this tab does not write over it meanwhile).
+    pub other_tab: Option<String>,
+    /// What the last "Copy link" or "Copy embed code" did.
+    pub copied: Option<String>,
+    /// The section the embed code is for (an anchor of `app::SECTIONS`).
+    pub embed_section: String,
+    /// The theme chosen with the toggle; `None` follows the system.
+    pub theme: Option<String>,
+}
+
+impl Default for Page {
+    fn default() -> Self {
+        Page {
+            notices: Vec::new(),
+            other_tab: None,
+            copied: None,
+            embed_section: "target".to_string(),
+            theme: None,
+        }
+    }
+}
+
+/// States are equal when their scenarios and deployment rates are. The
+/// report is evaluated from the scenario ([`State::new`], [`State::apply`]),
+/// so comparing it too would only cost time (Yew compares every section's
+/// state on every render) and code size. The rate counts because `2 per 30d`
+/// and `2 per month` are one scenario in the SRE book's convention, written
+/// two ways. The page part is read by the app shell alone, which renders on
+/// every new state, so a copy status or a theme never re-renders a section.
 impl PartialEq for State {
     fn eq(&self, other: &Self) -> bool {
-        self.scenario == other.scenario
+        self.scenario == other.scenario && self.deployment_rate == other.deployment_rate
     }
 }
 
 impl State {
     /// The state for a scenario: the report is evaluated once here.
     pub fn new(scenario: Scenario) -> Self {
+        Self::with_page(scenario, Page::default())
+    }
+
+    /// The state for a scenario shown on `page`.
+    pub fn with_page(scenario: Scenario, page: Page) -> Self {
+        let deployment_rate = rate_of(&scenario.delivery);
+        Self::evaluated(scenario, deployment_rate, page)
+    }
+
+    fn evaluated(scenario: Scenario, deployment_rate: Option<Rate>, page: Page) -> Self {
         let report = evaluate(&scenario);
-        Self { scenario, report }
+        Self {
+            scenario,
+            deployment_rate,
+            report,
+            page,
+        }
     }
 
     /// Apply an action, giving the next state.
     pub fn apply(&self, action: Action) -> Self {
+        let mut page = self.page.clone();
         let mut s = self.scenario.clone();
+        let mut rate = self.deployment_rate;
+        // The page's own actions leave the scenario as it is. Its report is
+        // evaluated again all the same (about 50 µs in the browser, on a
+        // click): a copy of the report would cost more code in the bundle.
         match action {
+            Action::DismissNotices => page.notices.clear(),
+            Action::OtherTabSaved(theirs) => page.other_tab = Some(theirs),
+            Action::KeepThisTab => page.other_tab = None,
+            Action::Copied(message) => page.copied = Some(message),
+            Action::SetEmbedSection(section) => page.embed_section = section,
+            Action::SetTheme(theme) => page.theme = Some(theme),
+            Action::AdoptOtherTab => {
+                if let Some(theirs) = page.other_tab.take() {
+                    s = nines_core::link::decode(&theirs).scenario;
+                    rate = rate_of(&s.delivery);
+                }
+            }
             Action::SetTarget(a) => s.target = a,
-            Action::SetConvention(c) => s.convention = c,
+            Action::SetConvention(c) => {
+                s.convention = c;
+                // A month, a quarter or a year is as long as the convention says.
+                if let Some(r) = rate.filter(|r| matches!(r.per(), Per::Period(_))) {
+                    set_rate(&mut s, r);
+                }
+            }
             Action::SetReverseDowntime(x) => s.reverse.downtime_seconds = x,
             Action::SetReversePeriod(p) => s.reverse.period = p,
             Action::SetSloWindow(p) => s.slo_window = p,
@@ -134,8 +232,8 @@ impl State {
             Action::SetIncidentRecover(x) => s.incidents.time_to_recover_seconds = x,
             Action::SetIncidentScope(x) => s.incidents.scope = x,
             Action::SetDeploymentRate(r) => {
-                s.delivery.deployments = r.count().to_f64();
-                s.delivery.deployment_period_seconds = r.per().seconds(s.convention).to_f64();
+                rate = Some(r);
+                set_rate(&mut s, r);
             }
             Action::SetLeadTime(x) => s.delivery.deployment_lead_time_seconds = x,
             Action::SetChangeFailureRate(x) => s.delivery.change_failure_rate = x,
@@ -144,59 +242,16 @@ impl State {
             Action::SetDeliveryScope(x) => s.delivery.scope = x,
             Action::SetRestoreBy(r) => s.delivery.restore_by = r,
             Action::EditDependency { item, member, edit } => {
-                if let Some(Composition::Component(c)) =
-                    dependency_mut(&mut s.dependencies.dependencies, item, member)
-                {
+                if let Some(c) = s.dependencies.component_mut(item, member) {
                     match edit {
                         DependencyEdit::Name(n) => c.name = n,
                         DependencyEdit::Availability(a) => c.unavailability = a.unavailability(),
                     }
                 }
             }
-            Action::AddDependency => {
-                let n = s.dependencies.dependencies.len() + 1;
-                s.dependencies
-                    .dependencies
-                    .push(Composition::component(format!("dependency {n}"), 0.0001));
-            }
-            Action::RemoveDependency { item, member } => {
-                let deps = &mut s.dependencies.dependencies;
-                match (member, deps.get_mut(item)) {
-                    (None, Some(_)) => {
-                        deps.remove(item);
-                    }
-                    (Some(m), Some(group)) => {
-                        if let Some(members) = members_mut(group) {
-                            if m < members.len() {
-                                members.remove(m);
-                            }
-                            // A group of one is just that component.
-                            if members.len() == 1 {
-                                let only = members.remove(0);
-                                *group = only;
-                            } else if let Composition::KOfN { k, of } = group {
-                                *k = (*k).min(of.len()).max(1);
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Action::AddRedundantCopy { item } => {
-                if let Some(dep) = s.dependencies.dependencies.get_mut(item) {
-                    match dep {
-                        Composition::Parallel(of) | Composition::KOfN { of, .. } => {
-                            if let Some(copy) = of.last().cloned() {
-                                of.push(copy);
-                            }
-                        }
-                        other => {
-                            let copy = other.clone();
-                            *other = Composition::Parallel(vec![copy.clone(), copy]);
-                        }
-                    }
-                }
-            }
+            Action::AddDependency => s.dependencies.add(),
+            Action::RemoveDependency { item, member } => s.dependencies.remove(item, member),
+            Action::AddRedundantCopy { item } => s.dependencies.add_redundant_copy(item),
             Action::SetOutagesPerYear(x) => s.dependencies.outages_per_year = x,
             Action::SetRevenue(x) => s.cost.model.revenue_per_year = x,
             Action::SetImpact(x) => s.cost.model.impact_fraction = x,
@@ -209,33 +264,29 @@ impl State {
             Action::SetStandbyRate(x) => s.support.on_call.standby_rate_per_hour = x,
             Action::SetCalloutRate(x) => s.support.on_call.callout_rate = x,
             Action::SetOnCallIncidents(x) => s.support.on_call.incidents_per_year = x,
-            Action::Replace(scenario) => s = *scenario,
+            Action::Replace(scenario) => {
+                s = *scenario;
+                rate = rate_of(&s.delivery);
+            }
         }
-        Self::new(s)
+        Self::evaluated(s, rate, page)
     }
 }
 
-/// The members of a redundant group.
-fn members_mut(c: &mut Composition) -> Option<&mut Vec<Composition>> {
-    match c {
-        Composition::Parallel(of) | Composition::KOfN { of, .. } | Composition::Serial(of) => {
-            Some(of)
-        }
-        Composition::Component(_) => None,
-    }
+/// The deployment rate a scenario's delivery inputs hold: their count per
+/// their period in seconds; `None` when the two make no rate.
+fn rate_of(d: &DeliveryInputs) -> Option<Rate> {
+    Rate::new(
+        Count::from_f64(d.deployments)?,
+        Per::Seconds(Ratio::from_f64(d.deployment_period_seconds)?),
+    )
 }
 
-/// The dependency at `item`, or the member `member` of the group at `item`.
-fn dependency_mut(
-    deps: &mut [Composition],
-    item: usize,
-    member: Option<usize>,
-) -> Option<&mut Composition> {
-    let top = deps.get_mut(item)?;
-    match member {
-        None => Some(top),
-        Some(m) => members_mut(top)?.get_mut(m),
-    }
+/// Write a deployment rate into the scenario: its count, and its period in
+/// seconds under the scenario's convention.
+fn set_rate(s: &mut Scenario, rate: Rate) {
+    s.delivery.deployments = rate.count().to_f64();
+    s.delivery.deployment_period_seconds = rate.per().seconds(s.convention).to_f64();
 }
 
 impl Default for State {
@@ -256,6 +307,61 @@ impl yew::Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use nines_core::dependency::Composition;
+
+    #[test]
+    fn the_pages_own_actions_leave_the_scenario_and_its_report() {
+        let mut state = State::default();
+        state.page.notices = vec!["Your saved scenario: target was not read".into()];
+        let next = state
+            .apply(Action::Copied("Link copied".into()))
+            .apply(Action::SetEmbedSection("cost".into()))
+            .apply(Action::SetTheme("dark".into()))
+            .apply(Action::DismissNotices);
+        assert_eq!(
+            next.page,
+            Page {
+                notices: Vec::new(),
+                other_tab: None,
+                copied: Some("Link copied".into()),
+                embed_section: "cost".into(),
+                theme: Some("dark".into()),
+            }
+        );
+        assert_eq!(next.scenario, state.scenario);
+        assert_eq!(next.report, state.report);
+        // What the sections compare: a page change is no change to them.
+        assert!(next == state);
+    }
+
+    #[test]
+    fn the_other_tabs_scenario_is_adopted_or_set_aside() {
+        // The other tab saved a 99.9% target (link key `target`).
+        let asked = State::default().apply(Action::OtherTabSaved("target=99.9".into()));
+        assert_eq!(asked.page.other_tab.as_deref(), Some("target=99.9"));
+        assert_eq!(asked.scenario, State::default().scenario);
+
+        let adopted = asked.apply(Action::AdoptOtherTab);
+        let target: Availability = "99.9".parse().unwrap();
+        assert_eq!(adopted.scenario.target, target);
+        assert_eq!(adopted.page.other_tab, None);
+        assert_eq!(adopted.report, evaluate(&adopted.scenario));
+
+        let kept = asked.apply(Action::KeepThisTab);
+        assert_eq!(kept.page.other_tab, None);
+        assert_eq!(kept.scenario, asked.scenario);
+        // Nothing to adopt: nothing changes.
+        let same = kept.apply(Action::AdoptOtherTab);
+        assert_eq!(same.scenario, kept.scenario);
+    }
+
+    #[test]
+    fn a_new_scenario_keeps_the_page() {
+        let state = State::default().apply(Action::SetTheme("light".into()));
+        let next = state.apply(Action::SetConvention(Convention::SreBook));
+        assert_eq!(next.page.theme.as_deref(), Some("light"));
+        assert_eq!(next.page.embed_section, "target");
+    }
 
     #[test]
     fn setting_the_target_re_evaluates_the_report() {
@@ -299,6 +405,66 @@ mod tests {
             let seconds = next.scenario.delivery.deployment_period_seconds;
             assert!((seconds - month_days * 86_400.0).abs() < 1e-6, "{seconds}");
         }
+    }
+
+    #[test]
+    fn a_calendar_rate_follows_a_change_of_convention() {
+        let rate = Rate::parse("2 per month").unwrap();
+        let state = State::default()
+            .apply(Action::SetConvention(Convention::SreBook))
+            .apply(Action::SetDeploymentRate(rate));
+        assert_eq!(
+            state.scenario.delivery.deployment_period_seconds,
+            2_592_000.0
+        );
+        // The Gregorian mean month: 365.2425 × 86 400 / 12 = 2 629 746 s.
+        let next = state.apply(Action::SetConvention(Convention::GregorianMean));
+        assert_eq!(
+            next.scenario.delivery.deployment_period_seconds,
+            2_629_746.0
+        );
+        assert_eq!(next.scenario.delivery.deployments, 2.0);
+        assert_eq!(next.deployment_rate, Some(rate));
+        assert_eq!(next.report, evaluate(&next.scenario));
+    }
+
+    #[test]
+    fn a_fixed_rate_is_kept_as_typed_and_left_alone_by_the_convention() {
+        // 3 per 28 days: 28 × 86 400 = 2 419 200 s in every convention.
+        let rate = Rate::parse("3 per 28d").unwrap();
+        let state = State::default().apply(Action::SetDeploymentRate(rate));
+        let next = state.apply(Action::SetConvention(Convention::SreBook));
+        assert_eq!(next.deployment_rate, Some(rate));
+        assert_eq!(next.scenario.delivery.deployments, 3.0);
+        assert_eq!(
+            next.scenario.delivery.deployment_period_seconds,
+            2_419_200.0
+        );
+    }
+
+    #[test]
+    fn a_scenario_from_a_link_has_its_rate_rebuilt_from_count_and_period() {
+        // The default story: 10 deployments per 7 × 86 400 = 604 800 s, a week.
+        let state = State::default();
+        assert_eq!(state.deployment_rate, Rate::parse("10 per week").ok());
+        let mut theirs = Scenario::default();
+        theirs.delivery.deployments = 5.0;
+        theirs.delivery.deployment_period_seconds = 86_400.0;
+        let next = state.apply(Action::Replace(Box::new(theirs.clone())));
+        assert_eq!(next.deployment_rate, Rate::parse("5 per day").ok());
+        // A negative count makes no rate; the scenario keeps it as it is.
+        theirs.delivery.deployments = -1.0;
+        let odd = next.apply(Action::Replace(Box::new(theirs)));
+        assert_eq!(odd.deployment_rate, None);
+        assert_eq!(odd.scenario.delivery.deployments, -1.0);
+        // Two ways to write one scenario are two states (the field differs).
+        let sre = State::default().apply(Action::SetConvention(Convention::SreBook));
+        let days = sre.apply(Action::SetDeploymentRate(Rate::parse("2 per 30d").unwrap()));
+        let month = sre.apply(Action::SetDeploymentRate(
+            Rate::parse("2 per month").unwrap(),
+        ));
+        assert_eq!(days.scenario, month.scenario);
+        assert!(days != month);
     }
 
     #[test]

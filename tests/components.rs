@@ -122,3 +122,118 @@ async fn adding_a_dependency_adds_a_row() {
     yew::scheduler::flush().await;
     assert_eq!(count(&root), before + 1);
 }
+
+fn click(root: &Element, selector: &str) {
+    let element: web_sys::HtmlElement = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} is on the page"))
+        .dyn_into()
+        .unwrap();
+    element.click();
+}
+
+/// Another tab of this origin saved `query` as the current scenario: what
+/// the browser tells this tab (the `storage` event fires in the others).
+async fn other_tab_saves(query: &str) {
+    js_sys::eval(&format!(
+        "window.dispatchEvent(new StorageEvent('storage', {{ key: 'nines.scenario', newValue: '{query}' }}))"
+    ))
+    .unwrap();
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_other_tabs_scenario_can_be_opened() {
+    let root = mount().await;
+    assert!(root.query_selector("#other-tab").unwrap().is_none());
+    other_tab_saves("target=99.9").await;
+    assert!(text(&root, "#other-tab").contains("Another tab saved a different scenario"));
+    click(&root, "#other-tab button");
+    yew::scheduler::flush().await;
+    assert!(root.query_selector("#other-tab").unwrap().is_none());
+    assert_eq!(text(&root, "#availability-percent"), "99.9%");
+}
+
+#[wasm_bindgen_test]
+async fn keeping_this_tabs_scenario_writes_it_over_the_others() {
+    let root = mount().await;
+    let before = text(&root, "#availability-percent");
+    other_tab_saves("target=99.9").await;
+    click(&root, "#other-tab button:last-of-type");
+    yew::scheduler::flush().await;
+    assert!(root.query_selector("#other-tab").unwrap().is_none());
+    assert_eq!(text(&root, "#availability-percent"), before);
+    // Storage was cleared at mount and this tab held its writes since the
+    // other tab's: only "keep" can have written it, at once.
+    let saved = gloo::utils::window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("nines.scenario")
+        .unwrap();
+    assert!(
+        saved.is_some() && saved.as_deref() != Some("target=99.9"),
+        "this tab's scenario is saved: {saved:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_theme_toggle_is_applied_and_remembered() {
+    let root = mount().await;
+    let pressed = |root: &Element| {
+        root.query_selector("#theme-toggle")
+            .unwrap()
+            .unwrap()
+            .get_attribute("aria-pressed")
+    };
+    let theme = || {
+        gloo::utils::document()
+            .document_element()
+            .unwrap()
+            .get_attribute("data-theme")
+    };
+    let was_dark = pressed(&root).as_deref() == Some("true");
+    click(&root, "#theme-toggle");
+    yew::scheduler::flush().await;
+    let (now, pressed_now) = if was_dark {
+        ("light", "false")
+    } else {
+        ("dark", "true")
+    };
+    assert_eq!(pressed(&root).as_deref(), Some(pressed_now));
+    assert_eq!(theme().as_deref(), Some(now));
+    let stored = gloo::utils::window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("nines.theme")
+        .unwrap();
+    assert_eq!(stored.as_deref(), Some(now));
+    click(&root, "#theme-toggle");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        pressed(&root).as_deref(),
+        Some(if was_dark { "true" } else { "false" })
+    );
+}
+
+#[wasm_bindgen_test]
+async fn copying_the_link_says_what_happened() {
+    let root = mount().await;
+    click(&root, "#copy-link");
+    // The clipboard answers asynchronously (or refuses, in a headless page).
+    for _ in 0..20 {
+        next_task().await;
+        yew::scheduler::flush().await;
+        if root.query_selector("#copy-status").unwrap().is_some() {
+            break;
+        }
+    }
+    let status = text(&root, "#copy-status");
+    assert!(
+        status == "Link copied: it opens this exact scenario."
+            || (status.starts_with("Copy this link: http") && status.contains("?")),
+        "{status}"
+    );
+}

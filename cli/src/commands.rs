@@ -4,10 +4,12 @@ use std::fmt::Display;
 use std::str::FromStr;
 
 use nines_core::duration::parse_duration;
+use nines_core::export::{downtime_table, Table};
 use nines_core::quantity::Availability;
 use nines_core::scenario::{evaluate, Report, Scenario};
 use nines_core::target::Limit;
 use nines_core::window::{Convention, Period};
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::args::Args;
@@ -185,6 +187,32 @@ fn limit_json(limit: Limit) -> Value {
     limit.value().map_or(Value::Null, |x| json!(x))
 }
 
+/// A report section's fields for `--json`, as the core serialises them (its
+/// own names, seconds and fractions as plain numbers, its `*_display`
+/// strings). Each command then sets the fields earlier versions wrote under
+/// other names or forms (scripts read them), and drops what the command's
+/// inputs do not set: the page's chart series, an `error` it has already
+/// refused, figures against inputs it does not take.
+fn section<T: Serialize>(section: &T) -> Map<String, Value> {
+    // The report types serialise to objects with string keys, so this never
+    // fails; an empty object would only lose the added fields.
+    match serde_json::to_value(section) {
+        Ok(Value::Object(fields)) => fields,
+        _ => Map::new(),
+    }
+}
+
+/// Sets `fields` (the command's own) over a section's, then removes `drop`.
+fn with(mut section: Map<String, Value>, fields: Value, drop: &[&str]) -> String {
+    if let Value::Object(fields) = fields {
+        section.extend(fields);
+    }
+    for key in drop {
+        section.remove(*key);
+    }
+    Value::Object(section).to_string()
+}
+
 /// An unavailability as an availability for people (the core's display rule).
 fn availability_text(unavailability: f64) -> String {
     nines_core::display::availability(unavailability)
@@ -244,33 +272,40 @@ fn render_downtime(report: &Report, json: bool) -> String {
             .iter()
             .map(|row| (row.period.id(), json!(row.seconds)))
             .collect();
-        return json!({
-            "availability": t.canonical,
-            "availability_display": t.availability_percent,
-            "unavailability": t.unavailability,
-            "nines": t.nines,
-            "nines_display": t.nines_display,
-            "convention": t.convention_id,
-            "convention_label": t.convention_label,
-            "downtime_seconds": seconds,
-            "downtime_display": t.downtime.iter().map(|r| (r.period.id(), json!(r.display))).collect::<Map<_, _>>(),
-        })
-        .to_string();
+        let display: Map<String, Value> = t
+            .downtime
+            .iter()
+            .map(|row| (row.period.id(), json!(row.display)))
+            .collect();
+        return with(
+            section(t),
+            json!({
+                // The availability itself. The canonical text (`canonical`)
+                // is the unavailability ratio (`1/3`) or the nines
+                // (`3.5 nines`) when the percentage has no finite decimal
+                // form.
+                "availability": t.availability_percent,
+                "availability_display": t.availability_percent,
+                "convention": t.convention_id,
+                "downtime_seconds": seconds,
+                "downtime_display": display,
+            }),
+            // Written once, as `availability_display`, `convention` and the
+            // two maps above; the chart's curve is the page's.
+            &["availability_percent", "convention_id", "downtime", "curve"],
+        );
     }
-    let rows: Vec<[String; 2]> = t
-        .downtime
-        .iter()
-        .map(|r| [r.period_label.clone(), r.display.clone()])
-        .collect();
     // "100% (no downtime allowed)" already names the percentage.
     let nines = t
         .nines_display
         .strip_prefix(&format!("{} ", t.availability_percent))
         .map_or(format!("({})", t.nines_display), str::to_string);
+    // The export's table without its seconds column.
+    let (header, rows) = columns(&downtime_table(report), [0, 1]);
     format!(
         "Availability {} {nines}\n{}\nConvention: {}. {}",
         t.availability_percent,
-        table(["Period", "Allowed downtime"], &rows),
+        table(header.each_ref().map(String::as_str), &rows),
         t.convention_label,
         t.rounding_note
     )
@@ -279,18 +314,19 @@ fn render_downtime(report: &Report, json: bool) -> String {
 fn render_reverse(report: &Report, json: bool) -> String {
     let r = &report.reverse;
     if json {
-        return json!({
-            "downtime_seconds": r.downtime_seconds,
-            "per": r.period.id(),
-            "period_description": r.period_description,
-            "availability": r.canonical,
-            "availability_display": r.availability_percent,
-            "unavailability": r.unavailability,
-            "nines": r.nines,
-            "nines_display": r.nines_display,
-            "convention": report.target.convention_id,
-        })
-        .to_string();
+        return with(
+            section(r),
+            json!({
+                "per": r.period,
+                // The availability (see `render_downtime`).
+                "availability": r.availability_percent,
+                "availability_display": r.availability_percent,
+                "convention": report.target.convention_id,
+            }),
+            // `meets_target` compares with a target this command does not
+            // take; `error` is refused before.
+            &["period", "availability_percent", "meets_target", "error"],
+        );
     }
     format!(
         "{} {} → availability {} ({})\n{}",
@@ -299,6 +335,16 @@ fn render_reverse(report: &Report, json: bool) -> String {
         r.availability_percent.as_deref().unwrap_or("—"),
         r.nines_display.as_deref().unwrap_or("—"),
         r.period_description
+    )
+}
+
+/// Some columns of one of the core's export tables: their headers and
+/// cells (an empty cell where a row is short).
+fn columns<const N: usize>(table: &Table, pick: [usize; N]) -> ([String; N], Vec<[String; N]>) {
+    let cells = |row: &[String]| pick.map(|i| row.get(i).cloned().unwrap_or_default());
+    (
+        cells(&table.headers),
+        table.rows.iter().map(|row| cells(row)).collect(),
     )
 }
 

@@ -110,6 +110,7 @@ fn reverse_appendix_a() {
         "sre-book",
     ]);
     assert_eq!(j["availability_display"], "99.9%");
+    assert_eq!(j["availability"], "99.9%");
     assert_eq!(j["unavailability"], 0.001);
 }
 
@@ -765,4 +766,394 @@ fn a_closed_pipe_is_not_an_error() {
         .unwrap();
     assert!(status.success(), "{status}: {err}");
     assert!(!err.contains("panicked"), "{err}");
+}
+
+// ---------------------------------------------------------------------------
+// the JSON interface: every field earlier versions wrote, and `availability`
+// ---------------------------------------------------------------------------
+
+/// Whether `path` (`a/b`, `rows[]/c`: every element of `rows` has `c`) is
+/// in `v`.
+fn has_path(v: &Value, path: &str) -> bool {
+    let Some((head, rest)) = path.split_once('/') else {
+        return match path.strip_suffix("[]") {
+            Some(key) => v.get(key).is_some_and(Value::is_array),
+            None => v.get(path).is_some(),
+        };
+    };
+    match head.strip_suffix("[]") {
+        Some(key) => v
+            .get(key)
+            .and_then(Value::as_array)
+            .is_some_and(|rows| !rows.is_empty() && rows.iter().all(|r| has_path(r, rest))),
+        None => v.get(head).is_some_and(|inner| has_path(inner, rest)),
+    }
+}
+
+/// The JSON is an interface scripts use: each command keeps every field it
+/// wrote before its JSON was read from the report's sections (the list is
+/// that earlier output's, by name and place).
+#[test]
+fn json_keeps_every_field_of_earlier_versions() {
+    let cases: [(&[&str], &[&str]); 8] = [
+        (
+            &["downtime", "99.95"],
+            &[
+                "availability",
+                "availability_display",
+                "convention",
+                "convention_label",
+                "downtime_display/day",
+                "downtime_display/week",
+                "downtime_display/month",
+                "downtime_display/quarter",
+                "downtime_display/year",
+                "downtime_seconds/day",
+                "downtime_seconds/week",
+                "downtime_seconds/month",
+                "downtime_seconds/quarter",
+                "downtime_seconds/year",
+                "nines",
+                "nines_display",
+                "unavailability",
+            ],
+        ),
+        (
+            &["reverse", "4h", "--per", "month"],
+            &[
+                "availability",
+                "availability_display",
+                "convention",
+                "downtime_seconds",
+                "nines",
+                "nines_display",
+                "per",
+                "period_description",
+                "unavailability",
+            ],
+        ),
+        (
+            &[
+                "budget",
+                "--slo",
+                "99.9",
+                "--requests",
+                "1M",
+                "--bad",
+                "250",
+            ],
+            &[
+                "allowed_bad",
+                "budget_fraction",
+                "budget_seconds",
+                "burn_rate",
+                "consumed",
+                "convention",
+                "display/allowed",
+                "display/budget",
+                "display/budget_percent",
+                "display/burn_rate",
+                "display/consumed",
+                "display/elapsed",
+                "display/exhaustion",
+                "display/remaining",
+                "display/remaining_amount",
+                "display/spent",
+                "display/time_to_exhaustion",
+                "elapsed_seconds",
+                "exhaustion",
+                "exhaustion_iso",
+                "mode",
+                "now",
+                "policy",
+                "policy_label",
+                "policy_reason",
+                "remaining",
+                "requests_in_window",
+                "slo",
+                "spent",
+                "start",
+                "time_to_exhaustion_seconds",
+                "window",
+                "window_end",
+                "window_seconds",
+            ],
+        ),
+        (
+            &["alerts", "--slo", "99.9"],
+            &[
+                "alerts[]/budget_consumed",
+                "alerts[]/budget_spent",
+                "alerts[]/burn_rate",
+                "alerts[]/can_fire",
+                "alerts[]/detection_seconds",
+                "alerts[]/for_seconds",
+                "alerts[]/long_window_seconds",
+                "alerts[]/reset_seconds",
+                "alerts[]/severity",
+                "alerts[]/short_window_seconds",
+                "alerts[]/threshold_error_ratio",
+                "burn_rate_at_error_ratio",
+                "convention",
+                "error_ratio",
+                "policy",
+                "policy_name",
+                "policy_note",
+                "policy_source",
+                "slo",
+                "warnings",
+                "window",
+                "window_seconds",
+            ],
+        ),
+        (
+            &["compose", "--serial", "99.9", "99.9", "--service", "99.5"],
+            &[
+                "availability",
+                "availability_display",
+                "availability_fraction",
+                "composition",
+                "correlation_warning",
+                "nines",
+                "service/convention",
+                "service/dependencies_break_target",
+                "service/dependencies_budget_share",
+                "service/max_detect_and_recover_seconds",
+                "service/meets_extra_nine",
+                "service/outages_per_year",
+                "service/own_budget_per_window_seconds",
+                "service/own_budget_per_year_seconds",
+                "service/own_unavailability",
+                "service/own_unavailability_exact",
+                "service/required_nines",
+                "service/summary",
+                "service/target",
+                "service/unavailability",
+                "service/window",
+                "unavailability",
+            ],
+        ),
+        (
+            &["incidents"],
+            &[
+                "budget_per_window_seconds",
+                "budget_per_year_seconds",
+                "convention",
+                "detection_alone_breaks_target",
+                "downtime_per_incident_seconds",
+                "expected_availability",
+                "expected_budget_consumed",
+                "expected_downtime_per_window_seconds",
+                "expected_downtime_per_year_seconds",
+                "expected_unavailability",
+                "incidents_fitting_window_budget",
+                "incidents_fitting_year_budget",
+                "incidents_per_window",
+                "incidents_per_year",
+                "max_time_to_recover_seconds",
+                "max_time_to_restore_seconds",
+                "meets_target",
+                "notes",
+                "scope",
+                "slo",
+                "time_to_detect_seconds",
+                "time_to_recover_seconds",
+                "time_to_restore_seconds",
+                "whole_incidents_fitting_window_budget",
+                "window",
+            ],
+        ),
+        (
+            &["cost"],
+            &[
+                "at_optimum/availability",
+                "at_optimum/engineering_cost_per_year",
+                "at_optimum/nines",
+                "at_optimum/revenue_at_risk_per_year",
+                "at_optimum/total_cost_per_year",
+                "at_target/availability",
+                "at_target/engineering_cost_per_year",
+                "at_target/nines",
+                "at_target/revenue_at_risk_per_year",
+                "at_target/total_cost_per_year",
+                "loss_per_downtime_minute",
+                "marginal[]/extra_engineering_cost_per_year",
+                "marginal[]/from_availability",
+                "marginal[]/from_nines",
+                "marginal[]/net_benefit_per_year",
+                "marginal[]/revenue_protected_per_year",
+                "marginal[]/to_availability",
+                "marginal[]/to_nines",
+                "marginal[]/worth_it",
+                "model/cost_factor_per_nine",
+                "model/impact_fraction",
+                "model/reference_cost_per_year",
+                "model/reference_nines",
+                "model/revenue_per_year",
+                "notes",
+                "optimum/availability",
+                "optimum/nines",
+                "optimum_state",
+                "revenue_per_minute",
+                "slo",
+                "target_nines",
+                "target_premium_per_year",
+                "tolerable_loss_availability",
+                "tolerable_loss_nines",
+                "tolerable_loss_per_year",
+                "tolerable_loss_unavailability",
+            ],
+        ),
+        (
+            &["support"],
+            &[
+                "criticality",
+                "deployments_per_week",
+                "incidents_per_year",
+                "on_call_costs[]/callout_cost_per_year",
+                "on_call_costs[]/method",
+                "on_call_costs[]/method_name",
+                "on_call_costs[]/paid_callouts_per_year",
+                "on_call_costs[]/paid_people_on_rota",
+                "on_call_costs[]/standby_cost_per_year",
+                "on_call_costs[]/structure",
+                "on_call_costs[]/time_to_restore_penalty_seconds",
+                "on_call_costs[]/total_cost_per_year",
+                "recommendation/alternatives[]/method",
+                "recommendation/alternatives[]/method_name",
+                "recommendation/alternatives[]/reason",
+                "recommendation/method",
+                "recommendation/method_name",
+                "recommendation/notes",
+                "recommendation/reason",
+                "recommended_on_call_cost_per_year",
+                "slo",
+                "target_nines",
+                "teams",
+            ],
+        ),
+    ];
+    for (args, paths) in cases {
+        let j = json(args);
+        for path in paths {
+            assert!(has_path(&j, path), "{args:?}: no {path} in {j}");
+        }
+    }
+    // A bound that is unlimited is `null`, not an object.
+    let unlimited = json(&["incidents", "--rate", "0 per year"]);
+    assert_eq!(unlimited["max_time_to_restore_seconds"], Value::Null);
+    assert_eq!(
+        json(&["budget", "--slo", "99.9", "--bad-time", "1h"])["requests_in_window"],
+        Value::Null
+    );
+    assert_eq!(json(&["cost", "--revenue", "$0"])["optimum"], Value::Null);
+    assert_eq!(json(&["reverse", "1h", "--per", "day"])["per"], "day");
+}
+
+/// `availability` holds the availability: 1/3 of the time down is 2/3 =
+/// 66.666…% available, which has no finite decimal form, so it is written
+/// as the page writes it, `≈` and rounded so that the unavailability keeps
+/// four significant digits (33.33%); the exact input is `canonical`.
+/// Earlier versions wrote the canonical text there, `1/3`: the
+/// unavailability.
+#[test]
+fn json_availability_is_the_availability_not_the_ratio_typed() {
+    let j = json(&["downtime", "1/3"]);
+    assert_eq!(j["availability"], "≈66.67%");
+    assert_eq!(j["canonical"], "1/3");
+    // 1/1000 down is exactly 99.9% up.
+    let j = json(&["downtime", "1/1000"]);
+    assert_eq!(j["availability"], "99.9%");
+    assert_eq!(j["canonical"], "99.9%");
+    // 3.5 nines: U = 10^−3.5 = 0.031623% (four significant digits), so
+    // 99.968377%, written 99.96838% at the rounding above.
+    let j = json(&["downtime", "3.5", "nines"]);
+    assert_eq!(j["availability"], "≈99.96838%");
+    assert_eq!(j["canonical"], "3.5 nines");
+    // 90 s of a 86 400 s day: U = 1/960 = 0.1041666…%, so ≈99.8958%.
+    let j = json(&["reverse", "90s", "--per", "day"]);
+    assert_eq!(j["availability"], "≈99.8958%");
+    assert_eq!(j["canonical"], "1/960");
+}
+
+/// The human downtime table is the export's (without its seconds column):
+/// 99.9% of a 30-day month (SRE book, Appendix A) is 43.2 minutes, 43m 12s.
+#[test]
+fn downtime_human_table() {
+    let out = text(&["downtime", "99.9", "--convention", "sre-book"]);
+    let lines: Vec<&str> = out.lines().collect();
+    // Periods left-aligned to "per quarter" (11), durations right-aligned
+    // to "Allowed downtime" (16), two spaces between.
+    let row = |period: &str, downtime: &str| format!("{period:<11}  {downtime:>16}");
+    assert_eq!(lines[0], "Availability 99.9% (3 nines)");
+    assert_eq!(lines[1], row("Period", "Allowed downtime").trim_end());
+    assert_eq!(lines[2], "-----------  ----------------");
+    assert_eq!(lines[3], row("per day", "1m 26s"));
+    assert_eq!(lines[4], row("per week", "10m 5s"));
+    assert_eq!(lines[5], row("per month", "43m 12s"));
+    assert_eq!(lines[6], row("per quarter", "2h 9m 36s"));
+    assert_eq!(lines[7], row("per year", "8h 45m 36s"));
+    assert!(lines[8].starts_with("Convention: SRE book"), "{out}");
+}
+
+/// The cost figures the page and the CLI show, formatted once in the core.
+/// The default story by hand: 99.95% is log10(2000) ≈ 3.301 nines, so the
+/// engineering cost is $20k × 10^0.30103 = $40,000 and $20M × 80% × 0.0005
+/// = $8,000 is at risk: $48,000 in all. A tolerable $8,000 of the $16M at
+/// risk is U = 0.0005, exactly 99.95%.
+#[test]
+fn cost_figures_for_people() {
+    let j = json(&["cost"]);
+    let d = &j["display"];
+    assert_eq!(d["engineering_cost_at_target"], "$40,000");
+    assert_eq!(d["revenue_at_risk_at_target"], "$8,000");
+    assert_eq!(d["total_cost_at_target"], "$48,000");
+    assert_eq!(d["tolerable_loss"], "$8,000");
+    assert_eq!(d["tolerable_loss_target"], "99.95%");
+    assert_eq!(j["tolerable_loss_target"], "99.95%");
+    // $16M a year over 525,949.2 minutes (365.2425 days): $30.42.
+    assert_eq!(d["loss_per_downtime_minute"], "$30");
+    let out = text(&["cost"]);
+    assert!(
+        out.contains("Total cost a year                        $48,000\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Target that loses at most $8,000 a year  99.95%\n"),
+        "{out}"
+    );
+    // Nothing at risk: any target loses nothing; no cheapest level.
+    let j = json(&["cost", "--revenue", "$0"]);
+    assert_eq!(
+        j["display"]["tolerable_loss_target"],
+        "any: no revenue at risk"
+    );
+    assert_eq!(j["display"]["target_premium"], "—");
+    assert_eq!(j["tolerable_loss_target"], Value::Null);
+    // Tolerating nothing asks for 100%.
+    let j = json(&["cost", "--tolerable-loss", "$0"]);
+    assert_eq!(j["display"]["tolerable_loss_target"], "100%");
+}
+
+/// The support figures the page and the CLI show, formatted once in the
+/// core: one deployment a month (30.436875 days) is 7 / 30.436875 = 0.23 a
+/// week; You Run It for 3 teams costs 3 × $5 × 6680 h + 18 × $150 = $102,900.
+#[test]
+fn support_figures_for_people() {
+    let j = json(&["support", "--deploys", "1 per month"]);
+    assert_eq!(j["display"]["deployments_per_week"], "0.2");
+    assert_eq!(
+        j["recommendation"]["method_name"],
+        "You Build It You Run It"
+    );
+    assert_eq!(j["display"]["recommended_on_call_cost"], "$102,900");
+    let out = text(&["support"]);
+    assert!(
+        out.contains("You Build It You Run It (recommended)  $100,200    $2,700  $102,900\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("You Build It Ops Run It adds 2h to each time to restore"),
+        "{out}"
+    );
 }

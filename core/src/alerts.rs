@@ -34,12 +34,15 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::choice::Choice;
 use crate::digits::tidy;
-use crate::display::{format_burn_rate, format_fraction_percent};
-use crate::duration::push_duration;
-use crate::quantity::{Availability, Expected, ParseError, Problem};
+use crate::display::{format_burn_rate, format_fraction_percent, or_absent};
+use crate::duration::{format_duration, push_duration};
+use crate::parse_error::{Expected, ParseError, Problem};
+use crate::quantity::Availability;
 
 use crate::target::DAY_SECONDS as DAY;
+use crate::window::{Convention, Period};
 
 const HOUR: f64 = 3_600.0;
 
@@ -785,15 +788,34 @@ pub fn policy_warnings(
 ///
 /// ```
 /// use nines_core::alerts::DetectionPoint;
-/// let p = DetectionPoint { error_ratio: 1.0, detection_seconds: 51.84 };
-/// assert_eq!(p.error_ratio, 1.0);
+/// let p = DetectionPoint::new(0.01, 2_592.0);
+/// assert_eq!(p.readout, "fires after 43m 12s at 1% errors");
 /// ```
-#[derive(Serialize, Clone, Copy, Debug, PartialEq)]
+#[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct DetectionPoint {
     /// The error ratio (0 to 1).
     pub error_ratio: f64,
     /// Time to fire, seconds.
     pub detection_seconds: f64,
+    /// The point in words: `fires after 43m 12s at 1% errors`.
+    pub readout: String,
+}
+
+impl DetectionPoint {
+    /// The point, with its readout.
+    pub fn new(error_ratio: f64, detection_seconds: f64) -> DetectionPoint {
+        let mut readout = String::with_capacity(40);
+        readout.push_str("fires after ");
+        push_duration(&mut readout, detection_seconds);
+        readout.push_str(" at ");
+        readout.push_str(&format_fraction_percent(error_ratio));
+        readout.push_str(" errors");
+        DetectionPoint {
+            error_ratio,
+            detection_seconds,
+            readout,
+        }
+    }
 }
 
 /// Detection time against error ratio for one alert (plot log-log).
@@ -880,15 +902,288 @@ pub fn detection_series(
                 points.extend(ratios.iter().filter_map(|&e| {
                     // Floating point here: a chart needs speed, not exactness.
                     let t = detection_f64(alert, u, period_seconds, e)?;
-                    Some(DetectionPoint {
-                        error_ratio: e,
-                        detection_seconds: t,
-                    })
+                    Some(DetectionPoint::new(e, t))
                 }));
                 points
             },
         })
         .collect()
+}
+
+/// Which alert policy to show.
+///
+/// ```
+/// use nines_core::alerts::PolicyChoice;
+/// assert_eq!(serde_json::to_string(&PolicyChoice::Pyrra).unwrap(), "\"pyrra\"");
+/// ```
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum PolicyChoice {
+    /// The SRE Workbook's Table 5-8 (default).
+    #[default]
+    Workbook,
+    /// Sloth's catalogue.
+    Sloth,
+    /// Pyrra's catalogue.
+    Pyrra,
+    /// The alerts in [`AlertInput::custom`].
+    Custom,
+}
+
+impl Choice for PolicyChoice {
+    /// The catalogues; a custom policy is not offered in the list yet.
+    const OPTIONS: &'static [Self] = &[
+        PolicyChoice::Workbook,
+        PolicyChoice::Sloth,
+        PolicyChoice::Pyrra,
+    ];
+
+    fn choice_id(self) -> &'static str {
+        match self {
+            PolicyChoice::Workbook => "workbook",
+            PolicyChoice::Sloth => "sloth",
+            PolicyChoice::Pyrra => "pyrra",
+            PolicyChoice::Custom => "custom",
+        }
+    }
+
+    fn choice_label(self) -> &'static str {
+        match self {
+            PolicyChoice::Workbook => "SRE Workbook (page 2%/1h, 5%/6h; ticket 10%/3d)",
+            PolicyChoice::Sloth => "Sloth (page 2%/1h, 5%/6h; ticket 10%/1d, 10%/3d)",
+            PolicyChoice::Pyrra => "Pyrra (burn 14, 7, 2, 1 from a 28-day base)",
+            PolicyChoice::Custom => "Custom alerts",
+        }
+    }
+}
+
+/// The alerting inputs.
+///
+/// ```
+/// use nines_core::alerts::{AlertInput, PolicyChoice};
+/// let a = AlertInput::default();
+/// assert_eq!((a.policy, a.error_ratio), (PolicyChoice::Workbook, 0.01));
+/// ```
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[serde(default)]
+pub struct AlertInput {
+    /// The policy (default the Workbook's).
+    pub policy: PolicyChoice,
+    /// The alerts of a custom policy.
+    pub custom: Vec<BurnAlert>,
+    /// The error ratio (0 to 1) at which to compute detection times
+    /// (default 1%).
+    pub error_ratio: f64,
+}
+
+impl Default for AlertInput {
+    fn default() -> Self {
+        AlertInput {
+            policy: PolicyChoice::Workbook,
+            custom: Vec::new(),
+            error_ratio: 0.01,
+        }
+    }
+}
+
+/// One row of the alerts table.
+///
+/// ```
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let rows = evaluate(&Scenario::default()).alerts.rows;
+/// assert_eq!(rows[0].windows_display, "1h / 5m");
+/// assert_eq!(rows[0].burn_rate_display, "14.4×");
+/// assert_eq!(rows[0].detection_display, "43m 12s"); // 1h × 14.4 × 0.05% / 1%
+/// ```
+#[derive(Serialize, Clone, PartialEq, Debug)]
+pub struct AlertRow {
+    /// Page or ticket.
+    pub severity: Severity,
+    /// `Page`.
+    pub severity_label: String,
+    /// Long window, seconds.
+    pub long_window_seconds: f64,
+    /// `1h`.
+    pub long_window_display: String,
+    /// Short window, seconds.
+    pub short_window_seconds: f64,
+    /// `5m`.
+    pub short_window_display: String,
+    /// `1h / 5m`.
+    pub windows_display: String,
+    /// `for` duration, seconds (Pyrra).
+    pub for_seconds: Option<f64>,
+    /// `2m`.
+    pub for_display: Option<String>,
+    /// The burn-rate threshold for this SLO period.
+    pub burn_rate: f64,
+    /// `14.4×`.
+    pub burn_rate_display: String,
+    /// Budget consumed within the long window at the threshold.
+    pub budget_consumed: f64,
+    /// `2%`.
+    pub budget_consumed_display: String,
+    /// `b × U`.
+    pub threshold_error_ratio: f64,
+    /// `0.72%`.
+    pub threshold_display: String,
+    /// Whether a total outage can fire it.
+    pub can_fire: bool,
+    /// Time to fire at the scenario's error ratio.
+    pub detection_seconds: Option<f64>,
+    /// `43m 12s` or `never`.
+    pub detection_display: String,
+    /// Budget spent by then.
+    pub budget_spent: Option<f64>,
+    /// `2%` or `—`.
+    pub budget_spent_display: String,
+    /// Time it keeps firing after the errors stop.
+    pub reset_seconds: Option<f64>,
+    /// `4m 35s` or `—`.
+    pub reset_display: String,
+}
+
+/// The alert policy as the page shows it.
+///
+/// ```
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let a = evaluate(&Scenario::default()).alerts;
+/// assert_eq!(a.policy_id, "workbook");
+/// assert_eq!(a.rows.len(), 3);
+/// assert_eq!(a.burn_rate_at_error_ratio_display, "20×"); // 1% / 0.05%
+/// assert!(a.warnings.is_empty());
+/// ```
+#[derive(Serialize, Clone, PartialEq, Debug)]
+pub struct AlertsReport {
+    /// `workbook`, `sloth`, `pyrra`, `custom`.
+    pub policy_id: String,
+    /// For people.
+    pub policy_name: String,
+    /// Where the numbers come from.
+    pub policy_source: String,
+    /// How the policy adapts to the period.
+    pub policy_note: Option<String>,
+    /// The SLO period, seconds (the budget's window).
+    pub period_seconds: f64,
+    /// `30 days`.
+    pub period_label: String,
+    /// The error ratio evaluated (clamped to 0..=1).
+    pub error_ratio: f64,
+    /// `1%`.
+    pub error_ratio_display: String,
+    /// error ratio / `U`; `None` for a 100% target.
+    pub burn_rate_at_error_ratio: Option<f64>,
+    /// `20×`.
+    pub burn_rate_at_error_ratio_display: String,
+    /// One row per alert, in the policy's order.
+    pub rows: Vec<AlertRow>,
+    /// Warnings in words.
+    pub warnings: Vec<String>,
+    /// Detection time against error ratio per alert (log-log).
+    pub detection_chart: Vec<DetectionCurve>,
+    /// Why the policy or input is unusable, if so.
+    pub error: Option<String>,
+}
+
+/// Samples per curve in the detection-time chart.
+const DETECTION_POINTS: usize = 24;
+
+/// The alerts section's report: `input`'s policy for `target` over the SLO
+/// window `period`; `requests` in the period (request-based budgets) adds
+/// the low-traffic warnings.
+pub fn alerts_report(
+    input: &AlertInput,
+    target: &Availability,
+    period: Period,
+    convention: Convention,
+    requests: Option<f64>,
+) -> AlertsReport {
+    let period_whole = period.seconds(convention);
+    let period_seconds = period_whole as f64;
+    let policy = match input.policy {
+        PolicyChoice::Workbook => Preset::Workbook.policy(period_whole),
+        PolicyChoice::Sloth => Preset::Sloth.policy(period_whole),
+        PolicyChoice::Pyrra => Preset::Pyrra.policy(period_whole),
+        PolicyChoice::Custom => AlertPolicy::custom(input.custom.clone()),
+    };
+    let mut error = policy.validate().err().map(|e| e.to_string());
+    let e = input.error_ratio;
+    if !(e.is_finite() && (0.0..=1.0).contains(&e)) {
+        error.get_or_insert_with(|| "the error ratio must be between 0% and 100%".into());
+    }
+    let e = if e.is_nan() { 0.0 } else { e.clamp(0.0, 1.0) };
+    let u = target.unavailability();
+    let burn = (u > 0.0).then(|| e / u).filter(|b| b.is_finite());
+    let mut report = AlertsReport {
+        policy_id: policy.id.clone(),
+        policy_name: policy.name.clone(),
+        policy_source: policy.source.clone(),
+        policy_note: policy.note.clone(),
+        period_seconds,
+        period_label: period.name(),
+        error_ratio: e,
+        error_ratio_display: format_fraction_percent(e),
+        burn_rate_at_error_ratio: burn,
+        burn_rate_at_error_ratio_display: burn.map_or_else(
+            || {
+                if u > 0.0 {
+                    "undefined".into()
+                } else {
+                    // Said in words, not "undefined" (issue 7).
+                    "none: a 100% target has no budget to burn".into()
+                }
+            },
+            format_burn_rate,
+        ),
+        rows: Vec::new(),
+        warnings: Vec::new(),
+        detection_chart: Vec::new(),
+        error,
+    };
+    if report.error.is_some() && policy.validate().is_err() {
+        return report;
+    }
+    report.rows = policy
+        .alerts
+        .iter()
+        .map(|alert| {
+            let a = analyse_alert(alert, target, period_seconds, e);
+            let long = format_duration(a.long_window_seconds);
+            let short = format_duration(a.short_window_seconds);
+            AlertRow {
+                severity: a.severity,
+                severity_label: a.severity.label().into(),
+                long_window_seconds: a.long_window_seconds,
+                short_window_seconds: a.short_window_seconds,
+                windows_display: [long.as_str(), " / ", short.as_str()].concat(),
+                long_window_display: long,
+                short_window_display: short,
+                for_seconds: a.for_seconds,
+                for_display: a.for_seconds.map(format_duration),
+                burn_rate: a.burn_rate,
+                burn_rate_display: format_burn_rate(a.burn_rate),
+                budget_consumed: a.budget_consumed,
+                budget_consumed_display: format_fraction_percent(a.budget_consumed),
+                threshold_error_ratio: a.threshold_error_ratio,
+                threshold_display: format_fraction_percent(a.threshold_error_ratio),
+                can_fire: a.can_fire,
+                detection_seconds: a.detection_seconds,
+                detection_display: a
+                    .detection_seconds
+                    .map_or_else(|| "never".into(), format_duration),
+                budget_spent: a.budget_spent,
+                budget_spent_display: or_absent(a.budget_spent, format_fraction_percent),
+                reset_seconds: a.reset_seconds,
+                reset_display: or_absent(a.reset_seconds, format_duration),
+            }
+        })
+        .collect();
+    report.warnings = policy_warnings(&policy, target, period_seconds, requests)
+        .iter()
+        .map(|w| w.message())
+        .collect();
+    report.detection_chart = detection_series(&policy, target, period_seconds, DETECTION_POINTS);
+    report
 }
 
 #[cfg(test)]
@@ -899,6 +1194,34 @@ mod tests {
 
     fn a(s: &str) -> Availability {
         Availability::parse(s).unwrap()
+    }
+
+    #[test]
+    fn alerts_section_follows_the_slo_window_and_policy() {
+        let target = a("99.95");
+        let days = Period::Days(28);
+        let mut input = AlertInput::default();
+        let section = |input: &AlertInput, target: &Availability| {
+            alerts_report(input, target, days, Convention::GregorianMean, None)
+        };
+        let r = section(&input, &target);
+        assert_eq!(r.rows[0].burn_rate_display, "13.44×");
+        input.policy = PolicyChoice::Pyrra;
+        let r = section(&input, &target);
+        assert_eq!(r.rows.len(), 4);
+        assert_eq!(r.rows[0].for_display.as_deref(), Some("2m"));
+        assert_eq!(r.rows[0].burn_rate_display, "14×");
+        input.policy = PolicyChoice::Custom;
+        let r = section(&input, &target);
+        assert_eq!(
+            r.error.as_deref(),
+            Some("a custom policy needs at least one alert")
+        );
+        assert!(r.rows.is_empty());
+        // A 90% target cannot page at 14.4 (Workbook ch. 5).
+        let r = section(&AlertInput::default(), &Availability::parse("90").unwrap());
+        assert_eq!(r.rows[0].detection_display, "never");
+        assert!(r.warnings[0].starts_with("Page alert 1 can never fire"));
     }
 
     #[test]

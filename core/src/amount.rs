@@ -26,8 +26,13 @@ use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::duration::parse_duration_exact;
-use crate::quantity::{DecimalError, Expected, ParseError, Problem, Ratio};
+use crate::parse_error::{Expected, ParseError, Problem};
+use crate::ratio::{DecimalError, Ratio};
+use crate::target::SECONDS_PER_DAY;
 use crate::window::{Convention, MAX_ROLLING_DAYS, Period};
+
+/// A day in seconds, as the exact rates count it.
+const DAY: u128 = SECONDS_PER_DAY as u128;
 
 /// The largest count or amount accepted: 10^15 (a million requests a
 /// second for 31 years). Below it every whole number is an exact `f64`.
@@ -213,7 +218,7 @@ impl Count {
     ///
     /// ```
     /// use nines_core::amount::Count;
-    /// use nines_core::quantity::Ratio;
+    /// use nines_core::ratio::Ratio;
     /// assert!(Count::new(Ratio::new(5, 2).unwrap()).is_some());
     /// assert!(Count::new(Ratio::new(1, 3).unwrap()).is_none());
     /// ```
@@ -238,7 +243,7 @@ impl Count {
     ///
     /// ```
     /// use nines_core::amount::Count;
-    /// use nines_core::quantity::Ratio;
+    /// use nines_core::ratio::Ratio;
     /// assert_eq!(Count::parse("2.5k").unwrap().value(), Ratio::from_integer(2_500));
     /// ```
     pub fn value(&self) -> Ratio {
@@ -346,7 +351,7 @@ impl FromStr for Count {
 ///
 /// ```
 /// use nines_core::amount::Per;
-/// use nines_core::quantity::Ratio;
+/// use nines_core::ratio::Ratio;
 /// use nines_core::window::{Convention, Period};
 /// assert_eq!(Per::Seconds(Ratio::from_integer(60)).seconds(Convention::SreBook), Ratio::from_integer(60));
 /// assert_eq!(Per::Period(Period::Month).seconds(Convention::SreBook), Ratio::from_integer(2_592_000));
@@ -386,17 +391,17 @@ impl fmt::Display for Per {
             (1, "second"),
             (60, "minute"),
             (3_600, "hour"),
-            (86_400, "day"),
+            (DAY, "day"),
             (604_800, "week"),
         ];
         if let Some((_, name)) = named.iter().find(|(n, _)| secs == Ratio::from_integer(*n)) {
             return f.write_str(name);
         }
         if secs.denom() == 1
-            && secs.numer() % 86_400 == 0
-            && secs.numer() / 86_400 <= u128::from(MAX_ROLLING_DAYS)
+            && secs.numer() % DAY == 0
+            && secs.numer() / DAY <= u128::from(MAX_ROLLING_DAYS)
         {
-            return write!(f, "{}d", secs.numer() / 86_400);
+            return write!(f, "{}d", secs.numer() / DAY);
         }
         match secs.to_decimal_string() {
             Some(d) => write!(f, "{d}s"),
@@ -547,7 +552,7 @@ impl Rate {
     ///
     /// ```
     /// use nines_core::amount::{Count, Per, Rate};
-    /// use nines_core::quantity::Ratio;
+    /// use nines_core::ratio::Ratio;
     /// let r = Rate::new(Count::parse("50").unwrap(), Per::Seconds(Ratio::from_integer(60))).unwrap();
     /// assert_eq!(r.to_string(), "50 per minute");
     /// assert!(Rate::new(Count::ZERO, Per::Seconds(Ratio::ZERO)).is_none());
@@ -570,7 +575,7 @@ impl Rate {
     pub fn per_days(count: Count, days: u32) -> Rate {
         Rate {
             count,
-            per: Per::Seconds(Ratio::from_integer(u128::from(days.max(1)) * 86_400)),
+            per: Per::Seconds(Ratio::from_integer(u128::from(days.max(1)) * DAY)),
         }
     }
 
@@ -803,7 +808,7 @@ impl Money {
     ///
     /// ```
     /// use nines_core::amount::Money;
-    /// use nines_core::quantity::Ratio;
+    /// use nines_core::ratio::Ratio;
     /// assert_eq!(Money::parse("$0.10").unwrap().amount(), Ratio::new(1, 10).unwrap());
     /// ```
     pub fn amount(&self) -> Ratio {

@@ -35,12 +35,21 @@
 
 use std::fmt;
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::digits::tidy;
+use crate::amount::{Count, Rate};
+use crate::choice::Choice;
+use crate::digits::{push_fixed, tidy};
+use crate::display::{
+    ABSENT, format_burn_rate, format_fraction_percent, format_instant, format_instant_iso,
+    or_absent, push_fraction_percent,
+};
 use crate::downtime::allowed_downtime;
-use crate::quantity::{Availability, Ratio};
+use crate::duration::format_duration;
+use crate::quantity::Availability;
+use crate::ratio::Ratio;
+use crate::target::DAY_SECONDS;
 use crate::window::{Convention, Period};
 
 /// Whether the budget is counted in time (bad minutes) or in requests (bad
@@ -58,6 +67,24 @@ pub enum BudgetMode {
     /// Bad events out of all requests (the Workbook's good/total SLIs).
     #[default]
     Requests,
+}
+
+impl Choice for BudgetMode {
+    const OPTIONS: &'static [Self] = &[BudgetMode::Requests, BudgetMode::Time];
+
+    fn choice_id(self) -> &'static str {
+        match self {
+            BudgetMode::Requests => "requests",
+            BudgetMode::Time => "time",
+        }
+    }
+
+    fn choice_label(self) -> &'static str {
+        match self {
+            BudgetMode::Requests => "requests (bad events)",
+            BudgetMode::Time => "time (bad minutes)",
+        }
+    }
 }
 
 /// What has been spent so far.
@@ -583,10 +610,11 @@ pub struct BudgetStatus {
 ///
 /// ```
 /// use nines_core::budget::BurnDownPoint;
-/// let p = BurnDownPoint { seconds: 0.0, remaining: 1.0, ideal: 1.0, projected: false };
-/// assert!(!p.projected);
+/// let p = BurnDownPoint::new(86_400.0, 0.96, 0.9, false);
+/// assert_eq!(p.readout, "day 1.0: 96% of the budget left");
+/// assert_eq!(p.ideal_readout, "90% left at an even burn");
 /// ```
-#[derive(Serialize, Clone, Copy, Debug, PartialEq)]
+#[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct BurnDownPoint {
     /// Seconds since the window start.
     pub seconds: f64,
@@ -596,6 +624,36 @@ pub struct BurnDownPoint {
     pub ideal: f64,
     /// Whether the point is a projection (after the time elapsed).
     pub projected: bool,
+    /// The point in words: `day 10.0: 60% of the budget left`, with
+    /// ` (projected)` after the time elapsed.
+    pub readout: String,
+    /// The even burn's point in words: `67% left at an even burn`.
+    pub ideal_readout: String,
+}
+
+impl BurnDownPoint {
+    /// The point `seconds` into the window, with its readouts.
+    pub fn new(seconds: f64, remaining: f64, ideal: f64, projected: bool) -> BurnDownPoint {
+        let mut readout = String::with_capacity(48);
+        readout.push_str("day ");
+        push_fixed(&mut readout, seconds / DAY_SECONDS, 1);
+        readout.push_str(": ");
+        push_fraction_percent(&mut readout, remaining);
+        readout.push_str(" of the budget left");
+        if projected {
+            readout.push_str(" (projected)");
+        }
+        let mut ideal_readout = format_fraction_percent(ideal);
+        ideal_readout.push_str(" left at an even burn");
+        BurnDownPoint {
+            seconds,
+            remaining,
+            ideal,
+            projected,
+            readout,
+            ideal_readout,
+        }
+    }
 }
 
 /// The budget remaining across the window for a chart: `points` evenly
@@ -636,15 +694,375 @@ pub fn burn_down(status: &BudgetStatus, points: usize) -> Vec<BurnDownPoint> {
             } else {
                 1.0
             };
-            BurnDownPoint {
-                seconds: t,
+            BurnDownPoint::new(
+                t,
                 // Chart geometry: plain floating point is enough here.
-                remaining: finite(remaining).unwrap_or(0.0),
-                ideal: if window > 0.0 { 1.0 - t / window } else { 0.0 },
-                projected: t > elapsed,
-            }
+                finite(remaining).unwrap_or(0.0),
+                if window > 0.0 { 1.0 - t / window } else { 0.0 },
+                t > elapsed,
+            )
         })
         .collect()
+}
+
+/// 2026-11-01T00:00:00Z: the default start of the SLO window. A fixed
+/// instant, because the core never reads the clock.
+fn default_start() -> DateTime<Utc> {
+    NaiveDate::from_ymd_opt(2026, 11, 1)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map_or(DateTime::UNIX_EPOCH, |t| t.and_utc())
+}
+
+/// The error budget's inputs; the window is the scenario's shared
+/// SLO window (`Scenario::slo_window`). The defaults tell a story: a checkout
+/// service with 2.6M requests per 30 days (about one a second), ten days
+/// into its window, with 520 bad requests so far: 40% of its 99.95% budget
+/// spent in a third of the window (burn rate 1.2).
+///
+/// ```
+/// use nines_core::budget::BudgetInput;
+/// let b = BudgetInput::default();
+/// assert_eq!(b.mode, nines_core::budget::BudgetMode::Requests);
+/// assert_eq!(b.traffic.to_string(), "2,600,000 per 30d");
+/// assert_eq!(b.start.to_rfc3339(), "2026-11-01T00:00:00+00:00");
+/// ```
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Debug)]
+#[serde(default)]
+pub struct BudgetInput {
+    /// Counted in requests (default) or in bad time.
+    pub mode: BudgetMode,
+    /// Traffic, e.g. `"2.6M per 30d"` or `"1000 rps"` (default 2.6M per 30d).
+    pub traffic: Rate,
+    /// Bad requests so far (request mode; default 520).
+    pub bad_events: f64,
+    /// Seconds of bad time so far (time mode; default 10 minutes).
+    pub bad_seconds: f64,
+    /// Time elapsed since the window started, seconds (default 10 days).
+    pub elapsed_seconds: f64,
+    /// When the window started (default 2026-11-01T00:00:00Z).
+    pub start: DateTime<Utc>,
+}
+
+impl Default for BudgetInput {
+    fn default() -> Self {
+        BudgetInput {
+            mode: BudgetMode::Requests,
+            traffic: Rate::per_days(Count::from_f64(2_600_000.0).unwrap_or(Count::ZERO), 30),
+            bad_events: 520.0,
+            bad_seconds: 600.0,
+            elapsed_seconds: 10.0 * 86_400.0,
+            start: default_start(),
+        }
+    }
+}
+
+/// The error budget as the page shows it. Numbers are full precision;
+/// `*_display` strings are rounded for people (durations to the second,
+/// percentages to two decimals).
+///
+/// ```
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let b = evaluate(&Scenario::default()).budget;
+/// assert_eq!(b.budget_display, "21m 36s"); // 0.05% of 30 days
+/// assert_eq!(b.allowed_bad_display, "1,300");
+/// assert_eq!(b.consumed_display, "40%");
+/// assert_eq!(b.burn_rate_display, "1.2×");
+/// assert_eq!(b.exhaustion_iso.as_deref(), Some("2026-11-26T00:00:00Z"));
+/// assert_eq!(b.policy_label, "Launches allowed");
+/// ```
+#[derive(Serialize, Clone, PartialEq, Debug)]
+pub struct BudgetReport {
+    /// Time or requests.
+    pub mode: BudgetMode,
+    /// The SLO window (`"30d"` in JSON).
+    pub window: Period,
+    /// `30 days`.
+    pub window_label: String,
+    /// The window with its length and convention when that matters.
+    pub window_description: String,
+    /// The window, seconds.
+    pub window_seconds: f64,
+    /// The convention's id.
+    pub convention_id: String,
+    /// `U`.
+    pub budget_fraction: f64,
+    /// `0.05%`.
+    pub budget_percent: String,
+    /// `U × window`, seconds.
+    pub budget_seconds: f64,
+    /// `21m 36s`.
+    pub budget_display: String,
+    /// The traffic, canonical (`2,600,000 per 30d`).
+    pub traffic: String,
+    /// `2.6M per 30d`.
+    pub traffic_display: String,
+    /// Requests expected in the window.
+    pub requests_in_window: f64,
+    /// `2.6M`.
+    pub requests_display: String,
+    /// `U × requests`: bad requests allowed.
+    pub allowed_bad: f64,
+    /// `1,300`.
+    pub allowed_bad_display: String,
+    /// The budget in the mode's unit: `1,300 bad requests` or `21m 36s`.
+    pub allowed_display: String,
+    /// Spent so far in the mode's unit (bad requests or bad seconds).
+    pub spent: f64,
+    /// `520 bad requests` or `10m`.
+    pub spent_display: String,
+    /// Seconds elapsed.
+    pub elapsed_seconds: f64,
+    /// `10d`.
+    pub elapsed_display: String,
+    /// Share of the window elapsed: `33.33%`.
+    pub elapsed_percent: String,
+    /// Spent / allowed; `None` when unbounded (a 100% target with failures).
+    pub consumed: Option<f64>,
+    /// `40%`.
+    pub consumed_display: String,
+    /// 1 − consumed, negative when overspent.
+    pub remaining: Option<f64>,
+    /// `60%`.
+    pub remaining_display: String,
+    /// What is left in the mode's unit: `780 bad requests`, `12m 58s`.
+    pub remaining_amount_display: String,
+    /// Observed error ratio / `U`.
+    pub burn_rate: Option<f64>,
+    /// `1.2×`.
+    pub burn_rate_display: String,
+    /// remaining × window / burn rate, from now.
+    pub time_to_exhaustion_seconds: Option<f64>,
+    /// `15d`, `never`, `already spent`.
+    pub time_to_exhaustion_display: String,
+    /// When the budget runs out (state and offset).
+    pub exhaustion: Exhaustion,
+    /// The instant, ISO 8601 UTC.
+    pub exhaustion_iso: Option<String>,
+    /// For people: `Thu 26 Nov 2026, 00:00 UTC (within the window)`.
+    pub exhaustion_display: String,
+    /// The window start, ISO 8601 UTC.
+    pub start_iso: String,
+    /// Start + elapsed, ISO 8601 UTC.
+    pub now_iso: Option<String>,
+    /// Start + window, ISO 8601 UTC.
+    pub window_end_iso: Option<String>,
+    /// Launches allowed or frozen.
+    pub policy: PolicyStatus,
+    /// `Launches allowed`.
+    pub policy_label: String,
+    /// The rule applied, quoting the essays.
+    pub policy_reason: String,
+    /// Budget remaining across the window, actual then projected.
+    pub burn_down: Vec<BurnDownPoint>,
+    /// Why the status could not be computed, if so.
+    pub error: Option<String>,
+}
+
+/// Samples in the burn-down chart (daily for 30 days).
+const BURN_DOWN_POINTS: usize = 31;
+
+/// A count for display: two decimals at most (two significant digits below
+/// 0.005), thousands separators.
+fn format_count(x: f64) -> String {
+    let mut out = String::with_capacity(24);
+    push_count(&mut out, x);
+    out
+}
+
+/// [`format_count`], appended to `out`.
+fn push_count(out: &mut String, x: f64) {
+    if !x.is_finite() {
+        out.push_str("undefined");
+        return;
+    }
+    let hundredths = (x * 100.0).round();
+    let rounded = if hundredths == 0.0 && x != 0.0 {
+        // Too small for two decimals (2.6 millionths of a bad request at
+        // twelve nines): two significant digits rather than a bare "0".
+        let decimals = (1 - x.abs().log10().floor() as i32).clamp(2, 300) as usize;
+        format!("{x:.decimals$}").parse().unwrap_or(x)
+    } else if hundredths.is_finite() {
+        hundredths / 100.0
+    } else {
+        x.round()
+    };
+    match Count::from_f64(rounded.abs()) {
+        Some(c) => {
+            if rounded < 0.0 {
+                out.push('-');
+            }
+            c.push_canonical(out);
+        }
+        None => {
+            use std::fmt::Write;
+            let _ = write!(out, "{rounded}");
+        }
+    }
+}
+
+fn in_unit(mode: BudgetMode, x: f64) -> String {
+    match mode {
+        BudgetMode::Time => format_duration(x),
+        BudgetMode::Requests => {
+            let noun = if x == 1.0 {
+                " bad request"
+            } else {
+                " bad requests"
+            };
+            let mut out = String::with_capacity(32);
+            push_count(&mut out, x);
+            out.push_str(noun);
+            out
+        }
+    }
+}
+
+/// The budget section's report: the budget of `target` over `window`, what
+/// `input` says is spent, the burn rate, exhaustion and the policy.
+pub fn budget_report(
+    input: &BudgetInput,
+    target: Availability,
+    window: Period,
+    convention: Convention,
+) -> BudgetReport {
+    let budget = ErrorBudget::new(target, window, convention);
+    let window_seconds = budget.window_seconds();
+    let requests = input.traffic.count_in_period(window, convention);
+    let allowed_bad = budget.allowed_bad(requests).unwrap_or(0.0);
+    let spend = match input.mode {
+        BudgetMode::Time => Spend::BadSeconds(input.bad_seconds),
+        BudgetMode::Requests => Spend::BadRequests {
+            bad: input.bad_events,
+            requests_in_window: requests,
+        },
+    };
+    let mode = input.mode;
+    let budget_seconds = budget.seconds();
+    let allowed = match mode {
+        BudgetMode::Time => budget_seconds,
+        BudgetMode::Requests => allowed_bad,
+    };
+    let elapsed = input.elapsed_seconds;
+    let iso_after = |secs: f64| {
+        secs.is_finite()
+            .then(|| {
+                exhaustion_at(
+                    input.start,
+                    &Exhaustion::Already {
+                        after_seconds: secs,
+                    },
+                )
+            })
+            .flatten()
+            .map(format_instant_iso)
+    };
+    let mut report = BudgetReport {
+        mode,
+        window,
+        window_label: window.name(),
+        window_description: window.describe(convention),
+        window_seconds,
+        convention_id: convention.id().to_string(),
+        budget_fraction: budget.fraction(),
+        budget_percent: target.format_unavailability_percent(),
+        budget_seconds,
+        budget_display: format_duration(budget_seconds),
+        traffic: input.traffic.to_string(),
+        traffic_display: input.traffic.format_compact(),
+        requests_in_window: requests,
+        requests_display: Count::from_f64(requests.round())
+            .map_or_else(|| format_count(requests), |c| c.format_compact()),
+        allowed_bad,
+        allowed_bad_display: format_count(allowed_bad),
+        allowed_display: in_unit(mode, allowed),
+        spent: match spend {
+            // Invalid inputs are reported in `error`; show nothing spent.
+            Spend::BadSeconds(x) | Spend::BadRequests { bad: x, .. } => {
+                if x.is_finite() && x >= 0.0 { x } else { 0.0 }
+            }
+        },
+        spent_display: String::new(),
+        elapsed_seconds: if elapsed.is_finite() && elapsed >= 0.0 {
+            elapsed
+        } else {
+            0.0
+        },
+        elapsed_display: format_duration(elapsed),
+        elapsed_percent: format_fraction_percent(elapsed / window_seconds),
+        consumed: None,
+        consumed_display: ABSENT.into(),
+        remaining: None,
+        remaining_display: ABSENT.into(),
+        remaining_amount_display: ABSENT.into(),
+        burn_rate: None,
+        burn_rate_display: ABSENT.into(),
+        time_to_exhaustion_seconds: None,
+        time_to_exhaustion_display: ABSENT.into(),
+        exhaustion: Exhaustion::NotStarted,
+        exhaustion_iso: None,
+        exhaustion_display: ABSENT.into(),
+        start_iso: format_instant_iso(input.start),
+        now_iso: iso_after(elapsed),
+        window_end_iso: iso_after(window_seconds),
+        policy: PolicyStatus::Frozen,
+        policy_label: String::new(),
+        policy_reason: String::new(),
+        burn_down: Vec::new(),
+        error: None,
+    };
+    report.spent_display = in_unit(mode, report.spent);
+    let status = match budget.status(spend, elapsed) {
+        Ok(status) => status,
+        Err(e) => {
+            report.error = Some(e.to_string());
+            report.policy_label = "Unknown".into();
+            report.policy_reason = "The budget status could not be computed.".into();
+            return report;
+        }
+    };
+    report.consumed = status.consumed;
+    report.consumed_display = status.consumed.map_or_else(
+        || "unbounded (a 100% target allows no failures)".into(),
+        format_fraction_percent,
+    );
+    report.remaining = status.remaining;
+    if let Some(r) = status.remaining {
+        report.remaining_display = format_fraction_percent(r);
+        report.remaining_amount_display = in_unit(mode, r * allowed);
+    }
+    report.burn_rate = status.burn_rate;
+    report.burn_rate_display = status
+        .burn_rate
+        .map_or_else(|| "not measured yet".into(), format_burn_rate);
+    report.time_to_exhaustion_seconds = status.time_to_exhaustion_seconds;
+    report.exhaustion = status.exhaustion;
+    let instant = exhaustion_at(input.start, &status.exhaustion);
+    report.exhaustion_iso = instant.map(format_instant_iso);
+    let when = instant.map_or_else(|| "beyond the calendar".into(), format_instant);
+    (report.time_to_exhaustion_display, report.exhaustion_display) = match status.exhaustion {
+        Exhaustion::NotStarted => (
+            "not measured yet".into(),
+            "no time has elapsed in the window yet".into(),
+        ),
+        Exhaustion::Never => ("never".into(), "never: nothing has been spent".into()),
+        Exhaustion::Already { .. } => (
+            "already spent".into(),
+            ["already spent (", when.as_str(), ")"].concat(),
+        ),
+        Exhaustion::At { within_window, .. } => (
+            or_absent(status.time_to_exhaustion_seconds, format_duration),
+            if within_window {
+                when + " (before the window ends)"
+            } else {
+                when + " (after the window ends: the budget lasts)"
+            },
+        ),
+    };
+    report.policy = status.policy;
+    report.policy_label = status.policy.label().into();
+    report.policy_reason = status.policy.reason().into();
+    report.burn_down = burn_down(&status, BURN_DOWN_POINTS);
+    report
 }
 
 #[cfg(test)]
@@ -652,6 +1070,63 @@ mod tests {
     use super::*;
     use crate::display::format_instant_iso;
     use chrono::TimeZone;
+
+    /// The budget section of the default scenario's target, window and
+    /// convention (99.95%, 30 days, Gregorian mean).
+    fn section(input: &BudgetInput) -> BudgetReport {
+        let target = Availability::parse("99.95").unwrap();
+        budget_report(input, target, Period::Days(30), Convention::GregorianMean)
+    }
+
+    #[test]
+    fn budget_section_default_story() {
+        let b = section(&BudgetInput::default());
+        // 0.05% of 2.6M requests = 1300; 520 bad = 40% in a third of 30 days.
+        assert_eq!(b.allowed_bad, 1_300.0);
+        assert_eq!(b.consumed, Some(0.4));
+        assert_eq!(b.remaining_display, "60%");
+        assert_eq!(b.remaining_amount_display, "780 bad requests");
+        assert_eq!(b.burn_rate, Some(1.2));
+        // remaining × W / burn = 0.6 × 30 d / 1.2 = 15 days from day 10.
+        assert_eq!(b.time_to_exhaustion_display, "15d");
+        assert_eq!(
+            b.exhaustion_display,
+            "Thu 26 Nov 2026, 00:00 UTC (before the window ends)"
+        );
+        assert_eq!(b.now_iso.as_deref(), Some("2026-11-11T00:00:00Z"));
+        assert_eq!(b.window_end_iso.as_deref(), Some("2026-12-01T00:00:00Z"));
+        assert_eq!(b.burn_down.len(), 31);
+        // The chart's readouts: at day 10 (now) 60% is left; an even burn
+        // would leave 1 − 10/30 = 66.67%; after now the line is projected.
+        let now = b.burn_down.iter().find(|p| p.seconds == 864_000.0).unwrap();
+        assert_eq!(now.readout, "day 10.0: 60% of the budget left");
+        assert_eq!(now.ideal_readout, "66.67% left at an even burn");
+        let end = b.burn_down.last().unwrap();
+        // 1 − 1.2 × 30/30 = −20% at the window's end.
+        assert_eq!(end.readout, "day 30.0: -20% of the budget left (projected)");
+    }
+
+    #[test]
+    fn budget_section_time_mode_and_errors() {
+        let mut input = BudgetInput {
+            mode: BudgetMode::Time,
+            bad_seconds: 1_944.0, // 150% of 21m 36s
+            ..BudgetInput::default()
+        };
+        let b = section(&input);
+        assert_eq!(b.spent_display, "32m 24s");
+        assert_eq!(b.remaining_display, "-50%");
+        assert_eq!(b.policy, PolicyStatus::Frozen);
+        assert!(b.policy_reason.contains("cannot deploy"));
+        assert!(b.exhaustion_display.starts_with("already spent"));
+        input.elapsed_seconds = 40.0 * 86_400.0;
+        let b = section(&input);
+        assert_eq!(
+            b.error.as_deref(),
+            Some("the time elapsed is longer than the SLO window")
+        );
+        assert_eq!(b.consumed_display, "—");
+    }
 
     fn budget(target: &str, days: u32) -> ErrorBudget {
         ErrorBudget::new(

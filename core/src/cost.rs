@@ -36,7 +36,9 @@ use crate::target::{
 use serde::{Deserialize, Serialize};
 use std::f64::consts::LN_10;
 
-use crate::display::{at_nines, money};
+use crate::digits::tidy;
+use crate::display::{at_nines, availability, money, or_absent};
+use crate::quantity::Availability;
 
 /// Highest nines the cost model accepts (`U = 10^−12`); inputs beyond are
 /// clamped to it.
@@ -508,12 +510,45 @@ pub struct CostReport {
     pub tolerable_loss_availability: Option<f64>,
     /// Its nines, `None` for a zero tolerable loss (100%) or no revenue.
     pub tolerable_loss_nines: Option<f64>,
+    /// The target it implies, held exactly when the unavailability is a
+    /// short decimal (a $8 000 loss of $16M at risk is exactly 99.95%), for
+    /// "use this as the target"; `None` when no revenue is at risk. JSON:
+    /// its canonical string.
+    pub tolerable_loss_target: Option<Availability>,
     /// The marginal table.
     pub marginal: Vec<MarginalRow>,
     /// The curve for charts.
     pub curve: Vec<CostPoint>,
     /// Inputs repaired, and caveats, in words.
     pub notes: Vec<String>,
+    /// The figures above as people read them: the page and the CLI show
+    /// these, so each is formatted here once.
+    pub display: CostDisplay,
+}
+
+/// The cost figures for people: money per year as `$40,000` ([`money`]).
+/// The marginal table's cells are written by `export::marginal_cost_table`,
+/// and the chart's readouts, one per point, by
+/// [`crate::display::money_at_nines`] when a point is drawn (not here:
+/// `evaluate` stays cheap).
+#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+pub struct CostDisplay {
+    /// Engineering cost a year at the target.
+    pub engineering_cost_at_target: String,
+    /// Revenue at risk a year at the target.
+    pub revenue_at_risk_at_target: String,
+    /// Total cost a year at the target.
+    pub total_cost_at_target: String,
+    /// Revenue lost per minute of full downtime.
+    pub loss_per_downtime_minute: String,
+    /// What the target costs beyond the cheapest level, `—` without one.
+    pub target_premium: String,
+    /// The tolerable loss a year the implied target is worked from (after
+    /// repair).
+    pub tolerable_loss: String,
+    /// The target it implies (`99.95%`; [`availability`]'s rounding for a
+    /// long decimal), or `any: no revenue at risk`.
+    pub tolerable_loss_target: String,
 }
 
 /// The cheapest level in words: its availability and total cost a year, or
@@ -598,19 +633,32 @@ pub fn evaluate(inputs: &CostInputs, ctx: &TargetContext) -> CostReport {
         })
         .collect();
     let minutes_per_year = ctx.year_seconds / 60.0;
+    let loss_per_downtime_minute =
+        model.revenue_per_year * model.impact_fraction / minutes_per_year;
+    let target_premium_per_year =
+        at_optimum.map(|o| at_target.total_cost_per_year - o.total_cost_per_year);
+    let display = CostDisplay {
+        engineering_cost_at_target: money(at_target.engineering_cost_per_year),
+        revenue_at_risk_at_target: money(at_target.revenue_at_risk_per_year),
+        total_cost_at_target: money(at_target.total_cost_per_year),
+        loss_per_downtime_minute: money(loss_per_downtime_minute),
+        target_premium: or_absent(target_premium_per_year, money),
+        tolerable_loss: money(loss),
+        tolerable_loss_target: tol_u.map_or_else(|| "any: no revenue at risk".into(), availability),
+    };
     CostReport {
         target_nines,
         at_target,
         revenue_per_minute: model.revenue_per_year / minutes_per_year,
-        loss_per_downtime_minute: model.revenue_per_year * model.impact_fraction / minutes_per_year,
+        loss_per_downtime_minute,
         optimum_display: optimum_display(optimum, at_optimum.as_ref()),
         optimum,
         at_optimum,
-        target_premium_per_year: at_optimum
-            .map(|o| at_target.total_cost_per_year - o.total_cost_per_year),
+        target_premium_per_year,
         tolerable_loss_unavailability: tol_u,
         tolerable_loss_availability: tol_u.map(|u| 1.0 - u),
         tolerable_loss_nines: tol_u.and_then(nines_of),
+        tolerable_loss_target: tol_u.and_then(|u| Availability::from_unavailability(tidy(u)).ok()),
         marginal: marginal_table(&model, &levels),
         curve: cost_curve(
             &model,
@@ -620,6 +668,7 @@ pub fn evaluate(inputs: &CostInputs, ctx: &TargetContext) -> CostReport {
         ),
         model,
         notes,
+        display,
     }
 }
 
@@ -686,6 +735,64 @@ mod tests {
                 .all(|m| m.net_benefit_per_year.is_finite())
         );
         assert!(r.notes.len() >= 6, "{:?}", r.notes);
+    }
+
+    #[test]
+    fn figures_for_people() {
+        // The default story by hand: 99.95% is log10(2000) nines, so the
+        // engineering cost is $20k × 2 = $40,000, and $16M × 0.0005 = $8,000
+        // is at risk. The cheapest level n* = (log10 800 + 3) / 2 costs
+        // $20k × √0.8 + $16M / √800 000 = 2 × $17,888.54 = $35,777.09, so
+        // the target's premium is $12,222.91.
+        let r = evaluate(&CostInputs::default(), &TargetContext::default());
+        let d = &r.display;
+        assert_eq!(d.engineering_cost_at_target, "$40,000");
+        assert_eq!(d.revenue_at_risk_at_target, "$8,000");
+        assert_eq!(d.total_cost_at_target, "$48,000");
+        assert_eq!(d.target_premium, "$12,223");
+        assert_eq!(r.optimum_display, "≈99.8882% ($35,777 a year in all)");
+        // $16M over 365.2425 × 1440 = 525 949.2 minutes: $30.42 a minute.
+        assert_eq!(d.loss_per_downtime_minute, "$30");
+        // $8,000 of $16M is U = 0.0005: exactly the story's 99.95%.
+        assert_eq!(d.tolerable_loss, "$8,000");
+        assert_eq!(d.tolerable_loss_target, "99.95%");
+        assert_eq!(r.tolerable_loss_target, Availability::parse("99.95%").ok());
+        // $333 of $1M at risk: U = 0.000333, 99.9667%.
+        let inputs = CostInputs {
+            model: CostModel {
+                revenue_per_year: 1e6,
+                impact_fraction: 1.0,
+                ..CostModel::default()
+            },
+            tolerable_loss_per_year: 333.0,
+            ..CostInputs::default()
+        };
+        let r = evaluate(&inputs, &TargetContext::default());
+        assert_eq!(r.display.tolerable_loss_target, "99.9667%");
+        assert_eq!(
+            r.tolerable_loss_target,
+            Availability::parse("99.9667%").ok()
+        );
+        // Tolerating nothing asks for 100%.
+        let inputs = CostInputs {
+            tolerable_loss_per_year: 0.0,
+            ..CostInputs::default()
+        };
+        let r = evaluate(&inputs, &TargetContext::default());
+        assert_eq!(r.display.tolerable_loss_target, "100%");
+        assert_eq!(r.tolerable_loss_target, Some(Availability::HUNDRED));
+        // No revenue: any target will do, and no level is cheapest.
+        let inputs = CostInputs {
+            model: CostModel {
+                revenue_per_year: 0.0,
+                ..CostModel::default()
+            },
+            ..CostInputs::default()
+        };
+        let r = evaluate(&inputs, &TargetContext::default());
+        assert_eq!(r.display.tolerable_loss_target, "any: no revenue at risk");
+        assert_eq!(r.tolerable_loss_target, None);
+        assert_eq!(r.display.target_premium, "—");
     }
 
     #[test]

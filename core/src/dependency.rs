@@ -524,6 +524,103 @@ impl Default for DependencyInputs {
     }
 }
 
+/// Editing the list: the rules a front end applies when people add, group,
+/// edit and remove dependencies (the page's reducer calls these). An
+/// `item` is an index into `dependencies`; `member`, when given, a member of
+/// the group at `item`. Indices out of range change nothing.
+impl DependencyInputs {
+    /// The unavailability a new dependency starts with: 99.99% available.
+    pub const NEW_UNAVAILABILITY: f64 = 0.0001;
+
+    /// Add a critical dependency, named after its place in the list.
+    ///
+    /// ```
+    /// use nines_core::dependency::{Composition, DependencyInputs};
+    /// let mut d = DependencyInputs::default();
+    /// d.add();
+    /// assert_eq!(d.dependencies[4], Composition::component("dependency 5", 0.0001));
+    /// ```
+    pub fn add(&mut self) {
+        let n = self.dependencies.len() + 1;
+        self.dependencies.push(Composition::component(
+            format!("dependency {n}"),
+            Self::NEW_UNAVAILABILITY,
+        ));
+    }
+
+    /// The component at `item` (or at `member` of the group at `item`), to
+    /// edit its name or unavailability; `None` for a group or a place that
+    /// does not exist.
+    pub fn component_mut(&mut self, item: usize, member: Option<usize>) -> Option<&mut Component> {
+        let top = self.dependencies.get_mut(item)?;
+        let at = match member {
+            None => top,
+            Some(m) => members_mut(top)?.get_mut(m)?,
+        };
+        match at {
+            Composition::Component(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Remove the dependency at `item`, or one member of its group. A group
+    /// left with one member becomes that member; a k-of-n group keeps
+    /// `1 ≤ k ≤ n`.
+    pub fn remove(&mut self, item: usize, member: Option<usize>) {
+        let Some(m) = member else {
+            if item < self.dependencies.len() {
+                self.dependencies.remove(item);
+            }
+            return;
+        };
+        let Some(group) = self.dependencies.get_mut(item) else {
+            return;
+        };
+        let Some(members) = members_mut(group) else {
+            return;
+        };
+        if m < members.len() {
+            members.remove(m);
+        }
+        if members.len() == 1 {
+            let only = members.remove(0);
+            *group = only;
+        } else if let Composition::KOfN { k, of } = group {
+            *k = (*k).min(of.len()).max(1);
+        }
+    }
+
+    /// Add a redundant copy of the dependency at `item`: a group gets a copy
+    /// of its last member; a component (or a serial group) becomes a
+    /// redundant pair of itself, any one of which is enough.
+    pub fn add_redundant_copy(&mut self, item: usize) {
+        let Some(dep) = self.dependencies.get_mut(item) else {
+            return;
+        };
+        match dep {
+            Composition::Parallel(of) | Composition::KOfN { of, .. } => {
+                if let Some(copy) = of.last().cloned() {
+                    of.push(copy);
+                }
+            }
+            other => {
+                let copy = other.clone();
+                *other = Composition::Parallel(vec![copy.clone(), copy]);
+            }
+        }
+    }
+}
+
+/// The members of a group; `None` for a component.
+fn members_mut(c: &mut Composition) -> Option<&mut Vec<Composition>> {
+    match c {
+        Composition::Parallel(of) | Composition::KOfN { of, .. } | Composition::Serial(of) => {
+            Some(of)
+        }
+        Composition::Component(_) => None,
+    }
+}
+
 /// One critical dependency checked against the rule of the extra nine.
 #[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct ExtraNineCheck {
@@ -699,6 +796,132 @@ pub fn evaluate(inputs: &DependencyInputs, ctx: &TargetContext) -> DependencyRep
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Three plain components and the default story's 2-of-3 cache group.
+    fn editable() -> DependencyInputs {
+        DependencyInputs {
+            dependencies: vec![
+                Composition::component("db", 0.001),
+                Composition::KOfN {
+                    k: 2,
+                    of: vec![
+                        Composition::component("r1", 0.01),
+                        Composition::component("r2", 0.02),
+                        Composition::component("r3", 0.03),
+                    ],
+                },
+                Composition::component("cdn", 0.002),
+            ],
+            ..DependencyInputs::default()
+        }
+    }
+
+    #[test]
+    fn a_new_dependency_is_named_after_its_place_at_four_nines() {
+        let mut d = editable();
+        d.add();
+        assert_eq!(d.dependencies.len(), 4);
+        assert_eq!(
+            d.dependencies[3],
+            Composition::component("dependency 4", 0.0001)
+        );
+    }
+
+    #[test]
+    fn only_components_are_edited_in_place() {
+        let mut d = editable();
+        d.component_mut(0, None).unwrap().name = "orders db".into();
+        d.component_mut(1, Some(2)).unwrap().unavailability = 0.5;
+        assert_eq!(
+            d.dependencies[0],
+            Composition::component("orders db", 0.001)
+        );
+        let Composition::KOfN { of, .. } = &d.dependencies[1] else {
+            panic!("still a group: {:?}", d.dependencies[1]);
+        };
+        assert_eq!(of[2], Composition::component("r3", 0.5));
+        // A group itself, a member of a component, and places past the end.
+        assert!(d.component_mut(1, None).is_none());
+        assert!(d.component_mut(0, Some(0)).is_none());
+        assert!(d.component_mut(1, Some(3)).is_none());
+        assert!(d.component_mut(3, None).is_none());
+    }
+
+    #[test]
+    fn removing_members_keeps_k_within_the_group_and_unwraps_a_group_of_one() {
+        let mut d = editable();
+        // 2 of 3 → 2 of 2: k still fits.
+        d.remove(1, Some(0));
+        assert!(
+            matches!(&d.dependencies[1], Composition::KOfN { k: 2, of } if of.len() == 2),
+            "{:?}",
+            d.dependencies[1]
+        );
+        // 2 of 2 → one member left: the group is that member.
+        d.remove(1, Some(0));
+        assert_eq!(d.dependencies[1], Composition::component("r3", 0.03));
+        d.remove(1, None);
+        assert_eq!(d.dependencies.len(), 2);
+        assert_eq!(d.dependencies[1], Composition::component("cdn", 0.002));
+    }
+
+    #[test]
+    fn k_shrinks_when_the_group_gets_smaller_than_k() {
+        let member = |n: &str| Composition::component(n, 0.1);
+        let mut d = DependencyInputs {
+            dependencies: vec![Composition::KOfN {
+                k: 3,
+                of: vec![member("a"), member("b"), member("c")],
+            }],
+            ..DependencyInputs::default()
+        };
+        d.add_redundant_copy(0);
+        // 3 of 4 → 3 of 3 → (a member out) 2 of 2.
+        d.remove(0, Some(3));
+        d.remove(0, Some(0));
+        assert_eq!(
+            d.dependencies[0],
+            Composition::KOfN {
+                k: 2,
+                of: vec![member("b"), member("c")]
+            }
+        );
+    }
+
+    #[test]
+    fn a_redundant_copy_makes_a_pair_or_grows_the_group() {
+        let mut d = editable();
+        d.add_redundant_copy(0);
+        assert_eq!(
+            d.dependencies[0],
+            Composition::Parallel(vec![
+                Composition::component("db", 0.001),
+                Composition::component("db", 0.001),
+            ])
+        );
+        // Two independent copies at 0.1% fail together 0.1% × 0.1% = 1e-6
+        // of the time.
+        let u = d.dependencies[0].unavailability().unwrap();
+        assert!((u - 1e-6).abs() < 1e-21, "{u:e}");
+        d.add_redundant_copy(1);
+        let Composition::KOfN { k, of } = &d.dependencies[1] else {
+            panic!("still a group: {:?}", d.dependencies[1]);
+        };
+        assert_eq!((*k, of.len()), (2, 4));
+        assert_eq!(of[3], Composition::component("r3", 0.03));
+    }
+
+    #[test]
+    fn places_that_do_not_exist_change_nothing() {
+        let mut d = editable();
+        let before = d.clone();
+        d.remove(7, None);
+        d.remove(7, Some(0));
+        d.remove(0, Some(0));
+        d.remove(1, Some(9));
+        d.add_redundant_copy(7);
+        assert_eq!(d, before);
+    }
 
     #[test]
     fn serial_keeps_nine_nines() {

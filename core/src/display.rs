@@ -153,6 +153,21 @@ pub fn at_nines(nines: f64) -> String {
     Availability::from_nines(nines).map_or_else(|_| "—".into(), |a| a.format_percent())
 }
 
+/// An amount at a level, as the cost chart's readouts write it:
+/// `$36,000 at 99.9%` ([`money`] at [`at_nines`]).
+///
+/// ```
+/// use nines_core::display::money_at_nines;
+/// assert_eq!(money_at_nines(36_000.0, 3.0), "$36,000 at 99.9%");
+/// assert_eq!(money_at_nines(1_250.4, 2.0), "$1,250 at 99%");
+/// ```
+pub fn money_at_nines(amount: f64, nines: f64) -> String {
+    let mut s = money(amount);
+    s.push_str(" at ");
+    s.push_str(&at_nines(nines));
+    s
+}
+
 /// A bound on a count: `unlimited`, or the count.
 ///
 /// ```
@@ -324,6 +339,20 @@ pub fn format_burn_rate(burn: f64) -> String {
     trim_decimal_in_place(&mut s, 0);
     s.push('×');
     s
+}
+
+/// What a figure shows when it has no value: `—`.
+pub const ABSENT: &str = "—";
+
+/// `x` written by `write`, or [`ABSENT`] when there is none.
+///
+/// ```
+/// use nines_core::display::{or_absent, format_fraction_percent};
+/// assert_eq!(or_absent(Some(0.02), format_fraction_percent), "2%");
+/// assert_eq!(or_absent(None, format_fraction_percent), "—");
+/// ```
+pub fn or_absent<T>(x: Option<T>, write: impl FnOnce(T) -> String) -> String {
+    x.map_or_else(|| ABSENT.to_string(), write)
 }
 
 #[cfg(test)]

@@ -9,10 +9,12 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use crate::display::count;
 use crate::duration::format_duration;
-use crate::quantity::{Availability, Ratio};
+use crate::quantity::Availability;
+use crate::ratio::Ratio;
 use crate::window::{Convention, Maintenance, Period, PlannedMaintenance, ServiceHours};
 
 /// `U × window`, exact when `U` is, rounded once.
@@ -34,7 +36,8 @@ fn period_ratio(period: Period, convention: Convention) -> Ratio {
 ///
 /// ```
 /// use nines_core::downtime::allowed_downtime_exact;
-/// use nines_core::quantity::{Availability, Ratio};
+/// use nines_core::quantity::Availability;
+/// use nines_core::ratio::Ratio;
 /// use nines_core::window::{Convention, Period};
 /// let a = Availability::parse("99.95").unwrap();
 /// let d = allowed_downtime_exact(&a, Period::Month, Convention::GregorianMean).unwrap();
@@ -400,12 +403,235 @@ impl DowntimeTable {
     }
 }
 
+/// The reverse question's inputs: a downtime and the period it fell in.
+///
+/// ```
+/// use nines_core::downtime::ReverseInput;
+/// use nines_core::window::Period;
+/// let r = ReverseInput::default();
+/// assert_eq!((r.downtime_seconds, r.period), (14_400.0, Period::Month));
+/// ```
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Debug)]
+#[serde(default)]
+pub struct ReverseInput {
+    /// Downtime in seconds (default 4h).
+    pub downtime_seconds: f64,
+    /// The period it fell in (default a month).
+    pub period: Period,
+}
+
+impl Default for ReverseInput {
+    fn default() -> Self {
+        ReverseInput {
+            downtime_seconds: 4.0 * 3_600.0,
+            period: Period::Month,
+        }
+    }
+}
+
+/// The target, its nines and its allowed downtime per period.
+///
+/// ```
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let t = evaluate(&Scenario::default()).target;
+/// assert_eq!(t.nines_display, "3.3 nines");
+/// assert_eq!(t.convention_id, "gregorian");
+/// ```
+#[derive(Serialize, Clone, PartialEq, Debug)]
+pub struct TargetReport {
+    /// For people: `99.95%` (exact), or `≈99.96838%` when rounded.
+    pub availability_percent: String,
+    /// The canonical string that parses back to the same target (for share
+    /// links): `99.95%`, `3.5 nines`, `1/180`.
+    pub canonical: String,
+    /// Whether the target is held exactly (false only for fractional nines).
+    pub exact: bool,
+    /// `-log10(U)`; `None` for 100% (infinitely many nines).
+    pub nines: Option<f64>,
+    /// `3.3 nines`, or `100% (no downtime allowed)`.
+    pub nines_display: String,
+    /// `U` as a fraction, full precision.
+    pub unavailability: f64,
+    /// `U` in percent for people: `0.05%` (the error budget's share of time).
+    pub unavailability_percent: String,
+    /// `U` as an exact decimal (`0.0005`), when it has one (not for
+    /// fractional nines or ratios such as 1/3): what exports write.
+    pub unavailability_decimal: Option<String>,
+    /// `1 − U` as an exact decimal (`0.9995`), when it has one.
+    pub availability_decimal: Option<String>,
+    /// The convention's id, e.g. `gregorian`.
+    pub convention_id: String,
+    /// The convention's label, stating the lengths in force.
+    pub convention_label: String,
+    /// The service hours, e.g. `24/7` or `Mon-Fri 08:00-20:00`.
+    pub service_hours: String,
+    /// The planned-maintenance setting in words.
+    pub maintenance: String,
+    /// How the durations were rounded (DOMAIN.md §1: "round deliberately
+    /// for display … and say so").
+    pub rounding_note: String,
+    /// Allowed downtime per day, week, month, quarter and year.
+    pub downtime: Vec<DowntimeRow>,
+    /// Allowed downtime a year against nines, from [`CURVE_NINES`]`.0` to
+    /// `.1` in [`CURVE_STEPS`] steps: the data of the target chart.
+    pub curve: Vec<CurvePoint>,
+}
+
+/// The nines the target chart spans: 90% to 99.9999%.
+pub const CURVE_NINES: (f64, f64) = (1.0, 6.0);
+/// Steps of the target chart's curve (101 points).
+pub const CURVE_STEPS: usize = 100;
+
+/// The availability a given downtime in a given period amounts to.
+///
+/// ```
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let r = evaluate(&Scenario::default()).reverse;
+/// assert_eq!(r.downtime_display, "4h");
+/// assert_eq!(r.period_label, "per month");
+/// assert_eq!(r.availability_percent.as_deref(), Some("≈99.4524%"));
+/// assert_eq!(r.meets_target, Some(false));
+/// ```
+#[derive(Serialize, Clone, PartialEq, Debug)]
+pub struct ReverseReport {
+    /// The downtime, seconds.
+    pub downtime_seconds: f64,
+    /// The downtime for people: `4h`.
+    pub downtime_display: String,
+    /// The period (`"month"` in JSON).
+    pub period: Period,
+    /// `per month`.
+    pub period_label: String,
+    /// The period with its length: `month (30.436875 days, gregorian)`.
+    pub period_description: String,
+    /// The availability for people, `None` when there is an error.
+    pub availability_percent: Option<String>,
+    /// The canonical availability string (parses back exactly).
+    pub canonical: Option<String>,
+    /// Nines, `None` for 100% or on error.
+    pub nines: Option<f64>,
+    /// `2.26 nines`.
+    pub nines_display: Option<String>,
+    /// `U` as a fraction.
+    pub unavailability: Option<f64>,
+    /// Whether this downtime stays within the target.
+    pub meets_target: Option<bool>,
+    /// Why there is no answer (e.g. more downtime than the period).
+    pub error: Option<String>,
+}
+
+/// The target section's report: the target in its forms and its allowed
+/// downtime per standard period under the schedule.
+pub fn target_report(
+    t: &Availability,
+    convention: Convention,
+    service_hours: &ServiceHours,
+    maintenance: &PlannedMaintenance,
+) -> TargetReport {
+    let table =
+        DowntimeTable::with_schedule(t, convention, &Period::STANDARD, service_hours, maintenance);
+    let (availability_percent, canonical) = t.percent_and_canonical();
+    TargetReport {
+        availability_percent,
+        canonical,
+        exact: t.is_exact(),
+        nines: t.finite_nines(),
+        nines_display: t.format_nines(),
+        unavailability: t.unavailability(),
+        unavailability_percent: t.format_unavailability_percent(),
+        unavailability_decimal: t.unavailability_exact().and_then(|u| u.to_decimal_string()),
+        availability_decimal: t
+            .unavailability_exact()
+            .and_then(|u| Ratio::ONE.checked_sub(u))
+            .and_then(|a| a.to_decimal_string()),
+        convention_id: convention.id().to_string(),
+        convention_label: convention.label().to_string(),
+        service_hours: service_hours.to_string(),
+        maintenance: maintenance.describe(),
+        rounding_note: "durations rounded to the nearest second (three significant digits in \
+                        ms, µs or ns below one second); \
+                        seconds are exact"
+            .to_string(),
+        downtime: table.rows,
+        curve: downtime_curve(
+            Period::Year,
+            convention,
+            CURVE_NINES.0,
+            CURVE_NINES.1,
+            CURVE_STEPS,
+        ),
+    }
+}
+
+/// The reverse question's report: the availability `input`'s downtime
+/// amounts to, and whether it meets `target`.
+pub fn reverse_report(
+    r: &ReverseInput,
+    target: &Availability,
+    convention: Convention,
+    service_hours: &ServiceHours,
+) -> ReverseReport {
+    let result = availability_from_downtime_in_service(
+        r.downtime_seconds,
+        r.period,
+        convention,
+        service_hours,
+    );
+    let mut report = ReverseReport {
+        downtime_seconds: r.downtime_seconds,
+        downtime_display: format_duration(r.downtime_seconds),
+        period: r.period,
+        period_label: r.period.label(),
+        period_description: r.period.describe(convention),
+        availability_percent: None,
+        canonical: None,
+        nines: None,
+        nines_display: None,
+        unavailability: None,
+        meets_target: None,
+        error: None,
+    };
+    match result {
+        Ok(a) => {
+            let (percent, canonical) = a.percent_and_canonical();
+            report.availability_percent = Some(percent);
+            report.canonical = Some(canonical);
+            report.nines = a.finite_nines();
+            report.nines_display = Some(a.format_nines());
+            report.unavailability = Some(a.unavailability());
+            report.meets_target = a.partial_cmp(target).map(|o| o.is_ge());
+        }
+        Err(e) => report.error = Some(e.to_string()),
+    }
+    report
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn a(s: &str) -> Availability {
         Availability::parse(s).unwrap()
+    }
+
+    #[test]
+    fn the_target_report_carries_the_chart_curve() {
+        let r = target_report(
+            &a("99.95"),
+            Convention::GregorianMean,
+            &ServiceHours::always(),
+            &PlannedMaintenance::default(),
+        );
+        // 1 to 6 nines in steps of 0.05: 101 points.
+        assert_eq!(r.curve.len(), 101);
+        // Point 40 is 1 + 40 × 0.05 = 3 nines: 0.001 × 31 556 952 s =
+        // 31 556.952 s = 8h 45m 56.952s, shown to the second.
+        let p = &r.curve[40];
+        assert_eq!(p.nines, 3.0);
+        assert_eq!(p.readout, "99.9% (3 nines) allows 8h 45m 57s a year");
+        // A rolling window is "per N days": 0.01 × 30 d = 7h 12m.
+        let c = downtime_curve(Period::Days(30), Convention::SreBook, 2.0, 2.0, 1);
+        assert_eq!(c[0].readout, "99% (2 nines) allows 7h 12m per 30 days");
     }
 
     #[test]
@@ -529,6 +755,9 @@ pub struct CurvePoint {
     pub seconds: f64,
     /// The same, rounded for display.
     pub display: String,
+    /// The point in words, for the chart's readout:
+    /// `99.9% (3 nines) allows 8h 45m 57s a year`.
+    pub readout: String,
 }
 
 /// Allowed downtime per `period` for nines from `from` to `to` in `steps`
@@ -554,16 +783,33 @@ pub fn downtime_curve(
     if !(from.is_finite() && to.is_finite()) || steps == 0 {
         return Vec::new();
     }
+    // "a year", "a month"; a rolling window is "per 30 days".
+    let per = match period {
+        Period::Days(_) => period.label(),
+        Period::Hour => "an hour".to_string(),
+        _ => ["a ", period.name().as_str()].concat(),
+    };
     (0..=steps)
         .filter_map(|i| {
             let nines = from + (to - from) * i as f64 / steps as f64;
             let a = Availability::from_nines(nines).ok()?;
             let seconds = allowed_downtime(&a, period, convention);
+            let availability_display = a.format_percent();
+            let display = format_duration(seconds);
+            let mut readout = String::with_capacity(64);
+            readout.push_str(&availability_display);
+            readout.push_str(" (");
+            readout.push_str(&count(nines, 2));
+            readout.push_str(" nines) allows ");
+            readout.push_str(&display);
+            readout.push(' ');
+            readout.push_str(&per);
             Some(CurvePoint {
                 nines,
-                availability_display: a.format_percent(),
+                availability_display,
                 seconds,
-                display: format_duration(seconds),
+                display,
+                readout,
             })
         })
         .collect()

@@ -8,7 +8,8 @@
 //! follow the shape of humantime's `src/duration.rs` (STYLE.md): std only,
 //! every error documented, checked arithmetic, round-trip tests.
 
-use crate::quantity::{DecimalError, Expected, ParseError, Problem, Ratio};
+use crate::parse_error::{Expected, ParseError, Problem};
+use crate::ratio::{DecimalError, Ratio};
 
 /// The longest duration accepted, in seconds: 10^15 s (about 31.7 million
 /// years). Anything longer is a typo, and below this every whole number of
@@ -100,7 +101,7 @@ pub fn parse_duration(s: &str) -> Result<f64, ParseError> {
 ///
 /// ```
 /// use nines_core::duration::parse_duration_exact;
-/// use nines_core::quantity::Ratio;
+/// use nines_core::ratio::Ratio;
 /// assert_eq!(parse_duration_exact("500ms").unwrap(), Ratio::new(1, 2).unwrap());
 /// assert!(parse_duration_exact("P1M").is_err());
 /// ```

@@ -21,7 +21,6 @@ use crate::budget::BudgetMode;
 use crate::digits::tidy;
 use crate::display::{at_nines, availability, format_fraction_percent, money};
 use crate::duration::{format_duration, format_seconds_plain};
-use crate::quantity::{Availability, Ratio};
 use crate::scenario::{AlertRow, Report};
 use crate::window::Period;
 
@@ -702,27 +701,17 @@ fn number(x: f64) -> String {
     if t == 0.0 { "0".into() } else { format!("{t}") }
 }
 
-/// The report's target parsed back exactly from its canonical string.
-fn exact_target(report: &Report) -> Option<Availability> {
-    Availability::parse(&report.target.canonical).ok()
-}
-
 /// `U` written exactly when it is a terminating decimal (`0.0005`),
 /// otherwise in full precision.
 fn unavailability_text(report: &Report) -> String {
-    exact_target(report)
-        .and_then(|a| a.unavailability_exact())
-        .and_then(|u| u.to_decimal_string())
+    (report.target.unavailability_decimal.clone())
         .unwrap_or_else(|| number(report.target.unavailability))
 }
 
 /// `1 − U` written exactly when it is a terminating decimal (`0.9995`),
 /// otherwise in full precision.
 fn target_fraction_text(report: &Report) -> String {
-    exact_target(report)
-        .and_then(|a| a.unavailability_exact())
-        .and_then(|u| Ratio::ONE.checked_sub(u))
-        .and_then(|a| a.to_decimal_string())
+    (report.target.availability_decimal.clone())
         .unwrap_or_else(|| number(1.0 - report.target.unavailability))
 }
 

@@ -16,7 +16,8 @@
 //! assert_eq!(month, 2_629.746);
 //! ```
 //!
-//! * [`quantity`]: [`Availability`], [`Ratio`], [`ParseError`].
+//! * [`quantity`]: [`Availability`]; [`ratio`]: the exact [`Ratio`];
+//!   [`parse_error`]: [`ParseError`], the error of every parser.
 //! * [`duration`]: [`parse_duration`], [`format_duration`], [`format_seconds_plain`].
 //! * [`window`]: [`Convention`], [`Period`], [`ServiceHours`], [`PlannedMaintenance`].
 //! * [`downtime`]: both directions, and [`DowntimeTable`].
@@ -30,6 +31,7 @@
 pub mod alerts;
 pub mod amount;
 pub mod budget;
+pub mod choice;
 pub mod cost;
 pub mod delivery;
 pub mod dependency;
@@ -40,7 +42,9 @@ pub mod duration;
 pub mod export;
 pub mod incident;
 pub mod link;
+pub mod parse_error;
 pub mod quantity;
+pub mod ratio;
 pub mod scenario;
 pub mod support;
 pub mod target;
@@ -55,6 +59,8 @@ pub use downtime::{
     unplanned_downtime_allowance,
 };
 pub use duration::{format_duration, format_seconds_plain, parse_duration, parse_duration_exact};
-pub use quantity::{Availability, ParseError, Ratio};
+pub use parse_error::ParseError;
+pub use quantity::Availability;
+pub use ratio::Ratio;
 pub use scenario::{Report, Scenario, evaluate};
 pub use window::{Convention, DayHours, Maintenance, Period, PlannedMaintenance, ServiceHours};

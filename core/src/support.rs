@@ -27,6 +27,7 @@
 //! fewer".
 
 use crate::digits::shortest;
+use crate::display::{count, money};
 use crate::target::{TargetContext, clamp_non_negative, nines_of};
 use serde::{Deserialize, Serialize};
 
@@ -97,6 +98,8 @@ pub enum TrafficCriticality {
 pub struct Alternative {
     /// The method.
     pub method: SupportMethod,
+    /// Its name in the essays ([`SupportMethod::name`]).
+    pub method_name: &'static str,
     /// Why it was not chosen, citing the essay.
     pub reason: String,
 }
@@ -106,6 +109,8 @@ pub struct Alternative {
 pub struct Recommendation {
     /// The method recommended.
     pub method: SupportMethod,
+    /// Its name in the essays ([`SupportMethod::name`]).
+    pub method_name: &'static str,
     /// The essays' rule applied, quoted, with the essay's name.
     pub reason: String,
     /// Every other method, with why not.
@@ -244,6 +249,7 @@ pub fn recommend(
         .filter(|&&m| m != method)
         .map(|&m| Alternative {
             method: m,
+            method_name: m.name(),
             reason: match m {
                 SupportMethod::YouBuildItSreRunIt => sre_why_not.clone(),
                 SupportMethod::YouBuildItOpsRunIt => ops_why_not.clone(),
@@ -256,6 +262,7 @@ pub fn recommend(
         .collect();
     Recommendation {
         method,
+        method_name: method.name(),
         reason,
         alternatives,
         notes,
@@ -341,6 +348,8 @@ impl Default for OnCallInputs {
 pub struct OnCallCost {
     /// The method.
     pub method: SupportMethod,
+    /// Its name in the essays ([`SupportMethod::name`]).
+    pub method_name: &'static str,
     /// Who is on call, in words.
     pub structure: String,
     /// Paid people on standby at any time.
@@ -431,6 +440,7 @@ pub fn on_call_cost(method: SupportMethod, inputs: &OnCallInputs) -> OnCallCost 
     let callout_cost = paid_callouts * callout;
     OnCallCost {
         method,
+        method_name: method.name(),
         structure,
         paid_people_on_rota: people,
         standby_cost_per_year: standby,
@@ -484,6 +494,22 @@ pub struct SupportReport {
     pub on_call_costs: Vec<OnCallCost>,
     /// The on-call cost of the recommended method per year.
     pub recommended_on_call_cost_per_year: f64,
+    /// Product demand, deployments a week, as the recommendation read it
+    /// (repaired as [`recommend`] repairs it).
+    pub deployments_per_week: f64,
+    /// The figures above as people read them: the page and the CLI show
+    /// these, so each is formatted here once. The per-method money is
+    /// written by `export::support_cost_table`.
+    pub display: SupportDisplay,
+}
+
+/// The support figures for people.
+#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+pub struct SupportDisplay {
+    /// Deployments a week, at most one decimal: `10`, `2.3`.
+    pub deployments_per_week: String,
+    /// The recommended method's on-call cost a year: `$102,900`.
+    pub recommended_on_call_cost: String,
 }
 
 /// Recommends a method for the target and the product demand
@@ -534,11 +560,22 @@ pub fn evaluate(
         .iter()
         .find(|c| c.method == recommendation.method)
         .map_or(0.0, |c| c.total_cost_per_year);
+    // The demand `recommend` read (its note, if repaired, is already there).
+    let deployments_per_week = clamp_non_negative(
+        "Deployments per week",
+        deployments_per_week,
+        &mut Vec::new(),
+    );
     SupportReport {
         target_nines,
         recommendation,
         on_call_costs,
         recommended_on_call_cost_per_year,
+        deployments_per_week,
+        display: SupportDisplay {
+            deployments_per_week: count(deployments_per_week, 1),
+            recommended_on_call_cost: money(recommended_on_call_cost_per_year),
+        },
     }
 }
 
@@ -602,6 +639,36 @@ mod tests {
         // 2 × 5 × 6680 + 18 × 2 × 150.
         assert_eq!(c.total_cost_per_year, 66_800.0 + 5_400.0);
         assert_eq!(c.time_to_restore_penalty_seconds, 7200.0);
+    }
+
+    #[test]
+    fn figures_for_people() {
+        // Ten deployments a week, You Run It recommended: 3 engineers × $5 ×
+        // 6680 h + 18 callouts × $150 = $102,900.
+        let r = evaluate(&SupportInputs::default(), &TargetContext::default(), 10.0);
+        assert_eq!(r.display.deployments_per_week, "10");
+        assert_eq!(r.display.recommended_on_call_cost, "$102,900");
+        assert_eq!(r.recommendation.method_name, "You Build It You Run It");
+        assert!(
+            r.on_call_costs
+                .iter()
+                .all(|c| c.method_name == c.method.name())
+        );
+        // One deployment every 30 days: 7 / 30 = 0.2333 a week, shown 0.2.
+        let r = evaluate(
+            &SupportInputs::default(),
+            &TargetContext::default(),
+            7.0 / 30.0,
+        );
+        assert_eq!(r.display.deployments_per_week, "0.2");
+        // A demand that is not a number is read as none, as the rule reads it.
+        let r = evaluate(
+            &SupportInputs::default(),
+            &TargetContext::default(),
+            f64::NAN,
+        );
+        assert_eq!(r.deployments_per_week, 0.0);
+        assert_eq!(r.display.deployments_per_week, "0");
     }
 
     #[test]

@@ -21,8 +21,10 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::choice::Choice;
 use crate::duration::format_seconds_plain;
-use crate::quantity::{Expected, ParseError, Problem, Ratio};
+use crate::parse_error::{Expected, ParseError, Problem};
+use crate::ratio::Ratio;
 use crate::target::{SECONDS_PER_DAY as DAY, SECONDS_PER_GREGORIAN_YEAR};
 
 // ---------------------------------------------------------------------------
@@ -57,20 +59,6 @@ pub enum Convention {
 }
 
 impl Convention {
-    /// Every convention, default first.
-    ///
-    /// ```
-    /// use nines_core::window::Convention;
-    /// assert_eq!(Convention::all().len(), 3);
-    /// ```
-    pub fn all() -> [Convention; 3] {
-        [
-            Convention::GregorianMean,
-            Convention::SreBook,
-            Convention::Calendar365,
-        ]
-    }
-
     /// The stable identifier used in URLs, JSON and the CLI.
     ///
     /// ```
@@ -150,6 +138,23 @@ impl fmt::Display for Convention {
     /// The [`Convention::id`].
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())
+    }
+}
+
+impl Choice for Convention {
+    /// Every convention, default first.
+    const OPTIONS: &'static [Self] = &[
+        Convention::GregorianMean,
+        Convention::SreBook,
+        Convention::Calendar365,
+    ];
+
+    fn choice_id(self) -> &'static str {
+        self.id()
+    }
+
+    fn choice_label(self) -> &'static str {
+        self.label()
     }
 }
 
@@ -1000,7 +1005,7 @@ mod tests {
         assert_eq!(SreBook.year_seconds(), 31_536_000);
         assert_eq!(Calendar365.month_seconds(), 2_628_000);
         assert_eq!(Calendar365.quarter_seconds(), 7_884_000);
-        for c in Convention::all() {
+        for &c in Convention::OPTIONS {
             assert_eq!(c.id().parse::<Convention>().unwrap(), c);
             assert_eq!(Period::Week.seconds(c), 604_800);
             let json = serde_json::to_string(&c).unwrap();

@@ -33,6 +33,7 @@ use std::time::Instant;
 
 use nines_core::alerts::Preset;
 use nines_core::amount::{Count, Money, Rate};
+use nines_core::choice::Choice;
 use nines_core::duration::{
     MAX_SECONDS, format_duration, format_seconds_plain, parse_duration, parse_duration_exact,
 };
@@ -1364,7 +1365,7 @@ fn check_rate(s: &str) -> Result<Verdict, String> {
         Ok(r) => r,
         Err(e) => return check_error(s, &e),
     };
-    for convention in Convention::all() {
+    for &convention in Convention::OPTIONS {
         let per = r.per().seconds(convention);
         ensure(!per.is_zero(), || "a zero period".into())?;
         let x = r.per_second(convention);
@@ -1419,7 +1420,7 @@ fn check_period(s: &str) -> Result<Verdict, String> {
         Ok(p) => p,
         Err(e) => return check_error(s, &e),
     };
-    for c in Convention::all() {
+    for &c in Convention::OPTIONS {
         let secs = p.seconds(c);
         ensure(secs > 0 && secs <= 36_525 * 86_400, || {
             format!("{p}: {secs} s")
@@ -1448,7 +1449,7 @@ fn check_service_hours(s: &str) -> Result<Verdict, String> {
         format!("{text:?} does not read back")
     })?;
     for p in Period::STANDARD {
-        for c in Convention::all() {
+        for &c in Convention::OPTIONS {
             if let Some(secs) = h.in_service_seconds(p, c) {
                 ensure(
                     secs <= Ratio::from_integer(u128::from(p.seconds(c))),

@@ -7,13 +7,11 @@ use std::rc::Rc;
 
 use nines_core::amount::Rate;
 use nines_core::budget::{BudgetMode, PolicyStatus};
-use nines_core::display::format_fraction_percent;
-use nines_core::duration::format_duration;
-use nines_core::scenario::PolicyChoice;
 use nines_core::window::Period;
 use yew::prelude::*;
 
 use super::chart::{ChartPoint, LineChart, Marker, Series, TickFormat};
+use super::choice::choice_field;
 use super::field::{use_commit, Kind, NumberField, TextField};
 use super::figure::Figure;
 use super::use_on;
@@ -32,24 +30,6 @@ const WINDOWS: [Period; 7] = [
     Period::Year,
 ];
 
-const POLICIES: [(PolicyChoice, &str, &str); 3] = [
-    (
-        PolicyChoice::Workbook,
-        "workbook",
-        "SRE Workbook (page 2%/1h, 5%/6h; ticket 10%/3d)",
-    ),
-    (
-        PolicyChoice::Sloth,
-        "sloth",
-        "Sloth (page 2%/1h, 5%/6h; ticket 10%/1d, 10%/3d)",
-    ),
-    (
-        PolicyChoice::Pyrra,
-        "pyrra",
-        "Pyrra (burn 14, 7, 2, 1 from a 28-day base)",
-    ),
-];
-
 #[function_component(BudgetSection)]
 pub fn budget_section(props: &SectionProps) -> Html {
     let s = &props.state.scenario;
@@ -60,19 +40,6 @@ pub fn budget_section(props: &SectionProps) -> Html {
     let on_elapsed = use_on(&props.state, Action::SetElapsed);
     let on_error_ratio = use_on(&props.state, Action::SetErrorRatio);
     let on_window = super::on_select(&props.state, |v| v.parse().ok().map(Action::SetSloWindow));
-    let on_mode = super::on_select(&props.state, |v| {
-        Some(Action::SetBudgetMode(if v == "time" {
-            BudgetMode::Time
-        } else {
-            BudgetMode::Requests
-        }))
-    });
-    let on_policy = super::on_select(&props.state, |v| {
-        POLICIES
-            .iter()
-            .find(|(_, id, _)| *id == v)
-            .map(|(p, _, _)| Action::SetPolicy(*p))
-    });
     let on_traffic = use_commit(&props.state, Rate::parse, Action::SetTraffic);
 
     // Burn-down: budget remaining across the window, actual then projected.
@@ -83,12 +50,7 @@ pub fn budget_section(props: &SectionProps) -> Html {
                 .map(|p| ChartPoint {
                     x: p.seconds / 86_400.0,
                     y: p.remaining,
-                    readout: format!(
-                        "day {:.1}: {} of the budget left{}",
-                        p.seconds / 86_400.0,
-                        format_fraction_percent(p.remaining),
-                        if p.projected { " (projected)" } else { "" }
-                    ),
+                    readout: p.readout.clone(),
                 })
                 .collect(),
         );
@@ -98,7 +60,7 @@ pub fn budget_section(props: &SectionProps) -> Html {
                 .map(|p| ChartPoint {
                     x: p.seconds / 86_400.0,
                     y: p.ideal,
-                    readout: format!("{} left at an even burn", format_fraction_percent(p.ideal)),
+                    readout: p.ideal_readout.clone(),
                 })
                 .collect(),
         );
@@ -151,11 +113,7 @@ pub fn budget_section(props: &SectionProps) -> Html {
                         .map(|p| ChartPoint {
                             x: p.error_ratio,
                             y: p.detection_seconds,
-                            readout: format!(
-                                "fires after {} at {} errors",
-                                format_duration(p.detection_seconds),
-                                format_fraction_percent(p.error_ratio)
-                            ),
+                            readout: p.readout.clone(),
                         })
                         .collect(),
                 ),
@@ -192,13 +150,7 @@ pub fn budget_section(props: &SectionProps) -> Html {
                         }
                     </select>
                 </div>
-                <div class="field">
-                    <label for="budget-mode">{ "Count the budget in" }</label>
-                    <select id="budget-mode" onchange={on_mode}>
-                        <option value="requests" selected={s.budget.mode == BudgetMode::Requests}>{ "requests (bad events)" }</option>
-                        <option value="time" selected={s.budget.mode == BudgetMode::Time}>{ "time (bad minutes)" }</option>
-                    </select>
-                </div>
+                { choice_field(&props.state, "budget-mode", "Count the budget in", s.budget.mode, Action::SetBudgetMode) }
                 <TextField id="traffic" label="Traffic" value={s.budget.traffic.format_compact()}
                     on_commit={on_traffic} hint="e.g. 1000 rps, 2.6M per 30d" />
                 if s.budget.mode == BudgetMode::Requests {
@@ -249,14 +201,7 @@ pub fn budget_section(props: &SectionProps) -> Html {
 
             <h3>{ "Alerts" }</h3>
             <div class="fields">
-                <div class="field">
-                    <label for="alert-policy">{ "Alert policy" }</label>
-                    <select id="alert-policy" onchange={on_policy}>
-                        { for POLICIES.iter().map(|(p, id, label)| html! {
-                            <option value={*id} selected={*p == s.alerts.policy}>{ *label }</option>
-                        }) }
-                    </select>
-                </div>
+                { choice_field(&props.state, "alert-policy", "Alert policy", s.alerts.policy, Action::SetPolicy) }
                 <NumberField id="error-ratio" label="Error ratio to test the alerts with" kind={Kind::Fraction}
                     value={s.alerts.error_ratio} on_value={on_error_ratio} hint="e.g. 1% of requests failing" />
             </div>

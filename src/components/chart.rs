@@ -1,21 +1,30 @@
-//! An interactive SVG line chart.
+//! An interactive SVG line chart, in three parts:
 //!
-//! Why SVG in `html!` rather than plotters here: SVG stays crisp at any zoom
-//! and pixel ratio, every mark can carry ARIA and real event handlers (hover,
-//! drag, keyboard), and it costs no canvas plumbing. The geometry (scales,
-//! ticks, paths) is plain Rust in [`crate::geometry`], tested natively.
+//! * **the model**: what a chart shows ([`Series`] of [`ChartPoint`]s with
+//!   their readouts, [`Marker`]s, [`TickFormat`]s), placed in the chart's
+//!   frame by [`crate::geometry::Plot`] (scales, ticks, lines, the pointer
+//!   read back: plain Rust, tested natively);
+//! * **the interactive SVG** ([`LineChart`]): hover or focus shows an exact
+//!   readout (strings formatted by the core); clicking or dragging (or Enter
+//!   on a focused point) emits the x value through `on_pick`; arrow keys
+//!   move between points; a data table below the chart is the text
+//!   alternative;
+//! * **the image download**: the same series drawn by [`crate::render`] as
+//!   an SVG document, or a PNG rasterised by the browser.
+//!
+//! Why SVG in `html!` rather than plotters on the page: SVG stays crisp at
+//! any zoom and pixel ratio, every mark can carry ARIA and real event
+//! handlers (hover, drag, keyboard), and it costs no canvas plumbing.
 //! plotters is kept for rendered images, where a bitmap is the product.
-//!
-//! Hover or focus shows an exact readout (strings formatted by the core);
-//! clicking or dragging (or Enter on a focused point) emits the x value
-//! through `on_pick`; arrow keys move between points; a data table below the
-//! chart is the text alternative.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::geometry::{nearest_index, svg_path, Axis};
+use crate::geometry::{index_within, nearest_index, Axis, Frame, Plot};
+
+// The model ---------------------------------------------------------------
 
 /// A point with its exact readout, formatted by the core.
 #[derive(Debug, Clone, PartialEq)]
@@ -102,12 +111,49 @@ pub struct ChartProps {
     pub on_pick: Option<Callback<f64>>,
 }
 
-const W: f64 = 640.0;
-const H: f64 = 300.0;
-const LEFT: f64 = 72.0;
-const RIGHT: f64 = 16.0;
-const TOP: f64 = 16.0;
-const BOTTOM: f64 = 44.0;
+impl ChartProps {
+    /// The chart's axes in the page chart's frame.
+    fn plot(&self) -> Plot {
+        Plot {
+            frame: Frame::CHART,
+            x: self.x_axis,
+            y: self.y_axis,
+        }
+    }
+
+    /// The x values the cursor steps through: those of the longest series
+    /// (series may cover different ranges, e.g. alerts that cannot fire
+    /// below their threshold).
+    fn cursor_xs(&self) -> Vec<f64> {
+        self.series
+            .iter()
+            .max_by_key(|s| s.points.len())
+            .map(|s| s.points.iter().map(|p| p.x).collect())
+            .unwrap_or_default()
+    }
+
+    /// Every series' readout at the cursor's point `i`, joined.
+    fn readout(&self, i: usize) -> String {
+        self.series
+            .iter()
+            .filter_map(|s| {
+                s.points
+                    .get(i)
+                    .map(|p| format!("{}: {}", s.name, p.readout))
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+}
+
+/// The point of `s` at `x`: its nearest point, when `x` lies within the
+/// series' range (otherwise the series has no value there).
+fn point_at(s: &Series, x: f64) -> Option<&ChartPoint> {
+    let xs: Vec<f64> = s.points.iter().map(|p| p.x).collect();
+    index_within(&xs, x).and_then(|i| s.points.get(i))
+}
+
+// The interactive SVG -----------------------------------------------------
 
 #[function_component(LineChart)]
 pub fn line_chart(props: &ChartProps) -> Html {
@@ -127,134 +173,25 @@ pub fn line_chart(props: &ChartProps) -> Html {
     // would be most of the page's DOM and of every update's diff.
     let (table_open, ontoggle) = super::disclosure::use_open();
     let svg_ref = use_node_ref();
-    let xr = (LEFT, W - RIGHT);
-    let yr = (H - BOTTOM, TOP);
-    // The x values the cursor steps through: those of the longest series
-    // (series may cover different ranges, e.g. alerts that cannot fire below
-    // their threshold).
-    let xs: Vec<f64> = props
-        .series
-        .iter()
-        .max_by_key(|s| s.points.len())
-        .map(|s| s.points.iter().map(|p| p.x).collect())
-        .unwrap_or_default();
-
-    // Pointer → domain x, using the SVG's on-screen box (any zoom, any size).
-    let to_x = {
-        let svg_ref = svg_ref.clone();
-        let x_axis = props.x_axis;
-        move |e: &PointerEvent| -> Option<f64> {
-            let el = svg_ref.cast::<web_sys::Element>()?;
-            let rect = el.get_bounding_client_rect();
-            if rect.width() <= 0.0 {
-                return None;
-            }
-            let px = (e.client_x() as f64 - rect.left()) / rect.width() * W;
-            let (a, b) = x_axis.bounds();
-            Some(
-                x_axis
-                    .invert(px.clamp(xr.0, xr.1), xr)
-                    .clamp(a.min(b), a.max(b)),
-            )
-        }
-    };
-    let onpointermove = {
-        let cursor = cursor.clone();
-        let dragging = dragging.clone();
-        let xs = xs.clone();
-        let on_pick = props.on_pick.clone();
-        let to_x = to_x.clone();
-        Callback::from(move |e: PointerEvent| {
-            if let Some(x) = to_x(&e) {
-                cursor.set(nearest_index(&xs, x));
-                if *dragging.borrow() {
-                    if let Some(pick) = &on_pick {
-                        pick.emit(x);
-                    }
-                }
-            }
-        })
-    };
-    let onpointerdown = {
-        let dragging = dragging.clone();
-        let on_pick = props.on_pick.clone();
-        Callback::from(move |e: PointerEvent| {
-            if let (Some(pick), Some(x)) = (&on_pick, to_x(&e)) {
-                *dragging.borrow_mut() = true;
-                pick.emit(x);
-            }
-        })
-    };
-    let stop = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: PointerEvent| *dragging.borrow_mut() = false)
-    };
-    let onpointerleave = {
-        let cursor = cursor.clone();
-        Callback::from(move |_: PointerEvent| {
-            *dragging.borrow_mut() = false;
-            cursor.set(None);
-        })
-    };
-    let onkeydown = {
-        let cursor = cursor.clone();
-        let xs = xs.clone();
-        let on_pick = props.on_pick.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            let last = xs.len().saturating_sub(1);
-            let at = (*cursor).unwrap_or(0);
-            let next = match e.key().as_str() {
-                "ArrowRight" | "ArrowUp" => Some((at + 1).min(last)),
-                "ArrowLeft" | "ArrowDown" => Some(at.saturating_sub(1)),
-                "Home" => Some(0),
-                "End" => Some(last),
-                "Enter" | " " => {
-                    if let (Some(pick), Some(x)) = (&on_pick, xs.get(at)) {
-                        pick.emit(*x);
-                    }
-                    None
-                }
-                _ => return,
-            };
-            e.prevent_default();
-            if let Some(i) = next {
-                if !xs.is_empty() {
-                    cursor.set(Some(i));
-                }
-            }
-        })
-    };
-    let onfocus = {
-        let cursor = cursor.clone();
-        let empty = xs.is_empty();
-        Callback::from(move |_: FocusEvent| {
-            if cursor.is_none() && !empty {
-                cursor.set(Some(0));
-            }
-        })
-    };
-
-    let y_ticks = match &props.y_ticks_at {
-        Some(at) => {
-            let (a, b) = props.y_axis.bounds();
-            at.iter()
-                .copied()
-                .filter(|t| *t >= a.min(b) && *t <= a.max(b))
-                .collect()
-        }
-        None => props.y_axis.ticks(5),
-    };
-    let readout = (*cursor).map(|i| {
-        props
-            .series
-            .iter()
-            .filter_map(|s| {
-                s.points
-                    .get(i)
-                    .map(|p| format!("{}: {}", s.name, p.readout))
-            })
-            .collect::<Vec<_>>()
-            .join(" · ")
+    let frame = Frame::CHART;
+    let view_box = format!("0 0 {} {}", frame.width, frame.height);
+    if !*drawn {
+        return html! {
+            <figure class="chart" id={props.id.clone()}>
+                <figcaption>{ &props.title }</figcaption>
+                <svg viewBox={view_box} class="chart-svg chart-placeholder" aria-hidden="true" />
+            </figure>
+        };
+    }
+    let plot = props.plot();
+    let xs = Rc::new(props.cursor_xs());
+    let on = Handlers::new(Pointer {
+        plot,
+        svg: svg_ref.clone(),
+        cursor: cursor.clone(),
+        dragging,
+        xs: xs.clone(),
+        on_pick: props.on_pick.clone(),
     });
     let interactive = props.on_pick.is_some();
     let hint = if interactive {
@@ -263,14 +200,7 @@ pub fn line_chart(props: &ChartProps) -> Html {
         "Hover or use the arrow keys to read values."
     };
     let readout_id = format!("{}-readout", props.id);
-    if !*drawn {
-        return html! {
-            <figure class="chart" id={props.id.clone()}>
-                <figcaption>{ &props.title }</figcaption>
-                <svg viewBox={format!("0 0 {W} {H}")} class="chart-svg chart-placeholder" aria-hidden="true" />
-            </figure>
-        };
-    }
+    let cursor_x = (*cursor).and_then(|i| xs.get(i).copied());
 
     html! {
         <figure class="chart" id={props.id.clone()}>
@@ -281,49 +211,31 @@ pub fn line_chart(props: &ChartProps) -> Html {
             <div class="chart-frame">
             <svg
                 ref={svg_ref}
-                viewBox={format!("0 0 {W} {H}")}
+                viewBox={view_box.clone()}
                 role="img"
                 aria-label={format!("{} ({})", props.title, hint)}
                 aria-describedby={readout_id.clone()}
                 tabindex="0"
                 class={classes!("chart-svg", interactive.then_some("pickable"))}
-                {onpointermove}
-                {onpointerdown}
-                onpointerup={stop.clone()}
-                onpointercancel={stop}
-                {onpointerleave}
-                {onkeydown}
-                {onfocus}
+                onpointermove={on.pointer_move}
+                onpointerdown={on.pointer_down}
+                onpointerup={on.stop.clone()}
+                onpointercancel={on.stop}
+                onpointerleave={on.pointer_leave}
+                onkeydown={on.key_down}
+                onfocus={on.focus}
             >
-                <Plot x_axis={props.x_axis} y_axis={props.y_axis} {y_ticks}
+                <Drawing {plot} y_ticks_at={props.y_ticks_at.clone()}
                     x_tick={props.x_tick} y_tick={props.y_tick}
                     x_label={props.x_label.clone()} y_label={props.y_label.clone()}
                     series={props.series.clone()} />
             </svg>
-            <svg viewBox={format!("0 0 {W} {H}")} class="chart-svg chart-overlay" aria-hidden="true">
-                { for props.markers.iter().enumerate().map(|(i, m)| {
-                    let x = props.x_axis.map(m.x, xr);
-                    // Stack the labels so neighbouring markers stay legible.
-                    let label_y = TOP + 12.0 + 16.0 * i as f64;
-                    html! { <g class={classes!("marker", m.class)}>
-                        <line x1={x.to_string()} x2={x.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
-                        <text x={(x + 4.0).to_string()} y={label_y.to_string()}>{ &m.label }</text>
-                    </g> }
-                }) }
-                if let Some(i) = *cursor {
-                    if let Some(x) = xs.get(i) {
-                        <g class="cursor">
-                            <line x1={props.x_axis.map(*x, xr).to_string()} x2={props.x_axis.map(*x, xr).to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
-                            { for props.series.iter().filter_map(|s| point_at(s, *x).map(|p| (s.class, p))).map(|(class, p)| html! {
-                                <circle class={class} cx={props.x_axis.map(p.x, xr).to_string()} cy={props.y_axis.map(p.y, yr).to_string()} r="4" />
-                            }) }
-                        </g>
-                    }
-                }
+            <svg viewBox={view_box} class="chart-svg chart-overlay" aria-hidden="true">
+                { overlay(&plot, &props.markers, &props.series, cursor_x) }
             </svg>
             </div>
             <p class="readout" id={readout_id} aria-live="polite">
-                { readout.unwrap_or_else(|| hint.to_string()) }
+                { (*cursor).map_or_else(|| hint.to_string(), |i| props.readout(i)) }
             </p>
             <ul class="legend">
                 { for props.series.iter().map(|s| html! { <li class={s.class}>{ &s.name }</li> }) }
@@ -335,31 +247,183 @@ pub fn line_chart(props: &ChartProps) -> Html {
             <details class="data-table" open={table_open} {ontoggle}>
                 <summary>{ "Data table" }</summary>
                 if table_open {
-                <table>
-                    <thead><tr>
-                        <th scope="col">{ &props.x_heading }</th>
-                        { for props.series.iter().map(|s| html! { <th scope="col">{ &s.name }</th> }) }
-                    </tr></thead>
-                    <tbody>
-                        { for xs.iter().map(|x| html! { <tr>
-                            <th scope="row">{ props.x_tick.format(*x) }</th>
-                            { for props.series.iter().map(|s| html! {
-                                <td class="num">{ point_at(s, *x).map(|p| p.readout.clone()).unwrap_or_else(|| "—".into()) }</td>
-                            }) }
-                        </tr> }) }
-                    </tbody>
-                </table>
+                    { data_table(props, &xs) }
                 }
             </details>
         </figure>
     }
 }
 
+/// What the pointer and the keyboard act on.
+struct Pointer {
+    plot: Plot,
+    svg: NodeRef,
+    cursor: UseStateHandle<Option<usize>>,
+    dragging: Rc<RefCell<bool>>,
+    xs: Rc<Vec<f64>>,
+    on_pick: Option<Callback<f64>>,
+}
+
+impl Pointer {
+    /// The x value under the pointer, read with the SVG's on-screen box
+    /// (any zoom, any size).
+    fn x(&self, e: &PointerEvent) -> Option<f64> {
+        let el = self.svg.cast::<web_sys::Element>()?;
+        let rect = el.get_bounding_client_rect();
+        if rect.width() <= 0.0 {
+            return None;
+        }
+        Some(
+            self.plot
+                .x_under((e.client_x() as f64 - rect.left()) / rect.width()),
+        )
+    }
+
+    fn pick(&self, x: f64) {
+        if let Some(pick) = &self.on_pick {
+            pick.emit(x);
+        }
+    }
+}
+
+/// The chart's event handlers: hover and drag, the keyboard, focus.
+struct Handlers {
+    pointer_move: Callback<PointerEvent>,
+    pointer_down: Callback<PointerEvent>,
+    stop: Callback<PointerEvent>,
+    pointer_leave: Callback<PointerEvent>,
+    key_down: Callback<KeyboardEvent>,
+    focus: Callback<FocusEvent>,
+}
+
+impl Handlers {
+    fn new(p: Pointer) -> Self {
+        let p = Rc::new(p);
+        let pointer_move = {
+            let p = p.clone();
+            Callback::from(move |e: PointerEvent| {
+                if let Some(x) = p.x(&e) {
+                    p.cursor.set(nearest_index(&p.xs, x));
+                    if *p.dragging.borrow() {
+                        p.pick(x);
+                    }
+                }
+            })
+        };
+        let pointer_down = {
+            let p = p.clone();
+            Callback::from(move |e: PointerEvent| {
+                if p.on_pick.is_none() {
+                    return;
+                }
+                if let Some(x) = p.x(&e) {
+                    *p.dragging.borrow_mut() = true;
+                    p.pick(x);
+                }
+            })
+        };
+        let stop = {
+            let p = p.clone();
+            Callback::from(move |_: PointerEvent| *p.dragging.borrow_mut() = false)
+        };
+        let pointer_leave = {
+            let p = p.clone();
+            Callback::from(move |_: PointerEvent| {
+                *p.dragging.borrow_mut() = false;
+                p.cursor.set(None);
+            })
+        };
+        let key_down = {
+            let p = p.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                let last = p.xs.len().saturating_sub(1);
+                let at = (*p.cursor).unwrap_or(0);
+                let next = match e.key().as_str() {
+                    "ArrowRight" | "ArrowUp" => Some((at + 1).min(last)),
+                    "ArrowLeft" | "ArrowDown" => Some(at.saturating_sub(1)),
+                    "Home" => Some(0),
+                    "End" => Some(last),
+                    "Enter" | " " => {
+                        if let Some(x) = p.xs.get(at) {
+                            p.pick(*x);
+                        }
+                        None
+                    }
+                    _ => return,
+                };
+                e.prevent_default();
+                if let Some(i) = next {
+                    if !p.xs.is_empty() {
+                        p.cursor.set(Some(i));
+                    }
+                }
+            })
+        };
+        let focus = Callback::from(move |_: FocusEvent| {
+            if p.cursor.is_none() && !p.xs.is_empty() {
+                p.cursor.set(Some(0));
+            }
+        });
+        Handlers {
+            pointer_move,
+            pointer_down,
+            stop,
+            pointer_leave,
+            key_down,
+            focus,
+        }
+    }
+}
+
+/// The markers, and the cursor's line and points at `cursor_x`.
+fn overlay(plot: &Plot, markers: &[Marker], series: &[Series], cursor_x: Option<f64>) -> Html {
+    let (top, bottom) = (plot.frame.top, plot.frame.height - plot.frame.bottom);
+    let upright = |x: f64| {
+        html! { <line x1={x.to_string()} x2={x.to_string()} y1={top.to_string()} y2={bottom.to_string()} /> }
+    };
+    html! { <>
+        { for markers.iter().enumerate().map(|(i, m)| {
+            let x = plot.x_at(m.x);
+            html! { <g class={classes!("marker", m.class)}>
+                { upright(x) }
+                <text x={(x + 4.0).to_string()} y={plot.marker_label_y(i).to_string()}>{ &m.label }</text>
+            </g> }
+        }) }
+        if let Some(x) = cursor_x {
+            <g class="cursor">
+                { upright(plot.x_at(x)) }
+                { for series.iter().filter_map(|s| point_at(s, x).map(|p| (s.class, p))).map(|(class, p)| html! {
+                    <circle class={class} cx={plot.x_at(p.x).to_string()} cy={plot.y_at(p.y).to_string()} r="4" />
+                }) }
+            </g>
+        }
+    </> }
+}
+
+/// The text alternative: one row per cursor position, one column per series.
+fn data_table(props: &ChartProps, xs: &[f64]) -> Html {
+    html! {
+        <table>
+            <thead><tr>
+                <th scope="col">{ &props.x_heading }</th>
+                { for props.series.iter().map(|s| html! { <th scope="col">{ &s.name }</th> }) }
+            </tr></thead>
+            <tbody>
+                { for xs.iter().map(|x| html! { <tr>
+                    <th scope="row">{ props.x_tick.format(*x) }</th>
+                    { for props.series.iter().map(|s| html! {
+                        <td class="num">{ point_at(s, *x).map(|p| p.readout.clone()).unwrap_or_else(|| "—".into()) }</td>
+                    }) }
+                </tr> }) }
+            </tbody>
+        </table>
+    }
+}
+
 #[derive(Properties, PartialEq)]
-struct PlotProps {
-    x_axis: Axis,
-    y_axis: Axis,
-    y_ticks: Vec<f64>,
+struct DrawingProps {
+    plot: Plot,
+    y_ticks_at: Option<Vec<f64>>,
     x_tick: TickFormat,
     y_tick: TickFormat,
     x_label: AttrValue,
@@ -370,59 +434,38 @@ struct PlotProps {
 /// The chart's grid, axis labels and lines: everything but the markers and
 /// the cursor. Its own component, so Yew skips it when its props are equal
 /// (most edits move a marker; the curves stay).
-#[function_component(Plot)]
-fn plot(p: &PlotProps) -> Html {
-    let xr = (LEFT, W - RIGHT);
-    let yr = (H - BOTTOM, TOP);
-    let x_ticks = p.x_axis.ticks(6);
-    let y_ticks = &p.y_ticks;
+#[function_component(Drawing)]
+fn drawing(p: &DrawingProps) -> Html {
+    let f = p.plot.frame;
+    let (left, right) = f.x_range();
+    let (bottom, top) = f.y_range();
     html! {
             <g class="plot">
                 <g class="grid">
-                    { for y_ticks.iter().map(|t| {
-                        let y = p.y_axis.map(*t, yr);
-                        html! { <g>
-                            <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={y.to_string()} y2={y.to_string()} />
-                            <text class="tick" x={(LEFT - 6.0).to_string()} y={(y + 4.0).to_string()} text-anchor="end">{ p.y_tick.format(*t) }</text>
-                        </g> }
-                    }) }
-                    { for x_ticks.iter().map(|t| {
-                        let x = p.x_axis.map(*t, xr);
-                        html! { <g>
-                            <line x1={x.to_string()} x2={x.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
-                            <text class="tick" x={x.to_string()} y={(H - BOTTOM + 16.0).to_string()} text-anchor="middle">{ p.x_tick.format(*t) }</text>
-                        </g> }
-                    }) }
+                    { for p.plot.y_ticks(p.y_ticks_at.as_deref()).into_iter().map(|t| html! { <g>
+                        <line x1={left.to_string()} x2={right.to_string()} y1={t.at.to_string()} y2={t.at.to_string()} />
+                        <text class="tick" x={(left - 6.0).to_string()} y={(t.at + 4.0).to_string()} text-anchor="end">{ p.y_tick.format(t.value) }</text>
+                    </g> }) }
+                    { for p.plot.x_ticks().into_iter().map(|t| html! { <g>
+                        <line x1={t.at.to_string()} x2={t.at.to_string()} y1={top.to_string()} y2={bottom.to_string()} />
+                        <text class="tick" x={t.at.to_string()} y={(bottom + 16.0).to_string()} text-anchor="middle">{ p.x_tick.format(t.value) }</text>
+                    </g> }) }
                 </g>
-                <text class="axis-label" x={((LEFT + W - RIGHT) / 2.0).to_string()} y={(H - 6.0).to_string()} text-anchor="middle">{ &p.x_label }</text>
-                <text class="axis-label" transform={format!("translate(14 {}) rotate(-90)", (TOP + H - BOTTOM) / 2.0)} text-anchor="middle">{ &p.y_label }</text>
-                { for p.series.iter().map(|s| {
-                    let pts: Vec<(f64, f64)> = s.points.iter()
-                        .map(|pt| (p.x_axis.map(pt.x, xr), p.y_axis.map(pt.y, yr)))
-                        .collect();
-                    html! { <path class={classes!("series", s.class)} d={svg_path(&pts)} /> }
+                <text class="axis-label" x={((left + right) / 2.0).to_string()} y={(f.height - 6.0).to_string()} text-anchor="middle">{ &p.x_label }</text>
+                <text class="axis-label" transform={format!("translate(14 {}) rotate(-90)", (top + bottom) / 2.0)} text-anchor="middle">{ &p.y_label }</text>
+                { for p.series.iter().map(|s| html! {
+                    <path class={classes!("series", s.class)} d={p.plot.line(s.points.iter().map(|pt| (pt.x, pt.y)))} />
                 }) }
             </g>
     }
 }
 
-/// The point of `s` at `x`: its nearest point, when `x` lies within the
-/// series' range (otherwise the series has no value there).
-fn point_at(s: &Series, x: f64) -> Option<&ChartPoint> {
-    let xs: Vec<f64> = s.points.iter().map(|p| p.x).collect();
-    let (lo, hi) = xs
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-            (lo.min(*v), hi.max(*v))
-        });
-    if !(lo..=hi).contains(&x) {
-        return None;
-    }
-    nearest_index(&xs, x).and_then(|i| s.points.get(i))
-}
+// The image download ------------------------------------------------------
 
 /// The size of the downloadable image, CSS pixels (the PNG doubles it).
 const IMAGE_SIZE: (u32, u32) = (960, 540);
+/// How many PNG pixels a CSS pixel of the image becomes.
+const PNG_SCALE: u32 = 2;
 
 #[derive(Clone, Copy)]
 enum Image {
@@ -531,54 +574,12 @@ fn download(props: &ChartProps, kind: Image) -> Callback<MouseEvent> {
             Image::Svg => {
                 crate::browser::download(&format!("nines-{stem}.svg"), "image/svg+xml", &svg)
             }
-            Image::Png => png(svg, format!("nines-{stem}.png")),
+            Image::Png => crate::browser::download_png(
+                &svg,
+                IMAGE_SIZE,
+                PNG_SCALE,
+                format!("nines-{stem}.png"),
+            ),
         }
     })
-}
-
-/// Rasterise the SVG at 2× on a canvas and download it as a PNG.
-fn png(svg: String, name: String) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let document = gloo::utils::document();
-    let (Ok(img), Ok(canvas)) = (
-        document.create_element("img"),
-        document.create_element("canvas"),
-    ) else {
-        return;
-    };
-    let img: web_sys::HtmlImageElement = img.unchecked_into();
-    let canvas: web_sys::HtmlCanvasElement = canvas.unchecked_into();
-    canvas.set_width(IMAGE_SIZE.0 * 2);
-    canvas.set_height(IMAGE_SIZE.1 * 2);
-    let url = gloo::file::ObjectUrl::from(gloo::file::Blob::new_with_options(
-        svg.as_str(),
-        Some("image/svg+xml"),
-    ));
-    let src = url.to_string();
-    let loaded = img.clone();
-    let onload = Closure::once(move || {
-        let _keep = url; // the blob: URL lives until the image has loaded
-        let Some(ctx) = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
-        else {
-            return;
-        };
-        let _ = ctx.scale(2.0, 2.0);
-        let _ = ctx.draw_image_with_html_image_element(&loaded, 0.0, 0.0);
-        let done = Closure::once(move |blob: Option<web_sys::Blob>| {
-            if let Some(blob) = blob {
-                let url = gloo::file::ObjectUrl::from(gloo::file::Blob::from(blob));
-                crate::browser::download_blob(url, &name);
-            }
-        });
-        let _ = canvas.to_blob_with_type(done.as_ref().unchecked_ref(), "image/png");
-        done.forget();
-    });
-    img.set_onload(Some(onload.as_ref().unchecked_ref()));
-    onload.forget();
-    img.set_src(&src);
 }

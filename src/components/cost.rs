@@ -5,9 +5,8 @@
 
 use std::rc::Rc;
 
-use nines_core::display::{at_nines, money};
+use nines_core::display::money_at_nines;
 use nines_core::export::marginal_cost_table;
-use nines_core::quantity::Availability;
 use yew::prelude::*;
 
 use super::chart::{ChartPoint, LineChart, Marker, Series, TickFormat};
@@ -39,7 +38,7 @@ pub fn cost_section(props: &SectionProps) -> Html {
                         .map(|p| ChartPoint {
                             x: p.nines,
                             y: y(p),
-                            readout: format!("{} at {}", money(y(p)), at_nines(p.nines)),
+                            readout: money_at_nines(y(p), p.nines),
                         })
                         .collect(),
                 ),
@@ -76,9 +75,7 @@ pub fn cost_section(props: &SectionProps) -> Html {
     }
     let on_pick = super::on_pick_target(props);
     let optimum_text = c.optimum_display.clone();
-    let implied = c
-        .tolerable_loss_nines
-        .and_then(|n| Availability::from_nines(n).ok());
+    let implied = c.tolerable_loss_target;
     let use_implied = {
         let d = props.state.dispatcher();
         Callback::from(move |_: MouseEvent| {
@@ -108,16 +105,16 @@ pub fn cost_section(props: &SectionProps) -> Html {
                     value={s.cost.model.cost_factor_per_nine} on_value={on_cost_factor} hint="10: each nine costs ten times more" />
             </div>
             <div class="headline">
-                <Figure id="cost-total-at-target" value={money(c.at_target.total_cost_per_year)}
+                <Figure id="cost-total-at-target" value={c.display.total_cost_at_target.clone()}
                     label="total cost a year at the target"
                     why="Engineering cost plus the revenue the allowed downtime puts at risk." />
-                <Figure id="cost-revenue-at-risk" value={money(c.at_target.revenue_at_risk_per_year)}
+                <Figure id="cost-revenue-at-risk" value={c.display.revenue_at_risk_at_target.clone()}
                     label="revenue at risk a year at the target"
                     why="Revenue × share lost in an outage × the fraction of the year the target allows down." />
                 <Figure id="cost-optimum" value={optimum_text}
                     label="cheapest target on revenue alone"
                     why="Where one more nine would cost more than the revenue it protects." />
-                <Figure id="cost-premium" value={c.target_premium_per_year.map(money).unwrap_or_else(|| "—".into())}
+                <Figure id="cost-premium" value={c.display.target_premium.clone()}
                     label="what the target costs beyond the cheapest"
                     why="A premium paid for reasons beyond revenue (reputation, contracts), or a saving if negative." />
             </div>
@@ -143,7 +140,7 @@ pub fn cost_section(props: &SectionProps) -> Html {
                     value={s.cost.tolerable_loss_per_year} on_value={on_tolerable_loss} />
             </div>
             <div class="headline">
-                <Figure id="tolerable-target" value={implied.map(|a| a.format_percent()).unwrap_or_else(|| "—".into())}
+                <Figure id="tolerable-target" value={c.display.tolerable_loss_target.clone()}
                     label="the availability that loses at most that"
                     why="Unavailability = tolerable loss ÷ (revenue × share lost in an outage)." />
             </div>

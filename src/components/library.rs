@@ -32,10 +32,10 @@ const FIGURES: [(&str, Read); 7] = [
         r.incidents.display.expected_downtime_per_year.clone()
     }),
     ("Total cost a year at the target", |r| {
-        nines_core::display::money(r.cost.at_target.total_cost_per_year)
+        r.cost.display.total_cost_at_target.clone()
     }),
     ("Recommended support method", |r| {
-        r.support.recommendation.method.name().to_string()
+        r.support.recommendation.method_name.to_string()
     }),
 ];
 

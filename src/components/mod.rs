@@ -3,6 +3,7 @@
 
 pub mod budget;
 pub mod chart;
+pub mod choice;
 pub mod cost;
 pub mod dependencies;
 pub mod disclosure;

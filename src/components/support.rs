@@ -2,7 +2,6 @@
 //! (Steve Smith, "Who Runs It" series), a recommendation with the rule it
 //! applied, and the on-call cost of each method.
 
-use nines_core::display::{count, money};
 use nines_core::export::support_cost_table;
 use nines_core::support::TrafficCriticality;
 use yew::prelude::*;
@@ -35,7 +34,6 @@ const CRITICALITY: [(TrafficCriticality, &str, &str); 3] = [
 pub fn support_section(props: &SectionProps) -> Html {
     let s = &props.state.scenario;
     let r = &props.state.report.support;
-    let demand = props.state.report.delivery.targets.deployments_per_week;
     let rec = &r.recommendation;
     let on_standby_rate = use_on(&props.state, Action::SetStandbyRate);
     let on_callout_rate = use_on(&props.state, Action::SetCalloutRate);
@@ -71,7 +69,7 @@ pub fn support_section(props: &SectionProps) -> Html {
                     value={s.support.on_call.incidents_per_year} on_value={on_incidents} />
             </div>
             <p class="convention">
-                { "Product demand: " }{ count(demand, 1) }{ " deployments a week (from Deployment frequency in " }
+                { "Product demand: " }{ &r.display.deployments_per_week }{ " deployments a week (from Deployment frequency in " }
                 <a href="#incidents">{ "Incidents and delivery" }</a>{ ")." }
             </p>
             <div class="status good" id="support-recommendation">
@@ -79,7 +77,7 @@ pub fn support_section(props: &SectionProps) -> Html {
             </div>
             <p id="support-reason">{ &rec.reason }</p>
             <div class="headline">
-                <Figure id="support-cost" value={money(r.recommended_on_call_cost_per_year)}
+                <Figure id="support-cost" value={r.display.recommended_on_call_cost.clone()}
                     label="on-call cost a year of the recommended method"
                     why="People on the rota × standby pay × hours, plus callouts × callout pay." />
             </div>

@@ -3,21 +3,19 @@
 
 use std::str::FromStr;
 
-use nines_core::downtime::downtime_curve;
+use nines_core::downtime::CURVE_NINES;
 use nines_core::duration::{format_duration, parse_duration};
 use nines_core::quantity::Availability;
-use nines_core::window::{Convention, Period};
+use nines_core::window::Period;
 use yew::prelude::*;
 
 use super::chart::{ChartPoint, LineChart, Marker, Series, TickFormat};
+use super::choice::choice_field;
 use super::field::{use_commit, TextField};
 use super::SectionProps;
 use crate::geometry::Axis;
 use crate::state::Action;
 
-/// The chart's range of nines and its resolution (0.05 nines per point).
-const CURVE_NINES: (f64, f64) = (1.0, 6.0);
-const CURVE_STEPS: usize = 100;
 /// Round picked targets to this many nines, so a drag gives clean values.
 /// Duration ticks a reader recognises: a second, a minute, an hour, a day, a week.
 const DURATION_TICKS: [f64; 5] = [1.0, 60.0, 3_600.0, 86_400.0, 604_800.0];
@@ -42,30 +40,23 @@ pub fn target_section(props: &SectionProps) -> Html {
     let reverse = &props.state.report.reverse;
 
     let on_target = use_commit(&props.state, Availability::parse, Action::SetTarget);
-    let on_convention = super::on_select(&props.state, |v| {
-        Convention::from_str(v).ok().map(Action::SetConvention)
-    });
     let on_reverse_downtime = use_commit(&props.state, parse_duration, Action::SetReverseDowntime);
     let on_reverse_period = super::on_select(&props.state, |v| {
         Period::from_str(v).ok().map(Action::SetReversePeriod)
     });
 
-    let convention = scenario.convention;
-    let curve = use_memo(convention, |c| {
-        let points: Vec<ChartPoint> =
-            downtime_curve(Period::Year, *c, CURVE_NINES.0, CURVE_NINES.1, CURVE_STEPS)
-                .into_iter()
-                .map(|p| ChartPoint {
-                    x: p.nines,
-                    y: p.seconds,
-                    readout: format!(
-                        "{} ({} nines) allows {} a year",
-                        p.availability_display,
-                        TickFormat::Number.format(p.nines),
-                        p.display
-                    ),
-                })
-                .collect();
+    // The curve depends on the convention only: rebuild the chart's points
+    // when it changes, not on every edit.
+    let curve = use_memo(scenario.convention, |_| {
+        let points: Vec<ChartPoint> = report
+            .curve
+            .iter()
+            .map(|p| ChartPoint {
+                x: p.nines,
+                y: p.seconds,
+                readout: p.readout.clone(),
+            })
+            .collect();
         std::rc::Rc::new(points)
     });
     let y_axis = {
@@ -104,14 +95,7 @@ pub fn target_section(props: &SectionProps) -> Html {
                     hint="e.g. 99.95, 99.95%, 3.5 nines or 1/1000"
                     on_commit={on_target}
                 />
-                <div class="field">
-                    <label for="convention">{ "Calendar convention" }</label>
-                    <select id="convention" onchange={on_convention}>
-                        { for Convention::all().iter().map(|c| html! {
-                            <option value={c.id()} selected={*c == scenario.convention}>{ c.label() }</option>
-                        }) }
-                    </select>
-                </div>
+                { choice_field(&props.state, "convention", "Calendar convention", scenario.convention, Action::SetConvention) }
             </div>
             <div class="field slider">
                 <label for="target-slider">{ "Drag to explore nines" }</label>

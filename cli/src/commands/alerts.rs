@@ -10,7 +10,7 @@ use nines_core::quantity::parse_fraction;
 use nines_core::scenario::{evaluate, PolicyChoice, Report};
 use serde_json::json;
 
-use super::{base_scenario, option, table};
+use super::{base_scenario, option, section, table, with};
 use crate::args::Args;
 
 /// `--requests N` (in the window) only feeds the low-traffic warning.
@@ -54,40 +54,26 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
 fn render(report: &Report, json: bool) -> String {
     let a = &report.alerts;
     if json {
-        let alerts: Vec<_> = a
-            .rows
-            .iter()
-            .map(|r| {
-                json!({
-                    "severity": r.severity,
-                    "long_window_seconds": r.long_window_seconds,
-                    "short_window_seconds": r.short_window_seconds,
-                    "for_seconds": r.for_seconds,
-                    "burn_rate": r.burn_rate,
-                    "budget_consumed": r.budget_consumed,
-                    "threshold_error_ratio": r.threshold_error_ratio,
-                    "can_fire": r.can_fire,
-                    "detection_seconds": r.detection_seconds,
-                    "budget_spent": r.budget_spent,
-                    "reset_seconds": r.reset_seconds,
-                })
-            })
-            .collect();
-        return json!({
-            "slo": report.target.canonical,
-            "window": report.budget.window,
-            "window_seconds": a.period_seconds,
-            "convention": report.target.convention_id,
-            "policy": a.policy_id,
-            "policy_name": a.policy_name,
-            "policy_source": a.policy_source,
-            "policy_note": a.policy_note,
-            "error_ratio": a.error_ratio,
-            "burn_rate_at_error_ratio": a.burn_rate_at_error_ratio,
-            "alerts": alerts,
-            "warnings": a.warnings,
-        })
-        .to_string();
+        return with(
+            section(a),
+            json!({
+                "slo": report.target.canonical,
+                "window": report.budget.window,
+                "window_seconds": a.period_seconds,
+                "convention": report.target.convention_id,
+                "policy": a.policy_id,
+                "alerts": a.rows,
+            }),
+            // Written once, under the names above; the chart's series and
+            // an error (refused before) left out.
+            &[
+                "period_seconds",
+                "policy_id",
+                "rows",
+                "detection_chart",
+                "error",
+            ],
+        );
     }
     let rows: Vec<[String; 7]> = a
         .rows

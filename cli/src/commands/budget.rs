@@ -7,7 +7,7 @@ use nines_core::duration::parse_duration;
 use nines_core::scenario::{evaluate, BudgetInput, Report};
 use serde_json::{json, Value};
 
-use super::{base_scenario, figures, option, text};
+use super::{base_scenario, figures, option, section, text, with};
 use crate::args::Args;
 
 /// Requests mode (`--requests N [--bad N]`, N the totals in the window) or
@@ -82,45 +82,52 @@ fn render(report: &Report, json: bool) -> String {
     let b = &report.budget;
     let requests = b.mode == BudgetMode::Requests;
     if json {
-        return json!({
-            "slo": report.target.canonical,
-            "mode": b.mode,
-            "window": b.window,
-            "window_seconds": b.window_seconds,
-            "convention": b.convention_id,
-            "budget_fraction": b.budget_fraction,
-            "budget_seconds": b.budget_seconds,
-            "requests_in_window": if requests { json!(b.requests_in_window) } else { Value::Null },
-            "allowed_bad": if requests { json!(b.allowed_bad) } else { Value::Null },
-            "spent": b.spent,
-            "elapsed_seconds": b.elapsed_seconds,
-            "consumed": b.consumed,
-            "remaining": b.remaining,
-            "burn_rate": b.burn_rate,
-            "time_to_exhaustion_seconds": b.time_to_exhaustion_seconds,
-            "exhaustion": b.exhaustion.id(),
-            "exhaustion_iso": b.exhaustion_iso,
-            "start": b.start_iso,
-            "now": b.now_iso,
-            "window_end": b.window_end_iso,
-            "policy": b.policy,
-            "policy_label": b.policy_label,
-            "policy_reason": b.policy_reason,
-            "display": {
-                "budget": b.budget_display,
-                "budget_percent": b.budget_percent,
-                "allowed": b.allowed_display,
-                "spent": b.spent_display,
-                "elapsed": b.elapsed_display,
-                "consumed": b.consumed_display,
-                "remaining": b.remaining_display,
-                "remaining_amount": b.remaining_amount_display,
-                "burn_rate": b.burn_rate_display,
-                "time_to_exhaustion": b.time_to_exhaustion_display,
-                "exhaustion": b.exhaustion_display,
-            },
-        })
-        .to_string();
+        return with(
+            section(b),
+            json!({
+                "slo": report.target.canonical,
+                "convention": b.convention_id,
+                "requests_in_window": if requests { json!(b.requests_in_window) } else { Value::Null },
+                "allowed_bad": if requests { json!(b.allowed_bad) } else { Value::Null },
+                "exhaustion": b.exhaustion.id(),
+                "start": b.start_iso,
+                "now": b.now_iso,
+                "window_end": b.window_end_iso,
+                "display": {
+                    "budget": b.budget_display,
+                    "budget_percent": b.budget_percent,
+                    "allowed": b.allowed_display,
+                    "spent": b.spent_display,
+                    "elapsed": b.elapsed_display,
+                    "consumed": b.consumed_display,
+                    "remaining": b.remaining_display,
+                    "remaining_amount": b.remaining_amount_display,
+                    "burn_rate": b.burn_rate_display,
+                    "time_to_exhaustion": b.time_to_exhaustion_display,
+                    "exhaustion": b.exhaustion_display,
+                },
+            }),
+            // Written once, under the names above; the burn-down chart and an
+            // error (refused before) left out.
+            &[
+                "convention_id",
+                "start_iso",
+                "now_iso",
+                "window_end_iso",
+                "budget_display",
+                "allowed_display",
+                "spent_display",
+                "elapsed_display",
+                "consumed_display",
+                "remaining_display",
+                "remaining_amount_display",
+                "burn_rate_display",
+                "time_to_exhaustion_display",
+                "exhaustion_display",
+                "burn_down",
+                "error",
+            ],
+        );
     }
     let mut rows = vec![[
         "Budget".to_string(),

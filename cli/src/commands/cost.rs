@@ -4,12 +4,12 @@
 
 use nines_core::amount::{Count, Money};
 use nines_core::cost::Optimum;
-use nines_core::display::{at_nines, money};
+use nines_core::export::marginal_cost_table;
 use nines_core::quantity::parse_fraction;
 use nines_core::scenario::{evaluate, Report};
 use serde_json::{json, Value};
 
-use super::{availability_text, base_scenario, figures, option, table};
+use super::{base_scenario, columns, figures, option, section, table, with};
 use crate::args::Args;
 
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
@@ -66,76 +66,62 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
 
 fn render(report: &Report, tolerable_loss: f64, json: bool) -> String {
     let c = &report.cost;
-    let state = match c.optimum {
-        Optimum::At(_) => "at",
-        Optimum::NoRevenueAtRisk => "no-revenue-at-risk",
-        Optimum::CostDoesNotGrow => "cost-does-not-grow",
-    };
     if json {
+        let state = match c.optimum {
+            Optimum::At(_) => "at",
+            Optimum::NoRevenueAtRisk => "no-revenue-at-risk",
+            Optimum::CostDoesNotGrow => "cost-does-not-grow",
+        };
         let optimum = c.at_optimum.map_or(
             Value::Null,
             |p| json!({ "nines": p.nines, "availability": p.availability }),
         );
-        return json!({
-            "slo": report.target.canonical,
-            "target_nines": c.target_nines,
-            "model": c.model,
-            "at_target": c.at_target,
-            "revenue_per_minute": c.revenue_per_minute,
-            "loss_per_downtime_minute": c.loss_per_downtime_minute,
-            "optimum_state": state,
-            "optimum": optimum,
-            "at_optimum": c.at_optimum,
-            "target_premium_per_year": c.target_premium_per_year,
-            "tolerable_loss_per_year": tolerable_loss,
-            "tolerable_loss_unavailability": c.tolerable_loss_unavailability,
-            "tolerable_loss_availability": c.tolerable_loss_availability,
-            "tolerable_loss_nines": c.tolerable_loss_nines,
-            "marginal": c.marginal,
-            "notes": c.notes,
-        })
-        .to_string();
+        return with(
+            section(c),
+            json!({
+                "slo": report.target.canonical,
+                "optimum_state": state,
+                "optimum": optimum,
+                // As given (the report's display states the amount used).
+                "tolerable_loss_per_year": tolerable_loss,
+            }),
+            &["curve"],
+        );
     }
-    let optimum = c.optimum_display.clone();
+    let d = &c.display;
     let rows = [
         [
             "Engineering cost a year".to_string(),
-            money(c.at_target.engineering_cost_per_year),
+            d.engineering_cost_at_target.clone(),
         ],
         [
             "Revenue at risk a year".into(),
-            money(c.at_target.revenue_at_risk_per_year),
+            d.revenue_at_risk_at_target.clone(),
         ],
-        [
-            "Total cost a year".into(),
-            money(c.at_target.total_cost_per_year),
-        ],
+        ["Total cost a year".into(), d.total_cost_at_target.clone()],
         [
             "Lost per minute of downtime".into(),
-            money(c.loss_per_downtime_minute),
+            d.loss_per_downtime_minute.clone(),
         ],
-        ["Cheapest target on revenue alone".into(), optimum],
+        [
+            "Cheapest target on revenue alone".into(),
+            c.optimum_display.clone(),
+        ],
         [
             "Premium of the target over the cheapest".into(),
-            c.target_premium_per_year.map_or_else(|| "—".into(), money),
+            d.target_premium.clone(),
         ],
         [
-            format!("Target that loses at most {} a year", money(tolerable_loss)),
-            c.tolerable_loss_unavailability
-                .map_or_else(|| "any: no revenue at risk".into(), availability_text),
+            format!("Target that loses at most {} a year", d.tolerable_loss),
+            d.tolerable_loss_target.clone(),
         ],
     ];
-    let marginal: Vec<[String; 5]> = c
-        .marginal
-        .iter()
-        .map(|m| {
-            [
-                format!("{} → {}", at_nines(m.from_nines), at_nines(m.to_nines)),
-                money(m.extra_engineering_cost_per_year),
-                money(m.revenue_protected_per_year),
-                money(m.net_benefit_per_year),
-                if m.worth_it { "yes" } else { "no" }.into(),
-            ]
+    // The export's marginal table, its two levels in one column.
+    let (_, steps) = columns(&marginal_cost_table(report), [0, 1, 2, 3, 4, 5]);
+    let marginal: Vec<[String; 5]> = steps
+        .into_iter()
+        .map(|[from, to, extra, protected, net, worth]| {
+            [format!("{from} → {to}"), extra, protected, net, worth]
         })
         .collect();
     let mut out = format!(

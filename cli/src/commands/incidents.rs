@@ -9,7 +9,7 @@ use nines_core::scenario::{evaluate, Report};
 use nines_core::window::Period;
 use serde_json::json;
 
-use super::{base_scenario, figures, limit_json, option};
+use super::{base_scenario, figures, limit_json, option, section, with};
 use crate::args::Args;
 
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
@@ -42,34 +42,29 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     let report = evaluate(&scenario);
     if json {
         let r = &report.incidents;
-        return Ok(json!({
-            "slo": report.target.canonical,
-            "window": report.budget.window,
-            "convention": report.target.convention_id,
-            "incidents_per_year": inputs.incidents_per_year,
-            "time_to_detect_seconds": inputs.time_to_detect_seconds,
-            "time_to_recover_seconds": inputs.time_to_recover_seconds,
-            "scope": inputs.scope,
-            "incidents_per_window": r.incidents_per_window,
-            "time_to_restore_seconds": r.time_to_restore_seconds,
-            "downtime_per_incident_seconds": r.downtime_per_incident_seconds,
-            "expected_downtime_per_year_seconds": r.expected_downtime_per_year_seconds,
-            "expected_downtime_per_window_seconds": r.expected_downtime_per_window_seconds,
-            "expected_unavailability": r.expected_unavailability,
-            "expected_availability": r.expected_availability,
-            "budget_per_window_seconds": r.budget_per_window_seconds,
-            "budget_per_year_seconds": r.budget_per_year_seconds,
-            "expected_budget_consumed": r.expected_budget_consumed,
-            "meets_target": r.meets_target,
-            "incidents_fitting_window_budget": limit_json(r.incidents_fitting_window_budget),
-            "whole_incidents_fitting_window_budget": limit_json(r.whole_incidents_fitting_window_budget),
-            "incidents_fitting_year_budget": limit_json(r.incidents_fitting_year_budget),
-            "max_time_to_restore_seconds": limit_json(r.max_time_to_restore_seconds),
-            "max_time_to_recover_seconds": limit_json(r.max_time_to_recover_seconds),
-            "detection_alone_breaks_target": r.detection_alone_breaks_target,
-            "notes": r.notes,
-        })
-        .to_string());
+        return Ok(with(
+            section(r),
+            json!({
+                "slo": report.target.canonical,
+                "window": report.budget.window,
+                "convention": report.target.convention_id,
+                "incidents_per_year": inputs.incidents_per_year,
+                "time_to_detect_seconds": inputs.time_to_detect_seconds,
+                "time_to_recover_seconds": inputs.time_to_recover_seconds,
+                "scope": inputs.scope,
+                "incidents_fitting_window_budget": limit_json(r.incidents_fitting_window_budget),
+                "whole_incidents_fitting_window_budget": limit_json(r.whole_incidents_fitting_window_budget),
+                "incidents_fitting_year_budget": limit_json(r.incidents_fitting_year_budget),
+                "max_time_to_restore_seconds": limit_json(r.max_time_to_restore_seconds),
+                "max_time_to_recover_seconds": limit_json(r.max_time_to_recover_seconds),
+            }),
+            // No incident history is given: nothing was achieved.
+            &[
+                "achieved_unavailability",
+                "achieved_availability",
+                "achieved_meets_target",
+            ],
+        ));
     }
     Ok(render(&report))
 }

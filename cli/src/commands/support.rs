@@ -2,14 +2,13 @@
 //! support methods), the rule applied, and the on-call cost of each method.
 
 use nines_core::amount::{Money, Rate};
-use nines_core::display::money;
-use nines_core::duration::format_duration;
+use nines_core::export::support_cost_table;
 use nines_core::scenario::{evaluate, Report};
 use nines_core::support::TrafficCriticality;
 use nines_core::window::Period;
 use serde_json::json;
 
-use super::{base_scenario, option, table};
+use super::{base_scenario, columns, option, section, table, with};
 use crate::args::Args;
 
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
@@ -53,41 +52,17 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     }
     let inputs = scenario.support.clone();
     let report = evaluate(&scenario);
-    let s = &report.support;
     if json {
-        let method = |m: nines_core::support::SupportMethod| json!(m);
-        return Ok(json!({
-            "slo": report.target.canonical,
-            "target_nines": s.target_nines,
-            "deployments_per_week": report.delivery.targets.deployments_per_week,
-            "criticality": inputs.criticality,
-            "teams": inputs.on_call.teams,
-            "incidents_per_year": inputs.on_call.incidents_per_year,
-            "recommendation": {
-                "method": method(s.recommendation.method),
-                "method_name": s.recommendation.method.name(),
-                "reason": s.recommendation.reason,
-                "alternatives": s.recommendation.alternatives.iter().map(|a| json!({
-                    "method": method(a.method),
-                    "method_name": a.method.name(),
-                    "reason": a.reason,
-                })).collect::<Vec<_>>(),
-                "notes": s.recommendation.notes,
-            },
-            "on_call_costs": s.on_call_costs.iter().map(|c| json!({
-                "method": method(c.method),
-                "method_name": c.method.name(),
-                "structure": c.structure,
-                "paid_people_on_rota": c.paid_people_on_rota,
-                "standby_cost_per_year": c.standby_cost_per_year,
-                "paid_callouts_per_year": c.paid_callouts_per_year,
-                "callout_cost_per_year": c.callout_cost_per_year,
-                "total_cost_per_year": c.total_cost_per_year,
-                "time_to_restore_penalty_seconds": c.time_to_restore_penalty_seconds,
-            })).collect::<Vec<_>>(),
-            "recommended_on_call_cost_per_year": s.recommended_on_call_cost_per_year,
-        })
-        .to_string());
+        return Ok(with(
+            section(&report.support),
+            json!({
+                "slo": report.target.canonical,
+                "criticality": inputs.criticality,
+                "teams": inputs.on_call.teams,
+                "incidents_per_year": inputs.on_call.incidents_per_year,
+            }),
+            &[],
+        ));
     }
     Ok(render(&report))
 }
@@ -107,44 +82,43 @@ fn criticality(text: &str) -> Result<TrafficCriticality, String> {
 fn render(report: &Report) -> String {
     let s = &report.support;
     let r = &s.recommendation;
+    // The export's on-call table: method, standby, callouts, total, and the
+    // time each method adds to restoring.
+    let (_, costs) = columns(&support_cost_table(report), [0, 2, 3, 4, 5]);
     let rows: Vec<[String; 4]> = s
         .on_call_costs
         .iter()
-        .map(|c| {
+        .zip(&costs)
+        .map(|(c, [method, standby, callouts, total, _])| {
+            let marker = if c.method == r.method {
+                " (recommended)"
+            } else {
+                ""
+            };
             [
-                format!(
-                    "{}{}",
-                    c.method.name(),
-                    if c.method == r.method {
-                        " (recommended)"
-                    } else {
-                        ""
-                    }
-                ),
-                money(c.standby_cost_per_year),
-                money(c.callout_cost_per_year),
-                money(c.total_cost_per_year),
+                format!("{method}{marker}"),
+                standby.clone(),
+                callouts.clone(),
+                total.clone(),
             ]
         })
         .collect();
     let mut out = format!(
         "Recommended for {}: {}\nWhy: {}\n\nOn-call cost a year\n{}",
         report.target.availability_percent,
-        r.method.name(),
+        r.method_name,
         r.reason,
         table(["Method", "Standby", "Callouts", "Total"], &rows)
     );
-    for c in &s.on_call_costs {
+    for (c, [method, .., added]) in s.on_call_costs.iter().zip(&costs) {
         if c.time_to_restore_penalty_seconds > 0.0 {
             out.push_str(&format!(
-                "\n{} adds {} to each time to restore (ticket handoffs).",
-                c.method.name(),
-                format_duration(c.time_to_restore_penalty_seconds)
+                "\n{method} adds {added} to each time to restore (ticket handoffs)."
             ));
         }
     }
     for a in &r.alternatives {
-        out.push_str(&format!("\nNot {}: {}", a.method.name(), a.reason));
+        out.push_str(&format!("\nNot {}: {}", a.method_name, a.reason));
     }
     for note in &r.notes {
         out.push_str(&format!("\nNote: {note}"));
