@@ -179,7 +179,7 @@ impl State {
     }
 
     fn evaluated(scenario: Scenario, deployment_rate: Option<Rate>, page: Page) -> Self {
-        let report = evaluate(&scenario);
+        let report = evaluate(&scenario, nines_core::budget::STORY_NOW);
         Self {
             scenario,
             deployment_rate,
@@ -345,7 +345,10 @@ mod tests {
         let target: Availability = "99.9".parse().unwrap();
         assert_eq!(adopted.scenario.target, target);
         assert_eq!(adopted.page.other_tab, None);
-        assert_eq!(adopted.report, evaluate(&adopted.scenario));
+        assert_eq!(
+            adopted.report,
+            evaluate(&adopted.scenario, nines_core::budget::STORY_NOW)
+        );
 
         let kept = asked.apply(Action::KeepThisTab);
         assert_eq!(kept.page.other_tab, None);
@@ -369,7 +372,10 @@ mod tests {
         let target: Availability = "99.9".parse().unwrap();
         let next = state.apply(Action::SetTarget(target));
         assert_eq!(next.scenario.target, target);
-        assert_eq!(next.report, evaluate(&next.scenario));
+        assert_eq!(
+            next.report,
+            evaluate(&next.scenario, nines_core::budget::STORY_NOW)
+        );
         assert_ne!(
             next.report, state.report,
             "a new target changes the figures"
@@ -387,7 +393,10 @@ mod tests {
         let next = next.apply(Action::SetReversePeriod(Period::Week));
         assert_eq!(next.scenario.reverse.period, Period::Week);
         assert_eq!(next.scenario.convention, Convention::SreBook);
-        assert_eq!(next.report, evaluate(&next.scenario));
+        assert_eq!(
+            next.report,
+            evaluate(&next.scenario, nines_core::budget::STORY_NOW)
+        );
     }
 
     #[test]
@@ -425,7 +434,10 @@ mod tests {
         );
         assert_eq!(next.scenario.delivery.deployments, 2.0);
         assert_eq!(next.deployment_rate, Some(rate));
-        assert_eq!(next.report, evaluate(&next.scenario));
+        assert_eq!(
+            next.report,
+            evaluate(&next.scenario, nines_core::budget::STORY_NOW)
+        );
     }
 
     #[test]

@@ -240,7 +240,7 @@ fn downtime(args: &Args) -> Result<Report, String> {
         convention: convention(args)?,
         ..Scenario::default()
     };
-    Ok(evaluate(&scenario))
+    Ok(evaluate(&scenario, nines_core::budget::STORY_NOW))
 }
 
 fn reverse(args: &Args) -> Result<Report, String> {
@@ -257,7 +257,7 @@ fn reverse(args: &Args) -> Result<Report, String> {
     };
     scenario.reverse.downtime_seconds = downtime;
     scenario.reverse.period = period;
-    let report = evaluate(&scenario);
+    let report = evaluate(&scenario, nines_core::budget::STORY_NOW);
     if let Some(error) = &report.reverse.error {
         return Err(format!("reverse: {error}"));
     }

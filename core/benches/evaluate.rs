@@ -12,7 +12,7 @@ use nines_core::scenario::{Scenario, evaluate};
 fn bench_evaluate(c: &mut Criterion) {
     let scenario = Scenario::default();
     c.bench_function("evaluate(default scenario)", |b| {
-        b.iter(|| evaluate(black_box(&scenario)))
+        b.iter(|| evaluate(black_box(&scenario), nines_core::budget::STORY_NOW))
     });
 }
 

@@ -990,7 +990,7 @@ impl Default for AlertInput {
 ///
 /// ```
 /// use nines_core::scenario::{evaluate, Scenario};
-/// let rows = evaluate(&Scenario::default()).alerts.rows;
+/// let rows = evaluate(&Scenario::default(), nines_core::budget::STORY_NOW).alerts.rows;
 /// assert_eq!(rows[0].windows_display, "1h / 5m");
 /// assert_eq!(rows[0].burn_rate_display, "14.4×");
 /// assert_eq!(rows[0].detection_display, "43m 12s"); // 1h × 14.4 × 0.05% / 1%
@@ -1047,7 +1047,7 @@ pub struct AlertRow {
 ///
 /// ```
 /// use nines_core::scenario::{evaluate, Scenario};
-/// let a = evaluate(&Scenario::default()).alerts;
+/// let a = evaluate(&Scenario::default(), nines_core::budget::STORY_NOW).alerts;
 /// assert_eq!(a.policy_id, "workbook");
 /// assert_eq!(a.rows.len(), 3);
 /// assert_eq!(a.burn_rate_at_error_ratio_display, "20×"); // 1% / 0.05%

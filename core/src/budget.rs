@@ -705,6 +705,15 @@ pub fn burn_down(status: &BudgetStatus, points: usize) -> Vec<BurnDownPoint> {
         .collect()
 }
 
+/// 2026-11-11T00:00:00Z: the instant the default story and the examples
+/// and tests of this crate are evaluated at (ten days into the default
+/// window). The core never reads a clock: the page passes the browser's
+/// time and the CLI `--now` or the system clock.
+pub const STORY_NOW: DateTime<Utc> = match DateTime::from_timestamp(1_794_355_200, 0) {
+    Some(t) => t,
+    None => DateTime::UNIX_EPOCH,
+};
+
 /// 2026-11-01T00:00:00Z: the default start of the SLO window. A fixed
 /// instant, because the core never reads the clock.
 fn default_start() -> DateTime<Utc> {
@@ -762,7 +771,7 @@ impl Default for BudgetInput {
 ///
 /// ```
 /// use nines_core::scenario::{evaluate, Scenario};
-/// let b = evaluate(&Scenario::default()).budget;
+/// let b = evaluate(&Scenario::default(), nines_core::budget::STORY_NOW).budget;
 /// assert_eq!(b.budget_display, "21m 36s"); // 0.05% of 30 days
 /// assert_eq!(b.allowed_bad_display, "1,300");
 /// assert_eq!(b.consumed_display, "40%");
@@ -924,7 +933,11 @@ pub fn budget_report(
     target: Availability,
     window: Period,
     convention: Convention,
+    now: DateTime<Utc>,
 ) -> BudgetReport {
+    // The window's clock is the next step (issue 14): until then the
+    // window runs from `input.start` for `input.elapsed_seconds`.
+    let _ = now;
     let budget = ErrorBudget::new(target, window, convention);
     let window_seconds = budget.window_seconds();
     let requests = input.traffic.count_in_period(window, convention);
@@ -1075,7 +1088,13 @@ mod tests {
     /// convention (99.95%, 30 days, Gregorian mean).
     fn section(input: &BudgetInput) -> BudgetReport {
         let target = Availability::parse("99.95").unwrap();
-        budget_report(input, target, Period::Days(30), Convention::GregorianMean)
+        budget_report(
+            input,
+            target,
+            Period::Days(30),
+            Convention::GregorianMean,
+            STORY_NOW,
+        )
     }
 
     #[test]

@@ -433,7 +433,7 @@ impl Default for ReverseInput {
 ///
 /// ```
 /// use nines_core::scenario::{evaluate, Scenario};
-/// let t = evaluate(&Scenario::default()).target;
+/// let t = evaluate(&Scenario::default(), nines_core::budget::STORY_NOW).target;
 /// assert_eq!(t.nines_display, "3.3 nines");
 /// assert_eq!(t.convention_id, "gregorian");
 /// ```
@@ -486,7 +486,7 @@ pub const CURVE_STEPS: usize = 100;
 ///
 /// ```
 /// use nines_core::scenario::{evaluate, Scenario};
-/// let r = evaluate(&Scenario::default()).reverse;
+/// let r = evaluate(&Scenario::default(), nines_core::budget::STORY_NOW).reverse;
 /// assert_eq!(r.downtime_display, "4h");
 /// assert_eq!(r.period_label, "per month");
 /// assert_eq!(r.availability_percent.as_deref(), Some("≈99.4524%"));

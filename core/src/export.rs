@@ -30,7 +30,7 @@ use crate::window::Period;
 /// ```
 /// use nines_core::export::{downtime_table, to_markdown};
 /// use nines_core::scenario::{evaluate, Scenario};
-/// let t = downtime_table(&evaluate(&Scenario::default()));
+/// let t = downtime_table(&evaluate(&Scenario::default(), nines_core::budget::STORY_NOW));
 /// assert_eq!(t.headers, ["Period", "Allowed downtime", "Seconds"]);
 /// assert_eq!(t.rows[2], ["per month", "21m 55s", "1314.873"]);
 /// ```
@@ -69,7 +69,7 @@ pub type WriteTable = fn(&Report) -> Table;
 /// ```
 /// use nines_core::export::TABLES;
 /// use nines_core::scenario::{evaluate, Scenario};
-/// let report = evaluate(&Scenario::default());
+/// let report = evaluate(&Scenario::default(), nines_core::budget::STORY_NOW);
 /// let (name, write) = TABLES[0];
 /// assert_eq!(name, "Allowed downtime per period");
 /// assert!(write(&report).title.starts_with("Allowed downtime at 99.95%"));
@@ -94,7 +94,7 @@ pub const TABLES: [(&str, WriteTable); 6] = [
 /// ```
 /// use nines_core::export::tables;
 /// use nines_core::scenario::{evaluate, Scenario};
-/// let all = tables(&evaluate(&Scenario::default()));
+/// let all = tables(&evaluate(&Scenario::default(), nines_core::budget::STORY_NOW));
 /// assert_eq!(all.len(), 6);
 /// assert!(all.iter().all(|t| t.rows.iter().all(|r| r.len() == t.headers.len())));
 /// ```
@@ -108,7 +108,7 @@ pub fn tables(report: &Report) -> Vec<Table> {
 /// ```
 /// use nines_core::export::downtime_table;
 /// use nines_core::scenario::{evaluate, Scenario};
-/// let t = downtime_table(&evaluate(&Scenario::default()));
+/// let t = downtime_table(&evaluate(&Scenario::default(), nines_core::budget::STORY_NOW));
 /// assert!(t.title.starts_with("Allowed downtime at 99.95%, 24/7"));
 /// assert_eq!(t.rows[0], ["per day", "43s", "43.2"]);
 /// ```
@@ -137,7 +137,7 @@ pub fn downtime_table(report: &Report) -> Table {
 /// ```
 /// use nines_core::export::alerts_table;
 /// use nines_core::scenario::{evaluate, Scenario};
-/// let t = alerts_table(&evaluate(&Scenario::default()));
+/// let t = alerts_table(&evaluate(&Scenario::default(), nines_core::budget::STORY_NOW));
 /// assert_eq!(&t.rows[0][..5], ["Page", "1h", "5m", "—", "14.4×"]);
 /// ```
 pub fn alerts_table(report: &Report) -> Table {
@@ -181,7 +181,7 @@ pub fn alerts_table(report: &Report) -> Table {
 /// ```
 /// use nines_core::export::dependencies_table;
 /// use nines_core::scenario::{evaluate, Scenario};
-/// let t = dependencies_table(&evaluate(&Scenario::default()));
+/// let t = dependencies_table(&evaluate(&Scenario::default(), nines_core::budget::STORY_NOW));
 /// assert_eq!(t.rows.last().unwrap()[0], "the service itself");
 /// ```
 pub fn dependencies_table(report: &Report) -> Table {
@@ -230,7 +230,7 @@ pub fn dependencies_table(report: &Report) -> Table {
 /// ```
 /// use nines_core::export::marginal_cost_table;
 /// use nines_core::scenario::{evaluate, Scenario};
-/// let t = marginal_cost_table(&evaluate(&Scenario::default()));
+/// let t = marginal_cost_table(&evaluate(&Scenario::default(), nines_core::budget::STORY_NOW));
 /// assert_eq!(t.headers[2], "Extra cost per year");
 /// assert!(t.rows[0][2].starts_with('$'));
 /// ```
@@ -265,7 +265,7 @@ pub fn marginal_cost_table(report: &Report) -> Table {
 /// ```
 /// use nines_core::export::support_cost_table;
 /// use nines_core::scenario::{evaluate, Scenario};
-/// let t = support_cost_table(&evaluate(&Scenario::default()));
+/// let t = support_cost_table(&evaluate(&Scenario::default(), nines_core::budget::STORY_NOW));
 /// assert_eq!(t.rows.len(), 4);
 /// assert_eq!(t.rows.iter().filter(|r| r[6] == "yes").count(), 1);
 /// ```
@@ -308,7 +308,7 @@ pub fn support_cost_table(report: &Report) -> Table {
 /// ```
 /// use nines_core::export::measures_table;
 /// use nines_core::scenario::{evaluate, Scenario};
-/// let t = measures_table(&evaluate(&Scenario::default()));
+/// let t = measures_table(&evaluate(&Scenario::default(), nines_core::budget::STORY_NOW));
 /// assert_eq!(t.rows[2][..2], ["Availability", "99.95% (3.3 nines)"]);
 /// assert_eq!(t.rows[4][1], "21m 36s per 30 days (0.05%)");
 /// ```
@@ -511,7 +511,7 @@ fn confluence_escape(s: &str) -> String {
 /// ```
 /// use nines_core::export::measures_markdown;
 /// use nines_core::scenario::{evaluate, Scenario};
-/// let md = measures_markdown(&evaluate(&Scenario::default()));
+/// let md = measures_markdown(&evaluate(&Scenario::default(), nines_core::budget::STORY_NOW));
 /// assert!(md.starts_with("## Target measures\n"));
 /// assert!(md.contains("| Availability | 99.95% (3.3 nines) |"));
 /// assert!(md.contains("Convention: Gregorian mean (year 365.2425 days, month 30.436875 days)"));
@@ -548,7 +548,7 @@ fn capitalise(s: &str) -> String {
 /// ```
 /// use nines_core::export::prometheus_rules;
 /// use nines_core::scenario::{evaluate, Scenario};
-/// let err = prometheus_rules(&evaluate(&Scenario::default()), "9lives", "checkout").unwrap_err();
+/// let err = prometheus_rules(&evaluate(&Scenario::default(), nines_core::budget::STORY_NOW), "9lives", "checkout").unwrap_err();
 /// assert!(err.to_string().starts_with("metric \"9lives\" is not allowed"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -728,7 +728,7 @@ fn template_literal(s: &str) -> String {
 /// ```
 /// use nines_core::export::check_prometheus_rules;
 /// use nines_core::scenario::{evaluate, Scenario};
-/// let report = evaluate(&Scenario::default());
+/// let report = evaluate(&Scenario::default(), nines_core::budget::STORY_NOW);
 /// assert!(check_prometheus_rules(&report, "slo:sli_error:ratio_rate", "checkout").is_ok());
 /// let err = check_prometheus_rules(&report, "9lives", "checkout").unwrap_err();
 /// assert!(err.to_string().contains("metric"));
@@ -791,7 +791,7 @@ pub fn check_prometheus_rules(
 /// use nines_core::export::prometheus_rules;
 /// use nines_core::scenario::{evaluate, Scenario};
 /// let s: Scenario = serde_json::from_str(r#"{"target": "99.9%", "slo_window": "30d"}"#).unwrap();
-/// let yaml = prometheus_rules(&evaluate(&s), "slo:sli_error:ratio_rate", "checkout").unwrap();
+/// let yaml = prometheus_rules(&evaluate(&s, nines_core::budget::STORY_NOW), "slo:sli_error:ratio_rate", "checkout").unwrap();
 /// assert!(yaml.contains("(slo:sli_error:ratio_rate1h > (14.4*0.001))"));
 /// assert!(yaml.contains("(slo:sli_error:ratio_rate5m > (14.4*0.001))"));
 /// assert!(yaml.contains("severity: page"));
@@ -945,7 +945,7 @@ fn openslo_duration(p: Period) -> String {
 /// ```
 /// use nines_core::export::check_openslo;
 /// use nines_core::scenario::{evaluate, Scenario};
-/// let report = evaluate(&Scenario::default());
+/// let report = evaluate(&Scenario::default(), nines_core::budget::STORY_NOW);
 /// assert!(check_openslo(&report, "checkout", "bad", "total").is_ok());
 /// let err = check_openslo(&report, "Check Out!", "bad", "total").unwrap_err();
 /// assert!(err.to_string().contains("service"));
@@ -994,7 +994,7 @@ pub fn check_openslo(
 /// use nines_core::export::openslo;
 /// use nines_core::scenario::{evaluate, Scenario};
 /// let yaml = openslo(
-///     &evaluate(&Scenario::default()),
+///     &evaluate(&Scenario::default(), nines_core::budget::STORY_NOW),
 ///     "checkout",
 ///     r#"sum(http_requests_total{job="checkout",code=~"5.."})"#,
 ///     r#"sum(http_requests_total{job="checkout"})"#,
@@ -1134,11 +1134,11 @@ mod tests {
     #[test]
     fn exact_target_and_budget_text() {
         let s: Scenario = serde_json::from_str(r#"{"target": "99.95%"}"#).unwrap();
-        let r = evaluate(&s);
+        let r = evaluate(&s, crate::budget::STORY_NOW);
         assert_eq!(target_fraction_text(&r), "0.9995");
         assert_eq!(unavailability_text(&r), "0.0005");
         let s: Scenario = serde_json::from_str(r#"{"target": "99.99999999999999%"}"#).unwrap();
-        let r = evaluate(&s);
+        let r = evaluate(&s, crate::budget::STORY_NOW);
         assert_eq!(target_fraction_text(&r), "0.9999999999999999");
         assert_eq!(unavailability_text(&r), "0.0000000000000001");
     }

@@ -18,6 +18,7 @@
 //! dependencies all read it from there), and product demand (deployments per
 //! week) is the delivery section's, passed to the support section.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use crate::alerts::{AlertInput, AlertRow, AlertsReport, PolicyChoice};
@@ -105,7 +106,7 @@ fn default_target() -> Availability {
 ///
 /// ```
 /// use nines_core::scenario::{evaluate, Scenario};
-/// let r = evaluate(&Scenario::default());
+/// let r = evaluate(&Scenario::default(), nines_core::budget::STORY_NOW);
 /// assert_eq!(r.target.availability_percent, "99.95%");
 /// assert_eq!(r.target.downtime[2].display, "21m 55s");
 /// ```
@@ -141,7 +142,7 @@ pub struct Report {
 ///
 /// ```
 /// use nines_core::scenario::{evaluate, Scenario};
-/// let r = evaluate(&Scenario::default());
+/// let r = evaluate(&Scenario::default(), nines_core::budget::STORY_NOW);
 /// let s = &r.spend;
 /// let sum = s.dependencies.unwrap() + s.incidents.unwrap() + s.releases.unwrap();
 /// assert!((s.total.unwrap() - sum).abs() < 1e-12);
@@ -222,10 +223,10 @@ fn spend_report(
 /// use nines_core::scenario::{evaluate, Scenario};
 /// use nines_core::window::Convention;
 /// let s = Scenario { convention: Convention::SreBook, ..Scenario::default() };
-/// let r = evaluate(&s);
+/// let r = evaluate(&s, nines_core::budget::STORY_NOW);
 /// assert_eq!(r.target.downtime[2].seconds, Some(1_296.0)); // 0.05% of 30 days
 /// ```
-pub fn evaluate(s: &Scenario) -> Report {
+pub fn evaluate(s: &Scenario, now: DateTime<Utc>) -> Report {
     let ctx = target_context(s);
     let delivery = crate::delivery::evaluate(&s.delivery, &ctx);
     let support = crate::support::evaluate(&s.support, &ctx, delivery.targets.deployments_per_week);
@@ -246,7 +247,7 @@ pub fn evaluate(s: &Scenario) -> Report {
             s.convention,
             &s.service_hours,
         ),
-        budget: crate::budget::budget_report(&s.budget, s.target, s.slo_window, s.convention),
+        budget: crate::budget::budget_report(&s.budget, s.target, s.slo_window, s.convention, now),
         alerts: crate::alerts::alerts_report(
             &s.alerts,
             &s.target,
@@ -284,14 +285,14 @@ mod tests {
         let mut s = Scenario::default();
         s.dependencies.dependencies.clear();
         s.incidents.incidents_per_year = 0.0;
-        let r = evaluate(&s);
+        let r = evaluate(&s, crate::budget::STORY_NOW);
         assert_eq!(r.spend.dependencies, Some(0.0));
         assert_eq!(r.spend.incidents, Some(0.0));
         assert_eq!(r.spend.total, r.delivery.budget_consumed_by_releases);
         assert!(r.spend.display.contains("failed deployments"));
         // A 100% target has no budget to spend: no total, no verdict.
         s.target = Availability::HUNDRED;
-        let r = evaluate(&s);
+        let r = evaluate(&s, crate::budget::STORY_NOW);
         assert_eq!((r.spend.total, r.spend.fits), (None, None));
     }
     use crate::window::Maintenance;
@@ -314,7 +315,7 @@ mod tests {
 
     #[test]
     fn default_report() {
-        let r = evaluate(&Scenario::default());
+        let r = evaluate(&Scenario::default(), crate::budget::STORY_NOW);
         let t = &r.target;
         assert_eq!(t.availability_percent, "99.95%");
         assert_eq!(t.canonical, "99.95%");
@@ -355,14 +356,19 @@ mod tests {
             },
             ..Scenario::default()
         };
-        let r = evaluate(&s).reverse;
+        let r = evaluate(&s, crate::budget::STORY_NOW).reverse;
         assert_eq!(r.availability_percent, None);
         assert_eq!(
             r.error.as_deref(),
             Some("2d of downtime is more than the whole window (1d)")
         );
         s.reverse.downtime_seconds = f64::NAN;
-        assert!(evaluate(&s).reverse.error.is_some());
+        assert!(
+            evaluate(&s, crate::budget::STORY_NOW)
+                .reverse
+                .error
+                .is_some()
+        );
     }
 
     #[test]
@@ -373,7 +379,7 @@ mod tests {
             target: Availability::parse("99.9").unwrap(),
             ..Scenario::default()
         };
-        let r = evaluate(&s);
+        let r = evaluate(&s, crate::budget::STORY_NOW);
         assert_eq!(r.target.downtime[0].seconds, None);
         assert_eq!(
             r.target.downtime[0].display,
@@ -395,7 +401,7 @@ mod tests {
             target: Availability::HUNDRED,
             ..Scenario::default()
         };
-        let r = evaluate(&s);
+        let r = evaluate(&s, crate::budget::STORY_NOW);
         let json = serde_json::to_string(&r).unwrap();
         assert!(!json.contains("inf"), "{json}");
         assert_eq!(r.target.nines, None);

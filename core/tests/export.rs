@@ -14,7 +14,7 @@ use nines_core::scenario::{Report, Scenario, evaluate};
 
 fn report(json: &str) -> Report {
     let s: Scenario = serde_json::from_str(json).unwrap();
-    evaluate(&s)
+    evaluate(&s, nines_core::budget::STORY_NOW)
 }
 
 /// A tiny RFC 4180 parser: records end with CRLF, fields are separated by

@@ -68,7 +68,7 @@ fn strings<'a>(value: &'a Value, path: String, out: &mut Vec<(String, &'a str)>)
 /// negative zero or "undefined". A non-finite `f64` shows in the `Debug` rendering as the
 /// word `NaN` or `inf` outside string literals (JSON would hide it as null).
 fn report(s: &Scenario) -> Report {
-    let r = evaluate(s);
+    let r = evaluate(s, nines_core::budget::STORY_NOW);
     let debug = format!("{r:?}");
     let mut outside = String::new();
     let mut in_string = false;

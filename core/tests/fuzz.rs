@@ -1998,7 +1998,7 @@ fn fuzz_link() {
         |q| {
             let d = decode(q);
             check_decoded(q, &d)?;
-            let report = evaluate(&d.scenario);
+            let report = evaluate(&d.scenario, nines_core::budget::STORY_NOW);
             check_report(&report)?;
             // What was decoded survives the app rewriting the link.
             let link = encode(&d.scenario);
@@ -2071,7 +2071,7 @@ fn the_detectors_detect() {
 fn evaluated(query: &str) -> Report {
     let d = decode(query);
     check_decoded(query, &d).unwrap();
-    let report = evaluate(&d.scenario);
+    let report = evaluate(&d.scenario, nines_core::budget::STORY_NOW);
     check_report(&report).unwrap();
     report
 }

@@ -209,7 +209,7 @@ proptest! {
         s.alerts.error_ratio = error_ratio;
         s.alerts.policy = [PolicyChoice::Workbook, PolicyChoice::Sloth, PolicyChoice::Pyrra, PolicyChoice::Custom][policy];
         s.alerts.custom = vec![BurnAlert::new(Severity::Page, 0.02, 3_600.0, 300.0)];
-        let r = evaluate(&s);
+        let r = evaluate(&s, nines_core::budget::STORY_NOW);
         let b = &r.budget;
         for x in [b.budget_fraction, b.budget_seconds, b.requests_in_window, b.allowed_bad, b.spent, b.elapsed_seconds, b.window_seconds] {
             prop_assert!(x.is_finite());

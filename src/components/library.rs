@@ -43,7 +43,7 @@ const FIGURES: [(&str, Read); 7] = [
 fn evaluate_saved(saved: &Option<Saved>) -> Option<(String, Scenario, Report)> {
     saved.as_ref().map(|s| {
         let scenario = s.scenario();
-        let report = evaluate(&scenario);
+        let report = evaluate(&scenario, nines_core::budget::STORY_NOW);
         (s.name.clone(), scenario, report)
     })
 }

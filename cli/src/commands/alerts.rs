@@ -44,7 +44,7 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         }
         None => scenario.budget.mode = BudgetMode::Time,
     }
-    let report = evaluate(&scenario);
+    let report = evaluate(&scenario, nines_core::budget::STORY_NOW);
     if let Some(error) = &report.alerts.error {
         return Err(format!("alerts: {error}"));
     }

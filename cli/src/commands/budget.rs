@@ -63,7 +63,7 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     if let Some(start) = text(args, "--start")? {
         budget.start = with_start(&start)?.start;
     }
-    let report = evaluate(&scenario);
+    let report = evaluate(&scenario, nines_core::budget::STORY_NOW);
     if let Some(error) = &report.budget.error {
         return Err(format!("budget: {error}"));
     }

@@ -61,7 +61,7 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     if let Some(outages) = option(args, "--outages", Count::parse)? {
         scenario.dependencies.outages_per_year = outages.to_f64();
     }
-    let report = evaluate(&scenario);
+    let report = evaluate(&scenario, nines_core::budget::STORY_NOW);
     if let Some(note) = report.dependencies.notes.first() {
         return Err(format!("compose: {note}"));
     }

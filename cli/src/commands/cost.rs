@@ -60,7 +60,7 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
             .collect::<Result<_, _>>()?;
     }
     let tolerable_loss = cost.tolerable_loss_per_year;
-    let report = evaluate(&scenario);
+    let report = evaluate(&scenario, nines_core::budget::STORY_NOW);
     Ok(render(&report, tolerable_loss, json))
 }
 

@@ -39,7 +39,7 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         i.scope = scope;
     }
     let inputs = scenario.incidents.clone();
-    let report = evaluate(&scenario);
+    let report = evaluate(&scenario, nines_core::budget::STORY_NOW);
     if json {
         let r = &report.incidents;
         return Ok(with(

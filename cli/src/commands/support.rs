@@ -51,7 +51,7 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
             rate.count_in_period(Period::Year, scenario.convention);
     }
     let inputs = scenario.support.clone();
-    let report = evaluate(&scenario);
+    let report = evaluate(&scenario, nines_core::budget::STORY_NOW);
     if json {
         return Ok(with(
             section(&report.support),
