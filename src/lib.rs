@@ -73,7 +73,10 @@ pub fn nines_bench_evaluate(iterations: u32) -> f64 {
     };
     let start = performance.now();
     for _ in 0..iterations {
-        std::hint::black_box(evaluate(std::hint::black_box(&scenario), nines_core::budget::STORY_NOW));
+        std::hint::black_box(evaluate(
+            std::hint::black_box(&scenario),
+            nines_core::budget::STORY_NOW,
+        ));
     }
     (performance.now() - start) * 1000.0 / f64::from(iterations.max(1))
 }

@@ -6,10 +6,10 @@
 //! Plain Rust (no DOM), so the reducer is tested natively. On wasm32 it is
 //! also a Yew `Reducible` (the `function_todomvc` pattern in STYLE.md).
 
-use nines_core::amount::{Count, Per, Rate};
+use nines_core::amount::Rate;
 use nines_core::budget::BudgetMode;
-use nines_core::delivery::{DeliveryInputs, RestoreBy};
-use nines_core::quantity::{Availability, Ratio};
+use nines_core::delivery::RestoreBy;
+use nines_core::quantity::Availability;
 use nines_core::scenario::{evaluate, PolicyChoice, Report, Scenario};
 use nines_core::support::TrafficCriticality;
 use nines_core::window::{Convention, Period};
@@ -111,14 +111,6 @@ pub enum DependencyEdit {
 #[derive(Debug, Clone)]
 pub struct State {
     pub scenario: Scenario,
-    /// The deployment frequency as a rate (`2 per month`), as typed. The
-    /// scenario's delivery inputs hold it as a count and a period in
-    /// seconds, read with the scenario's convention; the reducer is the one
-    /// place that converts, and it reads a calendar period again when the
-    /// convention changes. A scenario from a link or a saved scenario has
-    /// its rate rebuilt from those two numbers (a period in seconds); `None`
-    /// when they make no rate (a hand-edited link).
-    pub deployment_rate: Option<Rate>,
     pub report: Report,
     pub page: Page,
 }
@@ -153,16 +145,14 @@ impl Default for Page {
     }
 }
 
-/// States are equal when their scenarios and deployment rates are. The
-/// report is evaluated from the scenario ([`State::new`], [`State::apply`]),
-/// so comparing it too would only cost time (Yew compares every section's
-/// state on every render) and code size. The rate counts because `2 per 30d`
-/// and `2 per month` are one scenario in the SRE book's convention, written
-/// two ways. The page part is read by the app shell alone, which renders on
+/// States are equal when their scenarios are. The report is evaluated from
+/// the scenario ([`State::new`], [`State::apply`]), so comparing it too would
+/// only cost time (Yew compares every section's state on every render) and
+/// code size. The page part is read by the app shell alone, which renders on
 /// every new state, so a copy status or a theme never re-renders a section.
 impl PartialEq for State {
     fn eq(&self, other: &Self) -> bool {
-        self.scenario == other.scenario && self.deployment_rate == other.deployment_rate
+        self.scenario == other.scenario
     }
 }
 
@@ -174,15 +164,9 @@ impl State {
 
     /// The state for a scenario shown on `page`.
     pub fn with_page(scenario: Scenario, page: Page) -> Self {
-        let deployment_rate = rate_of(&scenario.delivery);
-        Self::evaluated(scenario, deployment_rate, page)
-    }
-
-    fn evaluated(scenario: Scenario, deployment_rate: Option<Rate>, page: Page) -> Self {
         let report = evaluate(&scenario, nines_core::budget::STORY_NOW);
         Self {
             scenario,
-            deployment_rate,
             report,
             page,
         }
@@ -192,7 +176,6 @@ impl State {
     pub fn apply(&self, action: Action) -> Self {
         let mut page = self.page.clone();
         let mut s = self.scenario.clone();
-        let mut rate = self.deployment_rate;
         // The page's own actions leave the scenario as it is. Its report is
         // evaluated again all the same (about 50 µs in the browser, on a
         // click): a copy of the report would cost more code in the bundle.
@@ -206,17 +189,10 @@ impl State {
             Action::AdoptOtherTab => {
                 if let Some(theirs) = page.other_tab.take() {
                     s = nines_core::link::decode(&theirs).scenario;
-                    rate = rate_of(&s.delivery);
                 }
             }
             Action::SetTarget(a) => s.target = a,
-            Action::SetConvention(c) => {
-                s.convention = c;
-                // A month, a quarter or a year is as long as the convention says.
-                if let Some(r) = rate.filter(|r| matches!(r.per(), Per::Period(_))) {
-                    set_rate(&mut s, r);
-                }
-            }
+            Action::SetConvention(c) => s.convention = c,
             Action::SetReverseDowntime(x) => s.reverse.downtime_seconds = x,
             Action::SetReversePeriod(p) => s.reverse.period = p,
             Action::SetSloWindow(p) => s.slo_window = p,
@@ -231,10 +207,7 @@ impl State {
             Action::SetIncidentDetect(x) => s.incidents.time_to_detect_seconds = x,
             Action::SetIncidentRecover(x) => s.incidents.time_to_recover_seconds = x,
             Action::SetIncidentScope(x) => s.incidents.scope = x,
-            Action::SetDeploymentRate(r) => {
-                rate = Some(r);
-                set_rate(&mut s, r);
-            }
+            Action::SetDeploymentRate(r) => s.delivery.deployment_frequency = r,
             Action::SetLeadTime(x) => s.delivery.deployment_lead_time_seconds = x,
             Action::SetChangeFailureRate(x) => s.delivery.change_failure_rate = x,
             Action::SetDeliveryDetect(x) => s.delivery.time_to_detect_seconds = x,
@@ -264,29 +237,10 @@ impl State {
             Action::SetStandbyRate(x) => s.support.on_call.standby_rate_per_hour = x,
             Action::SetCalloutRate(x) => s.support.on_call.callout_rate = x,
             Action::SetOnCallIncidents(x) => s.support.on_call.incidents_per_year = x,
-            Action::Replace(scenario) => {
-                s = *scenario;
-                rate = rate_of(&s.delivery);
-            }
+            Action::Replace(scenario) => s = *scenario,
         }
-        Self::evaluated(s, rate, page)
+        Self::with_page(s, page)
     }
-}
-
-/// The deployment rate a scenario's delivery inputs hold: their count per
-/// their period in seconds; `None` when the two make no rate.
-fn rate_of(d: &DeliveryInputs) -> Option<Rate> {
-    Rate::new(
-        Count::from_f64(d.deployments)?,
-        Per::Seconds(Ratio::from_f64(d.deployment_period_seconds)?),
-    )
-}
-
-/// Write a deployment rate into the scenario: its count, and its period in
-/// seconds under the scenario's convention.
-fn set_rate(s: &mut Scenario, rate: Rate) {
-    s.delivery.deployments = rate.count().to_f64();
-    s.delivery.deployment_period_seconds = rate.per().seconds(s.convention).to_f64();
 }
 
 impl Default for State {
@@ -400,82 +354,47 @@ mod tests {
     }
 
     #[test]
-    fn a_deployment_rate_per_month_is_read_with_the_scenarios_convention() {
+    fn a_deployment_rate_is_kept_as_typed_and_read_with_the_convention() {
         // A month is 30 days in the SRE book's convention and 365.2425 / 12
-        // = 30.436875 days in the Gregorian mean (uptime.is).
-        let rate = Rate::parse("2 per month").unwrap();
-        for (convention, month_days) in [
-            (Convention::SreBook, 30.0),
-            (Convention::GregorianMean, 30.436875),
-        ] {
-            let state = State::default().apply(Action::SetConvention(convention));
-            let next = state.apply(Action::SetDeploymentRate(rate));
-            assert_eq!(next.scenario.delivery.deployments, 2.0);
-            let seconds = next.scenario.delivery.deployment_period_seconds;
-            assert!((seconds - month_days * 86_400.0).abs() < 1e-6, "{seconds}");
-        }
-    }
-
-    #[test]
-    fn a_calendar_rate_follows_a_change_of_convention() {
+        // = 30.436875 days in the Gregorian mean (uptime.is): 2 a month is
+        // 2 × 7 / 30 = 0.4667 or 2 × 7 / 30.436875 = 0.45997 a week.
         let rate = Rate::parse("2 per month").unwrap();
         let state = State::default()
             .apply(Action::SetConvention(Convention::SreBook))
             .apply(Action::SetDeploymentRate(rate));
-        assert_eq!(
-            state.scenario.delivery.deployment_period_seconds,
-            2_592_000.0
-        );
-        // The Gregorian mean month: 365.2425 × 86 400 / 12 = 2 629 746 s.
+        assert_eq!(state.scenario.delivery.deployment_frequency, rate);
+        let week = |s: &State| s.report.delivery.targets.deployments_per_week;
+        assert!((week(&state) - 14.0 / 30.0).abs() < 1e-12);
+        // A change of convention keeps the rate and reads its month again.
         let next = state.apply(Action::SetConvention(Convention::GregorianMean));
-        assert_eq!(
-            next.scenario.delivery.deployment_period_seconds,
-            2_629_746.0
-        );
-        assert_eq!(next.scenario.delivery.deployments, 2.0);
-        assert_eq!(next.deployment_rate, Some(rate));
+        assert_eq!(next.scenario.delivery.deployment_frequency, rate);
+        assert!((week(&next) - 14.0 / 30.436875).abs() < 1e-12);
         assert_eq!(
             next.report,
             evaluate(&next.scenario, nines_core::budget::STORY_NOW)
         );
+        // So does a reload: the link keeps "2 per month", not its seconds.
+        let back = State::new(
+            nines_core::link::decode(&nines_core::link::encode(&next.scenario)).scenario,
+        );
+        assert_eq!(back.scenario.delivery.deployment_frequency, rate);
+        assert!(back == next);
     }
 
     #[test]
-    fn a_fixed_rate_is_kept_as_typed_and_left_alone_by_the_convention() {
-        // 3 per 28 days: 28 × 86 400 = 2 419 200 s in every convention.
+    fn a_fixed_rate_is_left_alone_by_the_convention() {
+        // 3 per 28 days: 3 × 7 / 28 = 0.75 a week in every convention.
         let rate = Rate::parse("3 per 28d").unwrap();
         let state = State::default().apply(Action::SetDeploymentRate(rate));
         let next = state.apply(Action::SetConvention(Convention::SreBook));
-        assert_eq!(next.deployment_rate, Some(rate));
-        assert_eq!(next.scenario.delivery.deployments, 3.0);
-        assert_eq!(
-            next.scenario.delivery.deployment_period_seconds,
-            2_419_200.0
-        );
-    }
-
-    #[test]
-    fn a_scenario_from_a_link_has_its_rate_rebuilt_from_count_and_period() {
-        // The default story: 10 deployments per 7 × 86 400 = 604 800 s, a week.
-        let state = State::default();
-        assert_eq!(state.deployment_rate, Rate::parse("10 per week").ok());
-        let mut theirs = Scenario::default();
-        theirs.delivery.deployments = 5.0;
-        theirs.delivery.deployment_period_seconds = 86_400.0;
-        let next = state.apply(Action::Replace(Box::new(theirs.clone())));
-        assert_eq!(next.deployment_rate, Rate::parse("5 per day").ok());
-        // A negative count makes no rate; the scenario keeps it as it is.
-        theirs.delivery.deployments = -1.0;
-        let odd = next.apply(Action::Replace(Box::new(theirs)));
-        assert_eq!(odd.deployment_rate, None);
-        assert_eq!(odd.scenario.delivery.deployments, -1.0);
-        // Two ways to write one scenario are two states (the field differs).
-        let sre = State::default().apply(Action::SetConvention(Convention::SreBook));
-        let days = sre.apply(Action::SetDeploymentRate(Rate::parse("2 per 30d").unwrap()));
-        let month = sre.apply(Action::SetDeploymentRate(
+        assert_eq!(next.scenario.delivery.deployment_frequency, rate);
+        assert_eq!(next.report.delivery.targets.deployments_per_week, 0.75);
+        // `2 per 30d` and `2 per month` are two scenarios: a change of
+        // convention would tell them apart.
+        let days = next.apply(Action::SetDeploymentRate(Rate::parse("2 per 30d").unwrap()));
+        let month = next.apply(Action::SetDeploymentRate(
             Rate::parse("2 per month").unwrap(),
         ));
-        assert_eq!(days.scenario, month.scenario);
         assert!(days != month);
     }
 

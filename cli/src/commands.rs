@@ -213,11 +213,6 @@ fn with(mut section: Map<String, Value>, fields: Value, drop: &[&str]) -> String
     Value::Object(section).to_string()
 }
 
-/// An unavailability as an availability for people (the core's display rule).
-fn availability_text(unavailability: f64) -> String {
-    nines_core::display::availability(unavailability)
-}
-
 /// Label and value lines, the labels padded to one width.
 fn figures(rows: &[[String; 2]]) -> String {
     let width = rows
@@ -390,6 +385,8 @@ fn table<const N: usize>(header: [&str; N], rows: &[[String; N]]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // What `compose` shows: the core's display rule for an availability.
+    use nines_core::display::availability as availability_text;
 
     #[test]
     fn availability_text_hides_float_noise_and_rounds_long_decimals() {

@@ -415,6 +415,98 @@ fn compose_budget_left_to_the_service() {
     );
 }
 
+/// Treynor, Dahlin, Rau, Beyer, "The Calculus of Service Availability"
+/// (ACM Queue 15(2), 2017), "Rule of the extra 9": its example, a 99.99%
+/// service with five critical dependencies at 99.999%, meets the rule,
+/// because the rule is checked on each critical dependency (5 nines each,
+/// one more than the service's 4), not on their product (≈99.995%). Issue
+/// 14 §4.1: `compose --serial` checked the product, said the example broke
+/// the rule, and its text never mentioned the rule.
+#[test]
+fn compose_extra_nine_is_checked_per_dependency() {
+    let args = [
+        "compose",
+        "--serial",
+        "99.999",
+        "99.999",
+        "99.999",
+        "99.999",
+        "99.999",
+        "--service",
+        "99.99",
+    ];
+    let s = &json(&args)["service"];
+    assert_eq!(s["meets_extra_nine"], true, "{s}");
+    assert_eq!(s["required_nines"], 5.0);
+    assert_eq!(s["extra_nine"].as_array().map(Vec::len), Some(5));
+    let out = text(&args);
+    assert!(
+        out.contains(
+            "Rule of the extra nine: each critical dependency should offer 99.999% or more, \
+             one nine more than the service; met by all 5."
+        ),
+        "{out}"
+    );
+    // One of them at 99.99% (4 nines) breaks it, and is named.
+    let out = text(&[
+        "compose",
+        "--serial",
+        "99.999",
+        "99.99",
+        "--service",
+        "99.99",
+    ]);
+    assert!(out.contains("not met by 1 of 2: 99.99 (99.99%)."), "{out}");
+}
+
+/// Issue 14 §4.3 and §4.4: a year's figure names the year it is counted in
+/// (99.9% with two 99.95% dependencies: 0.001 − (1 − 0.9995²) = 2.5e-7 of a
+/// 365-day year is 7.884 s, shown 8s), and percentages carry no float
+/// artefacts (two 99.9% in series are down 1 − 0.999² = 0.1999% of the
+/// time, against a 0.1% budget; it said 0.199900% and 0.100000%).
+#[test]
+fn compose_names_its_year_and_writes_clean_percentages() {
+    let out = text(&[
+        "compose",
+        "--serial",
+        "99.95",
+        "99.95",
+        "--service",
+        "99.9",
+        "--convention",
+        "365d",
+    ]);
+    assert!(out.contains("leaving 8s per 365-day year"), "{out}");
+    let out = text(&["compose", "--serial", "99.9", "99.9", "--service", "99.9"]);
+    assert!(
+        out.contains(
+            "unavailable 0.1999% of the time, more than the target's whole budget of 0.1%:"
+        ),
+        "{out}"
+    );
+    // The figures are the core's, as the page shows them.
+    let j = json(&["compose", "--serial", "99.9", "99.9", "--service", "99.9"]);
+    assert_eq!(j["nines_display"], "2.7 nines");
+    assert_eq!(
+        j["service"]["display"]["dependencies_availability"],
+        "99.8001%"
+    );
+}
+
+/// Issue 14 §4.5: K of N with K above N (4 of 3 can never be met) or 0
+/// (nothing needed) is a mistake, refused with the flag and what is
+/// allowed, not answered 0% or 100%.
+#[test]
+fn compose_refuses_k_outside_one_to_n() {
+    for k in ["4", "0"] {
+        let err = refused(&["compose", "--k-of-n", k, "99", "99", "99"]);
+        assert!(
+            err.contains("--k-of-n: K (the members needed) must be between 1 and 3"),
+            "{err}"
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------
 // incidents
 // ---------------------------------------------------------------------------

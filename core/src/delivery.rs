@@ -20,11 +20,13 @@
 //! "using the same deployment pipeline to restore lost availability … in
 //! minutes, limits revenue losses" only when the lead time is short.
 
+use crate::amount::{Count, Rate};
 use crate::target::{
     DAY_SECONDS, Limit, MAX_PERIOD_SECONDS, MIN_PERIOD_SECONDS, OpsError, TargetContext,
     check_fraction, check_non_negative, check_result, checked_ratio, clamp_fraction,
     clamp_non_negative,
 };
+use crate::window::Convention;
 use serde::{Deserialize, Serialize};
 
 use crate::display::{format_fraction_percent, limit_count};
@@ -115,9 +117,8 @@ pub enum RestoreBy {
 /// The delivery model, the DORA four target measures among it.
 ///
 /// Defaults for the checkout service of the default story:
-/// * `deployments: 10.0` per `deployment_period_seconds: 7 days` — about two
-///   a working day (the essays: more than weekly deployments call for You
-///   Build It You Run It);
+/// * `deployment_frequency: 10 per week` — about two a working day (the
+///   essays: more than weekly deployments call for You Build It You Run It);
 /// * `deployment_lead_time_seconds: 3600` — an hour from commit to
 ///   production;
 /// * `change_failure_rate: 0.1` — one deployment in ten needs remediation;
@@ -134,15 +135,18 @@ pub enum RestoreBy {
 /// use nines_core::delivery::DeliveryInputs;
 /// let d: DeliveryInputs = serde_json::from_str(r#"{"change_failure_rate": 0.2}"#).unwrap();
 /// assert_eq!(d.change_failure_rate, 0.2);
-/// assert_eq!(d.deployments, 10.0);
+/// assert_eq!(d.deployment_frequency.to_string(), "10 per week");
+/// // The rate is kept as written: a month stays a month of the convention.
+/// let d: DeliveryInputs = serde_json::from_str(r#"{"deployment_frequency": "2 per month"}"#).unwrap();
+/// assert_eq!(serde_json::to_value(&d).unwrap()["deployment_frequency"], "2 per month");
 /// ```
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(default)]
 pub struct DeliveryInputs {
-    /// Deployments per period (deployment frequency).
-    pub deployments: f64,
-    /// The period of `deployments`, seconds.
-    pub deployment_period_seconds: f64,
+    /// Deployments per period (deployment frequency), as written: `10 per
+    /// week`, `2 per month` (a month, quarter or year is read with the
+    /// scenario's calendar convention when evaluated).
+    pub deployment_frequency: Rate,
     /// Commit-to-production time, seconds (deployment lead time).
     pub deployment_lead_time_seconds: f64,
     /// Fraction of deployments that fail, `0..=1`.
@@ -160,8 +164,7 @@ pub struct DeliveryInputs {
 impl Default for DeliveryInputs {
     fn default() -> Self {
         DeliveryInputs {
-            deployments: 10.0,
-            deployment_period_seconds: 7.0 * DAY_SECONDS,
+            deployment_frequency: Rate::per_days(Count::from_f64(10.0).unwrap_or(Count::ZERO), 7),
             deployment_lead_time_seconds: 3600.0,
             change_failure_rate: 0.1,
             time_to_detect_seconds: 300.0,
@@ -252,7 +255,8 @@ impl DeliveryDisplay {
     }
 }
 
-/// Evaluates the delivery model against a target.
+/// Evaluates the delivery model against a target; a deployment frequency
+/// per month, quarter or year is read with `convention`.
 ///
 /// Invalid inputs are repaired (NaN and negatives become 0, fractions are
 /// clamped, a deployment period outside 1 s..=1e12 s becomes 7 days) and
@@ -261,24 +265,30 @@ impl DeliveryDisplay {
 /// ```
 /// use nines_core::delivery::{evaluate, DeliveryInputs};
 /// use nines_core::target::TargetContext;
-/// let r = evaluate(&DeliveryInputs::default(), &TargetContext::default());
+/// use nines_core::window::Convention;
+/// let r = evaluate(&DeliveryInputs::default(), &TargetContext::default(), Convention::default());
 /// // 1296 s budget / (15 min × 0.25 = 225 s) = 5.76: 5 failed deployments a month.
 /// assert_eq!(r.whole_failed_deployments_allowed_per_window.value(), Some(5.0));
 /// ```
-pub fn evaluate(inputs: &DeliveryInputs, ctx: &TargetContext) -> DeliveryReport {
+pub fn evaluate(
+    inputs: &DeliveryInputs,
+    ctx: &TargetContext,
+    convention: Convention,
+) -> DeliveryReport {
     let mut notes = Vec::new();
     let ctx = ctx.sanitised(&mut notes);
-    let deployments = clamp_non_negative("Deployments", inputs.deployments, &mut notes);
-    let period =
-        if (MIN_PERIOD_SECONDS..=MAX_PERIOD_SECONDS).contains(&inputs.deployment_period_seconds) {
-            inputs.deployment_period_seconds
-        } else {
-            notes.push(format!(
-            "The deployment period ({} s) is not between 1 s and 1e12 s: 7 days is used instead.",
-            crate::target::echo(inputs.deployment_period_seconds)
+    let rate = inputs.deployment_frequency;
+    let deployments = rate.count().to_f64();
+    let period_seconds = rate.per().seconds(convention).to_f64();
+    let period = if (MIN_PERIOD_SECONDS..=MAX_PERIOD_SECONDS).contains(&period_seconds) {
+        period_seconds
+    } else {
+        notes.push(format!(
+            "The deployment frequency's period ({} s) is not between 1 s and 1e12 s: 7 days is used instead.",
+            crate::target::echo(period_seconds)
         ));
-            7.0 * DAY_SECONDS
-        };
+        7.0 * DAY_SECONDS
+    };
     let lead = clamp_non_negative(
         "Deployment lead time",
         inputs.deployment_lead_time_seconds,
@@ -359,7 +369,11 @@ mod tests {
 
     #[test]
     fn default_story() {
-        let r = evaluate(&DeliveryInputs::default(), &TargetContext::default());
+        let r = evaluate(
+            &DeliveryInputs::default(),
+            &TargetContext::default(),
+            Convention::default(),
+        );
         assert!(r.notes.is_empty(), "{:?}", r.notes);
         // 10 a week over 30 days = 300/7 ≈ 42.86 deployments, 4.286 failures,
         // each 900 s × 0.25 = 225 s: 964.3 s of 1296 s.
@@ -375,12 +389,37 @@ mod tests {
     }
 
     #[test]
+    fn a_rate_per_month_is_read_with_the_convention() {
+        // 2 deployments a month: 2 × 7 / 30 = 0.4667 a week in the SRE
+        // book's 30-day month, 2 × 7 / 30.436875 = 0.45997 a week in the
+        // Gregorian mean month (365.2425 / 12 days).
+        let inputs = DeliveryInputs {
+            deployment_frequency: Rate::parse("2 per month").unwrap(),
+            ..DeliveryInputs::default()
+        };
+        let week = |c| {
+            evaluate(&inputs, &TargetContext::default(), c)
+                .targets
+                .deployments_per_week
+        };
+        assert!((week(Convention::SreBook) - 14.0 / 30.0).abs() < 1e-12);
+        assert!((week(Convention::GregorianMean) - 14.0 / 30.436875).abs() < 1e-12);
+        // A fixed period is the same in every convention: 3 per 28 days.
+        let inputs = DeliveryInputs {
+            deployment_frequency: Rate::parse("3 per 28d").unwrap(),
+            ..inputs
+        };
+        let r = evaluate(&inputs, &TargetContext::default(), Convention::SreBook);
+        assert!((r.targets.deployments_per_week - 0.75).abs() < 1e-12);
+    }
+
+    #[test]
     fn fix_forward_is_bounded_by_lead_time() {
         let inputs = DeliveryInputs {
             restore_by: RestoreBy::FixForward,
             ..DeliveryInputs::default()
         };
-        let r = evaluate(&inputs, &TargetContext::default());
+        let r = evaluate(&inputs, &TargetContext::default(), Convention::default());
         assert_eq!(r.targets.time_to_restore_seconds, 3900.0);
         assert_eq!(r.notes.len(), 1);
     }
@@ -391,15 +430,15 @@ mod tests {
             change_failure_rate: 0.0,
             ..DeliveryInputs::default()
         };
-        let r = evaluate(&inputs, &TargetContext::default());
+        let r = evaluate(&inputs, &TargetContext::default(), Convention::default());
         assert_eq!(r.deployments_allowed_per_window, Limit::Unlimited);
     }
 
     #[test]
     fn hostile_inputs_are_repaired() {
         let inputs = DeliveryInputs {
-            deployments: f64::INFINITY,
-            deployment_period_seconds: 0.0,
+            // 10^15 deployments every half second: the period is repaired.
+            deployment_frequency: Rate::parse("1000T per 0.5s").unwrap(),
             deployment_lead_time_seconds: f64::NAN,
             change_failure_rate: 2.0,
             time_to_detect_seconds: -1.0,
@@ -407,9 +446,10 @@ mod tests {
             scope: f64::NAN,
             restore_by: RestoreBy::FixForward,
         };
-        let r = evaluate(&inputs, &TargetContext::default());
+        let r = evaluate(&inputs, &TargetContext::default(), Convention::default());
         assert!(r.release_downtime_per_window_seconds.is_finite());
         assert!(r.deployments_per_window.is_finite());
-        assert!(r.notes.len() >= 6);
+        assert!(r.notes.len() >= 5, "{:?}", r.notes);
+        assert!(r.notes[0].starts_with("The deployment frequency's period (0.5 s)"));
     }
 }

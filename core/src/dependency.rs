@@ -32,8 +32,11 @@
 //! correlated failures make real redundancy far worse than these formulas
 //! (see [`CORRELATION_WARNING`]).
 
+use crate::display::{availability, count, format_fraction_percent, limit_duration};
+use crate::duration::format_duration;
+use crate::quantity::Availability;
 use crate::target::{
-    Limit, OpsError, TargetContext, check_fraction, check_non_negative, checked_ratio,
+    DAY_SECONDS, Limit, OpsError, TargetContext, check_fraction, check_non_negative, checked_ratio,
     clamp_fraction, clamp_non_negative, nines_of,
 };
 use serde::{Deserialize, Serialize};
@@ -114,8 +117,9 @@ impl Component {
 /// * `Serial`: all are needed (critical dependencies). Empty: availability 1.
 /// * `Parallel`: any one suffices (independent redundant copies). Empty:
 ///   availability 0 (nothing can serve).
-/// * `KOfN`: at least `k` of the members are needed. `k = 0`: availability
-///   1; `k > n`: availability 0.
+/// * `KOfN`: at least `k` of the members are needed, `1 ≤ k ≤ n`; any
+///   other `k` (none needed, or more than there are) is refused as an
+///   error, never read as 100% or 0%.
 ///
 /// ```
 /// use nines_core::dependency::{Component, Composition};
@@ -212,7 +216,8 @@ impl Composition {
     /// The unavailability of the composition, assuming independent failures.
     ///
     /// Errors for a component whose unavailability is not a fraction, a tree
-    /// deeper than [`MAX_DEPTH`], or a group larger than [`MAX_GROUP_SIZE`].
+    /// deeper than [`MAX_DEPTH`], a group larger than [`MAX_GROUP_SIZE`], or
+    /// a k-of-n group whose `k` is not between 1 and its number of members.
     ///
     /// ```
     /// use nines_core::dependency::Composition;
@@ -222,6 +227,12 @@ impl Composition {
     /// ]);
     /// // 1 − (1 − 1e-5)² = 2e-5 − 1e-10
     /// assert!((c.unavailability().unwrap() - 1.99999e-5).abs() < 1e-19);
+    /// // 4 of 3 cannot be: refused, not 0%.
+    /// let k = Composition::KOfN { k: 4, of: vec![Composition::component("a", 0.01); 3] };
+    /// assert_eq!(
+    ///     k.unavailability().unwrap_err().to_string(),
+    ///     "K (the members needed) must be between 1 and 3"
+    /// );
     /// ```
     pub fn unavailability(&self) -> Result<f64, OpsError> {
         self.unavailability_at(0)
@@ -255,6 +266,14 @@ impl Composition {
             Composition::Component(c) => check_fraction("unavailability", c.unavailability),
             Composition::Serial(v) => Ok(serial_unavailability(&members(v)?)),
             Composition::Parallel(v) => Ok(parallel_unavailability(&members(v)?)),
+            Composition::KOfN { of, .. } if of.is_empty() => Err(OpsError::InvalidComposition {
+                reason: "a k-of-n group has no members",
+            }),
+            Composition::KOfN { k, of } if *k == 0 || *k > of.len() => Err(OpsError::OutOfRange {
+                field: "K (the members needed)",
+                min: 1.0,
+                max: of.len() as f64,
+            }),
             Composition::KOfN { k, of } => Ok(k_of_n_unavailability(*k, &members(of)?)),
         }
     }
@@ -666,28 +685,65 @@ pub struct DependencyReport {
     pub dependencies_break_target: bool,
     /// Longest detect + recover per own outage (the article's method).
     pub max_detect_and_recover_seconds: Limit,
-    /// Each critical dependency against the rule of the extra nine.
+    /// Each critical dependency against the rule of the extra nine: each
+    /// item of the list, and each member of a serial group (all of them
+    /// are needed, so each is a critical dependency of its own).
     pub extra_nine: Vec<ExtraNineCheck>,
     /// Names of the dependencies that break the rule.
     pub extra_nine_violations: Vec<String>,
+    /// Whether every critical dependency obeys the rule (true when there
+    /// are none).
+    pub meets_extra_nine: bool,
     /// A plain-words summary.
     pub summary: String,
     /// Always shown: independence is assumed ([`CORRELATION_WARNING`]).
     pub correlation_warning: String,
     /// Inputs that were repaired or ignored, in words.
     pub notes: Vec<String>,
+    /// The figures above as people read them, formatted here once.
+    pub display: DependencyDisplay,
 }
 
-/// A fraction in percent with six decimals, so that close figures stay
-/// apart (`0.050100%` against `0.050000%`); below 10^-6 % two significant
-/// digits instead of `0.000000%` (twelve nines is `0.0000000001%`).
-fn precise_percent(fraction: f64) -> String {
-    let p = fraction * 100.0;
-    if p != 0.0 && p.abs() < 1e-6 {
-        crate::display::format_fraction_percent(fraction)
+/// The dependency figures for people (the page, the CLI and the exports
+/// show these as they are).
+#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+pub struct DependencyDisplay {
+    /// The dependencies together: `99.8001%`, `≈99.995%`.
+    pub dependencies_availability: String,
+    /// Their nines: `2.7 nines`.
+    pub dependencies_nines: String,
+    /// The service's own share per SLO window (negative when overspent).
+    pub own_budget_per_window: String,
+    /// Longest detect + recover per own outage: `4m 23s`, `no limit`.
+    pub max_detect_and_recover: String,
+    /// The rule of the extra nine, what it asks and who misses it.
+    pub extra_nine: String,
+}
+
+/// Two fractions in percent for a sentence that compares them: six
+/// decimals once floating-point noise is removed, trailing zeros trimmed
+/// (`0.1999%` against `0.1%`, never `0.199900%` against `0.100000%`);
+/// twelve when six would show two different figures as one. Below 10^-6 %
+/// two significant digits (`0.0000000001%` for twelve nines), never `0%`.
+fn percents(a: f64, b: f64) -> (String, String) {
+    let (a, b) = (crate::digits::tidy(a), crate::digits::tidy(b));
+    let write = |x: f64, decimals: u32| {
+        let p = x * 100.0;
+        if p != 0.0 && p.abs() < 1e-6 {
+            return format_fraction_percent(x);
+        }
+        let mut s = String::with_capacity(24);
+        crate::digits::push_fixed(&mut s, p, decimals);
+        crate::digits::trim_decimal_in_place(&mut s, 0);
+        s.push('%');
+        s
+    };
+    let d = if a != b && write(a, 6) == write(b, 6) {
+        12
     } else {
-        format!("{p:.6}%")
-    }
+        6
+    };
+    (write(a, d), write(b, d))
 }
 
 /// The summary's clause on the service's own outages.
@@ -696,9 +752,48 @@ fn own_outages(max_dr: Limit, outages: f64) -> String {
         Limit::Unlimited => "with no own outages expected, there is no limit on each".to_string(),
         Limit::AtMost(s) => format!(
             "at {} own outages a year, each must be detected and recovered within {}",
-            crate::display::count(outages, 2),
-            crate::duration::format_duration(s)
+            count(outages, 2),
+            format_duration(s)
         ),
+    }
+}
+
+/// The rule of the extra nine in words: what it asks of each critical
+/// dependency (a tenth of the service's unavailability), and who misses it.
+fn extra_nine_sentence(checks: &[ExtraNineCheck], service_unavailability: f64) -> String {
+    let required = service_unavailability / 10.0;
+    let missed: Vec<String> = checks
+        .iter()
+        .filter(|c| !c.meets_rule)
+        .map(|c| format!("{} ({})", c.name, availability(c.unavailability)))
+        .collect();
+    let verdict = match (checks.len(), missed.len()) {
+        (0, _) => {
+            return "Rule of the extra nine: there are no critical dependencies to check.".into();
+        }
+        (1, 0) => "met".to_string(),
+        (n, 0) => format!("met by all {n}"),
+        (1, _) => format!("not met by {}", missed.join("")),
+        (n, m) => format!("not met by {m} of {n}: {}", missed.join(", ")),
+    };
+    format!(
+        "Rule of the extra nine: each critical dependency should offer {} or more, one nine more than the service; {verdict}.",
+        availability(required)
+    )
+}
+
+/// The critical dependencies in `d`: `d` itself, or each member of a serial
+/// group (all are needed, so each is critical on its own; the article's
+/// rule is per critical dependency, not on their product), each with its
+/// depth in the tree (the depth guard counts from the list).
+fn push_critical<'a>(d: &'a Composition, depth: usize, out: &mut Vec<(&'a Composition, usize)>) {
+    match d {
+        Composition::Serial(of) if depth < MAX_DEPTH && of.len() <= MAX_GROUP_SIZE => {
+            for member in of {
+                push_critical(member, depth + 1, out);
+            }
+        }
+        _ => out.push((d, depth)),
     }
 }
 
@@ -721,10 +816,14 @@ pub fn evaluate(inputs: &DependencyInputs, ctx: &TargetContext) -> DependencyRep
     let scope = clamp_fraction("Outage scope", inputs.outage_scope, &mut notes);
     let us = ctx.unavailability;
 
+    let mut critical = Vec::new();
+    for d in &inputs.dependencies {
+        push_critical(d, 0, &mut critical);
+    }
     let mut checks = Vec::new();
     let mut dep_us = Vec::new();
-    for d in &inputs.dependencies {
-        match d.unavailability() {
+    for (d, depth) in critical {
+        match d.unavailability_at(depth) {
             Ok(u) => {
                 dep_us.push(u);
                 checks.push(ExtraNineCheck {
@@ -749,30 +848,41 @@ pub fn evaluate(inputs: &DependencyInputs, ctx: &TargetContext) -> DependencyRep
         .filter(|c| !c.meets_rule)
         .map(|c| c.name.clone())
         .collect();
+    // "A year" under the convention in force, named by its length.
+    let per_year = format!(
+        "{} per {}-day year",
+        format_duration(own * ctx.year_seconds),
+        count(ctx.year_seconds / DAY_SECONDS, 4)
+    );
+    let (ud_percent, us_percent) = percents(ud, us);
     let summary = if breaks && us == 0.0 {
         format!(
-            "A 100% target leaves no budget, and the critical dependencies alone are unavailable {} of the time: the target cannot be met while the service depends on them.",
-            precise_percent(ud)
+            "A 100% target leaves no budget, and the critical dependencies alone are unavailable {ud_percent} of the time: the target cannot be met while the service depends on them.",
         )
     } else if breaks {
         format!(
-            "The critical dependencies alone are unavailable {} of the time, more than the target's whole budget of {}: the target cannot be met until they improve or become redundant.",
-            precise_percent(ud),
-            precise_percent(us)
+            "The critical dependencies alone are unavailable {ud_percent} of the time, more than the target's whole budget of {us_percent}: the target cannot be met until they improve or become redundant.",
         )
     } else if inputs.dependencies.is_empty() {
         let per = own_outages(max_dr, outages);
         format!(
-            "There are no critical dependencies: the whole budget, {} a year, is the service's own; {per}.",
-            crate::duration::format_duration(own * ctx.year_seconds)
+            "There are no critical dependencies: the whole budget, {per_year}, is the service's own; {per}."
         )
     } else {
         let per = own_outages(max_dr, outages);
         format!(
-            "The critical dependencies use {} of the budget, leaving {} a year for the service's own outages; {per}.",
-            crate::display::format_fraction_percent(checked_ratio(ud, us).unwrap_or(0.0)),
-            crate::duration::format_duration(own * ctx.year_seconds)
+            "The critical dependencies use {} of the budget, leaving {per_year} for the service's own outages; {per}.",
+            format_fraction_percent(checked_ratio(ud, us).unwrap_or(0.0)),
         )
+    };
+    let share = checked_ratio(ud, us);
+    let display = DependencyDisplay {
+        dependencies_availability: availability(ud),
+        dependencies_nines: Availability::from_unavailability(crate::digits::tidy(ud))
+            .map_or_else(|_| crate::display::ABSENT.into(), |a| a.format_nines()),
+        own_budget_per_window: format_duration(own * ctx.window_seconds),
+        max_detect_and_recover: limit_duration(max_dr),
+        extra_nine: extra_nine_sentence(&checks, us),
     };
     DependencyReport {
         dependencies_unavailability: ud,
@@ -780,16 +890,18 @@ pub fn evaluate(inputs: &DependencyInputs, ctx: &TargetContext) -> DependencyRep
         dependencies_nines: nines_of(ud),
         own_unavailability: own,
         own_unavailability_exact: own_unavailability_exact(us, ud),
-        dependencies_budget_share: checked_ratio(ud, us),
+        dependencies_budget_share: share,
         own_budget_per_window_seconds: own * ctx.window_seconds,
         own_budget_per_year_seconds: own * ctx.year_seconds,
         dependencies_break_target: breaks,
         max_detect_and_recover_seconds: max_dr,
+        meets_extra_nine: violations.is_empty(),
         extra_nine: checks,
         extra_nine_violations: violations,
         summary,
         correlation_warning: CORRELATION_WARNING.to_string(),
         notes,
+        display,
     }
 }
 
@@ -982,6 +1094,133 @@ mod tests {
         assert_eq!(r.max_detect_and_recover_seconds, Limit::AtMost(0.0));
         assert!(r.own_budget_per_year_seconds < 0.0);
         assert!(r.summary.contains("cannot be met"));
+    }
+
+    /// Treynor, Dahlin, Rau, Beyer, "The Calculus of Service Availability"
+    /// (ACM Queue 15(2), 2017), "Rule of the extra 9": a 99.99% service
+    /// with five critical dependencies at 99.999% each. Each offers one more
+    /// nine than the service, so the rule is met, although together they
+    /// are only 1 − (1 − 1e-5)⁵ ≈ 99.995% available. Whether the five are
+    /// listed one by one (the page) or as one serial group (`nines compose
+    /// --serial`), the rule is checked on each.
+    #[test]
+    fn the_calculus_articles_five_dependencies_meet_the_extra_nine() {
+        let ctx = TargetContext {
+            unavailability: 1e-4,
+            ..TargetContext::default()
+        };
+        let five = vec![Composition::component("99.999", 1e-5); 5];
+        for dependencies in [five.clone(), vec![Composition::Serial(five)]] {
+            let r = evaluate(
+                &DependencyInputs {
+                    dependencies,
+                    ..DependencyInputs::default()
+                },
+                &ctx,
+            );
+            assert_eq!(r.extra_nine.len(), 5);
+            assert!(r.extra_nine.iter().all(|c| c.meets_rule), "{r:?}");
+            assert!(r.meets_extra_nine);
+            assert!(r.extra_nine_violations.is_empty());
+            assert!((r.dependencies_unavailability - 4.9999e-5).abs() < 1e-12);
+            assert_eq!(
+                r.display.extra_nine,
+                "Rule of the extra nine: each critical dependency should offer 99.999% or more, \
+                 one nine more than the service; met by all 5."
+            );
+        }
+    }
+
+    #[test]
+    fn a_dependency_below_the_extra_nine_is_named_with_its_availability() {
+        // 99.95% asks 99.995% (4.3 nines: −log10(5e-5) = 4.301) of each.
+        let r = evaluate(&DependencyInputs::default(), &TargetContext::default());
+        assert!(!r.meets_extra_nine);
+        assert_eq!(
+            r.display.extra_nine,
+            "Rule of the extra nine: each critical dependency should offer 99.995% or more, \
+             one nine more than the service; not met by 1 of 4: orders database (99.99%)."
+        );
+    }
+
+    #[test]
+    fn k_of_n_needs_k_between_one_and_n() {
+        // 4 of 3 can never be met, 0 of 3 needs nothing: both are mistakes,
+        // refused and named rather than answered 0% or 100%.
+        for k in [0, 4] {
+            let inputs = DependencyInputs {
+                dependencies: vec![Composition::KOfN {
+                    k,
+                    of: vec![Composition::component("99", 0.01); 3],
+                }],
+                ..DependencyInputs::default()
+            };
+            let r = evaluate(&inputs, &TargetContext::default());
+            assert!(r.extra_nine.is_empty());
+            assert_eq!(
+                r.notes,
+                [format!(
+                    "Dependency \"{k} of 3 (99, 99, 99)\" is left out: K (the members needed) must be between 1 and 3."
+                )]
+            );
+        }
+        let empty = Composition::KOfN { k: 1, of: vec![] };
+        assert!(empty.unavailability().is_err());
+    }
+
+    #[test]
+    fn the_summary_writes_percentages_without_float_artefacts() {
+        // Two 99.9% in series under a 99.9% service: 1 − 0.999² = 0.1999%
+        // unavailable against a budget of 0.1% (issue 14 §4.4: it said
+        // 0.199900% and 0.100000%).
+        let inputs = DependencyInputs {
+            dependencies: vec![Composition::component("a", 0.001); 2],
+            ..DependencyInputs::default()
+        };
+        let ctx = TargetContext {
+            unavailability: 0.001,
+            ..TargetContext::default()
+        };
+        let r = evaluate(&inputs, &ctx);
+        assert_eq!(
+            r.summary,
+            "The critical dependencies alone are unavailable 0.1999% of the time, more than the \
+             target's whole budget of 0.1%: the target cannot be met until they improve or become \
+             redundant."
+        );
+        // Close figures stay apart: 0.05001% against 0.05%.
+        assert_eq!(
+            percents(0.0005001, 0.0005),
+            ("0.05001%".to_string(), "0.05%".to_string())
+        );
+        assert_eq!(
+            percents(0.000_500_000_01, 0.0005),
+            ("0.050000001%".to_string(), "0.05%".to_string())
+        );
+        assert_eq!(percents(1e-12, 1e-4).0, "0.0000000001%");
+    }
+
+    #[test]
+    fn a_year_names_the_convention_it_is_counted_in() {
+        // 99.95% with no dependencies: the whole budget is the service's,
+        // 0.0005 × 365 × 86 400 = 15 768 s = 4h 22m 48s in a 365-day year,
+        // 0.0005 × 365.2425 × 86 400 = 15 778.476 s ≈ 4h 22m 58s in the
+        // Gregorian mean year.
+        let inputs = DependencyInputs {
+            dependencies: vec![],
+            ..DependencyInputs::default()
+        };
+        for (year_days, shown) in [
+            (365.0, "4h 22m 48s per 365-day year"),
+            (365.2425, "4h 22m 58s per 365.2425-day year"),
+        ] {
+            let ctx = TargetContext {
+                year_seconds: year_days * DAY_SECONDS,
+                ..TargetContext::default()
+            };
+            let r = evaluate(&inputs, &ctx);
+            assert!(r.summary.contains(shown), "{}", r.summary);
+        }
     }
 
     #[test]

@@ -7,14 +7,14 @@
 //! use nines_core::scenario::Scenario;
 //! use nines_core::window::Convention;
 //!
-//! assert_eq!(encode(&Scenario::default()), "v=1");
+//! assert_eq!(encode(&Scenario::default()), "v=2");
 //! let s = Scenario {
 //!     target: "99.9%".parse().unwrap(),
 //!     convention: Convention::SreBook,
 //!     ..Scenario::default()
 //! };
 //! let query = encode(&s);
-//! assert_eq!(query, "v=1&target=99.9%25&convention=sre-book");
+//! assert_eq!(query, "v=2&target=99.9%25&convention=sre-book");
 //! let back = decode(&query);
 //! assert_eq!(back.scenario, s);
 //! assert!(back.notices.is_empty());
@@ -26,7 +26,7 @@
 //!   version.
 //! * Then one `key=value` pair per input that differs from
 //!   [`Scenario::default`], in the order the scenario's fields are declared.
-//!   The default scenario is just `v=1`.
+//!   The default scenario is just `v=2`.
 //! * Keys are the scenario's serde field names, nested structs joined with
 //!   dots: `target`, `reverse.period`, `cost.model.revenue_per_year`. The
 //!   key `v` is reserved for the version.
@@ -64,8 +64,9 @@
 //! The format is versioned by [`LINK_VERSION`]. Renaming or reshaping an
 //! input means bumping it and adding one step to [`migrate`], which rewrites
 //! an older link's pairs into the current names, so links already pasted in
-//! wikis keep working. Adding a field needs neither: old links simply lack
-//! it and get its default.
+//! wikis keep working (and saved scenarios, which are stored as links).
+//! Adding a field needs neither: old links simply lack it and get its
+//! default.
 
 use std::collections::{BTreeSet, HashSet};
 use std::fmt;
@@ -84,7 +85,10 @@ use crate::scenario::Scenario;
 ///   `convention`; no release wrote it, it is here so that [`migrate`] is
 ///   exercised by tests.
 /// * 1: the scenario's serde field names, dotted (this module's format).
-pub const LINK_VERSION: u32 = 1;
+/// * 2: the deployment frequency is one rate as written,
+///   `delivery.deployment_frequency=10 per week`, instead of a count
+///   `delivery.deployments` per `delivery.deployment_period_seconds`.
+pub const LINK_VERSION: u32 = 2;
 
 /// What [`decode`] made of a link: the scenario, and what the UI should tell
 /// the user about the parts it could not use.
@@ -129,7 +133,9 @@ pub enum Notice {
         /// The link's `v`.
         version: u32,
     },
-    /// The link was written by an older version and was migrated.
+    /// The link was written by an older version, and [`migrate`] rewrote
+    /// some of its settings (an old link that names none of the renamed or
+    /// reshaped inputs is read as it is, without a notice).
     Migrated {
         /// The link's `v`.
         from: u32,
@@ -202,7 +208,7 @@ fn quoted(text: &str) -> String {
 // Encoding
 // ---------------------------------------------------------------------------
 
-/// The scenario as a query string (no leading `?`): `v=1` and the inputs
+/// The scenario as a query string (no leading `?`): `v=2` and the inputs
 /// that differ from the default. See the module notes for the format.
 ///
 /// ```
@@ -212,7 +218,7 @@ fn quoted(text: &str) -> String {
 /// let mut s = Scenario::default();
 /// s.reverse.period = Period::Days(28);
 /// s.reverse.downtime_seconds = 90.0;
-/// assert_eq!(encode(&s), "v=1&reverse.downtime_seconds=90&reverse.period=28d");
+/// assert_eq!(encode(&s), "v=2&reverse.downtime_seconds=90&reverse.period=28d");
 /// ```
 pub fn encode(s: &Scenario) -> String {
     let version = format!("v={LINK_VERSION}");
@@ -553,7 +559,7 @@ pub fn decode_component(text: &str) -> Result<String, FromUtf8Error> {
 /// ```
 /// use nines_core::link::{decode, Notice};
 /// use nines_core::scenario::Scenario;
-/// let d = decode("?v=1&target=250%25&convention=sre-book&foo=1");
+/// let d = decode("?v=2&target=250%25&convention=sre-book&foo=1");
 /// assert_eq!(d.scenario.target, Scenario::default().target);
 /// assert_eq!(d.scenario.convention.id(), "sre-book");
 /// assert_eq!(d.notices.len(), 2);
@@ -621,8 +627,14 @@ pub fn decode(query: &str) -> Decoded {
     }
     pairs.retain(|(k, _)| k != "v");
     if version < LINK_VERSION {
+        // Said only when the link names an input that was renamed or reshaped since.
+        if pairs
+            .iter()
+            .any(|(k, _)| RENAMED.iter().any(|&(v, old)| v >= version && k == old))
+        {
+            notices.push(Notice::Migrated { from: version });
+        }
         pairs = migrate(version, pairs);
-        notices.push(Notice::Migrated { from: version });
     } else if version > LINK_VERSION {
         notices.push(Notice::NewerVersion { version });
     }
@@ -634,7 +646,10 @@ pub fn decode(query: &str) -> Decoded {
 /// One migration step per link version: `STEPS[n]` rewrites a version-`n`
 /// link's pairs as version `n + 1` pairs. Its length is [`LINK_VERSION`],
 /// so bumping the version without adding a step does not compile.
-const STEPS: [Step; LINK_VERSION as usize] = [v0_to_v1];
+const STEPS: [Step; LINK_VERSION as usize] = [v0_to_v1, v1_to_v2];
+
+/// The keys [`STEPS`] rewrite, each with the version that had it.
+const RENAMED: [(u32, &str); 4] = [(0, "slo"), (0, "conv"), (1, V1_DEPLOYMENTS), (1, V1_PERIOD)];
 
 /// A link's `(key, value)` pairs, decoded, without `v`.
 type Pairs = Vec<(String, String)>;
@@ -649,6 +664,10 @@ type Step = fn(Pairs) -> Pairs;
 /// Steps:
 /// * 0 → 1: `slo` is `target`, `conv` is `convention` (a hypothetical draft
 ///   naming, see [`LINK_VERSION`]).
+/// * 1 → 2: `delivery.deployments` per `delivery.deployment_period_seconds`
+///   is the rate `delivery.deployment_frequency` (either may be missing:
+///   it had version 1's default, 10 per 604 800 s); the period stays a
+///   fixed number of seconds, so the figures are the same.
 ///
 /// ```
 /// use nines_core::link::migrate;
@@ -656,6 +675,10 @@ type Step = fn(Pairs) -> Pairs;
 /// let migrated = migrate(0, pairs);
 /// assert_eq!(migrated[0], ("target".to_string(), "99.9".to_string()));
 /// assert_eq!(migrated[1], ("convention".to_string(), "365d".to_string()));
+/// let pairs = vec![("delivery.deployments".to_string(), "2".to_string())];
+/// let migrated = migrate(1, pairs);
+/// assert_eq!(migrated[0].0, "delivery.deployment_frequency");
+/// assert_eq!(migrated[0].1, "2 per 604800s"); // 2 per week
 /// ```
 pub fn migrate(from: u32, pairs: Vec<(String, String)>) -> Vec<(String, String)> {
     STEPS
@@ -676,6 +699,45 @@ fn v0_to_v1(pairs: Pairs) -> Pairs {
             (key, value)
         })
         .collect()
+}
+
+/// Version 1's deployment count and period (defaults: 10 per 604 800 s).
+const V1_DEPLOYMENTS: &str = "delivery.deployments";
+const V1_PERIOD: &str = "delivery.deployment_period_seconds";
+
+fn v1_to_v2(pairs: Pairs) -> Pairs {
+    // Only the dotted keys: version 1's encoder never wrote `delivery`
+    // whole (its numbers and its one enum always read back). The last of
+    // each wins, as in `decode`; the rate takes the place of the later one.
+    let (mut count, mut period, mut at) = (None, None, None);
+    let mut out = Vec::with_capacity(pairs.len());
+    for (key, value) in pairs {
+        match key.as_str() {
+            V1_DEPLOYMENTS => count = Some(value),
+            V1_PERIOD => period = Some(value),
+            _ => {
+                out.push((key, value));
+                continue;
+            }
+        }
+        at = Some(out.len());
+    }
+    if let Some(at) = at {
+        let rate = v1_rate(count.as_deref(), period.as_deref());
+        out.insert(at, ("delivery.deployment_frequency".to_owned(), rate));
+    }
+    out
+}
+
+/// A version-1 count per period in seconds as a rate's text (`10 per
+/// 604800s`, read as 10 per week); values that make no rate are left for
+/// the rate's parser to refuse with its reason.
+fn v1_rate(count: Option<&str>, period: Option<&str>) -> String {
+    format!(
+        "{} per {}s",
+        count.unwrap_or("10").trim(),
+        period.unwrap_or("604800").trim()
+    )
 }
 
 /// The default's value at a dotted key, if the key names one.
@@ -962,7 +1024,7 @@ mod tests {
             convention: Convention::Calendar365,
             ..Scenario::default()
         };
-        assert_eq!(encode(&s), "v=1&convention=365d");
+        assert_eq!(encode(&s), "v=2&convention=365d");
     }
 
     #[test]

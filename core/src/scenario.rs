@@ -228,7 +228,7 @@ fn spend_report(
 /// ```
 pub fn evaluate(s: &Scenario, now: DateTime<Utc>) -> Report {
     let ctx = target_context(s);
-    let delivery = crate::delivery::evaluate(&s.delivery, &ctx);
+    let delivery = crate::delivery::evaluate(&s.delivery, &ctx, s.convention);
     let support = crate::support::evaluate(&s.support, &ctx, delivery.targets.deployments_per_week);
     let incidents = crate::incident::evaluate(&s.incidents, &ctx);
     let dependencies = crate::dependency::evaluate(&s.dependencies, &ctx);

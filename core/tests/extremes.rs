@@ -485,7 +485,7 @@ fn a_hundred_dependencies() {
     assert_eq!(
         d.summary,
         "The critical dependencies alone are unavailable 0.995066% of the time, more than the \
-         target's whole budget of 0.050000%: the target cannot be met until they improve or \
+         target's whole budget of 0.05%: the target cannot be met until they improve or \
          become redundant."
     );
     assert_eq!(r.spend.fits, Some(false));
@@ -512,7 +512,8 @@ fn no_dependencies() {
     assert!(close(d.own_budget_per_year_seconds, 0.0005 * YEAR, 1e-15));
     assert_eq!(
         d.summary,
-        "There are no critical dependencies: the whole budget, 4h 22m 58s a year, is the \
+        "There are no critical dependencies: the whole budget, 4h 22m 58s per 365.2425-day \
+         year, is the \
          service's own; at 6 own outages a year, each must be detected and recovered within \
          43m 50s."
     );

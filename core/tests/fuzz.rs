@@ -2106,12 +2106,26 @@ fn regression_rate_period_with_too_many_digits() {
 /// Found: a negative zero from a link was echoed in a note as `-0 s`.
 #[test]
 fn regression_negative_zero_in_a_note() {
-    let r = evaluated("delivery.deployment_period_seconds=-0");
+    // Link version 1 held the period in seconds; version 2 holds a rate,
+    // and a period of -0 s makes none: the link says so, in the rate's words.
+    let query = "v=1&delivery.deployment_period_seconds=-0";
+    let d = decode(query);
+    check_decoded(query, &d).unwrap();
+    assert_eq!(d.scenario, Scenario::default());
+    assert!(
+        matches!(&d.notices[..], [Notice::Migrated { from: 1 }, Notice::InvalidValue { key, value, message, .. }]
+            if key == "delivery.deployment_frequency" && value == "10 per -0s"
+                && message.contains("give a period like")),
+        "{:?}",
+        d.notices
+    );
+    // A period outside 1 s..=1e12 s is still repaired with a note.
+    let r = evaluated("delivery.deployment_frequency=1%20per%200.5s");
     assert!(
         r.delivery
             .notes
             .iter()
-            .any(|n| n.starts_with("The deployment period (0 s) is not between")),
+            .any(|n| n.starts_with("The deployment frequency's period (0.5 s) is not between")),
         "{:?}",
         r.delivery.notes
     );
@@ -2165,7 +2179,10 @@ fn regression_cost_optimum_just_below_zero() {
 /// (-0 deployments a week, …)". Clamped inputs are now never -0.
 #[test]
 fn regression_negative_zero_deployments() {
-    let r = evaluated("target=0.0&delivery.deployments=-0");
+    // Since link version 2 the frequency is a rate, whose count is never
+    // negative (a version-1 `-0` is refused by the rate's parser); zero
+    // deployments still read as 0, not -0.
+    let r = evaluated("target=0.0&delivery.deployment_frequency=0%20per%20week");
     assert!(
         r.support
             .recommendation
@@ -2203,7 +2220,7 @@ fn regression_lossy_number_fallback_and_inf_nines() {
         "{:?}",
         d.notices
     );
-    let r = evaluated("delivery.deployment_period_seconds=4294967296.0&target=100%25");
+    let r = evaluated("v=1&delivery.deployment_period_seconds=4294967296.0&target=100%25");
     let reasons: Vec<&str> = r
         .support
         .recommendation

@@ -3,7 +3,7 @@
 
 use nines_core::Availability;
 use nines_core::link::{LINK_VERSION, Notice, decode, encode};
-use nines_core::scenario::Scenario;
+use nines_core::scenario::{Scenario, evaluate};
 use nines_core::window::{Convention, Period};
 
 fn target(text: &str) -> Availability {
@@ -21,9 +21,11 @@ fn sre_book_999() -> Scenario {
 
 #[test]
 fn the_default_scenario_is_just_the_version() {
-    assert_eq!(LINK_VERSION, 1);
-    assert_eq!(encode(&Scenario::default()), "v=1");
-    for empty in ["", "?", "v=1", "?v=1", "&&", "?&v=1&"] {
+    assert_eq!(LINK_VERSION, 2);
+    assert_eq!(encode(&Scenario::default()), "v=2");
+    // An older version without pairs is the default scenario too: nothing
+    // in it was renamed, so nothing to say.
+    for empty in ["", "?", "v=2", "?v=1", "&&", "?&v=1&", "v=0"] {
         let d = decode(empty);
         assert_eq!(d.scenario, Scenario::default(), "{empty:?}");
         assert!(d.notices.is_empty(), "{empty:?}: {:?}", d.notices);
@@ -48,7 +50,7 @@ fn a_hand_written_link() {
     }
     assert_eq!(
         encode(&sre_book_999()),
-        "v=1&target=99.9%25&convention=sre-book"
+        "v=2&target=99.9%25&convention=sre-book"
     );
 }
 
@@ -62,10 +64,11 @@ fn nested_inputs_use_dotted_keys_in_field_order() {
     let link = encode(&s);
     assert_eq!(
         link,
-        "v=1&target=99.9%25&convention=sre-book&reverse.downtime_seconds=90\
+        "v=2&target=99.9%25&convention=sre-book&reverse.downtime_seconds=90\
          &reverse.period=28d&service_hours=Mon-Fri%2008:00-20:00&slo_window=28d"
     );
-    // `+` is a space too, as in HTML forms.
+    // `+` is a space too, as in HTML forms (and a version-1 link that names
+    // no renamed input reads the same).
     let typed = "v=1&target=99.9%25&convention=sre-book&reverse.downtime_seconds=90\
                  &reverse.period=28d&service_hours=Mon-Fri+08:00-20:00&slo_window=28d";
     for link in [link.as_str(), typed] {
@@ -81,7 +84,7 @@ fn a_list_travels_as_one_json_value() {
     s.dependencies.dependencies.truncate(1);
     s.dependencies.dependencies.remove(0);
     let link = encode(&s);
-    assert_eq!(link, "v=1&dependencies.dependencies=%5B%5D");
+    assert_eq!(link, "v=2&dependencies.dependencies=%5B%5D");
     assert_eq!(decode(&link).scenario, s);
 
     let mut s = Scenario::default();
@@ -90,7 +93,7 @@ fn a_list_travels_as_one_json_value() {
     let link = encode(&s);
     assert_eq!(
         link,
-        "v=1&dependencies.dependencies=\
+        "v=2&dependencies.dependencies=\
          %5B%7B%22Component%22:%7B%22name%22:%22orders%20database%22,%22unavailability%22:0.0001%7D%7D%5D"
     );
     let d = decode(&link);
@@ -203,21 +206,75 @@ fn a_v0_link_is_migrated() {
     // Re-encoding writes the current version.
     assert_eq!(
         encode(&d.scenario),
-        "v=1&target=99.9%25&convention=sre-book"
+        "v=2&target=99.9%25&convention=sre-book"
     );
     // v1 does not know the v0 names.
     let d = decode("?v=1&slo=99.9");
     assert_eq!(d.notices, [Notice::UnknownKey { key: "slo".into() }]);
 }
 
+/// Link version 1 held the deployment frequency as a count and a period in
+/// seconds; version 2 holds the rate as written. An old link reads as the
+/// same rate and gives the same figures: 5 deployments per 86 400 s is 5 a
+/// day, 35 a week; over the default 30-day window, 5 × 30 = 150
+/// deployments, 10% of them failed (15), each costing (5 + 10 min) × 25% of
+/// users = 225 s: 3 375 s of release downtime.
+#[test]
+fn a_version_1_deployment_rate_reads_as_the_same_rate() {
+    let d = decode(
+        "?v=1&target=99.9%25&delivery.deployments=5&delivery.deployment_period_seconds=86400",
+    );
+    assert_eq!(d.notices, [Notice::Migrated { from: 1 }]);
+    assert_eq!(d.scenario.target, target("99.9%"));
+    assert_eq!(
+        d.scenario.delivery.deployment_frequency.to_string(),
+        "5 per day"
+    );
+    let r = evaluate(&d.scenario, nines_core::budget::STORY_NOW);
+    assert_eq!(r.delivery.targets.deployments_per_week, 35.0);
+    assert!((r.delivery.release_downtime_per_window_seconds - 3_375.0).abs() < 1e-9);
+    assert_eq!(
+        encode(&d.scenario),
+        "v=2&target=99.9%25&delivery.deployment_frequency=5%20per%20day"
+    );
+    // Either alone: the other kept version 1's default, 10 per 604 800 s.
+    let one = |q: &str| decode(q).scenario.delivery.deployment_frequency.to_string();
+    assert_eq!(one("v=1&delivery.deployments=2"), "2 per week");
+    assert_eq!(
+        one("v=1&delivery.deployment_period_seconds=2592000"),
+        "10 per 30d"
+    );
+    // A month the page wrote in seconds (the Gregorian mean month, 2 629 746
+    // s) stays those seconds: the figures do not move.
+    assert_eq!(
+        one("v=1&delivery.deployments=2&delivery.deployment_period_seconds=2629746"),
+        "2 per 2629746s"
+    );
+    // The last of a repeated key wins.
+    assert_eq!(
+        one("v=1&delivery.deployments=1&delivery.deployments=4"),
+        "4 per week"
+    );
+    // Values that make no rate are refused by name; the rest of the link is read.
+    let d = decode("v=1&target=99.9&delivery.deployments=-1");
+    assert_eq!(d.scenario.target, target("99.9"));
+    assert_eq!(d.scenario.delivery, Scenario::default().delivery);
+    assert!(
+        matches!(&d.notices[..], [Notice::Migrated { from: 1 }, Notice::InvalidValue { key, value, .. }]
+            if key == "delivery.deployment_frequency" && value == "-1 per 604800s"),
+        "{:?}",
+        d.notices
+    );
+}
+
 #[test]
 fn a_newer_link_is_read_as_far_as_understood() {
-    let d = decode("?v=2&target=99.9&convention=sre-book&hologram=on");
+    let d = decode("?v=3&target=99.9&convention=sre-book&hologram=on");
     assert_eq!(d.scenario, sre_book_999());
     assert_eq!(
         d.notices,
         [
-            Notice::NewerVersion { version: 2 },
+            Notice::NewerVersion { version: 3 },
             Notice::UnknownKey {
                 key: "hologram".into()
             },

@@ -1,6 +1,7 @@
 //! Property tests for the operational modules: composition laws, the cost
 //! optimum, budget monotonicity, and "no NaN or infinity in any report".
 
+use nines_core::amount::{Count, Per, Rate};
 use nines_core::cost::{self, CostModel, Optimum, cost_curve};
 use nines_core::delivery::{self, failed_deployments_allowed};
 use nines_core::dependency::{
@@ -8,8 +9,10 @@ use nines_core::dependency::{
     parallel_unavailability, serial_unavailability,
 };
 use nines_core::incident::{self, incidents_fitting_budget, max_time_to_restore_seconds};
+use nines_core::ratio::Ratio;
 use nines_core::support;
 use nines_core::target::{Limit, TargetContext};
+use nines_core::window::Convention;
 use proptest::prelude::*;
 
 /// Unavailabilities spread over many orders of magnitude, including 0 and 1.
@@ -198,11 +201,17 @@ proptest! {
         r.notes.clear();
         prop_assert!(no_nan_or_inf(&format!("{r:?}")), "{r:?}");
 
+        // `d` deployments per `e` seconds when they make a rate, else the
+        // most extreme rate there is: 10^15 per nanosecond.
+        let deployment_frequency = Count::from_f64(d.abs())
+            .zip(Ratio::from_f64(e.abs()))
+            .and_then(|(count, seconds)| Rate::new(count, Per::Seconds(seconds)))
+            .unwrap_or_else(|| Rate::parse("1000T per 0.000000001s").unwrap());
         let mut r = delivery::evaluate(&delivery::DeliveryInputs {
-            deployments: d, deployment_period_seconds: e, deployment_lead_time_seconds: f,
+            deployment_frequency, deployment_lead_time_seconds: f,
             change_failure_rate: g, time_to_detect_seconds: a, time_to_recover_seconds: b, scope: c,
             restore_by: delivery::RestoreBy::FixForward,
-        }, &ctx);
+        }, &ctx, Convention::SreBook);
         r.notes.clear();
         prop_assert!(no_nan_or_inf(&format!("{r:?}")), "{r:?}");
 

@@ -4,8 +4,6 @@
 //! Availability", ACM Queue 2017).
 
 use nines_core::dependency::Composition;
-use nines_core::display::limit_duration;
-use nines_core::duration::format_duration;
 use nines_core::export::dependencies_table;
 use nines_core::quantity::Availability;
 use yew::prelude::*;
@@ -153,11 +151,12 @@ pub fn dependencies_section(props: &SectionProps) -> Html {
         .map(|c| c.unavailability)
         .chain([r.own_unavailability.max(0.0)])
         .collect();
-    let bars: Vec<(&str, &str, f64)> = shares
+    // (who, availability, share, unavailability), the texts as the table writes them.
+    let bars: Vec<(&str, &str, &str, f64)> = shares
         .rows
         .iter()
         .zip(&unavailabilities)
-        .map(|(row, u)| (row[0].as_str(), row[2].as_str(), *u))
+        .map(|(row, u)| (row[0].as_str(), row[1].as_str(), row[2].as_str(), *u))
         .collect();
     let total: f64 = unavailabilities.iter().sum::<f64>().max(service_u);
     let scale = LinearScale::new((0.0, if total > 0.0 { total } else { 1.0 }), (0.0, 100.0));
@@ -179,32 +178,30 @@ pub fn dependencies_section(props: &SectionProps) -> Html {
                     value={s.dependencies.outages_per_year} on_value={on_outages} />
             </div>
             <div class="headline">
-                <Figure id="deps-availability" value={nines_core::display::availability(r.dependencies_unavailability)}
+                <Figure id="deps-availability" value={r.display.dependencies_availability.clone()}
                     label="the dependencies together"
                     why="The best the service can do if it never fails itself." />
-                <Figure id="deps-own-budget" value={format_duration(r.own_budget_per_window_seconds)}
+                <Figure id="deps-own-budget" value={r.display.own_budget_per_window.clone()}
                     label={format!("left to the service itself per {}", s.slo_window.name())}
                     why="The target's budget minus what the dependencies spend."
                     tone={Some(if r.dependencies_break_target { "bad" } else { "good" })} />
-                <Figure id="deps-detect-recover" value={limit_duration(r.max_detect_and_recover_seconds)}
+                <Figure id="deps-detect-recover" value={r.display.max_detect_and_recover.clone()}
                     label="to detect and recover, per outage"
                     why="The service's own budget divided by its outages: the time each may take." />
             </div>
             <p id="deps-summary">{ &r.summary }</p>
-            if !r.extra_nine_violations.is_empty() {
-                <p class="status bad" id="extra-nine-violations">
-                    { "Below the rule of the extra nine: " }{ r.extra_nine_violations.join(", ") }
-                </p>
+            if !r.meets_extra_nine {
+                <p class="status bad" id="extra-nine-violations">{ &r.display.extra_nine }</p>
             }
             <figure class="chart" id="dependency-bars">
                 <figcaption>{ "Who spends the error budget: each dependency's share, and what is left to the service" }</figcaption>
                 <svg viewBox={format!("0 0 640 {height}")} role="img" tabindex="0" class="chart-svg"
                     aria-label="Bars of each dependency's share of the service's error budget; the table below has the figures">
-                    { for bars.iter().enumerate().map(|(i, (name, share, u))| {
+                    { for bars.iter().enumerate().map(|(i, (name, available, share, u))| {
                         let y = 4.0 + row_h * i as f64;
                         let w = scale.map(*u) / 100.0 * 560.0;
                         html! { <g>
-                            <title>{ format!("{name}: {share} of the budget ({})", nines_core::display::availability(*u)) }</title>
+                            <title>{ format!("{name}: {share} of the budget ({available})") }</title>
                             <text x="0" y={(y + 11.0).to_string()} class="tick">{ name }</text>
                             <rect x="0" y={(y + 16.0).to_string()} width={w.max(0.5).to_string()} height="14"
                                 class={if i + 1 == bars.len() { "s3" } else { "s1" }} />

@@ -36,19 +36,8 @@ pub fn incidents_section(props: &SectionProps) -> Html {
             }
         })
     };
-    // The rate as typed (`2 per month`), kept by the reducer; a count and a
-    // period from a hand-edited link that make no rate are shown as numbers.
-    let deploy_rate = match props.state.deployment_rate {
-        Some(rate) => format!("{} per {}", count(rate.count().to_f64(), 3), rate.per()),
-        None => format!(
-            "{} per {}",
-            count(s.delivery.deployments, 3),
-            nines_core::amount::Per::Seconds(
-                nines_core::quantity::Ratio::from_f64(s.delivery.deployment_period_seconds)
-                    .unwrap_or(nines_core::quantity::Ratio::ONE)
-            )
-        ),
-    };
+    // The rate as the scenario keeps it (`2 per month`), in its canonical form.
+    let deploy_rate = s.delivery.deployment_frequency.to_string();
     let on_deploy_rate =
         super::field::use_commit(&props.state, Rate::parse, Action::SetDeploymentRate);
     let on_incidents = use_on(&props.state, Action::SetIncidentsPerYear);

@@ -7,7 +7,7 @@ use nines_core::quantity::Availability;
 use nines_core::scenario::{evaluate, Report, Scenario};
 use serde_json::{json, Value};
 
-use super::{availability_text, convention, limit_json, option, slo_named, window};
+use super::{convention, limit_json, option, section, slo_named, window};
 use crate::args::Args;
 
 const SHAPES: &str = "--serial <a> <b> …, --parallel <a> <b> … or --k-of-n K <a> <b> …";
@@ -48,6 +48,12 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         [] => return Err(format!("missing the components: {SHAPES}")),
         _ => return Err(format!("give one of {SHAPES}, not several")),
     };
+    // The core's rules for a group (K between 1 and the members, …), named
+    // after the option that broke them.
+    composition
+        .unavailability()
+        .map_err(|e| format!("{}: {e}", given[0]))?;
+    let name = composition.name();
     let service = slo_named(args, "--service")?;
     let mut scenario = Scenario {
         convention: convention(args)?,
@@ -66,7 +72,7 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         return Err(format!("compose: {note}"));
     }
     let outages = service.map(|_| scenario.dependencies.outages_per_year);
-    Ok(render(&report, outages, json))
+    Ok(render(&report, &name, outages, json))
 }
 
 /// The availabilities after the option's first `skip` values, each a
@@ -90,39 +96,41 @@ fn components(args: &Args, name: &str, skip: usize) -> Result<Vec<Composition>, 
         .collect()
 }
 
-/// `outages`: the own outages a year the detect-and-recover bound assumes,
-/// when a service target was given.
-fn render(report: &Report, outages: Option<f64>, json: bool) -> String {
+/// `name`: the composition as typed (`all of (99.9, 99.9)`); `outages`:
+/// the own outages a year the detect-and-recover bound assumes, when a
+/// service target was given. Every figure is the core's dependency section,
+/// written for people there (`display`).
+fn render(report: &Report, name: &str, outages: Option<f64>, json: bool) -> String {
     let d = &report.dependencies;
-    let whole = Availability::from_unavailability(d.dependencies_unavailability).ok();
-    let name = d
-        .extra_nine
-        .first()
-        .map_or_else(String::new, |c| c.name.clone());
     if json {
+        // The service's figures: the core's section (its own names, the
+        // checks of the rule of the extra nine, `display`), with the fields
+        // earlier versions wrote set over it.
         let service = outages.map(|outages| {
-            json!({
-                "target": report.target.canonical,
-                "unavailability": report.target.unavailability,
-                "own_unavailability": d.own_unavailability,
-                "own_unavailability_exact": d.own_unavailability_exact,
-                "dependencies_budget_share": d.dependencies_budget_share,
-                "own_budget_per_window_seconds": d.own_budget_per_window_seconds,
-                "own_budget_per_year_seconds": d.own_budget_per_year_seconds,
-                "window": report.budget.window,
-                "convention": report.target.convention_id,
-                "dependencies_break_target": d.dependencies_break_target,
-                "outages_per_year": outages,
-                "max_detect_and_recover_seconds": limit_json(d.max_detect_and_recover_seconds),
-                "meets_extra_nine": d.extra_nine.first().map(|c| c.meets_rule),
-                "required_nines": d.extra_nine.first().and_then(|c| c.required_nines),
-                "summary": d.summary,
-            })
+            let mut fields = section(d);
+            fields.remove("correlation_warning");
+            fields.extend(
+                json!({
+                    "target": report.target.canonical,
+                    "unavailability": report.target.unavailability,
+                    "window": report.budget.window,
+                    "convention": report.target.convention_id,
+                    "outages_per_year": outages,
+                    "max_detect_and_recover_seconds": limit_json(d.max_detect_and_recover_seconds),
+                    "required_nines": d.extra_nine.first().and_then(|c| c.required_nines),
+                })
+                .as_object()
+                .cloned()
+                .unwrap_or_default(),
+            );
+            Value::Object(fields)
         });
+        let whole = Availability::from_unavailability(d.dependencies_unavailability).ok();
         return json!({
             "composition": name,
             "availability": whole.map(|a| a.percent()),
-            "availability_display": availability_text(d.dependencies_unavailability),
+            "availability_display": d.display.dependencies_availability,
+            "nines_display": d.display.dependencies_nines,
             "unavailability": d.dependencies_unavailability,
             "availability_fraction": d.dependencies_availability,
             "nines": d.dependencies_nines,
@@ -133,13 +141,12 @@ fn render(report: &Report, outages: Option<f64>, json: bool) -> String {
     }
     let mut out = format!(
         "{name}\nAvailability {} ({})",
-        availability_text(d.dependencies_unavailability),
-        whole.map_or_else(|| "—".into(), |a| a.format_nines()),
+        d.display.dependencies_availability, d.display.dependencies_nines,
     );
     if outages.is_some() {
         out.push_str(&format!(
-            "\nService target {}: {}",
-            report.target.availability_percent, d.summary
+            "\nService target {}: {}\n{}",
+            report.target.availability_percent, d.summary, d.display.extra_nine
         ));
     }
     out.push_str(&format!("\n{}", d.correlation_warning));

@@ -25,9 +25,7 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     let mut scenario = base_scenario(args, false)?;
     // Product demand is the delivery section's deployment frequency.
     if let Some(rate) = option(args, "--deploys", Rate::parse)? {
-        scenario.delivery.deployments = rate.count().to_f64();
-        scenario.delivery.deployment_period_seconds =
-            rate.per().seconds(scenario.convention).to_f64();
+        scenario.delivery.deployment_frequency = rate;
     }
     let support = &mut scenario.support;
     if let Some(c) = option(args, "--criticality", criticality)? {

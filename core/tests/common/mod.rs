@@ -79,4 +79,7 @@ pub const ODD_KEYS: &[&str] = &[
     "budget.traffic.count",
     "dependencies.dependencies.0",
     "cost.model.x",
+    // Link version 1's deployment count and period (migrated to a rate).
+    "delivery.deployments",
+    "delivery.deployment_period_seconds",
 ];
