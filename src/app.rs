@@ -143,6 +143,22 @@ pub fn app() -> Html {
             dispatcher.dispatch(Action::SetEmbedSection(select.value()));
         })
     };
+    // The bare address reopens the last scenario on purpose; this is the
+    // way back to the example, after a confirmation (it replaces every input).
+    let start_from_example = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            let sure = gloo::utils::window()
+                .confirm_with_message(
+                    "Replace this scenario by the example (the $20M checkout)? Every input you \
+                     changed is lost unless it is saved or its link copied.",
+                )
+                .unwrap_or(false);
+            if sure {
+                dispatcher.dispatch(Action::Replace(Box::default()));
+            }
+        })
+    };
     let dark = crate::browser::is_dark(state.page.theme.as_deref());
     let toggle_theme = {
         let dispatcher = state.dispatcher();
@@ -213,8 +229,14 @@ pub fn app() -> Html {
                         }) }
                     </select>
                     <button type="button" id="copy-embed" onclick={copy_embed}>{ "Copy embed code" }</button>
-                    <button type="button" id="theme-toggle" aria-pressed={if dark { "true" } else { "false" }} onclick={toggle_theme}>
-                        { "Dark theme" }
+                    // The label says what a press does, so it changes with
+                    // the theme in force (no aria-pressed beside it: the
+                    // name would then contradict the state).
+                    <button type="button" id="theme-toggle" onclick={toggle_theme}>
+                        { if dark { "Switch to light theme" } else { "Switch to dark theme" } }
+                    </button>
+                    <button type="button" id="start-from-example" onclick={start_from_example}>
+                        { "Start from the example" }
                     </button>
                     if let Some(message) = &page.copied {
                         <span class="hint" id="copy-status" role="status">{ message }</span>
@@ -258,6 +280,10 @@ fn embedded(id: &str, state: &UseReducerHandle<State>) -> Html {
                 </ul>
             }
             if known {
+                // The verdict is always visible: the target section holds it.
+                if id != "target" {
+                    <crate::components::verdict::Verdict state={state.clone()} />
+                }
                 { section(id, state) }
             } else {
                 <p class="error" role="alert">

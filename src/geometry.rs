@@ -520,6 +520,24 @@ impl Frame {
         bottom: 44.0,
     };
 
+    /// The page's chart for an SVG drawn `width` CSS pixels wide: as wide
+    /// as that (rounded down to 20 px, at least 280), so that the SVG is
+    /// never scaled down and its 12 px tick labels stay 12 px on a phone
+    /// (a 640-wide chart drawn 332 px wide, as on a 390 px screen, shrank
+    /// them to 6 px); [`Frame::CHART`] from its width up, or when the width
+    /// is unknown.
+    pub fn fitted(width: f64) -> Frame {
+        if !width.is_finite() || width >= Frame::CHART.width || width <= 0.0 {
+            return Frame::CHART;
+        }
+        Frame {
+            width: ((width / 20.0).floor() * 20.0).max(280.0),
+            left: 60.0,
+            right: 12.0,
+            ..Frame::CHART
+        }
+    }
+
     /// The plot's horizontal extent, left to right.
     pub fn x_range(&self) -> (f64, f64) {
         (self.left, self.width - self.right)
@@ -612,6 +630,19 @@ impl Plot {
         self.frame.top + 12.0 + 16.0 * i as f64
     }
 
+    /// Where a marker's label goes beside its line at `x`: to the right
+    /// (`start` anchor) when a label of `chars` characters of 12 px text
+    /// fits before the frame's right edge, else to the left (`end`).
+    pub fn marker_label_x(&self, x: f64, chars: usize) -> (f64, &'static str) {
+        // An average glyph of a 12 px sans-serif font is about 7 px wide.
+        let width = 7.0 * chars as f64;
+        if x + 4.0 + width <= self.frame.width {
+            (x + 4.0, "start")
+        } else {
+            (x - 4.0, "end")
+        }
+    }
+
     /// The x value under a pointer at `fraction` of the chart's width on
     /// screen (0 at its left edge, 1 at its right), held within the plot
     /// and the axis.
@@ -635,6 +666,39 @@ mod plot_tests {
             x: Axis::Linear(0.0, 10.0),
             y: Axis::Linear(0.0, 100.0),
         }
+    }
+
+    /// Issue 19 §7: on a 390 px phone the chart is drawn 332 px wide
+    /// (390 − 2 × 16 px of page padding − 2 × 12 px of card padding − 2 px
+    /// of border). A 640-unit viewBox there scales 12 px labels to
+    /// 12 × 332 / 640 = 6.2 px; the fitted frame is 320 wide, drawn at
+    /// 332 / 320 ≥ 1, so they stay at least 12 px (≥ 11 px asked).
+    #[test]
+    fn the_frame_fits_a_phone() {
+        let f = Frame::fitted(332.0);
+        assert_eq!(f.width, 320.0);
+        assert!(12.0 * 332.0 / f.width >= 11.0);
+        let unfitted = Frame::CHART;
+        assert!(12.0 * 332.0 / unfitted.width < 11.0, "{unfitted:?}");
+        assert_eq!(Frame::fitted(1_000.0), Frame::CHART);
+        assert_eq!(Frame::fitted(f64::NAN), Frame::CHART);
+        assert_eq!(Frame::fitted(0.0), Frame::CHART);
+        assert_eq!(Frame::fitted(200.0).width, 280.0);
+        // The plot keeps room: 320 − 60 − 12 = 248 px across.
+        let (l, r) = f.x_range();
+        assert_eq!(r - l, 248.0);
+    }
+
+    /// A label that would run past the right edge hangs left of its line.
+    #[test]
+    fn marker_labels_stay_inside() {
+        let p = Plot {
+            frame: Frame::fitted(332.0),
+            ..plot()
+        };
+        // "target 99.95%": 13 characters ≈ 91 px.
+        assert_eq!(p.marker_label_x(100.0, 13), (104.0, "start"));
+        assert_eq!(p.marker_label_x(300.0, 13), (296.0, "end"));
     }
 
     #[test]

@@ -73,6 +73,10 @@ pub struct ChartImage<'a> {
     pub x_tick: fn(f64) -> String,
     /// Tick label for a y value.
     pub y_tick: fn(f64) -> String,
+    /// Where the y ticks go, when the page's chart sets them (1m, 1h, 1d,
+    /// 7d on the downtime chart): the image shows the same ticks, those
+    /// within the axis. `None`: the axis's own.
+    pub y_ticks_at: Option<&'a [f64]>,
     /// Printed small under the legend, wrapped to the width (e.g. the
     /// convention used and the scenario link); empty for none.
     pub caption: &'a str,
@@ -136,6 +140,7 @@ impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for Rende
 ///     markers: vec![ImageMarker { x: 3.5, label: "target" }],
 ///     x_tick: |v| format!("{v}"),
 ///     y_tick: |v| format!("${v}"),
+///     y_ticks_at: None,
 ///     caption: "",
 /// };
 /// let svg = render_svg(&chart, 640, 400).unwrap();
@@ -214,7 +219,15 @@ where
     // About as many ticks as the page's chart (x 6, y 5), fewer when small.
     let plot_h = height - footer_h;
     let x = AxisCoord::new(chart.x, (width as usize / 110).clamp(2, 6));
-    let y = AxisCoord::new(chart.y, (plot_h as usize / 60).clamp(2, 5));
+    let mut y = AxisCoord::new(chart.y, (plot_h as usize / 60).clamp(2, 5));
+    if let Some(at) = chart.y_ticks_at {
+        // The page's ticks, those on the axis (as `Plot::y_ticks` keeps them).
+        y.ticks = at
+            .iter()
+            .copied()
+            .filter(|t| chart.y.contains(*t))
+            .collect();
+    }
     let tick_style = font(12).color(&MUTED);
     let tick_width = |ticks: &[f64], format: fn(f64) -> String| {
         ticks
@@ -495,6 +508,43 @@ fn text_size(text: &str, style: &TextStyle) -> (u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 19 §8: the downtime chart's image has the page's y ticks, a
+    /// minute, an hour, a day and a week (60 s, 3,600 s, 86,400 s,
+    /// 604,800 s), not the log axis's own decades (10^6 s is 11d 13h 46m
+    /// 40s).
+    #[test]
+    fn image_y_ticks_are_the_pages() {
+        let curve = [(1.0, 3.0e6), (6.0, 31.0)];
+        let ticks = [1.0, 60.0, 3_600.0, 86_400.0, 604_800.0];
+        let chart = ChartImage {
+            title: "Allowed downtime per year",
+            x_label: "nines",
+            y_label: "downtime per year",
+            x: Axis::Linear(1.0, 6.0),
+            y: Axis::Log(10.0, 1e7),
+            series: vec![ImageSeries {
+                name: "downtime",
+                points: &curve,
+                colour: (0, 0, 0),
+                dashed: false,
+            }],
+            markers: vec![],
+            x_tick: |v| format!("{v}"),
+            y_tick: nines_core::duration::format_duration,
+            y_ticks_at: Some(&ticks),
+            caption: "",
+        };
+        let svg = render_svg(&chart, 960, 540).unwrap();
+        // plotters writes each label on a line of its own.
+        let has = |label: &str| svg.contains(&format!(">\n{label}\n</text>"));
+        for label in ["1m", "1h", "1d", "7d"] {
+            assert!(has(label), "{label} missing");
+        }
+        // 1 s lies below the axis (10 s): left out.
+        assert!(!has("1s"));
+        assert!(!svg.contains("11d 13h"));
+    }
 
     #[test]
     fn clean_removes_characters_xml_forbids() {

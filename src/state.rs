@@ -8,7 +8,9 @@
 
 use nines_core::amount::Rate;
 use nines_core::budget::BudgetMode;
+use nines_core::clock::{Alignment, DateTime, Utc, UtcOffset, WeekStart};
 use nines_core::delivery::RestoreBy;
+use nines_core::incident::PastIncident;
 use nines_core::quantity::Availability;
 use nines_core::scenario::{evaluate, PolicyChoice, Report, Scenario};
 use nines_core::support::TrafficCriticality;
@@ -33,6 +35,15 @@ pub enum Action {
     SetBadEvents(f64),
     SetBadSeconds(f64),
     SetElapsed(f64),
+    /// The budget's clock: how the window is placed (switching to pinned
+    /// pins the window's current start; to calendar, turns a rolling
+    /// length into the nearest calendar period and, in the browser, takes
+    /// its UTC offset), a pinned start, a calendar week's first day and
+    /// the UTC offset.
+    SetAlignment(Alignment),
+    SetWindowStart(DateTime<Utc>),
+    SetWeekStart(WeekStart),
+    SetUtcOffset(UtcOffset),
     /// Alerts: the policy, and the error ratio to evaluate it at.
     SetPolicy(PolicyChoice),
     SetErrorRatio(f64),
@@ -41,6 +52,14 @@ pub enum Action {
     SetIncidentDetect(f64),
     SetIncidentRecover(f64),
     SetIncidentScope(f64),
+    /// The incident log: add incidents at its end (one, or the lines of a
+    /// pasted CSV), edit one field of one, remove one (by position).
+    AddIncidents(Vec<PastIncident>),
+    EditIncident {
+        index: usize,
+        edit: IncidentEdit,
+    },
+    RemoveIncident(usize),
     /// Delivery: deployments per period (a month or a year is read with
     /// the scenario's calendar convention).
     SetDeploymentRate(Rate),
@@ -65,7 +84,6 @@ pub enum Action {
     AddRedundantCopy {
         item: usize,
     },
-    SetOutagesPerYear(f64),
     /// Cost per nine (money per year, fractions, nines).
     SetRevenue(f64),
     SetImpact(f64),
@@ -78,7 +96,6 @@ pub enum Action {
     SetTeams(u32),
     SetStandbyRate(f64),
     SetCalloutRate(f64),
-    SetOnCallIncidents(f64),
     /// Replace the whole scenario (a shared link, a saved scenario).
     Replace(Box<Scenario>),
     /// The page around the scenario (none of it is in the link): dismiss
@@ -97,6 +114,17 @@ pub enum Action {
     SetEmbedSection(String),
     /// The theme chosen with the toggle (`light` / `dark`).
     SetTheme(String),
+}
+
+/// A change to one logged incident.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IncidentEdit {
+    Start(DateTime<Utc>),
+    /// Seconds.
+    Duration(f64),
+    /// A fraction of users.
+    Scope(f64),
+    Note(String),
 }
 
 /// A change to one dependency.
@@ -162,9 +190,9 @@ impl State {
         Self::with_page(scenario, Page::default())
     }
 
-    /// The state for a scenario shown on `page`.
+    /// The state for a scenario shown on `page`, evaluated [`now`].
     pub fn with_page(scenario: Scenario, page: Page) -> Self {
-        let report = evaluate(&scenario, nines_core::budget::STORY_NOW);
+        let report = evaluate(&scenario, now());
         Self {
             scenario,
             report,
@@ -201,12 +229,49 @@ impl State {
             Action::SetBadEvents(x) => s.budget.bad_events = x,
             Action::SetBadSeconds(x) => s.budget.bad_seconds = x,
             Action::SetElapsed(x) => s.budget.elapsed_seconds = x,
+            Action::SetAlignment(a) => {
+                if a == Alignment::Pinned && s.budget.alignment != Alignment::Pinned {
+                    if let Ok(start) =
+                        nines_core::clock::parse_instant(&self.report.budget.start_iso)
+                    {
+                        s.budget.start = start;
+                    }
+                }
+                if a == Alignment::Calendar {
+                    s.slo_window = calendar_period_near(s.slo_window);
+                    if s.budget.alignment != Alignment::Calendar
+                        && s.budget.utc_offset == UtcOffset::UTC
+                    {
+                        s.budget.utc_offset = local_offset();
+                    }
+                }
+                s.budget.alignment = a;
+            }
+            Action::SetWindowStart(t) => s.budget.start = t,
+            Action::SetWeekStart(d) => s.budget.week_start = d,
+            Action::SetUtcOffset(o) => s.budget.utc_offset = o,
             Action::SetPolicy(p) => s.alerts.policy = p,
             Action::SetErrorRatio(x) => s.alerts.error_ratio = x,
             Action::SetIncidentsPerYear(x) => s.incidents.incidents_per_year = x,
             Action::SetIncidentDetect(x) => s.incidents.time_to_detect_seconds = x,
             Action::SetIncidentRecover(x) => s.incidents.time_to_recover_seconds = x,
             Action::SetIncidentScope(x) => s.incidents.scope = x,
+            Action::AddIncidents(mut added) => s.incidents.history.append(&mut added),
+            Action::EditIncident { index, edit } => {
+                if let Some(i) = s.incidents.history.get_mut(index) {
+                    match edit {
+                        IncidentEdit::Start(t) => i.start = t,
+                        IncidentEdit::Duration(d) => i.duration_seconds = d,
+                        IncidentEdit::Scope(x) => i.scope = x,
+                        IncidentEdit::Note(n) => i.note = n,
+                    }
+                }
+            }
+            Action::RemoveIncident(index) => {
+                if index < s.incidents.history.len() {
+                    s.incidents.history.remove(index);
+                }
+            }
             Action::SetDeploymentRate(r) => s.delivery.deployment_frequency = r,
             Action::SetLeadTime(x) => s.delivery.deployment_lead_time_seconds = x,
             Action::SetChangeFailureRate(x) => s.delivery.change_failure_rate = x,
@@ -225,7 +290,6 @@ impl State {
             Action::AddDependency => s.dependencies.add(),
             Action::RemoveDependency { item, member } => s.dependencies.remove(item, member),
             Action::AddRedundantCopy { item } => s.dependencies.add_redundant_copy(item),
-            Action::SetOutagesPerYear(x) => s.dependencies.outages_per_year = x,
             Action::SetRevenue(x) => s.cost.model.revenue_per_year = x,
             Action::SetImpact(x) => s.cost.model.impact_fraction = x,
             Action::SetReferenceCost(x) => s.cost.model.reference_cost_per_year = x,
@@ -236,10 +300,44 @@ impl State {
             Action::SetTeams(n) => s.support.on_call.teams = n,
             Action::SetStandbyRate(x) => s.support.on_call.standby_rate_per_hour = x,
             Action::SetCalloutRate(x) => s.support.on_call.callout_rate = x,
-            Action::SetOnCallIncidents(x) => s.support.on_call.incidents_per_year = x,
             Action::Replace(scenario) => s = *scenario,
         }
         Self::with_page(s, page)
+    }
+}
+
+/// The instant the page evaluates at: the browser's clock at each
+/// evaluation (chrono's `wasmbind` reads `Date.now()`); natively, where the
+/// reducer is tested, the default story's instant.
+pub fn now() -> DateTime<Utc> {
+    #[cfg(target_arch = "wasm32")]
+    return chrono::Utc::now();
+    #[cfg(not(target_arch = "wasm32"))]
+    nines_core::budget::STORY_NOW
+}
+
+/// The browser's UTC offset now, for a calendar window (UTC natively).
+fn local_offset() -> UtcOffset {
+    #[cfg(target_arch = "wasm32")]
+    // `Date.getTimezoneOffset()` is minutes *behind* UTC.
+    let minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+    #[cfg(not(target_arch = "wasm32"))]
+    let minutes = 0;
+    UtcOffset::from_minutes(minutes).unwrap_or(UtcOffset::UTC)
+}
+
+/// The calendar period nearest a window: a calendar period stays, a
+/// rolling length becomes the shortest period at least as long (28 or 30
+/// days: a month), an hour a day.
+fn calendar_period_near(window: Period) -> Period {
+    match window {
+        Period::Days(n) if n <= 1 => Period::Day,
+        Period::Days(n) if n <= 7 => Period::Week,
+        Period::Days(n) if n <= 31 => Period::Month,
+        Period::Days(n) if n <= 92 => Period::Quarter,
+        Period::Days(_) => Period::Year,
+        Period::Hour => Period::Day,
+        calendar => calendar,
     }
 }
 
@@ -286,6 +384,29 @@ mod tests {
         assert_eq!(next.report, state.report);
         // What the sections compare: a page change is no change to them.
         assert!(next == state);
+    }
+
+    #[test]
+    fn placing_the_window_keeps_its_figures_where_it_can() {
+        // The default story: rolling, 10 days into a 30-day window at
+        // 2026-11-11, so the window started on 1 November.
+        let pinned = State::default().apply(Action::SetAlignment(Alignment::Pinned));
+        assert_eq!(pinned.scenario.budget.alignment, Alignment::Pinned);
+        assert_eq!(pinned.report.budget.start_iso, "2026-11-01T00:00:00Z");
+        assert_eq!(pinned.report.budget.consumed_display, "40%");
+        // A 30-day rolling length becomes a calendar month: November 2026,
+        // 30 days, of which 10 have elapsed on the 11th.
+        let calendar = State::default().apply(Action::SetAlignment(Alignment::Calendar));
+        assert_eq!(calendar.scenario.slo_window, Period::Month);
+        assert_eq!(calendar.report.budget.window_seconds, 30.0 * 86_400.0);
+        assert_eq!(
+            calendar.report.budget.reset_iso.as_deref(),
+            Some("2026-12-01T00:00:00Z")
+        );
+        let later = pinned.apply(Action::SetWindowStart(
+            nines_core::clock::parse_instant("2026-11-06").unwrap(),
+        ));
+        assert_eq!(later.report.budget.elapsed_seconds, 5.0 * 86_400.0);
     }
 
     #[test]
@@ -396,6 +517,41 @@ mod tests {
             Rate::parse("2 per month").unwrap(),
         ));
         assert!(days != month);
+    }
+
+    #[test]
+    fn the_incident_log_can_be_added_to_edited_and_removed_from() {
+        use nines_core::incident::PastIncident;
+        // The default log at 2026-11-11: 300 s in the window (see
+        // nines_core::incident's tests). A 30-minute full outage on 9 Nov
+        // adds 1 800 s: 2 100 s, then at half scope 900 + 300 = 1 200 s.
+        let state = State::default();
+        let window = |s: &State| s.report.incidents.log.window.downtime_seconds;
+        assert_eq!(window(&state), 300.0);
+        let added = PastIncident::parse("2026-11-09T12:00:00Z,30m,100%,new").unwrap();
+        let next = state.apply(Action::AddIncidents(vec![added]));
+        assert_eq!(next.scenario.incidents.history.len(), 3);
+        assert_eq!(window(&next), 2100.0);
+        let next = next.apply(Action::EditIncident {
+            index: 2,
+            edit: IncidentEdit::Scope(0.5),
+        });
+        assert_eq!(window(&next), 1200.0);
+        let next = next.apply(Action::EditIncident {
+            index: 2,
+            edit: IncidentEdit::Note("edited".into()),
+        });
+        assert_eq!(next.scenario.incidents.history[2].note, "edited");
+        let next = next.apply(Action::RemoveIncident(1));
+        assert_eq!(window(&next), 900.0);
+        // Out of range: nothing changes.
+        let same = next
+            .apply(Action::RemoveIncident(9))
+            .apply(Action::EditIncident {
+                index: 9,
+                edit: IncidentEdit::Duration(1.0),
+            });
+        assert!(same == next);
     }
 
     #[test]

@@ -181,11 +181,20 @@ async fn keeping_this_tabs_scenario_writes_it_over_the_others() {
 #[wasm_bindgen_test]
 async fn the_theme_toggle_is_applied_and_remembered() {
     let root = mount().await;
+    // The button says what a press does (issue 19 §8): in the dark theme
+    // "Switch to light theme", in the light one "Switch to dark theme".
     let pressed = |root: &Element| {
-        root.query_selector("#theme-toggle")
+        let label = root
+            .query_selector("#theme-toggle")
             .unwrap()
             .unwrap()
-            .get_attribute("aria-pressed")
+            .text_content()
+            .unwrap_or_default();
+        match label.as_str() {
+            "Switch to light theme" => Some("true".to_string()),
+            "Switch to dark theme" => Some("false".to_string()),
+            _ => None,
+        }
     };
     let theme = || {
         gloo::utils::document()

@@ -63,6 +63,7 @@ fn chart() -> ChartImage<'static> {
         ],
         x_tick: nines,
         y_tick: decade,
+        y_ticks_at: None,
         caption: "Convention: 30-day rolling window, 365.25-day year. \
                   Scenario: https://example.test/nines/?v=1&target=99.95&window=30d&dependencies=db:99.99,cache:99.9",
     }

@@ -55,6 +55,16 @@ impl Args {
             .map(|(_, v)| v.as_slice())
     }
 
+    /// The values of each occurrence of a repeatable option, in order
+    /// (`--incident a --incident b`); empty when absent.
+    pub fn each(&self, name: &str) -> Vec<&[String]> {
+        self.options
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.as_slice())
+            .collect()
+    }
+
     /// The single value of an option; an error names the option when it has none or several.
     pub fn value(&self, name: &str) -> Result<Option<&str>, String> {
         match self.values(name) {
@@ -103,5 +113,15 @@ mod tests {
         assert!(a.value("--serial").is_err());
         assert!(a.only(&["--convention"]).is_err());
         assert!(a.only(&["--convention", "--serial"]).is_ok());
+    }
+
+    #[test]
+    fn a_repeated_option_keeps_each_occurrence() {
+        let a = Args::new(&argv("--incident a b --json --incident c"));
+        assert_eq!(
+            a.each("--incident"),
+            [&["a".to_string(), "b".into()][..], &["c".to_string()][..]]
+        );
+        assert!(a.each("--other").is_empty());
     }
 }

@@ -3,6 +3,7 @@
 use std::fmt::Display;
 use std::str::FromStr;
 
+use nines_core::amount::{Count, Rate};
 use nines_core::duration::parse_duration;
 use nines_core::export::{downtime_table, Table};
 use nines_core::quantity::Availability;
@@ -55,27 +56,110 @@ Usage:
   nines downtime <target> [--convention gregorian|sre-book|365d]
   nines reverse <duration> --per <day|week|month|quarter|year|Nd>
   nines budget --slo <target> [--window 30d] [--requests N [--bad N] | --bad-time <duration>]
-               [--elapsed <duration>] [--start 2026-11-01T00:00:00Z]
+               [--elapsed <duration> | --start 2026-11-01 | --calendar week|month|quarter|year
+               [--week-start monday|sunday|saturday] [--utc-offset +01:00]] [--now 2027-03-10T00:00:00Z]
   nines alerts --slo <target> [--window 30d] [--policy workbook|sloth|pyrra]
-               [--error-ratio 1%] [--requests N]
+               [--error-ratio 1%] [--requests N | --requests \"2.6M per 30d\"]
   nines compose (--serial <a> <b> … | --parallel <a> <b> … | --k-of-n K <a> <b> …)
                [--service <target> [--outages N] [--window 30d]]
   nines incidents [--slo <target>] [--rate \"6 per year\"] [--ttd 5m] [--ttr 30m] [--scope 50%]
-               [--window 30d]
+               [--window 30d] [--now <instant>]
+               [--incident WHEN,DURATION,SCOPE[,NOTE] …] [--incidents FILE.csv]
   nines cost [--slo <target>] [--revenue $20M] [--impact 80%] [--reference-cost $20k]
              [--reference-nines 3] [--factor 10] [--tolerable-loss $8k] [--levels 2 3 4 5]
   nines support [--slo <target>] [--deploys \"10 per week\"] [--criticality low|normal|critical]
                 [--teams 3] [--standby-rate $5] [--callout-rate $150] [--incidents \"18 per year\"]
-Every command takes --convention and --json (seconds as plain numbers at full precision).
+Every command takes --convention, --json (plain numbers, float noise removed) and --help.
 
 Targets: 99.95, 99.95%, 3.5 nines, 1/1000. Durations: 4h 30m, 90s, 43.2 min, PT4H.
+Requests: a count in the window (1M) or a rate over any period (2.6M per 30d, 100/s).
 Windows: day, week, month, quarter, year or a rolling Nd (default 30d, the SRE Workbook's).
-budget: N is the total in the window; without --requests the budget is bad time; without
---elapsed the whole window has elapsed; the window starts at --start (default 2026-11-01,
-fixed: no clock is read). Omitted inputs of incidents, cost and support take the
+budget: N is the total in the window; without --requests the budget is bad time. The window
+ends at --now (a date or an RFC 3339 instant; default: the system clock): rolling over the last
+--elapsed (default: the whole window), pinned from --start, or this --calendar period in a fixed
+--utc-offset (default UTC).
+incidents: --incident (repeatable; WHEN a date or an RFC 3339 instant, SCOPE 100% or 0.5) and
+--incidents (a CSV, one date,duration,scope[,note] a line, header optional) log incidents that
+happened: their achieved availability is over the window ending at --now and the last year.
+Omitted inputs of incidents, cost and support take the
 calculator's default story (99.95%, a $20M checkout, three teams).
 Every figure states its calendar convention (default: Gregorian mean, year 365.2425 days).
 Exit code 2 and a one-line message on bad input.";
+
+/// What each command does, for its own `--help`.
+const ABOUT: [(&str, &str); 8] = [
+    (
+        "downtime",
+        "the downtime a target allows per day, week, month, quarter and year.",
+    ),
+    ("reverse", "the availability a downtime per period gives."),
+    (
+        "budget",
+        "the error budget of an SLO window: spent, left, burn rate, and when it runs out.",
+    ),
+    (
+        "alerts",
+        "multiwindow, multi-burn-rate alerts for an SLO (SRE Workbook, Sloth, Pyrra) scaled \
+         to its window, with detection times, warnings, and an alternative when the policy \
+         does not fit the window.",
+    ),
+    (
+        "compose",
+        "the availability of dependencies in series, in parallel or k-of-n, what they leave \
+         a service, and the rule of the extra nine.",
+    ),
+    (
+        "incidents",
+        "what incidents of a given rate, time to detect, time to recover once detected (--ttr; the two make the time to restore) and scope do to the \
+         target; with --incident or --incidents, what the incidents that happened achieved over \
+         the window ending at --now and the last year, against the model.",
+    ),
+    (
+        "cost",
+        "engineering cost per nine against revenue at risk: the cheapest target, the marginal \
+         table, and the target a tolerable loss implies.",
+    ),
+    (
+        "support",
+        "who should run the service (the production support methods), the rule applied, and \
+         the on-call cost of each method.",
+    ),
+];
+
+/// `command`'s own help: what it does, its usage lines (taken from
+/// [`USAGE`], so the two cannot disagree) and the input forms; `None` for
+/// an unknown command.
+fn command_help(command: &str) -> Option<String> {
+    let about = ABOUT.iter().find(|(c, _)| *c == command)?.1;
+    let head = format!("  nines {command} ");
+    let mut usage = Vec::new();
+    let mut inside = false;
+    for line in USAGE.lines() {
+        if line.starts_with("  nines ") {
+            inside = line.starts_with(&head);
+        } else if !line.starts_with("    ") {
+            inside = false;
+        }
+        if inside {
+            usage.push(line);
+        }
+    }
+    let forms: Vec<&str> = USAGE
+        .lines()
+        .filter(|l| {
+            ["Targets:", "Requests:", "Windows:", "Every figure"]
+                .iter()
+                .any(|p| l.starts_with(p))
+        })
+        .collect();
+    Some(format!(
+        "nines {command}: {about}\n\nUsage:\n{}\n\nOptions of every command: --convention \
+         gregorian|sre-book|365d, --json (a JSON object\ninstead of the table), --help.\n{}\n\
+         Exit code 2 and a one-line message on bad input. nines --help lists every command.",
+        usage.join("\n"),
+        forms.join("\n"),
+    ))
+}
 
 /// Run a command line (without the program name), giving what to print.
 pub fn run(argv: &[String]) -> Result<String, Failure> {
@@ -84,7 +168,18 @@ pub fn run(argv: &[String]) -> Result<String, Failure> {
     };
     let args = Args::new(rest);
     if args.switch("--help") || command == "help" || command == "--help" {
-        return Err(Failure::Help(USAGE.to_string()));
+        // `nines budget --help`, `nines help budget`, `nines --help budget`:
+        // that command's help; otherwise the global one.
+        let topic = if command == "help" || command == "--help" {
+            args.positionals().first().map(String::as_str)
+        } else {
+            Some(command.as_str())
+        };
+        return Err(Failure::Help(
+            topic
+                .and_then(command_help)
+                .unwrap_or_else(|| USAGE.to_string()),
+        ));
     }
     let json = args.switch("--json");
     let output = match command.as_str() {
@@ -131,6 +226,29 @@ fn text(args: &Args, name: &str) -> Result<Option<String>, String> {
     }
 }
 
+/// `--requests`: the requests in the SLO window, as a count (`1M`: that
+/// many in the window) or a rate over any period (`2.6M per 30d`, `100 per
+/// second`, read by the core's `Rate`), as the budget's traffic rate.
+fn requests_rate(args: &Args, window: Period) -> Result<Option<Rate>, String> {
+    let Some(t) = text(args, "--requests")? else {
+        return Ok(None);
+    };
+    let rate = match Count::parse(&t) {
+        Ok(n) => Rate::parse(&format!("{n} per {}", window.id())),
+        Err(count) if !t.contains(" per ") && !t.contains('/') => {
+            return Err(format!(
+                "--requests: {count}; or a rate such as 2.6M per 30d"
+            ))
+        }
+        Err(_) => Rate::parse(&t),
+    };
+    rate.map(Some).map_err(|e| {
+        format!(
+            "--requests: {e} (a count in the window such as 1M, or a rate such as 2.6M per 30d)"
+        )
+    })
+}
+
 /// An option read with one of the core's parsers; an error names the option.
 fn option<T, E: Display>(
     args: &Args,
@@ -140,6 +258,24 @@ fn option<T, E: Display>(
     text(args, name)?
         .map(|t| parse(&t).map_err(|e| format!("{name}: {e}")))
         .transpose()
+}
+
+/// The instant to evaluate at: `--now` (a date or an RFC 3339 instant, read
+/// by the core's `parse_instant`), or the system clock. Every command that
+/// shows a date takes it, so its output can be reproduced.
+pub(super) fn now(args: &Args) -> Result<chrono::DateTime<chrono::Utc>, String> {
+    match option(args, "--now", nines_core::clock::parse_instant)? {
+        Some(t) => Ok(t),
+        None => {
+            let since = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_err(|_| "--now: the system clock is before 1970; give --now".to_string())?;
+            i64::try_from(since.as_secs())
+                .ok()
+                .and_then(|s| chrono::DateTime::from_timestamp(s, since.subsec_nanos()))
+                .ok_or_else(|| "--now: the system clock is out of range; give --now".into())
+        }
+    }
 }
 
 /// A required value, or a message naming the option and an example.
@@ -210,7 +346,36 @@ fn with(mut section: Map<String, Value>, fields: Value, drop: &[&str]) -> String
     for key in drop {
         section.remove(*key);
     }
-    Value::Object(section).to_string()
+    write_json(Value::Object(section))
+}
+
+/// The JSON text of a command's answer, every number tidied
+/// ([`tidy_numbers`]): all JSON a command prints goes through here.
+pub(super) fn write_json(mut value: Value) -> String {
+    tidy_numbers(&mut value);
+    value.to_string()
+}
+
+/// Writes every non-integer number without floating-point noise
+/// ([`nines_core::digits::tidy`]: a value within four ulps of a decimal of
+/// at most 12 significant digits is written as that decimal, so
+/// 0.0001 × 604 800 s is `60.48`, not `60.480000000000004`); other values
+/// (`1/3`, fractional nines) are left as the floats they are.
+fn tidy_numbers(value: &mut Value) {
+    match value {
+        Value::Number(n) if n.is_f64() => {
+            if let Some(t) = n
+                .as_f64()
+                .map(nines_core::digits::tidy)
+                .and_then(serde_json::Number::from_f64)
+            {
+                *n = t;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(tidy_numbers),
+        Value::Object(fields) => fields.values_mut().for_each(tidy_numbers),
+        _ => {}
+    }
 }
 
 /// Label and value lines, the labels padded to one width.

@@ -2,8 +2,10 @@
 //!
 //! Every figure comes from `nines_core::scenario::evaluate`: each command
 //! parses its arguments into a `Scenario`, evaluates it, and renders part of
-//! the `Report` as a table (default) or JSON (`--json`, seconds as plain
-//! numbers at full precision). Bad input: a one-line message and exit code 2.
+//! the `Report` as a table (default) or JSON (`--json`, plain numbers with
+//! float noise removed: `60.48`, not `60.480000000000004`). `nines <command>
+//! --help` prints that command's help. Bad input: a one-line message and
+//! exit code 2.
 
 mod args;
 mod commands;

@@ -480,6 +480,48 @@ impl AlertPolicy {
         }
     }
 
+    /// The same budget fractions with every window scaled by
+    /// `period / base_period`, so each burn rate stays what it is over the
+    /// base period (`b = c × P / L` with `L ∝ P`): the Workbook's 14.4, 6
+    /// and 1 at any SLO period, each window shorter than the period. This
+    /// is how Pyrra adapts its catalogue to the period (windows scaled from
+    /// a 28-day base); it is offered as the alternative when a
+    /// fraction-based policy is used over a period it was not written for.
+    /// Windows are whole seconds for whole-day periods on a 30-day base
+    /// (every Workbook and Sloth window is a multiple of 5 minutes).
+    ///
+    /// ```
+    /// use nines_core::alerts::AlertPolicy;
+    /// let week = AlertPolicy::workbook().scaled_windows(30 * 86_400, 7 * 86_400);
+    /// // 3d × 7/30 = 16h 48m; 10% × 7d / 16.8h = 1×.
+    /// assert_eq!(week.alerts[2].long_window_seconds, 60_480.0);
+    /// assert_eq!(week.alerts[2].burn_rate(604_800.0), 1.0);
+    /// ```
+    pub fn scaled_windows(&self, base_period_seconds: u64, period_seconds: u64) -> AlertPolicy {
+        let scale = |w: f64| tidy(w * period_seconds as f64 / base_period_seconds.max(1) as f64);
+        AlertPolicy {
+            id: [self.id.as_str(), "-scaled"].concat(),
+            name: [self.name.as_str(), ", windows scaled to the period"].concat(),
+            source: self.source.clone(),
+            note: Some(
+                "The same budget fractions with every window scaled by the SLO period over 30 \
+                 days, so the burn rates stay those of a 30-day period (as Pyrra scales its \
+                 windows from a 28-day base)."
+                    .into(),
+            ),
+            alerts: self
+                .alerts
+                .iter()
+                .map(|a| BurnAlert {
+                    long_window_seconds: scale(a.long_window_seconds),
+                    short_window_seconds: scale(a.short_window_seconds),
+                    for_seconds: a.for_seconds.map(scale),
+                    ..*a
+                })
+                .collect(),
+        }
+    }
+
     /// A user-defined policy.
     ///
     /// ```
@@ -674,6 +716,45 @@ pub enum AlertWarning {
     /// A request-based budget with no requests expected: it allows no failed
     /// request at all.
     NoTraffic,
+    /// A burn-rate threshold below 1×: the alert fires on an error ratio
+    /// the SLO allows, so while the SLO is being met (a fraction-based
+    /// policy at a period shorter than the one it was written for, e.g.
+    /// the Workbook's ticket at 7 days: 10% × 7d / 3d = 0.23×).
+    FiresWhileMet {
+        /// Index of the alert in the policy.
+        alert: usize,
+        /// Its severity.
+        severity: Severity,
+        /// Its burn-rate threshold (below 1).
+        burn_rate: f64,
+        /// Its long window, seconds.
+        long_window_seconds: f64,
+        /// The SLO period, seconds.
+        period_seconds: f64,
+    },
+    /// A long window longer than the SLO period itself.
+    WindowLongerThanPeriod {
+        /// Index of the alert in the policy.
+        alert: usize,
+        /// Its severity.
+        severity: Severity,
+        /// Its long window, seconds.
+        long_window_seconds: f64,
+        /// The SLO period, seconds.
+        period_seconds: f64,
+    },
+    /// A short window rounded to 0 s (Pyrra rounds `period / 8064` to the
+    /// minute: 0 below a 2.8-day period).
+    ZeroShortWindow {
+        /// Index of the alert in the policy.
+        alert: usize,
+        /// Its severity.
+        severity: Severity,
+        /// The SLO period, seconds.
+        period_seconds: f64,
+        /// Whether Pyrra's rounding made it 0 (rather than a custom alert).
+        pyrra: bool,
+    },
 }
 
 impl AlertWarning {
@@ -719,7 +800,92 @@ impl AlertWarning {
                 request-based budget allows no failed request at all: the first one spends all \
                 of it (count the budget in bad time instead, or add synthetic traffic)."
                 .into(),
+            AlertWarning::FiresWhileMet {
+                alert,
+                severity,
+                burn_rate,
+                long_window_seconds,
+                period_seconds,
+            } => {
+                let mut m = format!(
+                    "{} alert {} has a burn-rate threshold of {} over a {} SLO period: below 1×, \
+                     it fires on an error ratio the SLO allows, so while the SLO is being met \
+                     (burn = budget fraction × period / long window, SRE Workbook ch. 5).",
+                    severity.label(),
+                    alert + 1,
+                    format_burn_rate(*burn_rate),
+                    format_duration(*period_seconds),
+                );
+                let least = long_window_seconds / period_seconds;
+                if least <= 1.0 {
+                    m.push_str(&format!(
+                        " Consume at least {} of the budget in its {} window for 1×,",
+                        format_fraction_percent(tidy(least)),
+                        format_duration(*long_window_seconds),
+                    ));
+                } else {
+                    m.push_str(" No budget fraction gives it 1× with this window;");
+                }
+                m.push_str(" or scale the windows with the period.");
+                m
+            }
+            AlertWarning::WindowLongerThanPeriod {
+                alert,
+                severity,
+                long_window_seconds,
+                period_seconds,
+            } => format!(
+                "{} alert {}'s long window ({}) is longer than the SLO period ({}): it averages \
+                 errors from before the period the SLO is judged over, and spending its budget \
+                 fraction over it says nothing about this period's budget. Scale the windows \
+                 with the period.",
+                severity.label(),
+                alert + 1,
+                format_duration(*long_window_seconds),
+                format_duration(*period_seconds),
+            ),
+            AlertWarning::ZeroShortWindow {
+                alert,
+                severity,
+                period_seconds,
+                pyrra,
+            } => {
+                let mut m = format!(
+                    "{} alert {}'s short window is 0s at a {} SLO period",
+                    severity.label(),
+                    alert + 1,
+                    format_duration(*period_seconds),
+                );
+                if *pyrra {
+                    m.push_str(
+                        " (Pyrra scales it as period / 8064 and rounds it to the minute, which \
+                         gives 0 below a 2.8-day period)",
+                    );
+                }
+                m.push_str(
+                    ": a window of no length holds no samples, so the short-window check \
+                     cannot work. Use a short window of about 1/12 of the long one (SRE \
+                     Workbook ch. 5), or windows scaled with the period without rounding.",
+                );
+                m
+            }
         }
+    }
+
+    /// Whether the warning is about a policy used over a period it was not
+    /// written for (an alternative with scaled windows then helps).
+    ///
+    /// ```
+    /// use nines_core::alerts::AlertWarning;
+    /// assert!(!AlertWarning::NoBudget.is_period_mismatch());
+    /// ```
+    pub fn is_period_mismatch(&self) -> bool {
+        matches!(
+            self,
+            AlertWarning::FiresWhileMet { .. }
+                | AlertWarning::WindowLongerThanPeriod { .. }
+                | AlertWarning::ZeroShortWindow { .. }
+        )
     }
 }
 
@@ -759,6 +925,31 @@ pub fn policy_warnings(
     }
     for (i, alert) in policy.alerts.iter().enumerate() {
         let b = alert.burn_rate(period_seconds);
+        if alert.long_window_seconds > period_seconds {
+            warnings.push(AlertWarning::WindowLongerThanPeriod {
+                alert: i,
+                severity: alert.severity,
+                long_window_seconds: alert.long_window_seconds,
+                period_seconds,
+            });
+        }
+        if b < 1.0 {
+            warnings.push(AlertWarning::FiresWhileMet {
+                alert: i,
+                severity: alert.severity,
+                burn_rate: b,
+                long_window_seconds: alert.long_window_seconds,
+                period_seconds,
+            });
+        }
+        if alert.short_window_seconds == 0.0 {
+            warnings.push(AlertWarning::ZeroShortWindow {
+                alert: i,
+                severity: alert.severity,
+                period_seconds,
+                pyrra: policy.id == "pyrra",
+            });
+        }
         if b * u >= 1.0 {
             warnings.push(AlertWarning::NeverFires {
                 alert: i,
@@ -1079,11 +1270,46 @@ pub struct AlertsReport {
     pub rows: Vec<AlertRow>,
     /// Warnings in words.
     pub warnings: Vec<String>,
+    /// A sound alternative when the policy does not fit the SLO period
+    /// (burn rates below 1×, windows longer than the period, a window
+    /// rounded to 0 s): the same fractions with windows scaled to the
+    /// period. Absent (and left out of JSON) when the policy fits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alternative: Option<AlertAlternative>,
     /// Detection time against error ratio per alert (log-log).
     pub detection_chart: Vec<DetectionCurve>,
     /// Why the policy or input is unusable, if so.
     pub error: Option<String>,
 }
+
+/// A policy offered instead of one that does not fit the SLO period.
+///
+/// ```
+/// use nines_core::alerts::{alerts_report, AlertInput};
+/// use nines_core::quantity::Availability;
+/// use nines_core::window::{Convention, Period};
+/// let t = Availability::parse("99.9").unwrap();
+/// let r = alerts_report(&AlertInput::default(), &t, Period::Week, Convention::GregorianMean, None);
+/// let alt = r.alternative.unwrap();
+/// assert_eq!(alt.summary, "Page 2% in 14m (short 1m 10s) at 14.4×; Page 5% in 1h 24m (short 7m) at 6×; Ticket 10% in 16h 48m (short 1h 24m) at 1×");
+/// ```
+#[derive(Serialize, Clone, PartialEq, Debug)]
+pub struct AlertAlternative {
+    /// `workbook-scaled`.
+    pub policy_id: String,
+    /// For people.
+    pub policy_name: String,
+    /// How it is derived.
+    pub note: String,
+    /// Its alerts, as the main table shows them.
+    pub rows: Vec<AlertRow>,
+    /// The alerts in one line: `Page 2% in 14m (short 1m 10s) at 14.4×; …`.
+    pub summary: String,
+}
+
+/// The period the fraction-based catalogues (Workbook Table 5-8, Sloth's
+/// `google-30d`) were written for: 30 days.
+const CATALOGUE_PERIOD: u64 = 30 * 86_400;
 
 /// Samples per curve in the detection-time chart.
 const DETECTION_POINTS: usize = 24;
@@ -1137,13 +1363,54 @@ pub fn alerts_report(
         ),
         rows: Vec::new(),
         warnings: Vec::new(),
+        alternative: None,
         detection_chart: Vec::new(),
         error,
     };
     if report.error.is_some() && policy.validate().is_err() {
         return report;
     }
-    report.rows = policy
+    report.rows = alert_rows(&policy, target, period_seconds, e);
+    let warnings = policy_warnings(&policy, target, period_seconds, requests);
+    report.warnings = warnings.iter().map(|w| w.message()).collect();
+    let fraction_based = matches!(input.policy, PolicyChoice::Workbook | PolicyChoice::Sloth);
+    if fraction_based && warnings.iter().any(AlertWarning::is_period_mismatch) {
+        let scaled = policy.scaled_windows(CATALOGUE_PERIOD, period_whole);
+        let rows = alert_rows(&scaled, target, period_seconds, e);
+        let summary = rows
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} {} in {} (short {}) at {}",
+                    r.severity_label,
+                    r.budget_consumed_display,
+                    r.long_window_display,
+                    r.short_window_display,
+                    r.burn_rate_display
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        report.alternative = Some(AlertAlternative {
+            policy_id: scaled.id,
+            policy_name: scaled.name,
+            note: scaled.note.unwrap_or_default(),
+            rows,
+            summary,
+        });
+    }
+    report.detection_chart = detection_series(&policy, target, period_seconds, DETECTION_POINTS);
+    report
+}
+
+/// The table rows of `policy`'s alerts at error ratio `e`.
+fn alert_rows(
+    policy: &AlertPolicy,
+    target: &Availability,
+    period_seconds: f64,
+    e: f64,
+) -> Vec<AlertRow> {
+    policy
         .alerts
         .iter()
         .map(|alert| {
@@ -1177,13 +1444,7 @@ pub fn alerts_report(
                 reset_display: or_absent(a.reset_seconds, format_duration),
             }
         })
-        .collect();
-    report.warnings = policy_warnings(&policy, target, period_seconds, requests)
-        .iter()
-        .map(|w| w.message())
-        .collect();
-    report.detection_chart = detection_series(&policy, target, period_seconds, DETECTION_POINTS);
-    report
+        .collect()
 }
 
 #[cfg(test)]
@@ -1317,6 +1578,119 @@ mod tests {
             None,
         );
         assert_eq!(w, [AlertWarning::NoBudget]);
+    }
+
+    /// Issue 14 §3. Burn = fraction × period / long window (SRE Workbook
+    /// ch. 5, Table 5-8; DOMAIN.md §2), worked by hand:
+    /// 7 days: ticket 0.1 × 168h / 72h = 0.2333… (shown 0.23×), pages
+    /// 0.02 × 168 = 3.36 and 0.05 × 168 / 6 = 1.4; 1 day: page 1
+    /// 0.02 × 24 = 0.48, page 2 0.05 × 24 / 6 = 0.2, ticket 0.1 × 1 / 3
+    /// with a 3-day window over a 1-day period.
+    #[test]
+    fn policies_at_short_periods_are_flagged() {
+        let t = a("99.9");
+        let week = policy_warnings(&AlertPolicy::workbook(), &t, 7.0 * DAY, None);
+        assert_eq!(week.len(), 1, "{week:?}");
+        let AlertWarning::FiresWhileMet {
+            alert, burn_rate, ..
+        } = week[0]
+        else {
+            panic!("{week:?}")
+        };
+        assert_eq!(alert, 2);
+        assert!((burn_rate - 0.1 * 7.0 / 3.0).abs() < 1e-12);
+        let m = week[0].message();
+        assert!(m.starts_with("Ticket alert 3 has a burn-rate threshold of 0.23× over a 7d"));
+        assert!(m.contains("while the SLO is being met"), "{m}");
+        // 1 = c × 7d / 3d needs c = 3/7 = 42.857…%.
+        assert!(
+            m.contains("at least 42.86% of the budget in its 3d window"),
+            "{m}"
+        );
+
+        let day = policy_warnings(&AlertPolicy::workbook(), &t, DAY, None);
+        let kinds: Vec<String> = day.iter().map(|w| w.message()).collect();
+        assert_eq!(day.len(), 4, "{kinds:?}");
+        assert!(kinds[0].starts_with("Page alert 1 has a burn-rate threshold of 0.48×"));
+        assert!(kinds[1].starts_with("Page alert 2 has a burn-rate threshold of 0.2×"));
+        assert!(
+            kinds[2].starts_with(
+                "Ticket alert 3's long window (3d) is longer than the SLO period (1d)"
+            )
+        );
+        assert!(
+            kinds[3].contains("No budget fraction gives it 1×"),
+            "{}",
+            kinds[3]
+        );
+
+        // Pyrra at 1 day: 86 400 s / 8064 = 10.7 s rounds to 0 (Go's
+        // Duration.Round(time.Minute)); its other windows do not.
+        let pyrra = policy_warnings(&AlertPolicy::pyrra(86_400), &t, DAY, None);
+        assert_eq!(
+            pyrra,
+            [AlertWarning::ZeroShortWindow {
+                alert: 0,
+                severity: Severity::Page,
+                period_seconds: DAY,
+                pyrra: true
+            }]
+        );
+        assert!(pyrra[0].message().contains("below a 2.8-day period"));
+        // 30 days: the policy it was written for, nothing to say.
+        assert!(policy_warnings(&AlertPolicy::workbook(), &t, MONTH, None).is_empty());
+        assert!(policy_warnings(&AlertPolicy::pyrra(28 * 86_400), &t, 28.0 * DAY, None).is_empty());
+    }
+
+    /// The alternative keeps the Workbook's burn rates by scaling the
+    /// windows: at 7 days 1h × 7/30 = 14m, 5m → 70 s, 6h → 1h 24m,
+    /// 30m → 7m, 3d → 16h 48m, 6h → 1h 24m; burns 0.02 × 168h / 14m = 14.4,
+    /// 0.05 × 168h / 1.4h = 6, 0.1 × 168h / 16.8h = 1.
+    #[test]
+    fn short_periods_offer_scaled_windows() {
+        let t = a("99.9");
+        let r = alerts_report(
+            &AlertInput::default(),
+            &t,
+            Period::Week,
+            Convention::GregorianMean,
+            None,
+        );
+        let alt = r.alternative.expect("an alternative at 7 days");
+        let windows: Vec<(f64, f64)> = alt
+            .rows
+            .iter()
+            .map(|r| (r.long_window_seconds, r.short_window_seconds))
+            .collect();
+        assert_eq!(
+            windows,
+            [(840.0, 70.0), (5_040.0, 420.0), (60_480.0, 5_040.0)]
+        );
+        let burns: Vec<&str> = alt
+            .rows
+            .iter()
+            .map(|r| r.burn_rate_display.as_str())
+            .collect();
+        assert_eq!(burns, ["14.4×", "6×", "1×"]);
+        // The alternative itself raises no warning.
+        let scaled = AlertPolicy::workbook().scaled_windows(30 * 86_400, 7 * 86_400);
+        assert!(policy_warnings(&scaled, &t, 7.0 * DAY, None).is_empty());
+        // At 30 days there is nothing to replace; Pyrra gets words only.
+        let r = alerts_report(
+            &AlertInput::default(),
+            &t,
+            Period::Days(30),
+            Convention::GregorianMean,
+            None,
+        );
+        assert_eq!(r.alternative, None);
+        let pyrra = AlertInput {
+            policy: PolicyChoice::Pyrra,
+            ..AlertInput::default()
+        };
+        let r = alerts_report(&pyrra, &t, Period::Day, Convention::GregorianMean, None);
+        assert_eq!(r.warnings.len(), 1);
+        assert_eq!(r.alternative, None);
     }
 
     #[test]

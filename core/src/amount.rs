@@ -12,7 +12,12 @@
 //! Conventions used here (stated once, applied everywhere):
 //! * suffixes are decimal (SI-style, as finance and traffic dashboards use
 //!   them): `k` = 10^3, `M` = 10^6, `B`/`bn`/`G` = 10^9, `T` = 10^12; a
-//!   lower-case `m` is refused because it is ambiguous (milli or million);
+//!   lower-case `m` is refused in a count because it is ambiguous (milli
+//!   or million), but in an amount of money it is a million (`$20m`, as
+//!   finance writes it: there are no milli-dollars to confuse it with);
+//! * a rate may say "a" for "per" (`10 a week`), and `hourly`, `daily`,
+//!   `weekly`, `monthly`, `quarterly`, `yearly`/`annually` alone mean once
+//!   per that period;
 //! * commas are thousands separators only (`1,000,000`), never decimal
 //!   commas, so `1,5` is refused rather than guessed;
 //! * a rate is a count per period; per month, quarter and year depend on
@@ -53,9 +58,19 @@ const MAX_SCALE: u32 = 36;
 // Counts
 // ---------------------------------------------------------------------------
 
+/// How a lower-case `m` after a number is read.
+#[derive(Clone, Copy, PartialEq)]
+enum LowerM {
+    /// Refused: in a count it could be milli or million.
+    Ambiguous,
+    /// A million: in an amount of money (`$20m`), where there is no
+    /// milli-unit to confuse it with.
+    Million,
+}
+
 /// The multiplier of a count suffix, or the problem with it.
-fn suffix_multiplier(suffix: &str) -> Result<u128, Problem> {
-    if suffix == "m" {
+fn suffix_multiplier(suffix: &str, lower_m: LowerM) -> Result<u128, Problem> {
+    if suffix == "m" && lower_m == LowerM::Ambiguous {
         return Err(Problem::Invalid(
             "a lower-case m is ambiguous (milli or million): write M for million",
         ));
@@ -91,6 +106,12 @@ fn strip_thousands(mantissa: &str) -> Result<String, Problem> {
 
 /// Parses the text of a count (no currency, no period) exactly.
 fn count_exact(text: &str) -> Result<Ratio, Problem> {
+    number_exact(text, LowerM::Ambiguous)
+}
+
+/// Parses the text of a count or an amount exactly, reading a lower-case
+/// `m` suffix as `lower_m` says.
+fn number_exact(text: &str, lower_m: LowerM) -> Result<Ratio, Problem> {
     let t = text.trim();
     if t.is_empty() {
         return Err(Problem::Empty);
@@ -139,7 +160,7 @@ fn count_exact(text: &str) -> Result<Ratio, Problem> {
             rest = &after[digits_end..];
         }
     }
-    let multiplier = suffix_multiplier(rest.trim())?;
+    let multiplier = suffix_multiplier(rest.trim(), lower_m)?;
     let value = value
         .checked_mul(Ratio::from_integer(multiplier))
         .ok_or(TOO_LARGE)?;
@@ -495,7 +516,21 @@ fn per_reads_back(seconds: Ratio) -> bool {
         .is_some_and(|d| Ratio::parse_decimal(&d).is_ok())
 }
 
-/// Splits `1000 rps`, `50 per minute`, `1000/s` into count and period.
+/// `hourly`, `daily`, `weekly`, `monthly`, `quarterly`, `yearly` or
+/// `annually` alone: once per that period.
+fn once_per(t: &str) -> Option<Per> {
+    let lower = t.to_ascii_lowercase();
+    if !matches!(
+        lower.as_str(),
+        "hourly" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly" | "annually"
+    ) {
+        return None;
+    }
+    parse_per(&lower).ok()
+}
+
+/// Splits `1000 rps`, `50 per minute`, `1000/s`, `10 a week` into count
+/// and period.
 fn split_rate(t: &str) -> Result<(&str, Per), Problem> {
     let lower = t.to_ascii_lowercase();
     if let Some(i) = lower.find(" per ") {
@@ -503,6 +538,12 @@ fn split_rate(t: &str) -> Result<(&str, Per), Problem> {
     }
     if let Some(i) = t.find('/') {
         return Ok((&t[..i], parse_per(&t[i + 1..])?));
+    }
+    // `10 a week`, `2 an hour`: "a" and "an" mean "per".
+    for word in [" a ", " an "] {
+        if let Some(i) = lower.find(word) {
+            return Ok((&t[..i], parse_per(&t[i + word.len()..])?));
+        }
     }
     let shorthands = [
         ("rps", 1),
@@ -519,7 +560,7 @@ fn split_rate(t: &str) -> Result<(&str, Per), Problem> {
         }
     }
     Err(Problem::Invalid(
-        "a rate needs a period: add per second, /s, per 28d, …",
+        "a rate needs a period: write 10 per week, 10 a week, 5/s, 3M per 28d or daily",
     ))
 }
 
@@ -591,6 +632,12 @@ impl Rate {
         let t = s.trim();
         if t.is_empty() {
             return Err(err(Problem::Empty));
+        }
+        if let Some(per) = once_per(t) {
+            return Ok(Rate {
+                count: Count(Ratio::ONE),
+                per,
+            });
         }
         let (count_text, per) = split_rate(t).map_err(err)?;
         let count = count_exact(strip_noun(count_text)).map_err(err)?;
@@ -725,7 +772,7 @@ pub struct Money {
 fn is_code(word: &str) -> bool {
     word.len() == 3
         && word.bytes().all(|b| b.is_ascii_alphabetic())
-        && suffix_multiplier(word).is_err()
+        && suffix_multiplier(word, LowerM::Million).is_err()
         // `5 nan` is not five of a currency called NAN.
         && !word.eq_ignore_ascii_case("nan")
         && !word.eq_ignore_ascii_case("inf")
@@ -787,7 +834,7 @@ impl Money {
             )));
         }
         let currency = marks.pop().unwrap_or_default();
-        let amount = count_exact(rest).map_err(err)?;
+        let amount = number_exact(rest, LowerM::Million).map_err(err)?;
         Ok(Money {
             currency,
             amount: Count(amount),
@@ -910,6 +957,47 @@ string_serde!(Money, "an amount of money such as \"$20M\"");
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 19 §8: rates and money as people write them. Reference values
+    /// worked by hand: "10 a week" is 10 per 7 × 86,400 s = 604,800 s;
+    /// "daily" is 1 per 86,400 s; "monthly" is 1 per calendar month (its
+    /// length set by the convention: 30 days in the SRE book's); "$20m" is
+    /// 20 × 10^6 dollars; a count keeps refusing "3m" (milli or million?).
+    #[test]
+    fn rates_and_money_as_people_write_them() {
+        let per_second = |s: &str| {
+            let r = Rate::parse(s).unwrap();
+            r.count().to_f64() / r.per().seconds(Convention::SreBook).to_f64()
+        };
+        assert_eq!(
+            Rate::parse("10 a week").unwrap(),
+            Rate::parse("10 per week").unwrap()
+        );
+        assert_eq!(per_second("10 a week"), 10.0 / 604_800.0);
+        assert_eq!(per_second("2 an hour"), 2.0 / 3_600.0);
+        assert_eq!(per_second("10 deployments a day"), 10.0 / 86_400.0);
+        assert_eq!(per_second("daily"), 1.0 / 86_400.0);
+        assert_eq!(per_second("Weekly"), 1.0 / 604_800.0);
+        assert_eq!(per_second("hourly"), 1.0 / 3_600.0);
+        assert_eq!(
+            Rate::parse("monthly").unwrap().per(),
+            Per::Period(Period::Month)
+        );
+        assert_eq!(per_second("monthly"), 1.0 / 2_592_000.0);
+        assert_eq!(Rate::parse("daily").unwrap().to_string(), "1 per day");
+        // Refused still, with what to type.
+        let err = Rate::parse("10").unwrap_err().to_string();
+        assert!(err.contains("10 a week") && err.contains("daily"), "{err}");
+        assert!(Rate::parse("10 a fortnight").is_err());
+        assert!(Rate::parse("fortnightly").is_err());
+        // Money: a lower-case m is a million.
+        assert_eq!(Money::parse("$20m").unwrap().amount_f64(), 20_000_000.0);
+        assert_eq!(Money::parse("1.5m").unwrap().amount_f64(), 1_500_000.0);
+        assert_eq!(Money::parse("€2.5m").unwrap().currency(), "€");
+        assert_eq!(Money::parse("$20m").unwrap(), Money::parse("$20M").unwrap());
+        // A count does not guess.
+        assert!(Count::parse("3m").is_err());
+    }
 
     fn count(s: &str) -> f64 {
         Count::parse(s).unwrap().to_f64()

@@ -40,6 +40,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::amount::{Count, Rate};
 use crate::choice::Choice;
+use crate::clock::{
+    Alignment, UtcOffset, WeekStart, WindowFrame, freeze_lifts_after, window_frame,
+};
 use crate::digits::{push_fixed, tidy};
 use crate::display::{
     ABSENT, format_burn_rate, format_fraction_percent, format_instant, format_instant_iso,
@@ -143,6 +146,9 @@ pub enum BudgetError {
     BadBeyondRequests,
     /// Budget spent while no time has elapsed.
     SpentBeforeStart,
+    /// More bad requests than the traffic brings in the time elapsed
+    /// (requests in the window × elapsed / window).
+    BadBeyondRequestsSoFar,
 }
 
 impl fmt::Display for BudgetError {
@@ -163,6 +169,9 @@ impl fmt::Display for BudgetError {
             BudgetError::SpentBeforeStart => {
                 f.write_str("bad events are counted but no time has elapsed")
             }
+            BudgetError::BadBeyondRequestsSoFar => f.write_str(
+                "there are more bad requests than requests so far (the traffic over the time elapsed): lower the bad requests, or raise the traffic or the time elapsed",
+            ),
         }
     }
 }
@@ -185,8 +194,12 @@ impl std::error::Error for BudgetError {}
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[serde(rename_all = "kebab-case")]
 pub enum PolicyStatus {
-    /// Budget remains: launches may go ahead.
+    /// Budget remains and lasts the window at this burn: launches may go
+    /// ahead.
     LaunchesAllowed,
+    /// Budget remains, but at this burn rate it runs out before the window
+    /// ends: launches may go ahead, with care (issue 19).
+    AtRisk,
     /// Budget spent: no launches until the errors are resolved.
     Frozen,
 }
@@ -206,6 +219,47 @@ impl PolicyStatus {
         }
     }
 
+    /// [`PolicyStatus::from_remaining`], then the projection: budget that
+    /// remains but runs out strictly before the window ends at the current
+    /// burn rate (a burn rate above 1) is at risk.
+    ///
+    /// ```
+    /// use nines_core::budget::{Exhaustion, PolicyStatus};
+    /// let soon = Exhaustion::At { after_seconds: 25.0, within_window: true };
+    /// assert_eq!(PolicyStatus::projected(Some(0.6), &soon, 30.0), PolicyStatus::AtRisk);
+    /// // A burn rate of exactly 1 spends the budget at the window's end: allowed.
+    /// let end = Exhaustion::At { after_seconds: 30.0, within_window: true };
+    /// assert_eq!(PolicyStatus::projected(Some(0.6), &end, 30.0), PolicyStatus::LaunchesAllowed);
+    /// ```
+    pub fn projected(
+        remaining: Option<f64>,
+        exhaustion: &Exhaustion,
+        window_seconds: f64,
+    ) -> PolicyStatus {
+        match (PolicyStatus::from_remaining(remaining), exhaustion) {
+            (PolicyStatus::LaunchesAllowed, Exhaustion::At { after_seconds, .. })
+                if *after_seconds < window_seconds =>
+            {
+                PolicyStatus::AtRisk
+            }
+            (status, _) => status,
+        }
+    }
+
+    /// The id JSON and links use: `launches-allowed`, `at-risk`, `frozen`.
+    ///
+    /// ```
+    /// use nines_core::budget::PolicyStatus;
+    /// assert_eq!(PolicyStatus::AtRisk.id(), "at-risk");
+    /// ```
+    pub fn id(&self) -> &'static str {
+        match self {
+            PolicyStatus::LaunchesAllowed => "launches-allowed",
+            PolicyStatus::AtRisk => "at-risk",
+            PolicyStatus::Frozen => "frozen",
+        }
+    }
+
     /// A short label for the page.
     ///
     /// ```
@@ -215,6 +269,7 @@ impl PolicyStatus {
     pub fn label(&self) -> &'static str {
         match self {
             PolicyStatus::LaunchesAllowed => "Launches allowed",
+            PolicyStatus::AtRisk => "Launches at risk",
             PolicyStatus::Frozen => "Launches frozen",
         }
     }
@@ -230,6 +285,13 @@ impl PolicyStatus {
             PolicyStatus::LaunchesAllowed => {
                 "Budget remains, so new features may launch: \"The product team can launch new \
                  features if the service is within its error budget.\" (You Build It SRE Run It)"
+            }
+            PolicyStatus::AtRisk => {
+                "Budget remains, so new features may still launch (\"The product team can launch \
+                 new features if the service is within its error budget.\"), but at this burn rate \
+                 it runs out before the window ends, and then \"they cannot deploy until any errors \
+                 are resolved.\" (You Build It SRE Run It): slow risky launches and fix what burns \
+                 the budget now"
             }
             PolicyStatus::Frozen => {
                 "The budget is spent, so deployments stop: \"If not, they cannot deploy until any \
@@ -480,7 +542,8 @@ impl ErrorBudget {
     /// assert_eq!(s.remaining, Some(0.6));
     /// assert!((s.burn_rate.unwrap() - 1.2).abs() < 1e-12);
     /// assert!(matches!(s.exhaustion, Exhaustion::At { within_window: true, .. }));
-    /// assert_eq!(s.policy, PolicyStatus::LaunchesAllowed);
+    /// // It runs out on day 25, before the window ends.
+    /// assert_eq!(s.policy, PolicyStatus::AtRisk);
     /// ```
     pub fn status(&self, spend: Spend, elapsed_seconds: f64) -> Result<BudgetStatus, BudgetError> {
         let window = self.window_seconds();
@@ -510,6 +573,17 @@ impl ErrorBudget {
         };
         if spent > 0.0 && elapsed == 0.0 {
             return Err(BudgetError::SpentBeforeStart);
+        }
+        if let Spend::BadRequests {
+            requests_in_window, ..
+        } = spend
+        {
+            // Requests so far = requests in the window × e / W; a relative
+            // tolerance keeps "all of them bad" (bad = so far) allowed.
+            let so_far = requests_in_window * elapsed / window;
+            if spent > so_far * (1.0 + 1e-12) {
+                return Err(BudgetError::BadBeyondRequestsSoFar);
+            }
         }
         // consumed = bad / allowed; None when nothing was allowed yet some
         // was spent (or the ratio overflows): an unbounded overspend.
@@ -561,7 +635,7 @@ impl ErrorBudget {
             burn_rate,
             time_to_exhaustion_seconds: time_to_exhaustion,
             exhaustion,
-            policy: PolicyStatus::from_remaining(remaining),
+            policy: PolicyStatus::projected(remaining, &exhaustion, window),
         })
     }
 }
@@ -746,10 +820,46 @@ pub struct BudgetInput {
     pub bad_events: f64,
     /// Seconds of bad time so far (time mode; default 10 minutes).
     pub bad_seconds: f64,
-    /// Time elapsed since the window started, seconds (default 10 days).
+    /// Time elapsed since the window started, seconds (default 10 days):
+    /// read by a rolling window, whose start is now − elapsed.
     pub elapsed_seconds: f64,
-    /// When the window started (default 2026-11-01T00:00:00Z).
+    /// When a pinned window started (default 2026-11-01T00:00:00Z).
     pub start: DateTime<Utc>,
+    /// How the window is placed on the calendar (default rolling).
+    pub alignment: Alignment,
+    /// The first day of a calendar week (default Monday).
+    pub week_start: WeekStart,
+    /// The UTC offset calendar windows are counted in (default UTC).
+    pub utc_offset: UtcOffset,
+}
+
+impl BudgetInput {
+    /// The window at `now`: `slo_window` placed as [`BudgetInput::alignment`]
+    /// says (see [`crate::clock`]).
+    ///
+    /// ```
+    /// use nines_core::budget::{BudgetInput, STORY_NOW};
+    /// use nines_core::window::{Convention, Period};
+    /// let f = BudgetInput::default().frame(Period::Days(30), Convention::GregorianMean, STORY_NOW);
+    /// assert_eq!(f.start.to_rfc3339(), "2026-11-01T00:00:00+00:00");
+    /// ```
+    pub fn frame(
+        &self,
+        slo_window: Period,
+        convention: Convention,
+        now: DateTime<Utc>,
+    ) -> WindowFrame {
+        window_frame(
+            self.alignment,
+            slo_window,
+            convention,
+            self.elapsed_seconds,
+            self.start,
+            self.week_start,
+            self.utc_offset,
+            now,
+        )
+    }
 }
 
 impl Default for BudgetInput {
@@ -761,6 +871,9 @@ impl Default for BudgetInput {
             bad_seconds: 600.0,
             elapsed_seconds: 10.0 * 86_400.0,
             start: default_start(),
+            alignment: Alignment::Rolling,
+            week_start: WeekStart::Monday,
+            utc_offset: UtcOffset::UTC,
         }
     }
 }
@@ -777,7 +890,10 @@ impl Default for BudgetInput {
 /// assert_eq!(b.consumed_display, "40%");
 /// assert_eq!(b.burn_rate_display, "1.2×");
 /// assert_eq!(b.exhaustion_iso.as_deref(), Some("2026-11-26T00:00:00Z"));
-/// assert_eq!(b.policy_label, "Launches allowed");
+/// // 40% spent in a third of the window (burn rate 1.2): it runs out on
+/// // day 25, five days before the window ends.
+/// assert_eq!(b.policy_label, "Launches at risk");
+/// assert!(b.policy_reason.starts_with("At this burn rate the budget runs out on Thu 26 Nov 2026, 00:00 UTC, 5d before the window ends."));
 /// ```
 #[derive(Serialize, Clone, PartialEq, Debug)]
 pub struct BudgetReport {
@@ -849,12 +965,33 @@ pub struct BudgetReport {
     pub exhaustion_iso: Option<String>,
     /// For people: `Thu 26 Nov 2026, 00:00 UTC (within the window)`.
     pub exhaustion_display: String,
+    /// Rolling, calendar or pinned.
+    pub alignment: Alignment,
+    /// How the window follows the clock, for the page and a link opened
+    /// later.
+    pub time_note: String,
+    /// What the window's placement adjusted (see [`WindowFrame::notes`]).
+    pub notes: Vec<String>,
     /// The window start, ISO 8601 UTC.
     pub start_iso: String,
-    /// Start + elapsed, ISO 8601 UTC.
+    /// `Sun 1 Nov 2026, 00:00 UTC`.
+    pub start_display: String,
+    /// The instant evaluated at, ISO 8601 UTC.
     pub now_iso: Option<String>,
+    /// The instant evaluated at, for people.
+    pub now_display: String,
     /// Start + window, ISO 8601 UTC.
     pub window_end_iso: Option<String>,
+    /// When a calendar or pinned window resets (its end); `None` for a
+    /// rolling window, which never resets.
+    pub reset_iso: Option<String>,
+    /// The reset for people, or why there is none.
+    pub reset_display: String,
+    /// When a deployment freeze would lift if no more failures happen
+    /// ([`crate::clock::freeze_lifts_after`]); `None` when not frozen.
+    pub freeze_lift_iso: Option<String>,
+    /// The lift for people, with its rule.
+    pub freeze_lift_display: String,
     /// Launches allowed or frozen.
     pub policy: PolicyStatus,
     /// `Launches allowed`.
@@ -865,6 +1002,13 @@ pub struct BudgetReport {
     pub burn_down: Vec<BurnDownPoint>,
     /// Why the status could not be computed, if so.
     pub error: Option<String>,
+}
+
+/// `seconds` after the frame's now, if on the calendar.
+fn after_now(frame: &WindowFrame, seconds: f64) -> Option<DateTime<Utc>> {
+    frame
+        .now
+        .checked_add_signed(TimeDelta::milliseconds((seconds * 1000.0).round() as i64))
 }
 
 /// Samples in the burn-down chart (daily for 30 days).
@@ -926,18 +1070,16 @@ fn in_unit(mode: BudgetMode, x: f64) -> String {
     }
 }
 
-/// The budget section's report: the budget of `target` over `window`, what
-/// `input` says is spent, the burn rate, exhaustion and the policy.
+/// The budget section's report: the budget of `target` over the window
+/// `frame` places on the calendar ([`BudgetInput::frame`]), what `input`
+/// says is spent, the burn rate, exhaustion, the dates and the policy.
 pub fn budget_report(
     input: &BudgetInput,
     target: Availability,
-    window: Period,
+    frame: &WindowFrame,
     convention: Convention,
-    now: DateTime<Utc>,
 ) -> BudgetReport {
-    // The window's clock is the next step (issue 14): until then the
-    // window runs from `input.start` for `input.elapsed_seconds`.
-    let _ = now;
+    let window = frame.window;
     let budget = ErrorBudget::new(target, window, convention);
     let window_seconds = budget.window_seconds();
     let requests = input.traffic.count_in_period(window, convention);
@@ -955,20 +1097,8 @@ pub fn budget_report(
         BudgetMode::Time => budget_seconds,
         BudgetMode::Requests => allowed_bad,
     };
-    let elapsed = input.elapsed_seconds;
-    let iso_after = |secs: f64| {
-        secs.is_finite()
-            .then(|| {
-                exhaustion_at(
-                    input.start,
-                    &Exhaustion::Already {
-                        after_seconds: secs,
-                    },
-                )
-            })
-            .flatten()
-            .map(format_instant_iso)
-    };
+    let elapsed = frame.elapsed_seconds;
+    let rolling = frame.alignment == Alignment::Rolling;
     let mut report = BudgetReport {
         mode,
         window,
@@ -1014,9 +1144,27 @@ pub fn budget_report(
         exhaustion: Exhaustion::NotStarted,
         exhaustion_iso: None,
         exhaustion_display: ABSENT.into(),
-        start_iso: format_instant_iso(input.start),
-        now_iso: iso_after(elapsed),
-        window_end_iso: iso_after(window_seconds),
+        alignment: frame.alignment,
+        time_note: frame.time_note.clone(),
+        notes: frame.notes.clone(),
+        start_iso: format_instant_iso(frame.start),
+        start_display: format_instant(frame.start),
+        now_iso: Some(format_instant_iso(frame.now)),
+        now_display: format_instant(frame.now),
+        window_end_iso: Some(format_instant_iso(frame.end)),
+        reset_iso: (!rolling).then(|| format_instant_iso(frame.end)),
+        reset_display: if rolling {
+            [
+                "never: the window rolls, each failure leaves it ",
+                &window.name(),
+                " after it happened",
+            ]
+            .concat()
+        } else {
+            format_instant(frame.end)
+        },
+        freeze_lift_iso: None,
+        freeze_lift_display: ABSENT.into(),
         policy: PolicyStatus::Frozen,
         policy_label: String::new(),
         policy_reason: String::new(),
@@ -1049,7 +1197,7 @@ pub fn budget_report(
         .map_or_else(|| "not measured yet".into(), format_burn_rate);
     report.time_to_exhaustion_seconds = status.time_to_exhaustion_seconds;
     report.exhaustion = status.exhaustion;
-    let instant = exhaustion_at(input.start, &status.exhaustion);
+    let instant = exhaustion_at(frame.start, &status.exhaustion);
     report.exhaustion_iso = instant.map(format_instant_iso);
     let when = instant.map_or_else(|| "beyond the calendar".into(), format_instant);
     (report.time_to_exhaustion_display, report.exhaustion_display) = match status.exhaustion {
@@ -1071,9 +1219,42 @@ pub fn budget_report(
             },
         ),
     };
+    let lift = freeze_lifts_after(
+        frame.alignment,
+        window_seconds,
+        elapsed,
+        status.spent,
+        status.allowed,
+    )
+    .and_then(|t| after_now(frame, t));
+    report.freeze_lift_iso = lift.map(format_instant_iso);
+    report.freeze_lift_display = match lift {
+        Some(t) if rolling => {
+            format_instant(t)
+                + " (when enough failures have left the rolling window, if no more happen)"
+        }
+        Some(t) => format_instant(t) + " (when the window resets)",
+        None if status.consumed.is_none() => "not while the target allows no failures".into(),
+        None => "no freeze: budget left".into(),
+    };
     report.policy = status.policy;
     report.policy_label = status.policy.label().into();
     report.policy_reason = status.policy.reason().into();
+    if status.policy == PolicyStatus::AtRisk {
+        // The date, and how long before the window ends.
+        if let (Some(t), Exhaustion::At { after_seconds, .. }) = (instant, status.exhaustion) {
+            report.policy_reason = [
+                "At this burn rate the budget runs out on ",
+                &format_instant(t),
+                ", ",
+                &format_duration(window_seconds - after_seconds),
+                " before the window ends. ",
+                &report.policy_reason,
+                ".",
+            ]
+            .concat();
+        }
+    }
     report.burn_down = burn_down(&status, BURN_DOWN_POINTS);
     report
 }
@@ -1088,13 +1269,8 @@ mod tests {
     /// convention (99.95%, 30 days, Gregorian mean).
     fn section(input: &BudgetInput) -> BudgetReport {
         let target = Availability::parse("99.95").unwrap();
-        budget_report(
-            input,
-            target,
-            Period::Days(30),
-            Convention::GregorianMean,
-            STORY_NOW,
-        )
+        let frame = input.frame(Period::Days(30), Convention::GregorianMean, STORY_NOW);
+        budget_report(input, target, &frame, Convention::GregorianMean)
     }
 
     #[test]
@@ -1256,6 +1432,24 @@ mod tests {
             ),
             BudgetError::SpentBeforeStart
         );
+        // 2.6M requests per 30 days, 10 days in: 2.6M × 10 / 30 =
+        // 866,666.7 requests so far (worked by hand); 866,666 bad is
+        // possible, 900,000 is not (issue 14 §4.5).
+        let b = budget("99.95", 30);
+        let so_far = |bad| {
+            b.status(
+                Spend::BadRequests {
+                    bad,
+                    requests_in_window: 2_600_000.0,
+                },
+                10.0 * 86_400.0,
+            )
+        };
+        assert!(so_far(866_666.0).is_ok());
+        assert_eq!(
+            so_far(900_000.0).unwrap_err(),
+            BudgetError::BadBeyondRequestsSoFar
+        );
         assert_eq!(
             e(Spend::BadSeconds(f64::NAN), 5.0),
             BudgetError::Invalid("the bad time")
@@ -1279,7 +1473,8 @@ mod tests {
                     bad: 1e15,
                     requests_in_window: 1e15,
                 },
-                60.0,
+                // The whole window: every request so far was bad.
+                30.0 * 86_400.0,
             )
             .unwrap();
         assert!(s.consumed.unwrap() > 1e299);

@@ -36,9 +36,15 @@ use crate::target::{
 use serde::{Deserialize, Serialize};
 use std::f64::consts::LN_10;
 
-use crate::digits::tidy;
-use crate::display::{at_nines, availability, money, or_absent};
+use crate::digits::{shortest, tidy};
+use crate::display::{at_nines, availability, count, money, or_absent};
 use crate::quantity::Availability;
+use crate::target::DAY_SECONDS;
+
+/// What the cost headlines at a 100% target say: no number of nines
+/// reaches 100%, so it has no price (the figures are kept at
+/// [`MAX_NINES`], the model's limit, and a note says so).
+pub const NO_FINITE_COST: &str = "no finite cost";
 
 /// Highest nines the cost model accepts (`U = 10^−12`); inputs beyond are
 /// clamped to it.
@@ -111,6 +117,44 @@ pub enum Optimum {
     /// Engineering cost does not grow with nines (`C0 = 0` or `k = 1`):
     /// more nines are always cheaper, on this model.
     CostDoesNotGrow,
+}
+
+/// Where the cheapest level lies, as the report says it. Serializes as
+/// `"at"`, `"at-edge"`, `"no-revenue-at-risk"`, `"cost-does-not-grow"`.
+///
+/// ```
+/// use nines_core::cost::OptimumState;
+/// assert_eq!(serde_json::to_string(&OptimumState::AtEdge).unwrap(), "\"at-edge\"");
+/// ```
+#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum OptimumState {
+    /// Within the searched range, `0..=12` nines.
+    At,
+    /// Beyond the searched range: the figures are those of its nearest end.
+    AtEdge,
+    /// See [`Optimum::NoRevenueAtRisk`].
+    NoRevenueAtRisk,
+    /// See [`Optimum::CostDoesNotGrow`].
+    CostDoesNotGrow,
+}
+
+impl OptimumState {
+    /// The state of `optimum`: `AtEdge` when it lies outside `0..=12`.
+    ///
+    /// ```
+    /// use nines_core::cost::{Optimum, OptimumState};
+    /// assert_eq!(OptimumState::of(Optimum::At(2.95)), OptimumState::At);
+    /// assert_eq!(OptimumState::of(Optimum::At(13.5)), OptimumState::AtEdge);
+    /// ```
+    pub fn of(optimum: Optimum) -> OptimumState {
+        match optimum {
+            Optimum::At(n) if (0.0..=MAX_NINES).contains(&n) => OptimumState::At,
+            Optimum::At(_) => OptimumState::AtEdge,
+            Optimum::NoRevenueAtRisk => OptimumState::NoRevenueAtRisk,
+            Optimum::CostDoesNotGrow => OptimumState::CostDoesNotGrow,
+        }
+    }
 }
 
 impl CostModel {
@@ -495,6 +539,13 @@ pub struct CostReport {
     pub loss_per_downtime_minute: f64,
     /// The closed-form optimum.
     pub optimum: Optimum,
+    /// Whether it lies within the searched range (`at`), beyond it
+    /// (`at-edge`: the figures are the nearest end's), or there is none.
+    pub optimum_state: OptimumState,
+    /// Minutes in the year `revenue_per_minute` and
+    /// `loss_per_downtime_minute` divide by (525,949.2 for the mean
+    /// Gregorian year of 365.2425 days, 525,600 for 365 days).
+    pub minutes_per_year: f64,
     /// The model at the optimum, when there is one (clamped into `0..=12`).
     pub at_optimum: Option<CostPoint>,
     /// The optimum for people: `99.9% ($52,000 a year in all)`, or why there
@@ -539,8 +590,11 @@ pub struct CostDisplay {
     pub revenue_at_risk_at_target: String,
     /// Total cost a year at the target.
     pub total_cost_at_target: String,
-    /// Revenue lost per minute of full downtime.
+    /// Revenue lost per minute of full downtime: `$30`.
     pub loss_per_downtime_minute: String,
+    /// The same with the year it is computed from: `$30 a minute, from a
+    /// 365.2425-day year (525,949.2 minutes)`.
+    pub loss_per_downtime_minute_stated: String,
     /// What the target costs beyond the cheapest level, `—` without one.
     pub target_premium: String,
     /// The tolerable loss a year the implied target is worked from (after
@@ -555,6 +609,19 @@ pub struct CostDisplay {
 /// why there is none.
 fn optimum_display(optimum: Optimum, at: Option<&CostPoint>) -> String {
     match (optimum, at) {
+        (Optimum::At(n), Some(p)) if !(0.0..=MAX_NINES).contains(&n) => {
+            let edge = if n > MAX_NINES {
+                format!("{MAX_NINES} nines is the most")
+            } else {
+                "0 nines is the least".to_string()
+            };
+            format!(
+                "{} ({} a year in all), at the edge: {edge} this model searches, and the \
+                 cheapest level lies beyond it",
+                at_nines(p.nines),
+                money(p.total_cost_per_year)
+            )
+        }
         (Optimum::At(_), Some(p)) => format!(
             "{} ({} a year in all)",
             at_nines(p.nines),
@@ -637,12 +704,30 @@ pub fn evaluate(inputs: &CostInputs, ctx: &TargetContext) -> CostReport {
         model.revenue_per_year * model.impact_fraction / minutes_per_year;
     let target_premium_per_year =
         at_optimum.map(|o| at_target.total_cost_per_year - o.total_cost_per_year);
+    // At 100% the figures at the model's limit are no price of the target:
+    // the headlines say so instead of showing a capped "$20T".
+    let unbounded = |x: f64| {
+        if target_nines.is_none() {
+            NO_FINITE_COST.to_string()
+        } else {
+            money(x)
+        }
+    };
     let display = CostDisplay {
-        engineering_cost_at_target: money(at_target.engineering_cost_per_year),
+        engineering_cost_at_target: unbounded(at_target.engineering_cost_per_year),
         revenue_at_risk_at_target: money(at_target.revenue_at_risk_per_year),
-        total_cost_at_target: money(at_target.total_cost_per_year),
+        total_cost_at_target: unbounded(at_target.total_cost_per_year),
         loss_per_downtime_minute: money(loss_per_downtime_minute),
-        target_premium: or_absent(target_premium_per_year, money),
+        loss_per_downtime_minute_stated: [
+            money(loss_per_downtime_minute).as_str(),
+            " a minute, from a ",
+            &shortest(ctx.year_seconds / DAY_SECONDS),
+            "-day year (",
+            &count(minutes_per_year, 1),
+            " minutes)",
+        ]
+        .concat(),
+        target_premium: or_absent(target_premium_per_year, unbounded),
         tolerable_loss: money(loss),
         tolerable_loss_target: tol_u.map_or_else(|| "any: no revenue at risk".into(), availability),
     };
@@ -652,6 +737,8 @@ pub fn evaluate(inputs: &CostInputs, ctx: &TargetContext) -> CostReport {
         revenue_per_minute: model.revenue_per_year / minutes_per_year,
         loss_per_downtime_minute,
         optimum_display: optimum_display(optimum, at_optimum.as_ref()),
+        optimum_state: OptimumState::of(optimum),
+        minutes_per_year,
         optimum,
         at_optimum,
         target_premium_per_year,
@@ -688,6 +775,44 @@ mod tests {
             ..CostModel::default()
         };
         assert_eq!(m.optimum(), Optimum::CostDoesNotGrow);
+    }
+
+    /// Issue 14 §4.5: with k = 10 the closed form is
+    /// n* = (log10(R·I / C0) + n0) / 2 (module notes); R·I = $10^15, C0 = $1, n0 = 10 gives 12.5,
+    /// beyond the 12 nines searched: the state says so, and the figures are
+    /// 12 nines' ($1 × 10^2 + $10^15 × 10^-12 = $1,100). n0 = 0, C0 = $10^15,
+    /// R·I = $1 gives (−15 + 0) / 2 = −7.5, below 0.
+    #[test]
+    fn optimum_beyond_the_searched_range_is_at_the_edge() {
+        let inputs = |revenue: f64, c0: f64, n0: f64| CostInputs {
+            model: CostModel {
+                revenue_per_year: revenue,
+                impact_fraction: 1.0,
+                reference_cost_per_year: c0,
+                reference_nines: n0,
+                cost_factor_per_nine: 10.0,
+            },
+            ..CostInputs::default()
+        };
+        let r = evaluate(&inputs(1e15, 1.0, 10.0), &TargetContext::default());
+        assert_eq!(r.optimum_state, OptimumState::AtEdge);
+        assert!((r.at_optimum.unwrap().total_cost_per_year - 1_100.0).abs() < 1e-6);
+        assert!(
+            r.optimum_display
+                .ends_with("($1,100 a year in all), at the edge: 12 nines is the most this model searches, and the cheapest level lies beyond it"),
+            "{}",
+            r.optimum_display
+        );
+        let r = evaluate(&inputs(1.0, 1e15, 0.0), &TargetContext::default());
+        assert_eq!(r.optimum_state, OptimumState::AtEdge);
+        assert!(r.optimum_display.contains("0 nines is the least"));
+        let r = evaluate(&CostInputs::default(), &TargetContext::default());
+        assert_eq!(r.optimum_state, OptimumState::At);
+        // $16M over 365.2425 × 1440 = 525,949.2 minutes: $30.42 a minute.
+        assert_eq!(
+            r.display.loss_per_downtime_minute_stated,
+            "$30 a minute, from a 365.2425-day year (525,949.2 minutes)"
+        );
     }
 
     #[test]
@@ -805,6 +930,13 @@ mod tests {
         assert_eq!(r.target_nines, None);
         assert_eq!(r.at_target.nines, MAX_NINES);
         assert!(r.at_target.engineering_cost_per_year.is_finite());
+        // Issue 19 §8: the headlines do not read "$20000B" (the default
+        // $20,000 at 3 nines × 10^(12 − 3) at the 12-nine limit): 100% has
+        // no finite cost, and nothing is at risk.
+        assert_eq!(r.display.engineering_cost_at_target, "no finite cost");
+        assert_eq!(r.display.total_cost_at_target, "no finite cost");
+        assert_eq!(r.display.target_premium, "no finite cost");
+        assert_eq!(r.display.revenue_at_risk_at_target, "$0");
         // The capped figure must not pass for a price of 100%.
         assert!(
             r.notes

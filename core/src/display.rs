@@ -16,8 +16,9 @@ use crate::duration::format_duration;
 use crate::quantity::Availability;
 use crate::target::Limit;
 
-/// Whole money with thousands separators: `$102,900`, `-$1,250`; above a
-/// billion, three significant digits: `$1.25B`. Not finite: `undefined`.
+/// Whole money with thousands separators: `$102,900`, `-$1,250`; from a
+/// billion, billions (`$1.25B`) and from a trillion, trillions (`$20T`,
+/// never `$20000B`), with at most two decimals. Not finite: `undefined`.
 ///
 /// ```
 /// use nines_core::display::money;
@@ -25,6 +26,7 @@ use crate::target::Limit;
 /// assert_eq!(money(899.6), "$900");
 /// assert_eq!(money(-1_250.0), "-$1,250");
 /// assert_eq!(money(2.5e9), "$2.5B");
+/// assert_eq!(money(2e13), "$20T");
 /// ```
 pub fn money(x: f64) -> String {
     if !x.is_finite() {
@@ -32,6 +34,10 @@ pub fn money(x: f64) -> String {
     }
     let sign = money_sign(x);
     let a = x.abs();
+    // 999.999B rounds to 1000B: write it as 1T.
+    if a >= 1e12 - 5e6 {
+        return format!("{sign}${}T", group_decimal(a / 1e12));
+    }
     if a >= 1e9 {
         return format!("{sign}${}B", trim(&format!("{:.2}", a / 1e9)));
     }
@@ -42,6 +48,19 @@ pub fn money(x: f64) -> String {
 /// zero dollars (never "-$0").
 fn money_sign(x: f64) -> &'static str {
     if x < 0.0 && x.round() != 0.0 { "-" } else { "" }
+}
+
+/// `x` to two decimals, trimmed, its whole part grouped (`1,000.5`).
+fn group_decimal(x: f64) -> String {
+    let fixed = format!("{x:.2}");
+    let s = trim(&fixed);
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let mut out = group(int.parse().unwrap_or(0));
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
 }
 
 /// An amount short enough for a chart's axis: thousands, millions and
@@ -150,7 +169,33 @@ pub fn availability(unavailability: f64) -> String {
 /// assert_eq!(at_nines(-1.0), "—");
 /// ```
 pub fn at_nines(nines: f64) -> String {
+    if nines.is_finite() && nines >= 0.0 {
+        // A level worked out from an exact target (99.6875% is
+        // log10(320) = 2.50514997… nines) shows exactly, without `≈`.
+        let u = 10f64.powf(-nines);
+        if u > 0.0 {
+            return availability(u);
+        }
+    }
     Availability::from_nines(nines).map_or_else(|_| "—".into(), |a| a.format_percent())
+}
+
+/// A target with its nines, as the measures card writes it:
+/// `99.95% (3.3 nines)` from the target's percentage and its nines as
+/// displayed, and the nines alone at 100% (`None` nines), whose display
+/// already says it: `100% (no downtime allowed)`, never
+/// `100% (100% (no downtime allowed))`.
+///
+/// ```
+/// use nines_core::display::target_with_nines;
+/// assert_eq!(target_with_nines("99.95%", "3.3 nines", Some(3.3)), "99.95% (3.3 nines)");
+/// assert_eq!(target_with_nines("100%", "100% (no downtime allowed)", None), "100% (no downtime allowed)");
+/// ```
+pub fn target_with_nines(percent: &str, nines_display: &str, nines: Option<f64>) -> String {
+    match nines {
+        Some(_) => format!("{percent} ({nines_display})"),
+        None => nines_display.to_string(),
+    }
 }
 
 /// An amount at a level, as the cost chart's readouts write it:
@@ -256,10 +301,13 @@ pub fn format_instant(t: DateTime<Utc>) -> String {
 /// The `strftime` form of [`format_instant`].
 const INSTANT_FORMAT: &str = "%a %-d %b %Y, %H:%M UTC";
 
-/// A fraction as a percentage for people: at most two decimals, trailing
-/// zeros trimmed (`"40%"`, `"13.89%"`, `"-20%"`); tiny non-zero values
-/// keep two significant digits (`"0.0023%"`), astronomical ones are
-/// written with a power of ten (`"≈1.8e310%"`).
+/// A fraction as a percentage for people, by one rule: at most two
+/// decimals, trailing zeros trimmed (`"40%"`, `"13.89%"`, `"-20%"`,
+/// `"145.13%"`); tiny non-zero values keep two significant digits
+/// (`"0.0023%"`); from 1,000% three significant digits, grouped
+/// (`"72,600,000%"`, never `"72565525.94%"`: a model's inputs do not know
+/// eight digits); astronomical ones are written with a power of ten
+/// (`"≈1.8e310%"`).
 ///
 /// ```
 /// use nines_core::display::format_fraction_percent;
@@ -267,6 +315,8 @@ const INSTANT_FORMAT: &str = "%a %-d %b %Y, %H:%M UTC";
 /// assert_eq!(format_fraction_percent(1.0 / 7.2), "13.89%");
 /// assert_eq!(format_fraction_percent(-0.2), "-20%");
 /// assert_eq!(format_fraction_percent(0.000_023_148), "0.0023%");
+/// assert_eq!(format_fraction_percent(725_655.2594), "72,600,000%");
+/// assert_eq!(format_fraction_percent(12.345), "1,230%");
 /// // From 10^15 % up, a power of ten (never `inf%`).
 /// assert_eq!(format_fraction_percent(f64::MAX), "≈1.8e310%");
 /// ```
@@ -288,6 +338,18 @@ pub(crate) fn push_fraction_percent(out: &mut String, fraction: f64) {
         // Astronomically over budget (a 300-nines target with any failure):
         // `× 100` may even overflow to infinity.
         push_power_of_ten(out, fraction, 2, '%');
+        return;
+    }
+    if magnitude >= 999.995 {
+        // Three significant digits, grouped.
+        let digits = magnitude.log10().floor() as i32;
+        let step = 10f64.powi(digits - 2);
+        let rounded = (magnitude / step).round() * step;
+        if p < 0.0 {
+            out.push('-');
+        }
+        out.push_str(&group(rounded.round() as u64));
+        out.push('%');
         return;
     }
     let decimals = if magnitude == 0.0 || magnitude >= 0.01 {
@@ -358,6 +420,7 @@ pub fn or_absent<T>(x: Option<T>, write: impl FnOnce(T) -> String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::quantity::{nearest_round_target, round_targets};
     use chrono::{TimeDelta, TimeZone};
 
     #[test]
@@ -393,8 +456,83 @@ mod tests {
         assert_eq!(format_instant(t), "Sat 1 Jan +10000, 00:00 UTC");
     }
 
+    /// Issue 19 §5: "≈" marks only what is not exact. 99.6875% is exactly
+    /// U = 1/320 (100 − 99.6875 = 0.3125 = 100/320), i.e. log10(320) =
+    /// 2.505149978319906 nines; 3.5 nines is U = 10^−3.5, irrational, so
+    /// 99.96838% (DOMAIN.md §1) is rounded and marked.
+    #[test]
+    fn only_rounded_levels_are_marked() {
+        assert_eq!(at_nines(320f64.log10()), "99.6875%");
+        assert_eq!(at_nines(2.505149978319906), "99.6875%");
+        assert_eq!(at_nines(3.5), "≈99.96838%");
+        assert_eq!(at_nines(4.0), "99.99%");
+        assert_eq!(at_nines(12.0), "99.9999999999%");
+        assert_eq!(
+            money_at_nines(36_000.0, 320f64.log10()),
+            "$36,000 at 99.6875%"
+        );
+    }
+
+    /// Issue 19 §8: at 100% the cost model shows costs at its 12-nine limit:
+    /// $20,000 × 10^(12 − 3) = $2 × 10^13, twenty trillion dollars.
+    #[test]
+    fn trillions_are_trillions() {
+        assert_eq!(money(20_000.0 * 1e9), "$20T");
+        assert_eq!(money(1.5e15), "$1,500T");
+        assert_eq!(money(-2.5e12), "-$2.5T");
+        // $999.999B rounds to a thousand billions: one trillion.
+        assert_eq!(money(999_999_000_000.0), "$1T");
+        assert_eq!(money(999_990_000_000.0), "$999.99B");
+    }
+
+    /// Issue 19 §8: the measures card at 100% reads once what 100% means.
+    #[test]
+    fn target_with_its_nines() {
+        let p = |s| {
+            let a = Availability::parse(s).unwrap();
+            target_with_nines(&a.format_percent(), &a.format_nines(), a.finite_nines())
+        };
+        assert_eq!(p("100"), "100% (no downtime allowed)");
+        assert_eq!(p("99.9"), "99.9% (3 nines)");
+        assert_eq!(p("3.5 nines"), "≈99.96838% (3.5 nines)");
+    }
+
+    /// Issue 19 §8: the slider's and the charts' round targets, the 1-2-5
+    /// series of unavailability: 10^-1 × (1, 0.5, 0.2) = 90%, 95%, 98%, …
+    /// up to 10^-6 = 99.9999% (6 nines), 16 steps from 1 to 6 nines.
+    #[test]
+    fn round_targets_are_the_1_2_5_series() {
+        let t: Vec<String> = round_targets(1.0, 6.0)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(t.len(), 16);
+        assert_eq!(t[..4], ["90%", "95%", "98%", "99%"]);
+        assert_eq!(t[13..], ["99.9995%", "99.9998%", "99.9999%"]);
+        // Every one is exact: the field and the link get a percentage.
+        assert!(round_targets(1.0, 6.0).iter().all(Availability::is_exact));
+        // Nearest on the nines axis: 3.35 nines (what a 0.05-nine slider
+        // gave) is 99.95% (3.301), not 99.98% (3.699).
+        assert_eq!(
+            nearest_round_target(3.35, 1.0, 6.0).unwrap().to_string(),
+            "99.95%"
+        );
+        assert_eq!(
+            nearest_round_target(9.0, 1.0, 6.0).unwrap().to_string(),
+            "99.9999%"
+        );
+        assert!(nearest_round_target(f64::NAN, 1.0, 6.0).is_none());
+        assert!(round_targets(f64::NAN, 6.0).is_empty());
+    }
+
     #[test]
     fn formatting() {
+        // Issue 19 §8: over-precise percentages. 725,655.2594 of a budget
+        // is 72,565,525.94%: three significant digits, 72,600,000%.
+        assert_eq!(format_fraction_percent(725_655.259_4), "72,600,000%");
+        assert_eq!(format_fraction_percent(-12.345), "-1,230%");
+        assert_eq!(format_fraction_percent(9.999_99), "1,000%");
+        assert_eq!(format_fraction_percent(1.4513), "145.13%");
         assert_eq!(format_fraction_percent(0.0), "0%");
         assert_eq!(format_fraction_percent(1.0 / 3.0), "33.33%");
         assert_eq!(format_fraction_percent(f64::NAN), "undefined");

@@ -288,6 +288,9 @@ pub fn availability_from_downtime_in_service(
 /// let t = DowntimeTable::new(&Availability::parse("99.95").unwrap(), Convention::GregorianMean);
 /// let month = &t.rows[2];
 /// assert_eq!(month.period_label, "per month");
+/// // 365.2425 / 12 = 30.436875 days, shown to two decimals.
+/// assert_eq!(month.period_length, "30.44 days");
+/// assert_eq!(t.rows[0].period_length, "1 day");
 /// assert_eq!(month.seconds, Some(1_314.873));
 /// assert_eq!(month.display, "21m 55s");
 /// ```
@@ -297,6 +300,10 @@ pub struct DowntimeRow {
     pub period: Period,
     /// `per month`.
     pub period_label: String,
+    /// The period's length under the convention, so that figures over a
+    /// month here and over a 30-day window elsewhere say why they differ:
+    /// `30.44 days` (Gregorian mean), `30 days` (SRE book), `7 days`.
+    pub period_length: String,
     /// Allowed downtime in seconds at full precision; `None` when not
     /// defined (a day with a schedule that differs by day); negative when
     /// counted maintenance overspends the budget.
@@ -307,7 +314,7 @@ pub struct DowntimeRow {
 }
 
 impl DowntimeRow {
-    fn new(period: Period, seconds: Option<f64>) -> DowntimeRow {
+    fn new(period: Period, convention: Convention, seconds: Option<f64>) -> DowntimeRow {
         let display = match seconds {
             None => "not defined: service hours differ by day".to_string(),
             Some(s) if s < 0.0 => format!(
@@ -316,9 +323,13 @@ impl DowntimeRow {
             ),
             Some(s) => format_duration(s),
         };
+        let days = period.seconds(convention) as f64 / crate::target::DAY_SECONDS;
+        let mut period_length = count(days, 2);
+        period_length.push_str(if days == 1.0 { " day" } else { " days" });
         DowntimeRow {
             period,
             period_label: period.label(),
+            period_length,
             seconds,
             display,
         }
@@ -395,6 +406,7 @@ impl DowntimeTable {
             .map(|&p| {
                 DowntimeRow::new(
                     p,
+                    convention,
                     unplanned_downtime_allowance(target, p, convention, hours, maintenance),
                 )
             })
@@ -548,10 +560,16 @@ pub fn target_report(
         convention_label: convention.label().to_string(),
         service_hours: service_hours.to_string(),
         maintenance: maintenance.describe(),
-        rounding_note: "durations rounded to the nearest second (three significant digits in \
-                        ms, µs or ns below one second); \
-                        seconds are exact"
-            .to_string(),
+        rounding_note: if t.is_exact() {
+            "durations rounded to the nearest second (three significant digits in ms, µs or ns \
+             below one second); seconds are computed exactly (JSON: the nearest number, so a \
+             short decimal such as 60.48 is written exactly)"
+        } else {
+            "durations rounded to the nearest second (three significant digits in ms, µs or ns \
+             below one second); seconds are floating point, as a fractional count of nines has \
+             no exact downtime"
+        }
+        .to_string(),
         downtime: table.rows,
         curve: downtime_curve(
             Period::Year,

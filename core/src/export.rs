@@ -74,9 +74,12 @@ pub type WriteTable = fn(&Report) -> Table;
 /// assert_eq!(name, "Allowed downtime per period");
 /// assert!(write(&report).title.starts_with("Allowed downtime at 99.95%"));
 /// ```
-pub const TABLES: [(&str, WriteTable); 6] = [
+pub const TABLES: [(&str, WriteTable); 9] = [
     ("Allowed downtime per period", downtime_table),
+    ("Error budget and its dates", budget_table),
     ("Alert policy", alerts_table),
+    ("Incident log", incident_log_table),
+    ("What the logged incidents achieved", incident_figures_table),
     (
         "Dependencies' share of the error budget",
         dependencies_table,
@@ -95,7 +98,7 @@ pub const TABLES: [(&str, WriteTable); 6] = [
 /// use nines_core::export::tables;
 /// use nines_core::scenario::{evaluate, Scenario};
 /// let all = tables(&evaluate(&Scenario::default(), nines_core::budget::STORY_NOW));
-/// assert_eq!(all.len(), 6);
+/// assert_eq!(all.len(), 9);
 /// assert!(all.iter().all(|t| t.rows.iter().all(|r| r.len() == t.headers.len())));
 /// ```
 pub fn tables(report: &Report) -> Vec<Table> {
@@ -128,6 +131,43 @@ pub fn downtime_table(report: &Report) -> Table {
             row.seconds.map(format_seconds_plain).unwrap_or_default(),
         ]);
     }
+    table
+}
+
+/// The error budget at the instant evaluated: size, spend, burn rate, and
+/// its dates for people and as ISO 8601 UTC instants (empty when there is
+/// none: a rolling window never resets; no freeze, no lift).
+///
+/// ```
+/// use nines_core::export::budget_table;
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let t = budget_table(&evaluate(&Scenario::default(), nines_core::budget::STORY_NOW));
+/// assert_eq!(t.rows[0], ["Window starts", "Sun 1 Nov 2026, 00:00 UTC", "2026-11-01T00:00:00Z"]);
+/// assert_eq!(t.rows[5][2], "2026-11-26T00:00:00Z"); // runs out: 10 d / 40% = 25 days in
+/// ```
+pub fn budget_table(report: &Report) -> Table {
+    let b = &report.budget;
+    let mut table = Table::new(
+        format!(
+            "Error budget of {} over {} at {}: {}",
+            report.target.availability_percent, b.window_description, b.now_display, b.time_note
+        ),
+        &["Figure", "Value", "ISO 8601 (UTC)"],
+    );
+    let iso = |x: &Option<String>| x.clone().unwrap_or_default();
+    table.row(["Window starts", &b.start_display, &b.start_iso]);
+    table.row(["Now", &b.now_display, &iso(&b.now_iso)]);
+    table.row(["Budget", &b.allowed_display, ""]);
+    table.row(["Spent", &b.consumed_display, ""]);
+    table.row(["Burn rate", &b.burn_rate_display, ""]);
+    table.row(["Runs out", &b.exhaustion_display, &iso(&b.exhaustion_iso)]);
+    table.row(["Window resets", &b.reset_display, &iso(&b.reset_iso)]);
+    table.row(["Policy", &b.policy_label, ""]);
+    table.row([
+        "Freeze lifts",
+        &b.freeze_lift_display,
+        &iso(&b.freeze_lift_iso),
+    ]);
     table
 }
 
@@ -171,6 +211,101 @@ pub fn alerts_table(report: &Report) -> Table {
             r.detection_display.clone(),
             r.budget_spent_display.clone(),
         ]);
+    }
+    table
+}
+
+/// The incident log: one row per incident that happened, with how much of
+/// it falls in the SLO window so far (issue 14 §2).
+///
+/// ```
+/// use nines_core::export::incident_log_table;
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let t = incident_log_table(&evaluate(&Scenario::default(), nines_core::budget::STORY_NOW));
+/// assert_eq!(t.headers[..4], ["Started", "Duration", "Share of users", "Note"]);
+/// assert_eq!(t.rows[1][..3], ["Thu 5 Nov 2026, 14:00 UTC", "20m", "25%"]);
+/// assert_eq!(t.rows[1][4..], ["all", "2026-11-05T14:00:00Z"]);
+/// ```
+pub fn incident_log_table(report: &Report) -> Table {
+    let log = &report.incidents.log;
+    let mut table = Table::new(
+        format!(
+            "Incident log at {}: {}",
+            log.window.to.display, log.display.counting_rule
+        ),
+        &[
+            "Started",
+            "Duration",
+            "Share of users",
+            "Note",
+            "In the SLO window so far",
+            "Started (ISO 8601, UTC)",
+        ],
+    );
+    for r in &log.rows {
+        table.row([
+            r.start.display.as_str(),
+            &r.display.duration,
+            &r.display.scope,
+            &r.note,
+            &r.display.in_window,
+            &r.start.iso,
+        ]);
+    }
+    table
+}
+
+/// What the logged incidents achieved over the SLO window so far and the
+/// last year against the target, the budget they spent, and how the log
+/// compares with the incident model's rate and time to restore.
+///
+/// ```
+/// use nines_core::export::incident_figures_table;
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let t = incident_figures_table(&evaluate(&Scenario::default(), nines_core::budget::STORY_NOW));
+/// assert_eq!(t.rows[0][..3], ["Achieved availability, SLO window so far", "≈99.96528%", "meets the 99.95% target"]);
+/// assert_eq!(t.rows[2][1], "23.15% of the budget of the 30 days window (5m of 21m 36s)");
+/// ```
+pub fn incident_figures_table(report: &Report) -> Table {
+    let log = &report.incidents.log;
+    let mut table = Table::new(
+        format!(
+            "What the logged incidents achieved against {} ({})",
+            report.target.availability_percent, report.target.convention_label
+        ),
+        &["Figure", "Value", "Verdict", "Period"],
+    );
+    for (name, a) in [
+        ("Achieved availability, SLO window so far", &log.window),
+        ("Achieved availability, last year", &log.year),
+    ] {
+        table.row([
+            name,
+            &a.display.availability,
+            &a.display.verdict,
+            &a.display.period,
+        ]);
+    }
+    table.row([
+        "Budget spent by logged incidents",
+        &log.display.window_budget_spent,
+        "",
+        &log.window.display.period,
+    ]);
+    table.row([
+        "Incidents a year",
+        &log.display.rate,
+        "",
+        &log.year.display.period,
+    ]);
+    table.row([
+        "Time to restore",
+        &log.display.time_to_restore,
+        "",
+        &log.year.display.period,
+    ]);
+    if let Some(warning) = &log.display.optimistic {
+        table.row(["Assumptions", warning.as_str(), "optimistic", ""]);
     }
     table
 }
@@ -321,7 +456,7 @@ pub fn measures_table(report: &Report) -> Table {
         "Deployment frequency".to_string(),
         format!(
             "{} deployments a week",
-            crate::display::count(dora.deployments_per_week, 1)
+            crate::support::deployments_per_week(dora.deployments_per_week)
         ),
         "How often the team ships to production.".into(),
     ]);
@@ -332,7 +467,7 @@ pub fn measures_table(report: &Report) -> Table {
     ]);
     table.row([
         "Availability".to_string(),
-        format!("{} ({})", t.availability_percent, t.nines_display),
+        crate::display::target_with_nines(&t.availability_percent, &t.nines_display, t.nines),
         "The target, measured over the SLO window.".into(),
     ]);
     table.row([

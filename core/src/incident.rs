@@ -14,18 +14,31 @@
 //! detection and recovery. The classic steady-state availability
 //! `A = MTTF / (MTTF + MTTR)` is here too.
 //!
+//! The incident log (issue 14 §2) holds the incidents that happened, each
+//! with its start, duration, share of users and a note; what they achieved
+//! over the SLO window and the last year is compared with the target and
+//! with the model above, so that optimistic assumptions show.
+//!
 //! The vocabulary it shares with the other operational chapters (the
 //! [`TargetContext`], [`Limit`], [`OpsError`], checks and clamps) is in
 //! [`crate::target`].
 
-use serde::{Deserialize, Serialize};
+use std::fmt;
 
-use crate::display::{availability, format_fraction_percent, limit_count, limit_duration};
-use crate::duration::format_duration;
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::clock::{Instant, WindowFrame, parse_instant};
+use crate::display::{
+    ABSENT, availability, count as count_text, format_fraction_percent, format_instant,
+    limit_count, limit_duration,
+};
+use crate::duration::{MAX_SECONDS, format_duration, parse_duration};
+use crate::quantity::parse_fraction;
 
 use crate::target::{
     DAY_SECONDS, Limit, OpsError, TargetContext, check_fraction, check_non_negative,
-    check_positive, check_result, checked_ratio, clamp_fraction, clamp_non_negative, echo,
+    check_positive, check_result, checked_ratio, clamp_fraction, clamp_non_negative,
 };
 
 /// Steady-state availability `A = MTTF / (MTTF + MTTR)`.
@@ -159,62 +172,383 @@ pub fn max_time_to_restore_seconds(
     Ok(Limit::ratio(budget, n * scope))
 }
 
-/// One incident of an incident history.
+/// One incident that happened, as the incident log holds it: when it
+/// started, how long it lasted (from its start to restoration), the share
+/// of users it affected and a note.
+///
+/// It is written, in a link, a saved scenario and the CLI's
+/// `--incident`, as one line of text, `WHEN,DURATION,SCOPE[,NOTE]`
+/// ([`PastIncident::parse`] reads it, `Display` writes it):
 ///
 /// ```
 /// use nines_core::incident::PastIncident;
-/// let i = PastIncident { downtime_seconds: 1200.0, scope: 0.5 };
-/// assert_eq!(i.downtime_seconds * i.scope, 600.0);
+/// let i = PastIncident::parse("2027-03-01T10:00:00Z,30m,100%,database failover, then a restart").unwrap();
+/// assert_eq!(i.duration_seconds, 1800.0);
+/// assert_eq!(i.scope, 1.0);
+/// assert_eq!(i.note, "database failover, then a restart");
+/// assert_eq!(i.to_string(), "2027-03-01T10:00:00Z,30m,100%,database failover, then a restart");
+/// assert_eq!(PastIncident::parse(&i.to_string()).unwrap(), i);
 /// ```
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PastIncident {
-    /// How long the incident lasted, from its start to restoration, seconds.
-    pub downtime_seconds: f64,
+    /// When it started.
+    pub start: DateTime<Utc>,
+    /// How long it lasted, from its start to restoration, seconds.
+    pub duration_seconds: f64,
     /// The fraction of users it affected, `0..=1`.
     pub scope: f64,
+    /// What happened, in a few words (may be empty).
+    pub note: String,
 }
 
-impl Default for PastIncident {
-    fn default() -> Self {
-        PastIncident {
-            downtime_seconds: 0.0,
-            scope: 1.0,
+/// Why a logged incident could not be read: the field and what is allowed.
+///
+/// ```
+/// use nines_core::incident::PastIncident;
+/// let e = PastIncident::parse("2027-03-01,30m,150%").unwrap_err();
+/// assert_eq!(e.field, "scope");
+/// assert!(e.to_string().starts_with("scope: \"150%\" is not a fraction: it is above 100%"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IncidentError {
+    /// `date`, `duration`, `scope`, or `incident` when fields are missing.
+    pub field: &'static str,
+    /// What was wrong and what is allowed.
+    pub message: String,
+}
+
+impl fmt::Display for IncidentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+impl std::error::Error for IncidentError {}
+
+/// The form of one incident, for error messages.
+pub const INCIDENT_FORM: &str = "WHEN,DURATION,SCOPE[,NOTE], e.g. 2027-03-01T10:00:00Z,30m,100%,database failover \
+     (WHEN a date or an RFC 3339 instant, SCOPE the share of users affected)";
+
+impl PastIncident {
+    /// Reads `WHEN,DURATION,SCOPE[,NOTE]`: WHEN by
+    /// [`crate::clock::parse_instant`] (a date or an RFC 3339 instant),
+    /// DURATION by [`parse_duration`], SCOPE by [`parse_fraction`]
+    /// (`100%`, `0.5`); the note is the rest of the text, commas included,
+    /// its surrounding spaces removed.
+    pub fn parse(text: &str) -> Result<PastIncident, IncidentError> {
+        let mut fields = text.splitn(4, ',');
+        let when = fields.next().unwrap_or_default();
+        let (Some(duration), Some(scope)) = (fields.next(), fields.next()) else {
+            let missing = if text.split(',').count() < 2 {
+                "the duration and the scope are missing"
+            } else {
+                "the scope is missing"
+            };
+            return Err(IncidentError {
+                field: "incident",
+                message: format!("{missing}; write {INCIDENT_FORM}"),
+            });
+        };
+        PastIncident::from_fields(when, duration, scope, fields.next().unwrap_or_default())
+    }
+
+    /// The incident from its four fields, each read as [`PastIncident::parse`]
+    /// says.
+    pub fn from_fields(
+        when: &str,
+        duration: &str,
+        scope: &str,
+        note: &str,
+    ) -> Result<PastIncident, IncidentError> {
+        let field = |field, e: crate::parse_error::ParseError| IncidentError {
+            field,
+            message: e.to_string(),
+        };
+        Ok(PastIncident {
+            start: parse_instant(when).map_err(|e| field("date", e))?,
+            duration_seconds: parse_duration(duration).map_err(|e| field("duration", e))?,
+            scope: parse_fraction(scope).map_err(|e| field("scope", e))?,
+            note: note.trim().to_owned(),
+        })
+    }
+
+    /// The start as an RFC 3339 instant in UTC, with fractions of a second
+    /// only when it has them: `2027-03-01T10:00:00Z`.
+    pub fn start_text(&self) -> String {
+        self.start.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+    }
+
+    /// The duration as the link writes it: without spaces (`1h30m`), exact.
+    ///
+    /// ```
+    /// use nines_core::incident::PastIncident;
+    /// let mut i = PastIncident::parse("2027-03-01,90m,1").unwrap();
+    /// assert_eq!(i.duration_text(), "1h30m");
+    /// i.duration_seconds = 0.25;
+    /// assert_eq!(i.duration_text(), "0.25s");
+    /// ```
+    pub fn duration_text(&self) -> String {
+        let d = self.duration_seconds;
+        if d.fract() == 0.0 && (0.0..1e15).contains(&d) {
+            format_duration(d).replace(' ', "")
+        } else {
+            format!("{d}s")
         }
     }
+
+    /// The scope as the link writes it: the shortest percentage that reads
+    /// back exactly (`25%`, `7%` for 0.07), else the decimal fraction.
+    ///
+    /// ```
+    /// use nines_core::incident::PastIncident;
+    /// let mut i = PastIncident::parse("2027-03-01,1h,25%").unwrap();
+    /// assert_eq!(i.scope_text(), "25%");
+    /// i.scope = 0.07;
+    /// assert_eq!(i.scope_text(), "7%");
+    /// ```
+    pub fn scope_text(&self) -> String {
+        let percent = self.scope * 100.0;
+        (0..=17)
+            .map(|decimals| format!("{percent:.decimals$}%"))
+            .find(|text| parse_fraction(text) == Ok(self.scope))
+            .unwrap_or_else(|| format!("{}", self.scope))
+    }
 }
 
-/// The unavailability an incident history actually achieved over a period:
-/// `Σ downtime_i × scope_i / period`.
-///
-/// Rule: the result is capped at 1 (overlapping incidents cannot make a
-/// service more than fully unavailable). The achieved availability is
-/// `1 − result`.
+impl fmt::Display for PastIncident {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{},{},{}",
+            self.start_text(),
+            self.duration_text(),
+            self.scope_text()
+        )?;
+        if !self.note.is_empty() {
+            write!(f, ",{}", self.note)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::str::FromStr for PastIncident {
+    type Err = IncidentError;
+
+    fn from_str(text: &str) -> Result<PastIncident, IncidentError> {
+        PastIncident::parse(text)
+    }
+}
+
+impl Serialize for PastIncident {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PastIncident {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<PastIncident, D::Error> {
+        let text = String::deserialize(d)?;
+        PastIncident::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// One line of an incident CSV that could not be read.
 ///
 /// ```
+/// use nines_core::incident::read_incident_csv;
+/// let read = read_incident_csv("2027-03-01,30m,100%\n2027-03-02,soon,50%");
+/// assert_eq!(read.errors[0].line, 2);
+/// assert!(read.errors[0].to_string().starts_with("line 2, duration: \"soon\" is not a duration"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CsvLineError {
+    /// The line's number, counting from 1.
+    pub line: usize,
+    /// What was wrong: the field and what is allowed.
+    pub error: IncidentError,
+}
+
+impl fmt::Display for CsvLineError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, {}", self.line, self.error)
+    }
+}
+
+/// What [`read_incident_csv`] read: the incidents, in the file's order, and
+/// one error per line it could not read.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct CsvRead {
+    /// The incidents read.
+    pub incidents: Vec<PastIncident>,
+    /// One error per bad line.
+    pub errors: Vec<CsvLineError>,
+}
+
+/// Reads an incident log as CSV: one incident a line,
+/// `date,duration,scope[,note]`, each field as [`PastIncident::parse`]
+/// reads it (a note with commas is kept whole, quoted or not).
+///
+/// Rules: fields are separated by commas, or by tabs on a line with no
+/// comma (a paste from a spreadsheet); a field may be quoted as RFC 4180
+/// says (`"a, b"`, `""` for a quote); blank lines and lines starting with
+/// `#` are skipped; the first line is a header, and skipped, when its first
+/// field holds no digit (`date,duration,scope,note`). Every other line
+/// gives an incident or one error naming its line number and field.
+///
+/// ```
+/// use nines_core::incident::read_incident_csv;
+/// let csv = "date,duration,scope,note\n\
+///            2026-10-14T09:00:00Z,40m,100%,\"checkout down, all regions\"\n\
+///            2026-11-05 14:00,20m,0.25\n\
+///            2026-11-06,20m\n";
+/// let read = read_incident_csv(csv);
+/// assert_eq!(read.incidents.len(), 2);
+/// assert_eq!(read.incidents[0].note, "checkout down, all regions");
+/// assert_eq!(read.incidents[1].scope, 0.25);
+/// assert_eq!(read.errors.len(), 1);
+/// assert!(read.errors[0].to_string().starts_with("line 4, incident: the scope is missing"));
+/// ```
+pub fn read_incident_csv(text: &str) -> CsvRead {
+    let mut read = CsvRead::default();
+    let mut first = true;
+    for (index, line) in text.lines().enumerate() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let fields = csv_fields(trimmed);
+        if std::mem::take(&mut first)
+            && !fields
+                .first()
+                .is_some_and(|f| f.bytes().any(|b| b.is_ascii_digit()))
+        {
+            continue;
+        }
+        let result = match fields.as_slice() {
+            [when, duration, scope, note @ ..] => {
+                PastIncident::from_fields(when, duration, scope, &note.join(","))
+            }
+            [_, _] => Err(IncidentError {
+                field: "incident",
+                message: format!("the scope is missing; write {INCIDENT_FORM}"),
+            }),
+            _ => Err(IncidentError {
+                field: "incident",
+                message: format!("the duration and the scope are missing; write {INCIDENT_FORM}"),
+            }),
+        };
+        match result {
+            Ok(incident) => read.incidents.push(incident),
+            Err(error) => read.errors.push(CsvLineError {
+                line: index + 1,
+                error,
+            }),
+        }
+    }
+    read
+}
+
+/// The fields of one CSV line, unquoted (RFC 4180 quoting; tabs separate
+/// fields on a line without commas).
+fn csv_fields(line: &str) -> Vec<String> {
+    let separator = if !line.contains(',') && line.contains('\t') {
+        '\t'
+    } else {
+        ','
+    };
+    let mut fields = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            '"' if quoted => quoted = false,
+            '"' if field.trim().is_empty() => {
+                field.clear();
+                quoted = true;
+            }
+            c if c == separator && !quoted => fields.push(std::mem::take(&mut field)),
+            c => field.push(c),
+        }
+    }
+    fields.push(field);
+    fields
+}
+
+/// The user-weighted downtime of logged incidents inside `[from, to]`:
+/// `Σ overlap_i × scope_i`, where `overlap_i` is the part of incident `i`
+/// (from its start for its duration) inside the period, in seconds.
+///
+/// Rule: an incident crossing either end of the period counts only its
+/// part inside it; one still going on at `to` counts up to `to`; one
+/// outside counts nothing.
+///
+/// ```
+/// use nines_core::clock::parse_instant;
+/// use nines_core::incident::{logged_downtime_seconds, PastIncident};
+/// let log = [PastIncident::parse("2026-10-31T23:30:00Z,1h,50%").unwrap()];
+/// // Half an hour of it falls after 1 November, for half the users: 900 s.
+/// let from = parse_instant("2026-11-01").unwrap();
+/// let to = parse_instant("2026-11-11").unwrap();
+/// assert_eq!(logged_downtime_seconds(&log, from, to), 900.0);
+/// ```
+pub fn logged_downtime_seconds(
+    log: &[PastIncident],
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> f64 {
+    let length = seconds_between(from, to);
+    log.iter()
+        .map(|i| {
+            let start = seconds_between(from, i.start);
+            let end = start + i.duration_seconds.max(0.0);
+            let overlap = end.min(length) - start.max(0.0);
+            if overlap > 0.0 {
+                overlap * i.scope.clamp(0.0, 1.0)
+            } else {
+                0.0
+            }
+        })
+        .sum()
+}
+
+/// The unavailability a log achieved over `[from, to]`:
+/// [`logged_downtime_seconds`] over the period's length, capped at 1
+/// (overlapping incidents cannot make a service more than fully
+/// unavailable). The achieved availability is `1 − result`.
+///
+/// A 30-minute full outage and a 2-hour outage for 25% of users in a
+/// 30-day window: (1 800 + 7 200 × 0.25) / 2 592 000 = 3 600 / 2 592 000,
+/// an availability of 99.8611…%.
+///
+/// ```
+/// use nines_core::clock::parse_instant;
 /// use nines_core::incident::{achieved_unavailability, PastIncident};
-/// // 90 days with a 40-minute full outage and a 20-minute outage for a
-/// // quarter of users: (2400 + 300) s / 7 776 000 s = 0.000347...
-/// let history = [
-///     PastIncident { downtime_seconds: 2400.0, scope: 1.0 },
-///     PastIncident { downtime_seconds: 1200.0, scope: 0.25 },
+/// let log = [
+///     PastIncident::parse("2026-11-03T10:00:00Z,30m,100%").unwrap(),
+///     PastIncident::parse("2026-11-20T08:00:00Z,2h,25%").unwrap(),
 /// ];
-/// let u = achieved_unavailability(&history, 7_776_000.0).unwrap();
-/// assert!((u - 2700.0 / 7_776_000.0).abs() < 1e-18);
+/// let (from, to) = (parse_instant("2026-11-01").unwrap(), parse_instant("2026-12-01").unwrap());
+/// assert_eq!(achieved_unavailability(&log, from, to).unwrap(), 3600.0 / 2_592_000.0);
+/// assert!(achieved_unavailability(&log, to, from).is_err());
 /// ```
 pub fn achieved_unavailability(
-    history: &[PastIncident],
-    period_seconds: f64,
+    log: &[PastIncident],
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
 ) -> Result<f64, OpsError> {
-    let p = check_positive("period_seconds", period_seconds)?;
-    let mut weighted = 0.0;
-    for i in history {
-        let d = check_non_negative("downtime_seconds", i.downtime_seconds)?;
-        let s = check_fraction("scope", i.scope)?;
-        weighted += d * s;
-    }
-    let weighted = check_result("total downtime", weighted)?;
+    let p = check_positive("period_seconds", seconds_between(from, to))?;
+    let weighted = check_result("logged downtime", logged_downtime_seconds(log, from, to))?;
     Ok((weighted / p).min(1.0))
+}
+
+/// `to − from` in seconds, to the millisecond.
+fn seconds_between(from: DateTime<Utc>, to: DateTime<Utc>) -> f64 {
+    to.signed_duration_since(from).num_milliseconds() as f64 / 1000.0
 }
 
 /// The incident model of the service, with defaults for the checkout service
@@ -226,15 +560,16 @@ pub fn achieved_unavailability(
 /// * `time_to_recover_seconds: 1800.0` — 30 minutes from page to restored.
 /// * `scope: 0.5` — an incident usually hits half the shoppers (one of two
 ///   payment providers, or one of two regions).
-/// * `history`: the last 90 days held a 40-minute full outage and a
-///   20-minute outage for a quarter of shoppers; `history_period_seconds`
-///   is those 90 days.
+/// * `history`: the incident log. The last 90 days held a 40-minute full
+///   outage on 14 October 2026 and a 20-minute outage for a quarter of
+///   shoppers on 5 November 2026 (before the story's now, 11 November).
 ///
 /// ```
 /// use nines_core::incident::IncidentInputs;
 /// let i: IncidentInputs = serde_json::from_str(r#"{"incidents_per_year": 12}"#).unwrap();
 /// assert_eq!(i.incidents_per_year, 12.0);
 /// assert_eq!(i.time_to_detect_seconds, 300.0);
+/// assert_eq!(i.history[1].to_string(), "2026-11-05T14:00:00Z,20m,25%,card payments failing at one of four providers");
 /// ```
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(default)]
@@ -247,10 +582,14 @@ pub struct IncidentInputs {
     pub time_to_recover_seconds: f64,
     /// Fraction of users an incident affects, `0..=1`.
     pub scope: f64,
-    /// Past incidents, for the availability actually achieved.
+    /// The incident log: incidents that happened, for the availability
+    /// actually achieved.
     pub history: Vec<PastIncident>,
-    /// The period the history covers, seconds.
-    pub history_period_seconds: f64,
+}
+
+/// An instant of the default story's log.
+fn story_instant(text: &str) -> DateTime<Utc> {
+    parse_instant(text).unwrap_or(DateTime::UNIX_EPOCH)
 }
 
 impl Default for IncidentInputs {
@@ -262,19 +601,21 @@ impl Default for IncidentInputs {
             scope: 0.5,
             history: vec![
                 PastIncident {
-                    downtime_seconds: 2400.0,
+                    start: story_instant("2026-10-14T09:00:00Z"),
+                    duration_seconds: 2400.0,
                     scope: 1.0,
+                    note: "checkout down: expired TLS certificate".into(),
                 },
                 PastIncident {
-                    downtime_seconds: 1200.0,
+                    start: story_instant("2026-11-05T14:00:00Z"),
+                    duration_seconds: 1200.0,
                     scope: 0.25,
+                    note: "card payments failing at one of four providers".into(),
                 },
             ],
-            history_period_seconds: 90.0 * DAY_SECONDS,
         }
     }
 }
-
 /// Every incident figure the UI shows. Durations in seconds, fractions as
 /// fractions (format them at the edge).
 #[derive(Serialize, Clone, Debug, PartialEq)]
@@ -318,13 +659,8 @@ pub struct IncidentReport {
     /// True when the time to detect alone exceeds the longest time to
     /// restore: faster detection is the first lever.
     pub detection_alone_breaks_target: bool,
-    /// The unavailability the incident history achieved, `None` without a
-    /// history period.
-    pub achieved_unavailability: Option<f64>,
-    /// The availability the history achieved.
-    pub achieved_availability: Option<f64>,
-    /// Whether the history met the target.
-    pub achieved_meets_target: Option<bool>,
+    /// The incidents that happened (the log) and what they achieved.
+    pub log: IncidentLogReport,
     /// Inputs that were repaired, in words.
     pub notes: Vec<String>,
     /// The figures above as people read them: the page, the CLI and the
@@ -354,12 +690,146 @@ pub struct IncidentDisplay {
     pub whole_incidents_fitting_window_budget: String,
     /// The longest time to restore that meets the target.
     pub max_time_to_restore: String,
-    /// The longest recovery once paged.
+    /// The longest recovery once paged; when detection alone uses up the
+    /// time to restore, says so and names faster detection as the lever.
     pub max_time_to_recover: String,
 }
 
+/// What the incident log achieved, and how it compares with the model
+/// (issue 14 §2).
+///
+/// Counting rule: an incident counts for the part of it inside each period
+/// (the SLO window so far, the last year), weighted by the share of users
+/// it affected; one still going on at now counts up to now; one dated
+/// after now counts nowhere (and is noted).
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct IncidentLogReport {
+    /// One row per logged incident, in the log's order.
+    pub rows: Vec<LoggedIncident>,
+    /// Over the SLO window, from its start to now (to its end when it has
+    /// ended).
+    pub window: Achieved,
+    /// Over the last year of the scenario's convention, up to now.
+    pub year: Achieved,
+    /// The window's user-weighted downtime over the window's whole budget
+    /// (`U × window`); `None` for a 100% target.
+    pub window_budget_spent: Option<f64>,
+    /// Incidents that started in the last year: the logged rate, a year.
+    pub incidents_last_year: usize,
+    /// Their mean duration (start to restoration), seconds; `None` without
+    /// any.
+    pub mean_time_to_restore_seconds: Option<f64>,
+    /// The model's rate, incidents a year.
+    pub model_incidents_per_year: f64,
+    /// The model's time to restore, detect + recover, seconds.
+    pub model_time_to_restore_seconds: f64,
+    /// True when the log shows more incidents a year, or a longer mean time
+    /// to restore, than the model assumes.
+    pub assumptions_optimistic: bool,
+    /// The figures for people.
+    pub display: IncidentLogDisplay,
+}
+
+/// One logged incident, as the table shows it.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct LoggedIncident {
+    /// When it started.
+    pub start: Instant,
+    /// How long it lasted, seconds.
+    pub duration_seconds: f64,
+    /// The share of users it affected.
+    pub scope: f64,
+    /// The note.
+    pub note: String,
+    /// The incident as one line, `WHEN,DURATION,SCOPE[,NOTE]`.
+    pub line: String,
+    /// The seconds of it inside the SLO window so far.
+    pub in_window_seconds: f64,
+    /// Whether any of it falls in the last year.
+    pub in_last_year: bool,
+    /// Duration (`40m`), share of users (`25%`), and how much of it the
+    /// window holds (`all`, `12m of 40m`, `no`).
+    pub display: LoggedIncidentDisplay,
+}
+
+/// [`LoggedIncident`] for people.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct LoggedIncidentDisplay {
+    /// `40m`.
+    pub duration: String,
+    /// `25%`.
+    pub scope: String,
+    /// `all`, `12m of 40m` or `no`.
+    pub in_window: String,
+}
+
+/// The availability a log achieved over one period.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct Achieved {
+    /// The period's start.
+    pub from: Instant,
+    /// Its end (now).
+    pub to: Instant,
+    /// Its length, seconds.
+    pub seconds: f64,
+    /// The user-weighted downtime logged in it, seconds.
+    pub downtime_seconds: f64,
+    /// Downtime over length, capped at 1; `None` when nothing of the period
+    /// has elapsed.
+    pub unavailability: Option<f64>,
+    /// `1 − unavailability`.
+    pub availability: Option<f64>,
+    /// Whether it meets the target.
+    pub meets_target: Option<bool>,
+    /// The figures for people.
+    pub display: AchievedDisplay,
+}
+
+/// [`Achieved`] for people.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct AchievedDisplay {
+    /// `99.9653%`, or `—` when nothing has elapsed.
+    pub availability: String,
+    /// Which period, with its dates and its length:
+    /// `the SLO window so far: Sun 1 Nov 2026, 00:00 UTC to Wed 11 Nov 2026, 00:00 UTC (10d of 30 days)`.
+    pub period: String,
+    /// `meets the 99.95% target`, `misses the 99.95% target`.
+    pub verdict: String,
+    /// The user-weighted downtime, `5m`.
+    pub downtime: String,
+}
+
+/// The log's comparisons for people.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct IncidentLogDisplay {
+    /// `23.15% of the 30 days window's budget (5m of 21m 36s)`.
+    pub window_budget_spent: String,
+    /// `2 incidents logged in the last year; the model assumes 6 a year`.
+    pub rate: String,
+    /// `30m mean time to restore logged; the model assumes 35m (5m to detect + 30m to recover)`.
+    pub time_to_restore: String,
+    /// A sentence when the model's assumptions look optimistic.
+    pub optimistic: Option<String>,
+    /// How incidents are counted.
+    pub counting_rule: String,
+}
+
+/// The counting rule, as the page and the exports state it.
+pub const COUNTING_RULE: &str = "Each incident counts for the part of it inside the period \
+     (the SLO window so far, the last year), weighted by the share of users it affected; one \
+     still going on counts up to now, one dated after now is not counted.";
+
 impl IncidentDisplay {
-    fn of(r: &IncidentReport) -> IncidentDisplay {
+    fn of(r: &IncidentReport, time_to_detect: f64) -> IncidentDisplay {
+        let max_time_to_recover = if r.detection_alone_breaks_target {
+            format!(
+                "none: detection alone ({}) uses up the budget of {} per incident; faster detection is the first lever",
+                format_duration(time_to_detect),
+                limit_duration(r.max_time_to_restore_seconds),
+            )
+        } else {
+            limit_duration(r.max_time_to_recover_seconds)
+        };
         IncidentDisplay {
             downtime_per_incident: format_duration(r.downtime_per_incident_seconds),
             expected_downtime_per_year: format_duration(r.expected_downtime_per_year_seconds),
@@ -375,26 +845,255 @@ impl IncidentDisplay {
                 0,
             ),
             max_time_to_restore: limit_duration(r.max_time_to_restore_seconds),
-            max_time_to_recover: limit_duration(r.max_time_to_recover_seconds),
+            max_time_to_recover,
         }
     }
 }
 
-/// Evaluates the incident model against a target.
+/// The model's side of the comparison with the log.
+struct Model {
+    unavailability: f64,
+    incidents_per_year: f64,
+    time_to_detect: f64,
+    time_to_recover: f64,
+}
+
+/// What the period `[from, to]` achieved, its `label` naming it.
+fn achieved(
+    log: &[PastIncident],
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    label: String,
+    unavailability: f64,
+) -> Achieved {
+    let downtime = logged_downtime_seconds(log, from, to).min(f64::MAX);
+    let u = achieved_unavailability(log, from, to).ok();
+    let meets = u.map(|a| a <= unavailability * (1.0 + 1e-12));
+    let target = availability(unavailability);
+    let verdict = match meets {
+        Some(true) => format!("meets the {target} target"),
+        Some(false) => format!("misses the {target} target"),
+        None => "nothing of it has elapsed yet".to_owned(),
+    };
+    Achieved {
+        from: Instant::of(from),
+        to: Instant::of(to),
+        seconds: seconds_between(from, to).max(0.0),
+        downtime_seconds: downtime,
+        unavailability: u,
+        availability: u.map(|u| 1.0 - u),
+        meets_target: meets,
+        display: AchievedDisplay {
+            availability: u.map_or_else(|| ABSENT.to_owned(), availability),
+            period: format!(
+                "{label}: {} to {}",
+                format_instant(from),
+                format_instant(to)
+            ),
+            verdict,
+            downtime: format_duration(downtime),
+        },
+    }
+}
+
+/// The log's report: its rows, what it achieved in the window and the last
+/// year, and how it compares with the model.
+fn log_report(
+    log: &[PastIncident],
+    frame: &WindowFrame,
+    model: &Model,
+    year_seconds: f64,
+    notes: &mut Vec<String>,
+) -> IncidentLogReport {
+    let now = frame.now;
+    let window_to = frame.end.min(now).max(frame.start);
+    let year_from = now
+        .checked_sub_signed(chrono::Duration::milliseconds(
+            (year_seconds * 1000.0) as i64,
+        ))
+        .unwrap_or(DateTime::<Utc>::MIN_UTC);
+    let window_name = frame.window.name();
+    let window = achieved(
+        log,
+        frame.start,
+        window_to,
+        format!(
+            "the SLO window so far ({} of {window_name})",
+            format_duration(seconds_between(frame.start, window_to).max(0.0))
+        ),
+        model.unavailability,
+    );
+    let year = achieved(
+        log,
+        year_from,
+        now,
+        format!("the last year ({} days)", year_seconds / DAY_SECONDS),
+        model.unavailability,
+    );
+    let rows: Vec<LoggedIncident> = log
+        .iter()
+        .map(|i| {
+            let in_window = logged_downtime_seconds(
+                &[PastIncident {
+                    scope: 1.0,
+                    ..i.clone()
+                }],
+                frame.start,
+                window_to,
+            );
+            let in_last_year = logged_downtime_seconds(
+                &[PastIncident {
+                    scope: 1.0,
+                    ..i.clone()
+                }],
+                year_from,
+                now,
+            ) > 0.0;
+            let duration = format_duration(i.duration_seconds);
+            let in_window_text = if in_window <= 0.0 {
+                "no".to_owned()
+            } else if in_window >= i.duration_seconds {
+                "all".to_owned()
+            } else {
+                format!("{} of {duration}", format_duration(in_window))
+            };
+            LoggedIncident {
+                start: Instant::of(i.start),
+                duration_seconds: i.duration_seconds,
+                scope: i.scope,
+                note: i.note.clone(),
+                line: i.to_string(),
+                in_window_seconds: in_window,
+                in_last_year,
+                display: LoggedIncidentDisplay {
+                    duration,
+                    scope: format_fraction_percent(i.scope),
+                    in_window: in_window_text,
+                },
+            }
+        })
+        .collect();
+    let after_now = log.iter().filter(|i| i.start > now).count();
+    if after_now > 0 {
+        notes.push(format!(
+            "{after_now} logged incident{} after now ({}) and {} not counted.",
+            if after_now == 1 { " starts" } else { "s start" },
+            format_instant(now),
+            if after_now == 1 { "is" } else { "are" },
+        ));
+    }
+
+    let last_year: Vec<&PastIncident> = log
+        .iter()
+        .filter(|i| i.start >= year_from && i.start <= now)
+        .collect();
+    let count = last_year.len();
+    let mean_restore = (count > 0)
+        .then(|| last_year.iter().map(|i| i.duration_seconds).sum::<f64>() / count as f64)
+        .filter(|m| m.is_finite());
+    let model_restore = model.time_to_detect + model.time_to_recover;
+    let more_incidents = count as f64 > model.incidents_per_year;
+    let longer_restore = mean_restore.is_some_and(|m| m > model_restore);
+
+    let budget = model.unavailability * frame.window_seconds;
+    let spent = checked_ratio(window.downtime_seconds, budget);
+    let window_budget_spent = match spent {
+        Some(s) => format!(
+            "{} of the budget of the {window_name} window ({} of {})",
+            format_fraction_percent(s),
+            format_duration(window.downtime_seconds),
+            format_duration(budget)
+        ),
+        None => "no budget to spend: a 100% target allows no downtime at all".to_owned(),
+    };
+    let plural = |n: usize| if n == 1 { "incident" } else { "incidents" };
+    let rate = format!(
+        "{count} {} logged in the last year; the model assumes {} a year",
+        plural(count),
+        count_text(model.incidents_per_year, 1)
+    );
+    let model_restore_text = format!(
+        "{} ({} to detect + {} to recover)",
+        format_duration(model_restore),
+        format_duration(model.time_to_detect),
+        format_duration(model.time_to_recover)
+    );
+    let time_to_restore = match mean_restore {
+        Some(m) => format!(
+            "{} mean time to restore logged in the last year; the model assumes {model_restore_text}",
+            format_duration(m)
+        ),
+        None => format!(
+            "no incident logged in the last year; the model assumes {model_restore_text} to restore"
+        ),
+    };
+    let mut reasons = Vec::new();
+    if more_incidents {
+        reasons.push(format!(
+            "the log shows {count} {} in the last year against the {} a year it assumes",
+            plural(count),
+            count_text(model.incidents_per_year, 1)
+        ));
+    }
+    if let (true, Some(m)) = (longer_restore, mean_restore) {
+        reasons.push(format!(
+            "a mean time to restore of {} against its {}",
+            format_duration(m),
+            format_duration(model_restore)
+        ));
+    }
+    let optimistic = (!reasons.is_empty()).then(|| {
+        format!(
+            "The model's assumptions look optimistic: {}. Its expected downtime is likely too low; set the incident rate and times above to what happened.",
+            reasons.join(", and ")
+        )
+    });
+    IncidentLogReport {
+        rows,
+        window,
+        year,
+        window_budget_spent: spent,
+        incidents_last_year: count,
+        mean_time_to_restore_seconds: mean_restore,
+        model_incidents_per_year: model.incidents_per_year,
+        model_time_to_restore_seconds: model_restore,
+        assumptions_optimistic: more_incidents || longer_restore,
+        display: IncidentLogDisplay {
+            window_budget_spent,
+            rate,
+            time_to_restore,
+            optimistic,
+            counting_rule: COUNTING_RULE.to_owned(),
+        },
+    }
+}
+
+/// Evaluates the incident model against a target, and the incident log
+/// over the SLO window placed by `frame` (its start to its now) and the
+/// year before `frame.now`.
 ///
 /// Invalid inputs are repaired by the documented clamping rule (NaN and
 /// negatives become 0, fractions are clamped into `0..=1`) and each repair is
 /// listed in `notes`; every figure is finite.
 ///
 /// ```
+/// use nines_core::budget::{BudgetInput, STORY_NOW};
 /// use nines_core::incident::{evaluate, IncidentInputs};
 /// use nines_core::target::TargetContext;
-/// let r = evaluate(&IncidentInputs::default(), &TargetContext::default());
+/// use nines_core::window::{Convention, Period};
+/// let frame = BudgetInput::default().frame(Period::Days(30), Convention::GregorianMean, STORY_NOW);
+/// let r = evaluate(&IncidentInputs::default(), &TargetContext::default(), &frame);
 /// // 6 × (5 + 30 min) × 0.5 = 105 min a year, within 99.95%'s 4 h 23 m.
 /// assert_eq!(r.expected_downtime_per_year_seconds, 6300.0);
 /// assert!(r.meets_target);
+/// // The log: 20 min for a quarter of users on 5 Nov, in the 10 days so far.
+/// assert_eq!(r.log.window.downtime_seconds, 300.0);
 /// ```
-pub fn evaluate(inputs: &IncidentInputs, ctx: &TargetContext) -> IncidentReport {
+pub fn evaluate(
+    inputs: &IncidentInputs,
+    ctx: &TargetContext,
+    frame: &WindowFrame,
+) -> IncidentReport {
     let mut notes = Vec::new();
     let ctx = ctx.sanitised(&mut notes);
     let per_year = clamp_non_negative("Incidents per year", inputs.incidents_per_year, &mut notes);
@@ -421,26 +1120,28 @@ pub fn evaluate(inputs: &IncidentInputs, ctx: &TargetContext) -> IncidentReport 
         Limit::AtMost(m) => (Limit::AtMost((m - ttd).max(0.0)), ttd > m),
     };
 
-    let history_period = inputs.history_period_seconds;
-    let history: Vec<PastIncident> = inputs
+    let log: Vec<PastIncident> = inputs
         .history
         .iter()
         .map(|i| PastIncident {
-            downtime_seconds: clamp_non_negative(
-                "A past incident's downtime",
-                i.downtime_seconds,
+            start: i.start,
+            duration_seconds: clamp_non_negative(
+                "A logged incident's duration",
+                i.duration_seconds,
                 &mut notes,
-            ),
-            scope: clamp_fraction("A past incident's scope", i.scope, &mut notes),
+            )
+            .min(MAX_SECONDS as f64),
+            scope: clamp_fraction("A logged incident's scope", i.scope, &mut notes),
+            note: i.note.clone(),
         })
         .collect();
-    let achieved = achieved_unavailability(&history, history_period).ok();
-    if achieved.is_none() {
-        notes.push(format!(
-            "The history period ({}) is not a positive duration: no achieved availability.",
-            echo(history_period)
-        ));
-    }
+    let model = Model {
+        unavailability: u,
+        incidents_per_year: per_year,
+        time_to_detect: ttd,
+        time_to_recover: ttr,
+    };
+    let log = log_report(&log, frame, &model, ctx.year_seconds, &mut notes);
 
     let mut report = IncidentReport {
         incidents_per_window: per_window,
@@ -460,19 +1161,52 @@ pub fn evaluate(inputs: &IncidentInputs, ctx: &TargetContext) -> IncidentReport 
         max_time_to_restore_seconds: max_restore,
         max_time_to_recover_seconds: max_recover,
         detection_alone_breaks_target: detection_breaks,
-        achieved_unavailability: achieved,
-        achieved_availability: achieved.map(|a| 1.0 - a),
-        achieved_meets_target: achieved.map(|a| a <= u * (1.0 + 1e-12)),
+        log,
         notes,
         display: IncidentDisplay::default(),
     };
-    report.display = IncidentDisplay::of(&report);
+    report.display = IncidentDisplay::of(&report, ttd);
     report
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clock::{Alignment, UtcOffset, WeekStart, window_frame};
+    use crate::window::{Convention, Period};
+
+    fn at(text: &str) -> DateTime<Utc> {
+        parse_instant(text).unwrap()
+    }
+
+    /// A rolling 30-day window (Gregorian mean) `elapsed_days` into it at `now`.
+    fn frame(now: &str, elapsed_days: f64) -> WindowFrame {
+        window_frame(
+            Alignment::Rolling,
+            Period::Days(30),
+            Convention::GregorianMean,
+            elapsed_days * DAY_SECONDS,
+            at("2000-01-01"),
+            WeekStart::Monday,
+            UtcOffset::UTC,
+            at(now),
+        )
+    }
+
+    /// The default story at its now, 2026-11-11, ten days into the window.
+    fn story() -> WindowFrame {
+        frame("2026-11-11", 10.0)
+    }
+
+    fn with_log(log: &[&str]) -> IncidentInputs {
+        IncidentInputs {
+            history: log
+                .iter()
+                .map(|l| PastIncident::parse(l).unwrap())
+                .collect(),
+            ..IncidentInputs::default()
+        }
+    }
 
     /// The default story, worked by hand: 6 incidents a year × (5 + 30 min)
     /// × 50% of users = 6 300 s = 1h 45m a year; per 30-day window
@@ -484,7 +1218,12 @@ mod tests {
     /// each; minus 5 min to detect, 4 959.5 s to recover.
     #[test]
     fn the_default_story_for_people() {
-        let d = evaluate(&IncidentInputs::default(), &TargetContext::default()).display;
+        let d = evaluate(
+            &IncidentInputs::default(),
+            &TargetContext::default(),
+            &story(),
+        )
+        .display;
         assert_eq!(d.downtime_per_incident, "17m 30s");
         assert_eq!(d.expected_downtime_per_year, "1h 45m");
         assert_eq!(d.expected_downtime_per_window, "8m 37s");
@@ -494,6 +1233,228 @@ mod tests {
         assert_eq!(d.whole_incidents_fitting_window_budget, "1");
         assert_eq!(d.max_time_to_restore, "1h 27m 39s");
         assert_eq!(d.max_time_to_recover, "1h 22m 39s");
+    }
+
+    /// The default log at 2026-11-11, worked by hand. The window so far is
+    /// 1 Nov – 11 Nov (864 000 s): only the 5 November incident is in it,
+    /// 1 200 s × 0.25 = 300 s, so 1 − 300 / 864 000 = 99.965277…%
+    /// (shown ≈99.96528%, the core's rounding of long decimals), within 99.95%; of the window's budget
+    /// 0.0005 × 2 592 000 = 1 296 s it spends 300 / 1 296 = 23.15%. The
+    /// last Gregorian year (31 556 952 s) holds both: 2 400 + 300 = 2 700 s,
+    /// 1 − 2 700 / 31 556 952 = 99.991444…% (≈99.991444%). Two incidents a year
+    /// against the model's 6, a mean of (40 + 20) / 2 = 30 min to restore
+    /// against its 5 + 30 = 35 min: not optimistic.
+    #[test]
+    fn the_default_log_worked_by_hand() {
+        let r = evaluate(
+            &IncidentInputs::default(),
+            &TargetContext::default(),
+            &story(),
+        );
+        assert!(r.notes.is_empty(), "{:?}", r.notes);
+        let log = &r.log;
+        assert_eq!(log.window.seconds, 864_000.0);
+        assert_eq!(log.window.downtime_seconds, 300.0);
+        assert_eq!(log.window.unavailability, Some(300.0 / 864_000.0));
+        assert_eq!(log.window.display.availability, "≈99.96528%");
+        assert_eq!(log.window.display.verdict, "meets the 99.95% target");
+        assert_eq!(
+            log.window.display.period,
+            "the SLO window so far (10d of 30 days): Sun 1 Nov 2026, 00:00 UTC to Wed 11 Nov 2026, 00:00 UTC"
+        );
+        assert_eq!(log.window_budget_spent, Some(300.0 / 1296.0));
+        assert_eq!(
+            log.display.window_budget_spent,
+            "23.15% of the budget of the 30 days window (5m of 21m 36s)"
+        );
+        assert_eq!(log.year.downtime_seconds, 2700.0);
+        assert_eq!(log.year.seconds, 31_556_952.0);
+        assert_eq!(log.year.display.availability, "≈99.991444%");
+        assert!(
+            log.year
+                .display
+                .period
+                .starts_with("the last year (365.2425 days): Mon 10 Nov 2025, 18:10 UTC to"),
+            "{}",
+            log.year.display.period
+        );
+        assert_eq!(log.year.meets_target, Some(true));
+        assert_eq!(log.incidents_last_year, 2);
+        assert_eq!(log.mean_time_to_restore_seconds, Some(1800.0));
+        assert_eq!(
+            log.display.rate,
+            "2 incidents logged in the last year; the model assumes 6 a year"
+        );
+        assert_eq!(
+            log.display.time_to_restore,
+            "30m mean time to restore logged in the last year; the model assumes 35m (5m to detect + 30m to recover)"
+        );
+        assert!(!log.assumptions_optimistic);
+        assert_eq!(log.display.optimistic, None);
+        let rows: Vec<_> = log
+            .rows
+            .iter()
+            .map(|r| r.display.in_window.as_str())
+            .collect();
+        assert_eq!(rows, ["no", "all"]);
+        assert_eq!(log.rows[0].start.iso, "2026-10-14T09:00:00Z");
+    }
+
+    /// The reference vector of issue 14: a 30-minute full outage and a
+    /// 2-hour outage for 25% of users in a (fully elapsed) 30-day window:
+    /// (1 800 + 7 200 × 0.25) / 2 592 000 = 3 600 / 2 592 000 = 0.13888…%
+    /// unavailable, 99.86111…% achieved (shown ≈99.8611%), which misses
+    /// 99.95%; it spends 3 600 / 1 296 = 277.78% of the window's budget.
+    #[test]
+    fn a_full_window_with_two_outages() {
+        let inputs = with_log(&[
+            "2026-11-03T10:00:00Z,30m,100%",
+            "2026-11-20T08:00:00Z,2h,25%,one region",
+        ]);
+        let r = evaluate(
+            &inputs,
+            &TargetContext::default(),
+            &frame("2026-12-01", 30.0),
+        );
+        let w = &r.log.window;
+        assert_eq!(w.seconds, 2_592_000.0);
+        assert_eq!(w.downtime_seconds, 3600.0);
+        assert_eq!(w.unavailability, Some(3600.0 / 2_592_000.0));
+        assert!((w.availability.unwrap() - 0.998_611_111_111_111).abs() < 1e-15);
+        assert_eq!(w.display.availability, "≈99.8611%");
+        assert_eq!(w.meets_target, Some(false));
+        assert_eq!(w.display.verdict, "misses the 99.95% target");
+        assert_eq!(
+            r.log.display.window_budget_spent,
+            "277.78% of the budget of the 30 days window (1h of 21m 36s)"
+        );
+    }
+
+    /// An incident crossing the window's start counts only its part inside:
+    /// a 2-hour full outage from 31 Oct 23:00 leaves 1 hour in a window
+    /// that starts on 1 Nov 00:00, so 3 600 s in the window; the year
+    /// counts all 7 200 s.
+    #[test]
+    fn an_incident_across_the_window_start_counts_its_part_inside() {
+        let inputs = with_log(&["2026-10-31T23:00:00Z,2h,100%"]);
+        let r = evaluate(&inputs, &TargetContext::default(), &story());
+        assert_eq!(r.log.window.downtime_seconds, 3600.0);
+        assert_eq!(r.log.year.downtime_seconds, 7200.0);
+        assert_eq!(r.log.rows[0].display.in_window, "1h of 2h");
+        // One still going on at now counts up to now; one after now nowhere.
+        let inputs = with_log(&["2026-11-10T23:00:00Z,3h,50%", "2026-11-12,1h,100%"]);
+        let r = evaluate(&inputs, &TargetContext::default(), &story());
+        assert_eq!(r.log.window.downtime_seconds, 1800.0);
+        assert_eq!(
+            r.notes,
+            ["1 logged incident starts after now (Wed 11 Nov 2026, 00:00 UTC) and is not counted."]
+        );
+    }
+
+    /// Optimistic assumptions: 8 incidents in the last year against the
+    /// model's 6, with a mean of 45 min to restore against its 35 min.
+    #[test]
+    fn the_log_says_when_the_model_is_optimistic() {
+        let log: Vec<String> = (1..=8)
+            .map(|m| format!("2026-{m:02}-15T12:00:00Z,45m,50%"))
+            .collect();
+        let log: Vec<&str> = log.iter().map(String::as_str).collect();
+        let r = evaluate(&with_log(&log), &TargetContext::default(), &story());
+        assert_eq!(r.log.incidents_last_year, 8);
+        assert_eq!(r.log.mean_time_to_restore_seconds, Some(2700.0));
+        assert!(r.log.assumptions_optimistic);
+        assert_eq!(
+            r.log.display.optimistic.as_deref(),
+            Some(
+                "The model's assumptions look optimistic: the log shows 8 incidents in the last year \
+                 against the 6 a year it assumes, and a mean time to restore of 45m against its 35m. \
+                 Its expected downtime is likely too low; set the incident rate and times above to what happened."
+            )
+        );
+    }
+
+    #[test]
+    fn an_empty_log_achieves_everything_and_a_window_not_begun_nothing() {
+        let r = evaluate(&with_log(&[]), &TargetContext::default(), &story());
+        assert_eq!(r.log.window.availability, Some(1.0));
+        assert_eq!(
+            r.log.display.time_to_restore,
+            "no incident logged in the last year; the model assumes 35m (5m to detect + 30m to recover) to restore"
+        );
+        let r = evaluate(
+            &IncidentInputs::default(),
+            &TargetContext::default(),
+            &frame("2026-11-11", 0.0),
+        );
+        assert_eq!(r.log.window.availability, None);
+        assert_eq!(r.log.window.display.availability, "—");
+        assert_eq!(
+            r.log.window.display.verdict,
+            "nothing of it has elapsed yet"
+        );
+    }
+
+    #[test]
+    fn incidents_read_back_as_written() {
+        for line in [
+            "2026-10-14T09:00:00Z,40m,100%,checkout down: expired TLS certificate",
+            "2026-11-05T14:00:00Z,1h0m5s,25%",
+            "2026-11-05T14:00:00.500Z,0.25s,12.3456789%,a, b, c",
+        ] {
+            let i = PastIncident::parse(line).unwrap();
+            assert_eq!(i.to_string(), line);
+            let json = serde_json::to_string(&i).unwrap();
+            assert_eq!(serde_json::from_str::<PastIncident>(&json).unwrap(), i);
+        }
+        // Forms people type, normalised.
+        let i = PastIncident::parse(" 2027-03-01 10:00 , 1.5 hours , 0.5 ,  note ").unwrap();
+        assert_eq!(i.to_string(), "2027-03-01T10:00:00Z,1h30m,50%,note");
+    }
+
+    #[test]
+    fn bad_incidents_name_the_field_and_what_is_allowed() {
+        let e = PastIncident::parse("yesterday,30m,100%").unwrap_err();
+        assert_eq!(e.field, "date");
+        assert!(e.message.contains("2027-03-10"), "{e}");
+        let e = PastIncident::parse("2027-03-01,30,100%").unwrap_err();
+        assert_eq!(e.field, "duration");
+        assert!(e.message.contains("needs a unit"), "{e}");
+        let e = PastIncident::parse("2027-03-01,30m").unwrap_err();
+        assert_eq!(e.field, "incident");
+        assert!(
+            e.message
+                .starts_with("the scope is missing; write WHEN,DURATION,SCOPE[,NOTE]")
+        );
+        assert!(serde_json::from_str::<PastIncident>(r#""2027-03-01""#).is_err());
+    }
+
+    /// A CSV with a header, a quoted note, a tab-separated line, a comment,
+    /// a blank line and three bad lines (numbered as in the text).
+    #[test]
+    fn csv_lines_read_or_refused_one_by_one() {
+        let csv = "When,Duration,Scope,Note\n\
+                   2026-10-14T09:00:00Z,40m,100%,\"TLS, again \"\"expired\"\"\"\n\
+                   \n\
+                   # a comment\n\
+                   2026-11-05\t20m\t25%\n\
+                   2026-11-06,20m,150%\n\
+                   2026-11-07\n\
+                   2026-13-01,1h,1\n";
+        let read = read_incident_csv(csv);
+        assert_eq!(read.incidents.len(), 2);
+        assert_eq!(read.incidents[0].note, "TLS, again \"expired\"");
+        assert_eq!(read.incidents[1].scope, 0.25);
+        let lines: Vec<usize> = read.errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [6, 7, 8]);
+        let fields: Vec<&str> = read.errors.iter().map(|e| e.error.field).collect();
+        assert_eq!(fields, ["scope", "incident", "date"]);
+        assert!(
+            read.errors[0]
+                .to_string()
+                .starts_with("line 6, scope: \"150%\" is not a fraction")
+        );
+        // Without a header the first line is data.
+        assert_eq!(read_incident_csv("2026-11-05,20m,25%").incidents.len(), 1);
     }
 
     #[test]
@@ -525,14 +1486,16 @@ mod tests {
 
     #[test]
     fn default_story_figures() {
-        let r = evaluate(&IncidentInputs::default(), &TargetContext::default());
+        let r = evaluate(
+            &IncidentInputs::default(),
+            &TargetContext::default(),
+            &story(),
+        );
         assert!(r.notes.is_empty(), "{:?}", r.notes);
         // Budget 1296 s per 30 days; one incident costs 2100 × 0.5 = 1050 s.
         assert!((r.budget_per_window_seconds - 1296.0).abs() < 1e-9);
         assert_eq!(r.downtime_per_incident_seconds, 1050.0);
         assert_eq!(r.whole_incidents_fitting_window_budget, Limit::AtMost(1.0));
-        // History: 2700 s in 90 days = 0.000347 < 0.0005.
-        assert_eq!(r.achieved_meets_target, Some(true));
         // Yearly budget 0.0005 × 31 556 952 = 15 778.476 s over 6 × 0.5.
         let max = r.max_time_to_restore_seconds.value().unwrap();
         assert!((max - 15_778.476 / 3.0).abs() < 1e-6);
@@ -546,23 +1509,32 @@ mod tests {
             time_to_recover_seconds: -5.0,
             scope: 7.0,
             history: vec![PastIncident {
-                downtime_seconds: f64::NEG_INFINITY,
+                start: at("2026-11-05"),
+                duration_seconds: f64::INFINITY,
                 scope: f64::NAN,
+                note: String::new(),
             }],
-            history_period_seconds: 0.0,
         };
         let ctx = TargetContext {
             unavailability: f64::INFINITY,
             window_seconds: f64::NAN,
             year_seconds: 0.0,
         };
-        let r = evaluate(&inputs, &ctx);
-        assert_eq!(r.achieved_unavailability, None);
+        let r = evaluate(&inputs, &ctx, &story());
         assert!(r.expected_downtime_per_year_seconds.is_finite());
         assert!(r.budget_per_year_seconds.is_finite());
+        assert!(r.log.window.downtime_seconds.is_finite());
         assert!(!r.notes.is_empty());
+        let mut figures = r.clone();
+        figures.notes.clear();
+        let debug = format!("{figures:?}");
+        assert!(!debug.contains("inf") && !debug.contains("NaN"), "{debug}");
     }
 
+    /// Issue 14 §4.5. 100 full-scope incidents a year at 99.95% may each
+    /// last 0.0005 × 31 556 952 / 100 = 157.78 s (2m 38s); detecting one
+    /// takes an hour, so no recovery time is left. Before the fix the page
+    /// said "longest recovery once detected 0s".
     #[test]
     fn detection_alone_can_break_the_target() {
         let inputs = IncidentInputs {
@@ -571,9 +1543,13 @@ mod tests {
             scope: 1.0,
             ..IncidentInputs::default()
         };
-        let r = evaluate(&inputs, &TargetContext::default());
+        let r = evaluate(&inputs, &TargetContext::default(), &story());
         assert!(r.detection_alone_breaks_target);
         assert_eq!(r.max_time_to_recover_seconds, Limit::AtMost(0.0));
         assert!(!r.meets_target);
+        assert_eq!(
+            r.display.max_time_to_recover,
+            "none: detection alone (1h) uses up the budget of 2m 38s per incident; faster detection is the first lever"
+        );
     }
 }

@@ -22,6 +22,7 @@
 //! * [`window`]: [`Convention`], [`Period`], [`ServiceHours`], [`PlannedMaintenance`].
 //! * [`downtime`]: both directions, and [`DowntimeTable`].
 //! * [`amount`]: exact [`Count`], [`Rate`] and [`Money`].
+//! * [`clock`]: the SLO window on the calendar (rolling, calendar, pinned) at a given now.
 //! * [`budget`]: [`ErrorBudget`] status, burn rate, exhaustion date, policy.
 //! * [`alerts`]: [`AlertPolicy`] presets and [`BurnAlert`] detection times.
 //! * [`scenario`]: one [`Scenario`] in, one [`Report`] out, via [`evaluate`].
@@ -32,6 +33,7 @@ pub mod alerts;
 pub mod amount;
 pub mod budget;
 pub mod choice;
+pub mod clock;
 pub mod cost;
 pub mod delivery;
 pub mod dependency;

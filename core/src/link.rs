@@ -7,14 +7,14 @@
 //! use nines_core::scenario::Scenario;
 //! use nines_core::window::Convention;
 //!
-//! assert_eq!(encode(&Scenario::default()), "v=2");
+//! assert_eq!(encode(&Scenario::default()), "v=3");
 //! let s = Scenario {
 //!     target: "99.9%".parse().unwrap(),
 //!     convention: Convention::SreBook,
 //!     ..Scenario::default()
 //! };
 //! let query = encode(&s);
-//! assert_eq!(query, "v=2&target=99.9%25&convention=sre-book");
+//! assert_eq!(query, "v=3&target=99.9%25&convention=sre-book");
 //! let back = decode(&query);
 //! assert_eq!(back.scenario, s);
 //! assert!(back.notices.is_empty());
@@ -26,7 +26,7 @@
 //!   version.
 //! * Then one `key=value` pair per input that differs from
 //!   [`Scenario::default`], in the order the scenario's fields are declared.
-//!   The default scenario is just `v=2`.
+//!   The default scenario is just `v=3`.
 //! * Keys are the scenario's serde field names, nested structs joined with
 //!   dots: `target`, `reverse.period`, `cost.model.revenue_per_year`. The
 //!   key `v` is reserved for the version.
@@ -88,7 +88,16 @@ use crate::scenario::Scenario;
 /// * 2: the deployment frequency is one rate as written,
 ///   `delivery.deployment_frequency=10 per week`, instead of a count
 ///   `delivery.deployments` per `delivery.deployment_period_seconds`.
-pub const LINK_VERSION: u32 = 2;
+/// * 3: the incident log is dated: each incident of `incidents.history` is
+///   one string `WHEN,DURATION,SCOPE[,NOTE]`
+///   (`2027-03-01T10:00:00Z,30m,100%,database failover`) instead of an
+///   undated `{"downtime_seconds":…,"scope":…}`, and
+///   `incidents.history_period_seconds` is gone (the log is measured over
+///   the SLO window and the last year); the service's own outages a year
+///   (`dependencies.outages_per_year`) and the on-call incidents of all
+///   teams (`support.on_call.incidents_per_year`) are no longer inputs of
+///   their own: both follow `incidents.incidents_per_year`.
+pub const LINK_VERSION: u32 = 3;
 
 /// What [`decode`] made of a link: the scenario, and what the UI should tell
 /// the user about the parts it could not use.
@@ -208,7 +217,7 @@ fn quoted(text: &str) -> String {
 // Encoding
 // ---------------------------------------------------------------------------
 
-/// The scenario as a query string (no leading `?`): `v=2` and the inputs
+/// The scenario as a query string (no leading `?`): `v=3` and the inputs
 /// that differ from the default. See the module notes for the format.
 ///
 /// ```
@@ -218,7 +227,7 @@ fn quoted(text: &str) -> String {
 /// let mut s = Scenario::default();
 /// s.reverse.period = Period::Days(28);
 /// s.reverse.downtime_seconds = 90.0;
-/// assert_eq!(encode(&s), "v=2&reverse.downtime_seconds=90&reverse.period=28d");
+/// assert_eq!(encode(&s), "v=3&reverse.downtime_seconds=90&reverse.period=28d");
 /// ```
 pub fn encode(s: &Scenario) -> String {
     let version = format!("v={LINK_VERSION}");
@@ -559,7 +568,7 @@ pub fn decode_component(text: &str) -> Result<String, FromUtf8Error> {
 /// ```
 /// use nines_core::link::{decode, Notice};
 /// use nines_core::scenario::Scenario;
-/// let d = decode("?v=2&target=250%25&convention=sre-book&foo=1");
+/// let d = decode("?v=3&target=250%25&convention=sre-book&foo=1");
 /// assert_eq!(d.scenario.target, Scenario::default().target);
 /// assert_eq!(d.scenario.convention.id(), "sre-book");
 /// assert_eq!(d.notices.len(), 2);
@@ -646,10 +655,26 @@ pub fn decode(query: &str) -> Decoded {
 /// One migration step per link version: `STEPS[n]` rewrites a version-`n`
 /// link's pairs as version `n + 1` pairs. Its length is [`LINK_VERSION`],
 /// so bumping the version without adding a step does not compile.
-const STEPS: [Step; LINK_VERSION as usize] = [v0_to_v1, v1_to_v2];
+const STEPS: [Step; LINK_VERSION as usize] = [v0_to_v1, v1_to_v2, v2_to_v3];
 
 /// The keys [`STEPS`] rewrite, each with the version that had it.
-const RENAMED: [(u32, &str); 4] = [(0, "slo"), (0, "conv"), (1, V1_DEPLOYMENTS), (1, V1_PERIOD)];
+const RENAMED: [(u32, &str); 9] = [
+    (0, "slo"),
+    (0, "conv"),
+    (1, V1_DEPLOYMENTS),
+    (1, V1_PERIOD),
+    (2, V2_HISTORY),
+    (2, V2_HISTORY_PERIOD),
+    (2, "incidents"),
+    (2, V2_OUTAGES),
+    (2, V2_CALLOUTS),
+];
+
+/// Version 2's own-outage rate of the dependencies section, and the on-call
+/// incidents across all teams: version 3 reads both from the incident
+/// model's rate (issue 19 §4).
+const V2_OUTAGES: &str = "dependencies.outages_per_year";
+const V2_CALLOUTS: &str = "support.on_call.incidents_per_year";
 
 /// A link's `(key, value)` pairs, decoded, without `v`.
 type Pairs = Vec<(String, String)>;
@@ -668,6 +693,19 @@ type Step = fn(Pairs) -> Pairs;
 ///   is the rate `delivery.deployment_frequency` (either may be missing:
 ///   it had version 1's default, 10 per 604 800 s); the period stays a
 ///   fixed number of seconds, so the figures are the same.
+/// * 2 → 3: an undated incident `{"downtime_seconds":2400,"scope":1}` of
+///   `incidents.history` becomes a dated one that ends at
+///   2026-11-11T00:00:00Z (`budget::STORY_NOW`, the instant the page
+///   evaluated at when version-2 links were written; the old history sat
+///   in the period before it), its note saying it was undated:
+///   `2026-11-10T23:20:00Z,40m,100%,undated in an older link`.
+///   `incidents.history_period_seconds` is dropped: the log is now measured
+///   over the SLO window and the last year. A list that is not version 2's
+///   is left for the decoder to refuse with its reason. One incident rate
+///   (issue 19 §4): `dependencies.outages_per_year` (else
+///   `support.on_call.incidents_per_year` ÷ `support.on_call.teams`, 3 by
+///   default) becomes `incidents.incidents_per_year` unless the link sets
+///   that itself; both keys are dropped.
 ///
 /// ```
 /// use nines_core::link::migrate;
@@ -679,6 +717,13 @@ type Step = fn(Pairs) -> Pairs;
 /// let migrated = migrate(1, pairs);
 /// assert_eq!(migrated[0].0, "delivery.deployment_frequency");
 /// assert_eq!(migrated[0].1, "2 per 604800s"); // 2 per week
+/// let pairs = vec![
+///     ("incidents.history".to_string(), r#"[{"downtime_seconds":2400,"scope":1}]"#.to_string()),
+///     ("incidents.history_period_seconds".into(), "2592000".into()),
+/// ];
+/// let migrated = migrate(2, pairs);
+/// assert_eq!(migrated.len(), 1);
+/// assert_eq!(migrated[0].1, r#"["2026-11-10T23:20:00Z,40m,100%,undated in an older link"]"#);
 /// ```
 pub fn migrate(from: u32, pairs: Vec<(String, String)>) -> Vec<(String, String)> {
     STEPS
@@ -738,6 +783,95 @@ fn v1_rate(count: Option<&str>, period: Option<&str>) -> String {
         count.unwrap_or("10").trim(),
         period.unwrap_or("604800").trim()
     )
+}
+
+/// Version 2's undated incident log and the period it covered.
+const V2_HISTORY: &str = "incidents.history";
+const V2_HISTORY_PERIOD: &str = "incidents.history_period_seconds";
+
+fn v2_to_v3(mut pairs: Pairs) -> Pairs {
+    // One incident rate: a version-2 link's own outages (or, failing that,
+    // its callouts across the teams, divided by the teams) become the
+    // incident model's rate unless the link sets that rate itself.
+    let value = |pairs: &Pairs, key: &str| {
+        pairs
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .and_then(|(_, v)| v.parse::<f64>().ok())
+    };
+    let has_rate = pairs
+        .iter()
+        .any(|(k, _)| k == "incidents.incidents_per_year" || k == "incidents");
+    if !has_rate {
+        let teams = value(&pairs, "support.on_call.teams").unwrap_or(3.0);
+        let rate = value(&pairs, V2_OUTAGES).or_else(|| {
+            value(&pairs, V2_CALLOUTS)
+                .filter(|_| teams > 0.0)
+                .map(|x| x / teams)
+        });
+        if let Some(rate) = rate {
+            pairs.push(("incidents.incidents_per_year".into(), rate.to_string()));
+        }
+    }
+    pairs
+        .into_iter()
+        .filter(|(key, _)| key != V2_HISTORY_PERIOD && key != V2_OUTAGES && key != V2_CALLOUTS)
+        .map(|(key, value)| {
+            let value = match key.as_str() {
+                V2_HISTORY => v2_history(&value).unwrap_or(value),
+                // Written whole: the same inside the object.
+                "incidents" => serde_json::from_str::<Value>(&value)
+                    .ok()
+                    .and_then(|mut v| {
+                        let o = v.as_object_mut()?;
+                        o.remove("history_period_seconds");
+                        if let Some(h) = o.get("history").map(Value::to_string) {
+                            o.insert(
+                                "history".into(),
+                                serde_json::from_str(&v2_history(&h)?).ok()?,
+                            );
+                        }
+                        Some(v.to_string())
+                    })
+                    .unwrap_or(value),
+                _ => value,
+            };
+            (key, value)
+        })
+        .collect()
+}
+
+/// A version-2 history (a JSON list of `{"downtime_seconds", "scope"}`) as
+/// version 3's dated list; `None` when it is not one.
+fn v2_history(json: &str) -> Option<String> {
+    let Value::Array(items) = serde_json::from_str::<Value>(json).ok()? else {
+        return None;
+    };
+    let end = crate::budget::STORY_NOW;
+    let lines = items
+        .iter()
+        .map(|item| {
+            let o = item.as_object()?;
+            let seconds = o.get("downtime_seconds").map_or(Some(0.0), Value::as_f64)?;
+            let scope = o.get("scope").map_or(Some(1.0), Value::as_f64)?;
+            let start = (seconds.is_finite() && seconds >= 0.0)
+                .then(|| {
+                    end.checked_sub_signed(chrono::Duration::milliseconds(
+                        (seconds * 1000.0) as i64,
+                    ))
+                })
+                .flatten()?;
+            let incident = crate::incident::PastIncident {
+                start,
+                duration_seconds: seconds,
+                scope,
+                note: "undated in an older link".into(),
+            };
+            Some(Value::String(incident.to_string()))
+        })
+        .collect::<Option<Vec<Value>>>()?;
+    Some(Value::Array(lines).to_string())
 }
 
 /// The default's value at a dotted key, if the key names one.
@@ -1024,7 +1158,7 @@ mod tests {
             convention: Convention::Calendar365,
             ..Scenario::default()
         };
-        assert_eq!(encode(&s), "v=2&convention=365d");
+        assert_eq!(encode(&s), "v=3&convention=365d");
     }
 
     #[test]

@@ -42,6 +42,10 @@ pub enum Expected {
     AlertPolicy,
     /// A fraction of a whole, e.g. a scope or a change failure rate.
     Fraction,
+    /// An instant: a date or an RFC 3339 date and time (see `crate::clock`).
+    Instant,
+    /// A fixed offset from UTC (see `crate::clock`).
+    UtcOffset,
 }
 
 impl Expected {
@@ -64,6 +68,8 @@ impl Expected {
             Expected::Money => "an amount of money",
             Expected::AlertPolicy => "an alert policy",
             Expected::Fraction => "a fraction",
+            Expected::Instant => "a date or an instant",
+            Expected::UtcOffset => "an offset from UTC",
         }
     }
 
@@ -107,6 +113,13 @@ impl Expected {
                  or 1.2M USD (suffixes k, M, B, T)"
             }
             Expected::AlertPolicy => "use workbook, sloth or pyrra",
+            Expected::Instant => {
+                "use a date like 2027-03-10, or an RFC 3339 instant like \
+                 2027-03-10T09:30:00Z or 2027-03-10T09:30:00+01:00 (without an offset, UTC)"
+            }
+            Expected::UtcOffset => {
+                "use an offset from UTC between -14:00 and +14:00, like +01:00, -05:30 or UTC"
+            }
         }
     }
 }

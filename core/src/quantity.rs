@@ -62,6 +62,35 @@ pub struct Availability {
 }
 
 impl Availability {
+    /// The highest round target whose budget covers an expected
+    /// unavailability: the budget is `expected` rounded up to the 1-2-5
+    /// series (1, 2 or 5 × a power of ten), so the target reads 99.9%,
+    /// 99.8%, 99.5%, 99.95%… `None` when nothing is expected to go wrong
+    /// (any target holds), or everything is (no target does).
+    ///
+    /// ```
+    /// use nines_core::quantity::Availability;
+    /// // Expected 0.0725% unavailable: the next budget up is 0.1%.
+    /// assert_eq!(Availability::round_target_covering(0.000725).unwrap().to_string(), "99.9%");
+    /// assert_eq!(Availability::round_target_covering(0.0005).unwrap().to_string(), "99.95%");
+    /// assert_eq!(Availability::round_target_covering(0.00019999).unwrap().to_string(), "99.98%");
+    /// assert_eq!(Availability::round_target_covering(0.0021).unwrap().to_string(), "99.5%");
+    /// assert!(Availability::round_target_covering(0.0).is_none());
+    /// ```
+    pub fn round_target_covering(expected: f64) -> Option<Availability> {
+        if !(expected > 0.0 && expected < 1.0) {
+            return None;
+        }
+        // The series' steps within a nine of the expected figure, the
+        // highest target whose budget (with a relative tolerance: 0.0005 is
+        // a budget of 5/10000, not more) covers it.
+        let n = -expected.log10();
+        round_targets(n - 1.0, n)
+            .into_iter()
+            .filter(|a| a.unavailability() >= expected * (1.0 - 1e-12))
+            .max_by(|a, b| a.nines().total_cmp(&b.nines()))
+    }
+
     /// 100%: no downtime allowed.
     ///
     /// ```
@@ -503,15 +532,17 @@ impl Availability {
         }
     }
 
-    /// The number of nines for display: at most two decimals, trailing zeros
-    /// trimmed (`"3.3 nines"`, `"4 nines"`, `"1 nine"`), and
-    /// `"100% (no downtime allowed)"` instead of infinitely many nines.
+    /// The number of nines for display, by [`format_nines_count`]'s rule
+    /// (`"3.3 nines"`, `"4 nines"`, `"1 nine"`, `"2.9996 nines"` for
+    /// 99.8999%, never `"3 nines"`), and `"100% (no downtime allowed)"`
+    /// instead of infinitely many nines.
     ///
     /// ```
     /// use nines_core::quantity::Availability;
     /// let p = |s| Availability::parse(s).unwrap().format_nines();
     /// assert_eq!(p("99.95"), "3.3 nines");
     /// assert_eq!(p("90"), "1 nine");
+    /// assert_eq!(p("99.8999"), "2.9996 nines");
     /// assert_eq!(p("100"), "100% (no downtime allowed)");
     /// ```
     pub fn format_nines(&self) -> String {
@@ -519,14 +550,43 @@ impl Availability {
         if n.is_infinite() {
             return "100% (no downtime allowed)".into();
         }
-        let mut s = String::with_capacity(16);
-        crate::digits::push_fixed(&mut s, n, 2);
-        let len = s.trim_end_matches('0').trim_end_matches('.').len();
-        s.truncate(len);
+        let mut s = format_nines_count(n);
         let unit = if s == "1" { " nine" } else { " nines" };
         s.push_str(unit);
         s
     }
+}
+
+/// A count of nines for display, by one rule: two decimals, trailing zeros
+/// trimmed (`3.3`, `4`); but a count that is not a whole number never shows
+/// as one (a whole number of nines is a claim: "3 nines" is 99.9%). When
+/// two decimals would round it onto a whole number, as many more decimals
+/// as it takes to show that it is not (99.8999% is 2.99957 nines: `2.9996`,
+/// not `3`), up to 6; if it still reads whole, it is marked `≈`. Counts
+/// within 10^-9 of a whole number are that number (exact powers of ten).
+///
+/// ```
+/// use nines_core::quantity::format_nines_count;
+/// assert_eq!(format_nines_count(3.0), "3");
+/// assert_eq!(format_nines_count(2000f64.log10()), "3.3");
+/// assert_eq!(format_nines_count(-(0.001001f64.log10())), "2.9996");
+/// assert_eq!(format_nines_count(1.004), "1.004");
+/// assert_eq!(format_nines_count(3.0000001), "≈3");
+/// ```
+pub fn format_nines_count(n: f64) -> String {
+    let whole = (n - n.round()).abs() < 1e-9;
+    let mut s = String::with_capacity(16);
+    for decimals in 2..=6 {
+        s.clear();
+        crate::digits::push_fixed(&mut s, n, decimals);
+        let len = s.trim_end_matches('0').trim_end_matches('.').len();
+        s.truncate(len);
+        if whole || s.contains('.') {
+            return s;
+        }
+    }
+    s.insert(0, '≈');
+    s
 }
 
 /// `x` in Rust's shortest round-trip form, for messages.
@@ -679,6 +739,74 @@ pub fn parse_fraction(s: &str) -> Result<f64, ParseError> {
         })));
     }
     Ok(r.to_f64())
+}
+
+/// The round targets a chart or the slider picks from: each decade of
+/// unavailability in the 1-2-5 series (10%, 5%, 2%, 1%, 0.5%, 0.2%,
+/// 0.1%, …, i.e. 90%, 95%, 98%, 99%, 99.5%, 99.8%, 99.9%, 99.95%…).
+///
+/// Why this series: it is the one people write targets in (every step an
+/// exact, short percentage, written into the field and the link as it is),
+/// its steps are nearly even on the nines axis (log10 2 ≈ 0.30, log10 2.5 ≈
+/// 0.40 of a nine), so a slider moves steadily, and it is the series the
+/// "most you can promise" figures are rounded to
+/// ([`Availability::round_target_covering`]). From `from` to `to` nines,
+/// both included, highest unavailability first.
+///
+/// ```
+/// use nines_core::quantity::round_targets;
+/// let t: Vec<String> = round_targets(1.0, 3.0).iter().map(|a| a.to_string()).collect();
+/// assert_eq!(t, ["90%", "95%", "98%", "99%", "99.5%", "99.8%", "99.9%"]);
+/// ```
+pub fn round_targets(from: f64, to: f64) -> Vec<Availability> {
+    let mut out = Vec::new();
+    if !(from.is_finite() && to.is_finite()) {
+        return out;
+    }
+    let (lo, hi) = (from.min(to).max(0.0), from.max(to).min(30.0));
+    let first = lo.floor() as u32;
+    let last = hi.ceil() as u32;
+    for d in first..=last {
+        let Some(scale) = 10u128.checked_pow(d + 1) else {
+            break;
+        };
+        for m in [10u128, 5, 2] {
+            let Some(u) = Ratio::new(m, scale) else {
+                continue;
+            };
+            let Ok(a) = Availability::from_unavailability_ratio(u) else {
+                continue;
+            };
+            let n = a.nines();
+            if n >= lo - 1e-9 && n <= hi + 1e-9 && u < Ratio::ONE {
+                out.push(a);
+            }
+        }
+    }
+    out
+}
+
+/// The round target ([`round_targets`]) nearest to `nines` on the nines
+/// axis, within `from..=to`: what a click or drag on a chart at `nines`
+/// sets. `None` when there is none (not a number, or an empty range).
+///
+/// ```
+/// use nines_core::quantity::nearest_round_target;
+/// let at = |n| nearest_round_target(n, 1.0, 6.0).unwrap().to_string();
+/// assert_eq!(at(2.505149978319906), "99.8%");
+/// assert_eq!(at(3.1), "99.9%");
+/// assert_eq!(at(3.2), "99.95%");
+/// assert_eq!(at(0.2), "90%");
+/// ```
+pub fn nearest_round_target(nines: f64, from: f64, to: f64) -> Option<Availability> {
+    if nines.is_nan() {
+        return None;
+    }
+    round_targets(from, to).into_iter().min_by(|a, b| {
+        (a.nines() - nines)
+            .abs()
+            .total_cmp(&(b.nines() - nines).abs())
+    })
 }
 
 #[cfg(test)]

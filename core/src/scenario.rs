@@ -162,9 +162,116 @@ pub struct SpendReport {
     pub fits: Option<bool>,
     /// `145% of the budget (dependencies 20%, incidents 39.93%, releases 74.4%)`.
     pub display: String,
+    /// The unavailability the three are expected to cause together
+    /// (dependencies + incidents + failed deployments, capped at 1).
+    pub expected_unavailability: f64,
+    /// The availability they leave: `≈99.9275%`.
+    pub expected_availability_display: String,
+    /// The highest round target whose budget covers them
+    /// ([`Availability::round_target_covering`]): the most that can be
+    /// promised; `None` when nothing is expected to fail, or everything.
+    pub most_promisable: Option<Availability>,
+    /// `99.9%`, or `—`.
+    pub most_promisable_display: String,
+    /// The verdict in one line: achievable or not, what spends the budget
+    /// (largest first), the most that can be promised.
+    pub verdict: String,
 }
 
 fn spend_report(
+    dependencies: &DependencyReport,
+    incidents: &IncidentReport,
+    delivery: &DeliveryReport,
+    target: &Availability,
+    window_seconds: f64,
+) -> SpendReport {
+    let releases_u = if window_seconds > 0.0 {
+        delivery.release_downtime_per_window_seconds / window_seconds
+    } else {
+        0.0
+    };
+    let expected = [
+        dependencies.dependencies_unavailability,
+        incidents.expected_unavailability,
+        releases_u,
+    ]
+    .into_iter()
+    .filter(|u| u.is_finite() && *u > 0.0)
+    .sum::<f64>()
+    .min(1.0);
+    let promise = Availability::round_target_covering(expected);
+    let mut report = spend_shares(dependencies, incidents, delivery, target);
+    report.expected_unavailability = expected;
+    report.expected_availability_display = crate::display::availability(expected);
+    report.most_promisable_display = promise.as_ref().map_or_else(
+        || crate::display::ABSENT.into(),
+        Availability::format_percent,
+    );
+    report.most_promisable = promise;
+    report.verdict = verdict(
+        &report,
+        target,
+        [
+            ("dependencies", dependencies.dependencies_unavailability),
+            ("incidents", incidents.expected_unavailability),
+            ("failed deployments", releases_u),
+        ],
+    );
+    report
+}
+
+/// The verdict line of [`SpendReport::verdict`]; `sources` are each
+/// source's expected unavailability.
+fn verdict(r: &SpendReport, target: &Availability, mut sources: [(&str, f64); 3]) -> String {
+    let t = target.format_percent();
+    let u = target.unavailability();
+    if r.expected_unavailability <= 0.0 {
+        return ["Achievable: no dependency, incident or failed deployment is expected to cost any of the ", &t, " target's budget."].concat();
+    }
+    sources.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let mut list = String::with_capacity(80);
+    for (i, (name, x)) in sources.iter().filter(|(_, x)| *x > 0.0).enumerate() {
+        if i > 0 {
+            list.push_str(", ");
+        }
+        list.push_str(name);
+        list.push(' ');
+        if u > 0.0 {
+            crate::display::push_fraction_percent(&mut list, x / u);
+        } else {
+            list.push_str(&crate::display::availability(*x));
+            list.push_str(" available");
+        }
+    }
+    let largest = sources[0].0;
+    let promise = &r.most_promisable_display;
+    let exp = &r.expected_availability_display;
+    match (r.total, r.fits) {
+        (Some(total), Some(true)) => {
+            let mut out = format!(
+                "Achievable: these dependencies, incidents and failed deployments are expected to spend {} of the {t} budget ({list}), leaving {} for everything else; expected availability {exp}.",
+                crate::display::format_fraction_percent(total),
+                crate::display::format_fraction_percent(1.0 - total),
+            );
+            if r.most_promisable
+                .as_ref()
+                .is_some_and(|p| p.unavailability() < u)
+            {
+                out.push_str(&format!(" You could promise up to {promise}."));
+            }
+            out
+        }
+        (Some(total), _) => format!(
+            "Not achievable: these dependencies, incidents and failed deployments are expected to spend {} of the {t} budget ({list}); expected availability {exp}. The most you can promise is {promise}, or cut what spends the budget, starting with the {largest}.",
+            crate::display::format_fraction_percent(total),
+        ),
+        (None, _) => format!(
+            "Not achievable: a {t} target allows no downtime, and these dependencies, incidents and failed deployments are expected to leave {exp} ({list}). The most you can promise is {promise}."
+        ),
+    }
+}
+
+fn spend_shares(
     dependencies: &DependencyReport,
     incidents: &IncidentReport,
     delivery: &DeliveryReport,
@@ -190,6 +297,7 @@ fn spend_report(
             total,
             fits: total.map(|t| t <= 1.0),
             display: "no budget to spend: a 100% target allows no downtime at all".into(),
+            ..SpendReport::empty()
         };
     }
     let mut display = String::with_capacity(96);
@@ -213,6 +321,25 @@ fn spend_report(
         total,
         fits: total.map(|t| t <= 1.0),
         display,
+        ..SpendReport::empty()
+    }
+}
+
+impl SpendReport {
+    fn empty() -> SpendReport {
+        SpendReport {
+            dependencies: None,
+            incidents: None,
+            releases: None,
+            total: None,
+            fits: None,
+            display: String::new(),
+            expected_unavailability: 0.0,
+            expected_availability_display: String::new(),
+            most_promisable: None,
+            most_promisable_display: String::new(),
+            verdict: String::new(),
+        }
     }
 }
 
@@ -228,10 +355,23 @@ fn spend_report(
 /// ```
 pub fn evaluate(s: &Scenario, now: DateTime<Utc>) -> Report {
     let ctx = target_context(s);
+    let frame = s.budget.frame(s.slo_window, s.convention, now);
+    // One source for the incident rate: the service's own outages (the
+    // dependencies' detect-and-recover bound) and the on-call callouts of
+    // `teams` services like this one are the incident model's.
+    let mut dependency_inputs = s.dependencies.clone();
+    dependency_inputs.outages_per_year = s.incidents.incidents_per_year;
+    let mut support_inputs = s.support.clone();
+    // Saturated: a huge rate times the teams stays finite, for the
+    // support section's own "too large" note.
+    support_inputs.on_call.incidents_per_year = (f64::from(s.support.on_call.teams)
+        * s.incidents.incidents_per_year)
+        .clamp(f64::MIN, f64::MAX);
     let delivery = crate::delivery::evaluate(&s.delivery, &ctx, s.convention);
-    let support = crate::support::evaluate(&s.support, &ctx, delivery.targets.deployments_per_week);
-    let incidents = crate::incident::evaluate(&s.incidents, &ctx);
-    let dependencies = crate::dependency::evaluate(&s.dependencies, &ctx);
+    let support =
+        crate::support::evaluate(&support_inputs, &ctx, delivery.targets.deployments_per_week);
+    let incidents = crate::incident::evaluate(&s.incidents, &ctx, &frame);
+    let dependencies = crate::dependency::evaluate(&dependency_inputs, &ctx);
     let requests = (s.budget.mode == BudgetMode::Requests)
         .then(|| s.budget.traffic.count_in_period(s.slo_window, s.convention));
     Report {
@@ -247,7 +387,7 @@ pub fn evaluate(s: &Scenario, now: DateTime<Utc>) -> Report {
             s.convention,
             &s.service_hours,
         ),
-        budget: crate::budget::budget_report(&s.budget, s.target, s.slo_window, s.convention, now),
+        budget: crate::budget::budget_report(&s.budget, s.target, &frame, s.convention),
         alerts: crate::alerts::alerts_report(
             &s.alerts,
             &s.target,
@@ -255,7 +395,13 @@ pub fn evaluate(s: &Scenario, now: DateTime<Utc>) -> Report {
             s.convention,
             requests,
         ),
-        spend: spend_report(&dependencies, &incidents, &delivery, &s.target),
+        spend: spend_report(
+            &dependencies,
+            &incidents,
+            &delivery,
+            &s.target,
+            s.slo_window.seconds(s.convention) as f64,
+        ),
         incidents,
         dependencies,
         cost: crate::cost::evaluate(&s.cost, &ctx),
@@ -277,6 +423,57 @@ fn target_context(s: &Scenario) -> TargetContext {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn verdict_of_the_default_story_worked_by_hand() {
+        // Dependencies in series: payment providers A‖B 0.001² = 1e-6,
+        // orders database 1e-4, session cache 2 of 3 at 0.001 each
+        // 3 × 0.001² × 0.999 + 0.001³ = 2.998e-6, inventory 5e-5:
+        // 1 − Π(1 − uᵢ) = 1.539924e-4 (30.8% of a 0.05% budget).
+        // Incidents: 6 × (5 + 30) min × 50% = 6 300 s a year of
+        // 31 556 952 s = 1.996391e-4 (39.93%). Failed deployments: 10 a
+        // week × 30/7 weeks × 10% = 4.2857 a window, each (5 + 10) min ×
+        // 25% = 225 s: 964.29 s of 2 592 000 s = 3.720238e-4 (74.4%).
+        // Together 7.25655e-4 = 145.13% of the budget: not achievable;
+        // 99.92743% expected; the next 1-2-5 budget up is 0.1%: 99.9%.
+        let r = evaluate(&Scenario::default(), crate::budget::STORY_NOW);
+        let s = &r.spend;
+        assert!((s.expected_unavailability - 7.25655e-4).abs() < 1e-9);
+        assert_eq!(s.most_promisable_display, "99.9%");
+        assert_eq!(
+            s.verdict,
+            "Not achievable: these dependencies, incidents and failed deployments are expected \
+             to spend 145.13% of the 99.95% budget (failed deployments 74.4%, incidents 39.93%, \
+             dependencies 30.8%); expected availability ≈99.92743%. The most you can promise is \
+             99.9%, or cut what spends the budget, starting with the failed deployments."
+        );
+        // At 99.9% the same spend is 72.57% of a 0.1% budget: achievable.
+        let mut at = Scenario {
+            target: "99.9".parse().unwrap(),
+            ..Scenario::default()
+        };
+        let v = evaluate(&at, crate::budget::STORY_NOW).spend.verdict;
+        assert!(
+            v.starts_with("Achievable: ") && v.contains("spend 72.57% of the 99.9% budget"),
+            "{v}"
+        );
+        assert!(
+            v.contains("leaving 27.43% for everything else") && !v.contains("could promise"),
+            "{v}"
+        );
+        // At 99.5% there is room for more: up to 99.9%.
+        at.target = "99.5".parse().unwrap();
+        let v = evaluate(&at, crate::budget::STORY_NOW).spend.verdict;
+        assert!(v.ends_with("You could promise up to 99.9%."), "{v}");
+        // 100%: no budget, and still the most that can be promised.
+        at.target = Availability::HUNDRED;
+        let v = evaluate(&at, crate::budget::STORY_NOW).spend.verdict;
+        assert!(
+            v.starts_with("Not achievable: a 100% target allows no downtime"),
+            "{v}"
+        );
+        assert!(v.ends_with("The most you can promise is 99.9%."), "{v}");
+    }
 
     #[test]
     fn spend_adds_only_the_sources_present() {

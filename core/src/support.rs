@@ -119,6 +119,64 @@ pub struct Recommendation {
     pub notes: Vec<String>,
 }
 
+/// Deployments a week for people, one rule everywhere (the support
+/// section, its reasons, the measures export): one decimal, trailing zeros
+/// trimmed; but never a figure rounded onto 0 or 1 (weekly, the line the
+/// rules turn on) that is not exactly that: then as many decimals as it
+/// takes to show the difference, up to 6.
+///
+/// ```
+/// use nines_core::support::deployments_per_week;
+/// assert_eq!(deployments_per_week(7.0 / 30.436875), "0.2"); // 0.22998…
+/// assert_eq!(deployments_per_week(10.0), "10");
+/// assert_eq!(deployments_per_week(1.04), "1.04"); // not "1": it is more than weekly
+/// assert_eq!(deployments_per_week(0.96), "0.96");
+/// assert_eq!(deployments_per_week(0.02), "0.02"); // not "0"
+/// ```
+pub fn deployments_per_week(x: f64) -> String {
+    let mut decimals = 1;
+    loop {
+        let s = count(x, decimals);
+        let misleading = (s == "1" && x != 1.0) || (s == "0" && x != 0.0);
+        if !misleading || decimals >= 6 {
+            return s;
+        }
+        decimals += 1;
+    }
+}
+
+/// The standby hours of the on-call cost, with the convention they come
+/// from: the default is a fixed 365-day year (8 760 h) less 52 working
+/// weeks of 40 h, whatever the calendar convention of the rest.
+///
+/// ```
+/// use nines_core::support::standby_hours_display;
+/// assert_eq!(
+///     standby_hours_display(6_680.0),
+///     "6,680 standby hours a person a year: a 365-day year (8,760 h) less 52 working weeks of 40 h"
+/// );
+/// assert_eq!(standby_hours_display(4_000.0), "4,000 standby hours a person a year (as given)");
+/// ```
+pub fn standby_hours_display(hours: f64) -> String {
+    if hours == DEFAULT_STANDBY_HOURS {
+        [
+            count(hours, 0).as_str(),
+            " standby hours a person a year: a 365-day year (8,760 h) less 52 working weeks of \
+             40 h",
+        ]
+        .concat()
+    } else {
+        [
+            count(hours, 2).as_str(),
+            " standby hours a person a year (as given)",
+        ]
+        .concat()
+    }
+}
+
+/// 8 760 h (a 365-day year) less 52 × 40 working hours: 6 680 h.
+const DEFAULT_STANDBY_HOURS: f64 = 365.0 * 24.0 - 52.0 * 40.0;
+
 const OPS_RULE: &str = "\"You Build It Ops Run It\": \"if product demand calls for more than weekly deployments then You Build It Ops Run It can only lead to Discontinuous Delivery.\"";
 const SRE_RULE: &str = "\"Aim for Operability, not SRE as a Cult\": You Build It SRE Run It \"is only warranted when multiple services exist with critical user traffic, and at an availability level of four nines or more.\"";
 const YRI_RULE: &str = "\"Aim for Operability, not SRE as a Cult\": You Build It You Run It \"is a cost effective method of revenue protection, from two nines to five nines of availability\"; \"You Build It SRE Run It\": \"All product teams do You Build It You Run It by default\".";
@@ -170,7 +228,11 @@ pub fn recommend(
     let two_nines = nines >= 2.0 - 1e-9;
     // A 100% target has infinitely many nines: name it, never "inf nines".
     let target_text = if nines.is_finite() {
-        format!("{nines:.2} nines")
+        [
+            crate::quantity::format_nines_count(nines).as_str(),
+            " nines",
+        ]
+        .concat()
     } else {
         "100%".to_string()
     };
@@ -201,7 +263,7 @@ pub fn recommend(
     let ops_why_not = if more_than_weekly {
         [
             "Not chosen: ",
-            &shortest(deploys),
+            &self::deployments_per_week(deploys),
             " deployments a week is more than weekly. ",
             OPS_RULE,
         ]
@@ -219,12 +281,13 @@ pub fn recommend(
             "Critical traffic, a target of {target_text} and {services} services. {SRE_RULE} The service must also pass a readiness review, and on-call goes back to the delivery team if the error budget is repeatedly blown (\"You Build It SRE Run It\")."
         ),
         SupportMethod::YouBuildItOpsRunIt => format!(
-            "Demand is low ({deploys} deployments a week, weekly or fewer) and the target ({target_text}) is below the two nines where You Build It You Run It becomes \"a cost effective method of revenue protection\". The series summary: \"Ops Run It remains relevant when product demand is low.\" Expect ticket handoffs to add hours to time to restore (\"You Build It Ops Run It\": \"Those handoffs can increase incident resolution time by hours, days, or even weeks\")."
+            "Demand is low ({} deployments a week, weekly or fewer) and the target ({target_text}) is below the two nines where You Build It You Run It becomes \"a cost effective method of revenue protection\". The series summary: \"Ops Run It remains relevant when product demand is low.\" Expect ticket handoffs to add hours to time to restore (\"You Build It Ops Run It\": \"Those handoffs can increase incident resolution time by hours, days, or even weeks\").",
+            self::deployments_per_week(deploys)
         ),
         _ => {
             let mut r = if more_than_weekly {
                 [
-                    &shortest(deploys),
+                    &self::deployments_per_week(deploys),
                     " deployments a week is more than weekly, which rules out Ops Run It. ",
                     OPS_RULE,
                     " ",
@@ -312,7 +375,11 @@ pub fn recommend(
 pub struct OnCallInputs {
     /// Delivery teams, one service each.
     pub teams: u32,
-    /// Incidents per year across all the teams' services.
+    /// Incidents per year across all the teams' services. In a scenario
+    /// this is `teams ×` the incident model's rate (each team runs a service
+    /// like this one; issue 19 §4): not an input of its own there, and not
+    /// in links.
+    #[serde(skip)]
     pub incidents_per_year: f64,
     /// Standby pay per person per hour.
     pub standby_rate_per_hour: f64,
@@ -334,7 +401,7 @@ impl Default for OnCallInputs {
             teams: 3,
             incidents_per_year: 18.0,
             standby_rate_per_hour: 5.0,
-            standby_hours_per_year: 8760.0 - 52.0 * 40.0,
+            standby_hours_per_year: DEFAULT_STANDBY_HOURS,
             callout_rate: 150.0,
             ops_handoff_delay_seconds: 7200.0,
             sre_escalation_fraction: 0.5,
@@ -506,10 +573,17 @@ pub struct SupportReport {
 /// The support figures for people.
 #[derive(Serialize, Clone, Debug, PartialEq, Default)]
 pub struct SupportDisplay {
-    /// Deployments a week, at most one decimal: `10`, `2.3`.
+    /// Deployments a week ([`deployments_per_week`]): `10`, `2.3`.
     pub deployments_per_week: String,
     /// The recommended method's on-call cost a year: `$102,900`.
     pub recommended_on_call_cost: String,
+    /// The standby hours the costs use, with their convention: `6,680
+    /// standby hours a person a year: a 365-day year (8,760 h) less 52
+    /// working weeks of 40 h`.
+    pub standby_hours: String,
+    /// The incidents the callouts count, across the teams: `18 incidents a
+    /// year across the 3 teams' services`.
+    pub callouts: String,
 }
 
 /// Recommends a method for the target and the product demand
@@ -573,8 +647,14 @@ pub fn evaluate(
         recommended_on_call_cost_per_year,
         deployments_per_week,
         display: SupportDisplay {
-            deployments_per_week: count(deployments_per_week, 1),
+            deployments_per_week: self::deployments_per_week(deployments_per_week),
             recommended_on_call_cost: money(recommended_on_call_cost_per_year),
+            standby_hours: standby_hours_display(oc.standby_hours_per_year),
+            callouts: format!(
+                "{} incidents a year across the {} teams' services",
+                crate::display::count(oc.incidents_per_year, 2),
+                oc.teams
+            ),
         },
     }
 }

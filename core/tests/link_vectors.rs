@@ -21,11 +21,11 @@ fn sre_book_999() -> Scenario {
 
 #[test]
 fn the_default_scenario_is_just_the_version() {
-    assert_eq!(LINK_VERSION, 2);
-    assert_eq!(encode(&Scenario::default()), "v=2");
+    assert_eq!(LINK_VERSION, 3);
+    assert_eq!(encode(&Scenario::default()), "v=3");
     // An older version without pairs is the default scenario too: nothing
     // in it was renamed, so nothing to say.
-    for empty in ["", "?", "v=2", "?v=1", "&&", "?&v=1&", "v=0"] {
+    for empty in ["", "?", "v=3", "v=2", "?v=1", "&&", "?&v=1&", "v=0"] {
         let d = decode(empty);
         assert_eq!(d.scenario, Scenario::default(), "{empty:?}");
         assert!(d.notices.is_empty(), "{empty:?}: {:?}", d.notices);
@@ -50,7 +50,7 @@ fn a_hand_written_link() {
     }
     assert_eq!(
         encode(&sre_book_999()),
-        "v=2&target=99.9%25&convention=sre-book"
+        "v=3&target=99.9%25&convention=sre-book"
     );
 }
 
@@ -64,7 +64,7 @@ fn nested_inputs_use_dotted_keys_in_field_order() {
     let link = encode(&s);
     assert_eq!(
         link,
-        "v=2&target=99.9%25&convention=sre-book&reverse.downtime_seconds=90\
+        "v=3&target=99.9%25&convention=sre-book&reverse.downtime_seconds=90\
          &reverse.period=28d&service_hours=Mon-Fri%2008:00-20:00&slo_window=28d"
     );
     // `+` is a space too, as in HTML forms (and a version-1 link that names
@@ -84,7 +84,7 @@ fn a_list_travels_as_one_json_value() {
     s.dependencies.dependencies.truncate(1);
     s.dependencies.dependencies.remove(0);
     let link = encode(&s);
-    assert_eq!(link, "v=2&dependencies.dependencies=%5B%5D");
+    assert_eq!(link, "v=3&dependencies.dependencies=%5B%5D");
     assert_eq!(decode(&link).scenario, s);
 
     let mut s = Scenario::default();
@@ -93,7 +93,7 @@ fn a_list_travels_as_one_json_value() {
     let link = encode(&s);
     assert_eq!(
         link,
-        "v=2&dependencies.dependencies=\
+        "v=3&dependencies.dependencies=\
          %5B%7B%22Component%22:%7B%22name%22:%22orders%20database%22,%22unavailability%22:0.0001%7D%7D%5D"
     );
     let d = decode(&link);
@@ -206,7 +206,7 @@ fn a_v0_link_is_migrated() {
     // Re-encoding writes the current version.
     assert_eq!(
         encode(&d.scenario),
-        "v=2&target=99.9%25&convention=sre-book"
+        "v=3&target=99.9%25&convention=sre-book"
     );
     // v1 does not know the v0 names.
     let d = decode("?v=1&slo=99.9");
@@ -235,7 +235,7 @@ fn a_version_1_deployment_rate_reads_as_the_same_rate() {
     assert!((r.delivery.release_downtime_per_window_seconds - 3_375.0).abs() < 1e-9);
     assert_eq!(
         encode(&d.scenario),
-        "v=2&target=99.9%25&delivery.deployment_frequency=5%20per%20day"
+        "v=3&target=99.9%25&delivery.deployment_frequency=5%20per%20day"
     );
     // Either alone: the other kept version 1's default, 10 per 604 800 s.
     let one = |q: &str| decode(q).scenario.delivery.deployment_frequency.to_string();
@@ -269,12 +269,12 @@ fn a_version_1_deployment_rate_reads_as_the_same_rate() {
 
 #[test]
 fn a_newer_link_is_read_as_far_as_understood() {
-    let d = decode("?v=3&target=99.9&convention=sre-book&hologram=on");
+    let d = decode("?v=4&target=99.9&convention=sre-book&hologram=on");
     assert_eq!(d.scenario, sre_book_999());
     assert_eq!(
         d.notices,
         [
-            Notice::NewerVersion { version: 3 },
+            Notice::NewerVersion { version: 4 },
             Notice::UnknownKey {
                 key: "hologram".into()
             },
@@ -306,4 +306,124 @@ fn ten_thousand_pairs() {
     assert_eq!(d.scenario.target, target("99.9"));
     // One notice per distinct unknown key.
     assert_eq!(d.notices.len(), 7);
+}
+
+/// The incident log travels as one key holding a JSON list of one-line
+/// incidents (`WHEN,DURATION,SCOPE[,NOTE]`), written here by hand.
+#[test]
+fn the_incident_log_travels_compactly_and_round_trips() {
+    use nines_core::incident::PastIncident;
+    let mut s = Scenario::default();
+    s.incidents.history = vec![
+        PastIncident::parse("2027-03-01T10:00:00Z,30m,100%,db failover, then restart").unwrap(),
+        PastIncident::parse("2027-03-02,2h,25%").unwrap(),
+    ];
+    let link = encode(&s);
+    assert_eq!(
+        link,
+        "v=3&incidents.history=%5B%222027-03-01T10:00:00Z,30m,100%25,db%20failover,%20then%20restart%22,\
+         %222027-03-02T00:00:00Z,2h,25%25%22%5D"
+    );
+    let back = decode(&link);
+    assert!(back.notices.is_empty(), "{:?}", back.notices);
+    assert_eq!(back.scenario, s);
+    // An empty log is an empty list.
+    s.incidents.history.clear();
+    assert_eq!(encode(&s), "v=3&incidents.history=%5B%5D");
+    // A bad incident is refused with its field, the log keeps its default.
+    let d = decode("v=3&incidents.history=%5B%222027-03-01,30m,150%25%22%5D");
+    assert_eq!(d.scenario, Scenario::default());
+    assert!(
+        d.notices[0]
+            .to_string()
+            .contains("scope: \\\"150%\\\" is not a fraction")
+            || d.notices[0]
+                .to_string()
+                .contains("scope: \"150%\" is not a fraction"),
+        "{}",
+        d.notices[0]
+    );
+}
+
+/// Version 2's undated history: each incident ends at 2026-11-11T00:00:00Z
+/// (40 min before: 23:20 on 10 Nov; 20 min before: 23:40), and the period
+/// it covered is dropped.
+#[test]
+fn a_version_2_history_is_dated() {
+    let d = decode(
+        "v=2&incidents.history=%5B%7B%22downtime_seconds%22:2400,%22scope%22:1%7D,\
+         %7B%22downtime_seconds%22:1200,%22scope%22:0.25%7D%5D&incidents.history_period_seconds=7776000",
+    );
+    assert_eq!(d.notices, [Notice::Migrated { from: 2 }]);
+    let lines: Vec<String> = d
+        .scenario
+        .incidents
+        .history
+        .iter()
+        .map(|i| i.to_string())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "2026-11-10T23:20:00Z,40m,100%,undated in an older link",
+            "2026-11-10T23:40:00Z,20m,25%,undated in an older link"
+        ]
+    );
+    // Written whole as JSON, the same.
+    let d = decode(
+        "v=2&incidents=%7B%22incidents_per_year%22:4,%22history%22:%5B%7B%22downtime_seconds%22:60,%22scope%22:1%7D%5D,%22history_period_seconds%22:1%7D",
+    );
+    assert!(
+        d.notices
+            .iter()
+            .all(|n| matches!(n, Notice::Migrated { .. })),
+        "{:?}",
+        d.notices
+    );
+    assert_eq!(d.scenario.incidents.incidents_per_year, 4.0);
+    assert_eq!(
+        d.scenario.incidents.history[0].to_string(),
+        "2026-11-10T23:59:00Z,1m,100%,undated in an older link"
+    );
+}
+
+/// Issue 19 §4, one incident rate: a version-2 link's own outages of the
+/// dependencies section, or its on-call incidents across the teams divided
+/// by the teams (18 / 3 = 6, 20 / 4 = 5), become the incident model's rate;
+/// a rate the link sets itself wins.
+#[test]
+fn version_2_incident_counts_become_one_rate() {
+    let rate = |q: &str| decode(q).scenario.incidents.incidents_per_year;
+    assert_eq!(rate("v=2&dependencies.outages_per_year=4"), 4.0);
+    assert_eq!(
+        rate("v=2&support.on_call.incidents_per_year=20&support.on_call.teams=4"),
+        5.0
+    );
+    assert_eq!(
+        rate("v=2&dependencies.outages_per_year=4&incidents.incidents_per_year=9"),
+        9.0
+    );
+    let d = decode("v=2&dependencies.outages_per_year=4");
+    assert!(
+        d.notices
+            .iter()
+            .all(|n| matches!(n, Notice::Migrated { .. })),
+        "{:?}",
+        d.notices
+    );
+    // The figures follow: at 4 own outages a year the dependencies'
+    // detect-and-recover bound is the same as the scenario's with rate 4.
+    let r = nines_core::scenario::evaluate(&d.scenario, nines_core::budget::STORY_NOW);
+    let mut s = nines_core::scenario::Scenario::default();
+    s.incidents.incidents_per_year = 4.0;
+    let same = nines_core::scenario::evaluate(&s, nines_core::budget::STORY_NOW);
+    assert_eq!(
+        r.dependencies.max_detect_and_recover_seconds,
+        same.dependencies.max_detect_and_recover_seconds
+    );
+    // Version 3 has no such keys.
+    assert!(matches!(
+        &decode("v=3&dependencies.outages_per_year=4").notices[..],
+        [Notice::UnknownKey { .. }]
+    ));
 }

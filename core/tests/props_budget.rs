@@ -59,7 +59,8 @@ proptest! {
         elapsed_share in 0.001f64..=1.0,
     ) {
         let b = ErrorBudget::new(t, Period::Days(30), Convention::SreBook);
-        let spend = Spend::BadRequests { bad: (requests * bad_share).floor(), requests_in_window: requests };
+        // At most every request so far is bad (requests × elapsed share).
+        let spend = Spend::BadRequests { bad: (requests * elapsed_share * bad_share).floor(), requests_in_window: requests };
         let s = b.status(spend, elapsed_share * b.window_seconds()).unwrap();
         let (c, r) = (s.consumed.unwrap(), s.remaining.unwrap());
         prop_assert!((c + r - 1.0).abs() <= 1e-9 * c.max(1.0), "{c} + {r}");

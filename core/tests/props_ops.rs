@@ -195,9 +195,12 @@ proptest! {
 
         let mut r = incident::evaluate(&incident::IncidentInputs {
             incidents_per_year: d, time_to_detect_seconds: e, time_to_recover_seconds: f, scope: g,
-            history: vec![incident::PastIncident { downtime_seconds: e, scope: g }],
-            history_period_seconds: d,
-        }, &ctx);
+            history: vec![incident::PastIncident {
+                start: nines_core::budget::STORY_NOW, duration_seconds: e, scope: g, note: String::new(),
+            }],
+        }, &ctx, &nines_core::budget::BudgetInput::default().frame(
+            nines_core::window::Period::Days(30), Convention::SreBook, nines_core::budget::STORY_NOW,
+        ));
         r.notes.clear();
         prop_assert!(no_nan_or_inf(&format!("{r:?}")), "{r:?}");
 

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use nines_core::amount::Rate;
 use nines_core::budget::{BudgetMode, PolicyStatus};
+use nines_core::clock::{parse_instant, Alignment, UtcOffset};
 use nines_core::window::Period;
 use yew::prelude::*;
 
@@ -41,6 +42,8 @@ pub fn budget_section(props: &SectionProps) -> Html {
     let on_error_ratio = use_on(&props.state, Action::SetErrorRatio);
     let on_window = super::on_select(&props.state, |v| v.parse().ok().map(Action::SetSloWindow));
     let on_traffic = use_commit(&props.state, Rate::parse, Action::SetTraffic);
+    let on_start = use_commit(&props.state, parse_instant, Action::SetWindowStart);
+    let on_offset = use_commit(&props.state, str::parse::<UtcOffset>, Action::SetUtcOffset);
 
     // Burn-down: budget remaining across the window, actual then projected.
     let burn_down = use_memo(b.burn_down.clone(), |points| {
@@ -133,7 +136,11 @@ pub fn budget_section(props: &SectionProps) -> Html {
         true,
     );
 
-    let frozen = b.policy == PolicyStatus::Frozen;
+    let tone = match b.policy {
+        PolicyStatus::LaunchesAllowed => "good",
+        PolicyStatus::AtRisk => "warn",
+        PolicyStatus::Frozen => "bad",
+    };
     html! {
         <section class="card" id="budget" aria-labelledby="budget-heading">
             <h2 id="budget-heading">{ "Error budget and alerts" }</h2>
@@ -160,12 +167,34 @@ pub fn budget_section(props: &SectionProps) -> Html {
                     <NumberField id="bad-seconds" label="Downtime so far" kind={Kind::Duration}
                         value={s.budget.bad_seconds} on_value={on_bad_seconds} />
                 }
-                <NumberField id="elapsed" label="Time elapsed in the window" kind={Kind::Duration}
-                    value={s.budget.elapsed_seconds} on_value={on_elapsed} />
+                { choice_field(&props.state, "window-alignment", "Window on the calendar", s.budget.alignment, Action::SetAlignment) }
+                if s.budget.alignment == Alignment::Rolling {
+                    <NumberField id="elapsed" label="Time elapsed in the window" kind={Kind::Duration}
+                        value={s.budget.elapsed_seconds} on_value={on_elapsed} />
+                } else if s.budget.alignment == Alignment::Pinned {
+                    <TextField id="window-start" label="Window starts (UTC)" value={b.start_iso.clone()}
+                        on_commit={on_start} hint="a date like 2026-11-01, or 2026-11-01T09:00:00+01:00" />
+                } else {
+                    if s.slo_window == Period::Week {
+                        { choice_field(&props.state, "week-start", "Weeks start on", s.budget.week_start, Action::SetWeekStart) }
+                    }
+                    <TextField id="utc-offset" label="Time zone (offset from UTC)" value={s.budget.utc_offset.to_string()}
+                        on_commit={on_offset} hint="e.g. +01:00, -05:00, UTC (fixed: no daylight saving)" />
+                }
             </div>
             if let Some(error) = &b.error {
                 <p class="error" role="alert" id="budget-error">{ error }</p>
             }
+            <p class="convention" id="budget-dates">
+                { "From " }<time datetime={b.start_iso.clone()}>{ &b.start_display }</time>
+                { " to now, " }<time datetime={b.now_iso.clone().unwrap_or_default()}>{ &b.now_display }</time>
+                { "; resets: " }{ &b.reset_display }{ ". " }{ &b.time_note }
+            </p>
+            // In a wrapper, so that a note appearing does not rebuild the
+            // fields above it (`for` children are flattened into the parent).
+            <div class="budget-notes">
+                { for b.notes.iter().map(|n| html! { <p class="note" role="status">{ n }</p> }) }
+            </div>
             <div class="headline">
                 <Figure id="budget-allowed" value={b.allowed_display.clone()}
                     label={format!("error budget per {}", b.window_label)}
@@ -182,10 +211,13 @@ pub fn budget_section(props: &SectionProps) -> Html {
                     why="Observed error ratio ÷ budget fraction; 1× spends the budget exactly by the window's end." />
                 <Figure id="budget-exhaustion" value={b.exhaustion_display.clone()}
                     label="budget runs out"
-                    why={format!("At this burn rate, {} from now (window started {}).", b.time_to_exhaustion_display, b.start_iso)} />
+                    why={format!("At this burn rate, {} from now (window started {}).", b.time_to_exhaustion_display, b.start_display)} />
             </div>
-            <p class={classes!("status", if frozen { "bad" } else { "good" })} id="budget-policy">
+            <p class={classes!("status", tone)} id="budget-policy">
                 { &b.policy_label }{ ": " }{ &b.policy_reason }
+                if b.freeze_lift_iso.is_some() {
+                    { " The freeze lifts " }<span id="freeze-lift">{ &b.freeze_lift_display }</span>{ "." }
+                }
             </p>
             <LineChart
                 id="burn-down-chart"
@@ -209,8 +241,8 @@ pub fn budget_section(props: &SectionProps) -> Html {
                 { &a.policy_name }{ " — " }{ &a.policy_source }{ ". Thresholds scaled to the " }{ &a.period_label }
                 { " window. At " }{ &a.error_ratio_display }{ " errors the burn rate is " }{ &a.burn_rate_at_error_ratio_display }{ "." }
             </p>
-            <div class="table-scroll">
-            <table id="alerts-table" class="wide">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Alerts: when each fires">
+            <table id="alerts-table" class="wide stack">
                 <caption>{ "Multiwindow, multi-burn-rate alerts: when each fires for a sudden error ratio" }</caption>
                 <thead><tr>
                     <th scope="col">{ "Severity" }</th>
@@ -223,11 +255,11 @@ pub fn budget_section(props: &SectionProps) -> Html {
                 <tbody>
                     { for a.rows.iter().map(|r| html! { <tr>
                         <th scope="row">{ &r.severity_label }</th>
-                        <td>{ &r.windows_display }</td>
-                        <td class="num">{ &r.burn_rate_display }</td>
-                        <td class="num">{ &r.budget_consumed_display }</td>
-                        <td class="num">{ &r.detection_display }</td>
-                        <td class="num">{ &r.budget_spent_display }</td>
+                        <td data-label="Windows (long / short)">{ &r.windows_display }</td>
+                        <td class="num" data-label="Burn rate">{ &r.burn_rate_display }</td>
+                        <td class="num" data-label="Budget consumed to fire">{ &r.budget_consumed_display }</td>
+                        <td class="num" data-label="Fires after">{ &r.detection_display }</td>
+                        <td class="num" data-label="Budget spent by then">{ &r.budget_spent_display }</td>
                     </tr> }) }
                 </tbody>
             </table>
@@ -236,6 +268,12 @@ pub fn budget_section(props: &SectionProps) -> Html {
                 <ul class="notes" id="alert-warnings">
                     { for a.warnings.iter().map(|w| html! { <li class="status bad">{ w }</li> }) }
                 </ul>
+            }
+            if let Some(alt) = &a.alternative {
+                <p class="note" id="alert-alternative">
+                    <strong>{ format!("Alternative ({}): ", alt.policy_name) }</strong>
+                    { &alt.summary }{ ". " }{ &alt.note }
+                </p>
             }
             if let (Some(x), Some(y)) = (det_x, det_y) {
                 <LineChart

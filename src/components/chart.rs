@@ -112,13 +112,24 @@ pub struct ChartProps {
 }
 
 impl ChartProps {
-    /// The chart's axes in the page chart's frame.
-    fn plot(&self) -> Plot {
+    /// The chart's axes in `frame`.
+    fn plot(&self, frame: Frame) -> Plot {
         Plot {
-            frame: Frame::CHART,
+            frame,
             x: self.x_axis,
             y: self.y_axis,
         }
+    }
+
+    /// Where the keyboard's cursor starts: at the target's marker when the
+    /// chart has one (so ArrowRight then Enter moves from the target, not
+    /// from the chart's left end), else at the first point.
+    fn start_index(&self, xs: &[f64]) -> usize {
+        self.markers
+            .iter()
+            .find(|m| m.class == "target")
+            .and_then(|m| nearest_index(xs, m.x))
+            .unwrap_or(0)
     }
 
     /// The x values the cursor steps through: those of the longest series
@@ -169,27 +180,52 @@ pub fn line_chart(props: &ChartProps) -> Html {
     }
     let cursor = use_state(|| None::<usize>);
     let dragging = use_mut_ref(|| false);
+    // The SVG's width on screen, CSS pixels: the frame is drawn that wide
+    // (Frame::fitted), so text is never scaled below its size on a phone.
+    let width = use_state_eq(|| None::<i32>);
     // The data table's rows are built only while it is open: closed, they
     // would be most of the page's DOM and of every update's diff.
     let (table_open, ontoggle) = super::disclosure::use_open();
     let svg_ref = use_node_ref();
-    let frame = Frame::CHART;
+    {
+        // Measured once drawn and again whenever the window is resized.
+        let (svg, width) = (svg_ref.clone(), width.clone());
+        use_effect_with((), move |_| {
+            let measure = move || {
+                if let Some(el) = svg.cast::<web_sys::Element>() {
+                    let w = el.get_bounding_client_rect().width();
+                    if w > 0.0 {
+                        width.set(Some(w.floor() as i32));
+                    }
+                }
+            };
+            let first = measure.clone();
+            gloo::timers::callback::Timeout::new(0, first).forget();
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| {
+                    measure()
+                });
+            move || drop(listener)
+        });
+    }
+    let frame = (*width).map_or(Frame::CHART, |w| Frame::fitted(f64::from(w)));
     let view_box = format!("0 0 {} {}", frame.width, frame.height);
     if !*drawn {
         return html! {
             <figure class="chart" id={props.id.clone()}>
                 <figcaption>{ &props.title }</figcaption>
-                <svg viewBox={view_box} class="chart-svg chart-placeholder" aria-hidden="true" />
+                <svg ref={svg_ref} viewBox={view_box} class="chart-svg chart-placeholder" aria-hidden="true" />
             </figure>
         };
     }
-    let plot = props.plot();
+    let plot = props.plot(frame);
     let xs = Rc::new(props.cursor_xs());
     let on = Handlers::new(Pointer {
         plot,
         svg: svg_ref.clone(),
         cursor: cursor.clone(),
         dragging,
+        start: props.start_index(&xs),
         xs: xs.clone(),
         on_pick: props.on_pick.clone(),
     });
@@ -261,6 +297,8 @@ struct Pointer {
     cursor: UseStateHandle<Option<usize>>,
     dragging: Rc<RefCell<bool>>,
     xs: Rc<Vec<f64>>,
+    /// The cursor's index when the keyboard first moves it.
+    start: usize,
     on_pick: Option<Callback<f64>>,
 }
 
@@ -337,7 +375,7 @@ impl Handlers {
             let p = p.clone();
             Callback::from(move |e: KeyboardEvent| {
                 let last = p.xs.len().saturating_sub(1);
-                let at = (*p.cursor).unwrap_or(0);
+                let at = (*p.cursor).unwrap_or(p.start);
                 let next = match e.key().as_str() {
                     "ArrowRight" | "ArrowUp" => Some((at + 1).min(last)),
                     "ArrowLeft" | "ArrowDown" => Some(at.saturating_sub(1)),
@@ -361,7 +399,7 @@ impl Handlers {
         };
         let focus = Callback::from(move |_: FocusEvent| {
             if p.cursor.is_none() && !p.xs.is_empty() {
-                p.cursor.set(Some(0));
+                p.cursor.set(Some(p.start.min(p.xs.len() - 1)));
             }
         });
         Handlers {
@@ -384,9 +422,10 @@ fn overlay(plot: &Plot, markers: &[Marker], series: &[Series], cursor_x: Option<
     html! { <>
         { for markers.iter().enumerate().map(|(i, m)| {
             let x = plot.x_at(m.x);
+            let (label_x, anchor) = plot.marker_label_x(x, m.label.chars().count());
             html! { <g class={classes!("marker", m.class)}>
                 { upright(x) }
-                <text x={(x + 4.0).to_string()} y={plot.marker_label_y(i).to_string()}>{ &m.label }</text>
+                <text x={label_x.to_string()} y={plot.marker_label_y(i).to_string()} text-anchor={anchor}>{ &m.label }</text>
             </g> }
         }) }
         if let Some(x) = cursor_x {
@@ -403,6 +442,7 @@ fn overlay(plot: &Plot, markers: &[Marker], series: &[Series], cursor_x: Option<
 /// The text alternative: one row per cursor position, one column per series.
 fn data_table(props: &ChartProps, xs: &[f64]) -> Html {
     html! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label={format!("Data table: {}", props.title)}>
         <table>
             <thead><tr>
                 <th scope="col">{ &props.x_heading }</th>
@@ -417,6 +457,7 @@ fn data_table(props: &ChartProps, xs: &[f64]) -> Html {
                 </tr> }) }
             </tbody>
         </table>
+        </div>
     }
 }
 
@@ -477,7 +518,7 @@ enum Image {
 fn image_colour(class: &str) -> (u8, u8, u8) {
     match class {
         "s2" => (0xb4, 0x53, 0x1b),
-        "s3" => (0x2e, 0x7d, 0x4f),
+        "s3" | "sum" => (0x2e, 0x7d, 0x4f),
         _ => (0x24, 0x56, 0xa6),
     }
 }
@@ -495,6 +536,7 @@ struct ImageSpec {
     markers: Vec<Marker>,
     x_tick: TickFormat,
     y_tick: TickFormat,
+    y_ticks_at: Option<Vec<f64>>,
 }
 
 impl ImageSpec {
@@ -509,6 +551,7 @@ impl ImageSpec {
             markers: props.markers.clone(),
             x_tick: props.x_tick,
             y_tick: props.y_tick,
+            y_ticks_at: props.y_ticks_at.clone(),
         }
     }
 
@@ -549,6 +592,7 @@ impl ImageSpec {
                 .collect(),
             x_tick: self.x_tick.as_fn(),
             y_tick: self.y_tick.as_fn(),
+            y_ticks_at: self.y_ticks_at.as_deref(),
             caption: &caption,
         };
         crate::render::render_svg(&chart, IMAGE_SIZE.0, IMAGE_SIZE.1).map_err(|e| e.to_string())

@@ -43,21 +43,37 @@ pub fn cost_section(props: &SectionProps) -> Html {
                         .collect(),
                 ),
             };
+        // The total first, drawn wide and pale under the two it adds up,
+        // so where it runs along one of them both still show.
         vec![
+            line("sum", "Total", |p| p.total_cost_per_year),
             line("s1", "Engineering cost", |p| p.engineering_cost_per_year),
             line("s2", "Revenue at risk", |p| p.revenue_at_risk_per_year),
-            line("s3", "Total", |p| p.total_cost_per_year),
         ]
     });
     let x_axis = extent(c.curve.iter().map(|p| p.nines), false).unwrap_or(Axis::Linear(2.0, 5.0));
-    let y_axis = Axis::Linear(
-        0.0,
-        c.curve
-            .iter()
-            .map(|p| p.total_cost_per_year)
-            .fold(0.0, f64::max)
-            .max(1.0),
-    );
+    // A log scale: each nine multiplies the engineering cost by k and
+    // divides the revenue at risk by 10, so both are straight lines and the
+    // total's minimum is the visible bottom of a V. On the default scenario
+    // a linear $0–2M scale put that minimum ($35,777) 1.8% up the plot, a
+    // few pixels off the axis. The scale starts at most two decades below
+    // the minimum, so a tiny revenue does not flatten it again.
+    let y_axis = {
+        let totals = c.curve.iter().map(|p| p.total_cost_per_year);
+        let least_total = totals
+            .clone()
+            .filter(|v| *v > 0.0)
+            .fold(f64::INFINITY, f64::min);
+        let floor = least_total / 100.0;
+        let values = c.curve.iter().flat_map(|p| {
+            [
+                p.engineering_cost_per_year,
+                p.revenue_at_risk_per_year,
+                p.total_cost_per_year,
+            ]
+        });
+        extent(values.map(|v| v.max(floor)), true).unwrap_or(Axis::Log(1.0, 1e6))
+    };
     let mut markers = Vec::new();
     if let Some(n) = c.target_nines {
         markers.push(Marker {
@@ -120,9 +136,9 @@ pub fn cost_section(props: &SectionProps) -> Html {
             </div>
             <LineChart
                 id="cost-chart"
-                title="Cost per year against nines: engineering, revenue at risk and total"
+                title="Cost per year against nines (log scale): engineering, revenue at risk and total"
                 x_label="nines of availability"
-                y_label="cost per year"
+                y_label="cost per year (log scale)"
                 x_heading="Nines"
                 x_axis={x_axis}
                 y_axis={y_axis}

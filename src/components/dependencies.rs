@@ -8,7 +8,7 @@ use nines_core::export::dependencies_table;
 use nines_core::quantity::Availability;
 use yew::prelude::*;
 
-use super::field::{commit, non_empty, Kind, NumberField, TextField};
+use super::field::{commit, non_empty, TextField};
 use super::figure::{Figure, Notes};
 use super::table::TableView;
 use super::SectionProps;
@@ -110,7 +110,6 @@ pub fn dependencies_section(props: &SectionProps) -> Html {
         let d = props.state.dispatcher();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::AddDependency))
     };
-    let on_outages = super::use_on(&props.state, Action::SetOutagesPerYear);
     let items = s.dependencies.dependencies.iter().enumerate().map(|(i, dep)| {
         let redundant = {
             let d = props.state.dispatcher();
@@ -173,10 +172,10 @@ pub fn dependencies_section(props: &SectionProps) -> Html {
             </p>
             <ul class="dep-list" id="dependency-list">{ for items }</ul>
             <button type="button" id="add-dependency" onclick={add}>{ "Add a dependency" }</button>
-            <div class="fields">
-                <NumberField id="outages-per-year" label="Outages of the service per year" kind={Kind::Count}
-                    value={s.dependencies.outages_per_year} on_value={on_outages} />
-            </div>
+            <p class="convention" id="deps-own-outages">
+                { "The service's own outages: " }{ &r.display.own_outages }{ " (Incidents per year in " }
+                <a href="#incidents">{ "Incidents and delivery" }</a>{ ")." }
+            </p>
             <div class="headline">
                 <Figure id="deps-availability" value={r.display.dependencies_availability.clone()}
                     label="the dependencies together"
@@ -190,6 +189,22 @@ pub fn dependencies_section(props: &SectionProps) -> Html {
                     why="The service's own budget divided by its outages: the time each may take." />
             </div>
             <p id="deps-summary">{ &r.summary }</p>
+            <p id="deps-promise">
+                { &r.display.most_promisable_sentence }
+                if let Some(p) = r.most_promisable.filter(|p| *p != s.target) {
+                    { " " }
+                    <button type="button" id="deps-adopt"
+                        onclick={let d = props.state.dispatcher(); Callback::from(move |_: MouseEvent| d.dispatch(Action::SetTarget(p)))}>
+                        { format!("Use {} as the target", r.display.most_promisable) }
+                    </button>
+                }
+            </p>
+            // In a wrapper: `for` children are flattened into the parent, and a
+            // count that changes there makes Yew rebuild the siblings before it
+            // (the dependency list, and the field being typed in).
+            <div class="group-warnings">
+                { for r.group_warnings.iter().map(|w| html! { <p class="status bad group-warning" role="alert">{ w }</p> }) }
+            </div>
             if !r.meets_extra_nine {
                 <p class="status bad" id="extra-nine-violations">{ &r.display.extra_nine }</p>
             }

@@ -91,7 +91,13 @@ pub fn incidents_section(props: &SectionProps) -> Html {
                     label="longest time to restore (detect + recover) that meets the target"
                     why="At this incident rate and scope, each outage must end within this time." />
             </div>
+            if inc.detection_alone_breaks_target {
+                <p class="status bad" id="incident-detection-alone">
+                    { "Longest recovery once detected: " }{ &inc.display.max_time_to_recover }{ "." }
+                </p>
+            }
             <Notes notes={inc.notes.clone()} />
+            <super::incident_log::IncidentLog state={props.state.clone()} />
 
             <h3>{ "Delivery" }</h3>
             <div class="fields">

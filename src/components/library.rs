@@ -43,7 +43,7 @@ const FIGURES: [(&str, Read); 7] = [
 fn evaluate_saved(saved: &Option<Saved>) -> Option<(String, Scenario, Report)> {
     saved.as_ref().map(|s| {
         let scenario = s.scenario();
-        let report = evaluate(&scenario, nines_core::budget::STORY_NOW);
+        let report = evaluate(&scenario, crate::state::now());
         (s.name.clone(), scenario, report)
     })
 }
@@ -220,7 +220,7 @@ pub fn library_section(props: &SectionProps) -> Html {
                 { chooser("compare-a", "First", left.clone()) }
                 { chooser("compare-b", "Second", right.clone()) }
             </div>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Compare two scenarios">
             <table id="compare-table" class="wide">
                 <caption>{ "Differences are marked ≠" }</caption>
                 <thead><tr>

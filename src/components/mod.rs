@@ -10,14 +10,16 @@ pub mod disclosure;
 pub mod export;
 pub mod field;
 pub mod figure;
+pub mod incident_log;
 pub mod incidents;
 pub mod library;
 pub mod measures;
 pub mod support;
 pub mod table;
 pub mod target;
+pub mod verdict;
 
-use nines_core::quantity::Availability;
+use nines_core::quantity::nearest_round_target;
 use yew::prelude::*;
 
 use crate::state::{Action, State};
@@ -61,16 +63,18 @@ pub fn on_select(
     })
 }
 
-/// The step a target picked on a chart or the slider snaps to, in nines.
-pub const PICK_STEP: f64 = 0.05;
+/// The range of nines a target picked on a chart snaps within.
+pub const PICK_RANGE: (f64, f64) = (0.0, 12.0);
 
-/// Set the target from a number of nines (a chart or the slider), snapped to
-/// [`PICK_STEP`] so dragging gives clean values.
+/// Set the target from a number of nines (a chart click, drag or Enter),
+/// snapped to the nearest round target (the core's 1-2-5 series: 99%,
+/// 99.5%, 99.8%, 99.9%, 99.95%…), so the field and the link get an exact
+/// percentage, never `2.505149978319906 nines`.
 pub fn on_pick_target(props: &SectionProps) -> Callback<f64> {
     let d = props.state.dispatcher();
     Callback::from(move |nines: f64| {
-        let snapped = ((nines / PICK_STEP).round() * PICK_STEP * 100.0).round() / 100.0;
-        if let Ok(a) = Availability::from_nines(snapped) {
+        let (from, to) = PICK_RANGE;
+        if let Some(a) = nearest_round_target(nines, from, to) {
             d.dispatch(Action::SetTarget(a));
         }
     })

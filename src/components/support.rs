@@ -37,7 +37,6 @@ pub fn support_section(props: &SectionProps) -> Html {
     let rec = &r.recommendation;
     let on_standby_rate = use_on(&props.state, Action::SetStandbyRate);
     let on_callout_rate = use_on(&props.state, Action::SetCalloutRate);
-    let on_incidents = use_on(&props.state, Action::SetOnCallIncidents);
     let on_teams = use_on(&props.state, |v: f64| {
         Action::SetTeams(v.round().clamp(0.0, 10_000.0) as u32)
     });
@@ -65,9 +64,10 @@ pub fn support_section(props: &SectionProps) -> Html {
                     value={s.support.on_call.standby_rate_per_hour} on_value={on_standby_rate} />
                 <NumberField id="callout-rate" label="Pay per callout" kind={Kind::Money}
                     value={s.support.on_call.callout_rate} on_value={on_callout_rate} />
-                <NumberField id="oncall-incidents" label="Incidents per year across all teams" kind={Kind::Count}
-                    value={s.support.on_call.incidents_per_year} on_value={on_incidents} />
             </div>
+            <p class="convention" id="oncall-incidents">
+                { "Callouts: " }{ &r.display.callouts }{ " (Incidents per year in " }<a href="#incidents">{ "Incidents and delivery" }</a>{ ", for each service)." }
+            </p>
             <p class="convention">
                 { "Product demand: " }{ &r.display.deployments_per_week }{ " deployments a week (from Deployment frequency in " }
                 <a href="#incidents">{ "Incidents and delivery" }</a>{ ")." }
@@ -79,7 +79,7 @@ pub fn support_section(props: &SectionProps) -> Html {
             <div class="headline">
                 <Figure id="support-cost" value={r.display.recommended_on_call_cost.clone()}
                     label="on-call cost a year of the recommended method"
-                    why="People on the rota × standby pay × hours, plus callouts × callout pay." />
+                    why={format!("People on the rota × standby pay × hours, plus callouts × callout pay; {}.", r.display.standby_hours)} />
             </div>
             <TableView id="support-costs" table={support_cost_table(&props.state.report)} numeric={vec![2, 3, 4, 5]} />
             <h3>{ "Why not the others" }</h3>

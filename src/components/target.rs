@@ -5,6 +5,7 @@ use std::str::FromStr;
 
 use nines_core::downtime::CURVE_NINES;
 use nines_core::duration::{format_duration, parse_duration};
+use nines_core::quantity::round_targets;
 use nines_core::quantity::Availability;
 use nines_core::window::Period;
 use yew::prelude::*;
@@ -16,7 +17,6 @@ use super::SectionProps;
 use crate::geometry::Axis;
 use crate::state::Action;
 
-/// Round picked targets to this many nines, so a drag gives clean values.
 /// Duration ticks a reader recognises: a second, a minute, an hour, a day, a week.
 const DURATION_TICKS: [f64; 5] = [1.0, 60.0, 3_600.0, 86_400.0, 604_800.0];
 
@@ -73,12 +73,30 @@ pub fn target_section(props: &SectionProps) -> Html {
         })
         .into_iter()
         .collect();
+    // The slider steps through the round targets of the chart's range
+    // (90%, 95%, 98%, 99%, 99.5%, …, 99.9999%): its value is their index.
+    let steps = use_memo((), |_| round_targets(CURVE_NINES.0, CURVE_NINES.1));
+    let step_at = steps
+        .iter()
+        .enumerate()
+        .min_by(|(_, a), (_, b)| {
+            let n = report.nines.unwrap_or(f64::INFINITY);
+            let gap = |x: &Availability| (x.nines() - n).abs();
+            gap(a).total_cmp(&gap(b))
+        })
+        .map_or(0, |(i, _)| i);
     let on_slider = {
-        let pick = super::on_pick_target(props);
+        let d = props.state.dispatcher();
+        let steps = steps.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Ok(n) = input.value().parse::<f64>() {
-                pick.emit(n);
+            let picked = input
+                .value()
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| steps.get(i));
+            if let Some(a) = picked {
+                d.dispatch(Action::SetTarget(*a));
             }
         })
     };
@@ -97,11 +115,12 @@ pub fn target_section(props: &SectionProps) -> Html {
                 />
                 { choice_field(&props.state, "convention", "Calendar convention", scenario.convention, Action::SetConvention) }
             </div>
+            <super::verdict::Verdict state={props.state.clone()} />
             <div class="field slider">
                 <label for="target-slider">{ "Drag to explore nines" }</label>
-                <input type="range" id="target-slider" min={CURVE_NINES.0.to_string()} max={CURVE_NINES.1.to_string()}
-                    step={super::PICK_STEP.to_string()}
-                    value={report.nines.unwrap_or(CURVE_NINES.1).min(CURVE_NINES.1).to_string()}
+                <input type="range" id="target-slider" min="0" max={steps.len().saturating_sub(1).to_string()}
+                    step="1"
+                    value={step_at.to_string()}
                     aria-valuetext={format!("{} ({})", report.availability_percent, report.nines_display)}
                     oninput={on_slider} />
             </div>
@@ -124,7 +143,7 @@ pub fn target_section(props: &SectionProps) -> Html {
                 <tbody>
                     { for report.downtime.iter().map(|row| html! {
                         <tr data-period={row.period.id()}>
-                            <th scope="row">{ &row.period_label }</th>
+                            <th scope="row">{ &row.period_label }<span class="period-length">{ " (" }{ &row.period_length }{ ")" }</span></th>
                             <td class="num" data-seconds={row.seconds.map(|s| s.to_string())}>{ &row.display }</td>
                         </tr>
                     }) }

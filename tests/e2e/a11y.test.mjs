@@ -13,8 +13,8 @@ const AXE = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "
 before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
 
-async function violations(url, colorScheme) {
-  const context = await env.browser.newContext({ bypassCSP: true, colorScheme });
+async function violations(url, colorScheme, viewport = { width: 1280, height: 720 }) {
+  const context = await env.browser.newContext({ bypassCSP: true, colorScheme, viewport });
   const page = await context.newPage();
   await page.goto(url);
   await page.locator("section.card").first().waitFor();
@@ -29,6 +29,15 @@ async function violations(url, colorScheme) {
 for (const scheme of ["light", "dark"]) {
   test(`axe finds no violations on the whole page (${scheme})`, async () => {
     assert.deepEqual(await violations(env.url, scheme), []);
+  });
+}
+
+// Issue 19 §7: at 390 px wide tables scrolled sideways where the keyboard
+// could not reach them (axe: scrollable-region-focusable); at 1280 px they
+// did not scroll, so axe found nothing there.
+for (const scheme of ["light", "dark"]) {
+  test(`axe finds no violations on a 390 px phone (${scheme})`, async () => {
+    assert.deepEqual(await violations(env.url, scheme, { width: 390, height: 844 }), []);
   });
 }
 

@@ -34,13 +34,23 @@ export async function setup() {
   };
 }
 
+/** The instant the default story is told at (core `budget::STORY_NOW`). */
+export const STORY_NOW = "2026-11-11T00:00:00Z";
+
 /**
  * Open a page with guards. `problems` collects console errors, page errors,
  * CSP violations and off-origin requests; assert it is empty at the end.
+ *
+ * `options.now` fixes the page's clock (Playwright's `page.clock`: `Date`
+ * returns that instant, timers still run) so that dates shown, and figures
+ * compared across page loads, do not depend on when the test runs; it
+ * defaults to STORY_NOW. `now: null` leaves the real clock.
  */
 export async function openPage(browser, url, options = {}) {
-  const context = await browser.newContext(options);
+  const { now = STORY_NOW, ...contextOptions } = options;
+  const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
+  if (now) await page.clock.setFixedTime(new Date(now));
   const problems = [];
   page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));

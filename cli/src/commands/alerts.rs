@@ -4,13 +4,12 @@
 use std::str::FromStr;
 
 use nines_core::alerts::Preset;
-use nines_core::amount::{Count, Rate};
 use nines_core::budget::BudgetMode;
 use nines_core::quantity::parse_fraction;
 use nines_core::scenario::{evaluate, PolicyChoice, Report};
 use serde_json::json;
 
-use super::{base_scenario, option, section, table, with};
+use super::{base_scenario, option, requests_rate, section, table, with};
 use crate::args::Args;
 
 /// `--requests N` (in the window) only feeds the low-traffic warning.
@@ -36,11 +35,10 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     }
     // The traffic warning reads the budget's traffic: without --requests
     // there is none (time mode), rather than the default story's.
-    match option(args, "--requests", Count::parse)? {
-        Some(n) => {
+    match requests_rate(args, scenario.slo_window)? {
+        Some(rate) => {
             scenario.budget.mode = BudgetMode::Requests;
-            scenario.budget.traffic = Rate::parse(&format!("{n} per {}", scenario.slo_window.id()))
-                .map_err(|e| format!("--requests: {e}"))?;
+            scenario.budget.traffic = rate;
         }
         None => scenario.budget.mode = BudgetMode::Time,
     }
@@ -119,6 +117,12 @@ fn render(report: &Report, json: bool) -> String {
     }
     for w in &a.warnings {
         out.push_str(&format!("\nWarning: {w}"));
+    }
+    if let Some(alt) = &a.alternative {
+        out.push_str(&format!(
+            "\nAlternative ({}): {}\n{}",
+            alt.policy_name, alt.summary, alt.note
+        ));
     }
     out
 }

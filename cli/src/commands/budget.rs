@@ -1,18 +1,23 @@
 //! `nines budget`: the error budget of an SLO over its window, what is spent,
 //! the burn rate, when it runs out, and whether launches may go ahead.
 
-use nines_core::amount::{Count, Rate};
+use nines_core::amount::Count;
 use nines_core::budget::{BudgetMode, Exhaustion};
+use nines_core::choice::Choice;
+use nines_core::clock::{parse_instant, Alignment, UtcOffset, WeekStart};
 use nines_core::duration::parse_duration;
-use nines_core::scenario::{evaluate, BudgetInput, Report};
+use nines_core::scenario::{evaluate, Report};
+use nines_core::window::Period;
 use serde_json::{json, Value};
 
-use super::{base_scenario, figures, option, section, text, with};
+use super::{base_scenario, figures, now, option, requests_rate, section, text, with};
 use crate::args::Args;
 
 /// Requests mode (`--requests N [--bad N]`, N the totals in the window) or
-/// time mode (`[--bad-time <duration>]`); without `--elapsed` the whole
-/// window has elapsed.
+/// time mode (`[--bad-time <duration>]`). The window at `--now` (default:
+/// the system clock) is rolling (`--elapsed`; without it the whole window
+/// has elapsed), pinned (`--start`) or this calendar period (`--calendar
+/// week|month|quarter|year` with `--week-start` and `--utc-offset`).
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     args.only(&[
         "--slo",
@@ -22,10 +27,35 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         "--bad-time",
         "--elapsed",
         "--start",
+        "--calendar",
+        "--week-start",
+        "--utc-offset",
+        "--now",
         "--convention",
     ])?;
     let mut scenario = base_scenario(args, true)?;
-    let requests = option(args, "--requests", Count::parse)?;
+    let elapsed = option(args, "--elapsed", parse_duration)?;
+    let start = option(args, "--start", parse_instant)?;
+    let calendar = option(args, "--calendar", calendar_unit)?;
+    if [elapsed.is_some(), start.is_some(), calendar.is_some()]
+        .iter()
+        .filter(|&&given| given)
+        .count()
+        > 1
+    {
+        return Err(
+            "give one of --elapsed (a rolling window), --start (a pinned start) \
+             or --calendar (this calendar period)"
+                .into(),
+        );
+    }
+    if let Some(unit) = calendar {
+        if text(args, "--window")?.is_some() {
+            return Err("--calendar sets the window; leave out --window".into());
+        }
+        scenario.slo_window = unit;
+    }
+    let requests = requests_rate(args, scenario.slo_window)?;
     let bad = option(args, "--bad", Count::parse)?;
     let bad_time = option(args, "--bad-time", parse_duration)?;
     let window = scenario.slo_window;
@@ -44,11 +74,10 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
                     .into(),
             )
         }
-        (Some(n), bad, None) => {
+        (Some(rate), bad, None) => {
             budget.mode = BudgetMode::Requests;
-            // N requests in the window, as the core's rate "N per <window>".
-            budget.traffic = Rate::parse(&format!("{n} per {}", window.id()))
-                .map_err(|e| format!("--requests: {e}"))?;
+            // A count N is the core's rate "N per <window>" (requests_rate).
+            budget.traffic = rate;
             budget.bad_events = bad.map_or(0.0, |c| c.to_f64());
         }
         (None, None, bad_time) => {
@@ -56,26 +85,45 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
             budget.bad_seconds = bad_time.unwrap_or(0.0);
         }
     }
-    budget.elapsed_seconds = match option(args, "--elapsed", parse_duration)? {
+    budget.elapsed_seconds = match elapsed {
         Some(seconds) => seconds,
         None => window.seconds(scenario.convention) as f64,
     };
-    if let Some(start) = text(args, "--start")? {
-        budget.start = with_start(&start)?.start;
+    if let Some(start) = start {
+        budget.alignment = Alignment::Pinned;
+        budget.start = start;
     }
-    let report = evaluate(&scenario, nines_core::budget::STORY_NOW);
+    if calendar.is_some() {
+        budget.alignment = Alignment::Calendar;
+    }
+    if let Some(day) = text(args, "--week-start")? {
+        budget.week_start = WeekStart::from_id(&day.to_ascii_lowercase()).ok_or_else(|| {
+            format!(
+                "--week-start: {day:?} is not a day; use {}",
+                WeekStart::ids()
+            )
+        })?;
+    }
+    if let Some(offset) = option(args, "--utc-offset", str::parse::<UtcOffset>)? {
+        budget.utc_offset = offset;
+    }
+    let report = evaluate(&scenario, now(args)?);
     if let Some(error) = &report.budget.error {
         return Err(format!("budget: {error}"));
     }
     Ok(render(&report, json))
 }
 
-/// A budget input carrying only the window's start, read by the core's own
-/// serde form of [`BudgetInput`] (ISO 8601 UTC, e.g. `2026-11-01T00:00:00Z`).
-fn with_start(text: &str) -> Result<BudgetInput, String> {
-    serde_json::from_value(json!({ "start": text })).map_err(|_| {
-        format!("--start: {text:?} is not an instant; give ISO 8601 UTC, e.g. 2026-11-01T00:00:00Z")
-    })
+/// A calendar period: week, month, quarter or year (or day).
+fn calendar_unit(text: &str) -> Result<Period, String> {
+    match text.parse::<Period>() {
+        Ok(p @ (Period::Day | Period::Week | Period::Month | Period::Quarter | Period::Year)) => {
+            Ok(p)
+        }
+        _ => Err(format!(
+            "{text:?} is not a calendar period; use day, week, month, quarter or year"
+        )),
+    }
 }
 
 fn render(report: &Report, json: bool) -> String {
@@ -93,6 +141,8 @@ fn render(report: &Report, json: bool) -> String {
                 "start": b.start_iso,
                 "now": b.now_iso,
                 "window_end": b.window_end_iso,
+                "reset": b.reset_iso,
+                "freeze_lift": b.freeze_lift_iso,
                 "display": {
                     "budget": b.budget_display,
                     "budget_percent": b.budget_percent,
@@ -105,6 +155,10 @@ fn render(report: &Report, json: bool) -> String {
                     "burn_rate": b.burn_rate_display,
                     "time_to_exhaustion": b.time_to_exhaustion_display,
                     "exhaustion": b.exhaustion_display,
+                    "start": b.start_display,
+                    "now": b.now_display,
+                    "reset": b.reset_display,
+                    "freeze_lift": b.freeze_lift_display,
                 },
             }),
             // Written once, under the names above; the burn-down chart and an
@@ -124,6 +178,12 @@ fn render(report: &Report, json: bool) -> String {
                 "burn_rate_display",
                 "time_to_exhaustion_display",
                 "exhaustion_display",
+                "start_display",
+                "now_display",
+                "reset_iso",
+                "reset_display",
+                "freeze_lift_iso",
+                "freeze_lift_display",
                 "burn_down",
                 "error",
             ],
@@ -165,12 +225,22 @@ fn render(report: &Report, json: bool) -> String {
             },
         ],
         ["Policy".into(), b.policy_label.clone()],
+        ["Window resets".into(), b.reset_display.clone()],
     ]);
+    if b.freeze_lift_iso.is_some() {
+        rows.push(["Freeze lifts".into(), b.freeze_lift_display.clone()]);
+    }
+    let mut notes = b.notes.join("\n");
+    if !notes.is_empty() {
+        notes.insert(0, '\n');
+    }
     format!(
-        "Error budget of {}, window {} starting {}\n{}\n{}",
+        "Error budget of {}, window {} from {} to now, {}\n{}{notes}\n{}\n{}",
         report.target.availability_percent,
         b.window_description,
-        b.start_iso,
+        b.start_display,
+        b.now_display,
+        b.time_note,
         figures(&rows),
         b.policy_reason
     )

@@ -7,7 +7,7 @@ use nines_core::quantity::Availability;
 use nines_core::scenario::{evaluate, Report, Scenario};
 use serde_json::{json, Value};
 
-use super::{convention, limit_json, option, section, slo_named, window};
+use super::{convention, limit_json, option, section, slo_named, window, write_json};
 use crate::args::Args;
 
 const SHAPES: &str = "--serial <a> <b> …, --parallel <a> <b> … or --k-of-n K <a> <b> …";
@@ -65,13 +65,14 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     }
     scenario.dependencies.dependencies = vec![composition];
     if let Some(outages) = option(args, "--outages", Count::parse)? {
-        scenario.dependencies.outages_per_year = outages.to_f64();
+        // The service's own outages are the incident model's rate.
+        scenario.incidents.incidents_per_year = outages.to_f64();
     }
     let report = evaluate(&scenario, nines_core::budget::STORY_NOW);
     if let Some(note) = report.dependencies.notes.first() {
         return Err(format!("compose: {note}"));
     }
-    let outages = service.map(|_| scenario.dependencies.outages_per_year);
+    let outages = service.map(|_| scenario.incidents.incidents_per_year);
     Ok(render(&report, &name, outages, json))
 }
 
@@ -126,7 +127,7 @@ fn render(report: &Report, name: &str, outages: Option<f64>, json: bool) -> Stri
             Value::Object(fields)
         });
         let whole = Availability::from_unavailability(d.dependencies_unavailability).ok();
-        return json!({
+        return write_json(json!({
             "composition": name,
             "availability": whole.map(|a| a.percent()),
             "availability_display": d.display.dependencies_availability,
@@ -136,8 +137,7 @@ fn render(report: &Report, name: &str, outages: Option<f64>, json: bool) -> Stri
             "nines": d.dependencies_nines,
             "service": service.unwrap_or(Value::Null),
             "correlation_warning": d.correlation_warning,
-        })
-        .to_string();
+        }));
     }
     let mut out = format!(
         "{name}\nAvailability {} ({})",

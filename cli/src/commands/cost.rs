@@ -3,7 +3,6 @@
 //! a tolerable loss implies.
 
 use nines_core::amount::{Count, Money};
-use nines_core::cost::Optimum;
 use nines_core::export::marginal_cost_table;
 use nines_core::quantity::parse_fraction;
 use nines_core::scenario::{evaluate, Report};
@@ -67,11 +66,6 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
 fn render(report: &Report, tolerable_loss: f64, json: bool) -> String {
     let c = &report.cost;
     if json {
-        let state = match c.optimum {
-            Optimum::At(_) => "at",
-            Optimum::NoRevenueAtRisk => "no-revenue-at-risk",
-            Optimum::CostDoesNotGrow => "cost-does-not-grow",
-        };
         let optimum = c.at_optimum.map_or(
             Value::Null,
             |p| json!({ "nines": p.nines, "availability": p.availability }),
@@ -80,7 +74,9 @@ fn render(report: &Report, tolerable_loss: f64, json: bool) -> String {
             section(c),
             json!({
                 "slo": report.target.canonical,
-                "optimum_state": state,
+                // `at`, `at-edge` (beyond the searched 0..=12 nines: the
+                // figures are the nearest end's), or why there is none.
+                "optimum_state": c.optimum_state,
                 "optimum": optimum,
                 // As given (the report's display states the amount used).
                 "tolerable_loss_per_year": tolerable_loss,
@@ -101,7 +97,7 @@ fn render(report: &Report, tolerable_loss: f64, json: bool) -> String {
         ["Total cost a year".into(), d.total_cost_at_target.clone()],
         [
             "Lost per minute of downtime".into(),
-            d.loss_per_downtime_minute.clone(),
+            d.loss_per_downtime_minute_stated.clone(),
         ],
         [
             "Cheapest target on revenue alone".into(),

@@ -1,15 +1,18 @@
 //! `nines incidents`: what an incident rate spends of the budget ("The
 //! Calculus of Service Availability": frequency × (detect + recover) ×
-//! scope), how many incidents fit, and the longest time to restore.
+//! scope), how many incidents fit, and the longest time to restore; with
+//! `--incident` or `--incidents FILE.csv`, what the incidents that happened
+//! achieved over the window that ends at `--now` and over the last year.
 
 use nines_core::amount::Rate;
 use nines_core::duration::parse_duration;
+use nines_core::incident::{read_incident_csv, PastIncident, INCIDENT_FORM};
 use nines_core::quantity::parse_fraction;
 use nines_core::scenario::{evaluate, Report};
 use nines_core::window::Period;
 use serde_json::json;
 
-use super::{base_scenario, figures, limit_json, option, section, with};
+use super::{base_scenario, figures, limit_json, now, option, section, text, with};
 use crate::args::Args;
 
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
@@ -21,11 +24,17 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         "--scope",
         "--window",
         "--convention",
+        "--incident",
+        "--incidents",
+        "--now",
     ])?;
     let mut scenario = base_scenario(args, false)?;
+    let now = now(args)?;
+    // The window ends at --now and has wholly elapsed.
+    scenario.budget.elapsed_seconds = scenario.slo_window.seconds(scenario.convention) as f64;
     let i = &mut scenario.incidents;
-    // Only the model's inputs: no incident history from the default story.
-    i.history.clear();
+    // Only what is given: no incident log from the default story.
+    i.history = logged(args)?;
     if let Some(rate) = option(args, "--rate", Rate::parse)? {
         i.incidents_per_year = rate.count_in_period(Period::Year, scenario.convention);
     }
@@ -39,37 +48,75 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         i.scope = scope;
     }
     let inputs = scenario.incidents.clone();
-    let report = evaluate(&scenario, nines_core::budget::STORY_NOW);
+    let report = evaluate(&scenario, now);
+    let has_log = !inputs.history.is_empty();
     if json {
         let r = &report.incidents;
-        return Ok(with(
-            section(r),
-            json!({
-                "slo": report.target.canonical,
-                "window": report.budget.window,
-                "convention": report.target.convention_id,
-                "incidents_per_year": inputs.incidents_per_year,
-                "time_to_detect_seconds": inputs.time_to_detect_seconds,
-                "time_to_recover_seconds": inputs.time_to_recover_seconds,
-                "scope": inputs.scope,
-                "incidents_fitting_window_budget": limit_json(r.incidents_fitting_window_budget),
-                "whole_incidents_fitting_window_budget": limit_json(r.whole_incidents_fitting_window_budget),
-                "incidents_fitting_year_budget": limit_json(r.incidents_fitting_year_budget),
-                "max_time_to_restore_seconds": limit_json(r.max_time_to_restore_seconds),
-                "max_time_to_recover_seconds": limit_json(r.max_time_to_recover_seconds),
-            }),
-            // No incident history is given: nothing was achieved.
-            &[
-                "achieved_unavailability",
-                "achieved_availability",
-                "achieved_meets_target",
-            ],
-        ));
+        let log = &r.log;
+        let mut fields = json!({
+            "slo": report.target.canonical,
+            "window": report.budget.window,
+            "convention": report.target.convention_id,
+            "incidents_per_year": inputs.incidents_per_year,
+            "time_to_detect_seconds": inputs.time_to_detect_seconds,
+            "time_to_recover_seconds": inputs.time_to_recover_seconds,
+            "scope": inputs.scope,
+            "incidents_fitting_window_budget": limit_json(r.incidents_fitting_window_budget),
+            "whole_incidents_fitting_window_budget": limit_json(r.whole_incidents_fitting_window_budget),
+            "incidents_fitting_year_budget": limit_json(r.incidents_fitting_year_budget),
+            "max_time_to_restore_seconds": limit_json(r.max_time_to_restore_seconds),
+            "max_time_to_recover_seconds": limit_json(r.max_time_to_recover_seconds),
+        });
+        if has_log {
+            if let Some(f) = fields.as_object_mut() {
+                f.extend(
+                    json!({
+                        "now": log.window.to.iso,
+                        "achieved_availability": log.window.availability,
+                        "achieved_availability_display": log.window.display.availability,
+                        "achieved_meets_target": log.window.meets_target,
+                        "achieved_availability_last_year": log.year.availability,
+                        "achieved_meets_target_last_year": log.year.meets_target,
+                    })
+                    .as_object()
+                    .cloned()
+                    .unwrap_or_default(),
+                );
+            }
+        }
+        // Without a log nothing was achieved: no log figures.
+        let drop: &[&str] = if has_log { &[] } else { &["log"] };
+        return Ok(with(section(r), fields, drop));
     }
-    Ok(render(&report))
+    Ok(render(&report, has_log))
 }
 
-fn render(report: &Report) -> String {
+/// The incidents of `--incident WHEN,DURATION,SCOPE[,NOTE]` (each
+/// occurrence, its words joined so a note needs no quotes) then of
+/// `--incidents FILE.csv`; every bad one is an error naming it.
+fn logged(args: &Args) -> Result<Vec<PastIncident>, String> {
+    let mut log = Vec::new();
+    for values in args.each("--incident") {
+        if values.is_empty() {
+            return Err(format!("--incident needs a value: {INCIDENT_FORM}"));
+        }
+        let text = values.join(" ");
+        log.push(PastIncident::parse(&text).map_err(|e| format!("--incident {text:?}: {e}"))?);
+    }
+    if let Some(path) = text(args, "--incidents")? {
+        let csv = std::fs::read_to_string(&path)
+            .map_err(|e| format!("--incidents: cannot read {path:?}: {e}"))?;
+        let read = read_incident_csv(&csv);
+        if !read.errors.is_empty() {
+            let errors: Vec<String> = read.errors.iter().map(ToString::to_string).collect();
+            return Err(format!("--incidents {path:?}: {}", errors.join("; ")));
+        }
+        log.extend(read.incidents);
+    }
+    Ok(log)
+}
+
+fn render(report: &Report, has_log: bool) -> String {
     let r = &report.incidents;
     let window = report.budget.window_label.as_str();
     let rows = [
@@ -117,6 +164,62 @@ fn render(report: &Report) -> String {
             "The expected downtime does not fit the budget."
         }
     );
+    if has_log {
+        let log = &r.log;
+        out.push_str(&format!(
+            "\n\nIncidents that happened ({})\n",
+            log.rows.len()
+        ));
+        let rows: Vec<[String; 2]> = log
+            .rows
+            .iter()
+            .map(|i| {
+                let note = if i.note.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", i.note)
+                };
+                [
+                    i.start.display.clone(),
+                    format!(
+                        "{} for {} of users{note} (in the window: {})",
+                        i.display.duration, i.display.scope, i.display.in_window
+                    ),
+                ]
+            })
+            .collect();
+        out.push_str(&figures(&rows));
+        let achieved = |a: &nines_core::incident::Achieved| {
+            format!(
+                "{}: {} ({})",
+                a.display.availability, a.display.verdict, a.display.period
+            )
+        };
+        let figures_rows = [
+            [
+                "Achieved, SLO window so far".to_string(),
+                achieved(&log.window),
+            ],
+            ["Achieved, last year".into(), achieved(&log.year)],
+            [
+                "Budget spent".into(),
+                log.display.window_budget_spent.clone(),
+            ],
+            ["Incidents a year".into(), log.display.rate.clone()],
+            [
+                "Time to restore".into(),
+                log.display.time_to_restore.clone(),
+            ],
+        ];
+        out.push('\n');
+        out.push_str(&figures(&figures_rows));
+        if let Some(warning) = &log.display.optimistic {
+            out.push('\n');
+            out.push_str(warning);
+        }
+        out.push('\n');
+        out.push_str(&log.display.counting_rule);
+    }
     for note in &r.notes {
         out.push_str(&format!("\nNote: {note}"));
     }

@@ -44,9 +44,12 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     if let Some(rate) = option(args, "--callout-rate", Money::parse)? {
         support.on_call.callout_rate = rate.amount_f64();
     }
+    // Incidents across all the teams: the incident model's rate is per
+    // service, one service per team.
     if let Some(rate) = option(args, "--incidents", Rate::parse)? {
-        support.on_call.incidents_per_year =
-            rate.count_in_period(Period::Year, scenario.convention);
+        let teams = f64::from(support.on_call.teams.max(1));
+        scenario.incidents.incidents_per_year =
+            rate.count_in_period(Period::Year, scenario.convention) / teams;
     }
     let inputs = scenario.support.clone();
     let report = evaluate(&scenario, nines_core::budget::STORY_NOW);
@@ -57,7 +60,7 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
                 "slo": report.target.canonical,
                 "criticality": inputs.criticality,
                 "teams": inputs.on_call.teams,
-                "incidents_per_year": inputs.on_call.incidents_per_year,
+                "incidents_per_year": f64::from(inputs.on_call.teams) * scenario.incidents.incidents_per_year,
             }),
             &[],
         ));
@@ -108,6 +111,7 @@ fn render(report: &Report) -> String {
         r.reason,
         table(["Method", "Standby", "Callouts", "Total"], &rows)
     );
+    out.push_str(&format!("\nStandby: {}.", s.display.standby_hours));
     for (c, [method, .., added]) in s.on_call_costs.iter().zip(&costs) {
         if c.time_to_restore_penalty_seconds > 0.0 {
             out.push_str(&format!(

@@ -1,0 +1,228 @@
+//! The incident log, inside the Incidents section (issue 14 §2): the
+//! incidents that happened, each with its start, duration, share of users
+//! and a note (add, edit, remove, or paste CSV lines), and what they
+//! achieved over the SLO window and the last year against the target and
+//! the incident model. Every figure is the core's (`report.incidents.log`).
+
+use nines_core::clock::{parse_instant, DateTime, Utc};
+use nines_core::incident::{read_incident_csv, PastIncident};
+use yew::prelude::*;
+
+use super::field::{commit, Kind, NumberField, TextField};
+use super::figure::Figure;
+use super::SectionProps;
+use crate::state::{Action, IncidentEdit, State};
+
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    dispatch: UseReducerDispatcher<State>,
+    index: usize,
+    start: AttrValue,
+    start_display: AttrValue,
+    duration_seconds: f64,
+    scope: f64,
+    note: AttrValue,
+    in_window: AttrValue,
+}
+
+/// One incident's row: its four fields, how much of it the window holds,
+/// and a remove button. Its own component with callbacks made once, so Yew
+/// skips the rows an edit leaves unchanged.
+#[function_component(IncidentRow)]
+fn incident_row(props: &RowProps) -> Html {
+    let index = props.index;
+    let deps = (props.dispatch.clone(), index);
+    let on_duration = use_memo(deps.clone(), |(d, index)| {
+        let (d, index) = (d.clone(), *index);
+        Callback::from(move |x| {
+            d.dispatch(Action::EditIncident {
+                index,
+                edit: IncidentEdit::Duration(x),
+            })
+        })
+    });
+    let on_scope = use_memo(deps.clone(), |(d, index)| {
+        let (d, index) = (d.clone(), *index);
+        Callback::from(move |x| {
+            d.dispatch(Action::EditIncident {
+                index,
+                edit: IncidentEdit::Scope(x),
+            })
+        })
+    });
+    let on_start = use_memo(deps.clone(), |(d, index)| {
+        let (d, index) = (d.clone(), *index);
+        commit(parse_instant, move |t| {
+            d.dispatch(Action::EditIncident {
+                index,
+                edit: IncidentEdit::Start(t),
+            })
+        })
+    });
+    let on_note = use_memo(deps.clone(), |(d, index)| {
+        let (d, index) = (d.clone(), *index);
+        commit(
+            |t: &str| Ok::<String, String>(t.trim().to_string()),
+            move |n| {
+                d.dispatch(Action::EditIncident {
+                    index,
+                    edit: IncidentEdit::Note(n),
+                })
+            },
+        )
+    });
+    let remove = use_memo(deps, |(d, index)| {
+        let (d, index) = (d.clone(), *index);
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::RemoveIncident(index)))
+    });
+    let n = index + 1;
+    let key = format!("incident-{index}");
+    html! {
+        <li class="dep-row incident-row">
+            <TextField id={format!("{key}-start")} label={format!("Start of incident {n}")}
+                value={props.start.clone()} on_commit={(*on_start).clone()}
+                hint="a date, or a date and time (UTC): 2026-11-05 14:00" />
+            <NumberField id={format!("{key}-duration")} label={format!("Duration of incident {n}")}
+                kind={Kind::Duration} value={props.duration_seconds} on_value={(*on_duration).clone()} />
+            <NumberField id={format!("{key}-scope")} label={format!("Users affected by incident {n}")}
+                kind={Kind::Fraction} value={props.scope} on_value={(*on_scope).clone()} />
+            <TextField id={format!("{key}-note")} label={format!("Note on incident {n}")}
+                value={props.note.clone()} on_commit={(*on_note).clone()} />
+            <div class="dep-actions">
+                <span class="hint" id={format!("{key}-in-window")}>{ "In the SLO window: " }{ &props.in_window }</span>
+                <button type="button" onclick={(*remove).clone()}
+                    aria-label={format!("Remove incident {n} ({})", props.start_display)}>{ "Remove" }</button>
+            </div>
+        </li>
+    }
+}
+
+/// A new incident: a 30-minute full outage that started an hour before
+/// `now`, to the minute, for the user to edit.
+fn new_incident(now: DateTime<Utc>) -> PastIncident {
+    let minute = (now.timestamp() - 3600).div_euclid(60) * 60;
+    PastIncident {
+        start: DateTime::from_timestamp(minute, 0).unwrap_or(now),
+        duration_seconds: 1800.0,
+        scope: 1.0,
+        note: String::new(),
+    }
+}
+
+#[function_component(IncidentLog)]
+pub fn incident_log(props: &SectionProps) -> Html {
+    let s = &props.state.scenario;
+    let log = &props.state.report.incidents.log;
+    let csv = use_state(String::new);
+    // What the last paste did: how many were added, and each bad line.
+    let pasted = use_state(|| None::<(usize, Vec<String>)>);
+    let add = {
+        let d = props.state.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            d.dispatch(Action::AddIncidents(vec![
+                new_incident(crate::state::now()),
+            ]))
+        })
+    };
+    let on_csv = {
+        let csv = csv.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            csv.set(area.value());
+        })
+    };
+    let add_csv = {
+        let d = props.state.dispatcher();
+        let csv = csv.clone();
+        let pasted = pasted.clone();
+        Callback::from(move |_: MouseEvent| {
+            let read = read_incident_csv(&csv);
+            let added = read.incidents.len();
+            if added > 0 {
+                d.dispatch(Action::AddIncidents(read.incidents));
+            }
+            // The box keeps only the lines not added, to correct them.
+            let lines: Vec<&str> = csv.lines().collect();
+            let left: Vec<&str> = read
+                .errors
+                .iter()
+                .filter_map(|e| lines.get(e.line - 1).copied())
+                .collect();
+            let errors = read
+                .errors
+                .iter()
+                .map(|e| match lines.get(e.line - 1) {
+                    Some(text) => format!("{e} (the line was {:?})", text.trim()),
+                    None => e.to_string(),
+                })
+                .collect();
+            csv.set(left.join("\n"));
+            pasted.set(Some((added, errors)));
+        })
+    };
+    let rows = s.incidents.history.iter().enumerate().map(|(index, i)| {
+        let shown = log.rows.get(index);
+        html! {
+            <IncidentRow key={index} dispatch={props.state.dispatcher()} {index}
+                start={i.start_text()}
+                start_display={shown.map(|r| r.start.display.clone()).unwrap_or_default()}
+                duration_seconds={i.duration_seconds} scope={i.scope} note={i.note.clone()}
+                in_window={shown.map(|r| r.display.in_window.clone()).unwrap_or_default()} />
+        }
+    });
+    let tone = |meets: Option<bool>| match meets {
+        Some(true) => Some("good"),
+        Some(false) => Some("bad"),
+        None => None,
+    };
+    html! {
+        <div id="incident-log-part">
+            <h3 id="incident-log-heading">{ "Incidents that happened" }</h3>
+            <p class="convention">
+                { "The incident log: what actually happened, against the target and the assumptions above. " }
+                { &log.display.counting_rule }
+            </p>
+            <ul class="dep-list" id="incident-log" aria-labelledby="incident-log-heading">{ for rows }</ul>
+            if s.incidents.history.is_empty() {
+                <p id="incident-log-empty">{ "No incidents logged." }</p>
+            }
+            <button type="button" id="add-incident" onclick={add}>{ "Add an incident" }</button>
+            <div class="field">
+                <label for="incident-csv">{ "Paste incidents as CSV: date, duration, scope[, note], one a line" }</label>
+                <textarea id="incident-csv" rows="4" spellcheck="false" value={(*csv).clone()}
+                    placeholder="2026-11-05T14:00:00Z,20m,25%,card payments failing"
+                    aria-describedby="incident-csv-result" oninput={on_csv} />
+                <button type="button" id="add-incident-csv" onclick={add_csv}>{ "Add these incidents" }</button>
+                <div id="incident-csv-result" role="status">
+                    if let Some((added, errors)) = &*pasted {
+                        <p>{ format!("{added} {} added.", if *added == 1 { "incident" } else { "incidents" }) }</p>
+                        if !errors.is_empty() {
+                            <ul class="notes error" id="incident-csv-errors">
+                                { for errors.iter().map(|e| html! { <li>{ e }</li> }) }
+                            </ul>
+                        }
+                    }
+                </div>
+            </div>
+            <div class="headline">
+                <Figure id="incident-achieved-window" value={log.window.display.availability.clone()}
+                    label={format!("achieved over {}: {}", log.window.display.period, log.window.display.verdict)}
+                    why="1 − logged downtime × share of users ÷ the time measured."
+                    tone={tone(log.window.meets_target)} />
+                <Figure id="incident-achieved-year" value={log.year.display.availability.clone()}
+                    label={format!("achieved over {}: {}", log.year.display.period, log.year.display.verdict)}
+                    why="The same over the year before now, in the scenario's convention."
+                    tone={tone(log.year.meets_target)} />
+                <Figure id="incident-log-budget" value={log.display.window_budget_spent.clone()}
+                    label="spent by the logged incidents"
+                    why="Their user-weighted downtime in the window so far, against the window's whole budget."
+                    tone={Some(if log.window_budget_spent.is_some_and(|x| x > 1.0) { "bad" } else { "good" })} />
+            </div>
+            <p id="incident-log-rate">{ &log.display.rate }{ "." }</p>
+            <p id="incident-log-restore">{ &log.display.time_to_restore }{ "." }</p>
+            if let Some(warning) = &log.display.optimistic {
+                <p class="status bad" id="incident-log-optimistic">{ warning }</p>
+            }
+        </div>
+    }
+}
