@@ -1806,3 +1806,24 @@ fn compose_json_without_float_noise() {
     let j: Value = serde_json::from_str(&raw).unwrap();
     assert_eq!(j["unavailability"].as_f64(), Some(0.00019999));
 }
+
+/// Issue 19 §4: the cost of a target includes the on-call cost the "Who
+/// runs it" section works out for the recommended method. Default story:
+/// You Build It You Run It, 3 engineers on standby × $5 × 6 680 h =
+/// $100,200, plus 3 teams × 6 incidents × $150 a callout = $2,700:
+/// $102,900 a year (worked by hand, the essays' pay figures).
+#[test]
+fn cost_includes_the_recommended_on_call() {
+    let j = json(&["cost"]);
+    assert_eq!(f(&j["on_call_cost_per_year"]), 102_900.0);
+    let total = f(&j["at_target"]["total_cost_per_year"]);
+    assert!(close(
+        f(&j["total_with_on_call_at_target"]),
+        total + 102_900.0,
+        1e-6
+    ));
+    assert_eq!(
+        j["display"]["on_call_cost"],
+        "$102,900 a year: You Build It You Run It's on-call (Who runs it)"
+    );
+}

@@ -566,6 +566,13 @@ pub struct CostReport {
     /// "use this as the target"; `None` when no revenue is at risk. JSON:
     /// its canonical string.
     pub tolerable_loss_target: Option<Availability>,
+    /// The on-call cost a year of the support method recommended for the
+    /// target (the "Who runs it" section's figure; 0 until
+    /// [`CostReport::with_on_call`] sets it). The same at every level of
+    /// nines here, so it raises the total without moving the cheapest level.
+    pub on_call_cost_per_year: f64,
+    /// `total_cost_per_year` at the target plus the on-call cost.
+    pub total_with_on_call_at_target: f64,
     /// The marginal table.
     pub marginal: Vec<MarginalRow>,
     /// The curve for charts.
@@ -603,6 +610,47 @@ pub struct CostDisplay {
     /// The target it implies (`99.95%`; [`availability`]'s rounding for a
     /// long decimal), or `any: no revenue at risk`.
     pub tolerable_loss_target: String,
+    /// The on-call cost a year and where it comes from.
+    pub on_call_cost: String,
+    /// The total at the target with the on-call cost.
+    pub total_with_on_call_at_target: String,
+}
+
+impl CostReport {
+    /// Adds the on-call cost a year of `method`, the support method
+    /// recommended for the target (the scenario passes the "Who runs it"
+    /// section's figure: one source for it), to the cost at the target.
+    ///
+    /// ```
+    /// use nines_core::cost::{evaluate, CostInputs};
+    /// use nines_core::target::TargetContext;
+    /// let mut r = evaluate(&CostInputs::default(), &TargetContext::default());
+    /// let before = r.at_target.total_cost_per_year;
+    /// r.with_on_call(30_000.0, "You Build It You Run It");
+    /// assert_eq!(r.total_with_on_call_at_target, before + 30_000.0);
+    /// assert_eq!(r.display.on_call_cost, "$30,000 a year: You Build It You Run It's on-call (Who runs it)");
+    /// ```
+    pub fn with_on_call(&mut self, per_year: f64, method: &str) {
+        let per_year = if per_year.is_finite() && per_year > 0.0 {
+            per_year.min(MAX_MONEY)
+        } else {
+            0.0
+        };
+        self.on_call_cost_per_year = per_year;
+        self.total_with_on_call_at_target = self.at_target.total_cost_per_year + per_year;
+        self.display.on_call_cost = [
+            money(per_year).as_str(),
+            " a year: ",
+            method,
+            "'s on-call (Who runs it)",
+        ]
+        .concat();
+        self.display.total_with_on_call_at_target = if self.target_nines.is_none() {
+            NO_FINITE_COST.to_string()
+        } else {
+            money(self.total_with_on_call_at_target)
+        };
+    }
 }
 
 /// The cheapest level in words: its availability and total cost a year, or
@@ -730,6 +778,8 @@ pub fn evaluate(inputs: &CostInputs, ctx: &TargetContext) -> CostReport {
         target_premium: or_absent(target_premium_per_year, unbounded),
         tolerable_loss: money(loss),
         tolerable_loss_target: tol_u.map_or_else(|| "any: no revenue at risk".into(), availability),
+        on_call_cost: money(0.0),
+        total_with_on_call_at_target: unbounded(at_target.total_cost_per_year),
     };
     CostReport {
         target_nines,
@@ -746,6 +796,8 @@ pub fn evaluate(inputs: &CostInputs, ctx: &TargetContext) -> CostReport {
         tolerable_loss_availability: tol_u.map(|u| 1.0 - u),
         tolerable_loss_nines: tol_u.and_then(nines_of),
         tolerable_loss_target: tol_u.and_then(|u| Availability::from_unavailability(tidy(u)).ok()),
+        on_call_cost_per_year: 0.0,
+        total_with_on_call_at_target: at_target.total_cost_per_year,
         marginal: marginal_table(&model, &levels),
         curve: cost_curve(
             &model,

@@ -404,7 +404,16 @@ pub fn evaluate(s: &Scenario, now: DateTime<Utc>) -> Report {
         ),
         incidents,
         dependencies,
-        cost: crate::cost::evaluate(&s.cost, &ctx),
+        cost: {
+            // One story: the on-call cost the "Who runs it" section works
+            // out for the recommended method is part of what a target costs.
+            let mut cost = crate::cost::evaluate(&s.cost, &ctx);
+            cost.with_on_call(
+                support.recommended_on_call_cost_per_year,
+                support.recommendation.method.name(),
+            );
+            cost
+        },
         delivery,
         support,
     }

@@ -124,6 +124,9 @@ pub fn cost_section(props: &SectionProps) -> Html {
                 <Figure id="cost-total-at-target" value={c.display.total_cost_at_target.clone()}
                     label="total cost a year at the target"
                     why="Engineering cost plus the revenue the allowed downtime puts at risk." />
+                <Figure id="cost-with-on-call" value={c.display.total_with_on_call_at_target.clone()}
+                    label="with on-call, a year at the target"
+                    why={format!("The total plus {}: the same at every level, so it does not move the cheapest target.", c.display.on_call_cost)} />
                 <Figure id="cost-revenue-at-risk" value={c.display.revenue_at_risk_at_target.clone()}
                     label="revenue at risk a year at the target"
                     why="Revenue × share lost in an outage × the fraction of the year the target allows down." />

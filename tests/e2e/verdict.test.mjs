@@ -108,6 +108,9 @@ test("one incident rate: the dependencies and the on-call costs read the Inciden
   // 4 a year for this service; 3 teams × 4 = 12 callouts.
   await page.waitForFunction(() => document.querySelector("#deps-own-outages")?.textContent.includes("4 a year"));
   assert.match(await page.locator("#oncall-incidents").textContent(), /12 incidents a year across the 3 teams' services/);
+  // The cost of the target carries the on-call cost: 3 × $5 × 6 680 h +
+  // 12 callouts × $150 = $102,000 a year (it was $102,900 at 18 callouts).
+  assert.match(await page.locator("#cost-with-on-call").locator("..").textContent(), /plus \$102,000 a year: You Build It You Run It's on-call/);
   assert.deepEqual(problems, []);
   await context.close();
 });

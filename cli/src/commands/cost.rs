@@ -96,6 +96,13 @@ fn render(report: &Report, tolerable_loss: f64, json: bool) -> String {
         ],
         ["Total cost a year".into(), d.total_cost_at_target.clone()],
         [
+            "With on-call".into(),
+            format!(
+                "{} (plus {})",
+                d.total_with_on_call_at_target, d.on_call_cost
+            ),
+        ],
+        [
             "Lost per minute of downtime".into(),
             d.loss_per_downtime_minute_stated.clone(),
         ],
