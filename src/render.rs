@@ -59,7 +59,7 @@ pub struct ImageMarker<'a> {
 }
 
 /// Everything an image of a chart shows.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ChartImage<'a> {
     /// Drawn above the plot, and the document's `<title>`.
     pub title: &'a str,
@@ -70,9 +70,9 @@ pub struct ChartImage<'a> {
     pub series: Vec<ImageSeries<'a>>,
     pub markers: Vec<ImageMarker<'a>>,
     /// Tick label for an x value (the same formatter as the page's chart).
-    pub x_tick: fn(f64) -> String,
+    pub x_tick: &'a dyn Fn(f64) -> String,
     /// Tick label for a y value.
-    pub y_tick: fn(f64) -> String,
+    pub y_tick: &'a dyn Fn(f64) -> String,
     /// Where the y ticks go, when the page's chart sets them (1m, 1h, 1d,
     /// 7d on the downtime chart): the image shows the same ticks, those
     /// within the axis. `None`: the axis's own.
@@ -138,8 +138,8 @@ impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for Rende
 ///     y: Axis::Log(10.0, 100_000.0),
 ///     series: vec![ImageSeries { name: "cost", points: &cost, colour: (37, 99, 235), dashed: false }],
 ///     markers: vec![ImageMarker { x: 3.5, label: "target" }],
-///     x_tick: |v| format!("{v}"),
-///     y_tick: |v| format!("${v}"),
+///     x_tick: &|v| format!("{v}"),
+///     y_tick: &|v| format!("${v}"),
 ///     y_ticks_at: None,
 ///     caption: "",
 /// };
@@ -229,7 +229,7 @@ where
             .collect();
     }
     let tick_style = font(12).color(&MUTED);
-    let tick_width = |ticks: &[f64], format: fn(f64) -> String| {
+    let tick_width = |ticks: &[f64], format: &dyn Fn(f64) -> String| {
         ticks
             .iter()
             .map(|&v| text_size(&clean(&format(v)), &tick_style).0)
@@ -530,8 +530,8 @@ mod tests {
                 dashed: false,
             }],
             markers: vec![],
-            x_tick: |v| format!("{v}"),
-            y_tick: nines_core::duration::format_duration,
+            x_tick: &|v| format!("{v}"),
+            y_tick: &nines_core::duration::format_duration,
             y_ticks_at: Some(&ticks),
             caption: "",
         };

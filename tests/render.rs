@@ -61,8 +61,8 @@ fn chart() -> ChartImage<'static> {
                 label: "Optimum <here>",
             },
         ],
-        x_tick: nines,
-        y_tick: decade,
+        x_tick: &nines,
+        y_tick: &decade,
         y_ticks_at: None,
         caption: "Convention: 30-day rolling window, 365.25-day year. \
                   Scenario: https://example.test/nines/?v=1&target=99.95&window=30d&dependencies=db:99.99,cache:99.9",
@@ -300,7 +300,7 @@ fn a_log_axis_labels_its_decades_with_the_formatter() {
 fn linear_axes_use_the_formatter_too() {
     let mut c = chart();
     c.y = Axis::Linear(0.0, 300_000.0);
-    c.y_tick = dollars;
+    c.y_tick = &dollars;
     let texts = texts(&render_svg(&c, 640, 400).unwrap());
     assert!(texts.contains(&"$0".to_string()), "{texts:?}");
     assert!(texts.contains(&"$300000".to_string()), "{texts:?}");
@@ -404,7 +404,7 @@ fn hostile_text_stays_well_formed() {
     c.y_label = "";
     c.markers.clear();
     c.series[0].name = "<script>alert(1)</script>";
-    c.y_tick = |_| "\u{7}<&>".to_string();
+    c.y_tick = &|_| "\u{7}<&>".to_string();
     let svg = render_svg(&c, 640, 400).unwrap();
     check_xml(&svg).unwrap_or_else(|e| panic!("{e}\n{svg}"));
     assert!(!svg.contains("<script>"));

@@ -9,7 +9,7 @@ use nines_core::export::{downtime_table, Table};
 use nines_core::quantity::Availability;
 use nines_core::scenario::{evaluate, Report, Scenario};
 use nines_core::target::Limit;
-use nines_core::window::{Convention, Period};
+use nines_core::window::{Convention, Period, PlannedMaintenance, ServiceHours};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
@@ -53,12 +53,13 @@ const USAGE: &str = "\
 nines — availability targets, downtime, error budgets and more (the Nines calculator's CLI twin)
 
 Usage:
-  nines downtime <target> [--convention gregorian|sre-book|365d]
+  nines downtime <target> [--convention gregorian|sre-book|365d] [--service-hours \"Mon-Fri 09:00-17:00\"]
+               [--maintenance \"Sun 02:00-04:00 excluded\" | \"4h per month counted\"]
   nines reverse <duration> --per <day|week|month|quarter|year|Nd>
   nines budget --slo <target> [--window 30d] [--requests N [--bad N] | --bad-time <duration>]
                [--elapsed <duration> | --start 2026-11-01 | --calendar week|month|quarter|year
                [--week-start monday|sunday|saturday] [--utc-offset +01:00]] [--now 2027-03-10T00:00:00Z]
-  nines alerts --slo <target> [--window 30d] [--policy workbook|sloth|pyrra]
+  nines alerts --slo <target> [--window 30d] [--policy workbook|sloth|pyrra | --alert \"page 2% 1h 5m\" …]
                [--error-ratio 1%] [--requests N | --requests \"2.6M per 30d\"]
   nines compose (--serial <a> <b> … | --parallel <a> <b> … | --k-of-n K <a> <b> …)
                [--service <target> [--outages N] [--window 30d]]
@@ -73,6 +74,8 @@ Every command takes --convention, --json (plain numbers, float noise removed) an
 
 Targets: 99.95, 99.95%, 3.5 nines, 1/1000. Durations: 4h 30m, 90s, 43.2 min, PT4H.
 Requests: a count in the window (1M) or a rate over any period (2.6M per 30d, 100/s).
+Money: $20M, £20M, €1.5M, ¥300M, CHF 2M, 20M USD: the answer is in the currency typed
+(one currency per command; no conversion), US dollars when none is given.
 Windows: day, week, month, quarter, year or a rolling Nd (default 30d, the SRE Workbook's).
 budget: N is the total in the window; without --requests the budget is bad time. The window
 ends at --now (a date or an RFC 3339 instant; default: the system clock): rolling over the last
@@ -260,6 +263,41 @@ fn option<T, E: Display>(
         .transpose()
 }
 
+/// The one currency of the money flags `names` (issue 15 §5): the
+/// currency of the amounts given (`--revenue '£20M'` is in pounds), `None`
+/// when none carries one; amounts in two currencies are refused, naming
+/// both flags. A flag that does not parse is left to its own reader.
+pub(super) fn money_currency(
+    args: &Args,
+    names: &[&str],
+) -> Result<Option<nines_core::amount::Currency>, String> {
+    let mut found: Option<(&str, nines_core::amount::Currency)> = None;
+    for &name in names {
+        let Some(Ok(money)) = text(args, name)?.map(|t| nines_core::amount::Money::parse(&t))
+        else {
+            continue;
+        };
+        let Some(currency) =
+            nines_core::amount::Currency::of(&money).map_err(|e| format!("{name}: {e}"))?
+        else {
+            continue;
+        };
+        match found {
+            Some((first, c)) if c != currency => {
+                return Err(format!(
+                    "{first} is in {} but {name} is in {}: give every amount in one currency \
+                     (no conversion is made)",
+                    c.code(),
+                    currency.code()
+                ));
+            }
+            Some(_) => {}
+            None => found = Some((name, currency)),
+        }
+    }
+    Ok(found.map(|(_, c)| c))
+}
+
 /// The instant to evaluate at: `--now` (a date or an RFC 3339 instant, read
 /// by the core's `parse_instant`), or the system clock. Every command that
 /// shows a date takes it, so its output can be reproduced.
@@ -392,12 +430,18 @@ fn figures(rows: &[[String; 2]]) -> String {
 }
 
 fn downtime(args: &Args) -> Result<Report, String> {
-    args.only(&["--convention"])?;
+    args.only(&["--convention", "--service-hours", "--maintenance"])?;
     let target = Availability::parse(&positional(args, "<target>, e.g. 99.95")?)
         .map_err(|e| format!("target: {e}"))?;
     let scenario = Scenario {
         target,
         convention: convention(args)?,
+        // Downtime counts only inside the service hours (issue 15 §1).
+        service_hours: option(args, "--service-hours", str::parse::<ServiceHours>)?
+            .unwrap_or_default(),
+        // Planned maintenance, excluded from the target or counted (§2).
+        maintenance: option(args, "--maintenance", str::parse::<PlannedMaintenance>)?
+            .unwrap_or_default(),
         ..Scenario::default()
     };
     Ok(evaluate(&scenario, nines_core::budget::STORY_NOW))
@@ -462,8 +506,22 @@ fn render_downtime(report: &Report, json: bool) -> String {
         .map_or(format!("({})", t.nines_display), str::to_string);
     // The export's table without its seconds column.
     let (header, rows) = columns(&downtime_table(report), [0, 1]);
+    // Service hours other than 24/7: downtime counts only inside them.
+    let hours = if t.service_hours == "24/7" {
+        String::new()
+    } else {
+        format!(
+            "\nService hours: {}; downtime counts only inside them.",
+            t.service_hours
+        )
+    };
+    let maintenance = if t.maintenance == "no planned maintenance" {
+        String::new()
+    } else {
+        format!("\nMaintenance: {}.", t.maintenance)
+    };
     format!(
-        "Availability {} {nines}\n{}\nConvention: {}. {}",
+        "Availability {} {nines}\n{}\nConvention: {}. {}{hours}{maintenance}",
         t.availability_percent,
         table(header.each_ref().map(String::as_str), &rows),
         t.convention_label,

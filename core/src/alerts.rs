@@ -110,6 +110,64 @@ pub struct BurnAlert {
     pub fixed_burn_rate: Option<f64>,
 }
 
+/// One alert as a line a person types (issue 15 §3): severity, budget
+/// fraction consumed within the long window, long window, short window:
+/// `page 2% 1h 5m`, `ticket 10% 3d 6h` (the Workbook's Table 5-8 rows).
+///
+/// ```
+/// use nines_core::alerts::{BurnAlert, Severity};
+/// let a: BurnAlert = "page 2% 1h 5m".parse().unwrap();
+/// assert_eq!(a, BurnAlert::new(Severity::Page, 0.02, 3_600.0, 300.0));
+/// assert_eq!(a.to_string(), "page 2% 1h 5m");
+/// assert!("page 2% 5m 1h".parse::<BurnAlert>().unwrap_err().contains("shorter than the long"));
+/// ```
+impl std::str::FromStr for BurnAlert {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<BurnAlert, String> {
+        const FORM: &str = "write an alert as severity, budget fraction, long window, short \
+                            window, e.g. page 2% 1h 5m or ticket 10% 3d 6h";
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let [severity, fraction, long, short] = words[..] else {
+            return Err(format!("{:?} is not an alert: {FORM}", text.trim()));
+        };
+        let severity = match severity.to_ascii_lowercase().as_str() {
+            "page" => Severity::Page,
+            "ticket" => Severity::Ticket,
+            other => return Err(format!("{other:?} is not a severity: use page or ticket")),
+        };
+        let fraction = crate::quantity::parse_fraction(fraction).map_err(|e| e.to_string())?;
+        if fraction <= 0.0 {
+            return Err("the budget fraction must be above 0%".into());
+        }
+        let long = crate::duration::parse_duration(long).map_err(|e| e.to_string())?;
+        let short = crate::duration::parse_duration(short).map_err(|e| e.to_string())?;
+        if long <= 0.0 || short <= 0.0 {
+            return Err("both windows must be longer than 0s".into());
+        }
+        if short >= long {
+            return Err("the short window must be shorter than the long window".into());
+        }
+        Ok(BurnAlert::new(severity, fraction, long, short))
+    }
+}
+
+impl fmt::Display for BurnAlert {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Page => "page",
+            Severity::Ticket => "ticket",
+        };
+        write!(
+            f,
+            "{severity} {} {} {}",
+            crate::display::format_fraction_percent(self.budget_fraction),
+            crate::duration::format_duration(self.long_window_seconds).replace(' ', ""),
+            crate::duration::format_duration(self.short_window_seconds).replace(' ', ""),
+        )
+    }
+}
+
 impl BurnAlert {
     /// An alert consuming `budget_fraction` within `long` seconds, checked
     /// over `short` seconds too.
@@ -1122,11 +1180,12 @@ pub enum PolicyChoice {
 }
 
 impl Choice for PolicyChoice {
-    /// The catalogues; a custom policy is not offered in the list yet.
+    /// The catalogues, then the user's own alerts.
     const OPTIONS: &'static [Self] = &[
         PolicyChoice::Workbook,
         PolicyChoice::Sloth,
         PolicyChoice::Pyrra,
+        PolicyChoice::Custom,
     ];
 
     fn choice_id(self) -> &'static str {
@@ -1143,7 +1202,7 @@ impl Choice for PolicyChoice {
             PolicyChoice::Workbook => "SRE Workbook (page 2%/1h, 5%/6h; ticket 10%/3d)",
             PolicyChoice::Sloth => "Sloth (page 2%/1h, 5%/6h; ticket 10%/1d, 10%/3d)",
             PolicyChoice::Pyrra => "Pyrra (burn 14, 7, 2, 1 from a 28-day base)",
-            PolicyChoice::Custom => "Custom alerts",
+            PolicyChoice::Custom => "Custom alerts (your own rows)",
         }
     }
 }
@@ -1165,6 +1224,26 @@ pub struct AlertInput {
     /// The error ratio (0 to 1) at which to compute detection times
     /// (default 1%).
     pub error_ratio: f64,
+}
+
+impl AlertInput {
+    /// The alerts of `choice` over an SLO period of `period_seconds`: a
+    /// catalogue's rows, or the custom ones. What a custom policy starts
+    /// from when a person switches to it.
+    ///
+    /// ```
+    /// use nines_core::alerts::{AlertInput, PolicyChoice};
+    /// let rows = AlertInput::default().alerts_of(PolicyChoice::Workbook, 2_592_000);
+    /// assert_eq!(rows[0].to_string(), "page 2% 1h 5m");
+    /// ```
+    pub fn alerts_of(&self, choice: PolicyChoice, period_seconds: u64) -> Vec<BurnAlert> {
+        match choice {
+            PolicyChoice::Workbook => Preset::Workbook.policy(period_seconds).alerts,
+            PolicyChoice::Sloth => Preset::Sloth.policy(period_seconds).alerts,
+            PolicyChoice::Pyrra => Preset::Pyrra.policy(period_seconds).alerts,
+            PolicyChoice::Custom => self.custom.clone(),
+        }
+    }
 }
 
 impl Default for AlertInput {
@@ -1330,7 +1409,9 @@ pub fn alerts_report(
         PolicyChoice::Workbook => Preset::Workbook.policy(period_whole),
         PolicyChoice::Sloth => Preset::Sloth.policy(period_whole),
         PolicyChoice::Pyrra => Preset::Pyrra.policy(period_whole),
-        PolicyChoice::Custom => AlertPolicy::custom(input.custom.clone()),
+        PolicyChoice::Custom => {
+            AlertPolicy::custom(input.alerts_of(PolicyChoice::Custom, period_whole))
+        }
     };
     let mut error = policy.validate().err().map(|e| e.to_string());
     let e = input.error_ratio;
@@ -1450,6 +1531,53 @@ fn alert_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 15 §3: a custom alert is a line a person types, and each
+    /// catalogue row at 30 and 7 days reads back as itself (so a custom
+    /// policy can start from a catalogue's rows).
+    #[test]
+    fn custom_alert_lines_round_trip() {
+        for period in [2_592_000u64, 604_800] {
+            for preset in [Preset::Workbook, Preset::Sloth] {
+                for a in preset.policy(period).alerts {
+                    let back: BurnAlert = a.to_string().parse().unwrap();
+                    assert_eq!(back, a, "{a}");
+                }
+            }
+        }
+        let a: BurnAlert = "ticket 10% 1h30m 7m30s".parse().unwrap();
+        assert_eq!(
+            (a.long_window_seconds, a.short_window_seconds),
+            (5_400.0, 450.0)
+        );
+        assert_eq!(a.to_string(), "ticket 10% 1h30m 7m30s");
+        for bad in [
+            "",
+            "page",
+            "warn 2% 1h 5m",
+            "page 0% 1h 5m",
+            "page 2% 1h",
+            "page 2% 0s 0s",
+        ] {
+            assert!(bad.parse::<BurnAlert>().is_err(), "{bad}");
+        }
+        // A custom policy's report: the Workbook's first row alone at 30
+        // days fires at burn rate 0.02 × 720 h / 1 h = 14.4.
+        let input = AlertInput {
+            policy: PolicyChoice::Custom,
+            custom: vec!["page 2% 1h 5m".parse().unwrap()],
+            ..AlertInput::default()
+        };
+        let r = alerts_report(
+            &input,
+            &"99.9".parse().unwrap(),
+            Period::Days(30),
+            Convention::SreBook,
+            None,
+        );
+        assert_eq!(r.rows.len(), 1);
+        assert_eq!(r.rows[0].burn_rate_display, "14.4×");
+    }
 
     const MONTH: f64 = 2_592_000.0;
 

@@ -912,6 +912,231 @@ impl FromStr for Money {
 }
 
 // ---------------------------------------------------------------------------
+// Currency
+// ---------------------------------------------------------------------------
+
+/// The currencies a scenario can be priced in: ISO 4217 code, the symbol
+/// written before an amount (if one is unambiguous enough to use), and the
+/// number of minor units (decimal places) ISO 4217 gives the currency
+/// (ISO 4217 "List One", maintained by SIX: JPY, KRW, ISK, VND and CLP have
+/// none; KWD, BHD, JOD, OMR and TND have three; the others two). A `$` is
+/// read as the US dollar and a `¥` as the Japanese yen; other dollars and
+/// the yuan are chosen by their codes (`CAD`, `CNY`).
+const CURRENCIES: [(&str, Option<char>, u8); 38] = [
+    ("USD", Some('$'), 2),
+    ("EUR", Some('€'), 2),
+    ("GBP", Some('£'), 2),
+    ("JPY", Some('¥'), 0),
+    ("INR", Some('₹'), 2),
+    ("KRW", Some('₩'), 0),
+    ("RUB", Some('₽'), 2),
+    ("TRY", Some('₺'), 2),
+    ("ILS", Some('₪'), 2),
+    ("NGN", Some('₦'), 2),
+    ("PHP", Some('₱'), 2),
+    ("THB", Some('฿'), 2),
+    ("CHF", None, 2),
+    ("CAD", None, 2),
+    ("AUD", None, 2),
+    ("NZD", None, 2),
+    ("CNY", None, 2),
+    ("HKD", None, 2),
+    ("SGD", None, 2),
+    ("SEK", None, 2),
+    ("NOK", None, 2),
+    ("DKK", None, 2),
+    ("PLN", None, 2),
+    ("CZK", None, 2),
+    ("HUF", None, 2),
+    ("MXN", None, 2),
+    ("BRL", None, 2),
+    ("ZAR", None, 2),
+    ("AED", None, 2),
+    ("SAR", None, 2),
+    ("ISK", None, 0),
+    ("VND", None, 0),
+    ("CLP", None, 0),
+    ("KWD", None, 3),
+    ("BHD", None, 3),
+    ("JOD", None, 3),
+    ("OMR", None, 3),
+    ("TND", None, 3),
+];
+
+/// The currency a scenario's money is in: one per scenario (US dollars by
+/// default). It labels the figures and sets their decimals; no amount is
+/// ever converted between currencies.
+///
+/// Written as its symbol before the amount where it has one (`£30`,
+/// `¥456`), otherwise as its ISO 4217 code after the amount, as
+/// [`Money`]'s canonical form writes a code (`2,000,000 CHF`). Parsed from
+/// a symbol or a code; serialised (links, saved scenarios) as the code.
+///
+/// ```
+/// use nines_core::amount::Currency;
+/// let gbp: Currency = "£".parse().unwrap();
+/// assert_eq!((gbp.code(), gbp.symbol(), gbp.minor_units()), ("GBP", Some('£'), 2));
+/// assert_eq!("jpy".parse::<Currency>().unwrap().minor_units(), 0);
+/// assert_eq!(Currency::default().code(), "USD");
+/// assert!("XYZ".parse::<Currency>().unwrap_err().contains("XYZ"));
+/// // A link carries it as its code, and only when it is not the dollar.
+/// use nines_core::scenario::Scenario;
+/// let s = Scenario { currency: "£".parse().unwrap(), ..Scenario::default() };
+/// let link = nines_core::link::encode(&s);
+/// assert!(link.contains("currency=GBP"), "{link}");
+/// assert_eq!(nines_core::link::decode(&link).scenario.currency, gbp);
+/// assert!(!nines_core::link::encode(&Scenario::default()).contains("currency"));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Currency {
+    code: &'static str,
+    symbol: Option<char>,
+    minor_units: u8,
+}
+
+impl Default for Currency {
+    /// The US dollar.
+    fn default() -> Self {
+        Currency::ALL[0]
+    }
+}
+
+impl Currency {
+    /// Every currency offered, the US dollar first.
+    pub const ALL: [Currency; 38] = {
+        let mut all = [Currency {
+            code: "USD",
+            symbol: Some('$'),
+            minor_units: 2,
+        }; 38];
+        let mut i = 0;
+        while i < 38 {
+            let (code, symbol, minor_units) = CURRENCIES[i];
+            all[i] = Currency {
+                code,
+                symbol,
+                minor_units,
+            };
+            i += 1;
+        }
+        all
+    };
+
+    /// The ISO 4217 code: `USD`, `GBP`, `CHF`.
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// The symbol written before an amount, if the currency has one.
+    pub fn symbol(&self) -> Option<char> {
+        self.symbol
+    }
+
+    /// The decimal places of the minor unit (ISO 4217): 2 for the pound,
+    /// 0 for the yen.
+    pub fn minor_units(&self) -> u8 {
+        self.minor_units
+    }
+
+    /// What a select shows: `£ GBP`, `CHF`.
+    ///
+    /// ```
+    /// use nines_core::amount::Currency;
+    /// assert_eq!(Currency::default().label(), "$ USD");
+    /// assert_eq!("CHF".parse::<Currency>().unwrap().label(), "CHF");
+    /// ```
+    pub fn label(&self) -> String {
+        match self.symbol {
+            Some(c) => format!("{c} {}", self.code),
+            None => self.code.to_string(),
+        }
+    }
+
+    /// `amount` (digits already written, unsigned) marked with the
+    /// currency and preceded by `sign`: `-£1,250`, `2,000,000 CHF`,
+    /// `≈£1.2M` (a leading `≈` stays in front).
+    ///
+    /// ```
+    /// use nines_core::amount::Currency;
+    /// let c = |s: &str| s.parse::<Currency>().unwrap();
+    /// assert_eq!(c("GBP").mark("-", "1,250"), "-£1,250");
+    /// assert_eq!(c("CHF").mark("", "2M"), "2M CHF");
+    /// ```
+    pub fn mark(&self, sign: &str, amount: &str) -> String {
+        let (approx, digits) = match amount.strip_prefix('≈') {
+            Some(rest) => ("≈", rest),
+            None => ("", amount),
+        };
+        match self.symbol {
+            Some(c) => format!("{approx}{sign}{c}{digits}"),
+            None => format!("{approx}{sign}{digits} {}", self.code),
+        }
+    }
+
+    /// The currency of an amount as typed (`£20M` is in pounds), `None`
+    /// when it carries none (`20M`), or a message when its mark is not a
+    /// currency this calculator knows.
+    ///
+    /// ```
+    /// use nines_core::amount::{Currency, Money};
+    /// let of = |s: &str| Currency::of(&Money::parse(s).unwrap());
+    /// assert_eq!(of("CHF 2M").unwrap().unwrap().code(), "CHF");
+    /// assert_eq!(of("20M USD").unwrap().unwrap().symbol(), Some('$'));
+    /// assert_eq!(of("20M").unwrap(), None);
+    /// ```
+    pub fn of(money: &Money) -> Result<Option<Currency>, String> {
+        match money.currency() {
+            "" => Ok(None),
+            mark => mark.parse().map(Some),
+        }
+    }
+}
+
+impl fmt::Display for Currency {
+    /// The ISO 4217 code.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code)
+    }
+}
+
+impl FromStr for Currency {
+    type Err = String;
+
+    /// A symbol (`£`) or an ISO 4217 code in any case (`gbp`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim();
+        let mut chars = t.chars();
+        let found = match (chars.next(), chars.next()) {
+            (Some(c), None) => Currency::ALL.iter().find(|x| x.symbol == Some(c)),
+            _ => Currency::ALL
+                .iter()
+                .find(|x| x.code.eq_ignore_ascii_case(t)),
+        };
+        found.copied().ok_or_else(|| {
+            let codes: Vec<&str> = Currency::ALL.iter().map(|c| c.code).collect();
+            format!(
+                "currency: \"{t}\" is not a currency this calculator knows: give a symbol \
+                 ($ € £ ¥ ₹ ₩ ₽ ₺ ₪ ₦ ₱ ฿) or an ISO 4217 code ({})",
+                codes.join(", ")
+            )
+        })
+    }
+}
+
+impl Serialize for Currency {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code)
+    }
+}
+
+impl<'de> Deserialize<'de> for Currency {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        s.parse().map_err(de::Error::custom)
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Serde: canonical strings, as for `Availability`.
 // ---------------------------------------------------------------------------
 
@@ -1119,6 +1344,40 @@ mod tests {
             Problem::Invalid(_)
         ));
         assert_eq!(Money::parse("$").unwrap_err().problem(), &Problem::Empty);
+    }
+
+    /// Issue 15 §5: a currency from a symbol or a code, one rule for `$`
+    /// and `¥` (the US dollar and the yen), minor units from ISO 4217
+    /// (List One: GBP 2, JPY 0, KRW 0, KWD 3), saved as the code, and an
+    /// unknown mark refused with what is allowed.
+    #[test]
+    fn currencies() {
+        let c = |s: &str| s.parse::<Currency>().unwrap();
+        assert_eq!(c("£"), c("GBP"));
+        assert_eq!(c("gbp"), c(" GBP "));
+        assert_eq!(c("$").code(), "USD");
+        assert_eq!(c("¥").code(), "JPY");
+        assert_eq!(c("£").minor_units(), 2);
+        assert_eq!(c("¥").minor_units(), 0);
+        assert_eq!(c("₩").minor_units(), 0);
+        assert_eq!(c("KWD").minor_units(), 3);
+        assert_eq!(c("CHF").symbol(), None);
+        let m = |s: &str| Currency::of(&Money::parse(s).unwrap()).unwrap();
+        assert_eq!(m("£20M"), Some(c("GBP")));
+        assert_eq!(m("€1.5M"), Some(c("EUR")));
+        assert_eq!(m("¥300M"), Some(c("JPY")));
+        assert_eq!(m("CHF 2M"), Some(c("CHF")));
+        assert_eq!(m("20M USD"), Some(c("USD")));
+        assert_eq!(m("20M"), None);
+        let err = Currency::of(&Money::parse("20M XYZ").unwrap()).unwrap_err();
+        assert!(err.starts_with("currency: \"XYZ\""), "{err}");
+        assert!(err.contains("GBP") && err.contains('£'), "{err}");
+        assert!("pounds".parse::<Currency>().is_err());
+        assert_eq!(serde_json::to_string(&c("£")).unwrap(), "\"GBP\"");
+        assert_eq!(serde_json::from_str::<Currency>("\"£\"").unwrap(), c("GBP"));
+        assert!(serde_json::from_str::<Currency>("\"XYZ\"").is_err());
+        assert_eq!(Currency::ALL.len(), CURRENCIES.len());
+        assert_eq!(Currency::default(), c("USD"));
     }
 
     #[test]

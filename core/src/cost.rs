@@ -36,8 +36,9 @@ use crate::target::{
 use serde::{Deserialize, Serialize};
 use std::f64::consts::LN_10;
 
+use crate::amount::Currency;
 use crate::digits::{shortest, tidy};
-use crate::display::{at_nines, availability, count, money, or_absent};
+use crate::display::{at_nines, availability, count, money_in, or_absent};
 use crate::quantity::Availability;
 use crate::target::DAY_SECONDS;
 
@@ -527,6 +528,8 @@ impl Default for CostInputs {
 /// Every cost figure the UI shows (money per year, in the inputs' currency).
 #[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct CostReport {
+    /// The currency every money figure is written in (the scenario's).
+    pub currency: Currency,
     /// The model actually used (after repairs).
     pub model: CostModel,
     /// The target's nines, `None` for 100%.
@@ -639,7 +642,7 @@ impl CostReport {
         self.on_call_cost_per_year = per_year;
         self.total_with_on_call_at_target = self.at_target.total_cost_per_year + per_year;
         self.display.on_call_cost = [
-            money(per_year).as_str(),
+            money_in(per_year, self.currency).as_str(),
             " a year: ",
             method,
             "'s on-call (Who runs it)",
@@ -648,14 +651,15 @@ impl CostReport {
         self.display.total_with_on_call_at_target = if self.target_nines.is_none() {
             NO_FINITE_COST.to_string()
         } else {
-            money(self.total_with_on_call_at_target)
+            money_in(self.total_with_on_call_at_target, self.currency)
         };
     }
 }
 
 /// The cheapest level in words: its availability and total cost a year, or
 /// why there is none.
-fn optimum_display(optimum: Optimum, at: Option<&CostPoint>) -> String {
+fn optimum_display(optimum: Optimum, at: Option<&CostPoint>, currency: Currency) -> String {
+    let money = |x: f64| money_in(x, currency);
     match (optimum, at) {
         (Optimum::At(n), Some(p)) if !(0.0..=MAX_NINES).contains(&n) => {
             let edge = if n > MAX_NINES {
@@ -694,6 +698,19 @@ fn optimum_display(optimum: Optimum, at: Option<&CostPoint>) -> String {
 /// assert!((r.tolerable_loss_unavailability.unwrap() - 0.0005).abs() < 1e-18);
 /// ```
 pub fn evaluate(inputs: &CostInputs, ctx: &TargetContext) -> CostReport {
+    evaluate_in(inputs, ctx, Currency::default())
+}
+
+/// [`evaluate`] with every money figure written in `currency`.
+///
+/// ```
+/// use nines_core::cost::{evaluate_in, CostInputs};
+/// use nines_core::target::TargetContext;
+/// let r = evaluate_in(&CostInputs::default(), &TargetContext::default(), "GBP".parse().unwrap());
+/// assert!(r.display.total_cost_at_target.starts_with('£'));
+/// ```
+pub fn evaluate_in(inputs: &CostInputs, ctx: &TargetContext, currency: Currency) -> CostReport {
+    let money = |x: f64| money_in(x, currency);
     let mut notes = Vec::new();
     let ctx = ctx.sanitised(&mut notes);
     let model = inputs.model.sanitised(&mut notes);
@@ -782,11 +799,12 @@ pub fn evaluate(inputs: &CostInputs, ctx: &TargetContext) -> CostReport {
         total_with_on_call_at_target: unbounded(at_target.total_cost_per_year),
     };
     CostReport {
+        currency,
         target_nines,
         at_target,
         revenue_per_minute: model.revenue_per_year / minutes_per_year,
         loss_per_downtime_minute,
-        optimum_display: optimum_display(optimum, at_optimum.as_ref()),
+        optimum_display: optimum_display(optimum, at_optimum.as_ref(), currency),
         optimum_state: OptimumState::of(optimum),
         minutes_per_year,
         optimum,
@@ -912,6 +930,48 @@ mod tests {
                 .all(|m| m.net_benefit_per_year.is_finite())
         );
         assert!(r.notes.len() >= 6, "{:?}", r.notes);
+    }
+
+    /// Issue 15 §5: the whole cost section in the scenario's currency.
+    /// By hand: £20M a year × 80% lost in an outage over a Gregorian
+    /// 365.2425-day year of 365.2425 × 1440 = 525,949.2 minutes is
+    /// 16,000,000 / 525,949.2 = £30.42 a minute, written in whole pounds
+    /// (at ten or more, whole units: display::money_in). The default
+    /// story's figures (figures_for_people: $40,000 of engineering cost,
+    /// $8,000 at risk) keep their digits and change only their mark: no
+    /// amount is converted.
+    #[test]
+    fn figures_in_the_scenarios_currency() {
+        let inputs = CostInputs {
+            model: CostModel {
+                revenue_per_year: 20e6,
+                impact_fraction: 0.8,
+                ..CostModel::default()
+            },
+            ..CostInputs::default()
+        };
+        let gbp: Currency = "£".parse().unwrap();
+        let r = evaluate_in(&inputs, &TargetContext::default(), gbp);
+        assert_eq!(
+            r.display.loss_per_downtime_minute_stated,
+            "£30 a minute, from a 365.2425-day year (525,949.2 minutes)"
+        );
+        let r = evaluate_in(&CostInputs::default(), &TargetContext::default(), gbp);
+        assert_eq!(r.display.engineering_cost_at_target, "£40,000");
+        assert_eq!(r.display.revenue_at_risk_at_target, "£8,000");
+        assert_eq!(r.optimum_display, "≈99.8882% (£35,777 a year in all)");
+        let mut r = evaluate_in(
+            &CostInputs::default(),
+            &TargetContext::default(),
+            "CHF".parse().unwrap(),
+        );
+        r.with_on_call(30_000.0, "You Build It You Run It");
+        assert_eq!(r.display.total_cost_at_target, "48,000 CHF");
+        assert!(
+            r.display.on_call_cost.starts_with("30,000 CHF a year"),
+            "{}",
+            r.display.on_call_cost
+        );
     }
 
     #[test]

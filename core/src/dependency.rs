@@ -269,12 +269,10 @@ impl Composition {
             Composition::KOfN { of, .. } if of.is_empty() => Err(OpsError::InvalidComposition {
                 reason: "a k-of-n group has no members",
             }),
-            Composition::KOfN { k, of } if *k == 0 || *k > of.len() => Err(OpsError::OutOfRange {
-                field: "K (the members needed)",
-                min: 1.0,
-                max: of.len() as f64,
-            }),
-            Composition::KOfN { k, of } => Ok(k_of_n_unavailability(*k, &members(of)?)),
+            Composition::KOfN { k, of } => {
+                check_k(*k, of.len())?;
+                Ok(k_of_n_unavailability(*k, &members(of)?))
+            }
         }
     }
 }
@@ -523,6 +521,14 @@ pub struct DependencyInputs {
     pub outages_per_year: f64,
     /// Fraction of users such an outage affects, `0..=1`.
     pub outage_scope: f64,
+    /// The outage scope of each dependency of the list, by position: the
+    /// share of the service's users an outage of it affects, `0..=1`. A
+    /// dependency's unavailability counts × its scope in the service's
+    /// (see [`evaluate`]). Missing entries (and the whole list, by default)
+    /// are 1, every user; the edit methods keep it in step with
+    /// `dependencies` and drop trailing ones, so a link only carries it
+    /// when some scope is not 100%.
+    pub scopes: Vec<f64>,
 }
 
 impl Default for DependencyInputs {
@@ -543,6 +549,7 @@ impl Default for DependencyInputs {
             ],
             outages_per_year: 6.0,
             outage_scope: 1.0,
+            scopes: Vec::new(),
         }
     }
 }
@@ -575,12 +582,45 @@ impl DependencyInputs {
     /// edit its name or unavailability; `None` for a group or a place that
     /// does not exist.
     pub fn component_mut(&mut self, item: usize, member: Option<usize>) -> Option<&mut Component> {
-        let top = self.dependencies.get_mut(item)?;
-        let at = match member {
-            None => top,
-            Some(m) => members_mut(top)?.get_mut(m)?,
-        };
-        match at {
+        self.component_at_mut(&path_of(item, member))
+    }
+
+    /// The dependency at `path`: `[item]` for one of the list, `[item, m]`
+    /// for member `m` of its group, `[item, m, n]` for member `n` of a group
+    /// nested there, and so on; `None` for a place that does not exist.
+    ///
+    /// ```
+    /// use nines_core::dependency::{Composition, DependencyInputs};
+    /// let d = DependencyInputs::default();
+    /// assert_eq!(d.at(&[1]).map(Composition::name).as_deref(), Some("orders database"));
+    /// assert_eq!(d.at(&[0, 1]).map(Composition::name).as_deref(), Some("payment provider B"));
+    /// assert!(d.at(&[1, 0]).is_none() && d.at(&[]).is_none());
+    /// ```
+    pub fn at(&self, path: &[usize]) -> Option<&Composition> {
+        let (first, rest) = path.split_first()?;
+        rest.iter()
+            .try_fold(self.dependencies.get(*first)?, |c, &m| match c {
+                Composition::Component(_) => None,
+                Composition::Parallel(of)
+                | Composition::Serial(of)
+                | Composition::KOfN { of, .. } => of.get(m),
+            })
+    }
+
+    /// [`DependencyInputs::at`], to change it.
+    pub fn at_mut(&mut self, path: &[usize]) -> Option<&mut Composition> {
+        let (first, rest) = path.split_first()?;
+        let mut at = self.dependencies.get_mut(*first)?;
+        for &m in rest {
+            at = members_mut(at)?.get_mut(m)?;
+        }
+        Some(at)
+    }
+
+    /// The component at `path` ([`DependencyInputs::at`]), to edit its name
+    /// or unavailability; `None` for a group or a place that does not exist.
+    pub fn component_at_mut(&mut self, path: &[usize]) -> Option<&mut Component> {
+        match self.at_mut(path)? {
             Composition::Component(c) => Some(c),
             _ => None,
         }
@@ -590,21 +630,46 @@ impl DependencyInputs {
     /// left with one member becomes that member; a k-of-n group keeps
     /// `1 ≤ k ≤ n`.
     pub fn remove(&mut self, item: usize, member: Option<usize>) {
-        let Some(m) = member else {
-            if item < self.dependencies.len() {
-                self.dependencies.remove(item);
-            }
+        self.remove_at(&path_of(item, member));
+    }
+
+    /// Remove the dependency at `path` ([`DependencyInputs::at`]): one of
+    /// the list (its scope goes with it), or a member of a group at any
+    /// depth. A group left with one member becomes that member; a k-of-n
+    /// group keeps `1 ≤ k ≤ n` (k shrinks with it).
+    ///
+    /// ```
+    /// use nines_core::dependency::{Composition, DependencyInputs};
+    /// let mut d = DependencyInputs::default();
+    /// d.remove_at(&[2, 0]); // a replica of the 2-of-3 session cache
+    /// assert!(matches!(&d.dependencies[2], Composition::KOfN { k: 2, of } if of.len() == 2));
+    /// ```
+    pub fn remove_at(&mut self, path: &[usize]) {
+        let Some((&last, parent)) = path.split_last() else {
             return;
         };
-        let Some(group) = self.dependencies.get_mut(item) else {
+        if parent.is_empty() {
+            if last < self.dependencies.len() {
+                self.dependencies.remove(last);
+                if last < self.scopes.len() {
+                    self.scopes.remove(last);
+                }
+                while self.scopes.last() == Some(&1.0) {
+                    self.scopes.pop();
+                }
+            }
+            return;
+        }
+        let Some(group) = self.at_mut(parent) else {
             return;
         };
         let Some(members) = members_mut(group) else {
             return;
         };
-        if m < members.len() {
-            members.remove(m);
+        if last >= members.len() {
+            return;
         }
+        members.remove(last);
         if members.len() == 1 {
             let only = members.remove(0);
             *group = only;
@@ -617,12 +682,28 @@ impl DependencyInputs {
     /// of its last member; a component (or a serial group) becomes a
     /// redundant pair of itself, any one of which is enough.
     pub fn add_redundant_copy(&mut self, item: usize) {
-        let Some(dep) = self.dependencies.get_mut(item) else {
+        self.add_redundant_copy_at(&[item]);
+    }
+
+    /// [`DependencyInputs::add_redundant_copy`] at any `path`: on a member
+    /// of a group, a component becomes a redundant pair nested in the group
+    /// (a group inside a group).
+    ///
+    /// ```
+    /// use nines_core::dependency::{Composition, DependencyInputs};
+    /// let mut d = DependencyInputs::default();
+    /// d.add_redundant_copy_at(&[2, 0]);
+    /// assert!(matches!(d.at(&[2, 0]), Some(Composition::Parallel(of)) if of.len() == 2));
+    /// ```
+    pub fn add_redundant_copy_at(&mut self, path: &[usize]) {
+        let Some(dep) = self.at_mut(path) else {
             return;
         };
         match dep {
             Composition::Parallel(of) | Composition::KOfN { of, .. } => {
-                if let Some(copy) = of.last().cloned() {
+                if of.len() < MAX_GROUP_SIZE
+                    && let Some(copy) = of.last().cloned()
+                {
                     of.push(copy);
                 }
             }
@@ -631,6 +712,242 @@ impl DependencyInputs {
                 *other = Composition::Parallel(vec![copy.clone(), copy]);
             }
         }
+    }
+
+    /// Set how many members of the k-of-n group at `path` are needed.
+    /// Refused, with the group unchanged, for a `k` outside `1..=n` (the
+    /// message names the field and what is allowed) or a place that is not
+    /// a k-of-n group.
+    ///
+    /// ```
+    /// use nines_core::dependency::{Composition, DependencyInputs};
+    /// let mut d = DependencyInputs::default();
+    /// assert_eq!(
+    ///     d.set_k(&[2], 4).unwrap_err().to_string(),
+    ///     "K (the members needed) must be between 1 and 3"
+    /// );
+    /// d.set_k(&[2], 3).unwrap();
+    /// assert!(matches!(&d.dependencies[2], Composition::KOfN { k: 3, .. }));
+    /// ```
+    pub fn set_k(&mut self, path: &[usize], k: usize) -> Result<(), OpsError> {
+        match self.at_mut(path) {
+            Some(Composition::KOfN { k: at, of }) => {
+                check_k(k, of.len())?;
+                *at = k;
+                Ok(())
+            }
+            _ => Err(OpsError::InvalidComposition {
+                reason: "only a k-of-n group has a number of members needed",
+            }),
+        }
+    }
+
+    /// Turn the group at `path` into another kind, keeping its members:
+    /// any one enough (`Parallel`, "1 of n"), `k` of them (`KOfN`: from
+    /// "any one" it starts at 1, from "all" at n, so the figures do not
+    /// change until k does), or all needed (`Serial`). A component is left
+    /// as it is.
+    ///
+    /// ```
+    /// use nines_core::dependency::{Composition, DependencyInputs, GroupKind};
+    /// let mut d = DependencyInputs::default();
+    /// d.set_group_kind(&[0], GroupKind::KOfN); // the payment providers: 1 of 2
+    /// assert!(matches!(&d.dependencies[0], Composition::KOfN { k: 1, of } if of.len() == 2));
+    /// ```
+    pub fn set_group_kind(&mut self, path: &[usize], kind: GroupKind) {
+        let Some(group) = self.at_mut(path) else {
+            return;
+        };
+        let of = match group {
+            Composition::Component(_) => return,
+            Composition::Parallel(of) | Composition::Serial(of) | Composition::KOfN { of, .. } => {
+                std::mem::take(of)
+            }
+        };
+        let was = GroupKind::of(group);
+        *group = match kind {
+            GroupKind::Any => Composition::Parallel(of),
+            GroupKind::All => Composition::Serial(of),
+            GroupKind::KOfN => {
+                let k = match (was, &*group) {
+                    (_, Composition::KOfN { k, .. }) => *k,
+                    (Some(GroupKind::All), _) => of.len(),
+                    _ => 1,
+                };
+                Composition::KOfN {
+                    k: k.clamp(1, of.len().max(1)),
+                    of,
+                }
+            }
+        };
+    }
+
+    /// The outage scope of the dependency at `item` (1 when not set).
+    ///
+    /// ```
+    /// use nines_core::dependency::DependencyInputs;
+    /// assert_eq!(DependencyInputs::default().scope(0), 1.0);
+    /// ```
+    pub fn scope(&self, item: usize) -> f64 {
+        self.scopes.get(item).copied().unwrap_or(1.0)
+    }
+
+    /// Set the outage scope of the dependency at `item`: the share of the
+    /// service's users an outage of it affects, a fraction in `0..=1`;
+    /// anything else is refused (message naming the field), as is a place
+    /// that does not exist.
+    ///
+    /// ```
+    /// use nines_core::dependency::DependencyInputs;
+    /// let mut d = DependencyInputs::default();
+    /// d.set_scope(1, 0.25).unwrap();
+    /// assert_eq!(d.scopes, [1.0, 0.25]);
+    /// assert!(d.set_scope(1, 1.5).is_err());
+    /// d.set_scope(1, 1.0).unwrap();
+    /// assert!(d.scopes.is_empty()); // every scope 100%: nothing to carry
+    /// ```
+    pub fn set_scope(&mut self, item: usize, scope: f64) -> Result<(), OpsError> {
+        let scope = check_fraction(SCOPE_FIELD, scope)?;
+        if item >= self.dependencies.len() {
+            return Err(OpsError::InvalidComposition {
+                reason: "there is no such dependency",
+            });
+        }
+        if self.scopes.len() <= item {
+            self.scopes.resize(item + 1, 1.0);
+        }
+        self.scopes[item] = scope;
+        while self.scopes.last() == Some(&1.0) {
+            self.scopes.pop();
+        }
+        Ok(())
+    }
+}
+
+/// The field a dependency's outage scope is named by in messages.
+pub const SCOPE_FIELD: &str = "Outage scope (the share of users an outage of it affects)";
+
+/// What a group needs of its members.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GroupKind {
+    /// Any one is enough (redundant copies).
+    Any,
+    /// At least `k` of the `n` are needed.
+    KOfN,
+    /// All are needed.
+    All,
+}
+
+impl GroupKind {
+    /// The kind of `c`; `None` for a component.
+    ///
+    /// ```
+    /// use nines_core::dependency::{Composition, GroupKind};
+    /// assert_eq!(GroupKind::of(&Composition::Serial(vec![])), Some(GroupKind::All));
+    /// ```
+    pub fn of(c: &Composition) -> Option<GroupKind> {
+        match c {
+            Composition::Component(_) => None,
+            Composition::Parallel(_) => Some(GroupKind::Any),
+            Composition::KOfN { .. } => Some(GroupKind::KOfN),
+            Composition::Serial(_) => Some(GroupKind::All),
+        }
+    }
+
+    /// A stable id (for a form's `<option>`): `any`, `k-of-n`, `all`.
+    pub fn id(self) -> &'static str {
+        match self {
+            GroupKind::Any => "any",
+            GroupKind::KOfN => "k-of-n",
+            GroupKind::All => "all",
+        }
+    }
+
+    /// The kind with that [`GroupKind::id`].
+    ///
+    /// ```
+    /// use nines_core::dependency::GroupKind;
+    /// assert_eq!(GroupKind::from_id("k-of-n"), Some(GroupKind::KOfN));
+    /// assert_eq!(GroupKind::from_id("some"), None);
+    /// ```
+    pub fn from_id(id: &str) -> Option<GroupKind> {
+        [GroupKind::Any, GroupKind::KOfN, GroupKind::All]
+            .into_iter()
+            .find(|g| g.id() == id)
+    }
+
+    /// What it means, for people: `any one is enough (redundant)`, …
+    pub fn label(self) -> &'static str {
+        match self {
+            GroupKind::Any => "any one is enough (redundant)",
+            GroupKind::KOfN => "k of n needed",
+            GroupKind::All => "all needed",
+        }
+    }
+}
+
+/// `k` for a group of `n`, checked: `1 ≤ k ≤ n`.
+fn check_k(k: usize, n: usize) -> Result<usize, OpsError> {
+    if k == 0 || k > n {
+        Err(OpsError::OutOfRange {
+            field: "K (the members needed)",
+            min: 1.0,
+            max: n as f64,
+        })
+    } else {
+        Ok(k)
+    }
+}
+
+/// A number of members needed, as typed (`2`), for a group of `n`: a whole
+/// number from 1 to `n`, else a message naming the field and what is
+/// allowed.
+///
+/// ```
+/// use nines_core::dependency::parse_k;
+/// assert_eq!(parse_k(" 2 ", 3), Ok(2));
+/// assert_eq!(parse_k("4", 3).unwrap_err(), "K (the members needed) must be between 1 and 3");
+/// assert_eq!(
+///     parse_k("two", 3).unwrap_err(),
+///     "K (the members needed) must be a whole number between 1 and 3"
+/// );
+/// ```
+pub fn parse_k(text: &str, n: usize) -> Result<usize, String> {
+    let k = text.trim().parse::<usize>().map_err(|_| {
+        let mut s = String::from("K (the members needed) must be a whole number between 1 and ");
+        crate::digits::push_u64(&mut s, n as u64);
+        s
+    })?;
+    check_k(k, n).map_err(|e| e.to_string())
+}
+
+/// A dependency's outage scope as typed (`25%`, `0.25`): a fraction of
+/// users from 0% to 100%, else a message naming the field.
+///
+/// ```
+/// use nines_core::dependency::parse_scope;
+/// assert_eq!(parse_scope("25%"), Ok(0.25));
+/// assert!(parse_scope("120%").unwrap_err().starts_with("Outage scope"));
+/// assert!(parse_scope("some").unwrap_err().starts_with("Outage scope"));
+/// ```
+pub fn parse_scope(text: &str) -> Result<f64, String> {
+    crate::quantity::parse_fraction(text)
+        .map_err(|e| e.to_string())
+        .and_then(|x| check_fraction(SCOPE_FIELD, x).map_err(|e| e.to_string()))
+        .map_err(|e| {
+            if e.starts_with(SCOPE_FIELD) {
+                e
+            } else {
+                format!("{SCOPE_FIELD}: {e}")
+            }
+        })
+}
+
+/// The path of `member` of the group at `item` (or of `item`).
+fn path_of(item: usize, member: Option<usize>) -> Vec<usize> {
+    match member {
+        Some(m) => vec![item, m],
+        None => vec![item],
     }
 }
 
@@ -649,10 +966,16 @@ fn members_mut(c: &mut Composition) -> Option<&mut Vec<Composition>> {
 pub struct ExtraNineCheck {
     /// The dependency's name (a group is described).
     pub name: String,
-    /// Its composed unavailability.
+    /// Its unavailability as the service's users see it: its composed
+    /// unavailability × its outage scope (the share of users its outages
+    /// reach). The budget shares and the rule of the extra nine use this.
     pub unavailability: f64,
-    /// Its availability.
+    /// Its availability as the service's users see it, `1 − unavailability`.
     pub availability: f64,
+    /// Its composed unavailability, before its scope.
+    pub own_unavailability: f64,
+    /// Its outage scope, `0..=1` (1: an outage of it reaches every user).
+    pub scope: f64,
     /// Its nines, `None` for a perfect dependency.
     pub nines: Option<f64>,
     /// The most unavailability the rule allows: a tenth of the service's.
@@ -814,7 +1137,18 @@ fn extra_nine_sentence(checks: &[ExtraNineCheck], service_unavailability: f64) -
     let missed: Vec<String> = checks
         .iter()
         .filter(|c| !c.meets_rule)
-        .map(|c| format!("{} ({})", c.name, availability(c.unavailability)))
+        .map(|c| {
+            if c.scope < 1.0 {
+                format!(
+                    "{} ({} over its {} of users)",
+                    c.name,
+                    availability(c.unavailability),
+                    format_fraction_percent(c.scope)
+                )
+            } else {
+                format!("{} ({})", c.name, availability(c.unavailability))
+            }
+        })
         .collect();
     let verdict = match (checks.len(), missed.len()) {
         (0, _) => {
@@ -865,27 +1199,45 @@ pub fn evaluate(inputs: &DependencyInputs, ctx: &TargetContext) -> DependencyRep
     let scope = clamp_fraction("Outage scope", inputs.outage_scope, &mut notes);
     let us = ctx.unavailability;
 
-    let mut critical = Vec::new();
-    for d in &inputs.dependencies {
-        push_critical(d, 0, &mut critical);
-    }
     let mut checks = Vec::new();
     let mut dep_us = Vec::new();
-    for (d, depth) in critical {
-        match d.unavailability_at(depth) {
-            Ok(u) => {
-                dep_us.push(u);
-                checks.push(ExtraNineCheck {
-                    name: d.name(),
-                    unavailability: u,
-                    availability: 1.0 - u,
-                    nines: nines_of(u),
-                    required_unavailability: us / 10.0,
-                    required_nines: nines_of(us).map(|n| n + 1.0),
-                    meets_rule: meets_extra_nine(u, us),
-                });
+    let mut critical = Vec::new();
+    for (i, d) in inputs.dependencies.iter().enumerate() {
+        // Each dependency's scope: what share of the service's users its
+        // outages reach. A bad one is named and counted as every user.
+        let scope = match check_fraction(SCOPE_FIELD, inputs.scope(i)) {
+            Ok(s) => s,
+            Err(e) => {
+                notes.push(format!(
+                    "Dependency \"{}\": {e}; 100% is used instead.",
+                    d.name()
+                ));
+                1.0
             }
-            Err(e) => notes.push(format!("Dependency \"{}\" is left out: {e}.", d.name())),
+        };
+        critical.clear();
+        push_critical(d, 0, &mut critical);
+        for &(c, depth) in &critical {
+            match c.unavailability_at(depth) {
+                Ok(own) => {
+                    // As the service's users see it: an outage reaching a
+                    // share `scope` of them costs that share of its time.
+                    let u = own * scope;
+                    dep_us.push(u);
+                    checks.push(ExtraNineCheck {
+                        name: c.name(),
+                        unavailability: u,
+                        availability: 1.0 - u,
+                        nines: nines_of(u),
+                        required_unavailability: us / 10.0,
+                        required_nines: nines_of(us).map(|n| n + 1.0),
+                        meets_rule: meets_extra_nine(u, us),
+                        scope,
+                        own_unavailability: own,
+                    });
+                }
+                Err(e) => notes.push(format!("Dependency \"{}\" is left out: {e}.", c.name())),
+            }
         }
     }
     let ud = serial_unavailability(&dep_us);
@@ -932,7 +1284,11 @@ pub fn evaluate(inputs: &DependencyInputs, ctx: &TargetContext) -> DependencyRep
         most_promisable: promise
             .as_ref()
             .map_or_else(|| crate::display::ABSENT.into(), Availability::format_percent),
-        own_outages: format!("{} a year", count(outages, 2)),
+        own_outages: format!(
+            "{} a year, each reaching {} of users",
+            count(outages, 2),
+            format_fraction_percent(scope)
+        ),
         most_promisable_sentence: match &promise {
             Some(p) => format!(
                 "With these dependencies ({} available together) the most the service can promise is {}, before any outage of its own.",
@@ -1118,6 +1474,190 @@ mod tests {
     }
 
     #[test]
+    fn k_is_set_within_one_to_n_and_refused_outside() {
+        let mut d = editable();
+        // 2 of 3 → 3 of 3: all three replicas needed, 1 − 0.99 × 0.98 × 0.97
+        // = 1 − 0.941094 = 0.058906 unavailable, worse than r1 alone (0.01):
+        // the group warning says so.
+        d.set_k(&[1], 3).unwrap();
+        let u = d.dependencies[1].unavailability().unwrap();
+        assert!((u - 0.058906).abs() < 1e-15, "{u}");
+        let r = evaluate(&d, &TargetContext::default());
+        assert_eq!(r.group_warnings.len(), 1, "{:?}", r.group_warnings);
+        assert!(r.group_warnings[0].contains("less available than one copy"));
+        // 4 of 3 and 0 of 3 are refused and change nothing.
+        let before = d.clone();
+        for k in [0, 4] {
+            assert_eq!(
+                d.set_k(&[1], k).unwrap_err().to_string(),
+                "K (the members needed) must be between 1 and 3"
+            );
+        }
+        assert_eq!(
+            parse_k("4", 3).unwrap_err(),
+            "K (the members needed) must be between 1 and 3"
+        );
+        assert!(
+            parse_k("", 3)
+                .unwrap_err()
+                .contains("whole number between 1 and 3")
+        );
+        // Not a k-of-n group: a component, a serial group, nowhere.
+        assert!(d.set_k(&[0], 1).is_err());
+        assert!(d.set_k(&[9], 1).is_err());
+        assert_eq!(d, before);
+    }
+
+    #[test]
+    fn a_group_turns_k_of_n_and_back_keeping_its_members() {
+        let mut d = editable();
+        d.add_redundant_copy(0); // db ‖ db: 0.001² = 1e-6
+        d.add_redundant_copy(0); // three copies: 1e-9
+        d.set_group_kind(&[0], GroupKind::KOfN);
+        // From "any one" k starts at 1: the figure does not change.
+        assert!(matches!(&d.dependencies[0], Composition::KOfN { k: 1, of } if of.len() == 3));
+        let u = d.dependencies[0].unavailability().unwrap();
+        assert!((u - 1e-9).abs() < 1e-22, "{u:e}");
+        // 2 of 3 at 0.001: 3 × 0.001² × 0.999 + 0.001³ = 2.998e-6.
+        d.set_k(&[0], 2).unwrap();
+        let u = d.dependencies[0].unavailability().unwrap();
+        assert!((u - 2.998e-6).abs() < 1e-18, "{u:e}");
+        // Back to redundant (any one), then all needed, then k of n from
+        // "all": k = n = 3, 1 − 0.999³ = 0.002997001.
+        d.set_group_kind(&[0], GroupKind::Any);
+        assert!(matches!(&d.dependencies[0], Composition::Parallel(of) if of.len() == 3));
+        d.set_group_kind(&[0], GroupKind::All);
+        d.set_group_kind(&[0], GroupKind::KOfN);
+        assert!(matches!(&d.dependencies[0], Composition::KOfN { k: 3, .. }));
+        let u = d.dependencies[0].unavailability().unwrap();
+        assert!((u - 0.002997001).abs() < 1e-15, "{u:e}");
+        // A component has no kind to change.
+        let before = d.clone();
+        d.set_group_kind(&[2], GroupKind::KOfN);
+        d.set_group_kind(&[1, 0], GroupKind::Any);
+        assert_eq!(d, before);
+    }
+
+    #[test]
+    fn a_group_inside_a_group_is_edited_like_the_list() {
+        let mut d = editable();
+        // r1 becomes a redundant pair inside the 2-of-3 group.
+        d.add_redundant_copy_at(&[1, 0]);
+        assert_eq!(
+            d.at(&[1, 0]),
+            Some(&Composition::Parallel(vec![
+                Composition::component("r1", 0.01),
+                Composition::component("r1", 0.01),
+            ]))
+        );
+        d.component_at_mut(&[1, 0, 1]).unwrap().unavailability = 0.02;
+        // The pair fails 0.01 × 0.02 = 2e-4 of the time; 2 of (2e-4, 0.02,
+        // 0.03) fails when at least two fail:
+        // 2e-4·0.02·0.97 + 2e-4·0.98·0.03 + 0.9998·0.02·0.03 + 2e-4·0.02·0.03
+        // = 3.88e-6 + 5.88e-6 + 5.9988e-4 + 1.2e-7 = 6.0976e-4.
+        let u = d.dependencies[1].unavailability().unwrap();
+        assert!((u - 6.0976e-4).abs() < 1e-15, "{u:e}");
+        // Its kind and k change one level down too.
+        d.set_group_kind(&[1, 0], GroupKind::KOfN);
+        d.set_k(&[1, 0], 2).unwrap();
+        assert!(d.set_k(&[1, 0], 3).is_err());
+        // Removing a member of the nested pair unwraps it.
+        d.remove_at(&[1, 0, 0]);
+        assert_eq!(d.at(&[1, 0]), Some(&Composition::component("r1", 0.02)));
+        assert!(d.at(&[1, 0, 0]).is_none());
+        assert!(d.component_at_mut(&[1, 0, 0]).is_none());
+    }
+
+    #[test]
+    fn a_dependency_counts_times_its_scope() {
+        // Target 99.9% (U = 0.001). "db" at 99.9% whose outages reach half
+        // the users costs 0.001 × 0.5 = 0.0005; "cdn" at 99.98% reaches
+        // everyone: 0.0002. Together 1 − (1 − 0.0005)(1 − 0.0002)
+        // = 0.0007 − 1e-7 = 0.0006999, i.e. 99.93001% as the users see them,
+        // leaving 0.001 − 0.0006999 = 0.0003001 to the service.
+        let mut d = DependencyInputs {
+            dependencies: vec![
+                Composition::component("db", 0.001),
+                Composition::component("cdn", 0.0002),
+            ],
+            ..DependencyInputs::default()
+        };
+        d.set_scope(0, 0.5).unwrap();
+        assert_eq!(d.scopes, [0.5]);
+        let ctx = TargetContext {
+            unavailability: 0.001,
+            ..TargetContext::default()
+        };
+        let r = evaluate(&d, &ctx);
+        assert!((r.dependencies_unavailability - 0.0006999).abs() < 1e-17);
+        assert_eq!(r.display.dependencies_availability, "99.93001%");
+        assert!((r.own_unavailability - 0.0003001).abs() < 1e-17);
+        assert_eq!(
+            (r.extra_nine[0].scope, r.extra_nine[0].own_unavailability),
+            (0.5, 0.001)
+        );
+        // The rule of the extra nine asks 0.0001 of each as the users see
+        // it: db's 0.0005 misses, and the sentence says over how many users.
+        assert!(
+            r.display
+                .extra_nine
+                .contains("db (99.95% over its 50% of users)"),
+            "{}",
+            r.display.extra_nine
+        );
+        // Scope 0: its outages reach nobody, it costs nothing.
+        d.set_scope(0, 0.0).unwrap();
+        let r = evaluate(&d, &ctx);
+        assert!((r.dependencies_unavailability - 0.0002).abs() < 1e-18);
+        // Bad scopes are refused by the edit, and named (counted as 100%)
+        // when they come another way (a hand-made link).
+        assert!(d.set_scope(0, 1.5).is_err());
+        assert!(d.set_scope(0, f64::NAN).is_err());
+        assert!(d.set_scope(5, 0.5).is_err());
+        d.scopes = vec![2.0];
+        let r = evaluate(&d, &ctx);
+        assert!((r.dependencies_unavailability - 0.0011998).abs() < 1e-16);
+        assert_eq!(r.notes.len(), 1, "{:?}", r.notes);
+        assert!(
+            r.notes[0].starts_with("Dependency \"db\": Outage scope"),
+            "{:?}",
+            r.notes
+        );
+    }
+
+    #[test]
+    fn scopes_follow_their_dependencies_when_one_is_removed() {
+        let mut d = editable();
+        d.set_scope(2, 0.1).unwrap();
+        assert_eq!(d.scopes, [1.0, 1.0, 0.1]);
+        d.remove(0, None);
+        assert_eq!((d.scope(0), d.scope(1)), (1.0, 0.1));
+        d.remove_at(&[1]);
+        assert!(d.scopes.is_empty(), "{:?}", d.scopes);
+        assert_eq!(d.scope(1), 1.0);
+    }
+
+    #[test]
+    fn scopes_k_and_nested_groups_serialise_and_old_inputs_read_as_full_scope() {
+        let mut d = DependencyInputs::default();
+        d.add_redundant_copy_at(&[2, 0]);
+        d.set_k(&[2], 3).unwrap();
+        d.set_scope(1, 0.25).unwrap();
+        let json = serde_json::to_string(&d).unwrap();
+        assert!(json.contains("\"scopes\":[1.0,0.25]"), "{json}");
+        let back: DependencyInputs = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.dependencies, d.dependencies);
+        assert_eq!(back.scopes, d.scopes);
+        // Inputs written before scopes existed: every scope is 100%.
+        let old: DependencyInputs = serde_json::from_str(
+            r#"{"dependencies":[{"Component":{"name":"db","unavailability":0.001}}]}"#,
+        )
+        .unwrap();
+        assert!(old.scopes.is_empty());
+        assert_eq!(old.scope(0), 1.0);
+    }
+
+    #[test]
     fn places_that_do_not_exist_change_nothing() {
         let mut d = editable();
         let before = d.clone();
@@ -1170,6 +1710,7 @@ mod tests {
                 dependencies: vec![deep],
                 outages_per_year: f64::NAN,
                 outage_scope: -1.0,
+                scopes: Vec::new(),
             },
             &TargetContext::default(),
         );

@@ -9,6 +9,7 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
+use crate::amount::Currency;
 use crate::digits::{
     group, push_decimal, push_fixed, push_power_of_ten, push_u64, tidy, trim, trim_decimal_in_place,
 };
@@ -19,6 +20,7 @@ use crate::target::Limit;
 /// Whole money with thousands separators: `$102,900`, `-$1,250`; from a
 /// billion, billions (`$1.25B`) and from a trillion, trillions (`$20T`,
 /// never `$20000B`), with at most two decimals. Not finite: `undefined`.
+/// In US dollars: [`money_in`] writes any currency.
 ///
 /// ```
 /// use nines_core::display::money;
@@ -29,25 +31,66 @@ use crate::target::Limit;
 /// assert_eq!(money(2e13), "$20T");
 /// ```
 pub fn money(x: f64) -> String {
+    money_in(x, Currency::default())
+}
+
+/// Below this many major units an amount shows its minor units.
+const SMALL_MONEY: f64 = 10.0;
+
+/// Money in `currency`, by one rule: from ten major units up, whole
+/// units with thousands separators (`£102,900`), billions as `B` and
+/// trillions as `T` with at most two decimals (`£1.25B`, `£20T`); below
+/// ten, the currency's minor units as ISO 4217 gives them (`£1.52`, but
+/// `¥2`: the yen has none), a whole amount without them (`£5`). The
+/// currency is marked by [`Currency::mark`]: its symbol before, or its
+/// code after (`2,000,000 CHF`). Not finite: `undefined`.
+///
+/// ```
+/// use nines_core::amount::Currency;
+/// use nines_core::display::money_in;
+/// let c = |s: &str| s.parse::<Currency>().unwrap();
+/// assert_eq!(money_in(30.42, c("£")), "£30");
+/// assert_eq!(money_in(1.521, c("£")), "£1.52");
+/// assert_eq!(money_in(1.521, c("¥")), "¥2");
+/// assert_eq!(money_in(2e6, c("CHF")), "2,000,000 CHF");
+/// assert_eq!(money_in(-0.001, c("€")), "€0");
+/// ```
+pub fn money_in(x: f64, currency: Currency) -> String {
     if !x.is_finite() {
         return "undefined".into();
     }
-    let sign = money_sign(x);
     let a = x.abs();
+    let minor = u32::from(currency.minor_units());
+    let sign = money_sign(x, if a < SMALL_MONEY { minor } else { 0 });
     // 999.999B rounds to 1000B: write it as 1T.
     if a >= 1e12 - 5e6 {
-        return format!("{sign}${}T", group_decimal(a / 1e12));
+        return currency.mark(sign, &format!("{}T", group_decimal(a / 1e12)));
     }
     if a >= 1e9 {
-        return format!("{sign}${}B", trim(&format!("{:.2}", a / 1e9)));
+        return currency.mark(sign, &format!("{}B", trim(&format!("{:.2}", a / 1e9))));
     }
-    format!("{sign}${}", group(a.round() as u64))
+    if a < SMALL_MONEY && minor > 0 {
+        let fixed = format!("{a:.prec$}", prec = minor as usize);
+        let whole = fixed.trim_end_matches('0').ends_with('.');
+        let digits = if whole {
+            fixed.split('.').next().unwrap_or("0").to_string()
+        } else {
+            fixed
+        };
+        return currency.mark(sign, &digits);
+    }
+    currency.mark(sign, &group(a.round() as u64))
 }
 
 /// The sign an amount is written with: none for an amount that rounds to
-/// zero dollars (never "-$0").
-fn money_sign(x: f64) -> &'static str {
-    if x < 0.0 && x.round() != 0.0 { "-" } else { "" }
+/// zero at `decimals` places (never "-$0").
+fn money_sign(x: f64, decimals: u32) -> &'static str {
+    let scale = 10f64.powi(decimals as i32);
+    if x < 0.0 && (x * scale).round() != 0.0 {
+        "-"
+    } else {
+        ""
+    }
 }
 
 /// `x` to two decimals, trimmed, its whole part grouped (`1,000.5`).
@@ -66,7 +109,8 @@ fn group_decimal(x: f64) -> String {
 /// An amount short enough for a chart's axis: thousands, millions and
 /// billions as `k`, `M` and `B` with at most two decimals (`$500k`,
 /// `$1.5M`); below a thousand, whole dollars. Readouts and tables use
-/// [`money`], which writes every digit.
+/// [`money`], which writes every digit. In US dollars: [`money_short_in`]
+/// writes any currency.
 ///
 /// ```
 /// use nines_core::display::money_short;
@@ -82,10 +126,23 @@ fn group_decimal(x: f64) -> String {
 /// assert_eq!(money_short(f64::NAN), "undefined");
 /// ```
 pub fn money_short(x: f64) -> String {
+    money_short_in(x, Currency::default())
+}
+
+/// [`money_short`] in `currency`: `£1.5M`, `¥300M`, `2M CHF`.
+///
+/// ```
+/// use nines_core::amount::Currency;
+/// use nines_core::display::money_short_in;
+/// let c = |s: &str| s.parse::<Currency>().unwrap();
+/// assert_eq!(money_short_in(1_500_000.0, c("GBP")), "£1.5M");
+/// assert_eq!(money_short_in(2e6, c("CHF")), "2M CHF");
+/// ```
+pub fn money_short_in(x: f64, currency: Currency) -> String {
     if !x.is_finite() {
         return "undefined".into();
     }
-    let sign = money_sign(x);
+    let sign = money_sign(x, 0);
     let a = x.abs();
     let hundredths = |scale: f64| (a / scale * 100.0).round() / 100.0;
     // The largest unit in which the amount, rounded, is at least one.
@@ -93,13 +150,11 @@ pub fn money_short(x: f64) -> String {
         .into_iter()
         .find(|&(scale, _)| hundredths(scale) >= 1.0);
     match unit {
-        Some((scale, unit)) => {
-            format!(
-                "{sign}${}{unit}",
-                trim(&format!("{:.2}", hundredths(scale)))
-            )
-        }
-        None => format!("{sign}${}", a.round() as u64),
+        Some((scale, unit)) => currency.mark(
+            sign,
+            &format!("{}{unit}", trim(&format!("{:.2}", hundredths(scale)))),
+        ),
+        None => currency.mark(sign, &(a.round() as u64).to_string()),
     }
 }
 
@@ -207,7 +262,18 @@ pub fn target_with_nines(percent: &str, nines_display: &str, nines: Option<f64>)
 /// assert_eq!(money_at_nines(1_250.4, 2.0), "$1,250 at 99%");
 /// ```
 pub fn money_at_nines(amount: f64, nines: f64) -> String {
-    let mut s = money(amount);
+    money_at_nines_in(amount, nines, Currency::default())
+}
+
+/// [`money_at_nines`] in `currency`: `£36,000 at 99.9%`.
+///
+/// ```
+/// use nines_core::display::money_at_nines_in;
+/// let gbp = "GBP".parse().unwrap();
+/// assert_eq!(money_at_nines_in(36_000.0, 3.0, gbp), "£36,000 at 99.9%");
+/// ```
+pub fn money_at_nines_in(amount: f64, nines: f64, currency: Currency) -> String {
+    let mut s = money_in(amount, currency);
     s.push_str(" at ");
     s.push_str(&at_nines(nines));
     s
@@ -426,7 +492,9 @@ mod tests {
     #[test]
     fn grouping_and_edges() {
         assert_eq!(money(0.0), "$0");
-        assert_eq!(money(-0.4), "$0");
+        // Below ten dollars, cents: -$0.40 (and never "-$0").
+        assert_eq!(money(-0.4), "-$0.40");
+        assert_eq!(money(-0.004), "$0");
         assert_eq!(money(999_999_999.0), "$999,999,999");
         assert_eq!(money(f64::NAN), "undefined");
         assert_eq!(count(-0.001, 2), "0");
@@ -483,6 +551,49 @@ mod tests {
         // $999.999B rounds to a thousand billions: one trillion.
         assert_eq!(money(999_999_000_000.0), "$1T");
         assert_eq!(money(999_990_000_000.0), "$999.99B");
+    }
+
+    /// Issue 15 §5, one test per rule of `money_in`. Minor units from
+    /// ISO 4217 (List One, SIX): GBP, EUR, USD, CHF 2; JPY 0; KWD 3.
+    /// * a symbol goes before the amount, after the sign: -£1,250;
+    /// * a currency without a symbol is written with its code after the
+    ///   amount, as Money's canonical form writes it: 2,000,000 CHF;
+    /// * from ten major units, whole units: £30.42 → £30;
+    /// * below ten, the minor units: £1.521 → £1.52, but ¥1.521 → ¥2 (the
+    ///   yen has no minor unit), 1.5 KWD → 1.500 KWD (three), and a whole
+    ///   amount without them (£5);
+    /// * billions and trillions keep at most two decimals in every
+    ///   currency: ¥300M is ¥300,000,000, ¥2.5B is ¥2.5B.
+    #[test]
+    fn money_in_each_currency() {
+        let c = |s: &str| s.parse::<Currency>().unwrap();
+        // Placement.
+        assert_eq!(money_in(-1_250.0, c("GBP")), "-£1,250");
+        assert_eq!(money_in(2e6, c("CHF")), "2,000,000 CHF");
+        assert_eq!(money_in(-2e6, c("CHF")), "-2,000,000 CHF");
+        assert_eq!(money_in(1.5e6, c("€")), "€1,500,000");
+        // Whole units from ten.
+        assert_eq!(money_in(20e6 * 0.8 / 525_949.2, c("£")), "£30");
+        // Minor units below ten, as ISO 4217 gives them.
+        assert_eq!(money_in(1.521, c("£")), "£1.52");
+        assert_eq!(money_in(1.521, c("¥")), "¥2");
+        assert_eq!(money_in(1.5, c("KWD")), "1.500 KWD");
+        assert_eq!(money_in(5.0, c("£")), "£5");
+        assert_eq!(money_in(9.999, c("$")), "$10");
+        // ¥300M: no decimals anywhere.
+        assert_eq!(money_in(3e8, c("JPY")), "¥300,000,000");
+        assert_eq!(money_short_in(3e8, c("JPY")), "¥300M");
+        assert_eq!(money_in(300e6 * 0.8 / 525_949.2, c("JPY")), "¥456");
+        assert_eq!(money_in(2.5e9, c("JPY")), "¥2.5B");
+        // Short forms for an axis.
+        assert_eq!(money_short_in(1.5e6, c("£")), "£1.5M");
+        assert_eq!(money_short_in(-2e4, c("£")), "-£20k");
+        assert_eq!(money_short_in(2e6, c("CHF")), "2M CHF");
+        // A readout.
+        assert_eq!(money_at_nines_in(36_000.0, 3.0, c("€")), "€36,000 at 99.9%");
+        // The dollar, by default, as before.
+        assert_eq!(money(30.42), money_in(30.42, Currency::default()));
+        assert_eq!(money(30.42), "$30");
     }
 
     /// Issue 19 §8: the measures card at 100% reads once what 100% means.

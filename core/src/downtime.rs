@@ -477,6 +477,9 @@ pub struct TargetReport {
     pub convention_label: String,
     /// The service hours, e.g. `24/7` or `Mon-Fri 08:00-20:00`.
     pub service_hours: String,
+    /// What the service hours mean for the figures, in a sentence (empty
+    /// for 24/7).
+    pub service_hours_note: String,
     /// The planned-maintenance setting in words.
     pub maintenance: String,
     /// How the durations were rounded (DOMAIN.md §1: "round deliberately
@@ -559,6 +562,16 @@ pub fn target_report(
         convention_id: convention.id().to_string(),
         convention_label: convention.label().to_string(),
         service_hours: service_hours.to_string(),
+        service_hours_note: if service_hours.is_always() {
+            String::new()
+        } else {
+            format!(
+                "Downtime counts only inside the service hours ({}: {} of the week's 168 hours), so the table and the chart allow that share of each period. The error budget, its dates and the alerts still count every hour.",
+                service_hours,
+                crate::display::count(f64::from(service_hours.weekly_minutes()) / 60.0, 2)
+                    + " hours",
+            )
+        },
         maintenance: maintenance.describe(),
         rounding_note: if t.is_exact() {
             "durations rounded to the nearest second (three significant digits in ms, µs or ns \
@@ -627,6 +640,35 @@ pub fn reverse_report(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 15 §1: 99.9% over Mon–Fri 09:00–17:00 (5 × 8 = 40 of 168
+    /// hours) allows 0.001 × 144 000 s = 144 s a week, and the report says
+    /// that only service time counts; 24/7 needs no note.
+    #[test]
+    fn service_hours_are_counted_and_said() {
+        let t: Availability = "99.9".parse().unwrap();
+        let office: ServiceHours = "Mon-Fri 09:00-17:00".parse().unwrap();
+        let r = target_report(
+            &t,
+            Convention::GregorianMean,
+            &office,
+            &PlannedMaintenance::default(),
+        );
+        assert_eq!(r.downtime[1].seconds, Some(144.0));
+        assert!(
+            r.service_hours_note
+                .contains("(Mon-Fri 09:00-17:00: 40 hours of the week's 168 hours)"),
+            "{}",
+            r.service_hours_note
+        );
+        let always = target_report(
+            &t,
+            Convention::GregorianMean,
+            &ServiceHours::always(),
+            &PlannedMaintenance::default(),
+        );
+        assert_eq!(always.service_hours_note, "");
+    }
 
     fn a(s: &str) -> Availability {
         Availability::parse(s).unwrap()

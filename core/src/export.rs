@@ -19,7 +19,7 @@ use std::fmt;
 
 use crate::budget::BudgetMode;
 use crate::digits::tidy;
-use crate::display::{at_nines, availability, format_fraction_percent, money};
+use crate::display::{at_nines, availability, format_fraction_percent, money_in};
 use crate::duration::{format_duration, format_seconds_plain};
 use crate::scenario::{AlertRow, Report};
 use crate::window::Period;
@@ -381,6 +381,7 @@ pub fn marginal_cost_table(report: &Report) -> Table {
             "Worth it on revenue?",
         ],
     );
+    let money = |x: f64| money_in(x, report.cost.currency);
     for m in &report.cost.marginal {
         table.row([
             at_nines(m.from_nines),
@@ -418,6 +419,7 @@ pub fn support_cost_table(report: &Report) -> Table {
             "Recommended",
         ],
     );
+    let money = |x: f64| money_in(x, s.currency);
     for c in &s.on_call_costs {
         table.row([
             c.method.name().to_string(),

@@ -96,7 +96,10 @@ impl Expected {
             Expected::ServiceHours => {
                 "use 24/7, or days and hours like Mon-Fri 08:00-20:00, Sat 10:00-14:00"
             }
-            Expected::Maintenance => "use excluded or counted, and a non-negative duration",
+            Expected::Maintenance => {
+                "use a weekly window like Sun 02:00-04:00 or an amount like 4h per month, then \
+                 excluded or counted (none for no maintenance)"
+            }
             Expected::Fraction => {
                 "use a percentage from 0% to 100% like 25%, or a decimal from 0 to 1 like 0.25"
             }

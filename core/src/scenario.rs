@@ -22,6 +22,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use crate::alerts::{AlertInput, AlertRow, AlertsReport, PolicyChoice};
+use crate::amount::Currency;
 use crate::budget::BudgetMode;
 pub use crate::budget::{BudgetInput, BudgetReport};
 use crate::cost::{CostInputs, CostReport};
@@ -73,6 +74,10 @@ pub struct Scenario {
     pub cost: CostInputs,
     /// Who runs it: criticality and the on-call model.
     pub support: SupportInputs,
+    /// The one currency every amount of money is in (default US dollars;
+    /// a link carries `currency=GBP`). Money is never converted: this
+    /// labels the figures and sets their decimals.
+    pub currency: Currency,
 }
 
 impl Default for Scenario {
@@ -93,6 +98,7 @@ impl Default for Scenario {
             dependencies: DependencyInputs::default(),
             cost: CostInputs::default(),
             support: SupportInputs::default(),
+            currency: Currency::default(),
         }
     }
 }
@@ -368,8 +374,12 @@ pub fn evaluate(s: &Scenario, now: DateTime<Utc>) -> Report {
         * s.incidents.incidents_per_year)
         .clamp(f64::MIN, f64::MAX);
     let delivery = crate::delivery::evaluate(&s.delivery, &ctx, s.convention);
-    let support =
-        crate::support::evaluate(&support_inputs, &ctx, delivery.targets.deployments_per_week);
+    let support = crate::support::evaluate_in(
+        &support_inputs,
+        &ctx,
+        delivery.targets.deployments_per_week,
+        s.currency,
+    );
     let incidents = crate::incident::evaluate(&s.incidents, &ctx, &frame);
     let dependencies = crate::dependency::evaluate(&dependency_inputs, &ctx);
     let requests = (s.budget.mode == BudgetMode::Requests)
@@ -407,7 +417,7 @@ pub fn evaluate(s: &Scenario, now: DateTime<Utc>) -> Report {
         cost: {
             // One story: the on-call cost the "Who runs it" section works
             // out for the recommended method is part of what a target costs.
-            let mut cost = crate::cost::evaluate(&s.cost, &ctx);
+            let mut cost = crate::cost::evaluate_in(&s.cost, &ctx, s.currency);
             cost.with_on_call(
                 support.recommended_on_call_cost_per_year,
                 support.recommendation.method.name(),
@@ -594,7 +604,8 @@ mod tests {
         assert_eq!(r.target.service_hours, "Mon-Fri 08:00-20:00");
         assert_eq!(
             r.target.maintenance,
-            "1m a month of planned maintenance, counted against the budget"
+            "1m a month of planned maintenance, counted against the budget: the unplanned \
+             downtime allowed is the budget less the maintenance"
         );
         // Week: 0.1% of 60 h = 216 s, minus 60 s × 7 / 30.436875 days.
         let week = r.target.downtime[1].seconds.unwrap();

@@ -26,8 +26,9 @@
 //! cost-effective range; exactly one deployment a week counts as "weekly or
 //! fewer".
 
+use crate::amount::Currency;
 use crate::digits::shortest;
-use crate::display::{count, money};
+use crate::display::{count, money_in};
 use crate::target::{TargetContext, clamp_non_negative, nines_of};
 use serde::{Deserialize, Serialize};
 
@@ -564,6 +565,8 @@ pub struct SupportReport {
     /// Product demand, deployments a week, as the recommendation read it
     /// (repaired as [`recommend`] repairs it).
     pub deployments_per_week: f64,
+    /// The currency every money figure is written in (the scenario's).
+    pub currency: Currency,
     /// The figures above as people read them: the page and the CLI show
     /// these, so each is formatted here once. The per-method money is
     /// written by `export::support_cost_table`.
@@ -600,6 +603,23 @@ pub fn evaluate(
     inputs: &SupportInputs,
     ctx: &TargetContext,
     deployments_per_week: f64,
+) -> SupportReport {
+    evaluate_in(inputs, ctx, deployments_per_week, Currency::default())
+}
+
+/// [`evaluate`] with every money figure written in `currency`.
+///
+/// ```
+/// use nines_core::support::{evaluate_in, SupportInputs};
+/// use nines_core::target::TargetContext;
+/// let r = evaluate_in(&SupportInputs::default(), &TargetContext::default(), 10.0, "EUR".parse().unwrap());
+/// assert!(r.display.recommended_on_call_cost.starts_with('€'));
+/// ```
+pub fn evaluate_in(
+    inputs: &SupportInputs,
+    ctx: &TargetContext,
+    deployments_per_week: f64,
+    currency: Currency,
 ) -> SupportReport {
     let mut ctx_notes = Vec::new();
     let ctx = ctx.sanitised(&mut ctx_notes);
@@ -646,9 +666,10 @@ pub fn evaluate(
         on_call_costs,
         recommended_on_call_cost_per_year,
         deployments_per_week,
+        currency,
         display: SupportDisplay {
             deployments_per_week: self::deployments_per_week(deployments_per_week),
-            recommended_on_call_cost: money(recommended_on_call_cost_per_year),
+            recommended_on_call_cost: money_in(recommended_on_call_cost_per_year, currency),
             standby_hours: standby_hours_display(oc.standby_hours_per_year),
             callouts: format!(
                 "{} incidents a year across the {} teams' services",

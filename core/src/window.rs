@@ -881,6 +881,24 @@ pub enum Maintenance {
     Counted,
 }
 
+impl Choice for Maintenance {
+    const OPTIONS: &'static [Self] = &[Maintenance::Excluded, Maintenance::Counted];
+
+    fn choice_id(self) -> &'static str {
+        match self {
+            Maintenance::Excluded => "excluded",
+            Maintenance::Counted => "counted",
+        }
+    }
+
+    fn choice_label(self) -> &'static str {
+        match self {
+            Maintenance::Excluded => "excluded from the target (not downtime)",
+            Maintenance::Counted => "counted against the budget",
+        }
+    }
+}
+
 /// Planned maintenance: how it is treated and how much there is per month
 /// (scaled in proportion to other periods under the convention in force).
 ///
@@ -895,8 +913,14 @@ pub enum Maintenance {
 pub struct PlannedMaintenance {
     /// Excluded or counted.
     pub treatment: Maintenance,
-    /// Planned maintenance per month, in seconds.
+    /// Planned maintenance per month, in seconds (read when there is no
+    /// weekly window).
     pub seconds_per_month: f64,
+    /// A window every week, e.g. `Sun 02:00-04:00` (issue 15 §2): when set,
+    /// the maintenance is its hours every week and `seconds_per_month` is
+    /// not read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weekly: Option<ServiceHours>,
 }
 
 impl Default for PlannedMaintenance {
@@ -905,6 +929,7 @@ impl Default for PlannedMaintenance {
         PlannedMaintenance {
             treatment: Maintenance::Excluded,
             seconds_per_month: 0.0,
+            weekly: None,
         }
     }
 }
@@ -935,7 +960,25 @@ impl PlannedMaintenance {
         Ok(PlannedMaintenance {
             treatment,
             seconds_per_month,
+            weekly: None,
         })
+    }
+
+    /// A window every week, e.g. `Sun 02:00-04:00`, excluded or counted.
+    ///
+    /// ```
+    /// use nines_core::window::{Convention, Maintenance, Period, PlannedMaintenance};
+    /// let m = PlannedMaintenance::weekly(Maintenance::Counted, "Sun 02:00-04:00".parse().unwrap());
+    /// // 2 h a week: 2 × 3 600 × 30 / 7 s in a 30-day month.
+    /// assert_eq!(m.seconds_in(Period::Week, Convention::SreBook), 7_200.0);
+    /// assert!((m.seconds_in(Period::Month, Convention::SreBook) - 30_857.142857).abs() < 1e-6);
+    /// ```
+    pub fn weekly(treatment: Maintenance, window: ServiceHours) -> PlannedMaintenance {
+        PlannedMaintenance {
+            treatment,
+            seconds_per_month: 0.0,
+            weekly: Some(window),
+        }
     }
 
     /// Planned maintenance in `period`: the monthly time × period / month
@@ -946,6 +989,12 @@ impl PlannedMaintenance {
     /// assert_eq!(PlannedMaintenance::default().seconds_in(Period::Year, Convention::GregorianMean), 0.0);
     /// ```
     pub fn seconds_in(&self, period: Period, convention: Convention) -> f64 {
+        if let Some(w) = &self.weekly {
+            // Its weekly minutes × period / week, exactly.
+            let weekly = u128::from(w.weekly_minutes()) * 60;
+            return Ratio::new(weekly * u128::from(period.seconds(convention)), 604_800)
+                .map_or(0.0, Ratio::to_f64);
+        }
         let per_month = if self.seconds_per_month.is_finite() && self.seconds_per_month > 0.0 {
             self.seconds_per_month
         } else {
@@ -973,18 +1022,103 @@ impl PlannedMaintenance {
     /// assert_eq!(PlannedMaintenance::default().describe(), "no planned maintenance");
     /// ```
     pub fn describe(&self) -> String {
-        if self.seconds_per_month.is_nan() || self.seconds_per_month <= 0.0 {
-            return "no planned maintenance".into();
-        }
-        let amount = crate::duration::format_duration(self.seconds_per_month);
+        let amount = match &self.weekly {
+            Some(w) => format!(
+                "{w} every week ({} a week)",
+                crate::duration::format_duration(f64::from(w.weekly_minutes()) * 60.0)
+            ),
+            None if self.seconds_per_month.is_nan() || self.seconds_per_month <= 0.0 => {
+                return "no planned maintenance".into();
+            }
+            None => format!(
+                "{} a month",
+                crate::duration::format_duration(self.seconds_per_month)
+            ),
+        };
         match self.treatment {
-            Maintenance::Excluded => {
-                format!("{amount} a month of planned maintenance, excluded from the SLO")
-            }
-            Maintenance::Counted => {
-                format!("{amount} a month of planned maintenance, counted against the budget")
+            Maintenance::Excluded => format!(
+                "{amount} of planned maintenance, excluded from the SLO: it is not downtime, and the budget is the target's share of the time left"
+            ),
+            Maintenance::Counted => format!(
+                "{amount} of planned maintenance, counted against the budget: the unplanned downtime allowed is the budget less the maintenance"
+            ),
+        }
+    }
+}
+
+/// Written as it is read: `Sun 02:00-04:00 excluded`, `4h per month
+/// counted`, `none`.
+///
+/// ```
+/// use nines_core::window::PlannedMaintenance;
+/// for text in ["Sun 02:00-04:00 excluded", "4h per month counted", "none"] {
+///     assert_eq!(text.parse::<PlannedMaintenance>().unwrap().to_string(), text);
+/// }
+/// ```
+impl fmt::Display for PlannedMaintenance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let treatment = self.treatment.choice_id();
+        match &self.weekly {
+            Some(w) => write!(f, "{w} {treatment}"),
+            None if self.seconds_per_month.is_finite() && self.seconds_per_month > 0.0 => write!(
+                f,
+                "{} per month {treatment}",
+                crate::duration::format_duration(self.seconds_per_month)
+            ),
+            None => f.write_str("none"),
+        }
+    }
+}
+
+/// Read as `<when> [excluded|counted]`: `<when>` a weekly window in the
+/// service-hours grammar (`Sun 02:00-04:00`, `Sat-Sun 01:00-03:00`) or an
+/// amount a month (`4h per month`, `30m a month`); `none` for no
+/// maintenance. Without a treatment, excluded.
+///
+/// ```
+/// use nines_core::window::{Maintenance, PlannedMaintenance};
+/// let m: PlannedMaintenance = "Sun 02:00-04:00 excluded".parse().unwrap();
+/// assert_eq!(m.weekly.unwrap().to_string(), "Sun 02:00-04:00");
+/// let m: PlannedMaintenance = "4h per month counted".parse().unwrap();
+/// assert_eq!((m.treatment, m.seconds_per_month), (Maintenance::Counted, 14_400.0));
+/// assert!("always".parse::<PlannedMaintenance>().is_err());
+/// ```
+impl std::str::FromStr for PlannedMaintenance {
+    type Err = ParseError;
+
+    fn from_str(text: &str) -> Result<PlannedMaintenance, ParseError> {
+        let t = text.trim();
+        let err = |p| ParseError::new(text, Expected::Maintenance, p);
+        if t.is_empty() {
+            return Err(err(Problem::Empty));
+        }
+        if t.eq_ignore_ascii_case("none") {
+            return Ok(PlannedMaintenance::default());
+        }
+        let lower = t.to_ascii_lowercase();
+        let (when, treatment) = if let Some(w) = lower.strip_suffix("counted") {
+            (&t[..w.len()], Maintenance::Counted)
+        } else if let Some(w) = lower.strip_suffix("excluded") {
+            (&t[..w.len()], Maintenance::Excluded)
+        } else {
+            (t, Maintenance::Excluded)
+        };
+        let when = when.trim();
+        let lower_when = when.to_ascii_lowercase();
+        for suffix in ["per month", "a month"] {
+            if let Some(amount) = lower_when.strip_suffix(suffix) {
+                let seconds = crate::duration::parse_duration(&when[..amount.len()])
+                    .map_err(|_| err(Problem::Unrecognised))?;
+                return PlannedMaintenance::new(treatment, seconds);
             }
         }
+        let window: ServiceHours = when.parse().map_err(|_| err(Problem::Unrecognised))?;
+        if window.is_always() {
+            return Err(err(Problem::Invalid(
+                "maintenance cannot take the whole week",
+            )));
+        }
+        Ok(PlannedMaintenance::weekly(treatment, window))
     }
 }
 
@@ -1120,7 +1254,15 @@ mod tests {
         assert!(PlannedMaintenance::new(Maintenance::Counted, f64::NAN).is_err());
         assert_eq!(
             m.describe(),
-            "2h a month of planned maintenance, excluded from the SLO"
+            "2h a month of planned maintenance, excluded from the SLO: it is not downtime, \
+             and the budget is the target's share of the time left"
+        );
+        // Issue 15 §2: a weekly window, 2 h every Sunday night.
+        let w: PlannedMaintenance = "Sun 02:00-04:00 counted".parse().unwrap();
+        assert_eq!(
+            w.describe(),
+            "Sun 02:00-04:00 every week (2h a week) of planned maintenance, counted against \
+             the budget: the unplanned downtime allowed is the budget less the maintenance"
         );
         let json = serde_json::to_string(&m).unwrap();
         assert_eq!(

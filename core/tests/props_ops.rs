@@ -223,7 +223,7 @@ proptest! {
                 Composition::component("d", d),
                 Composition::KOfN { k: 2, of: vec![Composition::component("e", e), Composition::component("g", g)] },
             ],
-            outages_per_year: f, outage_scope: g,
+            outages_per_year: f, outage_scope: g, scopes: Vec::new(),
         }, &ctx);
         r.notes.clear();
         r.summary.clear();

@@ -237,6 +237,12 @@ pub fn budget_section(props: &SectionProps) -> Html {
                 <NumberField id="error-ratio" label="Error ratio to test the alerts with" kind={Kind::Fraction}
                     value={s.alerts.error_ratio} on_value={on_error_ratio} hint="e.g. 1% of requests failing" />
             </div>
+            if s.alerts.policy == nines_core::alerts::PolicyChoice::Custom {
+                { super::custom_alerts::custom_alerts(&props.state) }
+            }
+            if let Some(error) = &a.error {
+                <p class="error" role="alert" id="alerts-error">{ error }</p>
+            }
             <p class="convention">
                 { &a.policy_name }{ " — " }{ &a.policy_source }{ ". Thresholds scaled to the " }{ &a.period_label }
                 { " window. At " }{ &a.error_ratio_display }{ " errors the burn rate is " }{ &a.burn_rate_at_error_ratio_display }{ "." }

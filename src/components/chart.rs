@@ -60,28 +60,19 @@ pub enum TickFormat {
     Duration,
     /// A percentage of a fraction (`0.25` → `25%`).
     Percent,
-    /// Money, short (`$500k`, `$1.5M`): axis labels stay narrow.
-    Money,
+    /// Money, short (`$500k`, `£1.5M`), in the scenario's currency: axis
+    /// labels stay narrow.
+    Money(nines_core::amount::Currency),
 }
 
 impl TickFormat {
-    /// The formatter as a plain function, for the downloadable image.
-    fn as_fn(self) -> fn(f64) -> String {
-        match self {
-            TickFormat::Number => |v| TickFormat::Number.format(v),
-            TickFormat::Duration => |v| TickFormat::Duration.format(v),
-            TickFormat::Percent => |v| TickFormat::Percent.format(v),
-            TickFormat::Money => |v| TickFormat::Money.format(v),
-        }
-    }
-
     /// The label for `v`.
     pub fn format(self, v: f64) -> String {
         match self {
             TickFormat::Number => format!("{}", (v * 100.0).round() / 100.0),
             TickFormat::Duration => nines_core::duration::format_duration(v),
             TickFormat::Percent => format!("{}%", (v * 1000.0).round() / 10.0),
-            TickFormat::Money => nines_core::display::money_short(v),
+            TickFormat::Money(c) => nines_core::display::money_short_in(v, c),
         }
     }
 }
@@ -565,6 +556,10 @@ impl ImageSpec {
             .collect();
         let href = gloo::utils::window().location().href().unwrap_or_default();
         let caption = format!("Nines — {href}");
+        // The image writes its ticks as the page does (currency included).
+        let (x_format, y_format) = (self.x_tick, self.y_tick);
+        let x_tick = move |v| x_format.format(v);
+        let y_tick = move |v| y_format.format(v);
         let chart = crate::render::ChartImage {
             title: &self.title,
             x_label: &self.x_label,
@@ -590,8 +585,8 @@ impl ImageSpec {
                     label: &m.label,
                 })
                 .collect(),
-            x_tick: self.x_tick.as_fn(),
-            y_tick: self.y_tick.as_fn(),
+            x_tick: &x_tick,
+            y_tick: &y_tick,
             y_ticks_at: self.y_ticks_at.as_deref(),
             caption: &caption,
         };

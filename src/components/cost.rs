@@ -5,29 +5,94 @@
 
 use std::rc::Rc;
 
-use nines_core::display::money_at_nines;
+use nines_core::amount::{Currency, Money};
+use nines_core::display::{money_at_nines_in, money_in, money_short_in};
 use nines_core::export::marginal_cost_table;
 use yew::prelude::*;
 
 use super::chart::{ChartPoint, LineChart, Marker, Series, TickFormat};
-use super::field::{Kind, NumberField};
+use super::field::{Kind, NumberField, TextField};
 use super::figure::{Figure, Notes};
 use super::table::TableView;
 use super::{use_on, SectionProps};
 use crate::geometry::{extent, Axis};
 use crate::state::Action;
 
+#[derive(Properties, PartialEq)]
+pub struct MoneyFieldProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    /// The scenario's amount, in its currency.
+    pub value: f64,
+    /// The scenario's currency: the field writes the amount in it.
+    pub currency: Currency,
+    pub on_value: Callback<f64>,
+    /// An amount typed in a currency (it and the text): the section
+    /// switches the scenario to it when it differs.
+    pub on_currency: Callback<(Currency, String)>,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+}
+
+/// A field for an amount of money in the scenario's currency (issue 15
+/// §5): `£20M`, `20M`, `CHF 2M`; an amount typed in another currency
+/// switches the scenario's (the notice says so), a mark that is no
+/// currency is refused with the list of those known.
+#[function_component(MoneyField)]
+pub fn money_field(props: &MoneyFieldProps) -> Html {
+    let on_commit = use_memo(
+        (props.on_value.clone(), props.on_currency.clone()),
+        |(on_value, on_currency)| {
+            let (on_value, on_currency) = (on_value.clone(), on_currency.clone());
+            Callback::from(move |text: String| {
+                let money = Money::parse(&text).map_err(|e| e.to_string())?;
+                if let Some(c) = Currency::of(&money)? {
+                    on_currency.emit((c, text.clone()));
+                }
+                on_value.emit(money.amount_f64());
+                Ok(())
+            })
+        },
+    );
+    html! {
+        <TextField
+            id={props.id.clone()}
+            label={props.label.clone()}
+            value={money_in(props.value, props.currency)}
+            hint={props.hint.clone()}
+            on_commit={(*on_commit).clone()}
+        />
+    }
+}
+
+/// The callback [`MoneyField`] reports a typed currency to.
+#[hook]
+pub fn use_on_currency(
+    state: &UseReducerHandle<crate::state::State>,
+) -> Callback<(Currency, String)> {
+    let made = use_memo(state.dispatcher(), |d| {
+        let d = d.clone();
+        Callback::from(move |(c, text)| d.dispatch(Action::CurrencyFromAmount(c, text)))
+    });
+    (*made).clone()
+}
+
 #[function_component(CostSection)]
 pub fn cost_section(props: &SectionProps) -> Html {
     let s = &props.state.scenario;
     let c = &props.state.report.cost;
+    let currency = s.currency;
+    let on_currency = use_on_currency(&props.state);
+    let on_currency_select = super::on_select(&props.state, |v| {
+        v.parse::<Currency>().ok().map(Action::SetCurrency)
+    });
     let on_revenue = use_on(&props.state, Action::SetRevenue);
     let on_impact = use_on(&props.state, Action::SetImpact);
     let on_reference_cost = use_on(&props.state, Action::SetReferenceCost);
     let on_reference_nines = use_on(&props.state, Action::SetReferenceNines);
     let on_cost_factor = use_on(&props.state, Action::SetCostFactor);
     let on_tolerable_loss = use_on(&props.state, Action::SetTolerableLoss);
-    let series = use_memo(c.curve.clone(), |curve| {
+    let series = use_memo((c.curve.clone(), c.currency), |(curve, currency)| {
         let line =
             |class: &'static str, name: &str, y: fn(&nines_core::cost::CostPoint) -> f64| Series {
                 name: name.to_string().into(),
@@ -38,7 +103,7 @@ pub fn cost_section(props: &SectionProps) -> Html {
                         .map(|p| ChartPoint {
                             x: p.nines,
                             y: y(p),
-                            readout: money_at_nines(y(p), p.nines),
+                            readout: money_at_nines_in(y(p), p.nines, *currency),
                         })
                         .collect(),
                 ),
@@ -109,12 +174,22 @@ pub fn cost_section(props: &SectionProps) -> Html {
                    each extra nine costs about k = 10 times more (SRE book, \"Embracing Risk\")." }
             </p>
             <div class="fields">
-                <NumberField id="revenue" label="Revenue per year" kind={Kind::Money}
-                    value={s.cost.model.revenue_per_year} on_value={on_revenue} hint="e.g. $20M" />
+                <div class="field">
+                    <label for="currency">{ "Currency" }</label>
+                    <select id="currency" onchange={on_currency_select}>
+                        { for Currency::ALL.iter().map(|x| html! {
+                            <option value={x.code()} selected={*x == currency}>{ x.label() }</option>
+                        }) }
+                    </select>
+                    <span class="hint">{ "Every amount of money in this scenario is in it; none is converted." }</span>
+                </div>
+                <MoneyField id="revenue" label="Revenue per year" currency={currency}
+                    value={s.cost.model.revenue_per_year} on_value={on_revenue} on_currency={on_currency.clone()}
+                    hint={format!("e.g. {}", money_short_in(20e6, currency))} />
                 <NumberField id="impact" label="Revenue lost during an outage" kind={Kind::Fraction}
                     value={s.cost.model.impact_fraction} on_value={on_impact} hint="share of revenue, e.g. 80%" />
-                <NumberField id="reference-cost" label="Engineering cost per year at the reference level" kind={Kind::Money}
-                    value={s.cost.model.reference_cost_per_year} on_value={on_reference_cost} />
+                <MoneyField id="reference-cost" label="Engineering cost per year at the reference level" currency={currency}
+                    value={s.cost.model.reference_cost_per_year} on_value={on_reference_cost} on_currency={on_currency.clone()} />
                 <NumberField id="reference-nines" label="Reference level (nines)" kind={Kind::Count}
                     value={s.cost.model.reference_nines} on_value={on_reference_nines} hint="e.g. 3 for 99.9%" />
                 <NumberField id="cost-factor" label="Cost factor per nine" kind={Kind::Count}
@@ -148,15 +223,15 @@ pub fn cost_section(props: &SectionProps) -> Html {
                 series={(*series).clone()}
                 markers={markers}
                 x_tick={TickFormat::Number}
-                y_tick={TickFormat::Money}
+                y_tick={TickFormat::Money(c.currency)}
                 on_pick={on_pick}
             />
             <h3>{ "One step at a time" }</h3>
             <TableView id="marginal-table" table={marginal_cost_table(&props.state.report)} numeric={vec![2, 3, 4]} />
             <h3>{ "From a tolerable loss to a target" }</h3>
             <div class="fields">
-                <NumberField id="tolerable-loss" label="Revenue you can afford to lose per year" kind={Kind::Money}
-                    value={s.cost.tolerable_loss_per_year} on_value={on_tolerable_loss} />
+                <MoneyField id="tolerable-loss" label="Revenue you can afford to lose per year" currency={currency}
+                    value={s.cost.tolerable_loss_per_year} on_value={on_tolerable_loss} on_currency={on_currency} />
             </div>
             <div class="headline">
                 <Figure id="tolerable-target" value={c.display.tolerable_loss_target.clone()}

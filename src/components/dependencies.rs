@@ -3,7 +3,8 @@
 //! service itself (Treynor, Dahlin, Rau, Beyer, "The Calculus of Service
 //! Availability", ACM Queue 2017).
 
-use nines_core::dependency::Composition;
+use nines_core::dependency::{parse_k, parse_scope, Composition, GroupKind};
+use nines_core::display::format_fraction_percent;
 use nines_core::export::dependencies_table;
 use nines_core::quantity::Availability;
 use yew::prelude::*;
@@ -15,6 +16,11 @@ use super::SectionProps;
 use crate::geometry::LinearScale;
 use crate::state::{Action, DependencyEdit, State};
 
+/// Deepest place a member can still be made a redundant pair of its own:
+/// members of a group in the list (`[item, member]`) and of a group nested
+/// there (`[item, member, nested]`).
+const NEST_DEPTH: usize = 3;
+
 /// The canonical availability text of an unavailability (what a field shows).
 fn availability_text(u: f64) -> String {
     Availability::from_unavailability(u)
@@ -22,82 +28,192 @@ fn availability_text(u: f64) -> String {
         .unwrap_or_else(|_| "—".into())
 }
 
-/// "2" for the second dependency, "3.1" for the first member of the third.
-fn position(item: usize, member: Option<usize>) -> String {
-    match member {
-        Some(m) => format!("{}.{}", item + 1, m + 1),
-        None => (item + 1).to_string(),
+/// "2" for the second dependency, "3.1" for the first member of the third,
+/// "3.1.2" for the second member of a group nested there.
+fn position(path: &[usize]) -> String {
+    path.iter()
+        .map(|i| (i + 1).to_string())
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// The ids' stem: `dep-2`, `dep-2-0`, `dep-2-0-1`.
+fn key_of(path: &[usize]) -> String {
+    let mut key = String::from("dep");
+    for i in path {
+        key.push('-');
+        key.push_str(&i.to_string());
     }
+    key
 }
 
 #[derive(Properties, PartialEq)]
 struct RowProps {
     dispatch: UseReducerDispatcher<State>,
-    item: usize,
-    member: Option<usize>,
+    path: Vec<usize>,
     name: AttrValue,
     unavailability: f64,
 }
 
-/// One component's row: its name, availability and a remove button. Its own
-/// component with callbacks made once, so Yew skips the rows an edit leaves
-/// unchanged.
+/// One component's row: its name, availability, a remove button and (for a
+/// member of a group, not too deep) a button making it a redundant pair
+/// nested in the group. Its own component with callbacks made once, so Yew
+/// skips the rows an edit leaves unchanged.
 #[function_component(DependencyRow)]
 fn dependency_row(props: &RowProps) -> Html {
-    let (item, member) = (props.item, props.member);
-    let deps = (props.dispatch.clone(), item, member);
-    let on_name = use_memo(deps.clone(), |(d, item, member)| {
-        let (d, item, member) = (d.clone(), *item, *member);
+    let deps = (props.dispatch.clone(), props.path.clone());
+    let on_name = use_memo(deps.clone(), |(d, path)| {
+        let (d, path) = (d.clone(), path.clone());
         commit(non_empty("a dependency needs a name"), move |n| {
-            d.dispatch(Action::EditDependency {
-                item,
-                member,
+            d.dispatch(Action::EditDependencyAt {
+                path: path.clone(),
                 edit: DependencyEdit::Name(n),
             })
         })
     });
-    let on_availability = use_memo(deps.clone(), |(d, item, member)| {
-        let (d, item, member) = (d.clone(), *item, *member);
+    let on_availability = use_memo(deps.clone(), |(d, path)| {
+        let (d, path) = (d.clone(), path.clone());
         commit(Availability::parse, move |a| {
-            d.dispatch(Action::EditDependency {
-                item,
-                member,
+            d.dispatch(Action::EditDependencyAt {
+                path: path.clone(),
                 edit: DependencyEdit::Availability(a),
             })
         })
     });
-    let remove = use_memo(deps, |(d, item, member)| {
-        let (d, item, member) = (d.clone(), *item, *member);
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::RemoveDependency { item, member }))
+    let remove = use_memo(deps.clone(), |(d, path)| {
+        let (d, path) = (d.clone(), path.clone());
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::RemoveDependencyAt(path.clone())))
     });
-    let key = match member {
-        Some(m) => format!("dep-{item}-{m}"),
-        None => format!("dep-{item}"),
-    };
+    let nest = use_memo(deps, |(d, path)| {
+        let (d, path) = (d.clone(), path.clone());
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::AddRedundantCopyAt(path.clone())))
+    });
+    let path = &props.path;
+    let key = key_of(path);
     let name = &props.name;
     html! {
         <div class="dep-row">
-            <TextField id={format!("{key}-name")} label={format!("Name of dependency {}", position(item, member))}
+            <TextField id={format!("{key}-name")} label={format!("Name of dependency {}", position(path))}
                 value={name.clone()} on_commit={(*on_name).clone()} />
             <TextField id={format!("{key}-availability")} label={format!("Availability of {name}")}
                 value={availability_text(props.unavailability)} on_commit={(*on_availability).clone()} />
             <div class="dep-actions">
-                <button type="button" onclick={(*remove).clone()} aria-label={format!("Remove {name}")}>{ "Remove" }</button>
+                <button type="button" id={format!("{key}-remove")} onclick={(*remove).clone()}
+                    aria-label={format!("Remove {name}")}>{ "Remove" }</button>
+                if path.len() > 1 && path.len() < NEST_DEPTH {
+                    <button type="button" id={format!("{key}-nest")} onclick={(*nest).clone()}
+                        aria-label={format!("Make it a redundant pair: {name}, inside its group")}>
+                        { "Make it a redundant pair" }
+                    </button>
+                }
             </div>
         </div>
     }
 }
 
-/// The row of a component (`member` set when it is inside a group).
-fn component_row(
-    state: &UseReducerHandle<State>,
-    item: usize,
-    member: Option<usize>,
-    c: &nines_core::dependency::Component,
-) -> Html {
+/// The outage scope of the dependency at `item`: the share of the
+/// service's users an outage of it reaches.
+fn scope_field(state: &UseReducerHandle<State>, item: usize, name: &str, scope: f64) -> Html {
+    let d = state.dispatcher();
+    let on_commit = commit(parse_scope, move |scope| {
+        d.dispatch(Action::SetDependencyScope { item, scope })
+    });
     html! {
-        <DependencyRow key={format!("{item}-{member:?}")} dispatch={state.dispatcher()} {item} {member}
-            name={c.name.clone()} unavailability={c.unavailability} />
+        <TextField id={format!("dep-{item}-scope")}
+            label={format!("Outage scope of {name} (users an outage of it affects)")}
+            value={format_fraction_percent(scope)} {on_commit} />
+    }
+}
+
+/// A group at `path`: what it needs of its members (any one, k of n, all),
+/// `k` for a k-of-n group, its members (components, or groups nested in
+/// it), and a button adding a copy of its last member.
+fn group_view(state: &UseReducerHandle<State>, path: &[usize], group: &Composition) -> Html {
+    let (
+        Some(kind),
+        Composition::Parallel(of) | Composition::Serial(of) | Composition::KOfN { of, .. },
+    ) = (GroupKind::of(group), group)
+    else {
+        return Html::default();
+    };
+    let n = of.len();
+    let pos = position(path);
+    let key = key_of(path);
+    let label = match group {
+        Composition::Parallel(_) => format!("Redundant group {pos}: any 1 of {n} is enough"),
+        Composition::KOfN { k, .. } => format!("Redundant group {pos}: {k} of {n} needed"),
+        _ => format!("Group {pos}: all {n} needed"),
+    };
+    let on_kind = {
+        let (d, path) = (state.dispatcher(), path.to_vec());
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(kind) = GroupKind::from_id(&select.value()) {
+                d.dispatch(Action::SetGroupKind {
+                    path: path.clone(),
+                    kind,
+                });
+            }
+        })
+    };
+    let k_field = if let Composition::KOfN { k, .. } = group {
+        let (d, p) = (state.dispatcher(), path.to_vec());
+        let on_commit = commit(
+            move |t: &str| parse_k(t, n),
+            move |k| d.dispatch(Action::SetGroupK { path: p.clone(), k }),
+        );
+        html! {
+            <TextField id={format!("{key}-k")} label={format!("k of n: members of group {pos} needed (1 to {n})")}
+                value={k.to_string()} {on_commit} />
+        }
+    } else {
+        Html::default()
+    };
+    let grow = {
+        let (d, path) = (state.dispatcher(), path.to_vec());
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::AddRedundantCopyAt(path.clone())))
+    };
+    let kind_id = format!("{key}-kind");
+    html! {
+        <div class="dep-group" role="group" aria-label={label.clone()}>
+            <p class="dep-group-label" id={format!("{key}-label")}>{ label }</p>
+            <div class="field">
+                <label for={kind_id.clone()}>{ format!("Kind of group {pos}") }</label>
+                <select id={kind_id} onchange={on_kind}>
+                    { for [GroupKind::Any, GroupKind::KOfN, GroupKind::All].into_iter().map(|g| html! {
+                        <option value={g.id()} selected={g == kind}>{ g.label() }</option>
+                    }) }
+                </select>
+            </div>
+            { k_field }
+            // In a wrapper: the members are a list whose length changes.
+            <div class="dep-members">
+                { for of.iter().enumerate().map(|(m, member)| {
+                    let mut at = path.to_vec();
+                    at.push(m);
+                    node_view(state, at, member)
+                }) }
+            </div>
+            if path.len() > 1 {
+                <button type="button" id={format!("{key}-grow")} onclick={grow}>
+                    { format!("Add a copy to group {pos}") }
+                </button>
+            }
+        </div>
+    }
+}
+
+/// A component's row or a group, at `path`.
+fn node_view(state: &UseReducerHandle<State>, path: Vec<usize>, node: &Composition) -> Html {
+    let key = key_of(&path);
+    match node {
+        Composition::Component(c) => html! {
+            <DependencyRow key={key} dispatch={state.dispatcher()} path={path}
+                name={c.name.clone()} unavailability={c.unavailability} />
+        },
+        group => {
+            html! { <div key={key} class="dep-node">{ group_view(state, &path, group) }</div> }
+        }
     }
 }
 
@@ -115,27 +231,22 @@ pub fn dependencies_section(props: &SectionProps) -> Html {
             let d = props.state.dispatcher();
             Callback::from(move |_: MouseEvent| d.dispatch(Action::AddRedundantCopy { item: i }))
         };
-        let body = match dep {
-            Composition::Component(c) => component_row(&props.state, i, None, c),
-            Composition::Parallel(of) | Composition::Serial(of) | Composition::KOfN { of, .. } => {
-                let label = match dep {
-                    Composition::Parallel(_) => format!("Redundant group: any 1 of {} is enough", of.len()),
-                    Composition::KOfN { k, .. } => format!("Redundant group: {k} of {} needed", of.len()),
-                    _ => format!("Group: all {} needed", of.len()),
-                };
-                html! { <>
-                    <p class="dep-group-label">{ label }</p>
-                    { for of.iter().enumerate().map(|(m, member)| match member {
-                        Composition::Component(c) => component_row(&props.state, i, Some(m), c),
-                        nested => html! { <p class="dep-group-label">{ nested.name() }{ " (edit through a link or the CLI)" }</p> },
-                    }) }
-                </> }
-            }
+        let remove_group = {
+            let d = props.state.dispatcher();
+            Callback::from(move |_: MouseEvent| d.dispatch(Action::RemoveDependencyAt(vec![i])))
+        };
+        let name = match dep {
+            Composition::Component(c) => c.name.clone(),
+            _ => format!("group {}", i + 1),
         };
         html! {
             <li key={i}>
-                { body }
-                <button type="button" onclick={redundant}>{ "Add a redundant copy" }</button>
+                { node_view(&props.state, vec![i], dep) }
+                { scope_field(&props.state, i, &name, s.dependencies.scope(i)) }
+                <button type="button" id={format!("dep-{i}-copy")} onclick={redundant}>{ "Add a redundant copy" }</button>
+                if !matches!(dep, Composition::Component(_)) {
+                    <button type="button" id={format!("dep-{i}-remove")} onclick={remove_group}>{ format!("Remove group {}", i + 1) }</button>
+                }
             </li>
         }
     });
@@ -167,8 +278,15 @@ pub fn dependencies_section(props: &SectionProps) -> Html {
             <h2 id="dependencies-heading">{ "Dependencies" }</h2>
             <p class="convention">
                 { "Critical dependencies in series multiply: A = ∏ Aᵢ; a redundant group fails only when all its \
-                   copies do: U = ∏ Uᵢ. Each critical dependency should offer one more nine than the service \
-                   (the rule of the extra nine)." }
+                   copies do: U = ∏ Uᵢ; a k-of-n group fails when fewer than k of its n members work. Each \
+                   critical dependency should offer one more nine than the service (the rule of the extra nine)." }
+            </p>
+            <p class="convention" id="deps-scope-rule">
+                { "Outage scope: the share of the service's users an outage of a dependency reaches. A dependency's \
+                   unavailability counts × its scope (a 99.9% dependency whose outages reach 25% of users costs \
+                   0.1% × 25% = 0.025% of the time), in the dependencies together, the budget shares and the rule \
+                   of the extra nine. The service's own outages are counted at the scope shown below, not the \
+                   incident model's." }
             </p>
             <ul class="dep-list" id="dependency-list">{ for items }</ul>
             <button type="button" id="add-dependency" onclick={add}>{ "Add a dependency" }</button>

@@ -5,6 +5,7 @@ pub mod budget;
 pub mod chart;
 pub mod choice;
 pub mod cost;
+pub mod custom_alerts;
 pub mod dependencies;
 pub mod disclosure;
 pub mod export;

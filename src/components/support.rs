@@ -6,6 +6,7 @@ use nines_core::export::support_cost_table;
 use nines_core::support::TrafficCriticality;
 use yew::prelude::*;
 
+use super::cost::{use_on_currency, MoneyField};
 use super::field::{Kind, NumberField};
 use super::figure::{Figure, Notes};
 use super::table::TableView;
@@ -37,6 +38,7 @@ pub fn support_section(props: &SectionProps) -> Html {
     let rec = &r.recommendation;
     let on_standby_rate = use_on(&props.state, Action::SetStandbyRate);
     let on_callout_rate = use_on(&props.state, Action::SetCalloutRate);
+    let on_currency = use_on_currency(&props.state);
     let on_teams = use_on(&props.state, |v: f64| {
         Action::SetTeams(v.round().clamp(0.0, 10_000.0) as u32)
     });
@@ -60,10 +62,10 @@ pub fn support_section(props: &SectionProps) -> Html {
                 </div>
                 <NumberField id="teams" label="Delivery teams (one service each)" kind={Kind::Count}
                     value={f64::from(s.support.on_call.teams)} on_value={on_teams} />
-                <NumberField id="standby-rate" label="Standby pay per hour" kind={Kind::Money}
-                    value={s.support.on_call.standby_rate_per_hour} on_value={on_standby_rate} />
-                <NumberField id="callout-rate" label="Pay per callout" kind={Kind::Money}
-                    value={s.support.on_call.callout_rate} on_value={on_callout_rate} />
+                <MoneyField id="standby-rate" label="Standby pay per hour" currency={s.currency}
+                    value={s.support.on_call.standby_rate_per_hour} on_value={on_standby_rate} on_currency={on_currency.clone()} />
+                <MoneyField id="callout-rate" label="Pay per callout" currency={s.currency}
+                    value={s.support.on_call.callout_rate} on_value={on_callout_rate} {on_currency} />
             </div>
             <p class="convention" id="oncall-incidents">
                 { "Callouts: " }{ &r.display.callouts }{ " (Incidents per year in " }<a href="#incidents">{ "Incidents and delivery" }</a>{ ", for each service)." }

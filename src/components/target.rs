@@ -7,7 +7,7 @@ use nines_core::downtime::CURVE_NINES;
 use nines_core::duration::{format_duration, parse_duration};
 use nines_core::quantity::round_targets;
 use nines_core::quantity::Availability;
-use nines_core::window::Period;
+use nines_core::window::{Period, PlannedMaintenance, ServiceHours};
 use yew::prelude::*;
 
 use super::chart::{ChartPoint, LineChart, Marker, Series, TickFormat};
@@ -16,6 +16,18 @@ use super::field::{use_commit, TextField};
 use super::SectionProps;
 use crate::geometry::Axis;
 use crate::state::Action;
+
+/// Service-hour presets: always, business hours, extended hours. Any
+/// other schedule is typed in the field beside them.
+const SERVICE_HOURS: [(&str, &str); 4] = [
+    ("24/7", "24/7 (always)"),
+    ("Mon-Fri 09:00-17:00", "business hours, Mon-Fri 09:00-17:00"),
+    (
+        "Mon-Fri 08:00-20:00",
+        "extended weekdays, Mon-Fri 08:00-20:00",
+    ),
+    ("Mon-Sat 07:00-22:00", "extended hours, Mon-Sat 07:00-22:00"),
+];
 
 /// Duration ticks a reader recognises: a second, a minute, an hour, a day, a week.
 const DURATION_TICKS: [f64; 5] = [1.0, 60.0, 3_600.0, 86_400.0, 604_800.0];
@@ -40,6 +52,20 @@ pub fn target_section(props: &SectionProps) -> Html {
     let reverse = &props.state.report.reverse;
 
     let on_target = use_commit(&props.state, Availability::parse, Action::SetTarget);
+    let on_hours = use_commit(
+        &props.state,
+        str::parse::<ServiceHours>,
+        Action::SetServiceHours,
+    );
+    let on_hours_preset = super::on_select(&props.state, |v| {
+        v.parse().ok().map(Action::SetServiceHours)
+    });
+    let hours = scenario.service_hours.to_string();
+    let on_maintenance = use_commit(
+        &props.state,
+        str::parse::<PlannedMaintenance>,
+        Action::SetMaintenance,
+    );
     let on_reverse_downtime = use_commit(&props.state, parse_duration, Action::SetReverseDowntime);
     let on_reverse_period = super::on_select(&props.state, |v| {
         Period::from_str(v).ok().map(Action::SetReversePeriod)
@@ -115,7 +141,34 @@ pub fn target_section(props: &SectionProps) -> Html {
                 />
                 { choice_field(&props.state, "convention", "Calendar convention", scenario.convention, Action::SetConvention) }
             </div>
+            // The verdict right under the target, before the finer settings,
+            // so that it is on the first screen of a phone too.
             <super::verdict::Verdict state={props.state.clone()} />
+            <div class="fields">
+                <div class="field">
+                    <label for="service-hours-preset">{ "Service hours" }</label>
+                    <select id="service-hours-preset" onchange={on_hours_preset}>
+                        { for SERVICE_HOURS.iter().map(|(value, label)| html! {
+                            <option value={*value} selected={*value == hours}>{ *label }</option>
+                        }) }
+                        if !SERVICE_HOURS.iter().any(|(v, _)| *v == hours) {
+                            <option value={hours.clone()} selected=true>{ "your hours: " }{ &hours }</option>
+                        }
+                    </select>
+                </div>
+                <TextField id="service-hours" label="Hours, day by day" value={hours.clone()}
+                    hint="e.g. Mon-Fri 09:00-17:00, Sat 10:00-14:00 (24/7 for always)" on_commit={on_hours} />
+                <TextField id="maintenance" label="Planned maintenance"
+                    value={scenario.maintenance.to_string()}
+                    hint="a weekly window like Sun 02:00-04:00 excluded, or 4h per month counted; none" on_commit={on_maintenance} />
+                { choice_field(&props.state, "maintenance-treatment", "Maintenance is", scenario.maintenance.treatment, Action::SetMaintenanceTreatment) }
+            </div>
+            <div class="service-hours-note">
+                if !report.service_hours_note.is_empty() {
+                    <p class="convention" id="service-hours-note">{ &report.service_hours_note }</p>
+                }
+                <p class="convention" id="maintenance-note">{ "Planned maintenance: " }{ &report.maintenance }{ "." }</p>
+            </div>
             <div class="field slider">
                 <label for="target-slider">{ "Drag to explore nines" }</label>
                 <input type="range" id="target-slider" min="0" max={steps.len().saturating_sub(1).to_string()}

@@ -3,13 +3,13 @@
 
 use std::str::FromStr;
 
-use nines_core::alerts::Preset;
+use nines_core::alerts::{BurnAlert, Preset};
 use nines_core::budget::BudgetMode;
 use nines_core::quantity::parse_fraction;
 use nines_core::scenario::{evaluate, PolicyChoice, Report};
 use serde_json::json;
 
-use super::{base_scenario, option, requests_rate, section, table, with};
+use super::{base_scenario, option, requests_rate, section, table, text, with};
 use crate::args::Args;
 
 /// `--requests N` (in the window) only feeds the low-traffic warning.
@@ -18,17 +18,47 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         "--slo",
         "--window",
         "--policy",
+        "--alert",
         "--error-ratio",
         "--requests",
         "--convention",
     ])?;
     let mut scenario = base_scenario(args, true)?;
-    if let Some(preset) = option(args, "--policy", Preset::from_str)? {
-        scenario.alerts.policy = match preset {
-            Preset::Workbook => PolicyChoice::Workbook,
-            Preset::Sloth => PolicyChoice::Sloth,
-            Preset::Pyrra => PolicyChoice::Pyrra,
-        };
+    // `--alert "page 2% 1h 5m"`, repeatable: a custom policy (issue 15 §3).
+    let custom = args
+        .each("--alert")
+        .into_iter()
+        .map(|words| {
+            let line = words.join(" ");
+            line.parse::<BurnAlert>()
+                .map_err(|e| format!("--alert: {e}"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    match text(args, "--policy")?.as_deref().map(str::trim) {
+        Some("custom") | None if !custom.is_empty() => {
+            scenario.alerts.policy = PolicyChoice::Custom;
+            scenario.alerts.custom = custom;
+        }
+        Some("custom") => {
+            return Err(
+                "--policy custom needs its alerts: --alert \"page 2% 1h 5m\", once per alert"
+                    .into(),
+            )
+        }
+        Some(_) if !custom.is_empty() => {
+            return Err(
+                "--alert makes a custom policy: leave out --policy, or give --policy custom".into(),
+            )
+        }
+        _ => {
+            if let Some(preset) = option(args, "--policy", Preset::from_str)? {
+                scenario.alerts.policy = match preset {
+                    Preset::Workbook => PolicyChoice::Workbook,
+                    Preset::Sloth => PolicyChoice::Sloth,
+                    Preset::Pyrra => PolicyChoice::Pyrra,
+                };
+            }
+        }
     }
     if let Some(ratio) = option(args, "--error-ratio", parse_fraction)? {
         scenario.alerts.error_ratio = ratio;

@@ -2,7 +2,7 @@
 //! or k-of-n, and (with `--service`) what they leave to the service.
 
 use nines_core::amount::Count;
-use nines_core::dependency::Composition;
+use nines_core::dependency::{parse_scope, Composition};
 use nines_core::quantity::Availability;
 use nines_core::scenario::{evaluate, Report, Scenario};
 use serde_json::{json, Value};
@@ -23,6 +23,7 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         "--window",
         "--outages",
         "--convention",
+        "--scope",
     ])?;
     let given: Vec<&str> = ["--serial", "--parallel", "--k-of-n"]
         .into_iter()
@@ -68,12 +69,32 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         // The service's own outages are the incident model's rate.
         scenario.incidents.incidents_per_year = outages.to_f64();
     }
+    // The share of the service's users an outage of the composition
+    // reaches (issue 15 §4): it counts × this share in the service's
+    // figures; the composition's own availability is shown as it is.
+    let scope = option(args, "--scope", parse_scope)?;
+    if scope.is_some() && service.is_none() {
+        return Err(
+            "--scope: an outage scope only changes what the composition costs a service; give --service <target> too"
+                .to_string(),
+        );
+    }
     let report = evaluate(&scenario, nines_core::budget::STORY_NOW);
     if let Some(note) = report.dependencies.notes.first() {
         return Err(format!("compose: {note}"));
     }
+    let scoped = match scope {
+        Some(x) => {
+            scenario
+                .dependencies
+                .set_scope(0, x)
+                .map_err(|e| format!("--scope: {e}"))?;
+            Some(evaluate(&scenario, nines_core::budget::STORY_NOW))
+        }
+        None => None,
+    };
     let outages = service.map(|_| scenario.incidents.incidents_per_year);
-    Ok(render(&report, &name, outages, json))
+    Ok(render(&report, scoped.as_ref(), &name, outages, json))
 }
 
 /// The availabilities after the option's first `skip` values, each a
@@ -99,16 +120,25 @@ fn components(args: &Args, name: &str, skip: usize) -> Result<Vec<Composition>, 
 
 /// `name`: the composition as typed (`all of (99.9, 99.9)`); `outages`:
 /// the own outages a year the detect-and-recover bound assumes, when a
-/// service target was given. Every figure is the core's dependency section,
+/// service target was given; `scoped`: the report with the composition's
+/// outage scope (`--scope`), whose dependency section the service's
+/// figures come from. Every figure is the core's dependency section,
 /// written for people there (`display`).
-fn render(report: &Report, name: &str, outages: Option<f64>, json: bool) -> String {
+fn render(
+    report: &Report,
+    scoped: Option<&Report>,
+    name: &str,
+    outages: Option<f64>,
+    json: bool,
+) -> String {
     let d = &report.dependencies;
+    let sd = &scoped.unwrap_or(report).dependencies;
     if json {
         // The service's figures: the core's section (its own names, the
         // checks of the rule of the extra nine, `display`), with the fields
         // earlier versions wrote set over it.
         let service = outages.map(|outages| {
-            let mut fields = section(d);
+            let mut fields = section(sd);
             fields.remove("correlation_warning");
             fields.extend(
                 json!({
@@ -117,8 +147,9 @@ fn render(report: &Report, name: &str, outages: Option<f64>, json: bool) -> Stri
                     "window": report.budget.window,
                     "convention": report.target.convention_id,
                     "outages_per_year": outages,
-                    "max_detect_and_recover_seconds": limit_json(d.max_detect_and_recover_seconds),
-                    "required_nines": d.extra_nine.first().and_then(|c| c.required_nines),
+                    "max_detect_and_recover_seconds": limit_json(sd.max_detect_and_recover_seconds),
+                    "required_nines": sd.extra_nine.first().and_then(|c| c.required_nines),
+                    "scope": sd.extra_nine.first().map_or(1.0, |c| c.scope),
                 })
                 .as_object()
                 .cloned()
@@ -144,9 +175,15 @@ fn render(report: &Report, name: &str, outages: Option<f64>, json: bool) -> Stri
         d.display.dependencies_availability, d.display.dependencies_nines,
     );
     if outages.is_some() {
+        if scoped.is_some() {
+            out.push_str(&format!(
+                "\n{} as the service's users see it (its outages reach only part of them)",
+                sd.display.dependencies_availability
+            ));
+        }
         out.push_str(&format!(
             "\nService target {}: {}\n{}",
-            report.target.availability_percent, d.summary, d.display.extra_nine
+            report.target.availability_percent, sd.summary, sd.display.extra_nine
         ));
     }
     out.push_str(&format!("\n{}", d.correlation_warning));

@@ -8,7 +8,7 @@ use nines_core::quantity::parse_fraction;
 use nines_core::scenario::{evaluate, Report};
 use serde_json::{json, Value};
 
-use super::{base_scenario, columns, figures, option, section, table, with};
+use super::{base_scenario, columns, figures, money_currency, option, section, table, with};
 use crate::args::Args;
 
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
@@ -24,6 +24,10 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         "--convention",
     ])?;
     let mut scenario = base_scenario(args, false)?;
+    // The whole answer in the currency the amounts were typed in.
+    if let Some(c) = money_currency(args, &["--revenue", "--reference-cost", "--tolerable-loss"])? {
+        scenario.currency = c;
+    }
     let cost = &mut scenario.cost;
     let m = &mut cost.model;
     if let Some(x) = option(args, "--revenue", Money::parse)? {

@@ -8,7 +8,7 @@ use nines_core::support::TrafficCriticality;
 use nines_core::window::Period;
 use serde_json::json;
 
-use super::{base_scenario, columns, option, section, table, with};
+use super::{base_scenario, columns, money_currency, option, section, table, with};
 use crate::args::Args;
 
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
@@ -23,6 +23,10 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         "--convention",
     ])?;
     let mut scenario = base_scenario(args, false)?;
+    // The whole answer in the currency the rates were typed in.
+    if let Some(c) = money_currency(args, &["--standby-rate", "--callout-rate"])? {
+        scenario.currency = c;
+    }
     // Product demand is the delivery section's deployment frequency.
     if let Some(rate) = option(args, "--deploys", Rate::parse)? {
         scenario.delivery.deployment_frequency = rate;

@@ -1,0 +1,61 @@
+// End-to-end (issue 15 §1): service hours on the page. Hand-worked: 99.9%
+// over Mon–Fri 09:00–17:00 (40 h a week) allows 0.001 × 144 000 s = 144 s
+// = 2m 24s a week; over Mon–Sat 10:00–14:00 (24 h) 0.001 × 86 400 s =
+// 86.4 s = 1m 26s a week.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { setup, openPage } from "./harness.mjs";
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+const week = (page) => page.locator("#downtime-table tr[data-period=week] td").textContent();
+
+test("service hours: a preset, typed hours, the note, a bad entry, and the link", async () => {
+  const { page, context, problems } = await openPage(env.browser, env.url);
+  await page.getByLabel("Availability target").fill("99.9");
+  await page.locator("#service-hours-preset").selectOption("Mon-Fri 09:00-17:00");
+  await page.waitForFunction(() => document.querySelector("#downtime-table tr[data-period=week] td")?.textContent === "2m 24s");
+  assert.match(await page.locator("#service-hours-note").textContent(), /40 hours of the week's 168 hours/);
+  assert.equal(await page.locator("#downtime-table tr[data-period=day] td").textContent(), "not defined: service hours differ by day");
+  const hours = page.getByLabel("Hours, day by day");
+  await hours.fill("Mon-Sat 10:00-14:00");
+  await hours.press("Enter");
+  await page.waitForFunction(() => document.querySelector("#downtime-table tr[data-period=week] td")?.textContent === "1m 26s");
+  // A bad schedule is refused with its message; the last good one stays.
+  await hours.fill("weekdays");
+  await hours.press("Enter");
+  assert.equal(await hours.getAttribute("aria-invalid"), "true");
+  assert.equal(await week(page), "1m 26s");
+  await page.waitForURL(/service_hours=Mon-Sat/);
+  const link = page.url();
+  await context.close();
+  const other = await openPage(env.browser, link);
+  await other.page.locator("#downtime-table").waitFor();
+  assert.equal(await week(other.page), "1m 26s");
+  assert.deepEqual([...problems, ...other.problems], []);
+  await other.context.close();
+});
+
+test("planned maintenance: a weekly window, excluded or counted, with what each means (issue 15 §2)", async () => {
+  const { page, context, problems } = await openPage(env.browser, env.url);
+  await page.getByLabel("Availability target").fill("99.9");
+  const field = page.getByLabel("Planned maintenance");
+  // Counted: 99.9% of a week is 604.8 s, less a 10-minute window: 4.8 s.
+  await field.fill("Sun 02:00-02:10 counted");
+  await field.press("Enter");
+  await page.waitForFunction(() => document.querySelector("#downtime-table tr[data-period=week] td")?.textContent === "5s");
+  assert.match(await page.locator("#maintenance-note").textContent(), /counted against the budget: the unplanned downtime allowed is the budget less the maintenance/);
+  // The switch: excluded, 0.001 × (604 800 − 600) s = 604.2 s = 10m 4s.
+  await page.locator("#maintenance-treatment").focus();
+  await page.locator("#maintenance-treatment").selectOption("excluded");
+  await page.waitForFunction(() => document.querySelector("#downtime-table tr[data-period=week] td")?.textContent === "10m 4s");
+  assert.equal(await field.inputValue(), "Sun 02:00-02:10 excluded");
+  assert.match(await page.locator("#maintenance-note").textContent(), /excluded from the SLO: it is not downtime/);
+  await field.fill("whenever");
+  await field.press("Enter");
+  assert.equal(await field.getAttribute("aria-invalid"), "true");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
