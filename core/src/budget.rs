@@ -35,13 +35,13 @@
 
 use std::fmt;
 
-use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::amount::{Count, Rate};
 use crate::choice::Choice;
 use crate::clock::{
-    Alignment, UtcOffset, WeekStart, WindowFrame, freeze_lifts_after, window_frame,
+    Alignment, UtcOffset, WeekStart, WindowFrame, after, freeze_lifts_after, window_frame,
 };
 use crate::digits::{push_fixed, tidy};
 use crate::display::{
@@ -246,20 +246,6 @@ impl PolicyStatus {
         }
     }
 
-    /// The id JSON and links use: `launches-allowed`, `at-risk`, `frozen`.
-    ///
-    /// ```
-    /// use nines_core::budget::PolicyStatus;
-    /// assert_eq!(PolicyStatus::AtRisk.id(), "at-risk");
-    /// ```
-    pub fn id(&self) -> &'static str {
-        match self {
-            PolicyStatus::LaunchesAllowed => "launches-allowed",
-            PolicyStatus::AtRisk => "at-risk",
-            PolicyStatus::Frozen => "frozen",
-        }
-    }
-
     /// A short label for the page.
     ///
     /// ```
@@ -378,18 +364,7 @@ impl Exhaustion {
 /// assert_eq!(exhaustion_at(start, &Exhaustion::Never), None);
 /// ```
 pub fn exhaustion_at(start: DateTime<Utc>, exhaustion: &Exhaustion) -> Option<DateTime<Utc>> {
-    let seconds = exhaustion.after_seconds()?;
-    offset(start, seconds)
-}
-
-/// `start + seconds`, rounded to the millisecond; `None` out of range.
-fn offset(start: DateTime<Utc>, seconds: f64) -> Option<DateTime<Utc>> {
-    // chrono's range is about ±262 000 years; stay well inside i64 millis.
-    if !seconds.is_finite() || seconds.abs() > 1e13 {
-        return None;
-    }
-    let delta = TimeDelta::try_milliseconds((seconds * 1000.0).round() as i64)?;
-    start.checked_add_signed(delta)
+    after(start, exhaustion.after_seconds()?)
 }
 
 fn finite(x: f64) -> Option<f64> {
@@ -1004,13 +979,6 @@ pub struct BudgetReport {
     pub error: Option<String>,
 }
 
-/// `seconds` after the frame's now, if on the calendar.
-fn after_now(frame: &WindowFrame, seconds: f64) -> Option<DateTime<Utc>> {
-    frame
-        .now
-        .checked_add_signed(TimeDelta::milliseconds((seconds * 1000.0).round() as i64))
-}
-
 /// Samples in the burn-down chart (daily for 30 days).
 const BURN_DOWN_POINTS: usize = 31;
 
@@ -1226,7 +1194,7 @@ pub fn budget_report(
         status.spent,
         status.allowed,
     )
-    .and_then(|t| after_now(frame, t));
+    .and_then(|t| after(frame.now, t));
     report.freeze_lift_iso = lift.map(format_instant_iso);
     report.freeze_lift_display = match lift {
         Some(t) if rolling => {

@@ -383,28 +383,24 @@ pub struct WindowFrame {
     pub notes: Vec<String>,
 }
 
-impl WindowFrame {
-    /// The instant `seconds` after the start, if on the calendar.
-    ///
-    /// ```
-    /// use nines_core::clock::{Alignment, window_frame, UtcOffset, WeekStart};
-    /// use nines_core::window::{Convention, Period};
-    /// let now = nines_core::clock::parse_instant("2026-11-11").unwrap();
-    /// let f = window_frame(Alignment::Rolling, Period::Days(30), Convention::GregorianMean,
-    ///     864_000.0, now, WeekStart::Monday, UtcOffset::UTC, now);
-    /// assert_eq!(f.after(86_400.0).unwrap().to_rfc3339(), "2026-11-02T00:00:00+00:00");
-    /// ```
-    pub fn after(&self, seconds: f64) -> Option<DateTime<Utc>> {
-        after(self.start, seconds)
-    }
-}
-
-/// `t + seconds`, to the millisecond, if on the calendar.
-fn after(t: DateTime<Utc>, seconds: f64) -> Option<DateTime<Utc>> {
+/// `t + seconds`, rounded to the millisecond; `None` when not a number or
+/// off the calendar (chrono's range is about ±262 000 years: stay well
+/// inside i64 milliseconds). Every "an instant this many seconds later" of
+/// the core is this one.
+///
+/// ```
+/// use nines_core::clock::{after, parse_instant};
+/// let t = parse_instant("2026-11-01").unwrap();
+/// assert_eq!(after(t, 86_400.0).unwrap().to_rfc3339(), "2026-11-02T00:00:00+00:00");
+/// assert_eq!(after(t, f64::NAN), None);
+/// ```
+pub fn after(t: DateTime<Utc>, seconds: f64) -> Option<DateTime<Utc>> {
     if !seconds.is_finite() || seconds.abs() > 1e13 {
         return None;
     }
-    t.checked_add_signed(Duration::milliseconds((seconds * 1000.0).round() as i64))
+    t.checked_add_signed(Duration::try_milliseconds(
+        (seconds * 1000.0).round() as i64
+    )?)
 }
 
 /// Seconds from `a` to `b`.
