@@ -48,6 +48,12 @@ pub enum Action {
     SetWindowStart(DateTime<Utc>),
     SetWeekStart(WeekStart),
     SetUtcOffset(UtcOffset),
+    /// The names the exported rules use (issue 17): the service, the
+    /// series of all and of bad requests, the recording rules' name.
+    SetService(String),
+    SetRequestsSeries(String),
+    SetErrorsSeries(String),
+    SetRecording(String),
     /// Alerts: the policy, and the error ratio to evaluate it at.
     SetPolicy(PolicyChoice),
     /// A custom policy's rows (issue 15 §3): switching to custom with none
@@ -140,6 +146,15 @@ pub enum Action {
     SetTeams(u32),
     SetStandbyRate(f64),
     SetCalloutRate(f64),
+    /// Who runs it, as revenue insurance (issue 16): handoff delays
+    /// (seconds), team investment, organisation and culture.
+    SetOpsHandoff(f64),
+    SetOpsSometimesHandoff(f64),
+    SetSreHandoff(f64),
+    SetInvestmentPerTeam(f64),
+    SetSreInvestmentFactor(f64),
+    SetOrganisation(nines_core::support::Organisation),
+    SetCulture(nines_core::support::Culture),
     /// Replace the whole scenario (a shared link, a saved scenario).
     Replace(Box<Scenario>),
     /// The page around the scenario (none of it is in the link): dismiss
@@ -265,7 +280,16 @@ impl State {
             }
             Action::SetTarget(a) => s.target = a,
             Action::SetConvention(c) => s.convention = c,
-            Action::SetServiceHours(h) => s.service_hours = h,
+            Action::SetServiceHours(h) => {
+                // Hours are meant in the reader's zone unless one was set.
+                if s.service_hours.is_always()
+                    && !h.is_always()
+                    && s.budget.utc_offset == UtcOffset::UTC
+                {
+                    s.budget.utc_offset = local_offset();
+                }
+                s.service_hours = h;
+            }
             Action::SetMaintenance(m) => s.maintenance = m,
             Action::SetMaintenanceTreatment(t) => s.maintenance.treatment = t,
             Action::SetReverseDowntime(x) => s.reverse.downtime_seconds = x,
@@ -297,6 +321,10 @@ impl State {
             Action::SetWindowStart(t) => s.budget.start = t,
             Action::SetWeekStart(d) => s.budget.week_start = d,
             Action::SetUtcOffset(o) => s.budget.utc_offset = o,
+            Action::SetService(x) => s.production.service = x,
+            Action::SetRequestsSeries(x) => s.production.requests = x,
+            Action::SetErrorsSeries(x) => s.production.errors = x,
+            Action::SetRecording(x) => s.production.recording = x,
             Action::SetPolicy(p) => {
                 if p == PolicyChoice::Custom && s.alerts.custom.is_empty() {
                     let period = s.slo_window.seconds(s.convention);
@@ -404,6 +432,15 @@ impl State {
             Action::SetTeams(n) => s.support.on_call.teams = n,
             Action::SetStandbyRate(x) => s.support.on_call.standby_rate_per_hour = x,
             Action::SetCalloutRate(x) => s.support.on_call.callout_rate = x,
+            Action::SetOpsHandoff(x) => s.support.on_call.ops_handoff_delay_seconds = x,
+            Action::SetOpsSometimesHandoff(x) => {
+                s.support.on_call.ops_sometimes_handoff_delay_seconds = x
+            }
+            Action::SetSreHandoff(x) => s.support.on_call.sre_handoff_delay_seconds = x,
+            Action::SetInvestmentPerTeam(x) => s.support.investment_per_team_per_year = x,
+            Action::SetSreInvestmentFactor(x) => s.support.sre_investment_factor = x,
+            Action::SetOrganisation(o) => s.support.organisation = o,
+            Action::SetCulture(c) => s.support.culture = c,
             Action::Replace(scenario) => s = *scenario,
         }
         Self::with_page(s, page)

@@ -59,31 +59,45 @@ Usage:
   nines budget --slo <target> [--window 30d] [--requests N [--bad N] | --bad-time <duration>]
                [--elapsed <duration> | --start 2026-11-01 | --calendar week|month|quarter|year
                [--week-start monday|sunday|saturday] [--utc-offset +01:00]] [--now 2027-03-10T00:00:00Z]
+               [--service-hours \"Mon-Fri 09:00-17:00\" (read in --utc-offset)] [--maintenance …]
   nines alerts --slo <target> [--window 30d] [--policy workbook|sloth|pyrra | --alert \"page 2% 1h 5m\" …]
                [--error-ratio 1%] [--requests N | --requests \"2.6M per 30d\"]
+               [--service-hours \"Mon-Fri 09:00-17:00\"] [--maintenance …]
   nines compose (--serial <a> <b> … | --parallel <a> <b> … | --k-of-n K <a> <b> …)
-               [--service <target> [--outages N] [--window 30d]]
+               [--service <target> [--outages N] [--outage-scope 100%] [--window 30d]]
   nines incidents [--slo <target>] [--rate \"6 per year\"] [--ttd 5m] [--ttr 30m] [--scope 50%]
                [--window 30d] [--now <instant>]
                [--incident WHEN,DURATION,SCOPE[,NOTE] …] [--incidents FILE.csv]
   nines cost [--slo <target>] [--revenue $20M] [--impact 80%] [--reference-cost $20k]
              [--reference-nines 3] [--factor 10] [--tolerable-loss $8k] [--levels 2 3 4 5]
+             [--currency GBP]
   nines support [--slo <target>] [--deploys \"10 per week\"] [--criticality low|normal|critical]
                 [--teams 3] [--standby-rate $5] [--callout-rate $150] [--incidents \"18 per year\"]
+                [--ttd 5m] [--ttr 30m] [--scope 50%] [--revenue $20M] [--impact 80%]
+                [--ops-handoff 2h] [--ops-sometimes-handoff 2h] [--sre-handoff 0s]
+                [--investment $10k] [--sre-factor 10] [--organisation cost-centre|business-differentiator]
+                [--culture pathological|bureaucratic|generative]
+                [--currency GBP]
 Every command takes --convention, --json (plain numbers, float noise removed) and --help.
 
 Targets: 99.95, 99.95%, 3.5 nines, 1/1000. Durations: 4h 30m, 90s, 43.2 min, PT4H.
 Requests: a count in the window (1M) or a rate over any period (2.6M per 30d, 100/s).
 Money: $20M, £20M, €1.5M, ¥300M, CHF 2M, 20M USD: the answer is in the currency typed
-(one currency per command; no conversion), US dollars when none is given.
+(one currency per command; no conversion), US dollars when none is given. --currency (a
+symbol or an ISO 4217 code: GBP, £, CHF) sets it: amounts typed without one are in it,
+and so are the default story's.
 Windows: day, week, month, quarter, year or a rolling Nd (default 30d, the SRE Workbook's).
 budget: N is the total in the window; without --requests the budget is bad time. The window
 ends at --now (a date or an RFC 3339 instant; default: the system clock): rolling over the last
 --elapsed (default: the whole window), pinned from --start, or this --calendar period in a fixed
---utc-offset (default UTC).
+--utc-offset (default UTC). --service-hours (read in --utc-offset) and --maintenance (excluded)
+make downtime, budget and alerts count service time only.
 incidents: --incident (repeatable; WHEN a date or an RFC 3339 instant, SCOPE 100% or 0.5) and
 --incidents (a CSV, one date,duration,scope[,note] a line, header optional) log incidents that
 happened: their achieved availability is over the window ending at --now and the last year.
+alerts: each --alert is severity, budget fraction spent in the long window, long window, short
+window (page 2% 1h 5m), or severity, exhausts, the time in which that burn would spend the whole
+budget, long window, short window (page exhausts 50h 1h 5m: burn rate = SLO window / 50h).
 Omitted inputs of incidents, cost and support take the
 calculator's default story (99.95%, a $20M checkout, three teams).
 Every figure states its calendar convention (default: Gregorian mean, year 365.2425 days).
@@ -102,9 +116,10 @@ const ABOUT: [(&str, &str); 8] = [
     ),
     (
         "alerts",
-        "multiwindow, multi-burn-rate alerts for an SLO (SRE Workbook, Sloth, Pyrra) scaled \
-         to its window, with detection times, warnings, and an alternative when the policy \
-         does not fit the window.",
+        "multiwindow, multi-burn-rate alerts for an SLO (SRE Workbook, Sloth, Pyrra, or your \
+         own: each --alert by budget spent, \"page 2% 1h 5m\", or by time to exhaustion, \
+         \"page exhausts 50h 1h 5m\") scaled to its window, with detection times, warnings, \
+         and an alternative when the policy does not fit the window.",
     ),
     (
         "compose",
@@ -124,8 +139,12 @@ const ABOUT: [(&str, &str); 8] = [
     ),
     (
         "support",
-        "who should run the service (the production support methods), the rule applied, and \
-         the on-call cost of each method.",
+        "who should run the service (the production support methods), the rule applied, the \
+         on-call cost of each method, and each method as revenue insurance: time to restore \
+         with its handoff delay, downtime a year against the budget, lost revenue, team \
+         investment (--investment a team a year for You Build It You Run It, --sre-factor \
+         times that for SRE Run It) and the total; --incidents counts all the teams' \
+         incidents, --ttd/--ttr/--scope the service's incident model.",
     ),
 ];
 
@@ -263,26 +282,43 @@ fn option<T, E: Display>(
         .transpose()
 }
 
-/// The one currency of the money flags `names` (issue 15 §5): the
-/// currency of the amounts given (`--revenue '£20M'` is in pounds), `None`
-/// when none carries one; amounts in two currencies are refused, naming
-/// both flags. A flag that does not parse is left to its own reader.
+/// The one currency of a money command (issue 15 §5): `--currency` (a
+/// symbol or an ISO 4217 code) when given, else the currency of the
+/// amounts of the money flags `names` (`--revenue '£20M'` is in pounds),
+/// `None` when none carries one. An amount in another currency than
+/// `--currency` or than an earlier flag's is refused, naming both flags.
+/// A flag that does not parse is left to its own reader.
 pub(super) fn money_currency(
     args: &Args,
     names: &[&str],
 ) -> Result<Option<nines_core::amount::Currency>, String> {
-    let mut found: Option<(&str, nines_core::amount::Currency)> = None;
+    use nines_core::amount::{Currency, Money};
+    let chosen = text(args, "--currency")?
+        .map(|t| {
+            t.parse::<Currency>().map_err(|e| {
+                let why = e.strip_prefix("currency: ").unwrap_or(&e);
+                format!("--currency: {why}")
+            })
+        })
+        .transpose()?;
+    let mut found = chosen.map(|c| ("--currency", c));
     for &name in names {
-        let Some(Ok(money)) = text(args, name)?.map(|t| nines_core::amount::Money::parse(&t))
-        else {
+        let Some(Ok(money)) = text(args, name)?.map(|t| Money::parse(&t)) else {
             continue;
         };
-        let Some(currency) =
-            nines_core::amount::Currency::of(&money).map_err(|e| format!("{name}: {e}"))?
-        else {
+        let Some(currency) = Currency::of(&money).map_err(|e| format!("{name}: {e}"))? else {
             continue;
         };
         match found {
+            Some(("--currency", c)) if c != currency => {
+                return Err(format!(
+                    "--currency is {} but {name} is in {}: give {name} in {} (or with no \
+                     currency), or leave out --currency (no conversion is made)",
+                    c.code(),
+                    currency.code(),
+                    c.code()
+                ));
+            }
             Some((first, c)) if c != currency => {
                 return Err(format!(
                     "{first} is in {} but {name} is in {}: give every amount in one currency \
@@ -340,6 +376,12 @@ fn base_scenario(args: &Args, slo_required: bool) -> Result<Scenario, String> {
     let mut scenario = Scenario {
         convention: convention(args)?,
         slo_window: window(args)?,
+        // Service hours and planned maintenance, where a command takes them
+        // (issue 15 §1, §2): the budget and alerts count service time only.
+        service_hours: option(args, "--service-hours", str::parse::<ServiceHours>)?
+            .unwrap_or_default(),
+        maintenance: option(args, "--maintenance", str::parse::<PlannedMaintenance>)?
+            .unwrap_or_default(),
         ..Scenario::default()
     };
     match slo(args)? {

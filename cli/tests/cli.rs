@@ -412,6 +412,35 @@ fn compose_budget_left_to_the_service() {
     assert!(close(f(&s["own_budget_per_year_seconds"]), 1_576.8, 0.05));
     assert!(close(f(&s["max_detect_and_recover_seconds"]), 394.2, 0.01));
     assert_eq!(s["dependencies_break_target"], false);
+    // Outages that reach half the users may each last twice as long:
+    // own U = 1e-4 − (1 − (1 − 1e-5)⁵) = 5.000099999e-5, × 31 536 000 s =
+    // 1 576.8315 s, / (4 × 50%) = 788.4158 s (issue 15 §4: the incident
+    // model's scope).
+    let j = json(&[
+        "compose",
+        "--serial",
+        "99.999",
+        "99.999",
+        "99.999",
+        "99.999",
+        "99.999",
+        "--service",
+        "99.99",
+        "--outages",
+        "4",
+        "--outage-scope",
+        "50%",
+        "--convention",
+        "365d",
+    ]);
+    assert!(
+        close(
+            f(&j["service"]["max_detect_and_recover_seconds"]),
+            788.4158,
+            1e-3
+        ),
+        "{j}"
+    );
     assert_eq!(
         json(&["compose", "--serial", "99.9"])["service"],
         Value::Null
@@ -1849,6 +1878,73 @@ fn downtime_counts_only_service_hours() {
     );
 }
 
+/// Issue 15 §1: the budget and the alerts count service time only. Worked
+/// by hand: 99.9% over a 7-day window of Mon–Fri 09:00–17:00 allows
+/// 0.001 × 40 h = 2m 24s. Rolling, 2 days elapsed at Wed 11 Nov 2026 00:00
+/// UTC: Monday and Tuesday measured 16 h (40%); 1m 12s bad is 50% of the
+/// budget, a burn rate of 1.25×; it runs out after 32 h of service from
+/// Monday 00:00: Thursday 17:00 local, 16:00 UTC at +01:00. The Workbook's
+/// 2% in 1 h over 30 days of those hours (40/168 of the time) is a burn
+/// rate of 0.02 × 720 h × 40/168 = 3.43×.
+#[test]
+fn budget_and_alerts_count_service_time() {
+    let j = json(&[
+        "budget",
+        "--slo",
+        "99.9",
+        "--window",
+        "7d",
+        "--bad-time",
+        "72s",
+        "--elapsed",
+        "2d",
+        "--now",
+        "2026-11-11",
+        "--service-hours",
+        "Mon-Fri 09:00-17:00",
+        "--utc-offset",
+        "+01:00",
+    ]);
+    assert_eq!(j["display"]["budget"], "2m 24s", "{j}");
+    assert_eq!(j["display"]["burn_rate"], "1.25×");
+    assert_eq!(j["exhaustion_iso"], "2026-11-12T16:00:00Z");
+    assert_eq!(j["display"]["time_to_exhaustion"], "16h of service time");
+    let j = json(&[
+        "alerts",
+        "--slo",
+        "99.9",
+        "--service-hours",
+        "Mon-Fri 09:00-17:00",
+    ]);
+    assert!(
+        close(
+            f(&j["alerts"][0]["burn_rate"]),
+            0.02 * 720.0 * 40.0 / 168.0,
+            1e-9
+        ),
+        "{j}"
+    );
+    let out = text(&[
+        "alerts",
+        "--slo",
+        "99.9",
+        "--service-hours",
+        "Mon-Fri 09:00-17:00",
+    ]);
+    assert!(
+        out.contains("3.43×") && out.contains("Counted in service time"),
+        "{out}"
+    );
+    let e = refused(&[
+        "budget",
+        "--slo",
+        "99.9",
+        "--service-hours",
+        "Mon-Fri 9 to 5",
+    ]);
+    assert!(e.contains("--service-hours"), "{e}");
+}
+
 /// Issue 15 §2: planned maintenance, a window every week. 99.9% of a week
 /// (604 800 s) is 604.8 s. Excluded, Sun 02:00–04:00 (7 200 s) leaves
 /// 0.001 × (604 800 − 7 200) = 597.6 s = 9m 58s; counted, a 5-minute
@@ -2022,4 +2118,119 @@ fn alerts_custom_policy_from_lines() {
         "{e}"
     );
     assert!(refused(&["alerts", "--slo", "99.9", "--policy", "custom"]).contains("--alert"));
+}
+
+/// Issue 15 §5: `--currency` sets the currency of a money command. By
+/// hand, as above: 20M a year × 80% over 525,949.2 minutes = 30.42 a
+/// minute, here in pounds because `--currency GBP` says so, though the
+/// revenue is typed without a mark. An amount in another currency, an
+/// unknown code and a missing value are refused, naming the flag.
+#[test]
+fn currency_flag_sets_the_answers_currency() {
+    for currency in ["GBP", "gbp", "£"] {
+        let t = text(&[
+            "cost",
+            "--revenue",
+            "20M",
+            "--impact",
+            "80%",
+            "--currency",
+            currency,
+        ]);
+        assert!(
+            t.contains("£30 a minute, from a 365.2425-day year (525,949.2 minutes)"),
+            "{currency}: {t}"
+        );
+        assert!(!t.contains('$'), "{t}");
+    }
+    let j = json(&["cost", "--revenue", "£20M", "--currency", "GBP"]);
+    assert_eq!(j["currency"], "GBP", "{j}");
+    // The default story's amounts follow it too.
+    let j = json(&["cost", "--currency", "CHF"]);
+    assert_eq!(j["currency"], "CHF", "{j}");
+    // Standby pay of 2,000 an hour in yen: no minor unit (ISO 4217).
+    let t = text(&[
+        "support",
+        "--standby-rate",
+        "2000",
+        "--callout-rate",
+        "15000",
+        "--currency",
+        "JPY",
+    ]);
+    assert!(t.contains('¥') && !t.contains('$'), "{t}");
+    assert!(
+        !t.lines().any(|l| l.contains('¥') && l.contains(".00")),
+        "{t}"
+    );
+
+    let e = refused(&["cost", "--currency", "EUR", "--revenue", "£20M"]);
+    assert!(
+        e.contains("--currency is EUR but --revenue is in GBP"),
+        "{e}"
+    );
+    let e = refused(&["support", "--callout-rate", "$150", "--currency", "EUR"]);
+    assert!(
+        e.contains("--currency is EUR but --callout-rate is in USD"),
+        "{e}"
+    );
+    let e = refused(&["cost", "--currency", "XYZ"]);
+    assert!(
+        e.contains("--currency: \"XYZ\" is not a currency") && e.contains("ISO 4217 code"),
+        "{e}"
+    );
+    assert!(refused(&["cost", "--currency"]).contains("--currency needs a value"));
+    assert!(refused(&["alerts", "--slo", "99.9", "--currency", "GBP"])
+        .contains("unknown option --currency"));
+}
+
+/// Issue 15 §3: an `--alert` stated by time to exhaustion. By hand, from
+/// the SRE Workbook's Table 5-8 (ch. 5): 2% of a 30-day budget in 1 h is a
+/// burn rate of 14.4, which spends the whole budget in 720 h / 14.4 = 50 h;
+/// so `page exhausts 50h 1h 5m` gives the figures of `page 2% 1h 5m`: at
+/// 99.9% and a 10% error ratio, detection after 1 h × 14.4 × 0.1% / 10% =
+/// 518.4 s with 2% of the budget spent. `ticket exhausts 2d 1d 2h`: burn
+/// 30 d / 2 d = 15, half the budget (1 d / 2 d) in the long window.
+#[test]
+fn alerts_stated_by_time_to_exhaustion() {
+    let rows = |alert: &str| {
+        json(&[
+            "alerts",
+            "--slo",
+            "99.9",
+            "--window",
+            "30d",
+            "--error-ratio",
+            "10%",
+            "--alert",
+            alert,
+            "--alert",
+            "ticket exhausts 2d 1d 2h",
+        ])["alerts"]
+            .clone()
+    };
+    let by_time = rows("page exhausts 50h 1h 5m");
+    assert_eq!(by_time[0], rows("page 2% 1h 5m")[0]);
+    assert!(close(f(&by_time[0]["burn_rate"]), 14.4, 1e-12), "{by_time}");
+    assert!(
+        close(f(&by_time[0]["detection_seconds"]), 518.4, 1e-9),
+        "{by_time}"
+    );
+    assert!(
+        close(f(&by_time[0]["budget_spent"]), 0.02, 1e-12),
+        "{by_time}"
+    );
+    assert!(close(f(&by_time[1]["burn_rate"]), 15.0, 1e-12), "{by_time}");
+    assert_eq!(by_time[1]["budget_consumed_display"], "50%", "{by_time}");
+    let e = refused(&[
+        "alerts",
+        "--slo",
+        "99.9",
+        "--alert",
+        "page exhausts 30m 1h 5m",
+    ]);
+    assert!(
+        e.contains("--alert") && e.contains("at least the long window"),
+        "{e}"
+    );
 }

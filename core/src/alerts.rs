@@ -84,7 +84,10 @@ impl Severity {
 /// (`b = budget_fraction × P / L`, as the Workbook and Sloth do). Pyrra
 /// instead fixes the burn factor and scales the windows with the period;
 /// such alerts set `fixed_burn_rate`, and their `budget_fraction` is the
-/// derived `b × L / P`.
+/// derived `b × L / P`. A custom alert may instead be stated by the time in
+/// which the alerting burn rate would exhaust the budget, `T`
+/// (`exhaustion_seconds`): then `b = P / T`, and the budget fraction
+/// consumed within the long window is `L / T` whatever the period.
 ///
 /// ```
 /// use nines_core::alerts::{BurnAlert, Severity};
@@ -108,11 +111,26 @@ pub struct BurnAlert {
     /// A burn rate that does not scale with the period (Pyrra).
     #[serde(default)]
     pub fixed_burn_rate: Option<f64>,
+    /// The alert as stated by time to exhaustion (issue 15 §3): the budget
+    /// would run out in this many seconds at the alerting burn rate, so
+    /// `b = P / T` and `budget_fraction` is `L / T`. `None` for an alert
+    /// stated by budget fraction (and absent from links and JSON then, so
+    /// earlier links read as before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exhaustion_seconds: Option<f64>,
 }
 
-/// One alert as a line a person types (issue 15 §3): severity, budget
-/// fraction consumed within the long window, long window, short window:
-/// `page 2% 1h 5m`, `ticket 10% 3d 6h` (the Workbook's Table 5-8 rows).
+/// One alert as a line a person types (issue 15 §3), in one of two forms:
+///
+/// * by budget fraction: severity, the budget fraction consumed within the
+///   long window, long window, short window: `page 2% 1h 5m`,
+///   `ticket 10% 3d 6h` (the Workbook's Table 5-8 rows);
+/// * by time to exhaustion: severity, `exhausts`, the time in which the
+///   alerting burn rate would spend the whole budget, long window, short
+///   window: `page exhausts 50h 1h 5m` (the same alert as `page 2% 1h 5m`:
+///   1h / 50h = 2%). The time must be at least the long window.
+///
+/// Each form reads back as itself.
 ///
 /// ```
 /// use nines_core::alerts::{BurnAlert, Severity};
@@ -120,35 +138,67 @@ pub struct BurnAlert {
 /// assert_eq!(a, BurnAlert::new(Severity::Page, 0.02, 3_600.0, 300.0));
 /// assert_eq!(a.to_string(), "page 2% 1h 5m");
 /// assert!("page 2% 5m 1h".parse::<BurnAlert>().unwrap_err().contains("shorter than the long"));
+/// let b: BurnAlert = "page exhausts 2d 1h 5m".parse().unwrap();
+/// assert_eq!(b.burn_rate(30.0 * 86_400.0), 15.0); // 30d / 2d
+/// assert_eq!(b.to_string(), "page exhausts 2d 1h 5m");
 /// ```
 impl std::str::FromStr for BurnAlert {
     type Err = String;
 
     fn from_str(text: &str) -> Result<BurnAlert, String> {
         const FORM: &str = "write an alert as severity, budget fraction, long window, short \
-                            window, e.g. page 2% 1h 5m or ticket 10% 3d 6h";
+                            window (page 2% 1h 5m), or as severity, exhausts, time to \
+                            exhaustion, long window, short window (page exhausts 50h 1h 5m)";
         let words: Vec<&str> = text.split_whitespace().collect();
-        let [severity, fraction, long, short] = words[..] else {
-            return Err(format!("{:?} is not an alert: {FORM}", text.trim()));
+        let (severity, exhaustion, fraction, long, short) = match words[..] {
+            [severity, word, time, long, short] if word.eq_ignore_ascii_case("exhausts") => {
+                (severity, Some(time), None, long, short)
+            }
+            [severity, fraction, long, short] if !fraction.eq_ignore_ascii_case("exhausts") => {
+                (severity, None, Some(fraction), long, short)
+            }
+            _ => return Err(format!("{:?} is not an alert: {FORM}", text.trim())),
         };
         let severity = match severity.to_ascii_lowercase().as_str() {
             "page" => Severity::Page,
             "ticket" => Severity::Ticket,
             other => return Err(format!("{other:?} is not a severity: use page or ticket")),
         };
-        let fraction = crate::quantity::parse_fraction(fraction).map_err(|e| e.to_string())?;
-        if fraction <= 0.0 {
-            return Err("the budget fraction must be above 0%".into());
-        }
-        let long = crate::duration::parse_duration(long).map_err(|e| e.to_string())?;
-        let short = crate::duration::parse_duration(short).map_err(|e| e.to_string())?;
+        let duration = |what: &str, t: &str| {
+            crate::duration::parse_duration(t).map_err(|e| format!("{what}: {e}"))
+        };
+        let fraction = match fraction {
+            Some(f) => {
+                let f = crate::quantity::parse_fraction(f)
+                    .map_err(|e| format!("budget fraction: {e}"))?;
+                if f <= 0.0 {
+                    return Err("the budget fraction must be above 0%".into());
+                }
+                Some(f)
+            }
+            None => None,
+        };
+        let exhaustion = exhaustion
+            .map(|t| duration("time to exhaustion", t))
+            .transpose()?;
+        let long = duration("long window", long)?;
+        let short = duration("short window", short)?;
         if long <= 0.0 || short <= 0.0 {
             return Err("both windows must be longer than 0s".into());
         }
         if short >= long {
             return Err("the short window must be shorter than the long window".into());
         }
-        Ok(BurnAlert::new(severity, fraction, long, short))
+        match (fraction, exhaustion) {
+            (_, Some(t)) if !(t.is_finite() && t >= long) => Err(
+                "the time to exhaustion must be at least the long window (a faster burn \
+                 would spend more than 100% of the budget in the long window)"
+                    .into(),
+            ),
+            (_, Some(t)) => Ok(BurnAlert::exhausting(severity, t, long, short)),
+            (Some(f), None) => Ok(BurnAlert::new(severity, f, long, short)),
+            (None, None) => Err(format!("{:?} is not an alert: {FORM}", text.trim())),
+        }
     }
 }
 
@@ -158,12 +208,16 @@ impl fmt::Display for BurnAlert {
             Severity::Page => "page",
             Severity::Ticket => "ticket",
         };
+        let duration = |s: f64| crate::duration::format_duration(s).replace(' ', "");
+        let threshold = match self.exhaustion_seconds {
+            Some(t) => ["exhausts ", &duration(t)].concat(),
+            None => crate::display::format_fraction_percent(self.budget_fraction),
+        };
         write!(
             f,
-            "{severity} {} {} {}",
-            crate::display::format_fraction_percent(self.budget_fraction),
-            crate::duration::format_duration(self.long_window_seconds).replace(' ', ""),
-            crate::duration::format_duration(self.short_window_seconds).replace(' ', ""),
+            "{severity} {threshold} {} {}",
+            duration(self.long_window_seconds),
+            duration(self.short_window_seconds),
         )
     }
 }
@@ -185,6 +239,56 @@ impl BurnAlert {
             short_window_seconds: short,
             for_seconds: None,
             fixed_burn_rate: None,
+            exhaustion_seconds: None,
+        }
+    }
+
+    /// An alert stated by time to exhaustion: a burn that would spend the
+    /// whole budget in `exhaustion` seconds, over `long` seconds, checked
+    /// over `short` seconds too. Its budget fraction within the long window
+    /// is `long / exhaustion`.
+    ///
+    /// ```
+    /// use nines_core::alerts::{BurnAlert, Severity};
+    /// // The Workbook's 2% in 1h over 30 days is a burn of 14.4: the budget
+    /// // is gone in 720h / 14.4 = 50h.
+    /// let a = BurnAlert::exhausting(Severity::Page, 180_000.0, 3_600.0, 300.0);
+    /// assert_eq!((a.burn_rate(2_592_000.0), a.budget_consumed(2_592_000.0)), (14.4, 0.02));
+    /// ```
+    pub fn exhausting(severity: Severity, exhaustion: f64, long: f64, short: f64) -> BurnAlert {
+        BurnAlert {
+            exhaustion_seconds: Some(exhaustion),
+            ..BurnAlert::new(severity, long / exhaustion, long, short)
+        }
+    }
+
+    /// The same alert stated the other way (`by_exhaustion`: by time to
+    /// exhaustion `T = L / c`, otherwise by budget fraction `c = L / T`),
+    /// with the same burn rate at every period: its figures do not move,
+    /// and restating it back gives it again (its line may show the value
+    /// rounded, `2.08%`, as the table does). An alert already in that form,
+    /// or whose fraction is not in (0, 100%], comes back as it is.
+    ///
+    /// ```
+    /// use nines_core::alerts::BurnAlert;
+    /// let a: BurnAlert = "ticket 10% 3d 6h".parse().unwrap();
+    /// assert_eq!(a.restated(true).to_string(), "ticket exhausts 30d 3d 6h");
+    /// let b: BurnAlert = "page exhausts 2d 1h 5m".parse().unwrap();
+    /// assert_eq!(b.restated(false).to_string(), "page 2.08% 1h 5m");
+    /// assert_eq!(b.restated(false).burn_rate(2_592_000.0), 15.0);
+    /// assert_eq!(b.restated(false).restated(true), b);
+    /// ```
+    pub fn restated(&self, by_exhaustion: bool) -> BurnAlert {
+        let c = self.budget_fraction;
+        if by_exhaustion == self.exhaustion_seconds.is_some() || !(c > 0.0 && c <= 1.0) {
+            return *self;
+        }
+        let exhaustion = by_exhaustion.then(|| tidy(self.long_window_seconds / c));
+        BurnAlert {
+            budget_fraction: exhaustion.map_or(c, |t| self.long_window_seconds / t),
+            fixed_burn_rate: None,
+            exhaustion_seconds: exhaustion,
+            ..*self
         }
     }
 
@@ -197,9 +301,10 @@ impl BurnAlert {
     /// assert_eq!(a.burn_rate(2_592_000.0), 6.0);
     /// ```
     pub fn burn_rate(&self, period_seconds: f64) -> f64 {
-        match self.fixed_burn_rate {
-            Some(b) => b,
-            None => self.budget_fraction * period_seconds / self.long_window_seconds,
+        match (self.fixed_burn_rate, self.exhaustion_seconds) {
+            (Some(b), _) => b,
+            (None, Some(t)) => period_seconds / t,
+            (None, None) => self.budget_fraction * period_seconds / self.long_window_seconds,
         }
     }
 
@@ -212,15 +317,17 @@ impl BurnAlert {
     /// assert_eq!(a.budget_consumed(2_592_000.0), 0.02);
     /// ```
     pub fn budget_consumed(&self, period_seconds: f64) -> f64 {
-        match self.fixed_burn_rate {
-            Some(b) => b * self.long_window_seconds / period_seconds,
-            None => self.budget_fraction,
+        match (self.fixed_burn_rate, self.exhaustion_seconds) {
+            (Some(b), _) => b * self.long_window_seconds / period_seconds,
+            (None, Some(t)) => self.long_window_seconds / t,
+            (None, None) => self.budget_fraction,
         }
     }
 
     /// Checks the alert is usable: positive finite windows with the short
-    /// one no longer than the long one, a fraction in (0, 1], a
-    /// non-negative `for`, a positive fixed burn rate.
+    /// one no longer than the long one, a fraction in (0, 1] (a time to
+    /// exhaustion at least the long window), a non-negative `for`, a
+    /// positive fixed burn rate.
     ///
     /// ```
     /// use nines_core::alerts::{BurnAlert, Severity};
@@ -248,9 +355,18 @@ impl BurnAlert {
         {
             return Err(AlertError::Window("the for duration must be zero or more"));
         }
+        if self
+            .exhaustion_seconds
+            .is_some_and(|t| !(t.is_finite() && t >= self.long_window_seconds))
+        {
+            return Err(AlertError::Window(
+                "the time to exhaustion must be at least the long window",
+            ));
+        }
         match self.fixed_burn_rate {
             Some(b) if !positive(b) => Err(AlertError::BurnRate),
             Some(_) => Ok(()),
+            None if self.exhaustion_seconds.is_some() => Ok(()),
             None if !(positive(self.budget_fraction) && self.budget_fraction <= 1.0) => {
                 Err(AlertError::BudgetFraction)
             }
@@ -522,6 +638,7 @@ impl AlertPolicy {
                     short_window_seconds: pyrra_window(period_seconds, short_div),
                     for_seconds: (for_seconds > 0.0).then_some(for_seconds),
                     fixed_burn_rate: Some(factor),
+                    exhaustion_seconds: None,
                 }
             })
             .collect();
@@ -574,6 +691,7 @@ impl AlertPolicy {
                     long_window_seconds: scale(a.long_window_seconds),
                     short_window_seconds: scale(a.short_window_seconds),
                     for_seconds: a.for_seconds.map(scale),
+                    exhaustion_seconds: a.exhaustion_seconds.map(scale),
                     ..*a
                 })
                 .collect(),
@@ -1335,6 +1453,11 @@ pub struct AlertsReport {
     pub policy_note: Option<String>,
     /// The SLO period, seconds (the budget's window).
     pub period_seconds: f64,
+    /// The part of it measured (service hours less excluded maintenance),
+    /// seconds: what the burn rates are computed over.
+    pub measured_seconds: f64,
+    /// How service hours change the alerts, or `""` for 24/7.
+    pub service_note: String,
     /// `30 days`.
     pub period_label: String,
     /// The error ratio evaluated (clamped to 0..=1).
@@ -1395,7 +1518,8 @@ const DETECTION_POINTS: usize = 24;
 
 /// The alerts section's report: `input`'s policy for `target` over the SLO
 /// window `period`; `requests` in the period (request-based budgets) adds
-/// the low-traffic warnings.
+/// the low-traffic warnings. Every second of the window is measured (see
+/// [`alerts_report_measured`] for service hours).
 pub fn alerts_report(
     input: &AlertInput,
     target: &Availability,
@@ -1403,8 +1527,32 @@ pub fn alerts_report(
     convention: Convention,
     requests: Option<f64>,
 ) -> AlertsReport {
+    alerts_report_measured(input, target, period, convention, requests, 1.0)
+}
+
+/// [`alerts_report`] when only `measured` (0 to 1) of the time counts
+/// ([`crate::clock::MeasuredTime::fraction`]: service hours, excluded
+/// maintenance). The budget is then `U ×` the measured part of the window
+/// and alert windows are read in service time, so "2% of the budget in
+/// 1 h" is a burn rate of 2% × measured window / 1 h: for 99.9% over a
+/// 30-day window of Mon–Fri 09:00–17:00 (40 h of 168), 0.02 × 720 h ×
+/// 40/168 / 1 h = 3.43×, not 14.4×. The presets keep their windows.
+pub fn alerts_report_measured(
+    input: &AlertInput,
+    target: &Availability,
+    period: Period,
+    convention: Convention,
+    requests: Option<f64>,
+    measured: f64,
+) -> AlertsReport {
     let period_whole = period.seconds(convention);
-    let period_seconds = period_whole as f64;
+    let measured = if measured.is_finite() {
+        measured.clamp(0.0, 1.0)
+    } else {
+        1.0
+    };
+    // The budget's window in measured (service) seconds.
+    let period_seconds = period_whole as f64 * measured;
     let policy = match input.policy {
         PolicyChoice::Workbook => Preset::Workbook.policy(period_whole),
         PolicyChoice::Sloth => Preset::Sloth.policy(period_whole),
@@ -1426,7 +1574,20 @@ pub fn alerts_report(
         policy_name: policy.name.clone(),
         policy_source: policy.source.clone(),
         policy_note: policy.note.clone(),
-        period_seconds,
+        period_seconds: period_whole as f64,
+        measured_seconds: period_seconds,
+        service_note: if measured < 1.0 {
+            [
+                "Counted in service time: the budget is ",
+                &format_fraction_percent(measured),
+                " of the window, and each alert window means that much service time \
+                 (outside service hours, with no traffic, Prometheus' windows reach \
+                 further back). Burn rates follow.",
+            ]
+            .concat()
+        } else {
+            String::new()
+        },
         period_label: period.name(),
         error_ratio: e,
         error_ratio_display: format_fraction_percent(e),
@@ -1580,6 +1741,67 @@ mod tests {
     }
 
     const MONTH: f64 = 2_592_000.0;
+
+    /// Issue 15 §3: a custom alert stated by time to exhaustion. By hand,
+    /// from the Workbook's Table 5-8 (ch. 5): 2% of a 30-day budget in 1 h
+    /// is a burn rate of 0.02 × 720 h / 1 h = 14.4, at which the budget is
+    /// gone in 720 h / 14.4 = 50 h; so `page exhausts 50h 1h 5m` is the
+    /// same alert as `page 2% 1h 5m` (1 h / 50 h = 2%). At 99.9% and a 10%
+    /// error ratio it fires after 1 h × 14.4 × 0.1% / 10% = 518.4 s
+    /// (8m 38s), having spent 10% × 518.4 s / (0.1% × 30 d) = 2%, and
+    /// resets 5 m × (1 − 1.44% / 10%) = 256.8 s after the errors stop.
+    /// `page exhausts 2d 1h 5m`: burn 30 d / 2 d = 15, budget
+    /// 1 h / 48 h = 2.08% in the long window; over 7 days 7 / 2 = 3.5.
+    #[test]
+    fn custom_alert_by_time_to_exhaustion() {
+        let by_time: BurnAlert = "page exhausts 50h 1h 5m".parse().unwrap();
+        let by_fraction: BurnAlert = "page 2% 1h 5m".parse().unwrap();
+        assert_eq!(by_time.exhaustion_seconds, Some(180_000.0));
+        assert_eq!(by_time.to_string(), "page exhausts 2d2h 1h 5m");
+        assert_eq!(by_time.to_string().parse::<BurnAlert>(), Ok(by_time));
+        assert_eq!(by_time.burn_rate(MONTH), 14.4);
+        assert_eq!(by_time.budget_consumed(MONTH), 0.02);
+        let target = a("99.9");
+        let t = analyse_alert(&by_time, &target, MONTH, 0.1);
+        assert_eq!(t, analyse_alert(&by_fraction, &target, MONTH, 0.1));
+        assert!((t.detection_seconds.unwrap() - 518.4).abs() < 1e-9);
+        assert!((t.budget_spent.unwrap() - 0.02).abs() < 1e-12);
+        assert!((t.reset_seconds.unwrap() - 256.8).abs() < 1e-9);
+        // The select on the page restates a row the other way.
+        assert_eq!(by_fraction.restated(true), by_time);
+        assert_eq!(by_time.restated(false), by_fraction);
+        assert_eq!(by_time.restated(true), by_time);
+
+        let brief: BurnAlert = "Ticket EXHAUSTS 2d 1h 5m".parse().unwrap();
+        assert_eq!(brief.to_string(), "ticket exhausts 2d 1h 5m");
+        assert_eq!(brief.burn_rate(MONTH), 15.0);
+        assert_eq!(brief.burn_rate(7.0 * DAY), 3.5);
+        assert_eq!(brief.budget_consumed(MONTH), 1.0 / 48.0);
+        assert_eq!(
+            format_fraction_percent(brief.budget_consumed(7.0 * DAY)),
+            "2.08%"
+        );
+        assert_eq!(brief.validate(), Ok(()));
+        // A budget gone within the long window cannot be watched over it;
+        // each word's message names what it is about.
+        for (bad, why) in [
+            ("page exhausts 30m 1h 5m", "at least the long window"),
+            ("page exhausts soon 1h 5m", "time to exhaustion"),
+            ("page exhausts 2d 1h", "not an alert"),
+            ("page exhausts 2d 1h 5m 1m", "not an alert"),
+            ("page exhausts 2d 1h 2h", "shorter than the long"),
+            ("page 2% 1x 5m", "long window"),
+            ("page two 1h 5m", "budget fraction"),
+        ] {
+            let e = bad.parse::<BurnAlert>().unwrap_err();
+            assert!(e.contains(why), "{bad}: {e}");
+        }
+        let mut x = by_time;
+        x.exhaustion_seconds = Some(1_800.0);
+        assert!(x.validate().is_err());
+        x.exhaustion_seconds = Some(f64::INFINITY);
+        assert!(x.validate().is_err());
+    }
 
     fn a(s: &str) -> Availability {
         Availability::parse(s).unwrap()

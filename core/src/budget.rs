@@ -41,7 +41,8 @@ use serde::{Deserialize, Serialize};
 use crate::amount::{Count, Rate};
 use crate::choice::Choice;
 use crate::clock::{
-    Alignment, UtcOffset, WeekStart, WindowFrame, after, freeze_lifts_after, window_frame,
+    Alignment, MeasuredTime, UtcOffset, WeekStart, WindowFrame, after, freeze_lifts_after,
+    window_frame,
 };
 use crate::digits::{push_fixed, tidy};
 use crate::display::{
@@ -521,7 +522,36 @@ impl ErrorBudget {
     /// assert_eq!(s.policy, PolicyStatus::AtRisk);
     /// ```
     pub fn status(&self, spend: Spend, elapsed_seconds: f64) -> Result<BudgetStatus, BudgetError> {
-        let window = self.window_seconds();
+        self.status_measured(
+            spend,
+            elapsed_seconds,
+            self.window_seconds(),
+            self.seconds(),
+        )
+    }
+
+    /// [`ErrorBudget::status`] when only part of the window is measured
+    /// (service hours, excluded maintenance: [`crate::clock::MeasuredTime`]):
+    /// `window` and `elapsed_seconds` are measured seconds and
+    /// `budget_seconds` the time-based budget over them.
+    ///
+    /// ```
+    /// use nines_core::budget::{ErrorBudget, Spend};
+    /// use nines_core::quantity::Availability;
+    /// use nines_core::window::{Convention, Period};
+    /// let b = ErrorBudget::new(Availability::parse("99.9").unwrap(), Period::Week, Convention::SreBook);
+    /// // 40 service hours a week, 2m 24s allowed; 1m 12s spent in 10 h.
+    /// let s = b.status_measured(Spend::BadSeconds(72.0), 36_000.0, 144_000.0, 144.0).unwrap();
+    /// assert_eq!(s.consumed, Some(0.5));
+    /// assert_eq!(s.burn_rate, Some(2.0));
+    /// ```
+    pub fn status_measured(
+        &self,
+        spend: Spend,
+        elapsed_seconds: f64,
+        window: f64,
+        budget_seconds: f64,
+    ) -> Result<BudgetStatus, BudgetError> {
         let elapsed = check(elapsed_seconds, "the time elapsed")?;
         if elapsed > window {
             return Err(BudgetError::ElapsedBeyondWindow);
@@ -532,7 +562,7 @@ impl ErrorBudget {
                 if bad > elapsed {
                     return Err(BudgetError::BadTimeBeyondElapsed);
                 }
-                (self.seconds(), bad)
+                (budget_seconds, bad)
             }
             Spend::BadRequests {
                 bad,
@@ -942,6 +972,11 @@ pub struct BudgetReport {
     pub exhaustion_display: String,
     /// Rolling, calendar or pinned.
     pub alignment: Alignment,
+    /// The SLO window as the scenario gives it (for a calendar alignment,
+    /// its unit: `month`), where `window` is this window's real length.
+    pub slo_window: Period,
+    /// The UTC offset calendar windows and service hours are read in.
+    pub utc_offset: UtcOffset,
     /// How the window follows the clock, for the page and a link opened
     /// later.
     pub time_note: String,
@@ -1041,15 +1076,32 @@ fn in_unit(mode: BudgetMode, x: f64) -> String {
 /// The budget section's report: the budget of `target` over the window
 /// `frame` places on the calendar ([`BudgetInput::frame`]), what `input`
 /// says is spent, the burn rate, exhaustion, the dates and the policy.
+///
+/// Only `measured` time counts (issue 15 §1): with service hours the
+/// budget is `U ×` the service time in the window, the burn rate compares
+/// the budget spent with the service time elapsed, and the budget runs out
+/// at the instant enough service time has passed. Requests arrive in
+/// service time, so the request budget (`U ×` the window's requests) does
+/// not change.
 pub fn budget_report(
     input: &BudgetInput,
     target: Availability,
     frame: &WindowFrame,
     convention: Convention,
+    measured: &MeasuredTime,
 ) -> BudgetReport {
     let window = frame.window;
     let budget = ErrorBudget::new(target, window, convention);
     let window_seconds = budget.window_seconds();
+    let always = measured.is_always();
+    let (measured_window, measured_elapsed) = if always {
+        (window_seconds, frame.elapsed_seconds)
+    } else {
+        (
+            measured.between(frame.start, frame.end),
+            measured.between(frame.start, frame.now),
+        )
+    };
     let requests = input.traffic.count_in_period(window, convention);
     let allowed_bad = budget.allowed_bad(requests).unwrap_or(0.0);
     let spend = match input.mode {
@@ -1060,7 +1112,12 @@ pub fn budget_report(
         },
     };
     let mode = input.mode;
-    let budget_seconds = budget.seconds();
+    let budget_seconds = if always {
+        budget.seconds()
+    } else {
+        // U × the service seconds, exactly as U × a count is.
+        budget.allowed_bad(measured_window).unwrap_or(0.0)
+    };
     let allowed = match mode {
         BudgetMode::Time => budget_seconds,
         BudgetMode::Requests => allowed_bad,
@@ -1099,7 +1156,7 @@ pub fn budget_report(
             0.0
         },
         elapsed_display: format_duration(elapsed),
-        elapsed_percent: format_fraction_percent(elapsed / window_seconds),
+        elapsed_percent: format_fraction_percent(measured_elapsed / measured_window),
         consumed: None,
         consumed_display: ABSENT.into(),
         remaining: None,
@@ -1113,6 +1170,8 @@ pub fn budget_report(
         exhaustion_iso: None,
         exhaustion_display: ABSENT.into(),
         alignment: frame.alignment,
+        slo_window: frame.slo_window,
+        utc_offset: input.utc_offset,
         time_note: frame.time_note.clone(),
         notes: frame.notes.clone(),
         start_iso: format_instant_iso(frame.start),
@@ -1140,15 +1199,20 @@ pub fn budget_report(
         error: None,
     };
     report.spent_display = in_unit(mode, report.spent);
-    let status = match budget.status(spend, elapsed) {
-        Ok(status) => status,
-        Err(e) => {
-            report.error = Some(e.to_string());
-            report.policy_label = "Unknown".into();
-            report.policy_reason = "The budget status could not be computed.".into();
-            return report;
-        }
-    };
+    let service_note = measured.describe();
+    if !service_note.is_empty() {
+        report.notes.push(service_note);
+    }
+    let status =
+        match budget.status_measured(spend, measured_elapsed, measured_window, budget_seconds) {
+            Ok(status) => status,
+            Err(e) => {
+                report.error = Some(e.to_string());
+                report.policy_label = "Unknown".into();
+                report.policy_reason = "The budget status could not be computed.".into();
+                return report;
+            }
+        };
     report.consumed = status.consumed;
     report.consumed_display = status.consumed.map_or_else(
         || "unbounded (a 100% target allows no failures)".into(),
@@ -1165,7 +1229,10 @@ pub fn budget_report(
         .map_or_else(|| "not measured yet".into(), format_burn_rate);
     report.time_to_exhaustion_seconds = status.time_to_exhaustion_seconds;
     report.exhaustion = status.exhaustion;
-    let instant = exhaustion_at(frame.start, &status.exhaustion);
+    let instant = status
+        .exhaustion
+        .after_seconds()
+        .and_then(|t| measured.after(frame.start, t));
     report.exhaustion_iso = instant.map(format_instant_iso);
     let when = instant.map_or_else(|| "beyond the calendar".into(), format_instant);
     (report.time_to_exhaustion_display, report.exhaustion_display) = match status.exhaustion {
@@ -1179,7 +1246,13 @@ pub fn budget_report(
             ["already spent (", when.as_str(), ")"].concat(),
         ),
         Exhaustion::At { within_window, .. } => (
-            or_absent(status.time_to_exhaustion_seconds, format_duration),
+            or_absent(status.time_to_exhaustion_seconds, |t| {
+                if always {
+                    format_duration(t)
+                } else {
+                    format_duration(t) + " of service time"
+                }
+            }),
             if within_window {
                 when + " (before the window ends)"
             } else {
@@ -1189,12 +1262,19 @@ pub fn budget_report(
     };
     let lift = freeze_lifts_after(
         frame.alignment,
-        window_seconds,
-        elapsed,
+        measured_window,
+        measured_elapsed,
         status.spent,
         status.allowed,
     )
-    .and_then(|t| after(frame.now, t));
+    .and_then(|t| {
+        if rolling {
+            measured.after(frame.now, t)
+        } else {
+            // At the reset, whatever the service hours.
+            Some(frame.end)
+        }
+    });
     report.freeze_lift_iso = lift.map(format_instant_iso);
     report.freeze_lift_display = match lift {
         Some(t) if rolling => {
@@ -1210,12 +1290,13 @@ pub fn budget_report(
     report.policy_reason = status.policy.reason().into();
     if status.policy == PolicyStatus::AtRisk {
         // The date, and how long before the window ends.
-        if let (Some(t), Exhaustion::At { after_seconds, .. }) = (instant, status.exhaustion) {
+        if let (Some(t), Exhaustion::At { .. }) = (instant, status.exhaustion) {
+            let before_end = (frame.end - t).num_milliseconds() as f64 / 1000.0;
             report.policy_reason = [
                 "At this burn rate the budget runs out on ",
                 &format_instant(t),
                 ", ",
-                &format_duration(window_seconds - after_seconds),
+                &format_duration(before_end),
                 " before the window ends. ",
                 &report.policy_reason,
                 ".",
@@ -1238,7 +1319,13 @@ mod tests {
     fn section(input: &BudgetInput) -> BudgetReport {
         let target = Availability::parse("99.95").unwrap();
         let frame = input.frame(Period::Days(30), Convention::GregorianMean, STORY_NOW);
-        budget_report(input, target, &frame, Convention::GregorianMean)
+        budget_report(
+            input,
+            target,
+            &frame,
+            Convention::GregorianMean,
+            &MeasuredTime::ALWAYS,
+        )
     }
 
     #[test]
@@ -1267,6 +1354,76 @@ mod tests {
         let end = b.burn_down.last().unwrap();
         // 1 − 1.2 × 30/30 = −20% at the window's end.
         assert_eq!(end.readout, "day 30.0: -20% of the budget left (projected)");
+    }
+
+    /// Issue 15 §1: with service hours only service time counts. Worked by
+    /// hand: 99.9% over a 7-day window of Mon–Fri 09:00–17:00 allows
+    /// 0.001 × 40 h = 2m 24s. Rolling, 2 days elapsed at Wed 11 Nov 2026
+    /// 00:00 UTC: the window started Mon 9 Nov 00:00 and has measured
+    /// Monday and Tuesday, 16 h (40% of 40 h). 1m 12s of bad time is 50%
+    /// of the budget: burn rate 0.5 / 0.4 = 1.25×. At that rate the budget
+    /// lasts 16 h / 0.5 = 32 h of service from the start: Monday to
+    /// Thursday, 8 h a day, so Thu 12 Nov 17:00, 3d 7h before the window
+    /// ends (Mon 16 Nov 00:00); 0.5 × 40 h / 1.25 = 16 h of service time
+    /// from now.
+    #[test]
+    fn budget_counts_service_time_only() {
+        let input = BudgetInput {
+            mode: BudgetMode::Time,
+            bad_seconds: 72.0,
+            elapsed_seconds: 2.0 * 86_400.0,
+            ..BudgetInput::default()
+        };
+        let target = Availability::parse("99.9").unwrap();
+        let report = |offset: i32| {
+            let measured = MeasuredTime::new(
+                "Mon-Fri 09:00-17:00".parse().unwrap(),
+                &crate::window::PlannedMaintenance::default(),
+                UtcOffset::from_minutes(offset).unwrap(),
+                Convention::GregorianMean,
+            );
+            let frame = input.frame(Period::Week, Convention::GregorianMean, STORY_NOW);
+            budget_report(&input, target, &frame, Convention::GregorianMean, &measured)
+        };
+        let b = report(0);
+        assert_eq!(b.budget_seconds, 144.0);
+        assert_eq!(b.budget_display, "2m 24s");
+        assert_eq!(b.elapsed_percent, "40%");
+        assert_eq!(b.consumed_display, "50%");
+        assert_eq!(b.burn_rate_display, "1.25×");
+        assert_eq!(b.exhaustion_iso.as_deref(), Some("2026-11-12T17:00:00Z"));
+        assert_eq!(b.time_to_exhaustion_display, "16h of service time");
+        assert_eq!(b.policy, PolicyStatus::AtRisk);
+        assert!(
+            b.policy_reason.starts_with(
+                "At this burn rate the budget runs out on Thu 12 Nov 2026, 17:00 UTC, 3d 7h \
+                 before the window ends."
+            ),
+            "{}",
+            b.policy_reason
+        );
+        assert!(b.notes.iter().any(|n| n.starts_with(
+            "Counted in service time only: Mon-Fri 09:00-17:00 (UTC), 40 hours a week."
+        )));
+        // The same hours in UTC+01:00 are 08:00-16:00 UTC: Monday and
+        // Tuesday still measured 16 h, and it runs out an hour earlier.
+        let paris = report(60);
+        assert_eq!(paris.burn_rate_display, "1.25×");
+        assert_eq!(
+            paris.exhaustion_iso.as_deref(),
+            Some("2026-11-12T16:00:00Z")
+        );
+        // 24/7: 0.001 × 7 d = 10m 4.8s, and the plain figures.
+        let frame = input.frame(Period::Week, Convention::GregorianMean, STORY_NOW);
+        let plain = budget_report(
+            &input,
+            target,
+            &frame,
+            Convention::GregorianMean,
+            &MeasuredTime::ALWAYS,
+        );
+        assert_eq!(plain.budget_seconds, 604.8);
+        assert!(plain.notes.is_empty());
     }
 
     #[test]

@@ -31,7 +31,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::choice::Choice;
 use crate::display::{format_instant, format_instant_iso};
 use crate::parse_error::{Expected, ParseError, Problem};
-use crate::window::{Convention, Period};
+use crate::window::{Convention, Maintenance, Period, PlannedMaintenance, ServiceHours};
 
 /// How the SLO window is placed on the calendar.
 ///
@@ -365,6 +365,10 @@ pub struct WindowFrame {
     pub window: Period,
     /// Its length in seconds.
     pub window_seconds: f64,
+    /// The SLO window as the scenario gives it: for a calendar alignment,
+    /// the calendar unit (`Period::Month` while `window` is this month's
+    /// real length in days).
+    pub slo_window: Period,
     /// When the window started.
     pub start: DateTime<Utc>,
     /// The instant evaluated at.
@@ -505,6 +509,7 @@ pub fn window_frame(
         WindowFrame {
             alignment: Alignment::Rolling,
             window: slo_window,
+            slo_window,
             window_seconds: nominal,
             start,
             now,
@@ -539,6 +544,7 @@ pub fn window_frame(
                 };
                 WindowFrame {
                     alignment,
+                    slo_window,
                     window: Period::Days(days),
                     window_seconds: seconds,
                     start,
@@ -578,6 +584,7 @@ pub fn window_frame(
             WindowFrame {
                 alignment,
                 window: slo_window,
+                slo_window,
                 window_seconds: nominal,
                 start: pinned_start,
                 now,
@@ -632,6 +639,264 @@ pub fn freeze_lifts_after(
         Alignment::Calendar | Alignment::Pinned => {
             Some((window_seconds - elapsed_seconds).max(0.0))
         }
+    }
+}
+
+/// When the budget's clock runs (issue 15 §1 and §2): the service hours,
+/// less planned maintenance excluded from the target, read in a fixed UTC
+/// offset. Outside them nothing is measured: no budget accrues, no time
+/// elapses and no budget runs out. 24/7 with nothing excluded is plain
+/// time, and every figure is the one without service hours.
+///
+/// Planned maintenance given as a weekly window is cut out of the service
+/// hours it overlaps; given as time per month, it is spread evenly (the
+/// measured time is the service time × (1 − maintenance / month)).
+/// Maintenance counted against the budget is measured like any time.
+///
+/// Worked by hand: Mon–Fri 09:00–17:00 holds 40 h a week; from Friday
+/// 16:00 to Monday 10:00 it measures 1 h + 1 h = 2 h.
+///
+/// ```
+/// use nines_core::clock::{parse_instant, MeasuredTime, UtcOffset};
+/// use nines_core::window::{Convention, PlannedMaintenance};
+/// let office = MeasuredTime::new(
+///     "Mon-Fri 09:00-17:00".parse().unwrap(),
+///     &PlannedMaintenance::default(),
+///     UtcOffset::UTC,
+///     Convention::GregorianMean,
+/// );
+/// let fri = parse_instant("2026-11-13T16:00Z").unwrap();
+/// let mon = parse_instant("2026-11-16T10:00Z").unwrap();
+/// assert_eq!(office.between(fri, mon), 7_200.0);
+/// assert_eq!(office.after(fri, 7_200.0), Some(mon));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MeasuredTime {
+    hours: ServiceHours,
+    excluded_weekly: Option<ServiceHours>,
+    /// 1 − excluded monthly maintenance / month (1 when none).
+    monthly_factor: f64,
+    offset: UtcOffset,
+}
+
+impl Default for MeasuredTime {
+    /// 24/7, nothing excluded.
+    fn default() -> Self {
+        MeasuredTime::ALWAYS
+    }
+}
+
+impl MeasuredTime {
+    /// Every second counts.
+    pub const ALWAYS: MeasuredTime = MeasuredTime {
+        hours: ServiceHours::always(),
+        excluded_weekly: None,
+        monthly_factor: 1.0,
+        offset: UtcOffset::UTC,
+    };
+
+    /// `hours` in `offset`, less `maintenance` when it is excluded.
+    pub fn new(
+        hours: ServiceHours,
+        maintenance: &PlannedMaintenance,
+        offset: UtcOffset,
+        convention: Convention,
+    ) -> MeasuredTime {
+        let (excluded_weekly, monthly_factor) = match (maintenance.treatment, maintenance.weekly) {
+            (Maintenance::Counted, _) => (None, 1.0),
+            (Maintenance::Excluded, Some(w)) => (Some(w), 1.0),
+            (Maintenance::Excluded, None) => {
+                let month = Period::Month.seconds(convention) as f64;
+                let share = maintenance.seconds_in(Period::Month, convention) / month;
+                (None, (1.0 - share).clamp(0.0, 1.0))
+            }
+        };
+        MeasuredTime {
+            hours,
+            excluded_weekly,
+            monthly_factor,
+            offset,
+        }
+    }
+
+    /// Whether every second is measured (24/7, nothing excluded).
+    pub fn is_always(&self) -> bool {
+        self.hours.is_always() && self.excluded_weekly.is_none() && self.monthly_factor == 1.0
+    }
+
+    /// The offset the hours are read in.
+    pub fn offset(&self) -> UtcOffset {
+        self.offset
+    }
+
+    /// The measured parts of weekday `day` (0 = Monday), seconds after
+    /// local midnight: the service hours less an excluded window (at most
+    /// two pieces; an empty piece has start = end).
+    fn day_intervals(&self, day: usize) -> [(u32, u32); 2] {
+        let Some(h) = self.hours.day(day) else {
+            return [(0, 0); 2];
+        };
+        let (a, b) = (
+            u32::from(h.start_minute()) * 60,
+            u32::from(h.end_minute()) * 60,
+        );
+        match self.excluded_weekly.and_then(|m| m.day(day)) {
+            None => [(a, b), (b, b)],
+            Some(m) => {
+                let (c, d) = (
+                    u32::from(m.start_minute()) * 60,
+                    u32::from(m.end_minute()) * 60,
+                );
+                // [a, b) less [c, d): before c, and from d.
+                [(a, c.min(b).max(a)), (d.max(a).min(b), b)]
+            }
+        }
+    }
+
+    /// Seconds measured per week (before monthly maintenance).
+    fn weekly_seconds(&self) -> u64 {
+        (0..7)
+            .flat_map(|d| self.day_intervals(d))
+            .map(|(a, b)| u64::from(b.saturating_sub(a)))
+            .sum()
+    }
+
+    /// The share of all time that is measured: 1 for 24/7; 5/21 for Mon–Fri
+    /// 09:00–17:00 (40 h of 168).
+    ///
+    /// ```
+    /// use nines_core::clock::{MeasuredTime, UtcOffset};
+    /// use nines_core::window::{Convention, PlannedMaintenance};
+    /// let m = MeasuredTime::new("Mon-Fri 09:00-17:00".parse().unwrap(), &PlannedMaintenance::default(), UtcOffset::UTC, Convention::GregorianMean);
+    /// assert_eq!(m.fraction(), 40.0 / 168.0);
+    /// ```
+    pub fn fraction(&self) -> f64 {
+        if self.is_always() {
+            return 1.0;
+        }
+        self.weekly_seconds() as f64 / 604_800.0 * self.monthly_factor
+    }
+
+    /// `t` as a local date and time in the offset.
+    fn local(&self, t: DateTime<Utc>) -> chrono::NaiveDateTime {
+        t.naive_utc() + self.offset.duration()
+    }
+
+    /// Measured seconds in `[from, to)` (0 when `to` is not after `from`).
+    pub fn between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> f64 {
+        if to <= from {
+            return 0.0;
+        }
+        if self.is_always() {
+            return seconds_between(from, to);
+        }
+        let weeks = (to - from).num_weeks();
+        let whole = weeks as f64 * self.weekly_seconds() as f64;
+        let rest = Duration::try_weeks(weeks)
+            .and_then(|w| from.checked_add_signed(w))
+            .map_or(0.0, |start| self.within_week(start, to));
+        (whole + rest) * self.monthly_factor
+    }
+
+    /// Measured seconds in `[from, to)`, less than a week apart.
+    fn within_week(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> f64 {
+        let (lf, lt) = (self.local(from), self.local(to));
+        let mut total = 0.0;
+        let mut day = lf.date();
+        while day <= lt.date() {
+            let midnight = day.and_time(NaiveTime::MIN);
+            let weekday = day.weekday().num_days_from_monday() as usize;
+            for (a, b) in self.day_intervals(weekday) {
+                let s = (midnight + Duration::seconds(i64::from(a))).max(lf);
+                let e = (midnight + Duration::seconds(i64::from(b))).min(lt);
+                if e > s {
+                    total += (e - s).num_milliseconds() as f64 / 1000.0;
+                }
+            }
+            match day.succ_opt() {
+                Some(next) => day = next,
+                None => break,
+            }
+        }
+        total
+    }
+
+    /// The instant at which `seconds` of measured time have passed since
+    /// `from`; `None` when nothing is ever measured (closed), `seconds` is
+    /// negative or not a number, or the instant is off the calendar.
+    pub fn after(&self, from: DateTime<Utc>, seconds: f64) -> Option<DateTime<Utc>> {
+        if self.is_always() {
+            return after(from, seconds);
+        }
+        let weekly = self.weekly_seconds() as f64;
+        if !(seconds.is_finite() && (0.0..=1e13).contains(&seconds))
+            || weekly == 0.0
+            || self.monthly_factor <= 0.0
+        {
+            return None;
+        }
+        let raw = seconds / self.monthly_factor;
+        if raw == 0.0 {
+            return Some(from);
+        }
+        // Whole weeks first, leaving (0, one week] to walk day by day.
+        let weeks = ((raw / weekly).ceil() - 1.0).max(0.0);
+        let mut left = raw - weeks * weekly;
+        let start = from.checked_add_signed(Duration::try_weeks(weeks as i64)?)?;
+        let ls = self.local(start);
+        let mut day = ls.date();
+        for _ in 0..9 {
+            let midnight = day.and_time(NaiveTime::MIN);
+            let weekday = day.weekday().num_days_from_monday() as usize;
+            for (a, b) in self.day_intervals(weekday) {
+                let s = (midnight + Duration::seconds(i64::from(a))).max(ls);
+                let e = midnight + Duration::seconds(i64::from(b));
+                if e <= s {
+                    continue;
+                }
+                let length = (e - s).num_milliseconds() as f64 / 1000.0;
+                if left <= length {
+                    let at = s + Duration::try_milliseconds((left * 1000.0).round() as i64)?;
+                    return Some(DateTime::from_naive_utc_and_offset(
+                        at - self.offset.duration(),
+                        Utc,
+                    ));
+                }
+                left -= length;
+            }
+            day = day.succ_opt()?;
+        }
+        None
+    }
+
+    /// One sentence for reports, or `""` for plain time: `Counted in service
+    /// time only: Mon-Fri 09:00-17:00 (UTC+01:00), 40 hours a week.`
+    pub fn describe(&self) -> String {
+        if self.is_always() {
+            return String::new();
+        }
+        let hours = if self.hours.is_always() {
+            "around the clock".to_string()
+        } else {
+            [&self.hours.to_string(), " (", &self.offset.label(), ")"].concat()
+        };
+        let less = match self.excluded_weekly {
+            Some(w) => [", less the planned maintenance ", &w.to_string()].concat(),
+            None if self.monthly_factor < 1.0 => {
+                ", less the planned maintenance (spread evenly)".to_string()
+            }
+            None => String::new(),
+        };
+        let week = self.weekly_seconds() as f64 * self.monthly_factor / 3_600.0;
+        [
+            "Counted in service time only: ",
+            &hours,
+            &less,
+            ", ",
+            &crate::display::count(week, 2),
+            " hours a week. Outside it no budget accrues and no time elapses.",
+        ]
+        .concat()
     }
 }
 
@@ -840,5 +1105,119 @@ mod tests {
         }
         assert_eq!("−01:30".parse::<UtcOffset>().unwrap().minutes(), -90);
         assert!("+é12".parse::<UtcOffset>().is_err());
+    }
+
+    fn office(offset: i32, maintenance: PlannedMaintenance) -> MeasuredTime {
+        MeasuredTime::new(
+            "Mon-Fri 09:00-17:00".parse().unwrap(),
+            &maintenance,
+            UtcOffset::from_minutes(offset).unwrap(),
+            Convention::GregorianMean,
+        )
+    }
+
+    #[test]
+    fn service_time_counted_by_hand() {
+        let m = office(0, PlannedMaintenance::default());
+        // 2026-11-09 is a Monday. A week from any instant holds 40 h.
+        assert_eq!(m.between(at("2026-11-09"), at("2026-11-16")), 144_000.0);
+        assert_eq!(
+            m.between(at("2026-11-11T13:30Z"), at("2026-11-18T13:30Z")),
+            144_000.0
+        );
+        // 30 days from Sun 1 Nov 2026: 4 weeks (160 h) + Sun 29 and Mon 30
+        // (8 h) = 168 h.
+        assert_eq!(
+            m.between(at("2026-11-01"), at("2026-12-01")),
+            168.0 * 3_600.0
+        );
+        // Saturday to Sunday: nothing; backwards: nothing.
+        assert_eq!(m.between(at("2026-11-14"), at("2026-11-16")), 0.0);
+        assert_eq!(m.between(at("2026-11-16"), at("2026-11-14")), 0.0);
+        // 32 h of service from Mon 00:00 is Thu 17:00 (8 h a day).
+        assert_eq!(
+            m.after(at("2026-11-09"), 32.0 * 3_600.0),
+            Some(at("2026-11-12T17:00Z"))
+        );
+        // 40 h from Mon 00:00 ends Fri 17:00, and 41 h is next Mon 10:00.
+        assert_eq!(
+            m.after(at("2026-11-09"), 40.0 * 3_600.0),
+            Some(at("2026-11-13T17:00Z"))
+        );
+        assert_eq!(
+            m.after(at("2026-11-09"), 41.0 * 3_600.0),
+            Some(at("2026-11-16T10:00Z"))
+        );
+        // 10 weeks and 1 h from Sat 14 Nov: Mon 25 Jan 2027, 10:00.
+        assert_eq!(
+            m.after(at("2026-11-14"), 401.0 * 3_600.0),
+            Some(at("2027-01-25T10:00Z"))
+        );
+        // In UTC+01:00 the hours are 08:00-16:00 UTC.
+        let paris = office(60, PlannedMaintenance::default());
+        assert_eq!(
+            paris.after(at("2026-11-09"), 32.0 * 3_600.0),
+            Some(at("2026-11-12T16:00Z"))
+        );
+        assert_eq!(
+            paris.between(at("2026-11-09T07:00Z"), at("2026-11-09T09:00Z")),
+            3_600.0
+        );
+        // Closed: nothing is measured, nothing runs out.
+        let closed = MeasuredTime::new(
+            "closed".parse().unwrap(),
+            &PlannedMaintenance::default(),
+            UtcOffset::UTC,
+            Convention::GregorianMean,
+        );
+        assert_eq!(closed.fraction(), 0.0);
+        assert_eq!(closed.after(at("2026-11-09"), 1.0), None);
+        assert_eq!(m.after(at("2026-11-09"), f64::NAN), None);
+        assert_eq!(m.after(at("2026-11-09"), -1.0), None);
+        assert!(MeasuredTime::ALWAYS.is_always());
+        assert_eq!(MeasuredTime::ALWAYS.describe(), "");
+    }
+
+    #[test]
+    fn excluded_maintenance_is_not_measured() {
+        // Wednesday 12:00-13:00 excluded: 39 h a week.
+        let weekly = |t| PlannedMaintenance::weekly(t, "Wed 12:00-13:00".parse().unwrap());
+        let m = office(0, weekly(Maintenance::Excluded));
+        assert_eq!(
+            m.between(at("2026-11-09"), at("2026-11-16")),
+            39.0 * 3_600.0
+        );
+        assert_eq!(m.fraction(), 39.0 / 168.0);
+        // Wed 09:00 + 4 h of service: 12:00-13:00 is skipped, so 14:00.
+        assert_eq!(
+            m.after(at("2026-11-11T09:00Z"), 4.0 * 3_600.0),
+            Some(at("2026-11-11T14:00Z"))
+        );
+        assert_eq!(
+            m.describe(),
+            "Counted in service time only: Mon-Fri 09:00-17:00 (UTC), less the planned \
+             maintenance Wed 12:00-13:00, 39 hours a week. Outside it no budget accrues and \
+             no time elapses."
+        );
+        // Counted maintenance is measured like any time.
+        assert_eq!(
+            office(0, weekly(Maintenance::Counted)).fraction(),
+            40.0 / 168.0
+        );
+        // Outside the service hours an excluded window changes nothing.
+        let night =
+            PlannedMaintenance::weekly(Maintenance::Excluded, "Sun 02:00-04:00".parse().unwrap());
+        assert_eq!(office(0, night).fraction(), 40.0 / 168.0);
+        // 24/7 less 4 h a month spread evenly (Gregorian month 2 629 746 s):
+        // a week measures 604 800 × (1 − 14 400 / 2 629 746).
+        let monthly = MeasuredTime::new(
+            ServiceHours::always(),
+            &PlannedMaintenance::new(Maintenance::Excluded, 14_400.0).unwrap(),
+            UtcOffset::UTC,
+            Convention::GregorianMean,
+        );
+        let week = monthly.between(at("2026-11-09"), at("2026-11-16"));
+        assert!((week - 604_800.0 * (1.0 - 14_400.0 / 2_629_746.0)).abs() < 1e-6);
+        assert!(!monthly.is_always());
     }
 }

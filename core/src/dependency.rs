@@ -519,7 +519,12 @@ pub struct DependencyInputs {
     /// there, and not in links.
     #[serde(skip)]
     pub outages_per_year: f64,
-    /// Fraction of users such an outage affects, `0..=1`.
+    /// Fraction of users such an outage affects, `0..=1`. In a scenario
+    /// this is the incident model's scope (`IncidentInputs::scope`, 50% by
+    /// default), so that the two time-to-restore limits agree (issue 15
+    /// §4): not an input of its own there, and not in links (version 4
+    /// moved it).
+    #[serde(skip)]
     pub outage_scope: f64,
     /// The outage scope of each dependency of the list, by position: the
     /// share of the service's users an outage of it affects, `0..=1`. A
@@ -1119,12 +1124,17 @@ fn percents(a: f64, b: f64) -> (String, String) {
 }
 
 /// The summary's clause on the service's own outages.
-fn own_outages(max_dr: Limit, outages: f64) -> String {
+fn own_outages(max_dr: Limit, outages: f64, scope: f64) -> String {
     match max_dr {
         Limit::Unlimited => "with no own outages expected, there is no limit on each".to_string(),
         Limit::AtMost(s) => format!(
-            "at {} own outages a year, each must be detected and recovered within {}",
+            "at {} own outages a year{}, each must be detected and recovered within {}",
             count(outages, 2),
+            if scope < 1.0 {
+                format!(" reaching {} of users", format_fraction_percent(scope))
+            } else {
+                String::new()
+            },
             format_duration(s)
         ),
     }
@@ -1265,12 +1275,12 @@ pub fn evaluate(inputs: &DependencyInputs, ctx: &TargetContext) -> DependencyRep
             "The critical dependencies alone are unavailable {ud_percent} of the time, more than the target's whole budget of {us_percent}: the target cannot be met until they improve or become redundant.",
         )
     } else if inputs.dependencies.is_empty() {
-        let per = own_outages(max_dr, outages);
+        let per = own_outages(max_dr, outages, scope);
         format!(
             "There are no critical dependencies: the whole budget, {per_year}, is the service's own; {per}."
         )
     } else {
-        let per = own_outages(max_dr, outages);
+        let per = own_outages(max_dr, outages, scope);
         format!(
             "The critical dependencies use {} of the budget, leaving {per_year} for the service's own outages; {per}.",
             format_fraction_percent(checked_ratio(ud, us).unwrap_or(0.0)),

@@ -566,7 +566,7 @@ pub fn target_report(
             String::new()
         } else {
             format!(
-                "Downtime counts only inside the service hours ({}: {} of the week's 168 hours), so the table and the chart allow that share of each period. The error budget, its dates and the alerts still count every hour.",
+                "Downtime counts only inside the service hours ({}: {} of the week's 168 hours), so the table and the chart allow that share of each period; the error budget, its dates and the alerts count service time too.",
                 service_hours,
                 crate::display::count(f64::from(service_hours.weekly_minutes()) / 60.0, 2)
                     + " hours",

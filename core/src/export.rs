@@ -21,6 +21,7 @@ use crate::budget::BudgetMode;
 use crate::digits::tidy;
 use crate::display::{at_nines, availability, format_fraction_percent, money_in};
 use crate::duration::{format_duration, format_seconds_plain};
+use crate::production::ProductionInputs;
 use crate::scenario::{AlertRow, Report};
 use crate::window::Period;
 
@@ -74,7 +75,7 @@ pub type WriteTable = fn(&Report) -> Table;
 /// assert_eq!(name, "Allowed downtime per period");
 /// assert!(write(&report).title.starts_with("Allowed downtime at 99.95%"));
 /// ```
-pub const TABLES: [(&str, WriteTable); 9] = [
+pub const TABLES: [(&str, WriteTable); 11] = [
     ("Allowed downtime per period", downtime_table),
     ("Error budget and its dates", budget_table),
     ("Alert policy", alerts_table),
@@ -89,6 +90,14 @@ pub const TABLES: [(&str, WriteTable); 9] = [
         marginal_cost_table,
     ),
     ("On-call cost of each support method", support_cost_table),
+    (
+        "Support methods as revenue insurance",
+        support_methods_table,
+    ),
+    (
+        "Support comparison's assumptions",
+        support_assumptions_table,
+    ),
     ("Target measures", measures_table),
 ];
 
@@ -98,7 +107,7 @@ pub const TABLES: [(&str, WriteTable); 9] = [
 /// use nines_core::export::tables;
 /// use nines_core::scenario::{evaluate, Scenario};
 /// let all = tables(&evaluate(&Scenario::default(), nines_core::budget::STORY_NOW));
-/// assert_eq!(all.len(), 9);
+/// assert_eq!(all.len(), 11);
 /// assert!(all.iter().all(|t| t.rows.iter().all(|r| r.len() == t.headers.len())));
 /// ```
 pub fn tables(report: &Report) -> Vec<Table> {
@@ -168,6 +177,10 @@ pub fn budget_table(report: &Report) -> Table {
         &b.freeze_lift_display,
         &iso(&b.freeze_lift_iso),
     ]);
+    // What the window's placement and the service hours change.
+    for note in &b.notes {
+        table.row(["Note", note, ""]);
+    }
     table
 }
 
@@ -184,8 +197,12 @@ pub fn alerts_table(report: &Report) -> Table {
     let a = &report.alerts;
     let mut table = Table::new(
         format!(
-            "Alert policy: {}, SLO window {}; detection at an error ratio of {}",
-            a.policy_name, a.period_label, a.error_ratio_display
+            "Alert policy: {}, SLO window {}; detection at an error ratio of {}{}{}",
+            a.policy_name,
+            a.period_label,
+            a.error_ratio_display,
+            if a.service_note.is_empty() { "" } else { ". " },
+            a.service_note
         ),
         &[
             "Severity",
@@ -439,6 +456,92 @@ pub fn support_cost_table(report: &Report) -> Table {
     table
 }
 
+/// Each production support method as revenue insurance (issue 16): its
+/// time to restore with the handoff delay, the downtime a year, whether it
+/// fits the budget, the revenue lost, on-call pay (OpEx and CapEx), team
+/// investment and the total, as the core writes them, and what the essays
+/// say it does to deployment lead time.
+///
+/// ```
+/// use nines_core::export::support_methods_table;
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let t = support_methods_table(&evaluate(&Scenario::default(), nines_core::budget::STORY_NOW));
+/// assert_eq!(t.rows[0][3], "7h 45m"); // Ops Run It: 6 × (35m + 2h) × 50%
+/// assert_eq!(t.rows[1][10], "recommended, cheapest that fits");
+/// ```
+pub fn support_methods_table(report: &Report) -> Table {
+    let s = &report.support;
+    let mut table = Table::new(
+        format!(
+            "Support methods as revenue insurance, per year; budget {}",
+            s.display.budget_per_year
+        ),
+        &[
+            "Method",
+            "Handoff delay",
+            "Time to restore",
+            "Downtime a year",
+            "Fits the budget",
+            "Revenue lost",
+            "On-call pay",
+            "OpEx and CapEx",
+            "Team investment",
+            "Total",
+            "Standing",
+            "Deployment lead time",
+        ],
+    );
+    for m in &s.methods {
+        let d = &m.display;
+        let standing = match (m.recommended, m.cheapest_fitting) {
+            (true, true) => "recommended, cheapest that fits",
+            (true, false) => "recommended",
+            (false, true) => "cheapest that fits",
+            (false, false) => "",
+        };
+        table.row([
+            m.method_name.to_string(),
+            d.handoff_delay.clone(),
+            d.time_to_restore.clone(),
+            d.expected_downtime.clone(),
+            d.fits_budget.clone(),
+            d.revenue_lost.clone(),
+            d.on_call_cost.clone(),
+            d.on_call_split.clone(),
+            d.investment.clone(),
+            d.total_cost.clone(),
+            standing.to_string(),
+            m.lead_time.to_string(),
+        ]);
+    }
+    table
+}
+
+/// The inputs the support comparison rests on, their defaults and where
+/// each default comes from (an essay, or the product's own assumption).
+///
+/// ```
+/// use nines_core::export::support_assumptions_table;
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let t = support_assumptions_table(&evaluate(&Scenario::default(), nines_core::budget::STORY_NOW));
+/// assert_eq!(t.rows[0][..3], ["Ops Run It handoff delay", "2h", "2h"]);
+/// ```
+pub fn support_assumptions_table(report: &Report) -> Table {
+    let mut table = Table::new(
+        "Who runs it: the comparison's assumptions and their sources",
+        &["Input", "Value", "Default", "Source of the default"],
+    );
+    for a in &report.support.assumptions {
+        table.row([
+            a.input.to_string(),
+            a.value.clone(),
+            a.default.clone(),
+            a.source.to_string(),
+        ]);
+    }
+    table
+}
+
 /// The target measures card (Steve Smith, "Continuous Delivery target
 /// measures", plus the error budget): the same rows as the page's card.
 ///
@@ -472,6 +575,19 @@ pub fn measures_table(report: &Report) -> Table {
         crate::display::target_with_nines(&t.availability_percent, &t.nines_display, t.nines),
         "The target, measured over the SLO window.".into(),
     ]);
+    if !t.service_hours_note.is_empty() {
+        // Issue 15 §1: the measures say when the target is measured.
+        table.row([
+            "Service hours".to_string(),
+            t.service_hours.clone(),
+            [
+                "Only these hours count; planned maintenance: ",
+                &t.maintenance,
+                ".",
+            ]
+            .concat(),
+        ]);
+    }
     table.row([
         "Time to restore".to_string(),
         format_duration(report.incidents.time_to_restore_seconds),
@@ -685,7 +801,8 @@ fn capitalise(s: &str) -> String {
 /// ```
 /// use nines_core::export::prometheus_rules;
 /// use nines_core::scenario::{evaluate, Scenario};
-/// let err = prometheus_rules(&evaluate(&Scenario::default(), nines_core::budget::STORY_NOW), "9lives", "checkout").unwrap_err();
+/// let p = nines_core::production::ProductionInputs { recording: "9lives".into(), ..Default::default() };
+/// let err = prometheus_rules(&evaluate(&Scenario::default(), nines_core::budget::STORY_NOW), &p).unwrap_err();
 /// assert!(err.to_string().starts_with("metric \"9lives\" is not allowed"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -698,6 +815,14 @@ pub enum ExportError {
         value: String,
         /// What is allowed, in words.
         allowed: &'static str,
+    },
+    /// A series selector the SLI is read from is not one (`requests`,
+    /// `errors`), and why.
+    Selector {
+        /// `requests` or `errors`.
+        field: &'static str,
+        /// Why, with what is allowed.
+        why: String,
     },
     /// The alert policy cannot be written (the report's reason).
     Policy(String),
@@ -714,6 +839,7 @@ impl fmt::Display for ExportError {
                 value,
                 allowed,
             } => write!(f, "{field} {value:?} is not allowed: {allowed}"),
+            ExportError::Selector { field, why } => write!(f, "{field}: {why}"),
             ExportError::Policy(why) => write!(f, "the alert policy cannot be exported: {why}"),
             ExportError::NoErrorBudget => f.write_str(
                 "a 100% target has no error budget: there are no burn-rate alerts or SLO \
@@ -866,19 +992,19 @@ fn template_literal(s: &str) -> String {
 /// use nines_core::export::check_prometheus_rules;
 /// use nines_core::scenario::{evaluate, Scenario};
 /// let report = evaluate(&Scenario::default(), nines_core::budget::STORY_NOW);
-/// assert!(check_prometheus_rules(&report, "slo:sli_error:ratio_rate", "checkout").is_ok());
-/// let err = check_prometheus_rules(&report, "9lives", "checkout").unwrap_err();
+/// use nines_core::production::ProductionInputs;
+/// assert!(check_prometheus_rules(&report, &ProductionInputs::default()).is_ok());
+/// let p = ProductionInputs { recording: "9lives".into(), ..ProductionInputs::default() };
+/// let err = check_prometheus_rules(&report, &p).unwrap_err();
 /// assert!(err.to_string().contains("metric"));
 /// ```
-pub fn check_prometheus_rules(
-    report: &Report,
-    metric: &str,
-    service: &str,
-) -> Result<(), ExportError> {
-    if !is_metric_name(metric) {
-        return Err(invalid("metric", metric, METRIC_ALLOWED));
+pub fn check_prometheus_rules(report: &Report, p: &ProductionInputs) -> Result<(), ExportError> {
+    if !is_metric_name(&p.recording) {
+        return Err(invalid("metric", &p.recording, METRIC_ALLOWED));
     }
-    check_label_value("service", service)?;
+    check_label_value("service", &p.service)?;
+    p.check()
+        .map_err(|(field, why)| ExportError::Selector { field, why })?;
     if report.target.unavailability <= 0.0 {
         return Err(ExportError::NoErrorBudget);
     }
@@ -893,63 +1019,70 @@ pub fn check_prometheus_rules(
     Ok(())
 }
 
-/// The alert policy as Prometheus alerting rules (YAML), one rule per
-/// alert, as the SRE Workbook (ch. 5, "Alerting on SLOs", approach 6 and
-/// Table 5-8) and Sloth write them:
+/// The alert policy as Prometheus rules (YAML) that stand alone (issue 17
+/// §2): first the SLI's recording rules, then one alerting rule per alert,
+/// as the SRE Workbook (ch. 5, "Alerting on SLOs", approach 6 and Table
+/// 5-8) and Sloth write them.
+///
+/// **Recording rules**, one per window the alerts read (long and short):
 ///
 /// ```text
-/// expr: (<metric><long> > (<burn>*<U>)) and (<metric><short> > (<burn>*<U>))
+/// record: <recording><window>
+/// expr: sum(rate(<errors>[<window>])) / sum(rate(<requests>[<window>]))
+/// labels: {service: <service>}
 /// ```
 ///
-/// **The metric convention.** `metric` names a family of recording rules
-/// that hold the error ratio (bad requests / all requests) over a window;
-/// the window, in Prometheus's duration format, is appended to the name:
-/// `metric = "slo:sli_error:ratio_rate"` reads `slo:sli_error:ratio_rate5m`,
-/// `…1h`, `…6h` (Sloth's names), and
-/// `metric = "job:slo_errors_per_request:ratio_rate"` reads
-/// `job:slo_errors_per_request:ratio_rate1h` (the Workbook's). Record one
-/// series per window the policy uses before loading these rules. The
-/// expressions carry no label selector: they alert on every series of the
-/// recording rule, so record it for this service.
+/// the ratio of bad to all requests over the window, from the two series
+/// selectors of [`ProductionInputs`] (`recording = "slo:sli_error:ratio_rate"`
+/// gives `slo:sli_error:ratio_rate5m`, `…1h`, Sloth's names).
 ///
-/// Each rule has `labels` (`severity: page|ticket`, `service`, and the
-/// windows, so two alerts of one severity stay distinct), `for:` when the
-/// policy has one (Pyrra), and `annotations` (a summary naming the service,
-/// burn rate and windows; a description with the threshold, the budget
-/// share and the SLO). Burn rates and `U` are written exactly, without
-/// floating-point artefacts (`14.4*0.001`, never `14.400000000000002`).
-/// Warnings from the report (alerts that can never fire, low traffic) are
-/// written as comments.
+/// **Alerting rules**:
 ///
-/// `service` may be any name without control characters; it is written as
-/// an escaped YAML string and, in annotations, as literal template text.
+/// ```text
+/// expr: (<recording><long> > (<burn>*<U>)) and (<recording><short> > (<burn>*<U>))
+/// ```
+///
+/// Each has `labels` (`severity: page|ticket`, `service`, and the windows,
+/// so two alerts of one severity stay distinct), `for:` when the policy has
+/// one (Pyrra), and `annotations` (a summary naming the service, burn rate
+/// and windows; a description with the threshold, the budget share and
+/// the SLO). Burn rates and `U` are written exactly, without floating-point
+/// artefacts (`14.4*0.001`, never `14.400000000000002`). Warnings from the
+/// report (alerts that can never fire, low traffic) are written as comments.
+///
+/// The service may be any name without control characters; it is written
+/// as an escaped YAML string and, in annotations, as literal template text.
+/// `tests/e2e/export.test.mjs` runs `promtool test rules` on the output:
+/// with every request failing the page alert fires within the detection
+/// time the page states, with errors at the SLO nothing fires, and at a
+/// ticket-level error ratio only the ticket alert fires.
 ///
 /// ```
 /// use nines_core::export::prometheus_rules;
+/// use nines_core::production::ProductionInputs;
 /// use nines_core::scenario::{evaluate, Scenario};
 /// let s: Scenario = serde_json::from_str(r#"{"target": "99.9%", "slo_window": "30d"}"#).unwrap();
-/// let yaml = prometheus_rules(&evaluate(&s, nines_core::budget::STORY_NOW), "slo:sli_error:ratio_rate", "checkout").unwrap();
+/// let yaml = prometheus_rules(&evaluate(&s, nines_core::budget::STORY_NOW), &ProductionInputs::default()).unwrap();
+/// assert!(yaml.contains("- record: slo:sli_error:ratio_rate5m"));
+/// assert!(yaml.contains(r#"sum(rate(http_requests_total{service="checkout"}[5m]))"#));
 /// assert!(yaml.contains("(slo:sli_error:ratio_rate1h > (14.4*0.001))"));
 /// assert!(yaml.contains("(slo:sli_error:ratio_rate5m > (14.4*0.001))"));
 /// assert!(yaml.contains("severity: page"));
 /// ```
-pub fn prometheus_rules(
-    report: &Report,
-    metric: &str,
-    service: &str,
-) -> Result<String, ExportError> {
-    check_prometheus_rules(report, metric, service)?;
+pub fn prometheus_rules(report: &Report, p: &ProductionInputs) -> Result<String, ExportError> {
+    check_prometheus_rules(report, p)?;
+    let (metric, service) = (p.recording.as_str(), p.service.as_str());
     let a = &report.alerts;
     let u = unavailability_text(report);
     let t = &report.target;
     let mut out = format!(
-        "# Prometheus alerting rules for {service}: availability SLO {} over {} \
+        "# Prometheus rules for {service}: availability SLO {} over {} \
          (error budget {}).\n\
          # Multiwindow, multi-burn-rate alerts (The Site Reliability Workbook, ch. 5 \
          \"Alerting on SLOs\").\n\
          # Policy: {} ({}).\n\
-         # Reads the recording rules {metric}<window> (e.g. {metric}5m): the ratio of bad \
-         to all requests over that window.\n\
+         # The recording rules {metric}<window> hold the ratio of bad to all requests \
+         over each window the alerts read.\n\
          # Generated by Nines; thresholds are burn rate * (1 - SLO).\n",
         t.availability_percent,
         a.period_label,
@@ -960,8 +1093,32 @@ pub fn prometheus_rules(
     for w in &a.warnings {
         out.push_str(&format!("# Warning: {}\n", one_line(w)));
     }
+    // Every window the alerts read, shortest first, once.
+    let mut windows: Vec<(f64, String)> = Vec::new();
+    for row in &a.rows {
+        for seconds in [row.long_window_seconds, row.short_window_seconds] {
+            if let Some(d) = prometheus_duration(seconds) {
+                if !windows.iter().any(|(_, w)| *w == d) {
+                    windows.push((seconds, d));
+                }
+            }
+        }
+    }
+    windows.sort_by(|x, y| x.0.total_cmp(&y.0));
     out.push_str(&format!(
         "groups:\n  - name: {}\n    rules:\n",
+        yaml_quote(&format!("{service}-slo-sli-recordings"))
+    ));
+    for (_, w) in &windows {
+        let (bad, total) = p.window_queries(w);
+        out.push_str(&format!(
+            "      - record: {metric}{w}\n        expr: |\n          {bad}\n          /\n          \
+             {total}\n        labels:\n          service: {}\n",
+            yaml_quote(service)
+        ));
+    }
+    out.push_str(&format!(
+        "  - name: {}\n    rules:\n",
         yaml_quote(&format!("{service}-slo-burn-rate"))
     ));
     for row in &a.rows {
@@ -1064,6 +1221,93 @@ fn rule(
     Ok(out)
 }
 
+/// OpenSLO's `timeWindow` (issue 17 §5) and the window in words: rolling
+/// (`isRolling: true`); calendar-aligned (`isRolling: false`, the unit as
+/// `1d`, `1w`, `1M`, `1Q`, `1Y`, and a `calendar` with the current
+/// period's start and its time zone); pinned (`isRolling: false`, the
+/// window's length from its start). Nines' zones are fixed UTC offsets:
+/// whole hours are written as the IANA `Etc/GMT∓h` zones (POSIX signs:
+/// UTC+01:00 is `Etc/GMT-1`); an offset with minutes has no IANA zone, so
+/// the start is written in UTC and a comment says so.
+fn openslo_time_window(b: &crate::budget::BudgetReport) -> (String, String) {
+    use crate::clock::Alignment;
+    let rolling = |b: &crate::budget::BudgetReport| {
+        (
+            format!(
+                "  timeWindow:\n    - duration: {}\n      isRolling: true\n",
+                openslo_duration(b.window)
+            ),
+            ["a rolling ", &b.window_label].concat(),
+        )
+    };
+    let unit = match (b.alignment, b.slo_window) {
+        (Alignment::Rolling, _) => return rolling(b),
+        (Alignment::Calendar, Period::Day) => "1d".to_string(),
+        (Alignment::Calendar, Period::Week) => "1w".to_string(),
+        (Alignment::Calendar, Period::Month) => "1M".to_string(),
+        (Alignment::Calendar, Period::Quarter) => "1Q".to_string(),
+        (Alignment::Calendar, Period::Year) => "1Y".to_string(),
+        (Alignment::Calendar, _) => return rolling(b),
+        (Alignment::Pinned, _) => openslo_duration(b.window),
+    };
+    let Ok(start) = crate::clock::parse_instant(&b.start_iso) else {
+        return rolling(b);
+    };
+    let minutes = b.utc_offset.minutes();
+    let (zone, shift, note) = if minutes == 0 {
+        ("UTC".to_string(), 0, String::new())
+    } else if minutes % 60 == 0 {
+        // POSIX zone names count west of Greenwich: UTC+01:00 is Etc/GMT-1.
+        (
+            format!("Etc/GMT{:+}", -minutes / 60),
+            minutes,
+            String::new(),
+        )
+    } else {
+        (
+            "UTC".to_string(),
+            0,
+            format!(
+                "      # {} has no IANA zone: the start is written in UTC.\n",
+                b.utc_offset.label()
+            ),
+        )
+    };
+    let local = crate::clock::after(start, f64::from(shift) * 60.0).unwrap_or(start);
+    let how = if b.alignment == Alignment::Calendar {
+        [
+            "each calendar ",
+            &b.slo_window.name(),
+            " (",
+            &b.utc_offset.label(),
+            ")",
+        ]
+        .concat()
+    } else {
+        ["a ", &b.window_label, " window from ", &b.start_display].concat()
+    };
+    (
+        format!(
+            "  timeWindow:\n    - duration: {unit}\n      isRolling: false\n{note}      calendar:\n        \
+             startTime: \"{}\"\n        timeZone: {zone}\n",
+            {
+                // By hand: chrono's formatter would add to the page's wasm.
+                use chrono::{Datelike, Timelike};
+                format!(
+                    "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+                    local.year(),
+                    local.month(),
+                    local.day(),
+                    local.hour(),
+                    local.minute(),
+                    local.second()
+                )
+            }
+        ),
+        how,
+    )
+}
+
 /// The SLO window as an OpenSLO duration shorthand (`30d`, `1w`, `1M`).
 fn openslo_duration(p: Period) -> String {
     match p {
@@ -1151,7 +1395,7 @@ pub fn openslo(
     let t = &report.target;
     let b = &report.budget;
     let target = target_fraction_text(report);
-    let window = openslo_duration(b.window);
+    let (time_window, how) = openslo_time_window(b);
     let (method, slices) = match b.mode {
         BudgetMode::Requests => ("Occurrences", String::new()),
         BudgetMode::Time => (
@@ -1164,10 +1408,9 @@ pub fn openslo(
         BudgetMode::Time => "of one-minute slices are good",
     };
     let description = format!(
-        "{} {unit} over a rolling {}: an error budget of {} ({} per {}). While the budget is \
+        "{} {unit} over {how}: an error budget of {} ({} per {}). While the budget is \
          spent, launches stop. Convention: {}.",
         t.availability_percent,
-        b.window_label,
         t.unavailability_percent,
         b.allowed_display,
         b.window_label,
@@ -1181,7 +1424,7 @@ pub fn openslo(
         )
     };
     Ok(format!(
-        "# OpenSLO v1 SLO for {service}: {} over a rolling {} ({}).\n\
+        "# OpenSLO v1 SLO for {service}: {} over {how} ({}).\n\
          # Generated by Nines.\n\
          apiVersion: openslo/v1\n\
          kind: SLO\n\
@@ -1190,11 +1433,10 @@ pub fn openslo(
          \x20 indicator:\n    metadata:\n      name: {service}-error-ratio\n      \
          displayName: \"Requests that fail\"\n    spec:\n      ratioMetric:\n        \
          counter: true\n        bad:\n{}        total:\n{}\
-         \x20 timeWindow:\n    - duration: {window}\n      isRolling: true\n\
+         {time_window}\
          \x20 budgetingMethod: {method}\n\
          \x20 objectives:\n    - displayName: {}\n      target: {target}\n{slices}",
         t.availability_percent,
-        b.window_label,
         t.nines_display,
         yaml_quote(&format!("{service} availability")),
         yaml_quote(&description),
@@ -1204,10 +1446,332 @@ pub fn openslo(
     ))
 }
 
+/// The objective as a percentage, exactly when it is a terminating decimal
+/// (`99.9`, `99.95`), otherwise in full precision.
+fn objective_percent(report: &Report) -> String {
+    let p = &report.target.availability_percent;
+    match p.strip_suffix('%') {
+        Some(exact) if !exact.starts_with('≈') => exact.to_string(),
+        _ => number((1.0 - report.target.unavailability) * 100.0),
+    }
+}
+
+/// The SLO as a Sloth spec (`prometheus/v1`, github.com/slok/sloth,
+/// `pkg/prometheus/api/v1`: `version`, `service`, `slos[]` with `name`,
+/// `objective` as a percentage, an `events` SLI of `error_query` and
+/// `total_query` over `{{.window}}`, and `alerting` with `page_alert` and
+/// `ticket_alert`), issue 17 §3.
+///
+/// Sloth writes its own multiwindow alerts from a catalogue of SLO periods
+/// (30 and 28 days built in: page 2% in 1h/5m and 5% in 6h/30m, ticket 10%
+/// in 1d/2h and 10% in 3d/6h). When the scenario's policy is not that, a
+/// second document gives Sloth the scenario's windows: an `AlertWindows`
+/// spec (`sloth.slok.dev/v1`, `sloPeriod` and the page and ticket `quick`
+/// and `slow` windows with their `errorBudgetPercent`), to load with
+/// `--slo-period-windows-path`. Sloth's windows are two pages and two
+/// tickets; a policy of another shape is said in a comment, not forced.
+///
+/// ```
+/// use nines_core::export::sloth;
+/// use nines_core::production::ProductionInputs;
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let r = evaluate(&Scenario::default(), nines_core::budget::STORY_NOW);
+/// let yaml = sloth(&r, &ProductionInputs::default()).unwrap();
+/// assert!(yaml.contains("objective: 99.95\n"));
+/// assert!(yaml.contains(r#"total_query: "sum(rate(http_requests_total{service=\"checkout\"}[{{.window}}]))""#));
+/// ```
+pub fn sloth(report: &Report, p: &ProductionInputs) -> Result<String, ExportError> {
+    check_prometheus_rules(report, p)?;
+    let a = &report.alerts;
+    let t = &report.target;
+    let b = &report.budget;
+    let (bad, total) = p.window_queries("{{.window}}");
+    let period = prometheus_duration(a.period_seconds).unwrap_or_else(|| "30d".into());
+    let mut out = format!(
+        "# Sloth SLO spec for {}: {} over {}.\n# Generated by Nines. Generate the rules with \
+         `sloth generate -i <this file> --default-slo-period={period}`.\n",
+        one_line(&p.service),
+        t.availability_percent,
+        a.period_label,
+    );
+    if b.alignment != crate::clock::Alignment::Rolling {
+        out.push_str(
+            "# Sloth's SLO periods roll: this scenario's calendar or pinned window is written \
+             as a rolling one.\n",
+        );
+    }
+    out.push_str(&format!(
+        "version: \"prometheus/v1\"\nservice: {}\nslos:\n  - name: \"requests-availability\"\n    \
+         objective: {}\n    description: {}\n    sli:\n      events:\n        error_query: {}\n        \
+         total_query: {}\n    alerting:\n      name: {}\n      labels:\n        category: \
+         \"availability\"\n      page_alert:\n        labels:\n          severity: \"page\"\n      \
+         ticket_alert:\n        labels:\n          severity: \"ticket\"\n",
+        yaml_quote(&p.service),
+        objective_percent(report),
+        yaml_quote(&format!(
+            "{} of requests succeed over {} (error budget {}).",
+            t.availability_percent, a.period_label, t.unavailability_percent
+        )),
+        yaml_quote(&bad),
+        yaml_quote(&total),
+        yaml_quote("ErrorBudgetBurn"),
+    ));
+    let sloth_default = a.policy_id == "sloth"
+        && (a.period_seconds == 2_592_000.0 || a.period_seconds == 2_419_200.0);
+    if sloth_default {
+        return Ok(out);
+    }
+    let of = |severity| {
+        let mut rows: Vec<&AlertRow> = a.rows.iter().filter(|r| r.severity == severity).collect();
+        rows.sort_by(|x, y| x.long_window_seconds.total_cmp(&y.long_window_seconds));
+        rows
+    };
+    let (pages, tickets) = (
+        of(crate::alerts::Severity::Page),
+        of(crate::alerts::Severity::Ticket),
+    );
+    let windows = |r: &AlertRow| {
+        Some(format!(
+            "errorBudgetPercent: {}\n      shortWindow: {}\n      longWindow: {}\n",
+            number(r.budget_consumed * 100.0),
+            prometheus_duration(r.short_window_seconds)?,
+            prometheus_duration(r.long_window_seconds)?,
+        ))
+    };
+    let pair = |rows: &[&AlertRow]| -> Option<String> {
+        Some(format!(
+            "    quick:\n      {}    slow:\n      {}",
+            windows(rows[0])?,
+            windows(rows[1])?,
+        ))
+    };
+    match (pages.len(), tickets.len()) {
+        (2, 2) => match (pair(&pages), pair(&tickets)) {
+            (Some(page), Some(ticket)) => out.push_str(&format!(
+                "---\n# The scenario's alert windows ({}), for --slo-period-windows-path.\n\
+                 apiVersion: sloth.slok.dev/v1\nkind: AlertWindows\nspec:\n  sloPeriod: {period}\n  \
+                 page:\n{page}  ticket:\n{ticket}",
+                one_line(&a.policy_name)
+            )),
+            _ => out.push_str(
+                "# Sloth's alert windows need a short window on every alert; Sloth will use its \
+                 own for this period.\n",
+            ),
+        },
+        (np, nt) => out.push_str(&format!(
+            "# Sloth's alert windows are two page and two ticket alerts; this policy ({}) has {np} \
+             and {nt}, so Sloth will use its own windows for this period.\n",
+            one_line(&a.policy_name)
+        )),
+    }
+    Ok(out)
+}
+
+/// The SLO as a Pyrra `ServiceLevelObjective` (`pyrra.dev/v1alpha1`,
+/// github.com/pyrra-dev/pyrra, README "ServiceLevelObjective": `target` as
+/// a percentage string, `window` a Prometheus duration, a `ratio` indicator
+/// of `errors` and `total` metric selectors), issue 17 §3. Pyrra writes its
+/// own multiwindow alerts from the window; when the scenario's policy is
+/// another, a comment says so.
+///
+/// ```
+/// use nines_core::export::pyrra;
+/// use nines_core::production::ProductionInputs;
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let r = evaluate(&Scenario::default(), nines_core::budget::STORY_NOW);
+/// let yaml = pyrra(&r, &ProductionInputs::default()).unwrap();
+/// assert!(yaml.contains("  target: \"99.95\"\n  window: 30d\n"));
+/// assert!(yaml.contains("kind: ServiceLevelObjective"));
+/// ```
+pub fn pyrra(report: &Report, p: &ProductionInputs) -> Result<String, ExportError> {
+    check_prometheus_rules(report, p)?;
+    if !is_dns_label(&p.service, 50) {
+        return Err(invalid("service", &p.service, SERVICE_NAME_ALLOWED));
+    }
+    let a = &report.alerts;
+    let t = &report.target;
+    let window = prometheus_duration(a.period_seconds).unwrap_or_else(|| "30d".into());
+    let mut out = format!(
+        "# Pyrra ServiceLevelObjective for {}: {} over {}.\n# Generated by Nines.\n",
+        p.service, t.availability_percent, a.period_label
+    );
+    if a.policy_id != "pyrra" {
+        out.push_str(&format!(
+            "# Pyrra writes its own burn-rate alerts from the window; this scenario's policy ({}) \
+             is not carried.\n",
+            one_line(&a.policy_name)
+        ));
+    }
+    out.push_str(&format!(
+        "apiVersion: pyrra.dev/v1alpha1\nkind: ServiceLevelObjective\nmetadata:\n  name: \
+         {}-availability\nspec:\n  target: \"{}\"\n  window: {window}\n  description: {}\n  \
+         indicator:\n    ratio:\n      errors:\n        metric: {}\n      total:\n        metric: \
+         {}\n",
+        p.service,
+        objective_percent(report),
+        yaml_quote(&format!(
+            "{} of requests succeed over {}.",
+            t.availability_percent, a.period_label
+        )),
+        yaml_quote(p.errors.trim()),
+        yaml_quote(p.requests.trim()),
+    ));
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::scenario::{Scenario, evaluate};
+
+    /// Issue 15 §1: the exports say the budget and alerts count service
+    /// time. Mon–Fri 09:00–17:00 over the default story's 30 days from Sun
+    /// 1 Nov 2026: 56 of 168 service hours measured, 40% spent (burn rate
+    /// 1.2×), 140 h of service in: Wed 25 Nov 2026, 13:00 UTC (worked in
+    /// tests/e2e/service-hours.test.mjs); the first Workbook alert's burn
+    /// rate 0.02 × 720 h × 40/168 = 3.43×.
+    #[test]
+    fn exports_count_service_time() {
+        let s = Scenario {
+            service_hours: "Mon-Fri 09:00-17:00".parse().unwrap(),
+            ..Scenario::default()
+        };
+        let r = evaluate(&s, crate::budget::STORY_NOW);
+        let b = budget_table(&r);
+        assert_eq!(b.rows[5][2], "2026-11-25T13:00:00Z");
+        assert!(
+            b.rows
+                .iter()
+                .any(|row| row[0] == "Note" && row[1].starts_with("Counted in service time only")),
+            "{:?}",
+            b.rows
+        );
+        let m = measures_table(&r);
+        assert_eq!(m.rows[3][..2], ["Service hours", "Mon-Fri 09:00-17:00"]);
+        let a = alerts_table(&r);
+        assert_eq!(a.rows[0][4], "3.43×");
+        assert!(a.title.contains("Counted in service time"), "{}", a.title);
+    }
+
+    /// Issue 17 §5: OpenSLO's `timeWindow` follows the window's alignment
+    /// (OpenSLO v1 spec, SLO `timeWindow`: `isRolling: false` with a
+    /// `calendar` of `startTime` and `timeZone`). Worked by hand: at Wed 11
+    /// Nov 2026 the calendar month in UTC+01:00 started on 1 Nov 00:00
+    /// local, IANA Etc/GMT-1; in UTC+05:30, which has no IANA zone, that
+    /// start is 31 Oct 18:30 UTC.
+    #[test]
+    fn openslo_windows_follow_the_alignment() {
+        let yaml = |json: &str| {
+            let s: Scenario = serde_json::from_str(json).unwrap();
+            let r = evaluate(&s, crate::budget::STORY_NOW);
+            openslo(&r, "checkout", "sum(bad)", "sum(all)").unwrap()
+        };
+        let rolling = yaml("{}");
+        assert!(rolling.contains("  timeWindow:\n    - duration: 30d\n      isRolling: true\n"));
+        assert!(rolling.contains("over a rolling 30 days"));
+        let paris = yaml(
+            r#"{"slo_window": "month", "budget": {"alignment": "calendar", "utc_offset": "+01:00"}}"#,
+        );
+        assert!(
+            paris.contains(
+                "  timeWindow:\n    - duration: 1M\n      isRolling: false\n      calendar:\n        \
+                 startTime: \"2026-11-01 00:00:00\"\n        timeZone: Etc/GMT-1\n"
+            ),
+            "{paris}"
+        );
+        assert!(
+            paris.contains("over each calendar month (UTC+01:00)"),
+            "{paris}"
+        );
+        let india = yaml(
+            r#"{"slo_window": "month", "budget": {"alignment": "calendar", "utc_offset": "+05:30"}}"#,
+        );
+        assert!(india.contains("# UTC+05:30 has no IANA zone"), "{india}");
+        assert!(
+            india.contains("startTime: \"2026-10-31 18:30:00\"\n        timeZone: UTC"),
+            "{india}"
+        );
+        let pinned =
+            yaml(r#"{"budget": {"alignment": "pinned", "start": "2026-11-05T00:00:00Z"}}"#);
+        assert!(
+            pinned.contains("duration: 30d\n      isRolling: false\n      calendar:\n        startTime: \"2026-11-05 00:00:00\""),
+            "{pinned}"
+        );
+    }
+
+    /// Issue 17 §3: Sloth and Pyrra. A custom policy of Sloth's own 7-day
+    /// windows (github.com/slok/sloth, examples/windows/7d.yaml: page 8%
+    /// 1h/5m and 12.5% 6h/30m, ticket 20% 1d/2h and 42% 3d/6h) is written
+    /// back as that `AlertWindows` spec; the Workbook's two pages and one
+    /// ticket cannot be, and a comment says so; Sloth's own policy at 30
+    /// days needs none.
+    #[test]
+    fn sloth_and_pyrra_specs() {
+        let p = ProductionInputs::default();
+        let at = |json: &str| {
+            evaluate(
+                &serde_json::from_str(json).unwrap(),
+                crate::budget::STORY_NOW,
+            )
+        };
+        let mut s: Scenario =
+            serde_json::from_str(r#"{"target": "99.9%", "slo_window": "7d"}"#).unwrap();
+        s.alerts.policy = crate::alerts::PolicyChoice::Custom;
+        s.alerts.custom = [
+            "page 8% 1h 5m",
+            "page 12.5% 6h 30m",
+            "ticket 20% 1d 2h",
+            "ticket 42% 3d 6h",
+        ]
+        .map(|a| a.parse().unwrap())
+        .to_vec();
+        let seven = evaluate(&s, crate::budget::STORY_NOW);
+        let yaml = sloth(&seven, &p).unwrap();
+        assert!(
+            yaml.contains(
+                "apiVersion: sloth.slok.dev/v1\nkind: AlertWindows\nspec:\n  sloPeriod: 7d\n  \
+                 page:\n    quick:\n      errorBudgetPercent: 8\n      shortWindow: 5m\n      \
+                 longWindow: 1h\n    slow:\n      errorBudgetPercent: 12.5\n      shortWindow: 30m\n      \
+                 longWindow: 6h\n  ticket:\n    quick:\n      errorBudgetPercent: 20\n      \
+                 shortWindow: 2h\n      longWindow: 1d\n    slow:\n      errorBudgetPercent: 42\n      \
+                 shortWindow: 6h\n      longWindow: 3d\n"
+            ),
+            "{yaml}"
+        );
+        assert!(yaml.contains("objective: 99.9\n"));
+        assert!(yaml.contains("--default-slo-period=7d"));
+        let workbook = sloth(&at(r#"{"target": "99.9%"}"#), &p).unwrap();
+        assert!(!workbook.contains("AlertWindows"));
+        assert!(
+            workbook.contains("has 2 and 1, so Sloth will use its own windows"),
+            "{workbook}"
+        );
+        let own = sloth(&at(r#"{"alerts": {"policy": "sloth"}}"#), &p).unwrap();
+        assert!(
+            !own.contains("AlertWindows") && !own.contains("its own windows"),
+            "{own}"
+        );
+        // Pyrra: the target as a percentage string, the window, the two
+        // selectors; its own alerts, said when the policy is another.
+        let py = pyrra(&at(r#"{"target": "99.9%", "slo_window": "28d"}"#), &p).unwrap();
+        assert!(py.contains("  target: \"99.9\"\n  window: 28d\n"), "{py}");
+        assert!(py.contains("metadata:\n  name: checkout-availability\n"));
+        assert!(
+            py.contains(r#"metric: "http_requests_total{service=\"checkout\",code=~\"5..\"}""#),
+            "{py}"
+        );
+        assert!(py.contains("is not carried"));
+        let bad = ProductionInputs {
+            service: "Check Out".into(),
+            ..ProductionInputs::default()
+        };
+        assert!(
+            pyrra(&at("{}"), &bad)
+                .unwrap_err()
+                .to_string()
+                .starts_with("service")
+        );
+    }
 
     #[test]
     fn durations_in_prometheus_format() {

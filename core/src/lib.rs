@@ -45,6 +45,7 @@ pub mod export;
 pub mod incident;
 pub mod link;
 pub mod parse_error;
+pub mod production;
 pub mod quantity;
 pub mod ratio;
 pub mod scenario;

@@ -7,14 +7,14 @@
 //! use nines_core::scenario::Scenario;
 //! use nines_core::window::Convention;
 //!
-//! assert_eq!(encode(&Scenario::default()), "v=3");
+//! assert_eq!(encode(&Scenario::default()), "v=4");
 //! let s = Scenario {
 //!     target: "99.9%".parse().unwrap(),
 //!     convention: Convention::SreBook,
 //!     ..Scenario::default()
 //! };
 //! let query = encode(&s);
-//! assert_eq!(query, "v=3&target=99.9%25&convention=sre-book");
+//! assert_eq!(query, "v=4&target=99.9%25&convention=sre-book");
 //! let back = decode(&query);
 //! assert_eq!(back.scenario, s);
 //! assert!(back.notices.is_empty());
@@ -26,7 +26,7 @@
 //!   version.
 //! * Then one `key=value` pair per input that differs from
 //!   [`Scenario::default`], in the order the scenario's fields are declared.
-//!   The default scenario is just `v=3`.
+//!   The default scenario is just `v=4`.
 //! * Keys are the scenario's serde field names, nested structs joined with
 //!   dots: `target`, `reverse.period`, `cost.model.revenue_per_year`. The
 //!   key `v` is reserved for the version.
@@ -97,7 +97,7 @@ use crate::scenario::Scenario;
 ///   (`dependencies.outages_per_year`) and the on-call incidents of all
 ///   teams (`support.on_call.incidents_per_year`) are no longer inputs of
 ///   their own: both follow `incidents.incidents_per_year`.
-pub const LINK_VERSION: u32 = 3;
+pub const LINK_VERSION: u32 = 4;
 
 /// What [`decode`] made of a link: the scenario, and what the UI should tell
 /// the user about the parts it could not use.
@@ -217,7 +217,7 @@ fn quoted(text: &str) -> String {
 // Encoding
 // ---------------------------------------------------------------------------
 
-/// The scenario as a query string (no leading `?`): `v=3` and the inputs
+/// The scenario as a query string (no leading `?`): `v=4` and the inputs
 /// that differ from the default. See the module notes for the format.
 ///
 /// ```
@@ -227,7 +227,7 @@ fn quoted(text: &str) -> String {
 /// let mut s = Scenario::default();
 /// s.reverse.period = Period::Days(28);
 /// s.reverse.downtime_seconds = 90.0;
-/// assert_eq!(encode(&s), "v=3&reverse.downtime_seconds=90&reverse.period=28d");
+/// assert_eq!(encode(&s), "v=4&reverse.downtime_seconds=90&reverse.period=28d");
 /// ```
 pub fn encode(s: &Scenario) -> String {
     let version = format!("v={LINK_VERSION}");
@@ -568,7 +568,7 @@ pub fn decode_component(text: &str) -> Result<String, FromUtf8Error> {
 /// ```
 /// use nines_core::link::{decode, Notice};
 /// use nines_core::scenario::Scenario;
-/// let d = decode("?v=3&target=250%25&convention=sre-book&foo=1");
+/// let d = decode("?v=4&target=250%25&convention=sre-book&foo=1");
 /// assert_eq!(d.scenario.target, Scenario::default().target);
 /// assert_eq!(d.scenario.convention.id(), "sre-book");
 /// assert_eq!(d.notices.len(), 2);
@@ -655,10 +655,10 @@ pub fn decode(query: &str) -> Decoded {
 /// One migration step per link version: `STEPS[n]` rewrites a version-`n`
 /// link's pairs as version `n + 1` pairs. Its length is [`LINK_VERSION`],
 /// so bumping the version without adding a step does not compile.
-const STEPS: [Step; LINK_VERSION as usize] = [v0_to_v1, v1_to_v2, v2_to_v3];
+const STEPS: [Step; LINK_VERSION as usize] = [v0_to_v1, v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// The keys [`STEPS`] rewrite, each with the version that had it.
-const RENAMED: [(u32, &str); 9] = [
+const RENAMED: [(u32, &str); 10] = [
     (0, "slo"),
     (0, "conv"),
     (1, V1_DEPLOYMENTS),
@@ -668,6 +668,7 @@ const RENAMED: [(u32, &str); 9] = [
     (2, "incidents"),
     (2, V2_OUTAGES),
     (2, V2_CALLOUTS),
+    (3, V3_OUTAGE_SCOPE),
 ];
 
 /// Version 2's own-outage rate of the dependencies section, and the on-call
@@ -840,6 +841,41 @@ fn v2_to_v3(mut pairs: Pairs) -> Pairs {
             (key, value)
         })
         .collect()
+}
+
+/// Version 3's scope of the service's own outages, a second input for the
+/// incident model's scope.
+const V3_OUTAGE_SCOPE: &str = "dependencies.outage_scope";
+
+fn v3_to_v4(mut pairs: Pairs) -> Pairs {
+    // One outage scope (issue 15 §4): a version-3 link's scope of the
+    // service's own outages becomes the incident model's scope unless the
+    // link sets that itself; inside a whole `dependencies` object too.
+    let mut moved = None;
+    for (key, value) in &mut pairs {
+        if key == V3_OUTAGE_SCOPE {
+            moved = Some(value.clone());
+        } else if key == "dependencies" {
+            if let Ok(Value::Object(mut o)) = serde_json::from_str::<Value>(value) {
+                if let Some(scope) = o.remove("outage_scope") {
+                    moved = Some(leaf_text(&scope));
+                    *value = Value::Object(o).to_string();
+                }
+            }
+        }
+    }
+    let has_scope = pairs.iter().any(|(k, v)| {
+        k == "incidents.scope"
+            || (k == "incidents"
+                && serde_json::from_str::<Value>(v)
+                    .ok()
+                    .is_some_and(|v| v.get("scope").is_some()))
+    });
+    pairs.retain(|(k, _)| k != V3_OUTAGE_SCOPE);
+    if let (Some(scope), false) = (moved, has_scope) {
+        pairs.push(("incidents.scope".into(), scope));
+    }
+    pairs
 }
 
 /// A version-2 history (a JSON list of `{"downtime_seconds", "scope"}`) as
@@ -1105,6 +1141,50 @@ mod tests {
         }
     }
 
+    /// Issue 15 §3: a custom alert row keeps the form it was stated in (by
+    /// budget fraction or by time to exhaustion) through a link, and a link
+    /// written before rows could be stated by time still reads.
+    #[test]
+    fn custom_alerts_keep_their_stated_form() {
+        use crate::alerts::{BurnAlert, PolicyChoice, Severity};
+        let mut s = Scenario::default();
+        s.alerts.policy = PolicyChoice::Custom;
+        s.alerts.custom = ["page exhausts 2d 1h 5m", "ticket 10% 3d 6h"]
+            .iter()
+            .map(|t| t.parse().unwrap())
+            .collect();
+        let link = encode(&s);
+        // 2 d = 172,800 s, on the first row only.
+        assert_eq!(link.matches("exhaustion_seconds").count(), 1, "{link}");
+        assert!(link.contains("exhaustion_seconds%22:172800"), "{link}");
+        let back = decode(&link);
+        assert!(back.notices.is_empty(), "{:?}", back.notices);
+        let lines: Vec<String> = back
+            .scenario
+            .alerts
+            .custom
+            .iter()
+            .map(|a| a.to_string())
+            .collect();
+        assert_eq!(lines, ["page exhausts 2d 1h 5m", "ticket 10% 3d 6h"]);
+        assert_eq!(back.scenario, s);
+        // As a link of the earlier encoder wrote the Workbook's first row.
+        let old = r#"[{"budget_fraction":0.02,"fixed_burn_rate":null,"for_seconds":null,"long_window_seconds":3600.0,"severity":"page","short_window_seconds":300.0}]"#;
+        let old = format!(
+            "v=4&alerts.policy=custom&alerts.custom={}",
+            encode_component(old)
+        );
+        let back = decode(&old);
+        assert!(back.notices.is_empty(), "{:?}", back.notices);
+        assert_eq!(
+            back.scenario.alerts.custom,
+            [BurnAlert::new(Severity::Page, 0.02, 3_600.0, 300.0)]
+        );
+        // A row stated by fraction is written as before (no new key).
+        s.alerts.custom = back.scenario.alerts.custom;
+        assert_eq!(encode(&s), old);
+    }
+
     #[test]
     fn version_key_is_free() {
         // `v` is the link's version; a scenario field of that name would be
@@ -1158,7 +1238,7 @@ mod tests {
             convention: Convention::Calendar365,
             ..Scenario::default()
         };
-        assert_eq!(encode(&s), "v=3&convention=365d");
+        assert_eq!(encode(&s), "v=4&convention=365d");
     }
 
     #[test]

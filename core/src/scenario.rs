@@ -25,11 +25,13 @@ pub use crate::alerts::{AlertInput, AlertRow, AlertsReport, PolicyChoice};
 use crate::amount::Currency;
 use crate::budget::BudgetMode;
 pub use crate::budget::{BudgetInput, BudgetReport};
+use crate::clock::MeasuredTime;
 use crate::cost::{CostInputs, CostReport};
 use crate::delivery::{DeliveryInputs, DeliveryReport};
 use crate::dependency::{DependencyInputs, DependencyReport};
 pub use crate::downtime::{ReverseInput, ReverseReport, TargetReport};
 use crate::incident::{IncidentInputs, IncidentReport};
+use crate::production::ProductionInputs;
 use crate::quantity::Availability;
 use crate::support::{SupportInputs, SupportReport};
 use crate::target::TargetContext;
@@ -78,6 +80,8 @@ pub struct Scenario {
     /// a link carries `currency=GBP`). Money is never converted: this
     /// labels the figures and sets their decimals.
     pub currency: Currency,
+    /// The names the exported rules and SLO documents use (issue 17).
+    pub production: ProductionInputs,
 }
 
 impl Default for Scenario {
@@ -99,6 +103,7 @@ impl Default for Scenario {
             cost: CostInputs::default(),
             support: SupportInputs::default(),
             currency: Currency::default(),
+            production: ProductionInputs::default(),
         }
     }
 }
@@ -362,11 +367,21 @@ impl SpendReport {
 pub fn evaluate(s: &Scenario, now: DateTime<Utc>) -> Report {
     let ctx = target_context(s);
     let frame = s.budget.frame(s.slo_window, s.convention, now);
+    // The service hours (in the scenario's time zone, the budget's UTC
+    // offset) less excluded maintenance: the only time the budget and the
+    // alerts count.
+    let measured = MeasuredTime::new(
+        s.service_hours,
+        &s.maintenance,
+        s.budget.utc_offset,
+        s.convention,
+    );
     // One source for the incident rate: the service's own outages (the
     // dependencies' detect-and-recover bound) and the on-call callouts of
     // `teams` services like this one are the incident model's.
     let mut dependency_inputs = s.dependencies.clone();
     dependency_inputs.outages_per_year = s.incidents.incidents_per_year;
+    dependency_inputs.outage_scope = s.incidents.scope;
     let mut support_inputs = s.support.clone();
     // Saturated: a huge rate times the teams stays finite, for the
     // support section's own "too large" note.
@@ -374,11 +389,21 @@ pub fn evaluate(s: &Scenario, now: DateTime<Utc>) -> Report {
         * s.incidents.incidents_per_year)
         .clamp(f64::MIN, f64::MAX);
     let delivery = crate::delivery::evaluate(&s.delivery, &ctx, s.convention);
+    // The methods compared as revenue insurance: this service's incident
+    // model and its revenue.
     let support = crate::support::evaluate_in(
         &support_inputs,
         &ctx,
         delivery.targets.deployments_per_week,
         s.currency,
+        &crate::support::ServiceModel {
+            incidents_per_year: s.incidents.incidents_per_year,
+            time_to_restore_seconds: s.incidents.time_to_detect_seconds
+                + s.incidents.time_to_recover_seconds,
+            scope: s.incidents.scope,
+            revenue_per_year: s.cost.model.revenue_per_year,
+            impact_fraction: s.cost.model.impact_fraction,
+        },
     );
     let incidents = crate::incident::evaluate(&s.incidents, &ctx, &frame);
     let dependencies = crate::dependency::evaluate(&dependency_inputs, &ctx);
@@ -397,13 +422,14 @@ pub fn evaluate(s: &Scenario, now: DateTime<Utc>) -> Report {
             s.convention,
             &s.service_hours,
         ),
-        budget: crate::budget::budget_report(&s.budget, s.target, &frame, s.convention),
-        alerts: crate::alerts::alerts_report(
+        budget: crate::budget::budget_report(&s.budget, s.target, &frame, s.convention, &measured),
+        alerts: crate::alerts::alerts_report_measured(
             &s.alerts,
             &s.target,
             s.slo_window,
             s.convention,
             requests,
+            measured.fraction(),
         ),
         spend: spend_report(
             &dependencies,
@@ -442,6 +468,42 @@ fn target_context(s: &Scenario) -> TargetContext {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 15 §1: alerts count service time. Worked by hand: 99.9% over
+    /// 30 days of Mon–Fri 09:00–17:00 (40 of 168 hours) measures
+    /// 2 592 000 × 40/168 = 617 142.86 s; the Workbook's "2% of the budget
+    /// in 1 h" is then a burn rate of 0.02 × 617 142.86 / 3 600 = 3.43×
+    /// (14.4× around the clock), and at 100% errors it fires after
+    /// 3 600 × 3.4286 × 0.001 = 12.34 s (12s) of service, 2% of the budget.
+    #[test]
+    fn alerts_count_service_time() {
+        let s = Scenario {
+            target: "99.9%".parse().unwrap(),
+            service_hours: "Mon-Fri 09:00-17:00".parse().unwrap(),
+            ..Scenario::default()
+        };
+        let mut s = s;
+        s.alerts.error_ratio = 1.0;
+        let a = evaluate(&s, crate::budget::STORY_NOW).alerts;
+        assert!((a.measured_seconds - 2_592_000.0 * 40.0 / 168.0).abs() < 1e-6);
+        assert_eq!(a.rows[0].burn_rate_display, "3.43×");
+        assert_eq!(a.rows[0].detection_display, "12s"); // to the second
+        assert_eq!(a.rows[0].budget_spent_display, "2%");
+        assert!(
+            a.service_note
+                .starts_with("Counted in service time: the budget is 23.81% of")
+        );
+        let plain = evaluate(
+            &Scenario {
+                service_hours: ServiceHours::always(),
+                ..s
+            },
+            crate::budget::STORY_NOW,
+        )
+        .alerts;
+        assert_eq!(plain.rows[0].burn_rate_display, "14.4×");
+        assert_eq!(plain.service_note, "");
+    }
 
     #[test]
     fn verdict_of_the_default_story_worked_by_hand() {

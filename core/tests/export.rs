@@ -7,10 +7,22 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use nines_core::export::{
-    ExportError, Table, measures_markdown, openslo, prometheus_rules, tables, to_confluence,
-    to_csv, to_markdown,
+    ExportError, Table, measures_markdown, openslo, tables, to_confluence, to_csv, to_markdown,
 };
 use nines_core::scenario::{Report, Scenario, evaluate};
+
+/// The Prometheus rules with the default series (issue 17's recording
+/// rules read them) and the recording name and service given.
+fn rules(report: &Report, recording: &str, service: &str) -> Result<String, ExportError> {
+    nines_core::export::prometheus_rules(
+        report,
+        &nines_core::production::ProductionInputs {
+            recording: recording.into(),
+            service: service.into(),
+            ..Default::default()
+        },
+    )
+}
 
 fn report(json: &str) -> Report {
     let s: Scenario = serde_json::from_str(json).unwrap();
@@ -217,19 +229,35 @@ fn check_rules_structure(yaml: &str) -> Vec<Vec<String>> {
             rules.push(vec![format!("alert={rest}")]);
             continue;
         }
+        if let Some(rest) = trimmed.strip_prefix("- record: ") {
+            assert_eq!(indent, 6, "{line:?}");
+            rules.push(vec![format!("record={rest}")]);
+            continue;
+        }
         if indent >= 8 {
             let key = trimmed.split(':').next().unwrap().to_string();
             rules.last_mut().expect("key outside a rule").push(key);
             in_block = trimmed == "expr: |";
         }
     }
-    assert!(!rules.is_empty());
-    for r in &rules {
+    // Issue 17 §2: the recording rules the alerts read come first.
+    let (records, alerts): (Vec<_>, Vec<_>) =
+        rules.into_iter().partition(|r| r[0].starts_with("record="));
+    assert!(!records.is_empty() && !alerts.is_empty());
+    for r in &records {
+        for key in ["expr", "labels", "service"] {
+            assert!(
+                r.iter().any(|k| k == key),
+                "recording rule without {key}: {r:?}"
+            );
+        }
+    }
+    for r in &alerts {
         for key in ["expr", "labels", "severity", "annotations", "summary"] {
             assert!(r.iter().any(|k| k == key), "rule without {key}: {r:?}");
         }
     }
-    rules
+    alerts
 }
 
 /// Parses YAML with PyYAML and returns it as JSON, or `None` (with a note)
@@ -272,7 +300,7 @@ fn workbook_rules_at_999_over_30_days() {
     // SRE Workbook ch. 5, Table 5-8 ("Recommended parameters for a 99.9%
     // SLO alerting configuration"): page 14.4 over 1h/5m and 6 over 6h/30m,
     // ticket 1 over 3d/6h.
-    let yaml = prometheus_rules(
+    let yaml = rules(
         &report(WORKBOOK_999),
         "job:slo_errors_per_request:ratio_rate",
         "checkout",
@@ -294,8 +322,27 @@ fn workbook_rules_at_999_over_30_days() {
     assert!(!yaml.contains("000000"), "float artefacts in\n{yaml}");
 
     if let Some(doc) = python_yaml(&yaml) {
-        let rules = doc["groups"][0]["rules"].as_array().unwrap();
-        assert_eq!(doc["groups"][0]["name"], "checkout-slo-burn-rate");
+        // Issue 17 §2: first the recording rules of the five windows the
+        // alerts read, each the error ratio over it.
+        let records = doc["groups"][0]["rules"].as_array().unwrap();
+        assert_eq!(doc["groups"][0]["name"], "checkout-slo-sli-recordings");
+        let names: Vec<&str> = records
+            .iter()
+            .map(|r| r["record"].as_str().unwrap())
+            .collect();
+        let m = "job:slo_errors_per_request:ratio_rate";
+        assert_eq!(
+            names,
+            ["5m", "30m", "1h", "6h", "3d"].map(|w| format!("{m}{w}"))
+        );
+        assert_eq!(
+            records[0]["expr"].as_str().unwrap(),
+            "sum(rate(http_requests_total{service=\"checkout\",code=~\"5..\"}[5m]))\n/\n\
+             sum(rate(http_requests_total{service=\"checkout\"}[5m]))\n"
+        );
+        assert_eq!(records[0]["labels"]["service"], "checkout");
+        let rules = doc["groups"][1]["rules"].as_array().unwrap();
+        assert_eq!(doc["groups"][1]["name"], "checkout-slo-burn-rate");
         assert_eq!(rules.len(), 3);
         let first = &rules[0];
         assert_eq!(first["alert"], "ErrorBudgetBurn");
@@ -326,7 +373,7 @@ fn workbook_rules_at_999_over_30_days() {
 #[test]
 fn sloth_preset_has_four_alerts() {
     let r = report(r#"{"target": "99.9%", "alerts": {"policy": "sloth"}}"#);
-    let yaml = prometheus_rules(&r, "slo:sli_error:ratio_rate", "checkout").unwrap();
+    let yaml = rules(&r, "slo:sli_error:ratio_rate", "checkout").unwrap();
     assert_eq!(check_rules_structure(&yaml).len(), 4);
     for (burn, long, short) in [
         ("14.4", "1h", "5m"),
@@ -339,14 +386,14 @@ fn sloth_preset_has_four_alerts() {
         assert!(yaml.contains(&format!("(slo:sli_error:ratio_rate{short} > {t})")));
     }
     if let Some(doc) = python_yaml(&yaml) {
-        assert_eq!(doc["groups"][0]["rules"].as_array().unwrap().len(), 4);
+        assert_eq!(doc["groups"][1]["rules"].as_array().unwrap().len(), 4);
     }
 }
 
 #[test]
 fn pyrra_preset_writes_for_and_scaled_windows() {
     let r = report(r#"{"slo_window": "28d", "alerts": {"policy": "pyrra"}}"#);
-    let yaml = prometheus_rules(&r, "slo:sli_error:ratio_rate", "checkout").unwrap();
+    let yaml = rules(&r, "slo:sli_error:ratio_rate", "checkout").unwrap();
     check_rules_structure(&yaml);
     for f in ["for: 2m", "for: 15m", "for: 1h", "for: 3h"] {
         assert!(yaml.contains(f), "missing {f}");
@@ -354,17 +401,17 @@ fn pyrra_preset_writes_for_and_scaled_windows() {
     assert!(yaml.contains("(slo:sli_error:ratio_rate4d > (1*0.0005))"));
     // 30 days: Pyrra's 1h window scales to 64m.
     let r = report(r#"{"alerts": {"policy": "pyrra"}}"#);
-    let yaml = prometheus_rules(&r, "slo:sli_error:ratio_rate", "checkout").unwrap();
+    let yaml = rules(&r, "slo:sli_error:ratio_rate", "checkout").unwrap();
     assert!(yaml.contains("(slo:sli_error:ratio_rate64m > (14*0.0005))"));
     if let Some(doc) = python_yaml(&yaml) {
-        assert_eq!(doc["groups"][0]["rules"][0]["for"], "2m");
+        assert_eq!(doc["groups"][1]["rules"][0]["for"], "2m");
     }
 }
 
 #[test]
 fn a_28_day_window_changes_the_thresholds() {
     let r = report(r#"{"target": "99.9%", "slo_window": "28d"}"#);
-    let yaml = prometheus_rules(&r, "slo:sli_error:ratio_rate", "checkout").unwrap();
+    let yaml = rules(&r, "slo:sli_error:ratio_rate", "checkout").unwrap();
     assert!(yaml.contains("(13.44*0.001)"), "{yaml}");
     assert!(yaml.contains("(5.6*0.001)"), "{yaml}");
 }
@@ -372,7 +419,7 @@ fn a_28_day_window_changes_the_thresholds() {
 #[test]
 fn user_text_is_escaped_or_refused() {
     let r = report("{}");
-    let err = prometheus_rules(&r, "error ratio", "checkout").unwrap_err();
+    let err = rules(&r, "error ratio", "checkout").unwrap_err();
     assert!(matches!(
         err,
         ExportError::Invalid {
@@ -381,7 +428,7 @@ fn user_text_is_escaped_or_refused() {
         }
     ));
     assert!(err.to_string().contains("Prometheus metric name"), "{err}");
-    let err = prometheus_rules(&r, "slo:x", "check\nout").unwrap_err();
+    let err = rules(&r, "slo:x", "check\nout").unwrap_err();
     assert!(matches!(
         err,
         ExportError::Invalid {
@@ -389,17 +436,17 @@ fn user_text_is_escaped_or_refused() {
             ..
         }
     ));
-    assert!(prometheus_rules(&r, "slo:x", " ").is_err());
+    assert!(rules(&r, "slo:x", " ").is_err());
 
     let service = r#"pay "v2" \ {{ .Labels }}"#;
-    let yaml = prometheus_rules(&r, "slo:x", service).unwrap();
+    let yaml = rules(&r, "slo:x", service).unwrap();
     check_rules_structure(&yaml);
     assert!(
         yaml.contains(r#"service: "pay \"v2\" \\ {{ .Labels }}""#),
         "{yaml}"
     );
     if let Some(doc) = python_yaml(&yaml) {
-        let rule = &doc["groups"][0]["rules"][0];
+        let rule = &doc["groups"][1]["rules"][0];
         assert_eq!(rule["labels"]["service"], service);
         // Annotations are Go templates: the braces stay literal text.
         let summary = rule["annotations"]["summary"].as_str().unwrap();
@@ -413,14 +460,14 @@ fn user_text_is_escaped_or_refused() {
 #[test]
 fn policies_without_alerts_and_perfect_targets_are_refused() {
     let r = report(r#"{"alerts": {"policy": "custom"}}"#);
-    let err = prometheus_rules(&r, "slo:x", "checkout").unwrap_err();
+    let err = rules(&r, "slo:x", "checkout").unwrap_err();
     assert_eq!(
         err,
         ExportError::Policy("a custom policy needs at least one alert".into())
     );
     let r = report(r#"{"target": "100%"}"#);
     assert_eq!(
-        prometheus_rules(&r, "slo:x", "checkout").unwrap_err(),
+        rules(&r, "slo:x", "checkout").unwrap_err(),
         ExportError::NoErrorBudget
     );
     assert_eq!(
@@ -432,7 +479,7 @@ fn policies_without_alerts_and_perfect_targets_are_refused() {
 #[test]
 fn alerts_that_cannot_fire_are_marked() {
     let r = report(r#"{"target": "90%"}"#);
-    let yaml = prometheus_rules(&r, "slo:x", "checkout").unwrap();
+    let yaml = rules(&r, "slo:x", "checkout").unwrap();
     assert!(yaml.contains("# Warning: Page alert 1 can never fire"));
     assert!(yaml.contains("      # Never fires: the threshold 144% is above 100%"));
     check_rules_structure(&yaml);
@@ -529,7 +576,7 @@ fn a_custom_single_window_alert() {
             {"severity": "ticket", "budget_fraction": 0.05, "long_window_seconds": 5400,
              "short_window_seconds": 0, "for_seconds": 90}]}}"#,
     );
-    let yaml = prometheus_rules(&r, "slo:x", "checkout").unwrap();
+    let yaml = rules(&r, "slo:x", "checkout").unwrap();
     check_rules_structure(&yaml);
     // 5% of 30 days in 90 minutes: burn 24.
     assert!(
@@ -541,6 +588,6 @@ fn a_custom_single_window_alert() {
         "{yaml}"
     );
     if let Some(doc) = python_yaml(&yaml) {
-        assert_eq!(doc["groups"][0]["rules"][0]["labels"]["severity"], "ticket");
+        assert_eq!(doc["groups"][1]["rules"][0]["labels"]["severity"], "ticket");
     }
 }

@@ -507,15 +507,16 @@ fn no_dependencies() {
     assert_eq!(d.own_unavailability, 0.0005);
     assert!(!d.dependencies_break_target);
     assert!(d.extra_nine.is_empty() && d.extra_nine_violations.is_empty());
-    // 0.05% of a Gregorian year is 15 778.476 s; over 6 outages a year each
-    // may take 2629.746 s.
+    // 0.05% of a Gregorian year is 15 778.476 s; over 6 outages a year,
+    // each reaching the incident model's 50% of users (issue 15 §4), each
+    // may take 15 778.476 / (6 × 0.5) = 5 259.492 s = 1h 27m 39s.
     assert!(close(d.own_budget_per_year_seconds, 0.0005 * YEAR, 1e-15));
     assert_eq!(
         d.summary,
         "There are no critical dependencies: the whole budget, 4h 22m 58s per 365.2425-day \
          year, is the \
-         service's own; at 6 own outages a year, each must be detected and recovered within \
-         43m 50s."
+         service's own; at 6 own outages a year reaching 50% of users, each must be detected \
+         and recovered within 1h 27m 39s."
     );
     assert_eq!(r.spend.dependencies, Some(0.0));
 }

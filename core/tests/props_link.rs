@@ -219,7 +219,7 @@ fn edit_text(e: &Edit) -> (String, String) {
 /// A random scenario: the default with a random set of edits applied.
 fn scenario() -> impl Strategy<Value = Scenario> {
     prop::collection::vec(edit(), 0..16).prop_map(|edits| {
-        let mut link = String::from("v=3");
+        let mut link = String::from("v=4");
         for e in &edits {
             let (key, text) = edit_text(e);
             link.push('&');
@@ -257,7 +257,7 @@ proptest! {
     #[test]
     fn scenario_to_link_to_scenario_is_the_identity(s in scenario()) {
         let link = encode(&s);
-        prop_assert!(link.starts_with("v=3"), "{}", link);
+        prop_assert!(link.starts_with("v=4"), "{}", link);
         let back = decode(&link);
         prop_assert!(back.notices.is_empty(), "{}: {:?}", link, back.notices);
         prop_assert_eq!(&back.scenario, &s, "{}", link);

@@ -270,6 +270,9 @@ pub fn budget_section(props: &SectionProps) -> Html {
                 </tbody>
             </table>
             </div>
+            if !a.service_note.is_empty() {
+                <p class="note" id="alert-service-note">{ &a.service_note }</p>
+            }
             if !a.warnings.is_empty() {
                 <ul class="notes" id="alert-warnings">
                     { for a.warnings.iter().map(|w| html! { <li class="status bad">{ w }</li> }) }

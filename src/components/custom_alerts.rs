@@ -1,7 +1,10 @@
 //! The rows of a custom alert policy (issue 15 §3): each alert a line a
-//! person types (`page 2% 1h 5m`: severity, budget fraction consumed within
-//! the long window, long window, short window), read by the core; add and
-//! remove. The table, warnings and exports are the presets' own.
+//! person types, read by the core, stated by budget spent (`page 2% 1h 5m`:
+//! severity, budget fraction consumed within the long window, long window,
+//! short window) or by time to exhaustion (`page exhausts 50h 1h 5m`: the
+//! budget would run out in 50h at the alerting burn rate); a select per row
+//! restates it the other way; add and remove. The table, warnings and
+//! exports are the presets' own.
 
 use nines_core::alerts::BurnAlert;
 use yew::prelude::*;
@@ -13,7 +16,7 @@ use crate::state::{Action, State};
 struct RowProps {
     dispatch: UseReducerDispatcher<State>,
     index: usize,
-    text: AttrValue,
+    alert: BurnAlert,
 }
 
 /// One alert's field and its remove button; its callbacks are made once, so
@@ -27,16 +30,46 @@ fn custom_alert_row(props: &RowProps) -> Html {
             d.dispatch(Action::SetCustomAlert { index, alert })
         })
     });
+    let by_time = props.alert.exhaustion_seconds.is_some();
+    let restate = {
+        let (d, index, alert) = (props.dispatch.clone(), props.index, props.alert);
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let restated = alert.restated(select.value() == "exhaustion");
+            if restated == alert {
+                // Not restatable (a fraction above 100%): the select shows the row's form.
+                select.set_value(if by_time { "exhaustion" } else { "fraction" });
+            } else {
+                d.dispatch(Action::SetCustomAlert {
+                    index,
+                    alert: restated,
+                })
+            }
+        })
+    };
     let remove = use_memo(deps, |(d, index)| {
         let (d, index) = (d.clone(), *index);
         Callback::from(move |_: MouseEvent| d.dispatch(Action::RemoveCustomAlert(index)))
     });
     let n = props.index + 1;
+    let form_id = format!("custom-alert-{}-form", props.index);
+    let hint = if by_time {
+        "severity, exhausts, time to exhaustion, long window, short window: page exhausts 50h 1h 5m"
+    } else {
+        "severity, budget fraction, long window, short window: page 2% 1h 5m"
+    };
     html! {
         <li class="dep-row">
+            <div class="field">
+                <label for={form_id.clone()}>{ format!("Alert {n} threshold") }</label>
+                <select id={form_id} onchange={restate}>
+                    <option value="fraction" selected={!by_time}>{ "by budget spent" }</option>
+                    <option value="exhaustion" selected={by_time}>{ "by time to exhaustion" }</option>
+                </select>
+            </div>
             <TextField id={format!("custom-alert-{}", props.index)} label={format!("Alert {n}")}
-                value={props.text.clone()} on_commit={(*on_commit).clone()}
-                hint="severity, budget fraction, long window, short window: page 2% 1h 5m" />
+                value={AttrValue::from(props.alert.to_string())} on_commit={(*on_commit).clone()}
+                {hint} />
             <div class="dep-actions">
                 <button type="button" onclick={(*remove).clone()} aria-label={format!("Remove alert {n}")}>{ "Remove" }</button>
             </div>
@@ -56,7 +89,7 @@ pub fn custom_alerts(state: &UseReducerHandle<State>) -> Html {
         <div class="custom-alerts">
             <ul class="dep-list" id="custom-alerts" aria-label="Custom alerts">
                 { for state.scenario.alerts.custom.iter().enumerate().map(|(index, a)| html! {
-                    <CustomAlertRow key={index} dispatch={d.clone()} {index} text={a.to_string()} />
+                    <CustomAlertRow key={index} dispatch={d.clone()} {index} alert={*a} />
                 }) }
             </ul>
             <button type="button" id="add-custom-alert" onclick={add}>{ "Add an alert" }</button>

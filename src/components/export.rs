@@ -6,16 +6,18 @@
 //! open preview), not on every edit of the scenario.
 
 use nines_core::export::{
-    check_openslo, check_prometheus_rules, measures_markdown, openslo, prometheus_rules,
-    to_confluence, to_csv, to_markdown, TABLES,
+    check_openslo, check_prometheus_rules, measures_markdown, openslo, prometheus_rules, pyrra,
+    sloth, to_confluence, to_csv, to_markdown, TABLES,
 };
+use nines_core::production::{check_selector, ProductionInputs};
 use nines_core::scenario::Report;
 use yew::prelude::*;
 
 use super::disclosure::use_open;
-use super::field::{commit, non_empty, TextField};
+use super::field::{non_empty, use_commit, TextField};
 use super::SectionProps;
 use crate::browser::{copy_text, download};
+use crate::state::Action;
 
 const FORMATS: [(&str, &str, &str); 3] = [
     ("csv", "CSV", "text/csv"),
@@ -34,13 +36,12 @@ fn copy(text: String, status: UseStateHandle<Option<String>>) {
 }
 
 /// What the user chose to export: the table and its format, and the names
-/// the alerting rules and the SLO document use.
+/// the rules and the SLO document use (the scenario's, issue 17).
 #[derive(Clone, PartialEq)]
 struct Choice {
     table: usize,
     format: usize,
-    metric: String,
-    service: String,
+    production: ProductionInputs,
 }
 
 /// One export: its file name, media type and text.
@@ -57,11 +58,7 @@ type Write = fn(&Choice, &Report) -> Option<File>;
 impl Choice {
     /// The OpenSLO queries for the service: bad and all requests.
     fn queries(&self) -> (String, String) {
-        let service = &self.service;
-        (
-            format!("sum(rate(http_requests_total{{service=\"{service}\",code=~\"5..\"}}[{{{{.window}}}}]))"),
-            format!("sum(rate(http_requests_total{{service=\"{service}\"}}[{{{{.window}}}}]))"),
-        )
+        self.production.window_queries("{{.window}}")
     }
 
     fn table(&self, report: &Report) -> Option<File> {
@@ -93,8 +90,28 @@ impl Choice {
     }
 
     fn rules(&self, report: &Report) -> Option<File> {
-        let text = prometheus_rules(report, &self.metric, &self.service).ok()?;
-        let name = format!("{}-slo-rules.yaml", self.service);
+        let text = prometheus_rules(report, &self.production).ok()?;
+        let name = format!("{}-slo-rules.yaml", self.production.service);
+        Some(File {
+            name,
+            mime: "application/yaml",
+            text,
+        })
+    }
+
+    fn sloth(&self, report: &Report) -> Option<File> {
+        let text = sloth(report, &self.production).ok()?;
+        let name = format!("{}-slo.sloth.yaml", self.production.service);
+        Some(File {
+            name,
+            mime: "application/yaml",
+            text,
+        })
+    }
+
+    fn pyrra(&self, report: &Report) -> Option<File> {
+        let text = pyrra(report, &self.production).ok()?;
+        let name = format!("{}-slo.pyrra.yaml", self.production.service);
         Some(File {
             name,
             mime: "application/yaml",
@@ -104,8 +121,8 @@ impl Choice {
 
     fn openslo(&self, report: &Report) -> Option<File> {
         let (bad, total) = self.queries();
-        let text = openslo(report, &self.service, &bad, &total).ok()?;
-        let name = format!("{}-slo.openslo.yaml", self.service);
+        let text = openslo(report, &self.production.service, &bad, &total).ok()?;
+        let name = format!("{}-slo.openslo.yaml", self.production.service);
         Some(File {
             name,
             mime: "application/yaml",
@@ -119,31 +136,24 @@ pub fn export_section(props: &SectionProps) -> Html {
     let report = &props.state.report;
     let table = use_state(|| 0usize);
     let format = use_state(|| 0usize);
-    let metric = use_state(|| "slo:sli_error:ratio_rate".to_string());
-    let service = use_state(|| "checkout".to_string());
     let status = use_state(|| None::<String>);
-    // Made once: setting a state handle needs no later copy of it.
-    let on_text = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        move |_: &()| {
-            commit(non_empty("this field is needed for the export"), move |v| {
-                state.set(v)
-            })
-        }
-    };
-    let on_metric = use_memo((), on_text(&metric));
-    let on_service = use_memo((), on_text(&service));
-    let previews = [use_open(), use_open(), use_open()];
+    let needed = || non_empty("this field is needed for the export");
+    let selector = |t: &str| check_selector(t).map(|()| t.trim().to_string());
+    let on_metric = use_commit(&props.state, needed(), Action::SetRecording);
+    let on_service = use_commit(&props.state, needed(), Action::SetService);
+    let on_requests = use_commit(&props.state, selector, Action::SetRequestsSeries);
+    let on_errors = use_commit(&props.state, selector, Action::SetErrorsSeries);
+    let previews = [use_open(), use_open(), use_open(), use_open(), use_open()];
+    let p = &props.state.scenario.production;
     let choice = Choice {
         table: *table,
         format: *format,
-        metric: (*metric).clone(),
-        service: (*service).clone(),
+        production: p.clone(),
     };
     // Shown on every edit: why an export is refused.
-    let rules_error = check_prometheus_rules(report, &choice.metric, &choice.service).err();
+    let rules_error = check_prometheus_rules(report, p).err();
     let (bad, total) = choice.queries();
-    let openslo_error = check_openslo(report, &choice.service, &bad, &total).err();
+    let openslo_error = check_openslo(report, &p.service, &bad, &total).err();
 
     let select = |id: &'static str,
                   label: &'static str,
@@ -221,10 +231,14 @@ pub fn export_section(props: &SectionProps) -> Html {
 
             <h3>{ "For the SREs: alerting rules and the SLO" }</h3>
             <div class="fields">
-                <TextField id="export-metric" label="Error-ratio recording rule (window appended)" value={(*metric).clone()}
-                    on_commit={(*on_metric).clone()} hint="e.g. slo:sli_error:ratio_rate → slo:sli_error:ratio_rate5m" />
-                <TextField id="export-service" label="Service name" value={(*service).clone()}
-                    on_commit={(*on_service).clone()} hint="lowercase, e.g. checkout" />
+                <TextField id="export-service" label="Service name" value={p.service.clone()}
+                    on_commit={on_service} hint="lowercase, e.g. checkout" />
+                <TextField id="export-requests" label="Series counting all requests" value={p.requests.clone()}
+                    on_commit={on_requests} hint="a PromQL selector, e.g. http_requests_total{job=\"checkout\"}" />
+                <TextField id="export-errors" label="Series counting bad requests" value={p.errors.clone()}
+                    on_commit={on_errors} hint="e.g. http_requests_total{job=\"checkout\",code=~\"5..\"}" />
+                <TextField id="export-metric" label="Error-ratio recording rule (window appended)" value={p.recording.clone()}
+                    on_commit={on_metric} hint="e.g. slo:sli_error:ratio_rate → slo:sli_error:ratio_rate5m" />
             </div>
             { match &rules_error {
                 None => html! { <>
@@ -240,8 +254,12 @@ pub fn export_section(props: &SectionProps) -> Html {
                 None => html! { <>
                     <div class="dep-actions">
                         { button("download-openslo", "Download OpenSLO", Choice::openslo, false) }
+                        { button("download-sloth", "Download Sloth spec", Choice::sloth, false) }
+                        { button("download-pyrra", "Download Pyrra SLO", Choice::pyrra, false) }
                     </div>
                     { preview(2, "openslo-preview", "OpenSLO v1 document", Choice::openslo) }
+                    { preview(3, "sloth-preview", "Sloth spec (prometheus/v1)", Choice::sloth) }
+                    { preview(4, "pyrra-preview", "Pyrra ServiceLevelObjective", Choice::pyrra) }
                 </> },
                 Some(e) => html! { <p class="error" role="alert" id="openslo-error">{ e.to_string() }</p> },
             } }

@@ -161,19 +161,16 @@ pub enum Kind {
     Fraction,
     /// `6`, `2.5k`, `1,000` → a count.
     Count,
-    /// `$20M`, `20,000,000` → an amount.
-    Money,
 }
 
 impl Kind {
     /// Parse `text` with the core's parser for this kind.
     pub fn parse(self, text: &str) -> Result<f64, nines_core::quantity::ParseError> {
-        use nines_core::amount::{Count, Money};
+        use nines_core::amount::Count;
         match self {
             Kind::Duration => nines_core::duration::parse_duration(text),
             Kind::Fraction => nines_core::quantity::parse_fraction(text),
             Kind::Count => Count::parse(text).map(|c| c.to_f64()),
-            Kind::Money => Money::parse(text).map(|m| m.amount_f64()),
         }
     }
 
@@ -184,7 +181,6 @@ impl Kind {
             Kind::Duration => nines_core::duration::format_duration(value),
             Kind::Fraction => nines_core::display::format_fraction_percent(value),
             Kind::Count => display::count(value, 3),
-            Kind::Money => display::money(value),
         }
     }
 }

@@ -1,11 +1,14 @@
 //! Section 6, *Who runs it*: the essays' production support methods
 //! (Steve Smith, "Who Runs It" series), a recommendation with the rule it
-//! applied, and the on-call cost of each method.
+//! applied, the on-call cost of each method, and each method as revenue
+//! insurance (issue 16): downtime against the budget, lost revenue, team
+//! investment and the total, with the organisation's conflicts.
 
-use nines_core::export::support_cost_table;
-use nines_core::support::TrafficCriticality;
+use nines_core::export::{support_assumptions_table, support_cost_table, support_methods_table};
+use nines_core::support::{SupportReport, TrafficCriticality};
 use yew::prelude::*;
 
+use super::choice::choice_field;
 use super::cost::{use_on_currency, MoneyField};
 use super::field::{Kind, NumberField};
 use super::figure::{Figure, Notes};
@@ -42,6 +45,12 @@ pub fn support_section(props: &SectionProps) -> Html {
     let on_teams = use_on(&props.state, |v: f64| {
         Action::SetTeams(v.round().clamp(0.0, 10_000.0) as u32)
     });
+    let on_ops_handoff = use_on(&props.state, Action::SetOpsHandoff);
+    let on_sometimes_handoff = use_on(&props.state, Action::SetOpsSometimesHandoff);
+    let on_sre_handoff = use_on(&props.state, Action::SetSreHandoff);
+    let on_investment = use_on(&props.state, Action::SetInvestmentPerTeam);
+    let on_sre_factor = use_on(&props.state, Action::SetSreInvestmentFactor);
+    let report = &props.state.report;
     let on_criticality = super::on_select(&props.state, |v| {
         CRITICALITY
             .iter()
@@ -65,8 +74,11 @@ pub fn support_section(props: &SectionProps) -> Html {
                 <MoneyField id="standby-rate" label="Standby pay per hour" currency={s.currency}
                     value={s.support.on_call.standby_rate_per_hour} on_value={on_standby_rate} on_currency={on_currency.clone()} />
                 <MoneyField id="callout-rate" label="Pay per callout" currency={s.currency}
-                    value={s.support.on_call.callout_rate} on_value={on_callout_rate} {on_currency} />
+                    value={s.support.on_call.callout_rate} on_value={on_callout_rate} on_currency={on_currency.clone()} />
             </div>
+            <p class="convention" id="support-suggested-criticality">
+                { "Suggested criticality: " }{ &r.display.suggested_criticality }{ " (Revenue per year in " }<a href="#cost">{ "Cost per nine" }</a>{ ")." }
+            </p>
             <p class="convention" id="oncall-incidents">
                 { "Callouts: " }{ &r.display.callouts }{ " (Incidents per year in " }<a href="#incidents">{ "Incidents and delivery" }</a>{ ", for each service)." }
             </p>
@@ -84,11 +96,107 @@ pub fn support_section(props: &SectionProps) -> Html {
                     why={format!("People on the rota × standby pay × hours, plus callouts × callout pay; {}.", r.display.standby_hours)} />
             </div>
             <TableView id="support-costs" table={support_cost_table(&props.state.report)} numeric={vec![2, 3, 4, 5]} />
+            <h3 id="support-insurance-heading">{ "Revenue insurance: each method's downtime, budget and full cost" }</h3>
+            <p class="convention" id="support-basis">{ &r.display.basis }{ " Budget: " }{ &r.display.budget_per_year }{ ". Lost revenue: " }{ &r.display.loss_per_hour }{ "." }</p>
+            <div class="fields">
+                <NumberField id="ops-handoff" label="Ops Run It: handoff delay per incident" kind={Kind::Duration}
+                    value={s.support.on_call.ops_handoff_delay_seconds} on_value={on_ops_handoff} hint="the essays: \"hours, days, or even weeks\"" />
+                <NumberField id="ops-sometimes-handoff" label="Ops Sometimes Run It: handoff delay per incident" kind={Kind::Duration}
+                    value={s.support.on_call.ops_sometimes_handoff_delay_seconds} on_value={on_sometimes_handoff} />
+                <NumberField id="sre-handoff" label="SRE Run It: handoff delay per incident" kind={Kind::Duration}
+                    value={s.support.on_call.sre_handoff_delay_seconds} on_value={on_sre_handoff} hint="the essays: none" />
+                <MoneyField id="investment" label="You Run It: team investment a year per team" currency={s.currency}
+                    value={s.support.investment_per_team_per_year} on_value={on_investment} {on_currency} />
+                <NumberField id="sre-factor" label="SRE Run It: investment, times You Run It's" kind={Kind::Count}
+                    value={s.support.sre_investment_factor} on_value={on_sre_factor} hint="10: \"an order of magnitude more\"" />
+            </div>
+            <div class="headline">
+                <Figure id="support-cheapest-fitting" value={r.cheapest_fitting.map_or("none", |m| m.name())}
+                    label="cheapest method that fits the error budget"
+                    why={r.display.cheapest_fitting.clone()} />
+            </div>
+            <p id="support-revenue-insurance">{ &r.display.revenue_insurance }</p>
+            { methods_chart(r) }
+            <TableView id="support-methods" table={support_methods_table(report)} numeric={vec![1, 2, 3, 5, 6, 8, 9]} />
+            <ul id="support-warnings">
+                { for r.warnings.iter().map(|w| html! { <li>{ w }</li> }) }
+            </ul>
             <h3>{ "Why not the others" }</h3>
             <ul id="support-alternatives">
                 { for rec.alternatives.iter().map(|a| html! { <li><strong>{ a.method.name() }</strong>{ ": " }{ &a.reason }</li> }) }
             </ul>
+            <h3>{ "The organisation around the service" }</h3>
+            <div class="fields">
+                { choice_field(&props.state, "organisation", "Organisation", s.support.organisation, Action::SetOrganisation) }
+                { choice_field(&props.state, "culture", "Culture (Westrum)", s.support.culture, Action::SetCulture) }
+            </div>
+            <p id="support-organisation">{ &r.display.organisation }</p>
+            <div id="support-conflicts">
+                { for r.conflicts.iter().map(|g| html! { <>
+                    <h4>{ format!("Over {} ({}; here {}){}", g.topic, g.condition, g.culture_trait,
+                        if g.applies_to_recommended { "" } else { ", if you choose it" }) }</h4>
+                    <ul>{ for g.items.iter().map(|i| html! { <li>{ *i }</li> }) }</ul>
+                </> }) }
+            </div>
+            <h3>{ "Rules and assumptions" }</h3>
+            <ul id="support-product-conditions">
+                { for r.product_conditions.iter().map(|c| html! { <li>{ c }</li> }) }
+            </ul>
+            <TableView id="support-assumptions" table={support_assumptions_table(report)} />
             <Notes notes={rec.notes.clone()} />
         </section>
+    }
+}
+
+/// Each method's total cost a year and downtime a year, side by side, with
+/// the year's error budget as a line across the downtime bars. The table
+/// below the chart has every figure (its text alternative).
+fn methods_chart(r: &SupportReport) -> Html {
+    let most = |f: fn(&nines_core::support::MethodComparison) -> f64| {
+        r.methods.iter().map(f).fold(0.0, f64::max)
+    };
+    let cost_max = most(|m| m.total_cost_per_year);
+    let down_max = most(|m| m.expected_downtime_per_year_seconds).max(r.budget_per_year_seconds);
+    // One column, 360 units wide so that its 12-unit labels stay 11 px or
+    // more on a phone (drawn narrow: `.chart-svg.narrow`): per method its
+    // name, a cost bar and a downtime bar, each bar at most 200 units,
+    // leaving room for its label.
+    let w = |x: f64, max: f64| {
+        if max > 0.0 && x.is_finite() {
+            (x / max * 200.0).clamp(0.5, 200.0)
+        } else {
+            0.5
+        }
+    };
+    let row_h = 60.0;
+    let top = 22.0;
+    let height = top + row_h * r.methods.len() as f64;
+    let budget_x = w(r.budget_per_year_seconds, down_max).to_string();
+    html! {
+        <figure class="chart" id="support-methods-chart">
+            <figcaption>{ "Each method's total cost a year (on-call, investment, lost revenue) and its downtime a year against the error budget (the dashed mark)" }</figcaption>
+            <svg viewBox={format!("0 0 360 {height}")} role="img" tabindex="0" class="chart-svg narrow"
+                aria-label="Bars of each support method's total cost and downtime a year, with the budget marked; the table below has the figures">
+                <text x="0" y="12" class="tick">{ "Cost a year, then downtime a year" }</text>
+                { for r.methods.iter().enumerate().map(|(i, m)| {
+                    let y = top + row_h * i as f64;
+                    let cw = w(m.total_cost_per_year, cost_max);
+                    let dw = w(m.expected_downtime_per_year_seconds, down_max);
+                    html! { <g>
+                        <text x="0" y={(y + 10.0).to_string()} class="tick">{ m.method_name }</text>
+                        <rect x="0" y={(y + 14.0).to_string()} width={cw.to_string()} height="14" class="s1" />
+                        <text x={(cw + 4.0).to_string()} y={(y + 25.0).to_string()} class="tick">{ &m.display.total_cost }</text>
+                        <rect x="0" y={(y + 32.0).to_string()} width={dw.to_string()} height="14"
+                            class={if m.fits_budget { "s3" } else { "s2" }} />
+                        <text x={(dw + 4.0).to_string()} y={(y + 43.0).to_string()} class="tick">
+                            { &m.display.expected_downtime }{ if m.fits_budget { "" } else { ", over budget" } }
+                        </text>
+                        <g class="marker">
+                            <line x1={budget_x.clone()} x2={budget_x.clone()} y1={(y + 29.0).to_string()} y2={(y + 49.0).to_string()} />
+                        </g>
+                    </g> }
+                }) }
+            </svg>
+        </figure>
     }
 }

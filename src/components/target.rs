@@ -3,6 +3,7 @@
 
 use std::str::FromStr;
 
+use nines_core::clock::UtcOffset;
 use nines_core::downtime::CURVE_NINES;
 use nines_core::duration::{format_duration, parse_duration};
 use nines_core::quantity::round_targets;
@@ -66,6 +67,8 @@ pub fn target_section(props: &SectionProps) -> Html {
         str::parse::<PlannedMaintenance>,
         Action::SetMaintenance,
     );
+    // The scenario's one time zone: service hours and calendar windows.
+    let on_offset = use_commit(&props.state, str::parse::<UtcOffset>, Action::SetUtcOffset);
     let on_reverse_downtime = use_commit(&props.state, parse_duration, Action::SetReverseDowntime);
     let on_reverse_period = super::on_select(&props.state, |v| {
         Period::from_str(v).ok().map(Action::SetReversePeriod)
@@ -158,6 +161,11 @@ pub fn target_section(props: &SectionProps) -> Html {
                 </div>
                 <TextField id="service-hours" label="Hours, day by day" value={hours.clone()}
                     hint="e.g. Mon-Fri 09:00-17:00, Sat 10:00-14:00 (24/7 for always)" on_commit={on_hours} />
+                if !scenario.service_hours.is_always() {
+                    <TextField id="service-hours-offset" label="Service hours' time zone (offset from UTC)"
+                        value={scenario.budget.utc_offset.to_string()} on_commit={on_offset}
+                        hint="e.g. +01:00, -05:00, UTC (fixed: no daylight saving); calendar windows use it too" />
+                }
                 <TextField id="maintenance" label="Planned maintenance"
                     value={scenario.maintenance.to_string()}
                     hint="a weekly window like Sun 02:00-04:00 excluded, or 4h per month counted; none" on_commit={on_maintenance} />

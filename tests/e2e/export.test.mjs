@@ -3,7 +3,11 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
+import { mkdtemp, writeFile, copyFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { setup, openPage } from "./harness.mjs";
+import { promtoolTests } from "./promtool.mjs";
 
 let env;
 before(async () => { env = await setup(); });
@@ -59,7 +63,8 @@ test("Prometheus rules carry the Workbook's thresholds and pass promtool check r
   assert.equal(file, rules);
   try {
     const parsed = execFileSync("python3", ["-c", "import sys, yaml, json; print(json.dumps(yaml.safe_load(sys.stdin)))"], { input: file, encoding: "utf8" });
-    assert.equal(JSON.parse(parsed).groups[0].rules.length, 3);
+    // The SLI's recording rules (five windows), then the three alerts.
+    assert.deepEqual(JSON.parse(parsed).groups.map((g) => g.rules.length), [5, 3]);
   } catch (e) {
     if (!/No module named 'yaml'|ENOENT/.test(String(e.message) + String(e.stderr))) throw e;
     console.log("# PyYAML not available here: YAML parse skipped");
@@ -70,7 +75,7 @@ test("Prometheus rules carry the Workbook's thresholds and pass promtool check r
   try { execFileSync("promtool", ["--version"], { stdio: "ignore" }); promtool = "promtool"; } catch { /* absent */ }
   if (promtool) {
     const out = execFileSync(promtool, ["check", "rules", await download.path()], { encoding: "utf8" });
-    assert.match(out, /SUCCESS: 3 rules found/, out);
+    assert.match(out, /SUCCESS: 8 rules found/, out);
   } else {
     console.log("# promtool not available here (no apt-get): rules checked as YAML only");
   }
@@ -79,6 +84,78 @@ test("Prometheus rules carry the Workbook's thresholds and pass promtool check r
   // A bad service name is refused with a message naming the field.
   await page.getByLabel("Service name").fill("Check Out!");
   assert.match(await page.locator("#rules-error, #openslo-error").first().textContent(), /service/i);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** Seconds of a duration as the page writes it: `2m 10s`, `52s`, `1h`. */
+function seconds(text) {
+  const unit = { d: 86400, h: 3600, m: 60, s: 1 };
+  return [...text.matchAll(/([\d.]+)(d|h|m|s)\b/g)].reduce((sum, [, n, u]) => sum + Number(n) * unit[u], 0);
+}
+
+// Issue 17 §2: the rules stand alone (recording rules from the two request
+// series the user names, then the alerts) and Prometheus itself proves
+// them: promtool test rules on synthetic series (tests/e2e/promtool.mjs).
+// With every request failing, each alert fires within the detection time
+// the page states at a 100% error ratio (to one evaluation interval); with
+// errors at the SLO nothing fires; at twice the SLO only the ticket fires.
+test("the exported Prometheus rules fire as the page says, under promtool test rules", async (t) => {
+  let promtool = null;
+  try { execFileSync("promtool", ["--version"], { stdio: "ignore" }); promtool = "promtool"; } catch { /* absent */ }
+  if (!promtool) { t.skip("promtool not available here (no apt-get)"); return; }
+  const { page, context, problems } = await openPage(env.browser, env.url, { acceptDownloads: true });
+  await page.getByLabel("Availability target").fill("99.9");
+  await page.getByLabel("SLO window").selectOption("30d");
+  const ratio = page.getByLabel("Error ratio to test the alerts with");
+  await ratio.fill("100%");
+  await ratio.press("Enter");
+  // SRE Workbook Table 5-8 at 100% errors: 1h × 14.4 × 0.1% = 51.84 s,
+  // 6h × 6 × 0.1% = 129.6 s, 3d × 1 × 0.1% = 259.2 s.
+  await page.waitForFunction(() => document.querySelector("#alerts-table tbody tr td:nth-child(5)")?.textContent === "52s");
+  const rows = await page.locator("#alerts-table tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+  const alerts = rows.map((r) => ({ long: r[0].split(" / ")[0], detectionSeconds: seconds(r[3]) }));
+  assert.deepEqual(alerts, [
+    { long: "1h", detectionSeconds: 52 },
+    { long: "6h", detectionSeconds: 130 },
+    { long: "3d", detectionSeconds: 259 },
+  ]);
+  // The series the rules read: the defaults, then a bad one refused.
+  const errors = page.getByLabel("Series counting bad requests");
+  assert.equal(await errors.inputValue(), 'http_requests_total{service="checkout",code=~"5.."}');
+  await errors.fill("rate(http_requests_total[5m])");
+  await errors.press("Enter");
+  assert.equal(await errors.getAttribute("aria-invalid"), "true");
+  assert.match(await page.locator("#export").textContent(), /a PromQL series selector/);
+  await errors.fill('http_requests_total{service="checkout",code=~"5.."}');
+  await errors.press("Enter");
+  const service = page.getByLabel("Service name");
+  await service.fill("payments");
+  await service.press("Enter");
+  // Kept in the link, like every input.
+  await page.waitForURL(/production\.service=payments/);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#download-rules").click()]);
+  const dir = await mkdtemp(join(tmpdir(), "nines-promtool-"));
+  await copyFile(await download.path(), join(dir, "rules.yaml"));
+  await writeFile(join(dir, "test.yaml"), promtoolTests("rules.yaml", alerts, ["payments-slo-sli-recordings", "payments-slo-burn-rate"]));
+  const check = execFileSync(promtool, ["check", "rules", join(dir, "rules.yaml")], { encoding: "utf8" });
+  assert.match(check, /SUCCESS: 8 rules found/, check);
+  let out;
+  try {
+    out = execFileSync(promtool, ["test", "rules", join(dir, "test.yaml")], { encoding: "utf8", cwd: dir });
+  } catch (e) {
+    assert.fail(`promtool test rules failed:\n${e.stdout}\n${e.stderr}`);
+  }
+  assert.match(out, /SUCCESS/, out);
+  // Sloth and Pyrra (issue 17 §3): the same SLO and series, each in its
+  // project's format.
+  await page.getByText("Sloth spec (prometheus/v1)").click();
+  const slothSpec = await page.locator("#sloth-preview").inputValue();
+  assert.match(slothSpec, /version: "prometheus\/v1"\nservice: "payments"/);
+  assert.match(slothSpec, /objective: 99\.9\n/);
+  assert.match(slothSpec, /error_query: "sum\(rate\(http_requests_total\{service=\\"checkout\\",code=~\\"5\.\.\\"\}\[\{\{\.window\}\}\]\)\)"/);
+  await page.getByText("Pyrra ServiceLevelObjective").click();
+  assert.match(await page.locator("#pyrra-preview").inputValue(), /kind: ServiceLevelObjective[\s\S]*target: "99\.9"\n  window: 30d/);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -48,7 +48,9 @@ export const STORY_NOW = "2026-11-11T00:00:00Z";
  */
 export async function openPage(browser, url, options = {}) {
   const { now = STORY_NOW, ...contextOptions } = options;
-  const context = await browser.newContext(contextOptions);
+  // The browser's time zone is UTC unless a test sets `timezoneId`: the
+  // page fills a calendar window's and the service hours' offset from it.
+  const context = await browser.newContext({ timezoneId: "UTC", ...contextOptions });
   const page = await context.newPage();
   if (now) await page.clock.setFixedTime(new Date(now));
   const problems = [];

@@ -20,7 +20,7 @@ test("a forced panic shows a message and a reset link", async () => {
   assert.match(await fatal.textContent(), /self-test/);
   assert.equal(await fatal.getByRole("link", { name: /Reset/ }).getAttribute("href"), "./");
   // The last saved scenario is offered, so no work is lost with the page.
-  assert.equal(await fatal.getByRole("link", { name: /last saved scenario/ }).getAttribute("href"), "./?v=3&target=99.9%25");
+  assert.equal(await fatal.getByRole("link", { name: /last saved scenario/ }).getAttribute("href"), "./?v=4&target=99.9%25");
   assert.match(page.url(), /target=99\.9%25/, "the scenario is still in the address");
   // The only errors are the panic itself.
   assert.ok(problems.every((p) => /self-test|unreachable|RuntimeError|Nines crashed/.test(p)), problems.join("\n"));

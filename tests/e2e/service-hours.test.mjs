@@ -59,3 +59,44 @@ test("planned maintenance: a weekly window, excluded or counted, with what each 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Issue 15 §1: the budget, its dates and the alerts count service time too.
+// Worked by hand for the default story (99.95%, rolling 30 days from Sun
+// 1 Nov 2026 00:00 UTC, now Wed 11 Nov 00:00, 520 of 1,300 bad requests
+// allowed) over Mon–Fri 09:00–17:00 in UTC: the window holds 4 weeks
+// (160 h) + Mon 30 Nov (8 h) = 168 h; Mon 2–Fri 6 and Mon 9–Tue 10 Nov
+// measured 56 h (33.33%). 40% spent: burn rate 1.2×; it lasts 56 h / 0.4 =
+// 140 h of service from the start: three weeks (120 h), Mon 23 and Tue 24
+// (16 h), then 4 h of Wed 25 Nov: 13:00 UTC (24/7: Thu 26 Nov 00:00). The
+// Workbook's first page alert, 2% of the budget in 1 h, is then a burn
+// rate of 0.02 × 720 h × 40/168 = 3.43× (24/7: 14.4×).
+test("service hours: the budget's dates and the alerts count service time only", async () => {
+  const { page, context, problems } = await openPage(env.browser, env.url);
+  await page.locator("#budget-exhaustion").waitFor();
+  assert.match(await page.locator("#budget-exhaustion").textContent(), /Thu 26 Nov 2026, 00:00 UTC/);
+  assert.equal(await page.locator("#alerts-table tbody tr td:nth-child(3)").first().textContent(), "14.4×");
+  await page.locator("#service-hours-preset").selectOption("Mon-Fri 09:00-17:00");
+  await page.waitForFunction(() => /Wed 25 Nov 2026, 13:00 UTC/.test(document.querySelector("#budget-exhaustion")?.textContent ?? ""));
+  assert.match(await page.locator("#budget-burn-rate").textContent(), /1\.2×/);
+  assert.match(await page.locator("#budget").textContent(), /Counted in service time only: Mon-Fri 09:00-17:00 \(UTC\), 40 hours a week/);
+  assert.equal(await page.locator("#alerts-table tbody tr td:nth-child(3)").first().textContent(), "3.43×");
+  assert.match(await page.locator("#alert-service-note").textContent(), /Counted in service time/);
+  // The hours' time zone: at +01:00 they are 08:00-16:00 UTC, so the same
+  // 140 h run out an hour earlier.
+  const zone = page.getByLabel("Service hours' time zone (offset from UTC)");
+  await zone.fill("+01:00");
+  await zone.press("Enter");
+  await page.waitForFunction(() => /Wed 25 Nov 2026, 12:00 UTC/.test(document.querySelector("#budget-exhaustion")?.textContent ?? ""));
+  await zone.fill("+25:00");
+  await zone.press("Enter");
+  assert.equal(await zone.getAttribute("aria-invalid"), "true");
+  assert.match(await page.locator("#budget-exhaustion").textContent(), /Wed 25 Nov 2026, 12:00 UTC/);
+  // Kept in the link.
+  await page.waitForURL(/utc_offset=%2B01:00|utc_offset=\+01:00/);
+  const other = await openPage(env.browser, page.url());
+  await other.page.locator("#budget-exhaustion").waitFor();
+  assert.match(await other.page.locator("#budget-exhaustion").textContent(), /Wed 25 Nov 2026, 12:00 UTC/);
+  assert.deepEqual([...problems, ...other.problems], []);
+  await other.context.close();
+  await context.close();
+});

@@ -22,6 +22,8 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         "--error-ratio",
         "--requests",
         "--convention",
+        "--service-hours",
+        "--maintenance",
     ])?;
     let mut scenario = base_scenario(args, true)?;
     // `--alert "page 2% 1h 5m"`, repeatable: a custom policy (issue 15 §3).
@@ -144,6 +146,9 @@ fn render(report: &Report, json: bool) -> String {
     );
     if let Some(note) = &a.policy_note {
         out.push_str(&format!("\n{note}"));
+    }
+    if !a.service_note.is_empty() {
+        out.push_str(&format!("\n{}", a.service_note));
     }
     for w in &a.warnings {
         out.push_str(&format!("\nWarning: {w}"));

@@ -32,6 +32,8 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         "--utc-offset",
         "--now",
         "--convention",
+        "--service-hours",
+        "--maintenance",
     ])?;
     let mut scenario = base_scenario(args, true)?;
     let elapsed = option(args, "--elapsed", parse_duration)?;

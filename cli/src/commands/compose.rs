@@ -22,6 +22,7 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         "--service",
         "--window",
         "--outages",
+        "--outage-scope",
         "--convention",
         "--scope",
     ])?;
@@ -69,6 +70,10 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         // The service's own outages are the incident model's rate.
         scenario.incidents.incidents_per_year = outages.to_f64();
     }
+    // The share of users each of those outages reaches: the incident
+    // model's scope (one scope, issue 15 §4). Here 100% unless given, as
+    // "The Calculus of Service Availability" counts full outages.
+    scenario.incidents.scope = option(args, "--outage-scope", parse_scope)?.unwrap_or(1.0);
     // The share of the service's users an outage of the composition
     // reaches (issue 15 §4): it counts × this share in the service's
     // figures; the composition's own availability is shown as it is.

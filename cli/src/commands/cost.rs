@@ -21,6 +21,7 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         "--factor",
         "--tolerable-loss",
         "--levels",
+        "--currency",
         "--convention",
     ])?;
     let mut scenario = base_scenario(args, false)?;

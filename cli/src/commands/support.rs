@@ -1,10 +1,16 @@
 //! `nines support`: who should run the service (the essays' production
-//! support methods), the rule applied, and the on-call cost of each method.
+//! support methods), the rule applied, the on-call cost of each method, and
+//! each method as revenue insurance (issue 16): its time to restore with
+//! the handoff delay, downtime a year against the budget, lost revenue,
+//! team investment and total.
 
-use nines_core::amount::{Money, Rate};
-use nines_core::export::support_cost_table;
+use nines_core::amount::{Count, Money, Rate};
+use nines_core::choice::Choice;
+use nines_core::duration::parse_duration;
+use nines_core::export::{support_cost_table, support_methods_table};
+use nines_core::quantity::parse_fraction;
 use nines_core::scenario::{evaluate, Report};
-use nines_core::support::TrafficCriticality;
+use nines_core::support::{Culture, Organisation, TrafficCriticality};
 use nines_core::window::Period;
 use serde_json::json;
 
@@ -20,12 +26,52 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         "--standby-rate",
         "--callout-rate",
         "--incidents",
+        "--ttd",
+        "--ttr",
+        "--scope",
+        "--revenue",
+        "--impact",
+        "--ops-handoff",
+        "--ops-sometimes-handoff",
+        "--sre-handoff",
+        "--investment",
+        "--sre-factor",
+        "--organisation",
+        "--culture",
+        "--currency",
         "--convention",
     ])?;
     let mut scenario = base_scenario(args, false)?;
-    // The whole answer in the currency the rates were typed in.
-    if let Some(c) = money_currency(args, &["--standby-rate", "--callout-rate"])? {
+    // The whole answer in the currency the amounts were typed in.
+    if let Some(c) = money_currency(
+        args,
+        &[
+            "--standby-rate",
+            "--callout-rate",
+            "--revenue",
+            "--investment",
+        ],
+    )? {
         scenario.currency = c;
+    }
+    // The service the methods are compared on: its incident model and its
+    // revenue, as `incidents` and `cost` take them.
+    let i = &mut scenario.incidents;
+    if let Some(ttd) = option(args, "--ttd", parse_duration)? {
+        i.time_to_detect_seconds = ttd;
+    }
+    if let Some(ttr) = option(args, "--ttr", parse_duration)? {
+        i.time_to_recover_seconds = ttr;
+    }
+    if let Some(scope) = option(args, "--scope", parse_fraction)? {
+        i.scope = scope;
+    }
+    let m = &mut scenario.cost.model;
+    if let Some(x) = option(args, "--revenue", Money::parse)? {
+        m.revenue_per_year = x.amount_f64();
+    }
+    if let Some(x) = option(args, "--impact", parse_fraction)? {
+        m.impact_fraction = x;
     }
     // Product demand is the delivery section's deployment frequency.
     if let Some(rate) = option(args, "--deploys", Rate::parse)? {
@@ -47,6 +93,27 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     }
     if let Some(rate) = option(args, "--callout-rate", Money::parse)? {
         support.on_call.callout_rate = rate.amount_f64();
+    }
+    if let Some(d) = option(args, "--ops-handoff", parse_duration)? {
+        support.on_call.ops_handoff_delay_seconds = d;
+    }
+    if let Some(d) = option(args, "--ops-sometimes-handoff", parse_duration)? {
+        support.on_call.ops_sometimes_handoff_delay_seconds = d;
+    }
+    if let Some(d) = option(args, "--sre-handoff", parse_duration)? {
+        support.on_call.sre_handoff_delay_seconds = d;
+    }
+    if let Some(x) = option(args, "--investment", Money::parse)? {
+        support.investment_per_team_per_year = x.amount_f64();
+    }
+    if let Some(x) = option(args, "--sre-factor", Count::parse)? {
+        support.sre_investment_factor = x.to_f64();
+    }
+    if let Some(o) = option(args, "--organisation", choice::<Organisation>)? {
+        support.organisation = o;
+    }
+    if let Some(c) = option(args, "--culture", choice::<Culture>)? {
+        support.culture = c;
     }
     // Incidents across all the teams: the incident model's rate is per
     // service, one service per team.
@@ -70,6 +137,12 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         ));
     }
     Ok(render(&report))
+}
+
+/// One of `T`'s ids (`cost-centre`, `generative`).
+fn choice<T: Choice>(text: &str) -> Result<T, String> {
+    T::from_id(&text.trim().to_ascii_lowercase())
+        .ok_or_else(|| format!("{text:?} is not one of {}", T::ids()))
 }
 
 /// `low`, `normal` or `critical`.
@@ -126,8 +199,68 @@ fn render(report: &Report) -> String {
     for a in &r.alternatives {
         out.push_str(&format!("\nNot {}: {}", a.method_name, a.reason));
     }
+    out.push_str(&revenue_insurance(report));
     for note in &r.notes {
         out.push_str(&format!("\nNote: {note}"));
+    }
+    out
+}
+
+/// The methods as revenue insurance: the core's table and sentences.
+fn revenue_insurance(report: &Report) -> String {
+    let s = &report.support;
+    let d = &s.display;
+    let (_, rows) = columns(&support_methods_table(report), [0, 2, 3, 4, 5, 6, 8, 9]);
+    let mut out = format!(
+        "\n\nEach method as revenue insurance, a year\n{}",
+        table(
+            [
+                "Method",
+                "Restore",
+                "Downtime",
+                "Fits the budget",
+                "Lost revenue",
+                "On-call",
+                "Investment",
+                "Total",
+            ],
+            &rows,
+        )
+    );
+    out.push_str(&format!(
+        "\nBudget: {}.\nLost revenue: {}.\n{}\nCheapest that fits: {}\n{}",
+        d.budget_per_year, d.loss_per_hour, d.basis, d.cheapest_fitting, d.revenue_insurance
+    ));
+    for m in &s.methods {
+        out.push_str(&format!(
+            "\n{} on-call: {}.",
+            m.method_name, m.display.on_call_split
+        ));
+    }
+    out.push_str(&format!(
+        "\nCriticality suggested: {}\nOrganisation: {}",
+        d.suggested_criticality, d.organisation
+    ));
+    for g in s.conflicts.iter().filter(|g| g.applies_to_recommended) {
+        out.push_str(&format!(
+            "\nConflicts over {} ({}; here {}):",
+            g.topic, g.condition, g.culture_trait
+        ));
+        for item in g.items {
+            out.push_str(&format!("\n  - {item}"));
+        }
+    }
+    for w in &s.warnings {
+        out.push_str(&format!("\nWarning: {w}"));
+    }
+    for c in &s.product_conditions {
+        out.push_str(&format!("\n{c}"));
+    }
+    for a in &s.assumptions {
+        out.push_str(&format!(
+            "\nAssumed: {} = {} (default {}: {})",
+            a.input, a.value, a.default, a.source
+        ));
     }
     out
 }

@@ -1,0 +1,232 @@
+//! Handing the target to production (issue 17): the names the exported
+//! rules and SLO documents use — the service, the request-count and
+//! error-count series the SLI is read from, and the recording rules that
+//! hold the error ratio — kept in the scenario, so they travel in the link
+//! and survive a reload like every other input.
+//!
+//! The SLI is the Workbook's request-based one (SRE Workbook ch. 2,
+//! "Implementing SLOs"; ch. 5, "Alerting on SLOs"): the ratio of bad to all
+//! requests over a window, `sum(rate(errors[w])) / sum(rate(requests[w]))`.
+
+use serde::{Deserialize, Serialize};
+
+/// The production names, as typed.
+///
+/// ```
+/// use nines_core::production::ProductionInputs;
+/// let p = ProductionInputs::default();
+/// assert_eq!(p.requests, r#"http_requests_total{service="checkout"}"#);
+/// assert!(p.check().is_ok());
+/// ```
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(default)]
+pub struct ProductionInputs {
+    /// The service's name: a label on every rule, the SLO's name.
+    pub service: String,
+    /// The series counting every request: a PromQL selector.
+    pub requests: String,
+    /// The series counting the bad requests: a PromQL selector.
+    pub errors: String,
+    /// The recording rules' name; each window is appended
+    /// (`slo:sli_error:ratio_rate` → `slo:sli_error:ratio_rate5m`, Sloth's
+    /// names).
+    pub recording: String,
+}
+
+impl Default for ProductionInputs {
+    fn default() -> Self {
+        ProductionInputs {
+            service: "checkout".into(),
+            requests: r#"http_requests_total{service="checkout"}"#.into(),
+            errors: r#"http_requests_total{service="checkout",code=~"5.."}"#.into(),
+            recording: "slo:sli_error:ratio_rate".into(),
+        }
+    }
+}
+
+/// What a selector may be, in words.
+pub const SELECTOR_ALLOWED: &str = "a PromQL series selector: a metric name, label \
+                                    matchers in braces, or both, e.g. \
+                                    http_requests_total{job=\"checkout\",code=~\"5..\"}";
+
+impl ProductionInputs {
+    /// Whether every name is usable, or the first problem: `(field, why)`.
+    ///
+    /// ```
+    /// use nines_core::production::ProductionInputs;
+    /// let p = ProductionInputs { errors: "rate(x[5m])".into(), ..ProductionInputs::default() };
+    /// assert_eq!(p.check().unwrap_err().0, "errors");
+    /// ```
+    pub fn check(&self) -> Result<(), (&'static str, String)> {
+        check_selector(&self.requests).map_err(|e| ("requests", e))?;
+        check_selector(&self.errors).map_err(|e| ("errors", e))?;
+        Ok(())
+    }
+
+    /// The error ratio over a window written as Go-template `{{.window}}`
+    /// (OpenSLO's and Sloth's placeholder): the bad and the total queries.
+    ///
+    /// ```
+    /// use nines_core::production::ProductionInputs;
+    /// let (bad, total) = ProductionInputs::default().window_queries("{{.window}}");
+    /// assert_eq!(total, r#"sum(rate(http_requests_total{service="checkout"}[{{.window}}]))"#);
+    /// assert!(bad.contains(r#"code=~"5..""#));
+    /// ```
+    pub fn window_queries(&self, window: &str) -> (String, String) {
+        let q = |selector: &str| ["sum(rate(", selector.trim(), "[", window, "]))"].concat();
+        (q(&self.errors), q(&self.requests))
+    }
+}
+
+/// Checks a PromQL series selector as typed: an optional metric name
+/// (`[a-zA-Z_:][a-zA-Z0-9_:]*`), then optional label matchers in braces
+/// (`name op "value"`, op one of `=`, `!=`, `=~`, `!~`, the value quoted
+/// with `"`, `'` or `` ` ``), at least one of the two, and nothing else: no
+/// functions, no ranges, no line breaks (Prometheus documentation,
+/// "Querying basics": time series selectors).
+///
+/// ```
+/// use nines_core::production::check_selector;
+/// assert!(check_selector(r#"http_requests_total{code=~"5..", job!="x"}"#).is_ok());
+/// assert!(check_selector(r#"{__name__="up"}"#).is_ok());
+/// assert!(check_selector("up").is_ok());
+/// assert!(check_selector("sum(up)").is_err());
+/// assert!(check_selector(r#"up{job="a"}[5m]"#).is_err());
+/// assert!(check_selector("").is_err());
+/// ```
+pub fn check_selector(s: &str) -> Result<(), String> {
+    let fail = |why: &str| Err(format!("{why}; {SELECTOR_ALLOWED}"));
+    if s.chars().any(char::is_control) {
+        return fail("line breaks and control characters are not allowed");
+    }
+    let t = s.trim();
+    if t.is_empty() {
+        return fail("it is empty");
+    }
+    let b = t.as_bytes();
+    let mut i = 0;
+    let name_start = |c: u8| c.is_ascii_alphabetic() || c == b'_' || c == b':';
+    let name_char = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b':';
+    if name_start(b[0]) {
+        while i < b.len() && name_char(b[i]) {
+            i += 1;
+        }
+    }
+    let named = i > 0;
+    let skip_space = |i: &mut usize| {
+        while *i < b.len() && b[*i].is_ascii_whitespace() {
+            *i += 1;
+        }
+    };
+    skip_space(&mut i);
+    if i == b.len() {
+        return if named {
+            Ok(())
+        } else {
+            fail("no metric name")
+        };
+    }
+    if b[i] != b'{' {
+        return fail("only a metric name and {label matchers} may be given");
+    }
+    i += 1;
+    let mut matchers = 0;
+    loop {
+        skip_space(&mut i);
+        if i < b.len() && b[i] == b'}' {
+            i += 1;
+            break;
+        }
+        // A label name.
+        let start = i;
+        if i < b.len() && (b[i].is_ascii_alphabetic() || b[i] == b'_') {
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+                i += 1;
+            }
+        }
+        if i == start {
+            return fail("a label matcher needs a label name");
+        }
+        skip_space(&mut i);
+        let op = &t[i..];
+        let len = ["=~", "!=", "!~", "="]
+            .iter()
+            .find(|o| op.starts_with(**o))
+            .map(|o| o.len());
+        let Some(len) = len else {
+            return fail("a label matcher needs =, !=, =~ or !~");
+        };
+        i += len;
+        skip_space(&mut i);
+        let Some(&quote) = b.get(i).filter(|q| matches!(q, b'"' | b'\'' | b'`')) else {
+            return fail("a label value must be quoted");
+        };
+        i += 1;
+        loop {
+            match b.get(i) {
+                None => return fail("a quoted label value is not closed"),
+                Some(b'\\') if quote != b'`' => i += 2,
+                Some(&c) if c == quote => {
+                    i += 1;
+                    break;
+                }
+                Some(_) => i += 1,
+            }
+        }
+        matchers += 1;
+        skip_space(&mut i);
+        match b.get(i) {
+            Some(b',') => i += 1,
+            Some(b'}') => {}
+            _ => return fail("label matchers are separated by commas and closed by }"),
+        }
+    }
+    skip_space(&mut i);
+    if i != b.len() {
+        return fail("nothing may follow the closing }");
+    }
+    if !named && matchers == 0 {
+        return fail("an empty selector matches nothing");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Selectors from the Prometheus documentation ("Querying basics":
+    /// `http_requests_total{environment=~"staging|testing|development",
+    /// method!="GET"}`, `{__name__=~"job:.*"}`) read; what is not a plain
+    /// selector is refused with the reason.
+    #[test]
+    fn selectors_as_the_prometheus_documentation_writes_them() {
+        for ok in [
+            r#"http_requests_total{environment=~"staging|testing|development",method!="GET"}"#,
+            r#"{__name__=~"job:.*"}"#,
+            r#"http_requests_total{job="prometheus",group="canary"}"#,
+            "http_requests_total{}",
+            r#"x{a="}\"{",}"#,
+            "x{a=`raw\\`}",
+        ] {
+            assert_eq!(check_selector(ok), Ok(()), "{ok}");
+        }
+        for (bad, why) in [
+            ("rate(x[5m])", "only a metric name"),
+            (r#"x{a="1"} or y"#, "nothing may follow"),
+            (r#"x{a=1}"#, "must be quoted"),
+            (r#"x{a="1"#, "not closed"),
+            (r#"x{a="1""#, "closed by }"),
+            (r#"x{="1"}"#, "label name"),
+            (r#"x{a<"1"}"#, "=, !=, =~ or !~"),
+            (r#"x{a="1" b="2"}"#, "separated by commas"),
+            ("{}", "matches nothing"),
+            ("x\n{}", "line breaks"),
+            ("9x", "only a metric name"),
+            ("  ", "empty"),
+        ] {
+            let e = check_selector(bad).unwrap_err();
+            assert!(e.contains(why), "{bad}: {e}");
+        }
+    }
+}
