@@ -145,3 +145,75 @@ fn apply_theme(theme: &str) {
         let _ = root.set_attribute("data-theme", theme);
     }
 }
+
+/// The second wasm module (`lazy.js`, built by scripts/lib/lazy.sh): loaded
+/// on the first call and kept; `export` writes one export there.
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
+let loaded = null;
+function load() {
+  if (!loaded) {
+    loaded = import(new URL('lazy.js', document.baseURI).href)
+      .then(async (m) => { await m.default(); return m; })
+      .catch((e) => { loaded = null; throw e; });
+  }
+  return loaded;
+}
+export function lazy_export(what, query, now, table, format) {
+  return load().then((m) => m.write_export(what, query, now, table, format));
+}
+export function lazy_import(text) {
+  return load().then((m) => m.read_spec(text));
+}
+export function lazy_preload() {
+  load().catch(() => {});
+}
+")]
+extern "C" {
+    fn lazy_export(
+        what: &str,
+        query: &str,
+        now: &str,
+        table: usize,
+        format: &str,
+    ) -> js_sys::Promise;
+    fn lazy_preload();
+    fn lazy_import(text: &str) -> js_sys::Promise;
+}
+
+/// An SLO spec read by the second module: the scenario's link, the format
+/// and what was read (one per line), or where and why it was refused.
+pub async fn import_spec(text: &str) -> Result<String, String> {
+    match wasm_bindgen_futures::JsFuture::from(lazy_import(text)).await {
+        Ok(v) => v
+            .as_string()
+            .ok_or_else(|| "the reader came back empty".to_string()),
+        Err(e) => Err(e.as_string().unwrap_or_else(|| {
+            "the import module could not be loaded: reload the page".to_string()
+        })),
+    }
+}
+
+/// Fetch the second module now (on the first sign someone is about to
+/// export), so a click finds it ready.
+pub fn preload_exports() {
+    lazy_preload();
+}
+
+/// One export from the second module, or its reason (a bad export, or the
+/// module could not be loaded).
+pub async fn export_text(
+    what: &str,
+    query: &str,
+    now: &str,
+    table: usize,
+    format: &str,
+) -> Result<String, String> {
+    match wasm_bindgen_futures::JsFuture::from(lazy_export(what, query, now, table, format)).await {
+        Ok(v) => v
+            .as_string()
+            .ok_or_else(|| "the export came back empty".to_string()),
+        Err(e) => Err(e.as_string().unwrap_or_else(|| {
+            "the export module could not be loaded: reload the page".to_string()
+        })),
+    }
+}

@@ -54,6 +54,8 @@ pub enum Action {
     SetRequestsSeries(String),
     SetErrorsSeries(String),
     SetRecording(String),
+    /// One field of the error-budget policy (issue 17 §1).
+    EditPolicy(PolicyEdit),
     /// Alerts: the policy, and the error ratio to evaluate it at.
     SetPolicy(PolicyChoice),
     /// A custom policy's rows (issue 15 §3): switching to custom with none
@@ -173,6 +175,18 @@ pub enum Action {
     SetEmbedSection(String),
     /// The theme chosen with the toggle (`light` / `dark`).
     SetTheme(String),
+}
+
+/// An edit of one field of the error-budget policy, already read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PolicyEdit {
+    CautionBelow(f64),
+    Normal(String),
+    Caution(String),
+    Exhausted(String),
+    OverrideBy(String),
+    PostmortemShare(f64),
+    HandbackWindows(u32),
 }
 
 /// A change to one logged incident.
@@ -325,6 +339,18 @@ impl State {
             Action::SetRequestsSeries(x) => s.production.requests = x,
             Action::SetErrorsSeries(x) => s.production.errors = x,
             Action::SetRecording(x) => s.production.recording = x,
+            Action::EditPolicy(edit) => {
+                let p = &mut s.policy;
+                match edit {
+                    PolicyEdit::CautionBelow(x) => p.caution_below = x,
+                    PolicyEdit::Normal(x) => p.normal = x,
+                    PolicyEdit::Caution(x) => p.caution = x,
+                    PolicyEdit::Exhausted(x) => p.exhausted = x,
+                    PolicyEdit::OverrideBy(x) => p.override_by = x,
+                    PolicyEdit::PostmortemShare(x) => p.postmortem_share = x,
+                    PolicyEdit::HandbackWindows(x) => p.handback_windows = x,
+                }
+            }
             Action::SetPolicy(p) => {
                 if p == PolicyChoice::Custom && s.alerts.custom.is_empty() {
                     let period = s.slo_window.seconds(s.convention);

@@ -19,11 +19,12 @@ mod alerts;
 mod budget;
 mod compose;
 mod cost;
+mod import;
 mod incidents;
 mod support;
 
 /// The commands, in the order `--help` lists them.
-const COMMANDS: [&str; 8] = [
+const COMMANDS: [&str; 9] = [
     "downtime",
     "reverse",
     "budget",
@@ -32,6 +33,7 @@ const COMMANDS: [&str; 8] = [
     "incidents",
     "cost",
     "support",
+    "import",
 ];
 
 /// Why a command produced no figures.
@@ -78,6 +80,7 @@ Usage:
                 [--investment $10k] [--sre-factor 10] [--organisation cost-centre|business-differentiator]
                 [--culture pathological|bureaucratic|generative]
                 [--currency GBP]
+  nines import <FILE|-> [--json | --link]
 Every command takes --convention, --json (plain numbers, float noise removed) and --help.
 
 Targets: 99.95, 99.95%, 3.5 nines, 1/1000. Durations: 4h 30m, 90s, 43.2 min, PT4H.
@@ -104,7 +107,7 @@ Every figure states its calendar convention (default: Gregorian mean, year 365.2
 Exit code 2 and a one-line message on bad input.";
 
 /// What each command does, for its own `--help`.
-const ABOUT: [(&str, &str); 8] = [
+const ABOUT: [(&str, &str); 9] = [
     (
         "downtime",
         "the downtime a target allows per day, week, month, quarter and year.",
@@ -145,6 +148,13 @@ const ABOUT: [(&str, &str); 8] = [
          investment (--investment a team a year for You Build It You Run It, --sre-factor \
          times that for SRE Run It) and the total; --incidents counts all the teams' \
          incidents, --ttd/--ttr/--scope the service's incident model.",
+    ),
+    (
+        "import",
+        "a Sloth spec, a Pyrra ServiceLevelObjective or an OpenSLO SLO (YAML; - reads standard \
+         input) read into a scenario: its target, window, alert policy and series, what it \
+         could not carry, and its link (--link prints only the link). A bad document: \
+         FILE:LINE and what was expected.",
     ),
 ];
 
@@ -213,6 +223,7 @@ pub fn run(argv: &[String]) -> Result<String, Failure> {
         "incidents" => incidents::run(&args, json)?,
         "cost" => cost::run(&args, json)?,
         "support" => support::run(&args, json)?,
+        "import" => import::run(&args, json)?,
         other => {
             return Err(Failure::Usage(format!(
                 "unknown command {other:?} (allowed: {}; try nines --help)",

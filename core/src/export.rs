@@ -21,7 +21,7 @@ use crate::budget::BudgetMode;
 use crate::digits::tidy;
 use crate::display::{at_nines, availability, format_fraction_percent, money_in};
 use crate::duration::{format_duration, format_seconds_plain};
-use crate::production::ProductionInputs;
+use crate::production::{BudgetPolicy, ProductionInputs};
 use crate::scenario::{AlertRow, Report};
 use crate::window::Period;
 
@@ -62,46 +62,49 @@ impl Table {
 /// Writes one table of a report.
 pub type WriteTable = fn(&Report) -> Table;
 
-/// Every table of the report, in the page's order, each with a short name
-/// to choose it by (its full title names the scenario's figures): allowed
-/// downtime, alert policy, dependencies, marginal cost, on-call cost, target
-/// measures. Writing one table does not write the others.
-///
-/// ```
-/// use nines_core::export::TABLES;
-/// use nines_core::scenario::{evaluate, Scenario};
-/// let report = evaluate(&Scenario::default(), nines_core::budget::STORY_NOW);
-/// let (name, write) = TABLES[0];
-/// assert_eq!(name, "Allowed downtime per period");
-/// assert!(write(&report).title.starts_with("Allowed downtime at 99.95%"));
-/// ```
-pub const TABLES: [(&str, WriteTable); 11] = [
-    ("Allowed downtime per period", downtime_table),
-    ("Error budget and its dates", budget_table),
-    ("Alert policy", alerts_table),
-    ("Incident log", incident_log_table),
-    ("What the logged incidents achieved", incident_figures_table),
-    (
-        "Dependencies' share of the error budget",
-        dependencies_table,
-    ),
-    (
-        "Cost of each extra level of availability",
-        marginal_cost_table,
-    ),
-    ("On-call cost of each support method", support_cost_table),
-    (
-        "Support methods as revenue insurance",
-        support_methods_table,
-    ),
-    (
-        "Support comparison's assumptions",
-        support_assumptions_table,
-    ),
-    ("Target measures", measures_table),
+/// The short name of every table of the report, in the page's order (its
+/// full title names the scenario's figures), apart from the writers
+/// ([`TABLE_WRITERS`], same order) so that a page can list the tables
+/// without carrying the code that writes them.
+pub const TABLE_NAMES: [&str; 11] = [
+    "Allowed downtime per period",
+    "Error budget and its dates",
+    "Alert policy",
+    "Incident log",
+    "What the logged incidents achieved",
+    "Dependencies' share of the error budget",
+    "Cost of each extra level of availability",
+    "On-call cost of each support method",
+    "Support methods as revenue insurance",
+    "Support comparison's assumptions",
+    "Target measures",
 ];
 
-/// Every table of the report ([`TABLES`]), written.
+/// The writer of each table of [`TABLE_NAMES`], in the same order. Writing
+/// one table does not write the others.
+///
+/// ```
+/// use nines_core::export::{TABLE_NAMES, TABLE_WRITERS};
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let report = evaluate(&Scenario::default(), nines_core::budget::STORY_NOW);
+/// assert_eq!(TABLE_NAMES[0], "Allowed downtime per period");
+/// assert!(TABLE_WRITERS[0](&report).title.starts_with("Allowed downtime at 99.95%"));
+/// ```
+pub const TABLE_WRITERS: [WriteTable; 11] = [
+    downtime_table,
+    budget_table,
+    alerts_table,
+    incident_log_table,
+    incident_figures_table,
+    dependencies_table,
+    marginal_cost_table,
+    support_cost_table,
+    support_methods_table,
+    support_assumptions_table,
+    measures_table,
+];
+
+/// Every table of the report ([`TABLE_WRITERS`]), written.
 ///
 /// ```
 /// use nines_core::export::tables;
@@ -111,7 +114,7 @@ pub const TABLES: [(&str, WriteTable); 11] = [
 /// assert!(all.iter().all(|t| t.rows.iter().all(|r| r.len() == t.headers.len())));
 /// ```
 pub fn tables(report: &Report) -> Vec<Table> {
-    TABLES.iter().map(|(_, write)| write(report)).collect()
+    TABLE_WRITERS.iter().map(|write| write(report)).collect()
 }
 
 /// Allowed downtime per day, week, month, quarter and year, with the exact
@@ -787,6 +790,249 @@ pub fn measures_markdown(report: &Report) -> String {
         markdown_escape(&t.convention_label),
         markdown_escape(&capitalise(&t.rounding_note)),
     )
+}
+
+/// A document for people: a title and sections, each a heading and its
+/// paragraphs; a paragraph that starts with `- ` is a bullet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    /// The title.
+    pub title: String,
+    /// `(heading, paragraphs)` in order.
+    pub sections: Vec<(String, Vec<String>)>,
+}
+
+/// The error-budget policy (issue 17 §1) for `service`, from the scenario's
+/// figures and the team's `policy`: the objective and its budget, the tiers
+/// of budget left and what changes in each (with where the budget stands
+/// now), who may override a freeze, when an incident needs a postmortem,
+/// who is on call and when on-call goes back to the delivery team, the
+/// alerts, and the target measures.
+///
+/// Worked by hand for the default story (99.95% over 30 days, 1,300 bad
+/// requests allowed, 60% left): caution at 50% left; a postmortem for an
+/// incident that spends more than 20% = 260 bad requests.
+///
+/// ```
+/// use nines_core::export::{document_markdown, policy_document};
+/// use nines_core::production::BudgetPolicy;
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let r = evaluate(&Scenario::default(), nines_core::budget::STORY_NOW);
+/// let md = document_markdown(&policy_document(&r, &BudgetPolicy::default(), "checkout"));
+/// assert!(md.starts_with("# Error-budget policy: checkout\n"));
+/// assert!(md.contains("more than 20% of the budget (260 bad requests)"));
+/// assert!(md.contains("Now: 60% of the budget is left: **normal**."));
+/// ```
+pub fn policy_document(report: &Report, policy: &BudgetPolicy, service: &str) -> Document {
+    let t = &report.target;
+    let b = &report.budget;
+    let pct = format_fraction_percent;
+    let caution = policy.caution_below.clamp(0.0, 1.0);
+    let share = policy.postmortem_share.clamp(0.0, 1.0);
+    let amount = |x: f64| match b.mode {
+        BudgetMode::Time => format_duration(x * b.budget_seconds),
+        BudgetMode::Requests => {
+            let n = x * b.allowed_bad;
+            [
+                crate::display::count(n, 2).as_str(),
+                if n == 1.0 {
+                    " bad request"
+                } else {
+                    " bad requests"
+                },
+            ]
+            .concat()
+        }
+    };
+    let tier = match b.remaining {
+        Some(r) if r > caution => "normal",
+        Some(r) if r > 0.0 => "caution",
+        _ => "exhausted",
+    };
+    let mut sections = vec![
+        (
+            "The objective".to_string(),
+            vec![format!(
+                "{} of requests succeed over {} ({}). The error budget is {}: {} per window.",
+                t.availability_percent,
+                b.window_description,
+                b.time_note,
+                t.unavailability_percent,
+                b.allowed_display
+            )],
+        ),
+        (
+            "Budget tiers".to_string(),
+            vec![
+                format!(
+                    "- Normal, more than {} of the budget left: {}",
+                    pct(caution),
+                    policy.normal.trim()
+                ),
+                format!(
+                    "- Caution, {} or less left: {}",
+                    pct(caution),
+                    policy.caution.trim()
+                ),
+                format!(
+                    "- Exhausted, nothing left: {} (\"If not, they cannot deploy until any errors are \
+                     resolved\", the essays' \"You Build It SRE Run It\".)",
+                    policy.exhausted.trim()
+                ),
+                format!(
+                    "Now: {} of the budget is left: **{tier}**.",
+                    b.remaining_display
+                ),
+            ],
+        ),
+        (
+            "Overriding a freeze".to_string(),
+            vec![policy.override_by.trim().to_string()],
+        ),
+        (
+            "Postmortems".to_string(),
+            vec![format!(
+                "Any incident that spends more than {} of the budget ({}) in one window needs a \
+                 postmortem (SRE Workbook, Appendix B: 20% over four weeks).",
+                pct(share),
+                amount(share)
+            )],
+        ),
+    ];
+    let s = &report.support.recommendation;
+    let mut on_call = vec![format!("{} is recommended: {}", s.method_name, s.reason)];
+    on_call.push(format!(
+        "If an SRE team runs the service and it is outside its error budget for {} windows in a \
+         row, the SRE team hands the on-call rota back to the delivery team, and the service \
+         reverts to You Build It You Run It (the essays, \"You Build It SRE Run It\", step 8).",
+        policy.handback_windows.max(1)
+    ));
+    sections.push(("Who is on call".to_string(), on_call));
+    let a = &report.alerts;
+    let mut alerts = vec![format!("{} ({}).", a.policy_name, a.policy_source)];
+    for r in &a.rows {
+        alerts.push(format!(
+            "- {}: {} of the budget in {} (short window {}), a burn rate of {}.",
+            r.severity_label,
+            r.budget_consumed_display,
+            r.long_window_display,
+            r.short_window_display,
+            r.burn_rate_display
+        ));
+    }
+    sections.push(("Alerts".to_string(), alerts));
+    let measures = measures_table(report)
+        .rows
+        .iter()
+        .map(|row| format!("- {}: {}", row[0], row[1]))
+        .collect();
+    sections.push(("Target measures".to_string(), measures));
+    Document {
+        title: format!("Error-budget policy: {}", one_line(service)),
+        sections,
+    }
+}
+
+/// `document` as Markdown: `#` title, `##` headings, paragraphs and
+/// bullets, the text escaped (`**…**` marks are the document's own).
+pub fn document_markdown(document: &Document) -> String {
+    let text = |p: &str| markdown_escape(p).replace("\\*\\*", "**");
+    let mut out = format!("# {}\n", markdown_escape(&document.title));
+    for (heading, paragraphs) in &document.sections {
+        out.push_str(&format!("\n## {}\n\n", markdown_escape(heading)));
+        let mut bullets = false;
+        for p in paragraphs {
+            match p.strip_prefix("- ") {
+                Some(item) => {
+                    out.push_str(&format!("- {}\n", text(item)));
+                    bullets = true;
+                }
+                None => {
+                    if bullets {
+                        out.push('\n');
+                        bullets = false;
+                    }
+                    out.push_str(&format!("{}\n\n", text(p)));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `document` in Confluence wiki markup: `h1.` and `h2.` headings,
+/// paragraphs, `*` bullets, the text escaped (`**…**` becomes `*…*`).
+pub fn document_confluence(document: &Document) -> String {
+    let text = |p: &str| confluence_escape(&p.replace("**", "\u{1}")).replace('\u{1}', "*");
+    let mut out = format!("h1. {}\n", confluence_escape(&document.title));
+    for (heading, paragraphs) in &document.sections {
+        out.push_str(&format!("\nh2. {}\n\n", confluence_escape(heading)));
+        for p in paragraphs {
+            match p.strip_prefix("- ") {
+                Some(item) => out.push_str(&format!("* {}\n", text(item))),
+                None => out.push_str(&format!("{}\n\n", text(p))),
+            }
+        }
+    }
+    out
+}
+
+/// `document` as a printable HTML page of its own (issue 17 §1: "a
+/// printable page"): the text escaped (`&`, `<`, `>`, `"`), `**…**` as
+/// bold, a print-friendly style, no scripts.
+pub fn document_html(document: &Document) -> String {
+    let escape = |p: &str| {
+        let e = p
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;");
+        let mut out = String::with_capacity(e.len());
+        for (i, part) in e.split("**").enumerate() {
+            if i > 0 {
+                out.push_str(if i % 2 == 1 { "<strong>" } else { "</strong>" });
+            }
+            out.push_str(part);
+        }
+        if e.split("**").count() % 2 == 0 {
+            out.push_str("</strong>");
+        }
+        out
+    };
+    let mut out = format!(
+        "<!doctype html>\n<html lang=\"en\">\n<meta charset=\"utf-8\">\n<title>{0}</title>\n\
+         <style>body{{font:16px/1.5 system-ui,sans-serif;max-width:42rem;margin:2rem auto;\
+         padding:0 1rem;color:#111}}h2{{margin-top:1.5rem}}@media print{{body{{margin:0}}}}</style>\n\
+         <h1>{0}</h1>\n",
+        escape(&document.title)
+    );
+    for (heading, paragraphs) in &document.sections {
+        out.push_str(&format!("<h2>{}</h2>\n", escape(heading)));
+        let mut list = false;
+        for p in paragraphs {
+            match p.strip_prefix("- ") {
+                Some(item) => {
+                    if !list {
+                        out.push_str("<ul>\n");
+                        list = true;
+                    }
+                    out.push_str(&format!("<li>{}</li>\n", escape(item)));
+                }
+                None => {
+                    if list {
+                        out.push_str("</ul>\n");
+                        list = false;
+                    }
+                    out.push_str(&format!("<p>{}</p>\n", escape(p)));
+                }
+            }
+        }
+        if list {
+            out.push_str("</ul>\n");
+        }
+    }
+    out.push_str("<p><small>Generated by Nines.</small></p>\n</html>\n");
+    out
 }
 
 fn capitalise(s: &str) -> String {
@@ -1771,6 +2017,62 @@ mod tests {
                 .to_string()
                 .starts_with("service")
         );
+    }
+
+    /// Issue 17 §1: the policy document. Time mode, the default story's
+    /// 99.95% over 30 days: a budget of 21m 36s (1 296 s); 20% of it is
+    /// 259.2 s = 4m 19s. With 1 944 s spent (150%) the budget is
+    /// exhausted. A caution tier at 70% puts 60% left in caution. Text is
+    /// escaped in each format; the policy's own emphasis is kept.
+    #[test]
+    fn policy_document_in_three_formats() {
+        let mut s = Scenario::default();
+        s.budget.mode = crate::budget::BudgetMode::Time;
+        s.budget.bad_seconds = 1_944.0;
+        let r = evaluate(&s, crate::budget::STORY_NOW);
+        let mut policy = BudgetPolicy {
+            override_by: "The CTO <only> | *in writing*".into(),
+            ..BudgetPolicy::default()
+        };
+        let doc = policy_document(&r, &policy, "checkout");
+        let md = document_markdown(&doc);
+        assert!(
+            md.contains("more than 20% of the budget (4m 19s) in one window"),
+            "{md}"
+        );
+        assert!(
+            md.contains("Now: -50% of the budget is left: **exhausted**."),
+            "{md}"
+        );
+        assert!(md.contains("The CTO \\<only> \\| \\*in writing\\*"), "{md}");
+        assert!(
+            md.contains("## Who is on call\n\nYou Build It You Run It is recommended"),
+            "{md}"
+        );
+        assert!(
+            md.contains("- Page: 2% of the budget in 1h (short window 5m), a burn rate of 14.4×.")
+        );
+        let wiki = document_confluence(&doc);
+        assert!(wiki.starts_with("h1. Error-budget policy: checkout\n"));
+        assert!(wiki.contains("\\| \\*in writing\\*"), "{wiki}");
+        assert!(wiki.contains("*exhausted*"), "{wiki}");
+        let html = document_html(&doc);
+        assert!(html.contains("<li>Normal, more than 50% of the budget left: Releases go ahead"));
+        assert!(
+            html.contains("The CTO &lt;only&gt; | *in writing*"),
+            "{html}"
+        );
+        assert!(html.contains("<strong>exhausted</strong>"));
+        assert!(!html.contains("<script"));
+        // The default story in request mode: 60% left; caution at 70%.
+        policy.caution_below = 0.7;
+        let r = evaluate(&Scenario::default(), crate::budget::STORY_NOW);
+        let md = document_markdown(&policy_document(&r, &policy, "checkout"));
+        assert!(
+            md.contains("Now: 60% of the budget is left: **caution**."),
+            "{md}"
+        );
+        assert!(md.contains("- Caution, 70% or less left:"), "{md}");
     }
 
     #[test]

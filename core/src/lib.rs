@@ -42,6 +42,7 @@ pub mod display;
 pub mod downtime;
 pub mod duration;
 pub mod export;
+pub mod import;
 pub mod incident;
 pub mod link;
 pub mod parse_error;

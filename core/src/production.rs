@@ -44,6 +44,66 @@ impl Default for ProductionInputs {
     }
 }
 
+/// The error-budget policy the team agrees to (issue 17 §1): the tiers of
+/// budget left and what changes in each, who may override a freeze, when
+/// an incident needs a postmortem and when on-call goes back to the
+/// delivery team. The defaults follow the SRE Workbook's Appendix B
+/// ("Example Error Budget Policy": releases halt "other than P0 issues or
+/// security fixes until the service is back within its SLO"; a postmortem
+/// for "a single incident [that] consumes more than 20% of error budget over
+/// four weeks"; disagreements escalate) and the essays ("You Build It SRE
+/// Run It": "If the service is consistently outside its error budget, the
+/// SRE team hands the on-call rota back to the development team"). The
+/// caution tier at half the budget and the two windows of "consistently"
+/// are the product's own readings.
+///
+/// ```
+/// use nines_core::production::BudgetPolicy;
+/// let p = BudgetPolicy::default();
+/// assert_eq!((p.caution_below, p.postmortem_share, p.handback_windows), (0.5, 0.2, 2));
+/// ```
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(default)]
+pub struct BudgetPolicy {
+    /// Budget left at or below which the caution tier starts, `0..1`.
+    pub caution_below: f64,
+    /// What the team does while more than that is left.
+    pub normal: String,
+    /// What changes in the caution tier.
+    pub caution: String,
+    /// What changes once the budget is spent.
+    pub exhausted: String,
+    /// Who may override a freeze, and how.
+    pub override_by: String,
+    /// The share of a window's budget one incident must spend to need a
+    /// postmortem, `0..=1`.
+    pub postmortem_share: f64,
+    /// Windows in a row outside the budget after which an SRE team hands
+    /// on-call back to the delivery team.
+    pub handback_windows: u32,
+}
+
+impl Default for BudgetPolicy {
+    fn default() -> Self {
+        BudgetPolicy {
+            caution_below: 0.5,
+            normal: "Releases go ahead as planned; reliability work is planned like any other."
+                .into(),
+            caution: "Releases go ahead in small steps, each with a rollback plan; reliability \
+                      work comes before new features."
+                .into(),
+            exhausted: "Releases stop, except fixes for the errors and security fixes, until the \
+                        service is back within its objective; the team works on reliability first."
+                .into(),
+            override_by: "The heads of product and delivery together, in writing, naming the \
+                          release and the risk they accept."
+                .into(),
+            postmortem_share: 0.2,
+            handback_windows: 2,
+        }
+    }
+}
+
 /// What a selector may be, in words.
 pub const SELECTOR_ALLOWED: &str = "a PromQL series selector: a metric name, label \
                                     matchers in braces, or both, e.g. \

@@ -31,7 +31,7 @@ use crate::delivery::{DeliveryInputs, DeliveryReport};
 use crate::dependency::{DependencyInputs, DependencyReport};
 pub use crate::downtime::{ReverseInput, ReverseReport, TargetReport};
 use crate::incident::{IncidentInputs, IncidentReport};
-use crate::production::ProductionInputs;
+use crate::production::{BudgetPolicy, ProductionInputs};
 use crate::quantity::Availability;
 use crate::support::{SupportInputs, SupportReport};
 use crate::target::TargetContext;
@@ -82,6 +82,8 @@ pub struct Scenario {
     pub currency: Currency,
     /// The names the exported rules and SLO documents use (issue 17).
     pub production: ProductionInputs,
+    /// The error-budget policy the team agrees to (issue 17 §1).
+    pub policy: BudgetPolicy,
 }
 
 impl Default for Scenario {
@@ -104,6 +106,7 @@ impl Default for Scenario {
             support: SupportInputs::default(),
             currency: Currency::default(),
             production: ProductionInputs::default(),
+            policy: BudgetPolicy::default(),
         }
     }
 }

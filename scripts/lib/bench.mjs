@@ -25,10 +25,17 @@ const args = process.argv.slice(2);
 const nativeUs = args.includes("--native-us") ? Number(args[args.indexOf("--native-us") + 1]) : null;
 const write = !args.includes("--no-write");
 
+/** Every file under `dir`, as paths relative to it (wasm-bindgen's
+ * snippets sit in `snippets/<crate>/`). */
+const walk = (dir, prefix = "") => readdirSync(join(dir, prefix)).flatMap((f) => {
+  const rel = prefix ? `${prefix}/${f}` : f;
+  if (rel === ".stage") return [];
+  return statSync(join(dir, rel)).isDirectory() ? walk(dir, rel) : [rel];
+});
+
 /** Each file in dist/: raw, gzip -9 and brotli -q 11 bytes. */
 export function bundleSizes(dir = DIST) {
-  return readdirSync(dir)
-    .filter((f) => statSync(join(dir, f)).isFile())
+  return walk(dir)
     .sort()
     .map((file) => {
       const body = readFileSync(join(dir, file));
@@ -45,7 +52,9 @@ export function bundleSizes(dir = DIST) {
 
 /** What a first visit of each page transfers: its files in dist/. */
 export const PAGES = {
-  "index.html": (f) => !f.startsWith("embed"),
+  // `lazy*` is the second wasm module, fetched when the Export section is
+  // first used (issues 17 and 18), not on a first visit.
+  "index.html": (f) => !f.startsWith("embed") && !f.startsWith("lazy"),
   "embed.html (sandboxed iframes)": (f) => f.startsWith("embed") || f.startsWith("style-") || f.startsWith("favicon-"),
 };
 export const firstVisit = (files, page) => files.filter((f) => PAGES[page](f.file))

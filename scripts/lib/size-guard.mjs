@@ -7,13 +7,15 @@
 // a little room, and is lowered whenever the bundle shrinks.
 import { bundleSizes, firstVisit, GOALS } from "./bench.mjs";
 
-const BUDGET = 340 * 1024;
+const BUDGET = 337 * 1024;
 
 const files = bundleSizes();
 const total = firstVisit(files, "index.html").brotli;
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 for (const f of files) console.log(`  ${f.file.padEnd(44)} ${kb(f.raw).padStart(10)} raw ${kb(f.brotli).padStart(10)} brotli`);
 console.log(`first visit of index.html: ${kb(total)} brotli (budget ${kb(BUDGET)}, goal ${kb(GOALS.firstVisitBrotliBytes)})`);
+const later = files.filter((f) => f.file.startsWith("lazy")).reduce((t, f) => t + f.brotli, 0);
+console.log(`fetched when the Export section is first used (lazy*): ${kb(later)} brotli`);
 if (total > BUDGET) {
   console.error(`the release bundle grew to ${kb(total)} brotli, past its ${kb(BUDGET)} budget: ` +
     "find what grew (docs/PERFORMANCE.md shows how) before raising the budget");

@@ -1,23 +1,24 @@
 //! *Export*: tables as CSV, Markdown or Confluence wiki markup, the target
-//! measures card as Markdown, the alert policy as Prometheus alerting rules
-//! and the SLO as an OpenSLO document — all rendered by `nines_core::export`
-//! from the same report the page shows; this component only picks, previews,
-//! copies and downloads. The texts are written when asked for (a click, an
-//! open preview), not on every edit of the scenario.
+//! measures card as Markdown, the error-budget policy, the Prometheus rules
+//! and the SLO as OpenSLO, Sloth and Pyrra documents — all written by
+//! `nines_core::export` from the scenario the page shows, in a second wasm
+//! module (`nines-lazy`) that the page fetches the first time the section
+//! is used, so a first visit does not carry the writers (issues 17 and 18).
+//! This component only picks, previews, copies and downloads; the texts are
+//! written when asked for (a click, an open preview).
 
-use nines_core::export::{
-    check_openslo, check_prometheus_rules, measures_markdown, openslo, prometheus_rules, pyrra,
-    sloth, to_confluence, to_csv, to_markdown, TABLES,
-};
-use nines_core::production::{check_selector, ProductionInputs};
-use nines_core::scenario::Report;
+use nines_core::display::format_fraction_percent;
+use nines_core::export::{check_openslo, check_prometheus_rules, TABLE_NAMES};
+use nines_core::production::{check_selector, BudgetPolicy};
+use nines_core::quantity::parse_fraction;
+use nines_core::scenario::Scenario;
 use yew::prelude::*;
 
 use super::disclosure::use_open;
 use super::field::{non_empty, use_commit, TextField};
 use super::SectionProps;
-use crate::browser::{copy_text, download};
-use crate::state::Action;
+use crate::browser::{copy_text, download, export_text, preload_exports};
+use crate::state::{Action, PolicyEdit};
 
 const FORMATS: [(&str, &str, &str); 3] = [
     ("csv", "CSV", "text/csv"),
@@ -35,99 +36,152 @@ fn copy(text: String, status: UseStateHandle<Option<String>>) {
     });
 }
 
-/// What the user chose to export: the table and its format, and the names
-/// the rules and the SLO document use (the scenario's, issue 17).
+/// What the user chose to export: the table and its format, the scenario
+/// (its names for the rules and the policy included, issue 17) and the
+/// instant the page evaluated it at.
 #[derive(Clone, PartialEq)]
 struct Choice {
     table: usize,
     format: usize,
-    production: ProductionInputs,
+    scenario: Scenario,
+    now: String,
 }
 
-/// One export: its file name, media type and text.
-struct File {
+/// One export, written by the second wasm module (`nines-lazy`, fetched on
+/// first use: issues 17 and 18): what to write, and the file it becomes.
+#[derive(Clone, PartialEq)]
+struct Job {
+    what: &'static str,
+    format: &'static str,
     name: String,
     mime: &'static str,
-    text: String,
 }
 
-/// Writes one export from a report; `None` when the choice cannot be
-/// exported (the section shows why).
-type Write = fn(&Choice, &Report) -> Option<File>;
+/// Describes one export of a choice.
+type Write = fn(&Choice) -> Job;
 
 impl Choice {
-    /// The OpenSLO queries for the service: bad and all requests.
-    fn queries(&self) -> (String, String) {
-        self.production.window_queries("{{.window}}")
+    fn job(&self, what: &'static str, name: String, mime: &'static str) -> Job {
+        Job {
+            what,
+            format: "",
+            name,
+            mime,
+        }
     }
 
-    fn table(&self, report: &Report) -> Option<File> {
-        let (_, write) = TABLES.get(self.table).or(TABLES.first())?;
-        let t = &write(report);
+    fn service(&self) -> &str {
+        &self.scenario.production.service
+    }
+
+    fn table(&self) -> Job {
         let (ext, _, mime) = FORMATS[self.format.min(FORMATS.len() - 1)];
-        let text = match ext {
-            "csv" => to_csv(t),
-            "md" => to_markdown(t),
-            _ => to_confluence(t),
-        };
-        let stem = t
-            .title
+        let stem = TABLE_NAMES
+            .get(self.table)
+            .unwrap_or(&TABLE_NAMES[0])
             .to_lowercase()
             .replace(|c: char| !c.is_ascii_alphanumeric(), "-");
-        let ext = if ext == "confluence" { "txt" } else { ext };
-        let name = format!("nines-{stem}.{ext}");
-        Some(File { name, mime, text })
+        let file_ext = if ext == "confluence" { "txt" } else { ext };
+        Job {
+            what: "table",
+            format: ext,
+            name: format!("nines-{stem}.{file_ext}"),
+            mime,
+        }
     }
 
-    fn measures(&self, report: &Report) -> Option<File> {
-        let text = measures_markdown(report);
-        let name = "nines-target-measures.md".into();
-        Some(File {
-            name,
-            mime: "text/markdown",
-            text,
-        })
+    fn measures(&self) -> Job {
+        self.job(
+            "measures",
+            "nines-target-measures.md".into(),
+            "text/markdown",
+        )
     }
 
-    fn rules(&self, report: &Report) -> Option<File> {
-        let text = prometheus_rules(report, &self.production).ok()?;
-        let name = format!("{}-slo-rules.yaml", self.production.service);
-        Some(File {
-            name,
-            mime: "application/yaml",
-            text,
-        })
+    fn rules(&self) -> Job {
+        let name = format!("{}-slo-rules.yaml", self.service());
+        self.job("rules", name, "application/yaml")
     }
 
-    fn sloth(&self, report: &Report) -> Option<File> {
-        let text = sloth(report, &self.production).ok()?;
-        let name = format!("{}-slo.sloth.yaml", self.production.service);
-        Some(File {
-            name,
-            mime: "application/yaml",
-            text,
-        })
+    fn policy_md(&self) -> Job {
+        let name = "nines-error-budget-policy.md".into();
+        self.job("policy-md", name, "text/markdown")
     }
 
-    fn pyrra(&self, report: &Report) -> Option<File> {
-        let text = pyrra(report, &self.production).ok()?;
-        let name = format!("{}-slo.pyrra.yaml", self.production.service);
-        Some(File {
-            name,
-            mime: "application/yaml",
-            text,
-        })
+    fn policy_wiki(&self) -> Job {
+        let name = "nines-error-budget-policy.txt".into();
+        self.job("policy-wiki", name, "text/plain")
     }
 
-    fn openslo(&self, report: &Report) -> Option<File> {
-        let (bad, total) = self.queries();
-        let text = openslo(report, &self.production.service, &bad, &total).ok()?;
-        let name = format!("{}-slo.openslo.yaml", self.production.service);
-        Some(File {
-            name,
-            mime: "application/yaml",
-            text,
-        })
+    fn policy_html(&self) -> Job {
+        let name = "nines-error-budget-policy.html".into();
+        self.job("policy-html", name, "text/html")
+    }
+
+    fn sloth(&self) -> Job {
+        let name = format!("{}-slo.sloth.yaml", self.service());
+        self.job("sloth", name, "application/yaml")
+    }
+
+    fn pyrra(&self) -> Job {
+        let name = format!("{}-slo.pyrra.yaml", self.service());
+        self.job("pyrra", name, "application/yaml")
+    }
+
+    fn openslo(&self) -> Job {
+        let name = format!("{}-slo.openslo.yaml", self.service());
+        self.job("openslo", name, "application/yaml")
+    }
+
+    /// The export's text, from the second module.
+    async fn run(self, job: &Job) -> Result<String, String> {
+        let query = nines_core::link::encode(&self.scenario);
+        export_text(job.what, &query, &self.now, self.table, job.format).await
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PreviewProps {
+    id: &'static str,
+    label: &'static str,
+    choice: Choice,
+    job: Job,
+}
+
+/// A preview, written only while it is open (and again when the scenario
+/// changes while it is).
+#[function_component(Preview)]
+fn preview(props: &PreviewProps) -> Html {
+    let (open, ontoggle) = use_open();
+    let text = use_state(|| None::<Result<String, String>>);
+    {
+        let text = text.clone();
+        use_effect_with(
+            (open, props.choice.clone(), props.job.clone()),
+            move |(open, choice, job)| {
+                if *open {
+                    let (choice, job) = (choice.clone(), job.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        text.set(Some(choice.run(&job).await));
+                    });
+                }
+            },
+        );
+    }
+    let (id, label) = (props.id, props.label);
+    html! {
+        <details class="data-table preview" {open} {ontoggle}>
+            <summary>{ label }</summary>
+            if open {
+                { match &*text {
+                    Some(Ok(t)) => html! {
+                        <textarea {id} class="preview" readonly=true rows="8" aria-label={label} value={t.clone()} />
+                    },
+                    Some(Err(e)) => html! { <p class="error" role="alert">{ e }</p> },
+                    None => html! { <p class="hint" role="status">{ "Writing…" }</p> },
+                } }
+            }
+        </details>
     }
 }
 
@@ -143,16 +197,57 @@ pub fn export_section(props: &SectionProps) -> Html {
     let on_service = use_commit(&props.state, needed(), Action::SetService);
     let on_requests = use_commit(&props.state, selector, Action::SetRequestsSeries);
     let on_errors = use_commit(&props.state, selector, Action::SetErrorsSeries);
-    let previews = [use_open(), use_open(), use_open(), use_open(), use_open()];
+    // The policy's fields: a share strictly between 0 and 1 (the caution
+    // tier) or up to 1 (a postmortem), a count of windows, and sentences.
+    fn share(t: &str, whole: bool) -> Result<f64, String> {
+        let x = parse_fraction(t).map_err(|e| e.to_string())?;
+        match (x > 0.0 && x < 1.0) || (whole && x == 1.0) {
+            true => Ok(x),
+            false if whole => Err("a share of the budget above 0% and at most 100%".into()),
+            false => Err("a share of the budget above 0% and below 100%".into()),
+        }
+    }
+    let on_caution = use_commit(
+        &props.state,
+        |t| share(t, false),
+        |x| Action::EditPolicy(PolicyEdit::CautionBelow(x)),
+    );
+    let on_share = use_commit(
+        &props.state,
+        |t| share(t, true),
+        |x| Action::EditPolicy(PolicyEdit::PostmortemShare(x)),
+    );
+    let on_windows = use_commit(
+        &props.state,
+        |t: &str| match t.trim().parse::<u32>() {
+            Ok(n) if (1..=12).contains(&n) => Ok(n),
+            _ => Err("a whole number of windows from 1 to 12"),
+        },
+        |n| Action::EditPolicy(PolicyEdit::HandbackWindows(n)),
+    );
+    let on_normal = use_commit(&props.state, needed(), |x| {
+        Action::EditPolicy(PolicyEdit::Normal(x))
+    });
+    let on_caution_text = use_commit(&props.state, needed(), |x| {
+        Action::EditPolicy(PolicyEdit::Caution(x))
+    });
+    let on_exhausted = use_commit(&props.state, needed(), |x| {
+        Action::EditPolicy(PolicyEdit::Exhausted(x))
+    });
+    let on_override = use_commit(&props.state, needed(), |x| {
+        Action::EditPolicy(PolicyEdit::OverrideBy(x))
+    });
     let p = &props.state.scenario.production;
+    let policy: &BudgetPolicy = &props.state.scenario.policy;
     let choice = Choice {
         table: *table,
         format: *format,
-        production: p.clone(),
+        scenario: props.state.scenario.clone(),
+        now: report.budget.now_iso.clone().unwrap_or_default(),
     };
     // Shown on every edit: why an export is refused.
     let rules_error = check_prometheus_rules(report, p).err();
-    let (bad, total) = choice.queries();
+    let (bad, total) = p.window_queries("{{.window}}");
     let openslo_error = check_openslo(report, &p.service, &bad, &total).err();
 
     let select = |id: &'static str,
@@ -177,57 +272,71 @@ pub fn export_section(props: &SectionProps) -> Html {
             </div>
         }
     };
-    // The buttons write their export from the report at the click.
+    // The buttons ask the second module for their export at the click.
     let button = |id: &'static str, label: &'static str, write: Write, copy_it: bool| {
-        let state = props.state.clone();
         let choice = choice.clone();
         let status = status.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
-            if let Some(file) = write(&choice, &state.report) {
-                if copy_it {
-                    copy(file.text, status.clone());
-                } else {
-                    download(&file.name, file.mime, &file.text);
+            let (choice, status) = (choice.clone(), status.clone());
+            let job = write(&choice);
+            wasm_bindgen_futures::spawn_local(async move {
+                match choice.run(&job).await {
+                    Ok(text) if copy_it => copy(text, status),
+                    Ok(text) => download(&job.name, job.mime, &text),
+                    Err(e) => status.set(Some(e)),
                 }
-            }
+            });
         });
         html! { <button type="button" {id} {onclick}>{ label }</button> }
     };
-
-    // A preview is written only while it is open.
-    let preview = |which: usize, id: &'static str, label: &'static str, write: Write| {
-        let (open, ontoggle) = previews[which].clone();
-        html! {
-            <details class="data-table preview" {open} {ontoggle}>
-                <summary>{ label }</summary>
-                if open {
-                    <textarea {id} class="preview" readonly=true rows="8" aria-label={label}
-                        value={write(&choice, report).map(|f| f.text).unwrap_or_default()} />
-                }
-            </details>
-        }
+    let preview = |id: &'static str, label: &'static str, write: Write| {
+        html! { <Preview {id} {label} choice={choice.clone()} job={write(&choice)} /> }
     };
+    // The first sign of use fetches the second module.
+    let warm = Callback::from(|_: FocusEvent| preload_exports());
+    let warm_pointer = Callback::from(|_: PointerEvent| preload_exports());
 
     html! {
-        <section class="card" id="export" aria-labelledby="export-heading">
+        <section class="card" id="export" aria-labelledby="export-heading" onfocusin={warm} onpointerenter={warm_pointer}>
             <h2 id="export-heading">{ "Export" }</h2>
             <p class="convention">{ "Everything is produced in your browser from the figures above; downloads are local files." }</p>
             <h3>{ "Tables" }</h3>
             <div class="fields">
-                { select("export-table", "Table", TABLES.iter().map(|t| t.0.to_string()).collect(), table.clone()) }
+                { select("export-table", "Table", TABLE_NAMES.iter().map(|t| t.to_string()).collect(), table.clone()) }
                 { select("export-format", "Format", FORMATS.iter().map(|f| f.1.to_string()).collect(), format.clone()) }
             </div>
             <div class="dep-actions">
                 { button("copy-table", "Copy", Choice::table, true) }
                 { button("download-table", "Download", Choice::table, false) }
             </div>
-            { preview(0, "table-preview", "Preview", Choice::table) }
+            { preview("table-preview", "Preview", Choice::table) }
 
             <h3>{ "Target measures card" }</h3>
             <div class="dep-actions">
                 { button("copy-measures", "Copy as Markdown", Choice::measures, true) }
                 { button("download-measures", "Download .md", Choice::measures, false) }
             </div>
+
+            <h3>{ "For the team: the error-budget policy" }</h3>
+            <div class="fields">
+                <TextField id="policy-caution" label="Caution tier starts at (budget left)" value={format_fraction_percent(policy.caution_below)}
+                    on_commit={on_caution} hint="e.g. 50%" />
+                <TextField id="policy-normal" label="Normal tier: what the team does" value={policy.normal.clone()} on_commit={on_normal} />
+                <TextField id="policy-caution-text" label="Caution tier: what changes" value={policy.caution.clone()} on_commit={on_caution_text} />
+                <TextField id="policy-exhausted" label="Budget spent: what changes" value={policy.exhausted.clone()} on_commit={on_exhausted} />
+                <TextField id="policy-override" label="Who may override a freeze, and how" value={policy.override_by.clone()} on_commit={on_override} />
+                <TextField id="policy-postmortem" label="Postmortem for an incident spending more than" value={format_fraction_percent(policy.postmortem_share)}
+                    on_commit={on_share} hint="a share of the window's budget, e.g. 20%" />
+                <TextField id="policy-handback" label="On-call goes back after this many windows outside the budget" value={policy.handback_windows.to_string()}
+                    on_commit={on_windows} hint="1 to 12" />
+            </div>
+            <div class="dep-actions">
+                { button("copy-policy", "Copy as Markdown", Choice::policy_md, true) }
+                { button("download-policy-md", "Download .md", Choice::policy_md, false) }
+                { button("download-policy-wiki", "Download Confluence", Choice::policy_wiki, false) }
+                { button("download-policy-html", "Download printable page", Choice::policy_html, false) }
+            </div>
+            { preview("policy-preview", "Error-budget policy (Markdown)", Choice::policy_md) }
 
             <h3>{ "For the SREs: alerting rules and the SLO" }</h3>
             <div class="fields">
@@ -246,7 +355,7 @@ pub fn export_section(props: &SectionProps) -> Html {
                         { button("download-rules", "Download Prometheus rules", Choice::rules, false) }
                         { button("copy-rules", "Copy", Choice::rules, true) }
                     </div>
-                    { preview(1, "rules-preview", "Prometheus alerting rules (multiwindow, multi-burn-rate)", Choice::rules) }
+                    { preview("rules-preview", "Prometheus alerting rules (multiwindow, multi-burn-rate)", Choice::rules) }
                 </> },
                 Some(e) => html! { <p class="error" role="alert" id="rules-error">{ e.to_string() }</p> },
             } }
@@ -257,15 +366,16 @@ pub fn export_section(props: &SectionProps) -> Html {
                         { button("download-sloth", "Download Sloth spec", Choice::sloth, false) }
                         { button("download-pyrra", "Download Pyrra SLO", Choice::pyrra, false) }
                     </div>
-                    { preview(2, "openslo-preview", "OpenSLO v1 document", Choice::openslo) }
-                    { preview(3, "sloth-preview", "Sloth spec (prometheus/v1)", Choice::sloth) }
-                    { preview(4, "pyrra-preview", "Pyrra ServiceLevelObjective", Choice::pyrra) }
+                    { preview("openslo-preview", "OpenSLO v1 document", Choice::openslo) }
+                    { preview("sloth-preview", "Sloth spec (prometheus/v1)", Choice::sloth) }
+                    { preview("pyrra-preview", "Pyrra ServiceLevelObjective", Choice::pyrra) }
                 </> },
                 Some(e) => html! { <p class="error" role="alert" id="openslo-error">{ e.to_string() }</p> },
             } }
             if let Some(s) = &*status {
                 <p class="hint" role="status" id="export-status">{ s }</p>
             }
+            <super::import::ImportSpec state={props.state.clone()} />
         </section>
     }
 }

@@ -11,6 +11,7 @@ pub mod disclosure;
 pub mod export;
 pub mod field;
 pub mod figure;
+pub mod import;
 pub mod incident_log;
 pub mod incidents;
 pub mod library;

@@ -179,3 +179,63 @@ test("a chart downloads as SVG (drawn by plotters) and as a PNG at twice the pix
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Issue 17 §1: the error-budget policy, edited in place, kept in the link,
+// exported as Markdown, Confluence and a printable page. The default story
+// has 60% of its budget left (520 of 1,300 bad requests spent): normal with
+// the caution tier at 50%, caution with it at 70%; a postmortem at 20% of
+// 1,300 = 260 bad requests (SRE Workbook, Appendix B).
+test("the error-budget policy is edited in place and exported in three formats", async () => {
+  const { page, context, problems } = await openPage(env.browser, env.url, { acceptDownloads: true });
+  await page.getByText("Error-budget policy (Markdown)").click();
+  const preview = page.locator("#policy-preview");
+  assert.match(await preview.inputValue(), /Now: 60% of the budget is left: \*\*normal\*\*\./);
+  assert.match(await preview.inputValue(), /more than 20% of the budget \(260 bad requests\)/);
+  const caution = page.getByLabel("Caution tier starts at (budget left)");
+  await caution.fill("150%");
+  await caution.press("Enter");
+  assert.equal(await caution.getAttribute("aria-invalid"), "true");
+  await caution.fill("70%");
+  await caution.press("Enter");
+  await page.waitForFunction(() => /\*\*caution\*\*/.test(document.querySelector("#policy-preview")?.value ?? ""));
+  const windows = page.getByLabel("On-call goes back after this many windows outside the budget");
+  await windows.fill("0");
+  await windows.press("Enter");
+  assert.equal(await windows.getAttribute("aria-invalid"), "true");
+  const override = page.getByLabel("Who may override a freeze, and how");
+  await override.fill("The CTO, in writing <b>now</b>");
+  await override.press("Enter");
+  await page.waitForURL(/policy\.caution_below=0\.7/);
+  const [html] = await Promise.all([page.waitForEvent("download"), page.locator("#download-policy-html").click()]);
+  const text = await readFile(await html.path(), "utf8");
+  assert.match(text, /<h1>Error-budget policy: checkout<\/h1>/);
+  assert.match(text, /The CTO, in writing &lt;b&gt;now&lt;\/b&gt;/);
+  const [wiki] = await Promise.all([page.waitForEvent("download"), page.locator("#download-policy-wiki").click()]);
+  assert.match(await readFile(await wiki.path(), "utf8"), /^h1\. Error-budget policy: checkout\n/);
+  // A reload keeps it.
+  await page.reload();
+  await page.getByText("Error-budget policy (Markdown)").click();
+  assert.match(await page.locator("#policy-preview").inputValue(), /\*\*caution\*\*[\s\S]*The CTO, in writing/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Issues 17 and 18: the export writers are a second wasm module (lazy.js,
+// lazy_bg.wasm), fetched when the Export section is first used, never on a
+// first visit; the exports it writes are the page's figures.
+test("the export writers load on demand, not on a first visit", async () => {
+  const { page, context, problems } = await openPage(env.browser, env.url, { acceptDownloads: true });
+  const fetched = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  await page.locator("#downtime-table").waitFor();
+  await page.waitForTimeout(300);
+  assert.deepEqual(fetched.filter((p) => /lazy/.test(p)), [], "a first visit fetches no export module");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#download-table").click()]);
+  assert.match(download.suggestedFilename(), /^nines-allowed-downtime-per-period\.csv$/);
+  assert.ok(fetched.some((p) => p.endsWith("/lazy.js")) && fetched.some((p) => p.endsWith("/lazy_bg.wasm")), fetched.join(" "));
+  const rows = parseCsv(await readFile(await download.path(), "utf8"));
+  const month = rows.find((r) => r[0] === "per month");
+  assert.equal(month[1], await page.locator("tr[data-period=month] td").textContent());
+  assert.deepEqual(problems, []);
+  await context.close();
+});

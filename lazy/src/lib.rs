@@ -1,0 +1,144 @@
+//! The second wasm module (issues 17 and 18): what a first visit does not
+//! need, fetched by the page the first time someone uses the Export
+//! section. It takes the scenario as its link and the instant the page
+//! evaluated it at, evaluates it with the same core, and writes one export.
+//! The page itself never links the writers, so they are not in its first
+//! module (docs/PERFORMANCE.md).
+
+use nines_core::clock::parse_instant;
+use nines_core::export::{
+    document_confluence, document_html, document_markdown, measures_markdown, openslo,
+    policy_document, prometheus_rules, pyrra, sloth, to_confluence, to_csv, to_markdown,
+    TABLE_WRITERS,
+};
+use nines_core::link::decode;
+use nines_core::scenario::evaluate;
+
+/// One export of the scenario `query` (a link's query string) evaluated at
+/// `now` (RFC 3339): `what` is `table` (the table at `table` in
+/// `format` `csv`, `md` or `confluence`), `measures`, `rules`, `openslo`,
+/// `sloth`, `pyrra`, `policy-md`, `policy-wiki` or `policy-html`. The
+/// error is the export's reason, for people.
+///
+/// ```
+/// let q = nines_core::link::encode(&nines_core::scenario::Scenario::default());
+/// let rules = nines_lazy::export_text("rules", &q, "2026-11-11T00:00:00Z", 0, "").unwrap();
+/// assert!(rules.contains("- record: slo:sli_error:ratio_rate5m"));
+/// assert!(nines_lazy::export_text("nothing", &q, "2026-11-11T00:00:00Z", 0, "").is_err());
+/// ```
+pub fn export_text(
+    what: &str,
+    query: &str,
+    now: &str,
+    table: usize,
+    format: &str,
+) -> Result<String, String> {
+    let now = parse_instant(now).map_err(|e| e.to_string())?;
+    let scenario = decode(query).scenario;
+    let report = evaluate(&scenario, now);
+    let p = &scenario.production;
+    let policy = || policy_document(&report, &scenario.policy, &p.service);
+    let text = match what {
+        "table" => {
+            let t = TABLE_WRITERS.get(table).ok_or("no such table")?(&report);
+            match format {
+                "csv" => to_csv(&t),
+                "md" => to_markdown(&t),
+                _ => to_confluence(&t),
+            }
+        }
+        "measures" => measures_markdown(&report),
+        "rules" => prometheus_rules(&report, p).map_err(|e| e.to_string())?,
+        "openslo" => {
+            let (bad, total) = p.window_queries("{{.window}}");
+            openslo(&report, &p.service, &bad, &total).map_err(|e| e.to_string())?
+        }
+        "sloth" => sloth(&report, p).map_err(|e| e.to_string())?,
+        "pyrra" => pyrra(&report, p).map_err(|e| e.to_string())?,
+        "policy-md" => document_markdown(&policy()),
+        "policy-wiki" => document_confluence(&policy()),
+        "policy-html" => document_html(&policy()),
+        other => return Err(format!("no export named {other:?}")),
+    };
+    Ok(text)
+}
+
+/// An SLO spec (Sloth, Pyrra, OpenSLO) read into a scenario (issue 17 §4,
+/// `nines_core::import`): the scenario's link, the format, then what was
+/// read for people ([`nines_core::import::Imported::describe`]), one per
+/// line; or where and why it could not be read.
+///
+/// ```
+/// let spec = "version: \"prometheus/v1\"\nservice: x\nslos:\n  - name: a\n    objective: 99.9\n    sli:\n      events:\n        error_query: sum(rate(e[{{.window}}]))\n        total_query: sum(rate(t[{{.window}}]))\n    alerting:\n      name: A\n";
+/// let read = nines_lazy::import_text(spec).unwrap();
+/// assert!(read.starts_with("v=4&target=99.9%25"));
+/// assert!(nines_lazy::import_text("kind: Foo").unwrap_err().starts_with("line 1: "));
+/// ```
+pub fn import_text(text: &str) -> Result<String, String> {
+    let i = nines_core::import::import(text).map_err(|e| match e.line {
+        Some(line) => format!("line {line}: {}", e.message),
+        None => e.message,
+    })?;
+    Ok([
+        nines_core::link::encode(&i.scenario).as_str(),
+        "\n",
+        i.format,
+        "\n",
+        &i.describe(),
+    ]
+    .concat())
+}
+
+/// [`import_text`] for the page.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn read_spec(text: &str) -> Result<String, String> {
+    import_text(text)
+}
+
+/// [`export_text`] for the page.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn write_export(
+    what: &str,
+    query: &str,
+    now: &str,
+    table: usize,
+    format: &str,
+) -> Result<String, String> {
+    export_text(what, query, now, table, format)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use nines_core::scenario::Scenario;
+
+    /// The module writes what the core's writers write for the scenario
+    /// the link carries, at the instant given: the same bytes.
+    #[test]
+    fn exports_are_the_core_writers_over_the_link() {
+        let mut s = Scenario {
+            target: "99.9%".parse().unwrap(),
+            ..Scenario::default()
+        };
+        s.production.service = "payments".into();
+        let q = nines_core::link::encode(&s);
+        let now = "2026-11-11T00:00:00Z";
+        let report = evaluate(&s, parse_instant(now).unwrap());
+        assert_eq!(
+            export_text("rules", &q, now, 0, "").unwrap(),
+            prometheus_rules(&report, &s.production).unwrap()
+        );
+        assert_eq!(
+            export_text("table", &q, now, 1, "csv").unwrap(),
+            to_csv(&TABLE_WRITERS[1](&report))
+        );
+        assert_eq!(
+            export_text("policy-html", &q, now, 0, "").unwrap(),
+            document_html(&policy_document(&report, &s.policy, "payments"))
+        );
+        assert!(export_text("table", &q, now, 99, "csv").is_err());
+        assert!(export_text("rules", &q, "yesterday-ish", 0, "").is_err());
+    }
+}

@@ -1,0 +1,105 @@
+//! *Import an SLO spec* (issue 17 §4): paste or open a Sloth spec, a Pyrra
+//! `ServiceLevelObjective` or an OpenSLO `SLO`; the second wasm module reads
+//! it (`nines_core::import`) and the section shows what it read and what it
+//! could not carry. The current scenario is replaced only when the user
+//! says so.
+
+use nines_core::link::decode;
+use yew::prelude::*;
+
+use super::SectionProps;
+use crate::browser::import_spec;
+use crate::state::Action;
+
+/// What the reader gave: the link, the format and the summary; or why not.
+type Read = Option<Result<(String, String, String), String>>;
+
+#[function_component(ImportSpec)]
+pub fn import_spec_section(props: &SectionProps) -> Html {
+    let text = use_state(String::new);
+    let read = use_state(|| None as Read);
+    let done = use_state(|| false);
+    let oninput = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            text.set(area.value());
+        })
+    };
+    let onfile = {
+        let text = text.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            let text = text.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(v) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                    if let Some(s) = v.as_string() {
+                        text.set(s);
+                    }
+                }
+            });
+        })
+    };
+    let onread = {
+        let (text, read, done) = (text.clone(), read.clone(), done.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (text, read, done) = ((*text).clone(), read.clone(), done.clone());
+            done.set(false);
+            if text.trim().is_empty() {
+                read.set(Some(Err(
+                    "Paste a spec above, or open a file, then read it.".into(),
+                )));
+                return;
+            }
+            wasm_bindgen_futures::spawn_local(async move {
+                read.set(Some(import_spec(&text).await.map(|out| {
+                    let mut lines = out.splitn(3, '\n');
+                    let link = lines.next().unwrap_or_default().to_string();
+                    let format = lines.next().unwrap_or_default().to_string();
+                    (link, format, lines.next().unwrap_or_default().to_string())
+                })));
+            });
+        })
+    };
+    let onuse = {
+        let (read, done, state) = (read.clone(), done.clone(), props.state.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(Ok((link, _, _))) = &*read {
+                state.dispatch(Action::Replace(Box::new(decode(link).scenario)));
+                read.set(None);
+                done.set(true);
+            }
+        })
+    };
+    html! {
+        <div class="import">
+            <h3>{ "Import an SLO spec" }</h3>
+            <div class="field">
+                <label for="import-text">{ "SLO spec (YAML): Sloth, Pyrra or OpenSLO" }</label>
+                <textarea id="import-text" rows="6" value={(*text).clone()} {oninput} />
+            </div>
+            <div class="field">
+                <label for="import-file">{ "Or open a file" }</label>
+                <input id="import-file" type="file" accept=".yaml,.yml,text/yaml" onchange={onfile} />
+            </div>
+            <div class="dep-actions">
+                <button type="button" id="import-read" onclick={onread}>{ "Read it" }</button>
+            </div>
+            { match &*read {
+                Some(Ok((_, format, summary))) => html! { <>
+                    <p class="note" role="status" id="import-format">{ format!("Read a {format}. Your scenario is unchanged until you use this one.") }</p>
+                    <pre id="import-summary">{ summary }</pre>
+                    <div class="dep-actions">
+                        <button type="button" id="import-use" onclick={onuse}>{ "Replace my scenario with this one" }</button>
+                    </div>
+                </> },
+                Some(Err(e)) => html! { <p class="error" role="alert" id="import-error">{ e }</p> },
+                None if *done => html! { <p class="note" role="status" id="import-done">{ "Imported: the figures above are the spec's." }</p> },
+                None => html! {},
+            } }
+        </div>
+    }
+}
