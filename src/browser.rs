@@ -180,27 +180,20 @@ extern "C" {
     fn lazy_import(text: &str) -> js_sys::Promise;
 }
 
-/// An SLO spec read by the second module: the scenario's link, the format
-/// and what was read (one per line), or where and why it was refused.
-pub async fn import_spec(text: &str) -> Result<String, String> {
-    match wasm_bindgen_futures::JsFuture::from(lazy_import(text)).await {
+/// The text a call into the second module resolves to, or its reason (a
+/// refused export or spec, or the module could not be loaded).
+async fn lazy_text(call: js_sys::Promise) -> Result<String, String> {
+    match wasm_bindgen_futures::JsFuture::from(call).await {
         Ok(v) => v
             .as_string()
-            .ok_or_else(|| "the reader came back empty".to_string()),
+            .ok_or_else(|| "the second module came back empty".to_string()),
         Err(e) => Err(e.as_string().unwrap_or_else(|| {
-            "the import module could not be loaded: reload the page".to_string()
+            "the export and import module could not be loaded: reload the page".to_string()
         })),
     }
 }
 
-/// Fetch the second module now (on the first sign someone is about to
-/// export), so a click finds it ready.
-pub fn preload_exports() {
-    lazy_preload();
-}
-
-/// One export from the second module, or its reason (a bad export, or the
-/// module could not be loaded).
+/// One export from the second module, or its reason.
 pub async fn export_text(
     what: &str,
     query: &str,
@@ -208,12 +201,17 @@ pub async fn export_text(
     table: usize,
     format: &str,
 ) -> Result<String, String> {
-    match wasm_bindgen_futures::JsFuture::from(lazy_export(what, query, now, table, format)).await {
-        Ok(v) => v
-            .as_string()
-            .ok_or_else(|| "the export came back empty".to_string()),
-        Err(e) => Err(e.as_string().unwrap_or_else(|| {
-            "the export module could not be loaded: reload the page".to_string()
-        })),
-    }
+    lazy_text(lazy_export(what, query, now, table, format)).await
+}
+
+/// An SLO spec read by the second module: the scenario's link, the format
+/// and what was read (one per line), or where and why it was refused.
+pub async fn import_spec(text: &str) -> Result<String, String> {
+    lazy_text(lazy_import(text)).await
+}
+
+/// Fetch the second module now (on the first sign someone is about to
+/// export), so a click finds it ready.
+pub fn preload_exports() {
+    lazy_preload();
 }

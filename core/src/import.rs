@@ -658,59 +658,45 @@ fn error(line: Option<usize>, message: impl Into<String>) -> ImportError {
 /// most 100, exact.
 fn percent(text: &str, what: &str, line: Option<usize>) -> Result<Availability, ImportError> {
     let t = text.trim();
-    let number = t.strip_suffix('%').unwrap_or(t).trim();
+    let number = t.strip_suffix('%').unwrap_or(t);
     let expect = "expected a percentage above 0 and at most 100, like 99.9";
-    if number.starts_with('-') {
-        return Err(error(
-            line,
-            format!("{what} {t} is at or below 0: {expect}"),
-        ));
-    }
-    let p = Ratio::parse_decimal(number)
-        .map_err(|_| error(line, format!("{what} {t:?} is not a number: {expect}")))?;
-    let hundred = Ratio::from_integer(100);
-    if p > hundred {
-        return Err(error(line, format!("{what} {t} is over 100%: {expect}")));
-    }
-    if p.is_zero() {
-        return Err(error(
-            line,
-            format!("{what} {t} is at or below 0: {expect}"),
-        ));
-    }
-    hundred
-        .checked_sub(p)
-        .and_then(|u| u.checked_div(hundred))
-        .and_then(|u| Availability::from_unavailability_ratio(u).ok())
-        .ok_or_else(|| error(line, format!("{what} {t}: {expect}")))
+    objective(number, 100, "over 100%", what, line, expect)
 }
 
 /// An objective as a fraction (`0.995`): above 0, at most 1, exact.
 fn fraction(text: &str, what: &str, line: Option<usize>) -> Result<Availability, ImportError> {
-    let t = text.trim();
     let expect = "expected a fraction above 0 and at most 1, like 0.999 (or targetPercent: 99.9)";
+    objective(text, 1, "over 1, i.e. over 100%", what, line, expect)
+}
+
+/// An objective written out of `whole` (100 for a percentage, 1 for a
+/// fraction): above 0, at most `whole`, read exactly; the availability
+/// with unavailability `(whole − x) / whole`.
+fn objective(
+    text: &str,
+    whole: u128,
+    over: &str,
+    what: &str,
+    line: Option<usize>,
+    expect: &str,
+) -> Result<Availability, ImportError> {
+    let t = text.trim();
+    let below = || error(line, format!("{what} {t} is at or below 0: {expect}"));
     if t.starts_with('-') {
-        return Err(error(
-            line,
-            format!("{what} {t} is at or below 0: {expect}"),
-        ));
+        return Err(below());
     }
-    let r = Ratio::parse_decimal(t)
+    let x = Ratio::parse_decimal(t)
         .map_err(|_| error(line, format!("{what} {t:?} is not a number: {expect}")))?;
-    if r > Ratio::ONE {
-        return Err(error(
-            line,
-            format!("{what} {t} is over 1, i.e. over 100%: {expect}"),
-        ));
+    let whole = Ratio::from_integer(whole);
+    if x > whole {
+        return Err(error(line, format!("{what} {t} is {over}: {expect}")));
     }
-    if r.is_zero() {
-        return Err(error(
-            line,
-            format!("{what} {t} is at or below 0: {expect}"),
-        ));
+    if x.is_zero() {
+        return Err(below());
     }
-    Ratio::ONE
-        .checked_sub(r)
+    whole
+        .checked_sub(x)
+        .and_then(|u| u.checked_div(whole))
         .and_then(|u| Availability::from_unavailability_ratio(u).ok())
         .ok_or_else(|| error(line, format!("{what} {t}: {expect}")))
 }
