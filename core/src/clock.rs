@@ -798,27 +798,36 @@ impl MeasuredTime {
         (whole + rest) * self.monthly_factor
     }
 
+    /// The measured intervals from `from` on, in local time, in order, the
+    /// first clipped to start at `from`: `days` days of them (the one walk
+    /// of [`MeasuredTime::between`] and [`MeasuredTime::after`]).
+    fn intervals(
+        &self,
+        from: chrono::NaiveDateTime,
+        days: usize,
+    ) -> impl Iterator<Item = (chrono::NaiveDateTime, chrono::NaiveDateTime)> + '_ {
+        std::iter::successors(Some(from.date()), |d| d.succ_opt())
+            .take(days)
+            .flat_map(move |day| {
+                let midnight = day.and_time(NaiveTime::MIN);
+                let weekday = day.weekday().num_days_from_monday() as usize;
+                self.day_intervals(weekday).map(move |(a, b)| {
+                    (
+                        (midnight + Duration::seconds(i64::from(a))).max(from),
+                        midnight + Duration::seconds(i64::from(b)),
+                    )
+                })
+            })
+            .filter(|(s, e)| e > s)
+    }
+
     /// Measured seconds in `[from, to)`, less than a week apart.
     fn within_week(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> f64 {
         let (lf, lt) = (self.local(from), self.local(to));
-        let mut total = 0.0;
-        let mut day = lf.date();
-        while day <= lt.date() {
-            let midnight = day.and_time(NaiveTime::MIN);
-            let weekday = day.weekday().num_days_from_monday() as usize;
-            for (a, b) in self.day_intervals(weekday) {
-                let s = (midnight + Duration::seconds(i64::from(a))).max(lf);
-                let e = (midnight + Duration::seconds(i64::from(b))).min(lt);
-                if e > s {
-                    total += (e - s).num_milliseconds() as f64 / 1000.0;
-                }
-            }
-            match day.succ_opt() {
-                Some(next) => day = next,
-                None => break,
-            }
-        }
-        total
+        self.intervals(lf, 8)
+            .take_while(|(s, _)| *s < lt)
+            .map(|(s, e)| (e.min(lt) - s).num_milliseconds() as f64 / 1000.0)
+            .sum()
     }
 
     /// The instant at which `seconds` of measured time have passed since
@@ -843,28 +852,16 @@ impl MeasuredTime {
         let weeks = ((raw / weekly).ceil() - 1.0).max(0.0);
         let mut left = raw - weeks * weekly;
         let start = from.checked_add_signed(Duration::try_weeks(weeks as i64)?)?;
-        let ls = self.local(start);
-        let mut day = ls.date();
-        for _ in 0..9 {
-            let midnight = day.and_time(NaiveTime::MIN);
-            let weekday = day.weekday().num_days_from_monday() as usize;
-            for (a, b) in self.day_intervals(weekday) {
-                let s = (midnight + Duration::seconds(i64::from(a))).max(ls);
-                let e = midnight + Duration::seconds(i64::from(b));
-                if e <= s {
-                    continue;
-                }
-                let length = (e - s).num_milliseconds() as f64 / 1000.0;
-                if left <= length {
-                    let at = s + Duration::try_milliseconds((left * 1000.0).round() as i64)?;
-                    return Some(DateTime::from_naive_utc_and_offset(
-                        at - self.offset.duration(),
-                        Utc,
-                    ));
-                }
-                left -= length;
+        for (s, e) in self.intervals(self.local(start), 9) {
+            let length = (e - s).num_milliseconds() as f64 / 1000.0;
+            if left <= length {
+                let at = s + Duration::try_milliseconds((left * 1000.0).round() as i64)?;
+                return Some(DateTime::from_naive_utc_and_offset(
+                    at - self.offset.duration(),
+                    Utc,
+                ));
             }
-            day = day.succ_opt()?;
+            left -= length;
         }
         None
     }
