@@ -27,6 +27,12 @@ pub const SECTIONS: [(&str, &str); 9] = [
     ("export", "Export"),
 ];
 
+/// Whether a section can be embedded (`?embed=`): not the reader's saved
+/// scenarios, nor the exports, which belong to the full page (issue 20 §13).
+fn embeddable(id: &str) -> bool {
+    id != "library" && id != "export" && SECTIONS.iter().any(|(s, _)| *s == id)
+}
+
 /// One section by its anchor.
 fn section(id: &str, state: &UseReducerHandle<State>) -> Html {
     let state = state.clone();
@@ -49,12 +55,17 @@ pub fn app() -> Html {
     // Where the scenario comes from: the link, else localStorage, else defaults.
     let start = use_memo((), |_| crate::persist::initial());
     let state = {
+        let start = start.clone();
         let scenario = start.scenario.clone();
         let notices = start.notices.clone();
         use_reducer(move || {
             let page = Page {
                 notices,
                 theme: crate::browser::theme(),
+                visit: start
+                    .own
+                    .clone()
+                    .map(|own| std::rc::Rc::new((start.scenario.clone(), own))),
                 ..Page::default()
             };
             State::with_page(scenario, page)
@@ -63,7 +74,13 @@ pub fn app() -> Html {
     let embed = start.embed.clone();
     let saver = {
         let embed = start.embed.clone();
-        use_memo((), move |_| Saver::new(embed))
+        let visit = start.own.as_ref().map(|_| start.scenario.clone());
+        let dispatcher = state.dispatcher();
+        use_memo((), move |_| {
+            Saver::new(embed, visit, move |kept| {
+                dispatcher.dispatch(Action::StorageKept(kept))
+            })
+        })
     };
     // The first render holds the header and the first section only; the
     // rest follow in the next task, after the browser has painted them, so
@@ -210,6 +227,36 @@ pub fn app() -> Html {
             </div>
         }
     });
+    // Opened from a link: the reader's own scenario is kept until they edit
+    // this one or keep it (issue 20 §1).
+    let visit = page.visit.as_ref().map(|visit| {
+        let keep = {
+            let saver = saver.clone();
+            let dispatcher = state.dispatcher();
+            let scenario = state.scenario.clone();
+            Callback::from(move |_: MouseEvent| {
+                saver.adopt(&scenario);
+                dispatcher.dispatch(Action::KeepVisit);
+            })
+        };
+        let back = {
+            let dispatcher = state.dispatcher();
+            let own = visit.1.clone();
+            Callback::from(move |_: MouseEvent| {
+                dispatcher.dispatch(Action::Replace(Box::new(own.clone())))
+            })
+        };
+        html! {
+            <div class="notices" id="visit" role="status">
+                <p>
+                    { "This scenario came from a link. Your own scenario is kept in this browser: the link's                        is not saved over it unless you edit it or keep it." }
+                </p>
+                <button type="button" id="keep-visit" onclick={keep}>{ "Keep this scenario as mine" }</button>
+                { " " }
+                <button type="button" id="back-to-own" onclick={back}>{ "Back to my scenario" }</button>
+            </div>
+        }
+    });
     html! {
         <>
             <header class="site">
@@ -224,7 +271,7 @@ pub fn app() -> Html {
                     <button type="button" id="copy-link" onclick={copy_link}>{ "Copy link" }</button>
                     <label for="embed-section" class="visually-hidden">{ "Section to embed" }</label>
                     <select id="embed-section" onchange={on_embed_section}>
-                        { for SECTIONS.iter().filter(|(id, _)| *id != "library" && *id != "export").map(|(id, title)| html! {
+                        { for SECTIONS.iter().filter(|(id, _)| embeddable(id)).map(|(id, title)| html! {
                             <option value={*id} selected={page.embed_section == *id}>{ format!("Embed: {title}") }</option>
                         }) }
                     </select>
@@ -244,6 +291,14 @@ pub fn app() -> Html {
                 </div>
             </header>
             { for conflict }
+            { for visit }
+            if page.unkept {
+                <div class="notices" id="unkept" role="alert">
+                    <p>
+                        { "Your edits are not being kept: this browser refused to store them (its storage                            is full or blocked). Copy the link to keep this scenario; this notice goes when                            storing works again." }
+                    </p>
+                </div>
+            }
             if !page.notices.is_empty() {
                 <div class="notices" id="notices" role="status">
                     <ul>{ for page.notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
@@ -267,7 +322,7 @@ pub fn app() -> Html {
 /// the full calculator for the same scenario.
 fn embedded(id: &str, state: &UseReducerHandle<State>) -> Html {
     let notices = &state.page.notices;
-    let known = SECTIONS.iter().any(|(s, _)| *s == id);
+    let known = embeddable(id);
     let full = format!("./?{}", nines_core::link::encode(&state.scenario));
     html! {
         <main class="embed">
@@ -287,8 +342,9 @@ fn embedded(id: &str, state: &UseReducerHandle<State>) -> Html {
                 { section(id, state) }
             } else {
                 <p class="error" role="alert">
-                    { format!("There is no section \"{id}\" to embed. Use one of: {}.",
-                        SECTIONS.iter().map(|(s, _)| *s).collect::<Vec<_>>().join(", ")) }
+                    { format!("There is no section {} to embed. Use one of: {}.",
+                        nines_core::quote::quoted(id, 40),
+                        SECTIONS.iter().map(|(s, _)| *s).filter(|s| embeddable(s)).collect::<Vec<_>>().join(", ")) }
                 </p>
             }
             <p class="embed-link"><a href={full} target="_blank" rel="noopener">{ "Open the full calculator" }</a></p>

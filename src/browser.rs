@@ -13,9 +13,31 @@ pub const LIBRARY_KEY: &str = "nines.library";
 pub const THEME_KEY: &str = "nines.theme";
 
 /// This page's localStorage, or `None` where there is none (a sandboxed
-/// iframe, an opaque origin, storage switched off).
+/// iframe, an opaque origin, storage switched off) or where the page is in
+/// a frame: a host page, of any origin, could otherwise show the reader's
+/// saved scenarios and click their Delete buttons through the frame, or
+/// save its own scenario over the reader's (issue 20 §2, §8). A framed page
+/// behaves like the embed: it reads and writes nothing of the reader's.
 pub fn storage() -> Option<web_sys::Storage> {
+    if framed() {
+        return None;
+    }
     gloo::utils::window().local_storage().ok().flatten()
+}
+
+/// Whether this page runs inside a frame (`<iframe>`) of another page.
+pub fn framed() -> bool {
+    host_window().is_some()
+}
+
+/// The window of the page this one is framed in, if it is.
+pub fn host_window() -> Option<web_sys::Window> {
+    let window = gloo::utils::window();
+    window
+        .parent()
+        .ok()
+        .flatten()
+        .filter(|parent| *parent != window)
 }
 
 /// Copy `text` to the clipboard; `done` learns whether the browser took it

@@ -43,11 +43,24 @@ pub fn start() {
 
 /// Crash on purpose: the end-to-end tests call this (Trunk exposes it as
 /// `window.wasmBindings.nines_selftest_panic`) to check that a panic shows a
-/// readable message with a reset link, never a blank page.
+/// readable message with a reset link, never a blank page. Only with the
+/// test hooks on ([`test_hooks_on`]).
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn nines_selftest_panic() {
-    panic!("self-test: a panic requested by the end-to-end tests");
+    if test_hooks_on() {
+        panic!("self-test: a panic requested by the end-to-end tests");
+    }
+}
+
+/// The test hooks on `window.wasmBindings` act only when the page's own
+/// scripts set `window.ninesTestHooks = true` (the end-to-end tests and
+/// `scripts/bench` do): in the release bundle anyone else who finds them,
+/// a host page included, gets nothing (issue 20 §13).
+#[cfg(target_arch = "wasm32")]
+fn test_hooks_on() -> bool {
+    js_sys::Reflect::get(&gloo::utils::window(), &"ninesTestHooks".into())
+        .is_ok_and(|on| on.as_bool() == Some(true))
 }
 
 /// Add a `performance.mark` (read by `scripts/bench`); silently nothing
@@ -67,6 +80,9 @@ pub fn mark(name: &str) {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn nines_bench_evaluate(iterations: u32) -> f64 {
     use nines_core::scenario::{evaluate, Scenario};
+    if !test_hooks_on() {
+        return f64::NAN;
+    }
     let scenario = Scenario::default();
     let Some(performance) = gloo::utils::window().performance() else {
         return f64::NAN;

@@ -19,6 +19,10 @@ pub struct Start {
     pub scenario: Scenario,
     pub notices: Vec<String>,
     pub embed: Option<String>,
+    /// Opened from a link while this browser keeps a different scenario of
+    /// the reader's own: that one, which the link must not overwrite until
+    /// the reader edits the link's scenario or makes it theirs (issue 20 §1).
+    pub own: Option<Scenario>,
 }
 
 /// Split `embed=<section>` off a query (it is the page's mode, not part of
@@ -47,12 +51,13 @@ pub fn initial() -> Start {
         .search()
         .unwrap_or_default();
     let (query, embed) = split_embed(search.trim_start_matches('?'));
-    let saved = if query.is_empty() && embed.is_none() {
-        last_saved()
-    } else {
+    let saved = if embed.is_none() { last_saved() } else { None };
+    let own = if query.is_empty() {
         None
+    } else {
+        saved.as_deref().map(|q| link::decode(q).scenario)
     };
-    let (scenario, notices) = match saved {
+    let (scenario, notices) = match saved.filter(|_| query.is_empty()) {
         Some(saved) => {
             let decoded = link::decode(&saved);
             let notices = decoded
@@ -68,16 +73,19 @@ pub fn initial() -> Start {
             (decoded.scenario, notices)
         }
     };
+    let own = own.filter(|own| *own != scenario);
     Start {
         scenario,
         notices,
         embed,
+        own,
     }
 }
 
-/// The scenario this browser last saved, as a link query (also offered by
-/// the crash message: the work is never lost even when the page is).
-pub fn last_saved() -> Option<String> {
+/// The scenario this browser last saved, as a link query (`static/crash.js`
+/// offers it too, read from the same key: the work is never lost even when
+/// the page is).
+fn last_saved() -> Option<String> {
     storage()?.get_item(SCENARIO_KEY).ok().flatten()
 }
 
@@ -136,16 +144,33 @@ pub struct Saver {
     /// Set when another tab changed the saved scenario: this tab stops
     /// writing over it until the user chooses which one to keep.
     held: Cell<bool>,
+    /// A scenario opened from a link and not yet edited: it stays in the
+    /// address but is not written over the reader's own ([`Start::own`]).
+    visit: RefCell<Option<Scenario>>,
+    /// Whether the last write to storage failed (storage full or blocked),
+    /// and whom to tell when that changes.
+    failing: Cell<bool>,
+    on_kept: Box<dyn Fn(bool)>,
 }
 
 impl Saver {
-    /// The saver of a page in `embed` mode (`None`: the full page).
-    pub fn new(embed: Option<String>) -> Self {
+    /// The saver of a page in `embed` mode (`None`: the full page), that
+    /// leaves `visit` (a link's scenario) unwritten until it changes, and
+    /// tells `on_kept` whether edits are being kept each time that changes
+    /// (`false`: the browser refused the write).
+    pub fn new(
+        embed: Option<String>,
+        visit: Option<Scenario>,
+        on_kept: impl Fn(bool) + 'static,
+    ) -> Self {
         Saver {
             embed,
             pending: RefCell::new(None),
             written: RefCell::new(None),
             held: Cell::new(false),
+            visit: RefCell::new(visit),
+            failing: Cell::new(false),
+            on_kept: Box::new(on_kept),
         }
     }
 
@@ -191,15 +216,36 @@ impl Saver {
             let _ =
                 history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
         }
-        if self.embed.is_none() && !self.held.get() {
+        let visiting = {
+            let mut visit = self.visit.borrow_mut();
+            if visit.as_ref() != Some(s) {
+                *visit = None;
+            }
+            visit.is_some()
+        };
+        if self.embed.is_none() && !self.held.get() && !visiting {
             self.write_saved(&query);
+        }
+    }
+
+    /// Make the link's scenario the reader's own: write it now.
+    pub fn adopt(&self, s: &Scenario) {
+        self.visit.replace(None);
+        if self.embed.is_none() && !self.held.get() {
+            self.write_saved(&link::encode(s));
         }
     }
 
     fn write_saved(&self, query: &str) {
         self.written.replace(Some(query.to_string()));
+        // No storage at all (a frame, storage switched off) is said where
+        // scenarios are saved by name; a refused write is said at once.
         if let Some(storage) = storage() {
-            let _ = storage.set_item(SCENARIO_KEY, query);
+            let kept = storage.set_item(SCENARIO_KEY, query).is_ok();
+            if kept == self.failing.get() {
+                self.failing.set(!kept);
+                (self.on_kept)(kept);
+            }
         }
     }
 
@@ -264,13 +310,9 @@ pub fn watch_other_tabs(on_change: impl Fn(OtherTab) + 'static) -> gloo::events:
 pub fn report_height() {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-    let window = gloo::utils::window();
-    let Ok(Some(parent)) = window.parent() else {
+    let Some(parent) = crate::browser::host_window() else {
         return;
     };
-    if parent == window {
-        return;
-    }
     // The body's height is the content's; the root's is at least the frame's,
     // so measuring the root would let the iframe grow but never shrink.
     let Some(root) = gloo::utils::document().body() else {

@@ -6,6 +6,8 @@
 //! Plain Rust (no DOM), so the reducer is tested natively. On wasm32 it is
 //! also a Yew `Reducible` (the `function_todomvc` pattern in STYLE.md).
 
+use std::rc::Rc;
+
 use nines_core::amount::Rate;
 use nines_core::budget::BudgetMode;
 use nines_core::clock::{Alignment, DateTime, Utc, UtcOffset, WeekStart};
@@ -175,6 +177,10 @@ pub enum Action {
     SetEmbedSection(String),
     /// The theme chosen with the toggle (`light` / `dark`).
     SetTheme(String),
+    /// The link's scenario is now the reader's own (the saver wrote it).
+    KeepVisit,
+    /// Whether the browser kept the last write of the scenario.
+    StorageKept(bool),
 }
 
 /// An edit of one field of the error-budget policy, already read.
@@ -232,6 +238,13 @@ pub struct Page {
     pub embed_section: String,
     /// The theme chosen with the toggle; `None` follows the system.
     pub theme: Option<String>,
+    /// Opened from a link while the reader keeps a scenario of their own:
+    /// (the link's scenario, the reader's own), until the reader edits,
+    /// makes the link's theirs, or goes back to their own (issue 20 §1).
+    pub visit: Option<Rc<(Scenario, Scenario)>>,
+    /// The browser refused the last write of the scenario (storage full or
+    /// blocked): edits are not being kept, until a write works again.
+    pub unkept: bool,
 }
 
 impl Default for Page {
@@ -242,6 +255,8 @@ impl Default for Page {
             copied: None,
             embed_section: "target".to_string(),
             theme: None,
+            visit: None,
+            unkept: false,
         }
     }
 }
@@ -287,6 +302,8 @@ impl State {
             Action::Copied(message) => page.copied = Some(message),
             Action::SetEmbedSection(section) => page.embed_section = section,
             Action::SetTheme(theme) => page.theme = Some(theme),
+            Action::KeepVisit => page.visit = None,
+            Action::StorageKept(kept) => page.unkept = !kept,
             Action::AdoptOtherTab => {
                 if let Some(theirs) = page.other_tab.take() {
                     s = nines_core::link::decode(&theirs).scenario;
@@ -469,6 +486,10 @@ impl State {
             Action::SetCulture(c) => s.support.culture = c,
             Action::Replace(scenario) => s = *scenario,
         }
+        // Any change to the link's scenario makes it the reader's own.
+        if page.visit.is_some() && s != self.scenario {
+            page.visit = None;
+        }
         Self::with_page(s, page)
     }
 }
@@ -545,6 +566,8 @@ mod tests {
                 copied: Some("Link copied".into()),
                 embed_section: "cost".into(),
                 theme: Some("dark".into()),
+                visit: None,
+                unkept: false,
             }
         );
         assert_eq!(next.scenario, state.scenario);
@@ -574,6 +597,31 @@ mod tests {
             nines_core::clock::parse_instant("2026-11-06").unwrap(),
         ));
         assert_eq!(later.report.budget.elapsed_seconds, 5.0 * 86_400.0);
+    }
+
+    /// Issue 20 §1: a link's scenario is the reader's own from its first
+    /// edit (the saver then writes it), or when kept; until then the page
+    /// remembers the reader's own scenario to go back to.
+    #[test]
+    fn a_visited_link_becomes_yours_when_edited_or_kept() {
+        let own = State::default().scenario;
+        let visited = State::default().apply(Action::SetTarget("90%".parse().unwrap()));
+        let page = Page {
+            visit: Some(Rc::new((visited.scenario.clone(), own.clone()))),
+            ..Page::default()
+        };
+        let looking = State::with_page(visited.scenario.clone(), page);
+        // The page's own actions leave the visit as it is.
+        let copied = looking.apply(Action::Copied("Link copied".into()));
+        assert!(copied.page.visit.is_some());
+        let edited = looking.apply(Action::SetTarget("99.5%".parse().unwrap()));
+        assert!(edited.page.visit.is_none());
+        let kept = looking.apply(Action::KeepVisit);
+        assert!(kept.page.visit.is_none());
+        assert_eq!(kept.scenario, visited.scenario);
+        let back = looking.apply(Action::Replace(Box::new(own.clone())));
+        assert!(back.page.visit.is_none());
+        assert_eq!(back.scenario, own);
     }
 
     #[test]

@@ -8,6 +8,9 @@ pub struct Args {
     switches: Vec<String>,
 }
 
+/// Options given once per item, each occurrence read by [`Args::each`].
+const REPEATABLE: [&str; 2] = ["--alert", "--incident"];
+
 /// Options that take no value.
 const SWITCHES: [&str; 2] = ["--json", "--help"];
 
@@ -75,9 +78,20 @@ impl Args {
         }
     }
 
-    /// Fail on options a command does not know, naming the ones it does.
+    /// Fail on options a command does not know, naming the ones it does,
+    /// and on an option given twice, except those that repeat
+    /// ([`REPEATABLE`]): `--window 30d --window 7d` would otherwise
+    /// silently mean one of them.
     pub fn only(&self, known: &[&str]) -> Result<(), String> {
-        for (name, _) in &self.options {
+        for (i, (name, _)) in self.options.iter().enumerate() {
+            if !REPEATABLE.contains(&name.as_str())
+                && self.options[..i].iter().any(|(earlier, _)| earlier == name)
+            {
+                return Err(format!(
+                    "{name} is given twice: give it once (only {} repeat)",
+                    REPEATABLE.join(" and ")
+                ));
+            }
             if !known.contains(&name.as_str()) {
                 let allowed = if known.is_empty() {
                     "none".to_string()
@@ -123,5 +137,22 @@ mod tests {
             [&["a".to_string(), "b".into()][..], &["c".to_string()][..]]
         );
         assert!(a.each("--other").is_empty());
+        assert!(a.only(&["--incident"]).is_ok());
+    }
+
+    /// Issue 20 §15: `--window 30d --window 7d` gave 30d, a second
+    /// `--serial` was dropped.
+    #[test]
+    fn a_repeated_single_option_is_refused() {
+        let a = Args::new(&argv("--window 30d --window 7d"));
+        assert_eq!(
+            a.only(&["--window"]).unwrap_err(),
+            "--window is given twice: give it once (only --alert and --incident repeat)"
+        );
+        let a = Args::new(&argv("--serial 99.9 --serial 99.99"));
+        assert!(a
+            .only(&["--serial"])
+            .unwrap_err()
+            .starts_with("--serial is given twice"));
     }
 }

@@ -14,15 +14,44 @@ use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let argv = match utf8(std::env::args_os().skip(1)) {
+        Ok(argv) => argv,
+        Err(message) => return usage(&message),
+    };
     match commands::run(&argv) {
         Ok(output) => print(&output),
-        Err(commands::Failure::Usage(message)) => {
-            eprintln!("nines: {message}");
-            ExitCode::from(2)
-        }
+        Err(commands::Failure::Usage(message)) => usage(&message),
         Err(commands::Failure::Help(text)) => print(&text),
     }
+}
+
+/// The longest message a bad input gets (characters; the rest is counted).
+const MESSAGE_MAX: usize = 400;
+
+/// Bad input: one printable line of bounded length on stderr, exit code 2,
+/// whatever the input held (escape sequences, newlines, 20,000 values).
+fn usage(message: &str) -> ExitCode {
+    eprintln!(
+        "nines: {}",
+        nines_core::quote::one_line(message, MESSAGE_MAX)
+    );
+    ExitCode::from(2)
+}
+
+/// The arguments as text; one that is not UTF-8 is refused by position
+/// (`std::env::args` would panic on it).
+fn utf8(args: impl Iterator<Item = std::ffi::OsString>) -> Result<Vec<String>, String> {
+    args.enumerate()
+        .map(|(i, a)| {
+            a.into_string().map_err(|raw| {
+                format!(
+                    "argument {} is not valid UTF-8 ({}); give every value as UTF-8 text",
+                    i + 1,
+                    nines_core::quote::quoted(&raw.to_string_lossy(), 40)
+                )
+            })
+        })
+        .collect()
 }
 
 /// Prints to stdout; a reader that stops early (`nines … | head -1`) is not

@@ -2234,3 +2234,42 @@ fn alerts_stated_by_time_to_exhaustion() {
         "{e}"
     );
 }
+
+/// Issue 20 §15: hostile arguments. Each gets exit code 2 and one
+/// printable line of bounded length, never a panic (exit 101) or raw
+/// escape sequences.
+#[test]
+fn hostile_arguments_get_one_bounded_printable_line() {
+    use std::os::unix::ffi::OsStrExt;
+    // Not UTF-8: std::env::args panicked on it.
+    let out = Command::new(env!("CARGO_BIN_EXE_nines"))
+        .arg("downtime")
+        .arg(std::ffi::OsStr::from_bytes(b"\xff"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let line = String::from_utf8(out.stderr).unwrap();
+    assert!(line.contains("argument 2 is not valid UTF-8"), "{line}");
+
+    // An unknown option carrying an escape sequence and a newline.
+    let line = refused(&["downtime", "99.9", "--x\u{1b}[31mred\nsecond line"]);
+    assert!(!line.contains('\u{1b}'), "{line:?}");
+    assert!(
+        line.contains("unknown option --x\\u{1b}[31mred\\nsecond line"),
+        "{line}"
+    );
+
+    // 20,001 values: the message is cut, the rest counted.
+    let mut many = vec!["compose", "--serial"];
+    many.extend(std::iter::repeat_n("99.9x", 20_001));
+    let line = refused(&many);
+    assert!(
+        line.chars().count() < 520,
+        "{} characters",
+        line.chars().count()
+    );
+
+    // A repeated option is refused, not silently one of the two.
+    let line = refused(&["budget", "99.9", "--window", "30d", "--window", "7d"]);
+    assert!(line.contains("--window is given twice"), "{line}");
+}

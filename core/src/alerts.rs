@@ -1337,7 +1337,8 @@ impl Choice for PolicyChoice {
 pub struct AlertInput {
     /// The policy (default the Workbook's).
     pub policy: PolicyChoice,
-    /// The alerts of a custom policy.
+    /// The alerts of a custom policy (at most
+    /// [`crate::bounds::MAX_CUSTOM_ALERTS`]).
     pub custom: Vec<BurnAlert>,
     /// The error ratio (0 to 1) at which to compute detection times
     /// (default 1%).
@@ -1345,6 +1346,28 @@ pub struct AlertInput {
 }
 
 impl AlertInput {
+    /// Cuts the custom alerts to their first
+    /// [`crate::bounds::MAX_CUSTOM_ALERTS`], saying so in `cuts` (issue 20
+    /// §6).
+    ///
+    /// ```
+    /// use nines_core::alerts::AlertInput;
+    /// let mut a = AlertInput::default();
+    /// a.custom = vec!["page 2% 1h 5m".parse().unwrap(); 30];
+    /// let mut cuts = Vec::new();
+    /// a.bound(&mut cuts);
+    /// assert_eq!(a.custom.len(), 20);
+    /// assert_eq!(cuts.len(), 1);
+    /// ```
+    pub fn bound(&mut self, cuts: &mut Vec<crate::bounds::Cut>) {
+        crate::bounds::cut_list(&mut self.custom, crate::bounds::List::CustomAlerts, cuts);
+    }
+
+    /// Whether the custom alerts are within their bound.
+    pub fn within_bounds(&self) -> bool {
+        crate::bounds::List::CustomAlerts.holds(self.custom.len())
+    }
+
     /// The alerts of `choice` over an SLO period of `period_seconds`: a
     /// catalogue's rows, or the custom ones. What a custom policy starts
     /// from when a person switches to it.

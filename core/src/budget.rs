@@ -829,6 +829,7 @@ pub struct BudgetInput {
     /// read by a rolling window, whose start is now − elapsed.
     pub elapsed_seconds: f64,
     /// When a pinned window started (default 2026-11-01T00:00:00Z).
+    #[serde(deserialize_with = "crate::clock::read_instant")]
     pub start: DateTime<Utc>,
     /// How the window is placed on the calendar (default rolling).
     pub alignment: Alignment,

@@ -250,6 +250,16 @@ impl<'de> Deserialize<'de> for UtcOffset {
     }
 }
 
+/// Read an instant in a scenario (serde `deserialize_with`) with
+/// [`parse_instant`], which takes every RFC 3339 instant chrono's own
+/// reader does that a scenario holds (chrono writes them: `2026-11-01T00:00:00Z`,
+/// with a fraction when there is one), without chrono's format parser in
+/// the page (issue 18).
+pub fn read_instant<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+    let text = String::deserialize(d)?;
+    parse_instant(&text).map_err(serde::de::Error::custom)
+}
+
 /// An instant as a person or a flag gives it: RFC 3339
 /// (`2027-03-10T00:00:00Z`, `2027-03-10T09:30:00+01:00`), the same without
 /// seconds or offset (read as UTC), or a date (`2027-03-10`, midnight UTC).

@@ -37,6 +37,7 @@ use serde::{Deserialize, Serialize};
 use std::f64::consts::LN_10;
 
 use crate::amount::Currency;
+use crate::bounds::{Cut, List, MAX_CURVE_SAMPLES, cut_list};
 use crate::digits::{shortest, tidy};
 use crate::display::{at_nines, availability, count, money_in, or_absent};
 use crate::quantity::Availability;
@@ -54,8 +55,6 @@ pub const MAX_NINES: f64 = 12.0;
 pub const MAX_MONEY: f64 = 1e15;
 /// Largest cost factor per nine the model accepts.
 pub const MAX_FACTOR: f64 = 1000.0;
-/// Most samples [`cost_curve`] returns.
-pub const MAX_SAMPLES: usize = 10_000;
 
 /// The cost model's parameters.
 ///
@@ -415,7 +414,7 @@ pub fn cost_curve(
 ) -> Vec<CostPoint> {
     let (a, b) = (clamp_nines(from_nines), clamp_nines(to_nines));
     let (a, b) = if a <= b { (a, b) } else { (b, a) };
-    let samples = samples.clamp(2, MAX_SAMPLES);
+    let samples = samples.clamp(2, MAX_CURVE_SAMPLES);
     let step = (b - a) / (samples - 1) as f64;
     (0..samples)
         .map(|i| {
@@ -504,12 +503,45 @@ pub struct CostInputs {
     pub curve_from_nines: f64,
     /// Chart range end, nines.
     pub curve_to_nines: f64,
-    /// Points on the chart.
+    /// Points on the chart (at most [`MAX_CURVE_SAMPLES`]).
     pub curve_samples: usize,
-    /// Levels for the marginal table.
+    /// Levels for the marginal table (at most
+    /// [`crate::bounds::MAX_COST_LEVELS`]).
     pub marginal_levels: Vec<f64>,
     /// Revenue loss per year the product manager can tolerate.
     pub tolerable_loss_per_year: f64,
+}
+
+impl CostInputs {
+    /// Cuts the marginal levels to their first [`crate::bounds::MAX_COST_LEVELS`]
+    /// and the chart to [`MAX_CURVE_SAMPLES`] points, saying so in `cuts`
+    /// (issue 20 §6).
+    ///
+    /// ```
+    /// use nines_core::cost::CostInputs;
+    /// let mut c = CostInputs { curve_samples: 5_000, ..CostInputs::default() };
+    /// let mut cuts = Vec::new();
+    /// c.bound(&mut cuts);
+    /// assert_eq!(c.curve_samples, 1_000);
+    /// assert_eq!(cuts[0].to_string(), "The link asked for 5,000 points on the cost chart; 1,000 are drawn (the most Nines draws)");
+    /// ```
+    pub fn bound(&mut self, cuts: &mut Vec<Cut>) {
+        cut_list(&mut self.marginal_levels, List::CostLevels, cuts);
+        if !List::CurveSamples.holds(self.curve_samples) {
+            cuts.push(Cut {
+                list: List::CurveSamples,
+                had: self.curve_samples,
+                kept: MAX_CURVE_SAMPLES,
+            });
+            self.curve_samples = MAX_CURVE_SAMPLES;
+        }
+    }
+
+    /// Whether its lists are within their bounds.
+    pub fn within_bounds(&self) -> bool {
+        List::CostLevels.holds(self.marginal_levels.len())
+            && List::CurveSamples.holds(self.curve_samples)
+    }
 }
 
 impl Default for CostInputs {
@@ -587,7 +619,7 @@ pub struct CostReport {
     pub display: CostDisplay,
 }
 
-/// The cost figures for people: money per year as `$40,000` ([`money`]).
+/// The cost figures for people: money per year as `$40,000` ([`crate::display::money`]).
 /// The marginal table's cells are written by `export::marginal_cost_table`,
 /// and the chart's readouts, one per point, by
 /// [`crate::display::money_at_nines`] when a point is drawn (not here:
@@ -922,7 +954,7 @@ mod tests {
             tolerable_loss_per_year: -5.0,
         };
         let r = evaluate(&inputs, &TargetContext::default());
-        assert_eq!(r.curve.len(), MAX_SAMPLES);
+        assert_eq!(r.curve.len(), MAX_CURVE_SAMPLES);
         assert!(r.curve.iter().all(|p| p.total_cost_per_year.is_finite()));
         assert!(
             r.marginal

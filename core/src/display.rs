@@ -334,14 +334,11 @@ pub fn format_instant(t: DateTime<Utc>) -> String {
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
     let year = t.year();
-    let (Ok(year), Some(&month)) = (u64::try_from(year), MONTHS.get(t.month0() as usize)) else {
-        return t.format(INSTANT_FORMAT).to_string();
-    };
-    if year > 9_999 {
-        // chrono signs five-digit years: keep its form.
-        return t.format(INSTANT_FORMAT).to_string();
-    }
-    // `%a %-d %b %Y, %H:%M UTC` without chrono's formatting machinery.
+    // A month is always one of twelve; the fallback only satisfies the types.
+    let month = MONTHS.get(t.month0() as usize).copied().unwrap_or("?");
+    // `%a %-d %b %Y, %H:%M UTC` without chrono's formatting machinery
+    // (about 10 KB of the page). `%Y` writes years outside 0..=9999 with a
+    // sign, at least four digits: `-0003`, `+10000`.
     let two = |out: &mut String, n: u32| {
         out.push(char::from(b'0' + (n / 10 % 10) as u8));
         out.push(char::from(b'0' + (n % 10) as u8));
@@ -354,8 +351,18 @@ pub fn format_instant(t: DateTime<Utc>) -> String {
     s.push(' ');
     s.push_str(month);
     s.push(' ');
-    two(&mut s, (year / 100) as u32);
-    two(&mut s, (year % 100) as u32);
+    let digits = year.unsigned_abs();
+    if year < 0 {
+        s.push('-');
+    } else if year > 9_999 {
+        s.push('+');
+    }
+    if digits > 9_999 {
+        push_u64(&mut s, u64::from(digits));
+    } else {
+        two(&mut s, digits / 100);
+        two(&mut s, digits % 100);
+    }
     s.push_str(", ");
     two(&mut s, t.hour());
     s.push(':');
@@ -363,9 +370,6 @@ pub fn format_instant(t: DateTime<Utc>) -> String {
     s.push_str(" UTC");
     s
 }
-
-/// The `strftime` form of [`format_instant`].
-const INSTANT_FORMAT: &str = "%a %-d %b %Y, %H:%M UTC";
 
 /// A fraction as a percentage for people, by one rule: at most two
 /// decimals, trailing zeros trimmed (`"40%"`, `"13.89%"`, `"-20%"`,
@@ -502,6 +506,9 @@ mod tests {
         assert_eq!(count(1e6, 0), "1,000,000");
     }
 
+    /// The `strftime` form of [`format_instant`].
+    const INSTANT_FORMAT: &str = "%a %-d %b %Y, %H:%M UTC";
+
     #[test]
     fn format_instant_is_chronos_strftime() {
         let mut t = Utc.with_ymd_and_hms(-3, 1, 1, 0, 0, 0).unwrap();
@@ -522,6 +529,11 @@ mod tests {
         }
         let t = Utc.with_ymd_and_hms(10_000, 1, 1, 0, 0, 0).unwrap();
         assert_eq!(format_instant(t), "Sat 1 Jan +10000, 00:00 UTC");
+        // Signed years, by hand since issue 18, to chrono's range.
+        for y in [-262_143, -10_000, -1, 10_000, 262_142] {
+            let t = Utc.with_ymd_and_hms(y, 6, 15, 12, 30, 0).unwrap();
+            assert_eq!(format_instant(t), t.format(INSTANT_FORMAT).to_string());
+        }
     }
 
     /// Issue 19 §5: "≈" marks only what is not exact. 99.6875% is exactly

@@ -14,14 +14,33 @@
 //! hand (no dependency): every string that comes from the user is written
 //! double-quoted with escapes ([`yaml_quote`]); everything else is a number,
 //! a validated name or a fixed word.
+//!
+//! Text from the user (a name from a shared link is anyone's) never becomes
+//! code where it lands (issue 20 §5, §9–§11):
+//!
+//! * YAML: the service and the selectors are refused when they hold a
+//!   character that would break a line or the file
+//!   ([`crate::production::is_refused`]: line breaks, the Unicode ones too,
+//!   control characters, noncharacters…), and comments carry them on one
+//!   line;
+//! * templates: where a consumer evaluates a value as a Go template
+//!   (Prometheus alerting rules' labels and annotations, Sloth's queries),
+//!   user text is written as literal template text ([`template_literal`]);
+//! * spreadsheets: a CSV cell that would start a formula gets a `'`
+//!   ([`to_csv`]);
+//! * wiki and Markdown: markup characters are escaped ([`to_confluence`],
+//!   [`to_markdown`]);
+//! * file names: [`file_stem`].
 
 use std::fmt;
 
+use crate::amount::Currency;
 use crate::budget::BudgetMode;
 use crate::digits::tidy;
 use crate::display::{at_nines, availability, format_fraction_percent, money_in};
 use crate::duration::{format_duration, format_seconds_plain};
-use crate::production::{BudgetPolicy, ProductionInputs};
+use crate::production::{BudgetPolicy, ProductionInputs, is_refused, refused_characters};
+use crate::quote::quoted;
 use crate::scenario::{AlertRow, Report};
 use crate::window::Period;
 
@@ -621,14 +640,33 @@ fn yes_no(b: bool) -> &'static str {
 /// is enclosed in double quotes, with its quotes doubled. The title is not
 /// written (CSV has no place for it).
 ///
+/// Spreadsheets read a cell that starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return as a formula, and a name from a shared link could be
+/// one (`=HYPERLINK(…)`, `+cmd|' /C calc'!A0`): such a cell is written
+/// with a `'` in front, the guard of OWASP's "CSV Injection" page, which
+/// spreadsheets show as text; so is a cell starting with NUL, which the
+/// OWASP ASVS 5.0 adds (requirement 1.2.10). One exception keeps the
+/// report's figures usable: a cell that is a negative figure as Nines
+/// writes them, and nothing else ([`is_negative_figure`]: `-5`, `-0.1%`,
+/// `-1,250`, `-£1.80`, `-$1.2B`, `-2,000,000 CHF`), is written as is: a
+/// `-`, a currency symbol, digits and an ISO code hold no formula. So a
+/// dependency named `-strike-` or `-1+2` is guarded, and `-5` is not.
+///
 /// ```
 /// use nines_core::export::{to_csv, Table};
 /// let t = Table {
 ///     title: "t".into(),
 ///     headers: vec!["Name".into(), "Note".into()],
-///     rows: vec![vec!["a, b".into(), "say \"hi\"".into()]],
+///     rows: vec![
+///         vec!["a, b".into(), "say \"hi\"".into()],
+///         vec!["=1+2".into(), "-$165,600".into()],
+///         vec!["@SUM(1)".into(), "-1h".into()],
+///     ],
 /// };
-/// assert_eq!(to_csv(&t), "Name,Note\r\n\"a, b\",\"say \"\"hi\"\"\"\r\n");
+/// assert_eq!(
+///     to_csv(&t),
+///     "Name,Note\r\n\"a, b\",\"say \"\"hi\"\"\"\r\n'=1+2,\"-$165,600\"\r\n'@SUM(1),'-1h\r\n"
+/// );
 /// ```
 pub fn to_csv(table: &Table) -> String {
     let mut out = String::new();
@@ -637,6 +675,13 @@ pub fn to_csv(table: &Table) -> String {
             if i > 0 {
                 out.push(',');
             }
+            let guarded;
+            let field = if field.starts_with(FORMULA_STARTS) && !is_negative_figure(field) {
+                guarded = ["'", field].concat();
+                &guarded
+            } else {
+                field
+            };
             if field.contains([',', '"', '\r', '\n']) {
                 out.push('"');
                 out.push_str(&field.replace('"', "\"\""));
@@ -650,9 +695,54 @@ pub fn to_csv(table: &Table) -> String {
     out
 }
 
+/// The first characters that make a spreadsheet read a cell as a formula
+/// (OWASP, "CSV Injection"), and NUL (OWASP ASVS 5.0, 1.2.10).
+const FORMULA_STARTS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\0'];
+
+/// Whether `cell` is a negative figure as Nines writes them, and nothing
+/// else: `-`, an optional currency symbol of [`Currency::ALL`], digits
+/// (the first a digit) with `,` separators, an optional `.` and fraction
+/// digits, then optionally one of `%`, `B` (billions) or `T` (trillions),
+/// and optionally a space and an ISO 4217 code of [`Currency::ALL`]. No
+/// letter but the suffix, no parenthesis, quote, `!`, `|`, `&` or operator
+/// after the sign: nothing a spreadsheet could run. [`to_csv`] writes such a
+/// cell without the `'` guard.
+///
+/// ```
+/// use nines_core::export::is_negative_figure;
+/// for ok in ["-5", "-0.1%", "-1,250", "-£1.80", "-$1.2B", "-$20T", "-2,000,000 CHF", "-1.500 KWD"] {
+///     assert!(is_negative_figure(ok), "{ok}");
+/// }
+/// for bad in ["-", "-.5", "-5.", "-1h", "-A1", "-1+2", "-$", "-5 usd", "-5 XYZ", "-2-1", "5", "--5", "-5%%"] {
+///     assert!(!is_negative_figure(bad), "{bad}");
+/// }
+/// ```
+pub fn is_negative_figure(cell: &str) -> bool {
+    let Some(rest) = cell.strip_prefix('-') else {
+        return false;
+    };
+    let rest = match rest.chars().next() {
+        Some(c) if Currency::ALL.iter().any(|k| k.symbol() == Some(c)) => &rest[c.len_utf8()..],
+        _ => rest,
+    };
+    let rest = match rest.rsplit_once(' ') {
+        Some((amount, code)) if Currency::ALL.iter().any(|k| k.code() == code) => amount,
+        _ => rest,
+    };
+    let rest = rest.strip_suffix(['%', 'B', 'T']).unwrap_or(rest);
+    let (whole, fraction) = match rest.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (rest, None),
+    };
+    whole.starts_with(|c: char| c.is_ascii_digit())
+        && whole.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The table as a GitHub-flavoured Markdown pipe table, preceded by its
 /// title in bold. Cells escape `\`, `|` and the inline markup characters
-/// (`*`, `_`, `` ` ``, `[`, `]`, `<`), and line breaks become `<br>`.
+/// (`*`, `_`, `` ` ``, `[`, `]`, `<`, and `~`: GitHub's `~~strike~~`), and
+/// line breaks become `<br>`.
 ///
 /// ```
 /// use nines_core::export::{to_markdown, Table};
@@ -688,7 +778,7 @@ fn markdown_escape(s: &str) -> String {
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' => {
+            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -705,11 +795,26 @@ fn markdown_escape(s: &str) -> String {
     out
 }
 
+/// Escaped Markdown text, made unable to start a block: a leading `#`, `>`,
+/// `-`, `+` or `=` gets a backslash, and the `.` or `)` after leading
+/// digits (an ordered list item) is escaped (CommonMark 0.31, "Backslash
+/// escapes": any ASCII punctuation may be escaped). `*`, `_`, `` ` ``, `<`,
+/// `[`, `|` and `~` are escaped everywhere already.
+fn markdown_block_start(escaped: &str) -> String {
+    if escaped.starts_with(['#', '>', '-', '+', '=']) {
+        return ["\\", escaped].concat();
+    }
+    let digits = escaped.bytes().take_while(u8::is_ascii_digit).count();
+    match escaped[digits..].chars().next() {
+        Some('.' | ')') if digits > 0 => [&escaped[..digits], "\\", &escaped[digits..]].concat(),
+        _ => escaped.to_string(),
+    }
+}
+
 /// The table in Confluence wiki markup: the title as a bold line, a header
-/// row `||h1||h2||` and rows `|a|b|`. Cells escape `|` and the markup
-/// characters (`*`, `_`, `[`, `]`, `{`, `}`, `+`, `^`, `~`) with a
-/// backslash, write a backslash as `&#92;`, turn line breaks into spaces,
-/// and write an empty cell as one space (`||` would start a header cell).
+/// row `||h1||h2||` and rows `|a|b|`. Cells are escaped so that nothing in
+/// them renders as markup ([`confluence_escape`]), and an empty cell is
+/// written as one space (`||` would start a header cell).
 ///
 /// ```
 /// use nines_core::export::{to_confluence, Table};
@@ -742,17 +847,59 @@ pub fn to_confluence(table: &Table) -> String {
     out
 }
 
+/// The characters Confluence's renderer reads a backslash escape of
+/// (Atlassian renderer, `BackslashEscapeRendererComponent`: `escapeWiki`'s
+/// list and `#`): each renders as itself once escaped.
+const CONFLUENCE_ESCAPED: [char; 18] = [
+    '!', '[', ']', '^', '~', '+', '?', '%', '{', '}', '(', ')', '*', '_', '-', '|', '@', '#',
+];
+
+/// Text for Confluence wiki markup that renders as the text itself, never
+/// as markup:
+///
+/// * a backslash before each of `! [ ] ^ ~ + ? % { } ( ) * _ - | @ #`, the
+///   characters the renderer unescapes: no image (`!http://x/t.png!`),
+///   link (`[x]`), macro (`{x}`), monospace (`{{x}}`), phrase (`*b*`,
+///   `_em_`, `-del-`, `+ins+`, `^sup^`, `~sub~`, `??cite??`), emoticon
+///   (`(!)`, `(i)`, `(/)`, `(x)`, `;)`), table cell (`|`), list (`*`, `#`,
+///   `-`), horizontal rule or dash (`----`, `--`). A `-` between two ASCII
+///   letters or digits is left as is (`Error-budget`, `2026-11-01`): the
+///   renderer's phrases only open after, and close before, a character
+///   that is not a letter or digit, so it can be neither;
+/// * `:` before `P`, `D`, `p` or `d` as `&#58;` (the `:P` and `:D`
+///   emoticons);
+/// * at the start, a `h1.`–`h6.` heading or `bq.` quote marker with its
+///   dot as `&#46;`;
+/// * a backslash as `&#92;` (`\\` is a forced line break), and line
+///   breaks as spaces, the Unicode ones too (Java's regular expressions,
+///   which the renderer uses, end lines at U+0085, U+2028 and U+2029).
 fn confluence_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let chars: Vec<char> = s.chars().collect();
+    let ascii_alnum = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(char::is_ascii_alphanumeric)
+    };
+    // The dot of a leading block marker: `h1.`–`h6.` or `bq.`.
+    let start = chars.iter().take_while(|c| c.is_whitespace()).count();
+    let block_dot = match &chars[start..] {
+        ['h' | 'H', '1'..='6', '.', ..] | ['b' | 'B', 'q' | 'Q', '.', ..] => Some(start + 2),
+        _ => None,
+    };
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
         match c {
-            '|' | '*' | '_' | '[' | ']' | '{' | '}' | '+' | '^' | '~' => {
+            '-' if ascii_alnum(i.checked_sub(1)) && ascii_alnum(Some(i + 1)) => out.push(c),
+            c if CONFLUENCE_ESCAPED.contains(&c) => {
                 out.push('\\');
                 out.push(c);
             }
+            ':' if matches!(chars.get(i + 1), Some('P' | 'D' | 'p' | 'd')) => {
+                out.push_str("&#58;");
+            }
+            '.' if block_dot == Some(i) => out.push_str("&#46;"),
             // `\\` is a forced line break in wiki markup.
             '\\' => out.push_str("&#92;"),
-            '\r' | '\n' => out.push(' '),
+            '\r' | '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push(' '),
             c => out.push(c),
         }
     }
@@ -934,9 +1081,12 @@ pub fn policy_document(report: &Report, policy: &BudgetPolicy, service: &str) ->
 }
 
 /// `document` as Markdown: `#` title, `##` headings, paragraphs and
-/// bullets, the text escaped (`**…**` marks are the document's own).
+/// bullets, the text escaped (`**…**` marks are the document's own), and a
+/// paragraph or bullet that would start a block of its own (`#` heading,
+/// `>` quote, `-`, `+` or `1.` list, `=` underline) escaped at its start.
 pub fn document_markdown(document: &Document) -> String {
-    let text = |p: &str| markdown_escape(p).replace("\\*\\*", "**");
+    let text =
+        |p: &str| markdown_block_start(&markdown_escape(p.trim_start())).replace("\\*\\*", "**");
     let mut out = format!("# {}\n", markdown_escape(&document.title));
     for (heading, paragraphs) in &document.sections {
         out.push_str(&format!("\n## {}\n\n", markdown_escape(heading)));
@@ -963,7 +1113,10 @@ pub fn document_markdown(document: &Document) -> String {
 /// `document` in Confluence wiki markup: `h1.` and `h2.` headings,
 /// paragraphs, `*` bullets, the text escaped (`**…**` becomes `*…*`).
 pub fn document_confluence(document: &Document) -> String {
-    let text = |p: &str| confluence_escape(&p.replace("**", "\u{1}")).replace('\u{1}', "*");
+    let text = |p: &str| {
+        let parts: Vec<String> = p.split("**").map(confluence_escape).collect();
+        parts.join("*")
+    };
     let mut out = format!("h1. {}\n", confluence_escape(&document.title));
     for (heading, paragraphs) in &document.sections {
         out.push_str(&format!("\nh2. {}\n\n", confluence_escape(heading)));
@@ -1084,7 +1237,13 @@ impl fmt::Display for ExportError {
                 field,
                 value,
                 allowed,
-            } => write!(f, "{field} {value:?} is not allowed: {allowed}"),
+            } => {
+                write!(f, "{field} {} is not allowed", quoted(value, QUOTED_MAX))?;
+                if let Some(c) = value.chars().find(|&c| is_refused(c)) {
+                    write!(f, " (it contains U+{:04X})", u32::from(c))?;
+                }
+                write!(f, ": {allowed}")
+            }
             ExportError::Selector { field, why } => write!(f, "{field}: {why}"),
             ExportError::Policy(why) => write!(f, "the alert policy cannot be exported: {why}"),
             ExportError::NoErrorBudget => f.write_str(
@@ -1097,14 +1256,28 @@ impl fmt::Display for ExportError {
 
 impl std::error::Error for ExportError {}
 
+/// At most this many characters of a value are quoted in an error.
+const QUOTED_MAX: usize = 60;
+
 const METRIC_ALLOWED: &str = "a Prometheus metric name: letters, digits, '_' and ':', not \
                               starting with a digit (e.g. slo:sli_error:ratio_rate)";
-const SERVICE_LABEL_ALLOWED: &str = "a non-empty name without line breaks or control characters";
+const SERVICE_LABEL_ALLOWED: &str = concat!(
+    "a non-empty name without line breaks or the other characters a YAML file cannot carry \
+     safely: no ",
+    refused_characters!()
+);
+const SLOTH_NAME_ALLOWED: &str = "a Sloth name: ASCII letters, digits, '-', '_' and '.', \
+                                  starting and ending with a letter or digit, at least two \
+                                  characters (Sloth refuses any other service name)";
 const SERVICE_NAME_ALLOWED: &str = "an OpenSLO name: lowercase letters, digits and '-', \
                                     starting and ending with a letter or digit, at most 50 \
                                     characters (the SLO is named <service>-availability, at most \
                                     63)";
-const QUERY_ALLOWED: &str = "a non-empty query";
+const QUERY_ALLOWED: &str = concat!(
+    "a non-empty query without line breaks or the other characters a YAML file cannot carry \
+     safely: no ",
+    refused_characters!()
+);
 
 fn invalid(field: &'static str, value: &str, allowed: &'static str) -> ExportError {
     ExportError::Invalid {
@@ -1134,20 +1307,41 @@ fn is_dns_label(s: &str, max: usize) -> bool {
         && bytes.iter().all(|&b| ok(b) || b == b'-')
 }
 
+/// The one check of the service name as text (every export that writes it
+/// runs it, through [`check_prometheus_rules`]; OpenSLO and Pyrra then
+/// narrow it to an RFC 1123 name, Sloth to its own name rule): not blank,
+/// and none of the characters [`is_refused`] refuses. Template syntax is
+/// allowed: it is written escaped where a template reads it.
 fn check_label_value(field: &'static str, value: &str) -> Result<(), ExportError> {
-    if value.trim().is_empty() || value.chars().any(char::is_control) {
+    if value.trim().is_empty() || value.chars().any(is_refused) {
         return Err(invalid(field, value, SERVICE_LABEL_ALLOWED));
     }
     Ok(())
 }
 
-/// A YAML double-quoted scalar: `\` and `"` escaped, control characters
-/// and the Unicode line breaks written as escapes, everything else as is.
+/// Sloth's rule for names (github.com/slok/sloth,
+/// `internal/prometheus/model.go`, `nameRegexp`):
+/// `^[A-Za-z0-9][-A-Za-z0-9_.]*[A-Za-z0-9]$`.
+fn is_sloth_name(s: &str) -> bool {
+    let b = s.as_bytes();
+    let inner = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.');
+    b.len() >= 2
+        && b[0].is_ascii_alphanumeric()
+        && b[b.len() - 1].is_ascii_alphanumeric()
+        && b.iter().all(inner)
+}
+
+/// A YAML double-quoted scalar: `\` and `"` escaped, and every character
+/// [`is_refused`] names (control characters, the Unicode line breaks, the
+/// byte-order mark, bidirectional controls, noncharacters) written as an
+/// escape (YAML 1.2 §5.7: `\N`, `\L`, `\P`, `\uXXXX`, `\UXXXXXXXX`), so
+/// that the file stays one printable line per line; everything else as is.
 ///
 /// ```
 /// use nines_core::export::yaml_quote;
 /// assert_eq!(yaml_quote("say \"hi\"\n"), r#""say \"hi\"\n""#);
 /// assert_eq!(yaml_quote("99.95% — ok"), "\"99.95% — ok\"");
+/// assert_eq!(yaml_quote("a\u{2028}b\u{fffe}\u{1fffe}"), r#""a\Lb\ufffe\U0001fffe""#);
 /// ```
 pub fn yaml_quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -1162,9 +1356,10 @@ pub fn yaml_quote(s: &str) -> String {
             '\u{85}' => out.push_str("\\N"),
             '\u{2028}' => out.push_str("\\L"),
             '\u{2029}' => out.push_str("\\P"),
-            c if c.is_control() || c == '\u{feff}' => {
-                out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            c if is_refused(c) && u32::from(c) > 0xFFFF => {
+                out.push_str(&format!("\\U{:08x}", u32::from(c)));
             }
+            c if is_refused(c) => out.push_str(&format!("\\u{:04x}", u32::from(c))),
             c => out.push(c),
         }
     }
@@ -1224,10 +1419,48 @@ fn target_fraction_text(report: &Report) -> String {
         .unwrap_or_else(|| number(1.0 - report.target.unavailability))
 }
 
-/// Text for a Prometheus annotation, which is a Go template: a literal
-/// `{{` is written as the template `{{ "{{" }}`.
-fn template_literal(s: &str) -> String {
+/// Text that a Go template (`text/template`) renders as itself: each `{{`
+/// is written as the action `{{ "{{" }}`, which outputs `{{`. Go's lexer
+/// reads text up to the next `{{` and nothing else (`}}`, `$` and quotes
+/// outside an action are plain text), so no action is left: `{{ $value }}`
+/// becomes `{{ "{{" }} $value }}`, which renders `{{ $value }}`. Used
+/// wherever a consumer evaluates a value as a template: a Prometheus
+/// alerting rule's labels and annotations (Prometheus documentation,
+/// "Alerting rules", Templating: both are expanded for each alert; a
+/// recording rule's labels are not) and the SLI queries of a Sloth spec,
+/// which Sloth executes to put the window in.
+///
+/// ```
+/// use nines_core::export::template_literal;
+/// assert_eq!(template_literal("{{ $value }}"), r#"{{ "{{" }} $value }}"#);
+/// assert_eq!(template_literal("{{{"), r#"{{ "{{" }}{"#);
+/// assert_eq!(template_literal("a }} b"), "a }} b");
+/// ```
+pub fn template_literal(s: &str) -> String {
     s.replace("{{", "{{ \"{{\" }}")
+}
+
+/// The SLI's two queries over the window written as Go-template
+/// `{{.window}}` (Sloth's placeholder, which the page also writes into
+/// OpenSLO's queries), bad then total, with each selector's own `{{`
+/// written as literal template text ([`template_literal`]): a label value
+/// such as `{{ .window }}` in a selector stays that text when the queries
+/// are rendered.
+///
+/// ```
+/// use nines_core::export::templated_queries;
+/// use nines_core::production::ProductionInputs;
+/// let p = ProductionInputs { requests: r#"up{job="{{x"}"#.into(), ..Default::default() };
+/// let (_, total) = templated_queries(&p);
+/// assert_eq!(total, r#"sum(rate(up{job="{{ "{{" }}x"}[{{.window}}]))"#);
+/// ```
+pub fn templated_queries(p: &ProductionInputs) -> (String, String) {
+    let literal = ProductionInputs {
+        requests: template_literal(&p.requests),
+        errors: template_literal(&p.errors),
+        ..p.clone()
+    };
+    literal.window_queries("{{.window}}")
 }
 
 /// Why [`prometheus_rules`] would refuse these inputs, without writing the
@@ -1296,8 +1529,16 @@ pub fn check_prometheus_rules(report: &Report, p: &ProductionInputs) -> Result<(
 /// artefacts (`14.4*0.001`, never `14.400000000000002`). Warnings from the
 /// report (alerts that can never fire, low traffic) are written as comments.
 ///
-/// The service may be any name without control characters; it is written
-/// as an escaped YAML string and, in annotations, as literal template text.
+/// The service may be any name without the characters
+/// [`crate::production::is_refused`] refuses (line breaks, the Unicode
+/// ones too, control characters, noncharacters…); it is written as an
+/// escaped YAML string everywhere, and as literal template text
+/// ([`template_literal`]) where Prometheus evaluates templates: the
+/// alerting rules' `service` label and their annotations. So a service
+/// named `{{ $value }}` has the label `{{ "{{" }} $value }}` in the file,
+/// which Prometheus renders as `{{ $value }}`; the recording rules, whose
+/// labels are not templates, carry `{{ $value }}` as is, and the two
+/// agree on every alert.
 /// `tests/e2e/export.test.mjs` runs `promtool test rules` on the output:
 /// with every request failing the page alert fires within the detection
 /// time the page states, with errors at the SLO nothing fires, and at a
@@ -1322,7 +1563,7 @@ pub fn prometheus_rules(report: &Report, p: &ProductionInputs) -> Result<String,
     let u = unavailability_text(report);
     let t = &report.target;
     let mut out = format!(
-        "# Prometheus rules for {service}: availability SLO {} over {} \
+        "# Prometheus rules for {}: availability SLO {} over {} \
          (error budget {}).\n\
          # Multiwindow, multi-burn-rate alerts (The Site Reliability Workbook, ch. 5 \
          \"Alerting on SLOs\").\n\
@@ -1330,11 +1571,12 @@ pub fn prometheus_rules(report: &Report, p: &ProductionInputs) -> Result<String,
          # The recording rules {metric}<window> hold the ratio of bad to all requests \
          over each window the alerts read.\n\
          # Generated by Nines; thresholds are burn rate * (1 - SLO).\n",
+        one_line(service),
         t.availability_percent,
         a.period_label,
         t.unavailability_percent,
-        a.policy_name,
-        a.policy_source,
+        one_line(&a.policy_name),
+        one_line(&a.policy_source),
     );
     for w in &a.warnings {
         out.push_str(&format!("# Warning: {}\n", one_line(w)));
@@ -1373,9 +1615,12 @@ pub fn prometheus_rules(report: &Report, p: &ProductionInputs) -> Result<String,
     Ok(out)
 }
 
+/// Text for one line of a comment or a title: every character
+/// [`is_refused`] names (line breaks, the Unicode ones too) as a space, so
+/// that nothing after a `#` can start a line of YAML of its own.
 fn one_line(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| if is_refused(c) { ' ' } else { c })
         .collect()
 }
 
@@ -1450,10 +1695,12 @@ fn rule(
     {
         out.push_str(&format!("        for: {f}\n"));
     }
+    // Prometheus evaluates an alerting rule's label values as templates:
+    // the service is written as literal template text, as the annotations.
     out.push_str(&format!(
         "        labels:\n          severity: {severity}\n          service: {}\n          \
          long_window: {}\n",
-        yaml_quote(service),
+        yaml_quote(&template_literal(service)),
         yaml_quote(&long)
     ));
     if let Some(s) = &short {
@@ -1587,7 +1834,7 @@ pub fn check_openslo(
         return Err(invalid("service", service, SERVICE_NAME_ALLOWED));
     }
     for (field, q) in [("bad_query", bad_query), ("total_query", total_query)] {
-        if q.trim().is_empty() {
+        if q.trim().is_empty() || q.chars().any(is_refused) {
             return Err(invalid(field, q, QUERY_ALLOWED));
         }
     }
@@ -1670,7 +1917,7 @@ pub fn openslo(
         )
     };
     Ok(format!(
-        "# OpenSLO v1 SLO for {service}: {} over {how} ({}).\n\
+        "# OpenSLO v1 SLO for {}: {} over {how} ({}).\n\
          # Generated by Nines.\n\
          apiVersion: openslo/v1\n\
          kind: SLO\n\
@@ -1682,6 +1929,7 @@ pub fn openslo(
          {time_window}\
          \x20 budgetingMethod: {method}\n\
          \x20 objectives:\n    - displayName: {}\n      target: {target}\n{slices}",
+        one_line(service),
         t.availability_percent,
         t.nines_display,
         yaml_quote(&format!("{service} availability")),
@@ -1717,6 +1965,16 @@ fn objective_percent(report: &Report) -> String {
 /// `--slo-period-windows-path`. Sloth's windows are two pages and two
 /// tickets; a policy of another shape is said in a comment, not forced.
 ///
+/// What reaches the rules Sloth generates: the service, as the
+/// `sloth_service` and `sloth_id` labels of every rule (label values, read
+/// by Sloth's own annotations as `{{$labels.sloth_service}}`: data, never
+/// parsed as a template again), so it must be a Sloth name (Sloth refuses
+/// others; so does this export, with the reason); the two queries, which
+/// Sloth executes as templates, with the selectors' own `{{` written as
+/// literal template text ([`templated_queries`]); and the alert's name,
+/// labels and annotations, which are fixed words here (`ErrorBudgetBurn`,
+/// `category`, `severity`; no annotations).
+///
 /// ```
 /// use nines_core::export::sloth;
 /// use nines_core::production::ProductionInputs;
@@ -1728,10 +1986,14 @@ fn objective_percent(report: &Report) -> String {
 /// ```
 pub fn sloth(report: &Report, p: &ProductionInputs) -> Result<String, ExportError> {
     check_prometheus_rules(report, p)?;
+    if !is_sloth_name(&p.service) {
+        return Err(invalid("service", &p.service, SLOTH_NAME_ALLOWED));
+    }
     let a = &report.alerts;
     let t = &report.target;
     let b = &report.budget;
-    let (bad, total) = p.window_queries("{{.window}}");
+    // Sloth executes the queries as Go templates to put the window in.
+    let (bad, total) = templated_queries(p);
     let period = prometheus_duration(a.period_seconds).unwrap_or_else(|| "30d".into());
     let mut out = format!(
         "# Sloth SLO spec for {}: {} over {}.\n# Generated by Nines. Generate the rules with \
@@ -1820,6 +2082,12 @@ pub fn sloth(report: &Report, p: &ProductionInputs) -> Result<String, ExportErro
 /// own multiwindow alerts from the window; when the scenario's policy is
 /// another, a comment says so.
 ///
+/// What reaches the rules Pyrra generates: the SLO's name
+/// `<service>-availability`, as their `slo` label (so the service must be
+/// an RFC 1123 name, which holds no template syntax), and the two selectors,
+/// which Pyrra parses as PromQL, never as templates. No labels or
+/// annotations are written for Pyrra to copy onto its alerts.
+///
 /// ```
 /// use nines_core::export::pyrra;
 /// use nines_core::production::ProductionInputs;
@@ -1839,7 +2107,9 @@ pub fn pyrra(report: &Report, p: &ProductionInputs) -> Result<String, ExportErro
     let window = prometheus_duration(a.period_seconds).unwrap_or_else(|| "30d".into());
     let mut out = format!(
         "# Pyrra ServiceLevelObjective for {}: {} over {}.\n# Generated by Nines.\n",
-        p.service, t.availability_percent, a.period_label
+        one_line(&p.service),
+        t.availability_percent,
+        a.period_label
     );
     if a.policy_id != "pyrra" {
         out.push_str(&format!(
@@ -1863,6 +2133,47 @@ pub fn pyrra(report: &Report, p: &ProductionInputs) -> Result<String, ExportErro
         yaml_quote(p.requests.trim()),
     ));
     Ok(out)
+}
+
+/// A download file's stem from a service name, safe on every file system
+/// and in a `Content-Disposition` header: ASCII letters, digits, `-`, `_`
+/// and `.` kept; every other character (spaces, `/`, `\`, `:`, quotes,
+/// braces, non-ASCII letters…) becomes `-`; runs of `-` collapse to one;
+/// `-` and `.` are trimmed from both ends (no hidden file, no `..`
+/// alone); at most 64 characters; `nines` when nothing is left. The page
+/// names its downloads `{stem}-slo-rules.yaml` and the like.
+///
+/// ```
+/// use nines_core::export::file_stem;
+/// assert_eq!(file_stem("checkout"), "checkout");
+/// assert_eq!(file_stem("{{ $value }}"), "value");
+/// assert_eq!(file_stem("../../etc/passwd"), "etc-passwd");
+/// assert_eq!(file_stem("Café au lait v2.1"), "Caf-au-lait-v2.1");
+/// assert_eq!(file_stem("{{ }}"), "nines");
+/// assert_eq!(file_stem(&"a".repeat(100)).len(), 64);
+/// ```
+pub fn file_stem(service: &str) -> String {
+    const MAX: usize = 64;
+    const FALLBACK: &str = "nines";
+    let mut stem = String::with_capacity(service.len().min(4 * MAX));
+    for c in service.chars() {
+        let c = if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+            c
+        } else {
+            '-'
+        };
+        if !(c == '-' && stem.ends_with('-')) {
+            stem.push(c);
+        }
+    }
+    let trimmed = stem.trim_matches(['-', '.']);
+    // All ASCII now: a byte index is a character index.
+    let capped = trimmed[..trimmed.len().min(MAX)].trim_matches(['-', '.']);
+    if capped.is_empty() {
+        FALLBACK.to_string()
+    } else {
+        capped.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -2149,11 +2460,126 @@ mod tests {
     #[test]
     fn annotations_escape_templates() {
         assert_eq!(template_literal("a{{b"), "a{{ \"{{\" }}b");
+        // Go's `{{-` trims space before an action: escaped like any `{{`.
+        assert_eq!(template_literal("a {{- x }}"), "a {{ \"{{\" }}- x }}");
+        assert_eq!(template_literal("{{{{"), "{{ \"{{\" }}{{ \"{{\" }}");
     }
 
     #[test]
     fn markup_escapes() {
         assert_eq!(markdown_escape("a|b\\c\nd"), "a\\|b\\\\c<br>d");
+        assert_eq!(markdown_escape("~~gone~~"), "\\~\\~gone\\~\\~");
         assert_eq!(confluence_escape("a|b\\c\r\n{x}"), "a\\|b&#92;c  \\{x\\}");
+    }
+
+    /// Issue 20 §11, worked by hand from the rules of `confluence_escape`.
+    #[test]
+    fn confluence_markup_renders_as_text() {
+        for (text, wiki) in [
+            ("!http://x/t.png!", r"\!http://x/t.png\!"),
+            ("-strike- a-b", r"\-strike\- a-b"),
+            ("??cite??", r"\?\?cite\?\?"),
+            (
+                "(!) (i) (/) (x) (y) (on)",
+                r"\(\!\) \(i\) \(/\) \(x\) \(y\) \(on\)",
+            ),
+            ("*b* _e_ +i+ ^s^ ~t~", r"\*b\* \_e\_ \+i\+ \^s\^ \~t\~"),
+            ("{{mono}} {code} [x|y]", r"\{\{mono\}\} \{code\} \[x\|y\]"),
+            ("h1. Big", "h1&#46; Big"),
+            ("  H6.Big", "  H6&#46;Big"),
+            ("h7. Big", "h7. Big"),
+            ("bq. Quote", "bq&#46; Quote"),
+            ("say h1. here", "say h1. here"),
+            ("# one", r"\# one"),
+            ("---- rule", r"\-\-\-\- rule"),
+            ("a--b", r"a\-\-b"),
+            (
+                ":) ;) :P :D :p x:Dy",
+                r":\) ;\) &#58;P &#58;D &#58;p x&#58;Dy",
+            ),
+            ("50% @all", r"50\% \@all"),
+            ("a\u{2028}h1. b\u{85}c", "a h1. b c"),
+        ] {
+            assert_eq!(confluence_escape(text), wiki, "{text}");
+        }
+    }
+
+    #[test]
+    fn markdown_block_starts() {
+        for (escaped, want) in [
+            ("# x", r"\# x"),
+            ("> x", r"\> x"),
+            ("- x", r"\- x"),
+            ("+ x", r"\+ x"),
+            ("=== x", r"\=== x"),
+            ("12. x", r"12\. x"),
+            ("3) x", r"3\) x"),
+            ("12 x.", "12 x."),
+            ("x # y", "x # y"),
+            ("", ""),
+        ] {
+            assert_eq!(markdown_block_start(escaped), want, "{escaped}");
+        }
+    }
+
+    /// Issue 20 §10: a comment line stays one line whatever the name.
+    #[test]
+    fn comments_stay_on_one_line() {
+        assert_eq!(
+            one_line("a\nb\u{2028}c\u{2029}d\u{85}e\u{fffe}f\u{202e}g"),
+            "a b c d e f g"
+        );
+        assert_eq!(one_line("{{ $value }} — ok"), "{{ $value }} — ok");
+    }
+
+    /// Sloth's `nameRegexp`, `^[A-Za-z0-9][-A-Za-z0-9_.]*[A-Za-z0-9]$`.
+    #[test]
+    fn sloth_names() {
+        for ok in ["checkout", "a1", "Check.out_v2-x"] {
+            assert!(is_sloth_name(ok), "{ok}");
+        }
+        for bad in ["", "a", "-a", "a.", "a b", "a/b", "é1", "{{ $value }}"] {
+            assert!(!is_sloth_name(bad), "{bad}");
+        }
+    }
+
+    /// An error quotes at most 60 characters of the value, escaped.
+    #[test]
+    fn errors_quote_values_shortly() {
+        let e = invalid("service", &"é".repeat(61), SERVICE_LABEL_ALLOWED).to_string();
+        assert!(
+            e.starts_with(&format!(
+                "service \"{}\"… (1 more characters) is not",
+                "é".repeat(60)
+            )),
+            "{e}"
+        );
+        let e = invalid("service", "a\u{fffe}", SERVICE_LABEL_ALLOWED).to_string();
+        assert!(
+            e.starts_with(
+                "service \"a\\u{fffe}\" is not allowed (it contains U+FFFE): a non-empty name"
+            ),
+            "{e}"
+        );
+    }
+
+    /// Issue 20 §9: the cells that start a formula, and the figures that do
+    /// not, worked by hand.
+    #[test]
+    fn csv_guards_formula_starts() {
+        let t = Table {
+            title: String::new(),
+            headers: vec!["h".into()],
+            rows: [
+                "=1", "+1", "-x", "@x", "\tx", "\rx", "\0x", "-1.5%", "-£2", "x=1", "'=1",
+            ]
+            .iter()
+            .map(|c| vec![c.to_string()])
+            .collect(),
+        };
+        assert_eq!(
+            to_csv(&t),
+            "h\r\n'=1\r\n'+1\r\n'-x\r\n'@x\r\n'\tx\r\n\"'\rx\"\r\n'\0x\r\n-1.5%\r\n-£2\r\nx=1\r\n'=1\r\n"
+        );
     }
 }

@@ -380,6 +380,10 @@ impl fmt::Display for CsvLineError {
 pub struct CsvRead {
     /// The incidents read.
     pub incidents: Vec<PastIncident>,
+    /// The line of each incident read, counting from 1, in step with
+    /// `incidents` (a page that adds only some of them can leave the rest
+    /// for the person to see).
+    pub lines: Vec<usize>,
     /// One error per bad line.
     pub errors: Vec<CsvLineError>,
 }
@@ -438,7 +442,10 @@ pub fn read_incident_csv(text: &str) -> CsvRead {
             }),
         };
         match result {
-            Ok(incident) => read.incidents.push(incident),
+            Ok(incident) => {
+                read.incidents.push(incident);
+                read.lines.push(index + 1);
+            }
             Err(error) => read.errors.push(CsvLineError {
                 line: index + 1,
                 error,
@@ -583,8 +590,62 @@ pub struct IncidentInputs {
     /// Fraction of users an incident affects, `0..=1`.
     pub scope: f64,
     /// The incident log: incidents that happened, for the availability
-    /// actually achieved.
+    /// actually achieved (at most [`crate::bounds::MAX_INCIDENTS`]).
     pub history: Vec<PastIncident>,
+}
+
+impl IncidentInputs {
+    /// Cuts the incident log to its latest
+    /// [`crate::bounds::MAX_INCIDENTS`] incidents (by start; of two that
+    /// start together, the one listed first), kept in the log's order, and
+    /// says so in `cuts` (issue 20 §6). The latest, not the first: they are
+    /// the ones the SLO window and the last year count.
+    ///
+    /// ```
+    /// use nines_core::incident::{IncidentInputs, PastIncident};
+    /// let mut i = IncidentInputs::default();
+    /// let old = PastIncident::parse("2020-01-01,1h,100%").unwrap();
+    /// i.history = vec![old; 1_000];
+    /// i.history.insert(500, PastIncident::parse("2026-11-01,1h,100%,recent").unwrap());
+    /// let mut cuts = Vec::new();
+    /// i.bound(&mut cuts);
+    /// assert_eq!(i.history.len(), 1_000);
+    /// assert_eq!(i.history[500].note, "recent");
+    /// assert_eq!(cuts[0].to_string(), "The link's incident log had 1,001 incidents; the latest 1,000 are kept (the most Nines holds)");
+    /// ```
+    pub fn bound(&mut self, cuts: &mut Vec<crate::bounds::Cut>) {
+        use crate::bounds::{Cut, List, MAX_INCIDENTS};
+        let had = self.history.len();
+        if List::Incidents.holds(had) {
+            return;
+        }
+        let mut latest: Vec<usize> = (0..had).collect();
+        latest.sort_by(|&a, &b| {
+            self.history[b]
+                .start
+                .cmp(&self.history[a].start)
+                .then(a.cmp(&b))
+        });
+        let mut keep = vec![false; had];
+        for &i in &latest[..MAX_INCIDENTS] {
+            keep[i] = true;
+        }
+        let mut at = 0;
+        self.history.retain(|_| {
+            at += 1;
+            keep[at - 1]
+        });
+        cuts.push(Cut {
+            list: List::Incidents,
+            had,
+            kept: MAX_INCIDENTS,
+        });
+    }
+
+    /// Whether the incident log is within its bound.
+    pub fn within_bounds(&self) -> bool {
+        crate::bounds::List::Incidents.holds(self.history.len())
+    }
 }
 
 /// An instant of the default story's log.

@@ -17,7 +17,8 @@
 //! ```
 //!
 //! * [`quantity`]: [`Availability`]; [`ratio`]: the exact [`Ratio`];
-//!   [`parse_error`]: [`ParseError`], the error of every parser.
+//!   [`parse_error`]: [`ParseError`], the error of every parser; [`quote`]:
+//!   user text quoted in a message, on one line and bounded.
 //! * [`duration`]: [`parse_duration`], [`format_duration`], [`format_seconds_plain`].
 //! * [`window`]: [`Convention`], [`Period`], [`ServiceHours`], [`PlannedMaintenance`].
 //! * [`downtime`]: both directions, and [`DowntimeTable`].
@@ -27,10 +28,13 @@
 //! * [`alerts`]: [`AlertPolicy`] presets and [`BurnAlert`] detection times.
 //! * [`scenario`]: one [`Scenario`] in, one [`Report`] out, via [`evaluate`].
 //! * [`link`]: a scenario as a readable, versioned query string and back.
+//! * [`bounds`]: how many dependencies, alerts, incidents and cost levels a
+//!   scenario holds at most.
 #![forbid(unsafe_code)]
 
 pub mod alerts;
 pub mod amount;
+pub mod bounds;
 pub mod budget;
 pub mod choice;
 pub mod clock;
@@ -48,6 +52,7 @@ pub mod link;
 pub mod parse_error;
 pub mod production;
 pub mod quantity;
+pub mod quote;
 pub mod ratio;
 pub mod scenario;
 pub mod support;

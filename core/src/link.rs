@@ -76,6 +76,7 @@ use std::sync::OnceLock;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
+use crate::quote::{one_line, quoted};
 use crate::scenario::Scenario;
 
 /// The version [`encode`] writes as `v=`.
@@ -105,7 +106,8 @@ pub const LINK_VERSION: u32 = 4;
 pub struct Decoded {
     /// The scenario, every unusable input at its default.
     pub scenario: Scenario,
-    /// One notice per ignored key or value, in the order they were found.
+    /// One notice per list cut to its bound, then one per ignored key or
+    /// value, in the order they were found.
     pub notices: Vec<Notice>,
 }
 
@@ -149,13 +151,36 @@ pub enum Notice {
         /// The link's `v`.
         from: u32,
     },
+    /// A list longer than Nines holds, cut to its bound
+    /// ([`crate::scenario::bound`]; issue 20 §6): which, how many it had,
+    /// how many are kept.
+    Cut(crate::bounds::Cut),
+    /// More than [`MAX_NOTICES`] notices: the rest are counted, not listed
+    /// (a hand-made link with 50,000 unknown keys gives one line, not
+    /// 50,000).
+    More {
+        /// How many were left out.
+        count: usize,
+    },
 }
+
+/// At most this many notices are listed for one link; [`Notice::More`]
+/// counts the rest.
+pub const MAX_NOTICES: usize = 20;
+
+/// How much of a key or value a notice quotes (characters); the rest is
+/// counted.
+const QUOTED: usize = 60;
 
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Notice::UnknownKey { key } => {
-                write!(f, "Ignored unknown setting {} in the link", quoted(key))
+                write!(
+                    f,
+                    "Ignored unknown setting {} in the link",
+                    quoted(key, QUOTED)
+                )
             }
             Notice::InvalidValue {
                 key,
@@ -165,10 +190,15 @@ impl fmt::Display for Notice {
             } => write!(
                 f,
                 "The link's value for {} ({}) is invalid: {} — using the default {}",
-                quoted(key),
-                quoted(value),
-                one_line(message),
-                shortened(default)
+                quoted(key, QUOTED),
+                quoted(value, QUOTED),
+                one_line(message, 2 * QUOTED),
+                one_line(default, QUOTED)
+            ),
+            Notice::Cut(cut) => write!(f, "{cut}"),
+            Notice::More { count } => write!(
+                f,
+                "… and {count} more problems with this link, not listed (the first {MAX_NOTICES} are)"
             ),
             Notice::NewerVersion { version } => write!(
                 f,
@@ -182,35 +212,6 @@ impl fmt::Display for Notice {
             ),
         }
     }
-}
-
-/// At most 60 characters of user text in a one-line message, control
-/// characters escaped (`\n`).
-fn shortened(text: &str) -> String {
-    const MAX: usize = 60;
-    let (head, more) = match text.char_indices().nth(MAX) {
-        Some((end, _)) => (&text[..end], "…"),
-        None => (text, ""),
-    };
-    one_line(head) + more
-}
-
-/// The text with its control characters escaped (`\n`), so that a message
-/// quoting user text stays on one line.
-fn one_line(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_control() {
-            out.extend(c.escape_debug());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-fn quoted(text: &str) -> String {
-    format!("\"{}\"", shortened(text))
 }
 
 // ---------------------------------------------------------------------------
@@ -563,7 +564,8 @@ pub fn decode_component(text: &str) -> Result<String, FromUtf8Error> {
 /// leave their input at its default; every other input is kept. Empty pairs
 /// (`&&`) are skipped; a key given twice takes its last value; a link
 /// without `v` is read as the current version, a newer one as far as it is
-/// understood, an older one through [`migrate`].
+/// understood, an older one through [`migrate`]. A list longer than Nines
+/// holds is cut to its bound ([`crate::bounds`]) with a [`Notice::Cut`].
 ///
 /// ```
 /// use nines_core::link::{decode, Notice};
@@ -648,7 +650,16 @@ pub fn decode(query: &str) -> Decoded {
         notices.push(Notice::NewerVersion { version });
     }
 
-    let scenario = decode_pairs(pairs, default, &mut notices);
+    let mut scenario = decode_pairs(pairs, default, &mut notices);
+    // Every list within its bound; what was cut is said first, so that the
+    // limit on notices never hides it (at most one per list).
+    let cuts = crate::scenario::bound(&mut scenario);
+    notices.splice(0..0, cuts.into_iter().map(Notice::Cut));
+    if notices.len() > MAX_NOTICES {
+        let count = notices.len() - MAX_NOTICES;
+        notices.truncate(MAX_NOTICES);
+        notices.push(Notice::More { count });
+    }
     Decoded { scenario, notices }
 }
 
@@ -1260,6 +1271,38 @@ mod tests {
         assert_eq!(d.scenario.reverse.period, crate::window::Period::Day);
     }
 
+    /// Issue 20 §12: a 1 MB value gave a notice of 1,000,209 characters and
+    /// 50,000 unknown keys 50,000 notices. Worked by hand: at most 60
+    /// characters of a value are quoted, at most 120 of a parser's message,
+    /// at most 20 notices and one line counting the rest; bidirectional
+    /// overrides show as escapes.
+    #[test]
+    fn hostile_links_give_few_short_notices() {
+        let huge = "x".repeat(1_000_000);
+        let d = decode(&format!("v=4&convention={huge}"));
+        assert_eq!(d.notices.len(), 1);
+        let text = d.notices[0].to_string();
+        assert!(text.len() < 600, "{} characters", text.len());
+        assert!(text.contains("… (999940 more characters)"), "{text}");
+
+        let many: Vec<String> = (0..50_000).map(|i| format!("k{i}=1")).collect();
+        let d = decode(&many.join("&"));
+        assert_eq!(d.notices.len(), MAX_NOTICES + 1);
+        assert_eq!(d.notices[MAX_NOTICES], Notice::More { count: 50_000 - 20 });
+        assert_eq!(
+            d.notices[MAX_NOTICES].to_string(),
+            "… and 49980 more problems with this link, not listed (the first 20 are)"
+        );
+
+        let n = Notice::UnknownKey {
+            key: "abc\u{202E}fed".into(),
+        };
+        assert_eq!(
+            n.to_string(),
+            "Ignored unknown setting \"abc\\u{202e}fed\" in the link"
+        );
+    }
+
     #[test]
     fn notices_read_as_one_line() {
         let n = Notice::InvalidValue {
@@ -1271,7 +1314,7 @@ mod tests {
         let text = n.to_string();
         assert!(!text.contains('\n'));
         assert!(
-            text.contains(&format!("(\"{}…\")", "x".repeat(60))),
+            text.contains(&format!("(\"{}\"… (40 more characters))", "x".repeat(60))),
             "{text}"
         );
         assert!(text.ends_with("is invalid: not a percentage — using the default 99.95%"));

@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+use crate::quote::quoted;
 use crate::ratio::MAX_DECIMALS;
 
 // ---------------------------------------------------------------------------
@@ -279,15 +280,8 @@ impl fmt::Display for ParseError {
         if shown.is_empty() {
             write!(f, "an empty value is not {}", self.expected.noun())?;
         } else {
-            // Debug formatting quotes and escapes control characters, so the
-            // message stays on one line whatever the input.
-            let short: String = shown.chars().take(40).collect();
-            let ellipsis = if shown.chars().count() > 40 {
-                "…"
-            } else {
-                ""
-            };
-            write!(f, "{short:?}{ellipsis} is not {}", self.expected.noun())?;
+            // Quoted on one line and cut, whatever the input.
+            write!(f, "{} is not {}", quoted(shown, 40), self.expected.noun())?;
         }
         let reason = self.problem.describe();
         if reason.is_empty() {

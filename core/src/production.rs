@@ -109,6 +109,66 @@ pub const SELECTOR_ALLOWED: &str = "a PromQL series selector: a metric name, lab
                                     matchers in braces, or both, e.g. \
                                     http_requests_total{job=\"checkout\",code=~\"5..\"}";
 
+/// [`REFUSED_CHARACTERS`] as a literal, for `concat!` in the exports'
+/// `&'static str` messages.
+macro_rules! refused_characters {
+    () => {
+        "control characters (U+0000–U+001F, U+007F–U+009F, so also tab and \
+         U+0085), the line and paragraph separators U+2028 and U+2029, the \
+         byte-order mark U+FEFF, the bidirectional embeddings, overrides and \
+         isolates (U+202A–U+202E, U+2066–U+2069) and Unicode noncharacters \
+         (U+FDD0–U+FDEF, U+FFFE, U+FFFF and the last two of every plane)"
+    };
+}
+pub(crate) use refused_characters;
+
+/// The characters [`is_refused`] refuses, in words, for error messages.
+pub const REFUSED_CHARACTERS: &str = refused_characters!();
+
+/// Whether `c` is refused in a name or selector the exports write into
+/// YAML (the service, the two series selectors): the text is checked once,
+/// here, and refused with the field's name rather than written escaped,
+/// because each of these turns a rules file into something else:
+///
+/// * control characters, and U+2028, U+2029 and U+0085 (NEL): YAML 1.1,
+///   and libyaml with its ports (go-yaml, which Prometheus and promtool
+///   read rules with; PyYAML), treat the last three as line breaks, so a
+///   name written in a comment or a block scalar would start a line of
+///   YAML of its own (issue 20 §10: a service name that replaced every
+///   burn-rate alert);
+/// * U+FEFF, U+FFFE, U+FFFF: outside YAML's printable set (YAML 1.2
+///   §5.1, `c-printable`; `nb-char` excludes the byte-order mark), so the
+///   file does not parse; the other noncharacters (U+FDD0–U+FDEF and the
+///   last two code points of every plane, Unicode §23.7) are meant for a
+///   program's internal use, never for interchange;
+/// * the bidirectional embeddings, overrides and isolates: they make a
+///   rules file read differently from what it does ("Trojan Source",
+///   CVE-2021-42574).
+///
+/// Unpaired surrogates cannot reach here: the text is a Rust `str`, valid
+/// UTF-8 (the link decoder refuses an encoded surrogate as invalid UTF-8;
+/// text from the page's fields is encoded to UTF-8 by the browser, which
+/// writes a lone surrogate as U+FFFD).
+///
+/// ```
+/// use nines_core::production::is_refused;
+/// for c in ['\n', '\t', '\u{85}', '\u{2028}', '\u{2029}', '\u{feff}', '\u{fffe}', '\u{ffff}',
+///           '\u{fdd0}', '\u{1fffe}', '\u{10ffff}', '\u{202e}', '\u{2066}'] {
+///     assert!(is_refused(c), "{c:?}");
+/// }
+/// for c in ['a', ' ', '{', '\u{e9}', '\u{2014}', '\u{fffd}', '\u{200f}', '\u{1f600}'] {
+///     assert!(!is_refused(c), "{c:?}");
+/// }
+/// ```
+pub fn is_refused(c: char) -> bool {
+    let u = u32::from(c);
+    c.is_control()
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        || (0xFDD0..=0xFDEF).contains(&u)
+        || u & 0xFFFE == 0xFFFE
+}
+
 impl ProductionInputs {
     /// Whether every name is usable, or the first problem: `(field, why)`.
     ///
@@ -142,8 +202,9 @@ impl ProductionInputs {
 /// (`[a-zA-Z_:][a-zA-Z0-9_:]*`), then optional label matchers in braces
 /// (`name op "value"`, op one of `=`, `!=`, `=~`, `!~`, the value quoted
 /// with `"`, `'` or `` ` ``), at least one of the two, and nothing else: no
-/// functions, no ranges, no line breaks (Prometheus documentation,
-/// "Querying basics": time series selectors).
+/// functions, no ranges (Prometheus documentation, "Querying basics": time
+/// series selectors), and none of the characters [`is_refused`] refuses
+/// (line breaks among them), since the selector is written into YAML.
 ///
 /// ```
 /// use nines_core::production::check_selector;
@@ -153,11 +214,16 @@ impl ProductionInputs {
 /// assert!(check_selector("sum(up)").is_err());
 /// assert!(check_selector(r#"up{job="a"}[5m]"#).is_err());
 /// assert!(check_selector("").is_err());
+/// assert!(check_selector("up{job=\"a\u{2028}b\"}").unwrap_err().contains("U+2028"));
 /// ```
 pub fn check_selector(s: &str) -> Result<(), String> {
     let fail = |why: &str| Err(format!("{why}; {SELECTOR_ALLOWED}"));
-    if s.chars().any(char::is_control) {
-        return fail("line breaks and control characters are not allowed");
+    if let Some(c) = s.chars().find(|&c| is_refused(c)) {
+        return fail(&format!(
+            "it contains U+{:04X}: line breaks and the other characters a rules file cannot \
+             carry are not allowed ({REFUSED_CHARACTERS})",
+            u32::from(c)
+        ));
     }
     let t = s.trim();
     if t.is_empty() {
@@ -282,6 +348,10 @@ mod tests {
             (r#"x{a="1" b="2"}"#, "separated by commas"),
             ("{}", "matches nothing"),
             ("x\n{}", "line breaks"),
+            ("x{a=\"\u{2028}\"}", "contains U+2028"),
+            ("x{a=\"\u{85}\"}", "contains U+0085"),
+            ("x{a=\"\u{fffe}\"}", "contains U+FFFE"),
+            ("x{a=\"\u{202e}\"}", "contains U+202E"),
             ("9x", "only a metric name"),
             ("  ", "empty"),
         ] {

@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::alerts::{AlertInput, AlertRow, AlertsReport, PolicyChoice};
 use crate::amount::Currency;
+use crate::bounds::Cut;
 use crate::budget::BudgetMode;
 pub use crate::budget::{BudgetInput, BudgetReport};
 use crate::clock::MeasuredTime;
@@ -357,8 +358,52 @@ impl SpendReport {
     }
 }
 
+/// Cuts every list of the scenario to its bound ([`crate::bounds`]: the
+/// custom alerts, the incident log, the dependencies with their groups,
+/// levels, entries and scopes, the cost levels and the cost chart's
+/// points) and returns what was cut, in that order; nothing when all are
+/// within. [`crate::link::decode`] calls it on every link and saved
+/// scenario, and says what was cut.
+///
+/// ```
+/// use nines_core::bounds::{Cut, List};
+/// use nines_core::dependency::Composition;
+/// use nines_core::scenario::{bound, Scenario};
+/// let mut s = Scenario::default();
+/// assert!(bound(&mut s).is_empty());
+/// s.dependencies.dependencies = vec![Composition::component("db", 0.001); 2_000];
+/// assert_eq!(bound(&mut s), [Cut { list: List::Dependencies, had: 2_000, kept: 100 }]);
+/// assert_eq!(s.dependencies.dependencies.len(), 100);
+/// ```
+pub fn bound(s: &mut Scenario) -> Vec<Cut> {
+    let mut cuts = Vec::new();
+    s.alerts.bound(&mut cuts);
+    s.incidents.bound(&mut cuts);
+    s.dependencies.bound(&mut cuts);
+    s.cost.bound(&mut cuts);
+    cuts
+}
+
+/// Whether every list of the scenario is within its bound: [`bound`]
+/// would cut nothing.
+///
+/// ```
+/// use nines_core::scenario::{within_bounds, Scenario};
+/// let mut s = Scenario::default();
+/// assert!(within_bounds(&s));
+/// s.cost.marginal_levels = vec![3.0; 101];
+/// assert!(!within_bounds(&s));
+/// ```
+pub fn within_bounds(s: &Scenario) -> bool {
+    s.alerts.within_bounds()
+        && s.incidents.within_bounds()
+        && s.dependencies.within_bounds()
+        && s.cost.within_bounds()
+}
+
 /// Computes every figure of the report. Pure: no clock, no I/O, never
-/// panics.
+/// panics. A scenario beyond the bounds (built in code: links are cut when
+/// read) is evaluated as [`bound`] cuts it, so no list makes it slow.
 ///
 /// ```
 /// use nines_core::scenario::{evaluate, Scenario};
@@ -368,6 +413,17 @@ impl SpendReport {
 /// assert_eq!(r.target.downtime[2].seconds, Some(1_296.0)); // 0.05% of 30 days
 /// ```
 pub fn evaluate(s: &Scenario, now: DateTime<Utc>) -> Report {
+    if within_bounds(s) {
+        evaluate_bounded(s, now)
+    } else {
+        let mut cut = s.clone();
+        bound(&mut cut);
+        evaluate_bounded(&cut, now)
+    }
+}
+
+/// [`evaluate`] of a scenario within the bounds.
+fn evaluate_bounded(s: &Scenario, now: DateTime<Utc>) -> Report {
     let ctx = target_context(s);
     let frame = s.budget.frame(s.slo_window, s.convention, now);
     // The service hours (in the scenario's time zone, the budget's UTC

@@ -447,7 +447,14 @@ fn user_text_is_escaped_or_refused() {
     );
     if let Some(doc) = python_yaml(&yaml) {
         let rule = &doc["groups"][1]["rules"][0];
-        assert_eq!(rule["labels"]["service"], service);
+        // Alerting rules' labels are Go templates too (issue 20 §5): the
+        // braces are escaped, and Prometheus renders the name back.
+        assert_eq!(
+            rule["labels"]["service"],
+            r#"pay "v2" \ {{ "{{" }} .Labels }}"#
+        );
+        // The recording rules' labels are not templated: the name as is.
+        assert_eq!(doc["groups"][0]["rules"][0]["labels"]["service"], service);
         // Annotations are Go templates: the braces stay literal text.
         let summary = rule["annotations"]["summary"].as_str().unwrap();
         assert!(

@@ -67,8 +67,18 @@ let literal = "";
 for (const byte of wasm) literal += ESCAPES[byte] ?? String.fromCharCode(byte);
 const wasmName = hashed("embed-wasm", `var ninesWasm = "${literal}";\n`);
 
+// A host that labels .js files with another character set (ISO-8859-1)
+// makes the browser decode the string differently: its length no longer
+// matches the module's (issue 20 §14), so the loader says what happened
+// instead of handing the browser a corrupted module.
 const loader = `(function () {
-  var text = window.ninesWasm, bytes = new Uint8Array(text.length);
+  var text = window.ninesWasm;
+  if (typeof text !== "string" || text.length !== ${wasm.length}) {
+    window.ninesCrash("The calculator's files reached this page altered: the server probably sends its .js " +
+      "files with a character set other than UTF-8. Serve them as UTF-8, or without a charset.");
+    return;
+  }
+  var bytes = new Uint8Array(text.length);
   for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   window.ninesWasm = undefined;
   window.wasmBindings = ninesBindings;

@@ -7,6 +7,7 @@
 //! exports are the presets' own.
 
 use nines_core::alerts::BurnAlert;
+use nines_core::bounds::List;
 use yew::prelude::*;
 
 use super::field::{commit, TextField};
@@ -79,12 +80,14 @@ fn custom_alert_row(props: &RowProps) -> Html {
 
 /// The custom policy's rows, in their own list (a list whose length changes
 /// must not share a parent with the fields above it: Yew would rebuild them).
+/// At the bound (issue 20 §6) the add button is disabled and says why.
 pub fn custom_alerts(state: &UseReducerHandle<State>) -> Html {
     let d = state.dispatcher();
     let add = {
         let d = d.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::AddCustomAlert))
     };
+    let full = !List::CustomAlerts.holds(state.scenario.alerts.custom.len() + 1);
     html! {
         <div class="custom-alerts">
             <ul class="dep-list" id="custom-alerts" aria-label="Custom alerts">
@@ -92,7 +95,11 @@ pub fn custom_alerts(state: &UseReducerHandle<State>) -> Html {
                     <CustomAlertRow key={index} dispatch={d.clone()} {index} alert={*a} />
                 }) }
             </ul>
-            <button type="button" id="add-custom-alert" onclick={add}>{ "Add an alert" }</button>
+            <button type="button" id="add-custom-alert" onclick={add} disabled={full}
+                aria-describedby={full.then_some(AttrValue::Static("custom-alerts-limit"))}>{ "Add an alert" }</button>
+            if full {
+                <p class="hint" id="custom-alerts-limit">{ List::CustomAlerts.hint() }</p>
+            }
         </div>
     }
 }

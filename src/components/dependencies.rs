@@ -3,7 +3,12 @@
 //! service itself (Treynor, Dahlin, Rau, Beyer, "The Calculus of Service
 //! Availability", ACM Queue 2017).
 
-use nines_core::dependency::{parse_k, parse_scope, Composition, GroupKind};
+use std::cell::RefCell;
+
+use nines_core::bounds::List;
+use nines_core::dependency::{
+    parse_k, parse_scope, Composition, DependencyInputs, GroupKind, Shape,
+};
 use nines_core::display::format_fraction_percent;
 use nines_core::export::dependencies_table;
 use nines_core::quantity::Availability;
@@ -20,6 +25,63 @@ use crate::state::{Action, DependencyEdit, State};
 /// members of a group in the list (`[item, member]`) and of a group nested
 /// there (`[item, member, nested]`).
 const NEST_DEPTH: usize = 3;
+
+/// The id of the hint that names the bounds a disabled button met.
+const LIMIT_ID: &str = "dependency-limit";
+
+/// The bounds the section's add buttons are held to (issue 20 §6): the
+/// dependencies' shape, measured once a render, and the bounds the
+/// disabled buttons met, named once under the list.
+struct Limits {
+    shape: Shape,
+    reached: RefCell<Vec<List>>,
+}
+
+impl Limits {
+    fn new(d: &DependencyInputs) -> Self {
+        Limits {
+            shape: d.shape(),
+            reached: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Whether adding a dependency is held back.
+    fn add(&self, d: &DependencyInputs) -> bool {
+        self.note(d.add_blocked(&self.shape))
+    }
+
+    /// Whether a redundant copy at `path` is held back.
+    fn copy(&self, d: &DependencyInputs, path: &[usize]) -> bool {
+        self.note(d.copy_blocked(path, &self.shape))
+    }
+
+    fn note(&self, blocked: Option<List>) -> bool {
+        let Some(list) = blocked else {
+            return false;
+        };
+        let mut reached = self.reached.borrow_mut();
+        if !reached.contains(&list) {
+            reached.push(list);
+        }
+        true
+    }
+
+    /// `At most 100 dependencies.`, for each bound met.
+    fn hint(&self) -> String {
+        self.reached
+            .borrow()
+            .iter()
+            .map(|l| l.hint())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// What a button held back by a bound carries: disabled, and described by
+/// the hint naming the bound.
+fn held(blocked: bool) -> Option<AttrValue> {
+    blocked.then_some(AttrValue::Static(LIMIT_ID))
+}
 
 /// The canonical availability text of an unavailability (what a field shows).
 fn availability_text(u: f64) -> String {
@@ -53,6 +115,8 @@ struct RowProps {
     path: Vec<usize>,
     name: AttrValue,
     unavailability: f64,
+    /// Making it a redundant pair would pass a bound.
+    nest_held: bool,
 }
 
 /// One component's row: its name, availability, a remove button and (for a
@@ -102,6 +166,7 @@ fn dependency_row(props: &RowProps) -> Html {
                     aria-label={format!("Remove {name}")}>{ "Remove" }</button>
                 if path.len() > 1 && path.len() < NEST_DEPTH {
                     <button type="button" id={format!("{key}-nest")} onclick={(*nest).clone()}
+                        disabled={props.nest_held} aria-describedby={held(props.nest_held)}
                         aria-label={format!("Make it a redundant pair: {name}, inside its group")}>
                         { "Make it a redundant pair" }
                     </button>
@@ -128,7 +193,12 @@ fn scope_field(state: &UseReducerHandle<State>, item: usize, name: &str, scope: 
 /// A group at `path`: what it needs of its members (any one, k of n, all),
 /// `k` for a k-of-n group, its members (components, or groups nested in
 /// it), and a button adding a copy of its last member.
-fn group_view(state: &UseReducerHandle<State>, path: &[usize], group: &Composition) -> Html {
+fn group_view(
+    state: &UseReducerHandle<State>,
+    limits: &Limits,
+    path: &[usize],
+    group: &Composition,
+) -> Html {
     let (
         Some(kind),
         Composition::Parallel(of) | Composition::Serial(of) | Composition::KOfN { of, .. },
@@ -173,6 +243,7 @@ fn group_view(state: &UseReducerHandle<State>, path: &[usize], group: &Compositi
         let (d, path) = (state.dispatcher(), path.to_vec());
         Callback::from(move |_: MouseEvent| d.dispatch(Action::AddRedundantCopyAt(path.clone())))
     };
+    let grow_held = path.len() > 1 && limits.copy(&state.scenario.dependencies, path);
     let kind_id = format!("{key}-kind");
     html! {
         <div class="dep-group" role="group" aria-label={label.clone()}>
@@ -191,11 +262,12 @@ fn group_view(state: &UseReducerHandle<State>, path: &[usize], group: &Compositi
                 { for of.iter().enumerate().map(|(m, member)| {
                     let mut at = path.to_vec();
                     at.push(m);
-                    node_view(state, at, member)
+                    node_view(state, limits, at, member)
                 }) }
             </div>
             if path.len() > 1 {
-                <button type="button" id={format!("{key}-grow")} onclick={grow}>
+                <button type="button" id={format!("{key}-grow")} onclick={grow}
+                    disabled={grow_held} aria-describedby={held(grow_held)}>
                     { format!("Add a copy to group {pos}") }
                 </button>
             }
@@ -204,15 +276,25 @@ fn group_view(state: &UseReducerHandle<State>, path: &[usize], group: &Compositi
 }
 
 /// A component's row or a group, at `path`.
-fn node_view(state: &UseReducerHandle<State>, path: Vec<usize>, node: &Composition) -> Html {
+fn node_view(
+    state: &UseReducerHandle<State>,
+    limits: &Limits,
+    path: Vec<usize>,
+    node: &Composition,
+) -> Html {
     let key = key_of(&path);
     match node {
-        Composition::Component(c) => html! {
-            <DependencyRow key={key} dispatch={state.dispatcher()} path={path}
-                name={c.name.clone()} unavailability={c.unavailability} />
-        },
+        Composition::Component(c) => {
+            let nest_held = path.len() > 1
+                && path.len() < NEST_DEPTH
+                && limits.copy(&state.scenario.dependencies, &path);
+            html! {
+                <DependencyRow key={key} dispatch={state.dispatcher()} path={path}
+                    name={c.name.clone()} unavailability={c.unavailability} {nest_held} />
+            }
+        }
         group => {
-            html! { <div key={key} class="dep-node">{ group_view(state, &path, group) }</div> }
+            html! { <div key={key} class="dep-node">{ group_view(state, limits, &path, group) }</div> }
         }
     }
 }
@@ -226,6 +308,8 @@ pub fn dependencies_section(props: &SectionProps) -> Html {
         let d = props.state.dispatcher();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::AddDependency))
     };
+    let limits = Limits::new(&s.dependencies);
+    let add_held = limits.add(&s.dependencies);
     let items = s.dependencies.dependencies.iter().enumerate().map(|(i, dep)| {
         let redundant = {
             let d = props.state.dispatcher();
@@ -239,17 +323,23 @@ pub fn dependencies_section(props: &SectionProps) -> Html {
             Composition::Component(c) => c.name.clone(),
             _ => format!("group {}", i + 1),
         };
+        let copy_held = limits.copy(&s.dependencies, &[i]);
         html! {
             <li key={i}>
-                { node_view(&props.state, vec![i], dep) }
+                { node_view(&props.state, &limits, vec![i], dep) }
                 { scope_field(&props.state, i, &name, s.dependencies.scope(i)) }
-                <button type="button" id={format!("dep-{i}-copy")} onclick={redundant}>{ "Add a redundant copy" }</button>
+                <button type="button" id={format!("dep-{i}-copy")} onclick={redundant}
+                    disabled={copy_held} aria-describedby={held(copy_held)}>{ "Add a redundant copy" }</button>
                 if !matches!(dep, Composition::Component(_)) {
                     <button type="button" id={format!("dep-{i}-remove")} onclick={remove_group}>{ format!("Remove group {}", i + 1) }</button>
                 }
             </li>
         }
     });
+
+    // Built now, so that the bounds the list's buttons met are known below.
+    let list = html! { <ul class="dep-list" id="dependency-list">{ for items }</ul> };
+    let limit_hint = limits.hint();
 
     // Budget bars: each dependency's share of the service's unavailability budget, then the service's own.
     // One bar per row of the core's table (each dependency, then the
@@ -288,8 +378,12 @@ pub fn dependencies_section(props: &SectionProps) -> Html {
                    of the extra nine. The service's own outages are counted at the scope shown below, not the \
                    incident model's." }
             </p>
-            <ul class="dep-list" id="dependency-list">{ for items }</ul>
-            <button type="button" id="add-dependency" onclick={add}>{ "Add a dependency" }</button>
+            { list }
+            <button type="button" id="add-dependency" onclick={add}
+                disabled={add_held} aria-describedby={held(add_held)}>{ "Add a dependency" }</button>
+            if !limit_hint.is_empty() {
+                <p class="hint" id={LIMIT_ID}>{ limit_hint }</p>
+            }
             <p class="convention" id="deps-own-outages">
                 { "The service's own outages: " }{ &r.display.own_outages }{ " (Incidents per year in " }
                 <a href="#incidents">{ "Incidents and delivery" }</a>{ ")." }

@@ -70,8 +70,10 @@ impl Choice {
         }
     }
 
-    fn service(&self) -> &str {
-        &self.scenario.production.service
+    /// The service as a file name: safe characters only (issue 20 §5), so
+    /// `{{ $value }}` downloads as `value-slo-rules.yaml`.
+    fn stem(&self) -> String {
+        nines_core::export::file_stem(&self.scenario.production.service)
     }
 
     fn table(&self) -> Job {
@@ -99,7 +101,7 @@ impl Choice {
     }
 
     fn rules(&self) -> Job {
-        let name = format!("{}-slo-rules.yaml", self.service());
+        let name = format!("{}-slo-rules.yaml", self.stem());
         self.job("rules", name, "application/yaml")
     }
 
@@ -119,17 +121,17 @@ impl Choice {
     }
 
     fn sloth(&self) -> Job {
-        let name = format!("{}-slo.sloth.yaml", self.service());
+        let name = format!("{}-slo.sloth.yaml", self.stem());
         self.job("sloth", name, "application/yaml")
     }
 
     fn pyrra(&self) -> Job {
-        let name = format!("{}-slo.pyrra.yaml", self.service());
+        let name = format!("{}-slo.pyrra.yaml", self.stem());
         self.job("pyrra", name, "application/yaml")
     }
 
     fn openslo(&self) -> Job {
-        let name = format!("{}-slo.openslo.yaml", self.service());
+        let name = format!("{}-slo.openslo.yaml", self.stem());
         self.job("openslo", name, "application/yaml")
     }
 

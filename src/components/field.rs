@@ -19,6 +19,11 @@ pub struct TextFieldProps {
     pub hint: Option<AttrValue>,
     #[prop_or_default]
     pub placeholder: Option<AttrValue>,
+    /// Commit when the user is done (Enter, or leaving the field), not on
+    /// every key: for an edit that must happen once, such as renaming a
+    /// saved scenario (one rename, one Undo).
+    #[prop_or_default]
+    pub settle: bool,
 }
 
 /// An input whose text is the user's: a bad value shows a message beside the
@@ -42,17 +47,30 @@ pub fn text_field(props: &TextFieldProps) -> Html {
             }
         });
     }
-    let oninput = {
-        let text = text.clone();
+    let commit = {
         let error = error.clone();
         let on_commit = props.on_commit.clone();
+        move |value: String| error.set(on_commit.emit(value).err())
+    };
+    let oninput = {
+        let text = text.clone();
+        let commit = commit.clone();
+        let settle = props.settle;
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let value = input.value();
-            error.set(on_commit.emit(value.clone()).err());
+            if !settle {
+                commit(value.clone());
+            }
             text.set(value);
         })
     };
+    let onchange = props.settle.then(|| {
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            commit(input.value());
+        })
+    });
     let onfocus = {
         let focused = focused.clone();
         Callback::from(move |_: FocusEvent| *focused.borrow_mut() = true)
@@ -90,6 +108,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 aria-invalid={if error.is_some() { "true" } else { "false" }}
                 aria-describedby={described}
                 {oninput}
+                {onchange}
                 {onfocus}
                 {onblur}
             />

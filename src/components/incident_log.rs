@@ -4,6 +4,7 @@
 //! achieved over the SLO window and the last year against the target and
 //! the incident model. Every figure is the core's (`report.incidents.log`).
 
+use nines_core::bounds::List;
 use nines_core::clock::{parse_instant, DateTime, Utc};
 use nines_core::incident::{read_incident_csv, PastIncident};
 use yew::prelude::*;
@@ -114,8 +115,11 @@ pub fn incident_log(props: &SectionProps) -> Html {
     let s = &props.state.scenario;
     let log = &props.state.report.incidents.log;
     let csv = use_state(String::new);
-    // What the last paste did: how many were added, and each bad line.
-    let pasted = use_state(|| None::<(usize, Vec<String>)>);
+    // What the last paste did: how many were added, each bad line, and how
+    // many the log had no room for (issue 20 §6).
+    let pasted = use_state(|| None::<(usize, Vec<String>, usize)>);
+    let logged = s.incidents.history.len();
+    let full = !List::Incidents.holds(logged + 1);
     let add = {
         let d = props.state.dispatcher();
         Callback::from(move |_: MouseEvent| {
@@ -136,17 +140,24 @@ pub fn incident_log(props: &SectionProps) -> Html {
         let csv = csv.clone();
         let pasted = pasted.clone();
         Callback::from(move |_: MouseEvent| {
-            let read = read_incident_csv(&csv);
+            let mut read = read_incident_csv(&csv);
+            // Only as many as the log has room for, the first pasted.
+            let room = List::Incidents.max().saturating_sub(logged);
+            let no_room = read.incidents.len().saturating_sub(room);
+            read.incidents.truncate(room);
             let added = read.incidents.len();
             if added > 0 {
                 d.dispatch(Action::AddIncidents(read.incidents));
             }
-            // The box keeps only the lines not added, to correct them.
+            // The box keeps only the lines not added, to correct them or
+            // add them once there is room, in the order they were pasted.
             let lines: Vec<&str> = csv.lines().collect();
-            let left: Vec<&str> = read
-                .errors
+            let mut left_lines: Vec<usize> = read.errors.iter().map(|e| e.line).collect();
+            left_lines.extend(&read.lines[added..]);
+            left_lines.sort_unstable();
+            let left: Vec<&str> = left_lines
                 .iter()
-                .filter_map(|e| lines.get(e.line - 1).copied())
+                .filter_map(|&line| lines.get(line - 1).copied())
                 .collect();
             let errors = read
                 .errors
@@ -157,7 +168,7 @@ pub fn incident_log(props: &SectionProps) -> Html {
                 })
                 .collect();
             csv.set(left.join("\n"));
-            pasted.set(Some((added, errors)));
+            pasted.set(Some((added, errors, no_room)));
         })
     };
     let rows = s.incidents.history.iter().enumerate().map(|(index, i)| {
@@ -186,7 +197,11 @@ pub fn incident_log(props: &SectionProps) -> Html {
             if s.incidents.history.is_empty() {
                 <p id="incident-log-empty">{ "No incidents logged." }</p>
             }
-            <button type="button" id="add-incident" onclick={add}>{ "Add an incident" }</button>
+            <button type="button" id="add-incident" onclick={add} disabled={full}
+                aria-describedby={full.then_some(AttrValue::Static("incident-log-limit"))}>{ "Add an incident" }</button>
+            if full {
+                <p class="hint" id="incident-log-limit">{ List::Incidents.hint() }</p>
+            }
             <div class="field">
                 <label for="incident-csv">{ "Paste incidents as CSV: date, duration, scope[, note], one a line" }</label>
                 <textarea id="incident-csv" rows="4" spellcheck="false" value={(*csv).clone()}
@@ -194,8 +209,18 @@ pub fn incident_log(props: &SectionProps) -> Html {
                     aria-describedby="incident-csv-result" oninput={on_csv} />
                 <button type="button" id="add-incident-csv" onclick={add_csv}>{ "Add these incidents" }</button>
                 <div id="incident-csv-result" role="status">
-                    if let Some((added, errors)) = &*pasted {
+                    if let Some((added, errors, no_room)) = &*pasted {
                         <p>{ format!("{added} {} added.", if *added == 1 { "incident" } else { "incidents" }) }</p>
+                        if *no_room > 0 {
+                            <p class="status bad" id="incident-csv-no-room">
+                                { format!(
+                                    "{no_room} more {} not added and {} left in the box. {}",
+                                    if *no_room == 1 { "was" } else { "were" },
+                                    if *no_room == 1 { "is" } else { "are" },
+                                    List::Incidents.hint(),
+                                ) }
+                            </p>
+                        }
                         if !errors.is_empty() {
                             <ul class="notes error" id="incident-csv-errors">
                                 { for errors.iter().map(|e| html! { <li>{ e }</li> }) }

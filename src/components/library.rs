@@ -1,13 +1,22 @@
 //! *Your scenarios*: save the current scenario under a name, reopen, rename
-//! or delete it, and compare two side by side with the differences marked.
+//! or delete it (a rename or a delete can be undone), and compare two side
+//! by side with the differences marked.
+//!
+//! What is stored, and every rule that keeps it from being lost, is
+//! `crate::library`'s; this section renders the list and turns each click
+//! into a [`Change`] of it, with one message saying what happened and what
+//! the user can do.
+
+use std::rc::Rc;
 
 use nines_core::link::compare;
+use nines_core::quote::one_line;
 use nines_core::scenario::{evaluate, Report, Scenario};
 use yew::prelude::*;
 
 use super::field::{commit, non_empty, TextField};
 use super::SectionProps;
-use crate::library::{self, Saved};
+use crate::library::{self, Library, Saved, Undo};
 use crate::state::Action;
 
 /// Reads one figure off a report, as the page shows it.
@@ -59,71 +68,286 @@ fn side<'a>(
     }
 }
 
+/// A name inside a message: in quotes, on one line and bounded.
+fn quote(name: &str) -> String {
+    format!("“{}”", one_line(name, 80))
+}
+
+/// How a message reads.
+#[derive(Clone, Copy, PartialEq)]
+enum Tone {
+    /// Done as asked.
+    Done,
+    /// Done, or shown, with something to know.
+    Note,
+    /// Not done.
+    Failed,
+}
+
+/// The one message of the section: what happened, and what the user can
+/// do (an Undo button after a delete or a rename).
+#[derive(Clone, PartialEq)]
+struct Message {
+    text: String,
+    tone: Tone,
+    undo: Option<Offer>,
+}
+
+/// An Undo on offer: what it puts back, what it then says, and the element
+/// that then gets the focus (the restored entry's field or button).
+#[derive(Clone, PartialEq)]
+struct Offer {
+    undo: Undo,
+    said: String,
+    focus: String,
+}
+
+impl Message {
+    fn new(tone: Tone, text: String) -> Message {
+        Message {
+            text,
+            tone,
+            undo: None,
+        }
+    }
+}
+
+/// The list as stored, the message about the last change, and where the
+/// focus goes after it: the Undo button after a Delete (the button pressed
+/// is gone, and a second Enter must not delete the next entry), the entry
+/// put back after an Undo.
+#[derive(PartialEq)]
+struct Shelf {
+    library: Library,
+    message: Option<Message>,
+    focus: Option<String>,
+    /// Counts the changes, so the focus moves once after each, not on every render.
+    changes: u32,
+}
+
+impl Shelf {
+    fn then(&self, library: Library, message: Message, focus: Option<String>) -> Rc<Shelf> {
+        Rc::new(Shelf {
+            library,
+            message: Some(message),
+            focus,
+            changes: self.changes.wrapping_add(1),
+        })
+    }
+}
+
+/// What the user (or another tab) did to the list.
+enum Change {
+    /// Save a scenario (its link query) under a name.
+    Save { name: String, link: String },
+    /// Rename the entry at an index.
+    Rename { at: usize, name: String },
+    /// Delete the entry at an index.
+    Delete(usize),
+    /// Undo a delete or a rename.
+    Undo(Offer),
+    /// Another tab changed the stored list: show it.
+    Reload,
+}
+
+impl Reducible for Shelf {
+    type Action = Change;
+
+    /// Apply the change to a copy of the list and store that (Yew runs a
+    /// reducer once per dispatch, so it is stored once). The list shown is
+    /// the one stored: when storing fails, only the message changes.
+    fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
+        let mut next = self.library.clone();
+        // The message once stored and the focus then; the start of the
+        // message when storing fails, and the Undo that stays on offer then.
+        let (done, focus, failed, retry) = match change {
+            Change::Reload => {
+                let (library, problem) = library::load();
+                let text = problem.unwrap_or_else(|| {
+                    "Your saved scenarios were changed in another tab; this list now shows them."
+                        .to_string()
+                });
+                return self.then(library, Message::new(Tone::Note, text), None);
+            }
+            Change::Save { name, link } => {
+                let used = next.save(&name, link);
+                let done = if used == name {
+                    let text = format!("Saved {}. Open, rename or delete it below.", quote(&used));
+                    Message::new(Tone::Done, text)
+                } else {
+                    let text = format!(
+                        "Saved as {}: the name was taken. You can rename it below.",
+                        quote(&used)
+                    );
+                    Message::new(Tone::Note, text)
+                };
+                (done, None, format!("{} was not saved", quote(&name)), None)
+            }
+            Change::Rename { at, name } => {
+                let Some(renamed) = next.rename(at, &name) else {
+                    // Nothing to store: the same name, or a taken one whose
+                    // free form is the entry's own name.
+                    return match self.library.get(at).filter(|s| s.name != name) {
+                        Some(s) => {
+                            let text = format!(
+                                "The name {} is taken, so {} keeps its name. Choose another name.",
+                                quote(&name),
+                                quote(&s.name)
+                            );
+                            self.then(next, Message::new(Tone::Failed, text), None)
+                        }
+                        None => self,
+                    };
+                };
+                let (from, to) = (quote(&renamed.from), quote(&renamed.to));
+                let text = if renamed.to == name {
+                    format!("Renamed {from} to {to}.")
+                } else {
+                    format!(
+                        "Renamed {from} to {to}: the name {} was taken.",
+                        quote(&name)
+                    )
+                };
+                let offer = Offer {
+                    undo: renamed.undo,
+                    said: format!("Undone: {to} is called {from} again."),
+                    focus: format!("saved-{at}-name"),
+                };
+                let done = Message {
+                    text,
+                    tone: Tone::Done,
+                    undo: Some(offer),
+                };
+                (done, None, format!("{from} was not renamed"), None)
+            }
+            Change::Delete(at) => {
+                let Some((gone, undo)) = next.delete(at) else {
+                    return self;
+                };
+                let name = quote(&gone.name);
+                let offer = Offer {
+                    undo,
+                    said: format!("Undone: {name} is back in the list."),
+                    focus: format!("saved-{at}-delete"),
+                };
+                let done = Message {
+                    text: format!("Deleted {name}."),
+                    tone: Tone::Done,
+                    undo: Some(offer),
+                };
+                let focus = Some("library-undo".to_string());
+                (done, focus, format!("{name} was not deleted"), None)
+            }
+            Change::Undo(offer) => {
+                next.undo(offer.undo.clone());
+                let done = Message::new(Tone::Done, offer.said.clone());
+                let focus = Some(offer.focus.clone());
+                (done, focus, "Nothing was undone".to_string(), Some(offer))
+            }
+        };
+        match library::store(&mut next) {
+            Ok(None) => self.then(next, done, focus),
+            Ok(Some(key)) => {
+                let text = format!(
+                    "{} The saved scenarios this page could not read were first copied to {} \
+                     in this browser's storage, where they are kept (the browser's developer \
+                     tools show it under Local storage).",
+                    done.text,
+                    quote(&key)
+                );
+                let message = Message {
+                    text,
+                    tone: Tone::Note,
+                    ..done
+                };
+                self.then(next, message, focus)
+            }
+            Err(reason) => {
+                let message = Message {
+                    text: format!("{failed}: {reason}"),
+                    tone: Tone::Failed,
+                    undo: retry,
+                };
+                self.then(self.library.clone(), message, None)
+            }
+        }
+    }
+}
+
 #[function_component(LibrarySection)]
 pub fn library_section(props: &SectionProps) -> Html {
-    let loaded = use_memo((), |_| library::load());
-    let saved = use_state(|| loaded.0.clone());
-    let message = use_state(|| loaded.1.clone());
+    let shelf = use_reducer(|| {
+        let (library, problem) = library::load();
+        let message = problem.map(|text| Message::new(Tone::Note, text));
+        Shelf {
+            library,
+            message,
+            focus: None,
+            changes: 0,
+        }
+    });
     let name = use_state(|| "My scenario".to_string());
-    // Compare: indices into `saved`; None is "the current scenario".
+    // Compare: indices into the stored list; None is "the current scenario".
     let left = use_state(|| None::<usize>);
     let right = use_state(|| Some(0usize));
 
     // Another tab saved, renamed or deleted: show its list, so the next
     // change here starts from it instead of overwriting it.
     {
-        let saved = saved.clone();
-        let message = message.clone();
+        let d = shelf.dispatcher();
         use_effect_with((), move |_| {
             let listener = crate::persist::watch_other_tabs(move |change| {
                 if let crate::persist::OtherTab::Library = change {
-                    let (list, problem) = library::load();
-                    saved.set(list);
-                    message.set(Some(problem.unwrap_or_else(|| {
-                        "Your saved scenarios were changed in another tab; this list now shows them."
-                            .to_string()
-                    })));
+                    d.dispatch(Change::Reload);
                 }
             });
             move || drop(listener)
         });
     }
-    let update = {
-        let saved = saved.clone();
-        let message = message.clone();
-        move |next: Vec<Saved>| {
-            match library::store(&next) {
-                Ok(()) => message.set(None),
-                Err(e) => message.set(Some(e)),
+    {
+        let focus = shelf.focus.clone();
+        use_effect_with(shelf.changes, move |_| {
+            use wasm_bindgen::JsCast;
+            let element = focus.and_then(|id| gloo::utils::document().get_element_by_id(&id));
+            if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = element.focus();
             }
-            saved.set(next);
-        }
-    };
+        });
+    }
     // Made once: setting a state handle needs no later copy of it.
     let on_name = use_memo((), {
         let name = name.clone();
         move |_| commit(non_empty("give the scenario a name"), move |n| name.set(n))
     });
     let save_current = {
-        let saved = saved.clone();
-        let name = name.clone();
-        let update = update.clone();
+        let d = shelf.dispatcher();
+        let name = (*name).clone();
         let scenario = props.state.scenario.clone();
         Callback::from(move |_: MouseEvent| {
-            let mut next: Vec<Saved> = (*saved).clone();
-            // Saving under an existing name replaces it.
-            next.retain(|s| s.name != *name);
-            next.push(Saved {
-                name: (*name).clone(),
+            d.dispatch(Change::Save {
+                name: name.clone(),
                 link: nines_core::link::encode(&scenario),
-            });
-            update(next);
+            })
         })
     };
+    let message = shelf.message.as_ref().map(|m| {
+        let class = match m.tone {
+            Tone::Done => "status good",
+            Tone::Note => "status warn",
+            Tone::Failed => "status bad",
+        };
+        let undo = m.undo.clone().map(|offer| {
+            let d = shelf.dispatcher();
+            let onclick =
+                Callback::from(move |_: MouseEvent| d.dispatch(Change::Undo(offer.clone())));
+            html! { <>{ " " }<button type="button" id="library-undo" {onclick}>{ "Undo" }</button></> }
+        });
+        html! { <p {class}>{ &m.text }{ for undo }</p> }
+    });
 
     // The current scenario's report is the page's; a saved one is evaluated
     // once per choice, not on every edit of the current one.
-    let chosen = |which: Option<usize>| which.and_then(|i| saved.get(i)).cloned();
+    let chosen = |which: Option<usize>| which.and_then(|at| shelf.library.get(at)).cloned();
     let left_saved = use_memo(chosen(*left), evaluate_saved);
     let right_saved = use_memo(chosen(*right), evaluate_saved);
     let current = (
@@ -147,8 +371,8 @@ pub fn library_section(props: &SectionProps) -> Html {
                 <label for={id}>{ label }</label>
                 <select {id} {onchange}>
                     <option value="current" selected={state.is_none()}>{ "Current scenario" }</option>
-                    { for saved.iter().enumerate().map(|(i, s)| html! {
-                        <option value={i.to_string()} selected={*state == Some(i)}>{ &s.name }</option>
+                    { for shelf.library.shown().map(|(at, s)| html! {
+                        <option value={at.to_string()} selected={*state == Some(at)}>{ &s.name }</option>
                     }) }
                 </select>
             </div>
@@ -166,49 +390,48 @@ pub fn library_section(props: &SectionProps) -> Html {
                     <button type="button" id="save-scenario" onclick={save_current}>{ "Save the current scenario" }</button>
                 </div>
             </div>
-            if let Some(m) = &*message {
-                <p class="error" role="status" id="library-message">{ m }</p>
-            }
+            // Always there, so screen readers announce each new message.
+            <div role="status" id="library-message">{ for message }</div>
             <ul class="dep-list" id="saved-scenarios">
-                { for saved.iter().enumerate().map(|(i, s)| {
+                { for shelf.library.shown().map(|(at, s)| {
                     let open = {
                         let d = props.state.dispatcher();
                         let s = s.clone();
                         Callback::from(move |_: MouseEvent| d.dispatch(Action::Replace(Box::new(s.scenario()))))
                     };
                     let delete = {
-                        let saved = saved.clone();
-                        let update = update.clone();
-                        Callback::from(move |_: MouseEvent| {
-                            let mut next: Vec<Saved> = (*saved).clone();
-                            if i < next.len() {
-                                next.remove(i);
+                        let d = shelf.dispatcher();
+                        Callback::from(move |_: MouseEvent| d.dispatch(Change::Delete(at)))
+                    };
+                    // Renamed when the user is done with the name (Enter,
+                    // or leaving the field), not on every key: one rename,
+                    // one Undo, and the free-name rule applied to the name
+                    // meant, never to half of it.
+                    let rename = {
+                        let d = shelf.dispatcher();
+                        let current = s.name.clone();
+                        Callback::from(move |text: String| {
+                            let wanted = text.trim();
+                            if wanted.is_empty() {
+                                return Err(format!(
+                                    "A name cannot be empty; {} keeps its name until you type one.",
+                                    quote(&current)
+                                ));
                             }
-                            update(next);
+                            if wanted != current {
+                                d.dispatch(Change::Rename { at, name: wanted.to_string() });
+                            }
+                            Ok(())
                         })
                     };
-                    let rename = {
-                        let saved = saved.clone();
-                        let update = update.clone();
-                        commit(
-                            non_empty("a name cannot be empty"),
-                            move |n| {
-                                let mut next: Vec<Saved> = (*saved).clone();
-                                if let Some(entry) = next.get_mut(i) {
-                                    entry.name = n;
-                                }
-                                update(next);
-                            },
-                        )
-                    };
                     html! {
-                        <li key={format!("{i}-{}", s.name)}>
+                        <li key={at}>
                             <div class="dep-row">
-                                <TextField id={format!("saved-{i}-name")} label={format!("Rename \"{}\"", s.name)}
-                                    value={s.name.clone()} on_commit={rename} />
+                                <TextField id={format!("saved-{at}-name")} label={format!("Rename \"{}\"", s.name)}
+                                    value={s.name.clone()} on_commit={rename} settle=true />
                                 <div class="dep-actions">
                                     <button type="button" onclick={open} aria-label={format!("Open {}", s.name)}>{ "Open" }</button>
-                                    <button type="button" onclick={delete} aria-label={format!("Delete {}", s.name)}>{ "Delete" }</button>
+                                    <button type="button" id={format!("saved-{at}-delete")} onclick={delete} aria-label={format!("Delete {}", s.name)}>{ "Delete" }</button>
                                 </div>
                             </div>
                         </li>

@@ -67,6 +67,22 @@ for (const { page: file, sandbox } of EMBEDS) {
   });
 }
 
+// Issue 20 §14: a host that labels the scripts ISO-8859-1 corrupted the
+// inlined wasm with no message; the page now says what happened.
+test("embed.html served with scripts labelled ISO-8859-1 says so, never a blank page", async () => {
+  const context = await env.browser.newContext();
+  await context.route(/embed-[^/]*\.js$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), "content-type": "application/javascript; charset=ISO-8859-1" } });
+  });
+  const page = await context.newPage();
+  await page.goto(`${env.url}embed.html?embed=cost`);
+  const fatal = page.locator(".fatal[role=alert]");
+  await fatal.waitFor();
+  assert.match(await fatal.textContent(), /character set other than UTF-8/);
+  await context.close();
+});
+
 test("an unknown embed section says what can be embedded", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}?embed=nope`);
   const text = await page.locator("main.embed").textContent();
@@ -75,6 +91,22 @@ test("an unknown embed section says what can be embedded", async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Issue 20 §13: "Copy embed code" never offers the reader's saved scenarios
+// or the exports, and an address asking for them gets the same answer as an
+// unknown section (the library's height would tell a host how many
+// scenarios the reader saved).
+for (const section of ["library", "export"]) {
+  test(`?embed=${section} is refused`, async () => {
+    const { page, context, problems } = await openPage(env.browser, `${env.url}?embed=${section}`);
+    const text = await page.locator("main.embed").textContent();
+    assert.match(text, new RegExp(`no section "${section}" to embed`));
+    assert.doesNotMatch(text.split("Use one of:")[1], /library|export/);
+    assert.equal(await page.locator("#saved-scenarios, #export").count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
 
 test("Copy embed code gives a snippet that embeds the chosen section and resizes", async () => {
   const { page, context, problems } = await openPage(env.browser, env.url);

@@ -160,6 +160,48 @@ test("the exported Prometheus rules fire as the page says, under promtool test r
   await context.close();
 });
 
+// Issue 20 §5: a service named like a Go template (a shared link can carry
+// one) is written so that Prometheus shows it, not runs it: promtool passes,
+// and every firing alert carries the name as its `service` label. The file
+// is named with safe characters only.
+test("a service named {{ $value }} comes out literally in the firing alerts' labels", async (t) => {
+  let promtool = null;
+  try { execFileSync("promtool", ["--version"], { stdio: "ignore" }); promtool = "promtool"; } catch { /* absent */ }
+  if (!promtool) { t.skip("promtool not available here (no apt-get)"); return; }
+  const { page, context, problems } = await openPage(env.browser, env.url, { acceptDownloads: true });
+  await page.getByLabel("Availability target").fill("99.9");
+  await page.getByLabel("SLO window").selectOption("30d");
+  const ratio = page.getByLabel("Error ratio to test the alerts with");
+  await ratio.fill("100%");
+  await ratio.press("Enter");
+  await page.waitForFunction(() => document.querySelector("#alerts-table tbody tr td:nth-child(5)")?.textContent === "52s");
+  // SRE Workbook Table 5-8 at 100% errors (see the test above).
+  const alerts = [
+    { long: "1h", detectionSeconds: 52 },
+    { long: "6h", detectionSeconds: 130 },
+    { long: "3d", detectionSeconds: 259 },
+  ];
+  const service = page.getByLabel("Service name");
+  await service.fill("{{ $value }}");
+  await service.press("Enter");
+  await page.waitForURL(/production\.service=/);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#download-rules").click()]);
+  assert.equal(download.suggestedFilename(), "value-slo-rules.yaml");
+  const dir = await mkdtemp(join(tmpdir(), "nines-promtool-"));
+  await copyFile(await download.path(), join(dir, "rules.yaml"));
+  const groups = ["{{ $value }}-slo-sli-recordings", "{{ $value }}-slo-burn-rate"];
+  await writeFile(join(dir, "test.yaml"), promtoolTests("rules.yaml", alerts, groups, ',service="{{ $value }}"'));
+  const check = execFileSync(promtool, ["check", "rules", join(dir, "rules.yaml")], { encoding: "utf8" });
+  assert.match(check, /SUCCESS: 8 rules found/, check);
+  try {
+    execFileSync(promtool, ["test", "rules", join(dir, "test.yaml")], { encoding: "utf8", cwd: dir });
+  } catch (e) {
+    assert.fail(`promtool test rules failed:\n${e.stdout}\n${e.stderr}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a chart downloads as SVG (drawn by plotters) and as a PNG at twice the pixels", async () => {
   const { page, context, problems } = await openPage(env.browser, env.url, { acceptDownloads: true });
   await page.getByLabel("Availability target").waitFor();

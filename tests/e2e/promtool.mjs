@@ -35,10 +35,13 @@ const expect = (selector, minute, value) => ({
  * detection time, and not the minute before: the page's figure to one
  * evaluation interval.
  */
-export function promtoolTests(rules, alerts, groups) {
+export function promtoolTests(rules, alerts, groups, labels = "") {
+  // `labels`: more matchers every firing alert must carry, e.g.
+  // `,service="{{ $value }}"` (issue 20 §5: the label as written, not run
+  // as a template).
   const outage = alerts.flatMap(({ long, detectionSeconds }) => {
     const k = Math.ceil(detectionSeconds / 60);
-    return [expect(`,long_window="${long}"`, T0 + k - 1, 0), expect(`,long_window="${long}"`, T0 + k, 1)];
+    return [expect(`,long_window="${long}"${labels}`, T0 + k - 1, 0), expect(`,long_window="${long}"${labels}`, T0 + k, 1)];
   });
   const doc = {
     rule_files: [rules],

@@ -31,7 +31,11 @@ const saved = (page) => page.evaluate(() => localStorage.getItem("nines.scenario
 
 test("a second tab's saved scenario is detected, kept, and the user chooses", async () => {
   const { context, a, b, problems } = await twoTabs(env.url, `${env.url}?v=1&target=99.5%25`);
-  // Tab B opened a link and saved it; tab A is told instead of overwriting it.
+  // Tab B opened a link: looked at, it is not saved (issue 20 §1), so tab A
+  // has nothing to be told; kept, it is saved, and tab A is told instead of
+  // overwriting it.
+  await b.locator("#visit").waitFor();
+  await b.getByRole("button", { name: "Keep this scenario as mine" }).click();
   const alert = a.locator("#other-tab[role=alert]");
   await alert.waitFor();
   assert.match(await alert.textContent(), /Another tab saved a different scenario/);

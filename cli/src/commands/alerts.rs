@@ -4,6 +4,7 @@
 use std::str::FromStr;
 
 use nines_core::alerts::{BurnAlert, Preset};
+use nines_core::bounds::List;
 use nines_core::budget::BudgetMode;
 use nines_core::quantity::parse_fraction;
 use nines_core::scenario::{evaluate, PolicyChoice, Report};
@@ -26,9 +27,13 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         "--maintenance",
     ])?;
     let mut scenario = base_scenario(args, true)?;
-    // `--alert "page 2% 1h 5m"`, repeatable: a custom policy (issue 15 §3).
-    let custom = args
-        .each("--alert")
+    // `--alert "page 2% 1h 5m"`, repeatable: a custom policy (issue 15 §3),
+    // of at most the rows Nines holds (issue 20 §6).
+    let alerts = args.each("--alert");
+    if !List::CustomAlerts.holds(alerts.len()) {
+        return Err(List::CustomAlerts.refusal("--alert", alerts.len()));
+    }
+    let custom = alerts
         .into_iter()
         .map(|words| {
             let line = words.join(" ");

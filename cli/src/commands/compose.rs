@@ -2,6 +2,7 @@
 //! or k-of-n, and (with `--service`) what they leave to the service.
 
 use nines_core::amount::Count;
+use nines_core::bounds::List;
 use nines_core::dependency::{parse_scope, Composition};
 use nines_core::quantity::Availability;
 use nines_core::scenario::{evaluate, Report, Scenario};
@@ -107,6 +108,11 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
 fn components(args: &Args, name: &str, skip: usize) -> Result<Vec<Composition>, String> {
     let values = args.values(name).unwrap_or_default();
     let values = values.get(skip..).unwrap_or_default();
+    // The members of one group: at most what Nines holds (issue 20 §6),
+    // counted before any is read.
+    if !List::Members.holds(values.len()) {
+        return Err(List::Members.refusal(name, values.len()));
+    }
     if values.is_empty() {
         return Err(format!(
             "{name} needs at least one availability, e.g. {name} {}99.9 99.9",

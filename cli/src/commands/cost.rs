@@ -3,6 +3,7 @@
 //! a tolerable loss implies.
 
 use nines_core::amount::{Count, Money};
+use nines_core::bounds::List;
 use nines_core::export::marginal_cost_table;
 use nines_core::quantity::parse_fraction;
 use nines_core::scenario::{evaluate, Report};
@@ -53,6 +54,9 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     if let Some(levels) = args.values("--levels") {
         if levels.len() < 2 {
             return Err("--levels needs two or more levels in nines, e.g. --levels 3 4".into());
+        }
+        if !List::CostLevels.holds(levels.len()) {
+            return Err(List::CostLevels.refusal("--levels", levels.len()));
         }
         cost.marginal_levels = levels
             .iter()

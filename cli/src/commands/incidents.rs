@@ -5,6 +5,7 @@
 //! achieved over the window that ends at `--now` and over the last year.
 
 use nines_core::amount::Rate;
+use nines_core::bounds::List;
 use nines_core::duration::parse_duration;
 use nines_core::incident::{read_incident_csv, PastIncident, INCIDENT_FORM};
 use nines_core::quantity::parse_fraction;
@@ -93,10 +94,15 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
 
 /// The incidents of `--incident WHEN,DURATION,SCOPE[,NOTE]` (each
 /// occurrence, its words joined so a note needs no quotes) then of
-/// `--incidents FILE.csv`; every bad one is an error naming it.
+/// `--incidents FILE.csv`; every bad one is an error naming it, and more
+/// than the log holds (issue 20 §6) are refused.
 fn logged(args: &Args) -> Result<Vec<PastIncident>, String> {
+    let given = args.each("--incident");
+    if !List::Incidents.holds(given.len()) {
+        return Err(List::Incidents.refusal("--incident", given.len()));
+    }
     let mut log = Vec::new();
-    for values in args.each("--incident") {
+    for values in given {
         if values.is_empty() {
             return Err(format!("--incident needs a value: {INCIDENT_FORM}"));
         }
@@ -110,6 +116,14 @@ fn logged(args: &Args) -> Result<Vec<PastIncident>, String> {
         if !read.errors.is_empty() {
             let errors: Vec<String> = read.errors.iter().map(ToString::to_string).collect();
             return Err(format!("--incidents {path:?}: {}", errors.join("; ")));
+        }
+        if !List::Incidents.holds(log.len() + read.incidents.len()) {
+            let source = if log.is_empty() {
+                "--incidents"
+            } else {
+                "--incident and --incidents"
+            };
+            return Err(List::Incidents.refusal(source, log.len() + read.incidents.len()));
         }
         log.extend(read.incidents);
     }
