@@ -9,6 +9,7 @@
 use std::rc::Rc;
 
 use nines_core::amount::Rate;
+use nines_core::bounds::List;
 use nines_core::budget::BudgetMode;
 use nines_core::clock::{Alignment, DateTime, Utc, UtcOffset, WeekStart};
 use nines_core::delivery::RestoreBy;
@@ -380,6 +381,8 @@ impl State {
                     *row = alert;
                 }
             }
+            // The editors stop at a list's bound; the reducer holds it too.
+            Action::AddCustomAlert if !List::CustomAlerts.holds(s.alerts.custom.len() + 1) => {}
             Action::AddCustomAlert => {
                 let next = s.alerts.custom.last().cloned().unwrap_or_else(|| {
                     nines_core::alerts::BurnAlert::new(
@@ -401,7 +404,14 @@ impl State {
             Action::SetIncidentDetect(x) => s.incidents.time_to_detect_seconds = x,
             Action::SetIncidentRecover(x) => s.incidents.time_to_recover_seconds = x,
             Action::SetIncidentScope(x) => s.incidents.scope = x,
-            Action::AddIncidents(mut added) => s.incidents.history.append(&mut added),
+            Action::AddIncidents(mut added) => {
+                added.truncate(
+                    List::Incidents
+                        .max()
+                        .saturating_sub(s.incidents.history.len()),
+                );
+                s.incidents.history.append(&mut added);
+            }
             Action::EditIncident { index, edit } => {
                 if let Some(i) = s.incidents.history.get_mut(index) {
                     match edit {
@@ -622,6 +632,20 @@ mod tests {
         let back = looking.apply(Action::Replace(Box::new(own.clone())));
         assert!(back.page.visit.is_none());
         assert_eq!(back.scenario, own);
+    }
+
+    /// Issue 20 §6: adding stops at a list's bound, whatever dispatches it.
+    #[test]
+    fn adding_stops_at_the_bounds() {
+        let mut alerts = State::default();
+        for _ in 0..25 {
+            alerts = alerts.apply(Action::AddCustomAlert);
+        }
+        assert_eq!(alerts.scenario.alerts.custom.len(), 20);
+        let one = PastIncident::parse("2026-11-01,1h,100%").unwrap();
+        let full = State::default().apply(Action::AddIncidents(vec![one.clone(); 999]));
+        let more = full.apply(Action::AddIncidents(vec![one; 3]));
+        assert_eq!(more.scenario.incidents.history.len(), 1_000);
     }
 
     #[test]

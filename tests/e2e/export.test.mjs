@@ -71,8 +71,7 @@ test("Prometheus rules carry the Workbook's thresholds and pass promtool check r
   }
   // promtool (scripts/setup takes it from Debian's prometheus package) checks
   // the file as Prometheus would load it: syntax, PromQL, durations.
-  let promtool = null;
-  try { execFileSync("promtool", ["--version"], { stdio: "ignore" }); promtool = "promtool"; } catch { /* absent */ }
+  const promtool = findPromtool();
   if (promtool) {
     const out = execFileSync(promtool, ["check", "rules", await download.path()], { encoding: "utf8" });
     assert.match(out, /SUCCESS: 8 rules found/, out);
@@ -100,11 +99,15 @@ function seconds(text) {
 // With every request failing, each alert fires within the detection time
 // the page states at a 100% error ratio (to one evaluation interval); with
 // errors at the SLO nothing fires; at twice the SLO only the ticket fires.
-test("the exported Prometheus rules fire as the page says, under promtool test rules", async (t) => {
-  let promtool = null;
-  try { execFileSync("promtool", ["--version"], { stdio: "ignore" }); promtool = "promtool"; } catch { /* absent */ }
-  if (!promtool) { t.skip("promtool not available here (no apt-get)"); return; }
-  const { page, context, problems } = await openPage(env.browser, env.url, { acceptDownloads: true });
+/** promtool on PATH (scripts/setup takes it from Debian's prometheus package), or null. */
+function findPromtool() {
+  try { execFileSync("promtool", ["--version"], { stdio: "ignore" }); return "promtool"; } catch { return null; }
+}
+
+/** A page at 99.9% over 30 days whose alerts are tested at 100% errors. */
+async function atFullErrors() {
+  const opened = await openPage(env.browser, env.url, { acceptDownloads: true });
+  const { page } = opened;
   await page.getByLabel("Availability target").fill("99.9");
   await page.getByLabel("SLO window").selectOption("30d");
   const ratio = page.getByLabel("Error ratio to test the alerts with");
@@ -113,6 +116,13 @@ test("the exported Prometheus rules fire as the page says, under promtool test r
   // SRE Workbook Table 5-8 at 100% errors: 1h × 14.4 × 0.1% = 51.84 s,
   // 6h × 6 × 0.1% = 129.6 s, 3d × 1 × 0.1% = 259.2 s.
   await page.waitForFunction(() => document.querySelector("#alerts-table tbody tr td:nth-child(5)")?.textContent === "52s");
+  return opened;
+}
+
+test("the exported Prometheus rules fire as the page says, under promtool test rules", async (t) => {
+  const promtool = findPromtool();
+  if (!promtool) { t.skip("promtool not available here (no apt-get)"); return; }
+  const { page, context, problems } = await atFullErrors();
   const rows = await page.locator("#alerts-table tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
   const alerts = rows.map((r) => ({ long: r[0].split(" / ")[0], detectionSeconds: seconds(r[3]) }));
   assert.deepEqual(alerts, [
@@ -165,17 +175,10 @@ test("the exported Prometheus rules fire as the page says, under promtool test r
 // and every firing alert carries the name as its `service` label. The file
 // is named with safe characters only.
 test("a service named {{ $value }} comes out literally in the firing alerts' labels", async (t) => {
-  let promtool = null;
-  try { execFileSync("promtool", ["--version"], { stdio: "ignore" }); promtool = "promtool"; } catch { /* absent */ }
+  const promtool = findPromtool();
   if (!promtool) { t.skip("promtool not available here (no apt-get)"); return; }
-  const { page, context, problems } = await openPage(env.browser, env.url, { acceptDownloads: true });
-  await page.getByLabel("Availability target").fill("99.9");
-  await page.getByLabel("SLO window").selectOption("30d");
-  const ratio = page.getByLabel("Error ratio to test the alerts with");
-  await ratio.fill("100%");
-  await ratio.press("Enter");
-  await page.waitForFunction(() => document.querySelector("#alerts-table tbody tr td:nth-child(5)")?.textContent === "52s");
-  // SRE Workbook Table 5-8 at 100% errors (see the test above).
+  const { page, context, problems } = await atFullErrors();
+  // SRE Workbook Table 5-8 at 100% errors (see atFullErrors).
   const alerts = [
     { long: "1h", detectionSeconds: 52 },
     { long: "6h", detectionSeconds: 130 },

@@ -45,9 +45,10 @@ export const STORY_NOW = "2026-11-11T00:00:00Z";
  * returns that instant, timers still run) so that dates shown, and figures
  * compared across page loads, do not depend on when the test runs; it
  * defaults to STORY_NOW. `now: null` leaves the real clock.
+ * `options.prepare(page)` runs before the page is opened (routes, say).
  */
 export async function openPage(browser, url, options = {}) {
-  const { now = STORY_NOW, ...contextOptions } = options;
+  const { now = STORY_NOW, prepare, ...contextOptions } = options;
   // The browser's time zone is UTC unless a test sets `timezoneId`: the
   // page fills a calendar window's and the service hours' offset from it.
   const context = await browser.newContext({ timezoneId: "UTC", ...contextOptions });
@@ -62,6 +63,7 @@ export async function openPage(browser, url, options = {}) {
       problems.push(`off-origin request: ${r.url()}`);
     }
   });
+  if (prepare) await prepare(page);
   await page.goto(url);
   return { page, context, problems };
 }
