@@ -287,8 +287,11 @@ fn default_value() -> Option<&'static Value> {
         .as_ref()
 }
 
+/// The scenario's JSON, through [`ordered`]: one way of writing a scenario
+/// as JSON in the page, not two (serde's value serializer would be a
+/// second copy of every input's `Serialize` in the wasm; issue 18).
 fn to_value(s: &Scenario) -> Option<Value> {
-    serde_json::to_value(s).ok().filter(Value::is_object)
+    ordered(s).map(|t| t.to_value())
 }
 
 /// The scenario's JSON with its object keys in serialization order (the
