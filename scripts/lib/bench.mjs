@@ -164,7 +164,9 @@ async function main() {
 
     const N = 200;
     const targets = Array.from({ length: N }, (_, i) => `99.${String(100 + (i * 37) % 900).padStart(3, "0")}%`);
-    const slider = Array.from({ length: N }, (_, i) => String(1 + ((i * 0.05) % 5)));
+    // The slider steps through round targets by index (issue 19 §7): back
+    // and forth over steps 0 to 10, each change one step from the last.
+    const slider = Array.from({ length: N }, (_, i) => String(Math.abs((i % 20) - 10)));
     const deps = Array.from({ length: N }, (_, i) => `99.${String(900 + (i * 7) % 99).padStart(3, "0")}%`);
     // Three rounds of 200 changes per kind, the kinds taking turns: the
     // first round starts right after the page loaded (code not yet
