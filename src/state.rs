@@ -382,7 +382,7 @@ impl State {
                 }
             }
             // The editors stop at a list's bound; the reducer holds it too.
-            Action::AddCustomAlert if !List::CustomAlerts.holds(s.alerts.custom.len() + 1) => {}
+            Action::AddCustomAlert if List::CustomAlerts.room(s.alerts.custom.len()) == 0 => {}
             Action::AddCustomAlert => {
                 let next = s.alerts.custom.last().cloned().unwrap_or_else(|| {
                     nines_core::alerts::BurnAlert::new(
@@ -405,11 +405,7 @@ impl State {
             Action::SetIncidentRecover(x) => s.incidents.time_to_recover_seconds = x,
             Action::SetIncidentScope(x) => s.incidents.scope = x,
             Action::AddIncidents(mut added) => {
-                added.truncate(
-                    List::Incidents
-                        .max()
-                        .saturating_sub(s.incidents.history.len()),
-                );
+                added.truncate(List::Incidents.room(s.incidents.history.len()));
                 s.incidents.history.append(&mut added);
             }
             Action::EditIncident { index, edit } => {

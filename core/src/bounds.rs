@@ -111,6 +111,19 @@ impl List {
         n <= self.max()
     }
 
+    /// How many more fit beside `n` of it: what an editor may still add
+    /// (`0`: its add button is off), and what a paste is cut to.
+    ///
+    /// ```
+    /// use nines_core::bounds::List;
+    /// assert_eq!(List::CustomAlerts.room(18), 2);
+    /// assert_eq!(List::CustomAlerts.room(20), 0);
+    /// assert_eq!(List::CustomAlerts.room(25), 0);
+    /// ```
+    pub fn room(self, n: usize) -> usize {
+        self.max().saturating_sub(n)
+    }
+
     /// What it counts, in the plural.
     fn noun(self) -> &'static str {
         match self {

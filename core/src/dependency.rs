@@ -1025,9 +1025,9 @@ impl DependencyInputs {
     /// assert_eq!(d.add_blocked(&d.shape()), Some(List::Dependencies));
     /// ```
     pub fn add_blocked(&self, shape: &Shape) -> Option<List> {
-        if !List::Dependencies.holds(shape.dependencies + 1) {
+        if List::Dependencies.room(shape.dependencies) == 0 {
             Some(List::Dependencies)
-        } else if !List::DependencyEntries.holds(shape.entries + 1) {
+        } else if List::DependencyEntries.room(shape.entries) == 0 {
             Some(List::DependencyEntries)
         } else {
             None
@@ -1051,7 +1051,7 @@ impl DependencyInputs {
         let at = self.at(path)?;
         let (added, levels) = match at {
             Composition::Parallel(of) | Composition::KOfN { of, .. } => {
-                if !List::Members.holds(of.len() + 1) {
+                if List::Members.room(of.len()) == 0 {
                     return Some(List::Members);
                 }
                 (of.last().map_or(0, Composition::entries), 0)

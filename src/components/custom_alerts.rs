@@ -87,7 +87,7 @@ pub fn custom_alerts(state: &UseReducerHandle<State>) -> Html {
         let d = d.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::AddCustomAlert))
     };
-    let full = !List::CustomAlerts.holds(state.scenario.alerts.custom.len() + 1);
+    let full = List::CustomAlerts.room(state.scenario.alerts.custom.len()) == 0;
     html! {
         <div class="custom-alerts">
             <ul class="dep-list" id="custom-alerts" aria-label="Custom alerts">

@@ -119,7 +119,7 @@ pub fn incident_log(props: &SectionProps) -> Html {
     // many the log had no room for (issue 20 §6).
     let pasted = use_state(|| None::<(usize, Vec<String>, usize)>);
     let logged = s.incidents.history.len();
-    let full = !List::Incidents.holds(logged + 1);
+    let full = List::Incidents.room(logged) == 0;
     let add = {
         let d = props.state.dispatcher();
         Callback::from(move |_: MouseEvent| {
@@ -142,7 +142,7 @@ pub fn incident_log(props: &SectionProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let mut read = read_incident_csv(&csv);
             // Only as many as the log has room for, the first pasted.
-            let room = List::Incidents.max().saturating_sub(logged);
+            let room = List::Incidents.room(logged);
             let no_room = read.incidents.len().saturating_sub(room);
             read.incidents.truncate(room);
             let added = read.incidents.len();
