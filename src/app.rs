@@ -249,7 +249,8 @@ pub fn app() -> Html {
         html! {
             <div class="notices" id="visit" role="status">
                 <p>
-                    { "This scenario came from a link. Your own scenario is kept in this browser: the link's                        is not saved over it unless you edit it or keep it." }
+                    { "This scenario came from a link. Your own scenario is kept in this browser: the link's \
+                       is not saved over it unless you edit it or keep it." }
                 </p>
                 <button type="button" id="keep-visit" onclick={keep}>{ "Keep this scenario as mine" }</button>
                 { " " }
@@ -295,7 +296,9 @@ pub fn app() -> Html {
             if page.unkept {
                 <div class="notices" id="unkept" role="alert">
                     <p>
-                        { "Your edits are not being kept: this browser refused to store them (its storage                            is full or blocked). Copy the link to keep this scenario; this notice goes when                            storing works again." }
+                        { "Your edits are not being kept: this browser refused to store them (its storage \
+                           is full or blocked). Copy the link to keep this scenario; this notice goes \
+                           when storing works again." }
                     </p>
                 </div>
             }

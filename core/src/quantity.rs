@@ -205,8 +205,7 @@ impl Availability {
     /// assert!(Availability::from_unavailability(1.5).is_err());
     /// ```
     pub fn from_unavailability(u: f64) -> Result<Availability, ParseError> {
-        let shown = format_seconds_like(u);
-        let err = |p| ParseError::new(&shown, Expected::Availability, p);
+        let err = |p| ParseError::new(&format_seconds_like(u), Expected::Availability, p);
         if u.is_nan() || u.is_infinite() {
             return Err(err(Problem::NotANumber));
         }
@@ -253,8 +252,7 @@ impl Availability {
     /// assert_eq!(Availability::from_percent(99.95).unwrap().unavailability(), 0.0005);
     /// ```
     pub fn from_percent(p: f64) -> Result<Availability, ParseError> {
-        let shown = format_seconds_like(p);
-        let err = |pr| ParseError::new(&shown, Expected::Availability, pr);
+        let err = |pr| ParseError::new(&format_seconds_like(p), Expected::Availability, pr);
         if !p.is_finite() {
             return Err(err(Problem::NotANumber));
         }
@@ -286,8 +284,12 @@ impl Availability {
     /// assert!(Availability::from_nines(-1.0).is_err());
     /// ```
     pub fn from_nines(n: f64) -> Result<Availability, ParseError> {
-        let shown = format!("{} nines", format_seconds_like(n));
-        let err = |p| ParseError::new(&shown, Expected::Availability, p);
+        // The messages' text is written only on an error (it was written
+        // on every call, and this is called for each point of a curve).
+        let err = |p| {
+            let shown = format!("{} nines", format_seconds_like(n));
+            ParseError::new(&shown, Expected::Availability, p)
+        };
         if n.is_nan() {
             return Err(err(Problem::NotANumber));
         }
