@@ -122,11 +122,13 @@ pub fn app() -> Html {
         use_effect_with(state.scenario.clone(), move |s| saver.save_soon(s));
     }
 
+    // The callbacks hold this render's state (a shared handle), not a copy
+    // of its scenario made on every render.
     let copy_link = {
-        let scenario = state.scenario.clone();
+        let shown = state.clone();
         let dispatcher = state.dispatcher();
         Callback::from(move |_: MouseEvent| {
-            let url = crate::persist::share_url(&scenario);
+            let url = crate::persist::share_url(&shown.scenario);
             let dispatcher = dispatcher.clone();
             crate::browser::copy_text(url.clone(), move |done| {
                 dispatcher.dispatch(Action::Copied(if done {
@@ -138,11 +140,10 @@ pub fn app() -> Html {
         })
     };
     let copy_embed = {
-        let scenario = state.scenario.clone();
+        let shown = state.clone();
         let dispatcher = state.dispatcher();
-        let section = state.page.embed_section.clone();
         Callback::from(move |_: MouseEvent| {
-            let snippet = crate::persist::embed_snippet(&scenario, &section);
+            let snippet = crate::persist::embed_snippet(&shown.scenario, &shown.page.embed_section);
             let dispatcher = dispatcher.clone();
             crate::browser::copy_text(snippet.clone(), move |done| {
                 dispatcher.dispatch(Action::Copied(if done {

@@ -7,6 +7,8 @@
 /// The current scenario; the value is a link query string, so it carries its
 /// own version and goes through the same migrations as links.
 pub const SCENARIO_KEY: &str = "nines.scenario";
+/// The address this tab last wrote (session storage, [`tab_storage`]).
+pub const TAB_ADDRESS_KEY: &str = "nines.address";
 /// The saved scenarios, by name.
 pub const LIBRARY_KEY: &str = "nines.library";
 /// The theme chosen with the toggle (`light` / `dark`).
@@ -23,6 +25,44 @@ pub fn storage() -> Option<web_sys::Storage> {
         return None;
     }
     gloo::utils::window().local_storage().ok().flatten()
+}
+
+/// This tab's session storage (it outlives a reload of the tab, not the
+/// tab); none in a frame, like [`storage`].
+pub fn tab_storage() -> Option<web_sys::Storage> {
+    if framed() {
+        return None;
+    }
+    gloo::utils::window().session_storage().ok().flatten()
+}
+
+/// Whether this page was opened by reloading it: the Navigation API's
+/// activation type, else Navigation Timing's (the first is there in
+/// Chromium, the second in every browser but can be replaced by a page's
+/// own scripts or a test's fake clock). Not a link, a typed address or
+/// going back.
+pub fn reloaded() -> bool {
+    use js_sys::Reflect;
+    let window = gloo::utils::window();
+    let read = |from: &wasm_bindgen::JsValue, key: &str| {
+        Reflect::get(from, &key.into())
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
+    };
+    let by_navigation = read(&window, "navigation")
+        .and_then(|n| read(&n, "activation"))
+        .and_then(|a| read(&a, "navigationType"));
+    let by_timing = || {
+        let entry = window
+            .performance()?
+            .get_entries_by_type("navigation")
+            .get(0);
+        read(&entry, "type")
+    };
+    by_navigation
+        .or_else(by_timing)
+        .and_then(|t| t.as_string())
+        .is_some_and(|t| t == "reload")
 }
 
 /// Whether this page runs inside a frame (`<iframe>`) of another page.

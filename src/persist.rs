@@ -11,7 +11,7 @@ use std::rc::Rc;
 use nines_core::link;
 use nines_core::scenario::Scenario;
 
-use crate::browser::{storage, LIBRARY_KEY, SCENARIO_KEY};
+use crate::browser::{storage, tab_storage, LIBRARY_KEY, SCENARIO_KEY, TAB_ADDRESS_KEY};
 
 /// Where the page starts: the scenario, what to tell the user about it, and
 /// the embedded section (`?embed=cost`), if any.
@@ -46,10 +46,7 @@ fn split_embed(query: &str) -> (String, Option<String>) {
 /// embed mode: the link's scenario when the address has one, else (outside
 /// an embed) the saved one, else the defaults.
 pub fn initial() -> Start {
-    let search = gloo::utils::window()
-        .location()
-        .search()
-        .unwrap_or_default();
+    let search = address_to_open();
     let (query, embed) = split_embed(search.trim_start_matches('?'));
     let saved = if embed.is_none() { last_saved() } else { None };
     let own = if query.is_empty() {
@@ -80,6 +77,38 @@ pub fn initial() -> Start {
         embed,
         own,
     }
+}
+
+/// The address's query, or on a reload the address this tab last wrote.
+/// Edits reach the address bar 200 ms after the last one (a write per
+/// keystroke would slow typing), so a reload right after an edit asks for
+/// the address before it: the tab's own latest scenario, which `pagehide`
+/// wrote, is opened instead (and put back in the address bar), not shown
+/// as a link's. A link, a typed address or going back opens as it is.
+fn address_to_open() -> String {
+    let window = gloo::utils::window();
+    let search = window.location().search().unwrap_or_default();
+    let Some(tab) = tab_storage() else {
+        return search;
+    };
+    let written = tab.get_item(TAB_ADDRESS_KEY).ok().flatten();
+    let address = match written {
+        Some(written) if written != search && crate::browser::reloaded() => {
+            if let Ok(history) = window.history() {
+                let _ = history.replace_state_with_url(
+                    &wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some(&written),
+                );
+            }
+            written
+        }
+        _ => search,
+    };
+    // What this tab shows from now on (a reload before the first edit
+    // reopens it, not what an earlier page of the tab wrote).
+    let _ = tab.set_item(TAB_ADDRESS_KEY, &address);
+    address
 }
 
 /// The scenario this browser last saved, as a link query (`static/crash.js`
@@ -215,6 +244,9 @@ impl Saver {
         if let Ok(history) = gloo::utils::window().history() {
             let _ =
                 history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
+        }
+        if let Some(tab) = tab_storage() {
+            let _ = tab.set_item(TAB_ADDRESS_KEY, &address);
         }
         let visiting = {
             let mut visit = self.visit.borrow_mut();

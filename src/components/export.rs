@@ -7,11 +7,14 @@
 //! This component only picks, previews, copies and downloads; the texts are
 //! written when asked for (a click, an open preview).
 
+use std::rc::Rc;
+
 use nines_core::display::format_fraction_percent;
 use nines_core::export::{check_openslo, check_prometheus_rules, TABLE_NAMES};
 use nines_core::production::{check_selector, BudgetPolicy};
 use nines_core::quantity::parse_fraction;
 use nines_core::scenario::Scenario;
+
 use yew::prelude::*;
 
 use super::disclosure::use_open;
@@ -136,7 +139,7 @@ impl Choice {
     }
 
     /// The export's text, from the second module.
-    async fn run(self, job: &Job) -> Result<String, String> {
+    async fn run(&self, job: &Job) -> Result<String, String> {
         let query = nines_core::link::encode(&self.scenario);
         export_text(job.what, &query, &self.now, self.table, job.format).await
     }
@@ -146,7 +149,7 @@ impl Choice {
 struct PreviewProps {
     id: &'static str,
     label: &'static str,
-    choice: Choice,
+    choice: Rc<Choice>,
     job: Job,
 }
 
@@ -241,12 +244,14 @@ pub fn export_section(props: &SectionProps) -> Html {
     });
     let p = &props.state.scenario.production;
     let policy: &BudgetPolicy = &props.state.scenario.policy;
-    let choice = Choice {
+    // Shared by every button and preview below (one copy of the scenario
+    // per render, not one per button).
+    let choice = Rc::new(Choice {
         table: *table,
         format: *format,
         scenario: props.state.scenario.clone(),
         now: report.budget.now_iso.clone().unwrap_or_default(),
-    };
+    });
     // Shown on every edit: why an export is refused.
     let rules_error = check_prometheus_rules(report, p).err();
     let (bad, total) = p.window_queries("{{.window}}");
@@ -276,10 +281,10 @@ pub fn export_section(props: &SectionProps) -> Html {
     };
     // The buttons ask the second module for their export at the click.
     let button = |id: &'static str, label: &'static str, write: Write, copy_it: bool| {
-        let choice = choice.clone();
+        let choice = Rc::clone(&choice);
         let status = status.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
-            let (choice, status) = (choice.clone(), status.clone());
+            let (choice, status) = (Rc::clone(&choice), status.clone());
             let job = write(&choice);
             wasm_bindgen_futures::spawn_local(async move {
                 match choice.run(&job).await {
@@ -292,7 +297,7 @@ pub fn export_section(props: &SectionProps) -> Html {
         html! { <button type="button" {id} {onclick}>{ label }</button> }
     };
     let preview = |id: &'static str, label: &'static str, write: Write| {
-        html! { <Preview {id} {label} choice={choice.clone()} job={write(&choice)} /> }
+        html! { <Preview {id} {label} choice={Rc::clone(&choice)} job={write(&choice)} /> }
     };
     // The first sign of use fetches the second module.
     let warm = Callback::from(|_: FocusEvent| preload_exports());

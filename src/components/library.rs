@@ -57,6 +57,31 @@ fn evaluate_saved(saved: &Option<Saved>) -> Option<(String, Scenario, Report)> {
     })
 }
 
+/// What one side of the comparison shows. A saved scenario is chosen by its
+/// name (names are unique), not by its place in the list, so deleting or
+/// adding another entry never swaps it for a different one; one that is gone
+/// or renamed leaves the current scenario in its place.
+#[derive(Clone, PartialEq)]
+enum Pick {
+    Current,
+    /// The first saved scenario, whichever it is (the second side's default).
+    FirstSaved,
+    Named(String),
+}
+
+impl Pick {
+    /// The saved scenario picked, if it is (still) in the list.
+    fn saved(&self, library: &Library) -> Option<Saved> {
+        let mut shown = library.shown().map(|(_, s)| s);
+        match self {
+            Pick::Current => None,
+            Pick::FirstSaved => shown.next(),
+            Pick::Named(name) => shown.find(|s| s.name == *name),
+        }
+        .cloned()
+    }
+}
+
 /// One side of the comparison: a saved scenario, or the current one.
 fn side<'a>(
     saved: &'a Option<(String, Scenario, Report)>,
@@ -287,9 +312,8 @@ pub fn library_section(props: &SectionProps) -> Html {
         }
     });
     let name = use_state(|| "My scenario".to_string());
-    // Compare: indices into the stored list; None is "the current scenario".
-    let left = use_state(|| None::<usize>);
-    let right = use_state(|| Some(0usize));
+    let left = use_state(|| Pick::Current);
+    let right = use_state(|| Pick::FirstSaved);
 
     // Another tab saved, renamed or deleted: show its list, so the next
     // change here starts from it instead of overwriting it.
@@ -322,11 +346,11 @@ pub fn library_section(props: &SectionProps) -> Html {
     let save_current = {
         let d = shelf.dispatcher();
         let name = (*name).clone();
-        let scenario = props.state.scenario.clone();
+        let shown = props.state.clone();
         Callback::from(move |_: MouseEvent| {
             d.dispatch(Change::Save {
                 name: name.clone(),
-                link: nines_core::link::encode(&scenario),
+                link: nines_core::link::encode(&shown.scenario),
             })
         })
     };
@@ -347,9 +371,8 @@ pub fn library_section(props: &SectionProps) -> Html {
 
     // The current scenario's report is the page's; a saved one is evaluated
     // once per choice, not on every edit of the current one.
-    let chosen = |which: Option<usize>| which.and_then(|at| shelf.library.get(at)).cloned();
-    let left_saved = use_memo(chosen(*left), evaluate_saved);
-    let right_saved = use_memo(chosen(*right), evaluate_saved);
+    let left_saved = use_memo(left.saved(&shelf.library), evaluate_saved);
+    let right_saved = use_memo(right.saved(&shelf.library), evaluate_saved);
     let current = (
         "Current scenario",
         &props.state.scenario,
@@ -358,26 +381,38 @@ pub fn library_section(props: &SectionProps) -> Html {
     let (a_name, a, ra) = side(&left_saved, current);
     let (b_name, b, rb) = side(&right_saved, current);
     let inputs = compare(a, b);
-    let chooser = |id: &'static str, label: &'static str, state: UseStateHandle<Option<usize>>| {
+    let chooser = |id: &'static str,
+                   label: &'static str,
+                   state: UseStateHandle<Pick>,
+                   shown: Option<&str>| {
         let onchange = {
             let state = state.clone();
             Callback::from(move |e: Event| {
                 let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-                state.set(select.value().parse::<usize>().ok());
+                // The options' values: "current", or "saved:" and a name.
+                let value = select.value();
+                state.set(match value.strip_prefix("saved:") {
+                    Some(name) => Pick::Named(name.to_string()),
+                    None => Pick::Current,
+                });
             })
         };
         html! {
             <div class="field">
                 <label for={id}>{ label }</label>
                 <select {id} {onchange}>
-                    <option value="current" selected={state.is_none()}>{ "Current scenario" }</option>
-                    { for shelf.library.shown().map(|(at, s)| html! {
-                        <option value={at.to_string()} selected={*state == Some(at)}>{ &s.name }</option>
+                    <option value="current" selected={shown.is_none()}>{ "Current scenario" }</option>
+                    { for shelf.library.shown().map(|(_, s)| html! {
+                        <option value={format!("saved:{}", s.name)} selected={shown == Some(s.name.as_str())}>{ &s.name }</option>
                     }) }
                 </select>
             </div>
         }
     };
+    let shown = |saved: &Option<(String, Scenario, Report)>| {
+        saved.as_ref().map(|(name, _, _)| name.clone())
+    };
+    let (a_shown, b_shown) = (shown(&left_saved), shown(&right_saved));
 
     html! {
         <section class="card" id="library" aria-labelledby="library-heading">
@@ -409,6 +444,7 @@ pub fn library_section(props: &SectionProps) -> Html {
                     // meant, never to half of it.
                     let rename = {
                         let d = shelf.dispatcher();
+                        let picks = [left.clone(), right.clone()];
                         let current = s.name.clone();
                         Callback::from(move |text: String| {
                             let wanted = text.trim();
@@ -420,6 +456,14 @@ pub fn library_section(props: &SectionProps) -> Html {
                             }
                             if wanted != current {
                                 d.dispatch(Change::Rename { at, name: wanted.to_string() });
+                                // A side comparing this scenario follows it
+                                // (a taken name gets a suffix: that side
+                                // then shows the current scenario).
+                                for pick in &picks {
+                                    if **pick == Pick::Named(current.clone()) {
+                                        pick.set(Pick::Named(wanted.to_string()));
+                                    }
+                                }
                             }
                             Ok(())
                         })
@@ -440,8 +484,8 @@ pub fn library_section(props: &SectionProps) -> Html {
             </ul>
             <h3>{ "Compare" }</h3>
             <div class="fields">
-                { chooser("compare-a", "First", left.clone()) }
-                { chooser("compare-b", "Second", right.clone()) }
+                { chooser("compare-a", "First", left.clone(), a_shown.as_deref()) }
+                { chooser("compare-b", "Second", right.clone(), b_shown.as_deref()) }
             </div>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Compare two scenarios">
             <table id="compare-table" class="wide">

@@ -72,8 +72,9 @@ test("a custom alert stated by time to exhaustion: select, figures, link, keyboa
   assert.equal(await page.locator("#alerts-table tbody tr td:nth-child(3)").first().textContent(), "15×");
   await field.fill("page exhausts 2d 1h 5m");
 
-  // The link keeps the row's form.
-  await page.waitForURL(/exhaustion_seconds/);
+  // The link keeps the row's form (2d: 172,800 s; the address follows
+  // edits after a pause, so wait for this one's).
+  await page.waitForURL(/exhaustion_seconds%22:172800\.0,/);
   const shared = await context.newPage();
   await shared.goto(page.url());
   await shared.locator("#custom-alerts").waitFor();

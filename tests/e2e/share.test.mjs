@@ -107,7 +107,15 @@ test("named scenarios: save, compare with differences marked, reopen, rename, de
   assert.match(await page.locator("#availability-percent").textContent(), /99\.968/);
 
   await page.getByLabel('Rename "Three nines"').fill("Plain three nines");
+  await page.getByLabel('Rename "Three nines"').press("Enter");
   await page.getByRole("button", { name: "Delete Three and a half nines" }).click();
+  // Compare keeps each side's scenario by name: the renamed one is still
+  // the second side, now first in the list; the deleted first side gives
+  // way to the current scenario, never to another saved one.
+  const heads = () => page.$$eval("#compare-table thead th", (ths) => ths.map((t) => t.textContent));
+  assert.deepEqual(await heads(), ["Figure or input", "Current scenario", "Plain three nines"]);
+  assert.equal(await page.getByLabel("Second", { exact: true }).inputValue(), "saved:Plain three nines");
+  assert.equal(await page.getByLabel("First", { exact: true }).inputValue(), "current");
   await page.goto(env.url);
   await ready(page);
   const names = await page.$$eval("#saved-scenarios input[id$='-name']", (els) => els.map((e) => e.value));
