@@ -14,7 +14,6 @@ use nines_core::export::{check_openslo, check_prometheus_rules, TABLE_NAMES};
 use nines_core::production::{check_selector, BudgetPolicy};
 use nines_core::quantity::parse_fraction;
 use nines_core::scenario::Scenario;
-
 use yew::prelude::*;
 
 use super::disclosure::use_open;
