@@ -21,19 +21,19 @@ pub const THEME_KEY: &str = "nines.theme";
 /// save its own scenario over the reader's (issue 20 §2, §8). A framed page
 /// behaves like the embed: it reads and writes nothing of the reader's.
 pub fn storage() -> Option<web_sys::Storage> {
-    if framed() {
-        return None;
-    }
-    gloo::utils::window().local_storage().ok().flatten()
+    unframed()?.local_storage().ok().flatten()
 }
 
 /// This tab's session storage (it outlives a reload of the tab, not the
 /// tab); none in a frame, like [`storage`].
 pub fn tab_storage() -> Option<web_sys::Storage> {
-    if framed() {
-        return None;
-    }
-    gloo::utils::window().session_storage().ok().flatten()
+    unframed()?.session_storage().ok().flatten()
+}
+
+/// This page's window when it is not in a frame: the one rule of
+/// [`storage`] and [`tab_storage`].
+fn unframed() -> Option<web_sys::Window> {
+    (!framed()).then(gloo::utils::window)
 }
 
 /// Whether this page was opened by reloading it: the Navigation API's

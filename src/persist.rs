@@ -86,29 +86,40 @@ pub fn initial() -> Start {
 /// wrote, is opened instead (and put back in the address bar), not shown
 /// as a link's. A link, a typed address or going back opens as it is.
 fn address_to_open() -> String {
-    let window = gloo::utils::window();
-    let search = window.location().search().unwrap_or_default();
-    let Some(tab) = tab_storage() else {
-        return search;
-    };
-    let written = tab.get_item(TAB_ADDRESS_KEY).ok().flatten();
-    let address = match written {
+    let search = gloo::utils::window()
+        .location()
+        .search()
+        .unwrap_or_default();
+    let written = tab_storage().and_then(|tab| tab.get_item(TAB_ADDRESS_KEY).ok().flatten());
+    match written {
         Some(written) if written != search && crate::browser::reloaded() => {
-            if let Ok(history) = window.history() {
-                let _ = history.replace_state_with_url(
-                    &wasm_bindgen::JsValue::NULL,
-                    "",
-                    Some(&written),
-                );
-            }
+            show_address(&written);
             written
         }
-        _ => search,
-    };
-    // What this tab shows from now on (a reload before the first edit
-    // reopens it, not what an earlier page of the tab wrote).
-    let _ = tab.set_item(TAB_ADDRESS_KEY, &address);
-    address
+        _ => {
+            // What this tab shows from now on (a reload before the first
+            // edit reopens it, not what an earlier page of the tab wrote).
+            remember_address(&search);
+            search
+        }
+    }
+}
+
+/// Put `address` (a query, with its `?`) in the address bar, replacing the
+/// entry rather than pushing one (no history flood while a slider moves),
+/// and remember it as this tab's ([`address_to_open`]).
+fn show_address(address: &str) {
+    if let Ok(history) = gloo::utils::window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(address));
+    }
+    remember_address(address);
+}
+
+/// Remember `address` as the one this tab shows, for a reload.
+fn remember_address(address: &str) {
+    if let Some(tab) = tab_storage() {
+        let _ = tab.set_item(TAB_ADDRESS_KEY, address);
+    }
 }
 
 /// The scenario this browser last saved, as a link query (`static/crash.js`
@@ -241,13 +252,7 @@ impl Saver {
             Some(section) => format!("?{query}&embed={section}"),
             None => format!("?{query}"),
         };
-        if let Ok(history) = gloo::utils::window().history() {
-            let _ =
-                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
-        }
-        if let Some(tab) = tab_storage() {
-            let _ = tab.set_item(TAB_ADDRESS_KEY, &address);
-        }
+        show_address(&address);
         let visiting = {
             let mut visit = self.visit.borrow_mut();
             if visit.as_ref() != Some(s) {
