@@ -91,9 +91,6 @@ pub fn app() -> Html {
         let everything = everything.clone();
         use_effect_with((), move |_| {
             crate::persist::report_height();
-            // The first figures are in the DOM (effects run after the render
-            // is committed): scripts/bench measures navigation start to this.
-            crate::mark("nines:first-figures");
             gloo::timers::callback::Timeout::new(0, move || everything.set(true)).forget();
         });
     }

@@ -208,8 +208,9 @@ fn apply_theme(theme: &str) {
     }
 }
 
-/// The second wasm module (`lazy.js`, built by scripts/lib/lazy.sh): loaded
-/// on the first call and kept; `export` writes one export there.
+/// The page's JavaScript snippet. The second wasm module (`lazy.js`, built
+/// by scripts/lib/lazy.sh): loaded on the first call and kept; `export`
+/// writes one export there. And the first-figures mark.
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
 let loaded = null;
 function load() {
@@ -229,6 +230,19 @@ export function lazy_import(text) {
 export function lazy_preload() {
   load().catch(() => {});
 }
+export function mark_when_shown(name, selector) {
+  let frames = 600;
+  const next = () => requestAnimationFrame(() => {
+    if (document.querySelector(selector)) {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => performance.mark(name);
+      channel.port2.postMessage(0);
+    } else if (--frames > 0) {
+      next();
+    }
+  });
+  next();
+}
 ")]
 extern "C" {
     fn lazy_export(
@@ -240,6 +254,15 @@ extern "C" {
     ) -> js_sys::Promise;
     fn lazy_preload();
     fn lazy_import(text: &str) -> js_sys::Promise;
+    /// Add the `performance.mark` `name` once the first frame showing
+    /// `selector` has been rendered: the next animation frame after it is in
+    /// the DOM, then a message, which arrives after that frame's style,
+    /// layout and paint (the way scripts/bench closes an interaction). It
+    /// does not depend on when Yew runs its effects: after a first render
+    /// longer than 16 ms Yew's scheduler yields before them, so they ran
+    /// behind the paint and whatever other task was queued. Gives up after
+    /// 600 frames.
+    pub fn mark_when_shown(name: &str, selector: &str);
 }
 
 /// The text a call into the second module resolves to, or its reason (a

@@ -39,6 +39,9 @@ pub fn start() {
         .unwrap_or_else(|| gloo::utils::body().into());
     root.set_inner_html("");
     yew::Renderer::<App>::with_root(root).render();
+    // The first figures on screen: scripts/bench measures navigation start
+    // to this mark (issue 6's "first figures").
+    browser::mark_when_shown("nines:first-figures", "main section");
 }
 
 /// Crash on purpose: the end-to-end tests call this (Trunk exposes it as

@@ -33,14 +33,17 @@ const hashed = (stem, body) => {
 // exports returned as `ninesBindings`.
 let glue = readFileSync(join(dir, glueFile), "utf8");
 const exported = [...glue.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
-// wasm-bindgen's inline snippets are ES modules too, and the only one is
-// the loader of the second wasm module (src/browser.rs), which cannot load
-// in an opaque origin either: the embed replaces it with stand-ins, and an
-// embedded section that is asked to export says to open the full page.
+// wasm-bindgen's inline snippets are ES modules too, and the only one
+// (src/browser.rs) is mostly the loader of the second wasm module, which
+// cannot load in an opaque origin either: the embed replaces it with
+// stand-ins, and an embedded section that is asked to export says to open
+// the full page.
 const EMBED_SNIPPETS = {
   lazy_export: "function () { return Promise.reject('Exports are written on the full page: open it to export.'); }",
   lazy_preload: "function () {}",
   lazy_import: "function () { return Promise.reject('Specs are imported on the full page: open it to import.'); }",
+  // The first-figures mark is read by scripts/bench, which times index.html.
+  mark_when_shown: "function () {}",
 };
 const stand_in = (name) => {
   if (!(name in EMBED_SNIPPETS)) throw new Error(`${glueFile} imports ${name} from a snippet this hook has no stand-in for`);
