@@ -33,19 +33,23 @@ fn embeddable(id: &str) -> bool {
     id != "library" && id != "export" && SECTIONS.iter().any(|(s, _)| *s == id)
 }
 
-/// One section by its anchor.
-fn section(id: &str, state: &UseReducerHandle<State>) -> Html {
+/// One section by its anchor, keyed by it. The page's sections are a keyed
+/// list: unkeyed, Yew matches a longer list against a shorter one from
+/// the end, so when the sections below the fold arrived after the first
+/// paint, the first section was patched into the last one and built anew
+/// (its fields, charts and focus lost) instead of being kept.
+fn section(id: &'static str, state: &UseReducerHandle<State>) -> Html {
     let state = state.clone();
     match id {
-        "target" => html! { <TargetSection {state} /> },
-        "budget" => html! { <BudgetSection {state} /> },
-        "incidents" => html! { <IncidentsSection {state} /> },
-        "dependencies" => html! { <DependenciesSection {state} /> },
-        "cost" => html! { <CostSection {state} /> },
-        "support" => html! { <SupportSection {state} /> },
-        "measures" => html! { <MeasuresCard {state} /> },
-        "library" => html! { <LibrarySection {state} /> },
-        "export" => html! { <ExportSection {state} /> },
+        "target" => html! { <TargetSection key={id} {state} /> },
+        "budget" => html! { <BudgetSection key={id} {state} /> },
+        "incidents" => html! { <IncidentsSection key={id} {state} /> },
+        "dependencies" => html! { <DependenciesSection key={id} {state} /> },
+        "cost" => html! { <CostSection key={id} {state} /> },
+        "support" => html! { <SupportSection key={id} {state} /> },
+        "measures" => html! { <MeasuresCard key={id} {state} /> },
+        "library" => html! { <LibrarySection key={id} {state} /> },
+        "export" => html! { <ExportSection key={id} {state} /> },
         _ => html! {},
     }
 }
@@ -323,7 +327,11 @@ pub fn app() -> Html {
 /// the full calculator for the same scenario.
 fn embedded(id: &str, state: &UseReducerHandle<State>) -> Html {
     let notices = &state.page.notices;
-    let known = embeddable(id);
+    // The section's own (static) anchor, when it is one that embeds.
+    let known = SECTIONS
+        .iter()
+        .map(|(s, _)| *s)
+        .find(|s| *s == id && embeddable(s));
     let full = format!("./?{}", nines_core::link::encode(&state.scenario));
     html! {
         <main class="embed">
@@ -335,12 +343,12 @@ fn embedded(id: &str, state: &UseReducerHandle<State>) -> Html {
                     { for notices.iter().map(|n| html! { <li>{ n }</li> }) }
                 </ul>
             }
-            if known {
+            if let Some(known) = known {
                 // The verdict is always visible: the target section holds it.
-                if id != "target" {
+                if known != "target" {
                     <crate::components::verdict::Verdict state={state.clone()} />
                 }
-                { section(id, state) }
+                { section(known, state) }
             } else {
                 <p class="error" role="alert">
                     { format!("There is no section {} to embed. Use one of: {}.",

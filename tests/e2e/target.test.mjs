@@ -73,3 +73,29 @@ test("an invalid input shows a message next to the field and keeps the last figu
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// The page renders its first section first and the sections below the fold
+// one task later. They were an unkeyed list, which Yew matches from the end,
+// so the first section was patched into the last one and built again: the
+// target field a reader (or a test) had already found or focused was
+// thrown away, and the chart drawn twice (session 10; it made two e2e
+// tests flaky). The first field in the DOM must be the one that stays.
+test("the first section is kept, not built again, when the sections below arrive", async () => {
+  const { page, context, problems } = await openPage(env.browser, env.url, {
+    prepare: (p) => p.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        const input = document.getElementById("target-input");
+        if (input) {
+          window.firstTargetInput = input;
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    }),
+  });
+  await page.locator("#export").waitFor();
+  assert.equal(await page.evaluate(() => window.firstTargetInput?.isConnected), true,
+    "the target field first rendered was replaced");
+  assert.equal(await page.evaluate(() => window.firstTargetInput === document.getElementById("target-input")), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
