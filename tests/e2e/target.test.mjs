@@ -78,8 +78,8 @@ test("an invalid input shows a message next to the field and keeps the last figu
 // one task later. They were an unkeyed list, which Yew matches from the end,
 // so the first section was patched into the last one and built again: the
 // target field a reader (or a test) had already found or focused was
-// thrown away, and the chart drawn twice (session 10; it made two e2e
-// tests flaky). The first field in the DOM must be the one that stays.
+// thrown away, and the chart drawn twice (session 10: a phone test lost the
+// chart it was scrolling to). The first field in the DOM must stay.
 test("the first section is kept, not built again, when the sections below arrive", async () => {
   const { page, context, problems } = await openPage(env.browser, env.url, {
     prepare: (p) => p.addInitScript(() => {
