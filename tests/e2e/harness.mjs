@@ -38,6 +38,16 @@ export async function setup() {
 export const STORY_NOW = "2026-11-11T00:00:00Z";
 
 /**
+ * Wait until the full page is there: its first section (the target field
+ * shows first) and the sections below the fold, which arrive one task
+ * later. A test that reads them must not start before.
+ */
+export async function whole(page) {
+  await page.getByLabel("Availability target").waitFor();
+  await page.locator("#export").waitFor();
+}
+
+/**
  * Open a page with guards. `problems` collects console errors, page errors,
  * CSP violations and off-origin requests; assert it is empty at the end.
  *

@@ -7,7 +7,7 @@
 // measured); none is copied from the page.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { setup, openPage } from "./harness.mjs";
+import { setup, openPage, whole } from "./harness.mjs";
 
 let env;
 before(async () => { env = await setup(); });
@@ -17,19 +17,13 @@ const num = (s) => Number(String(s).replace(/[^0-9.\-e]/g, ""));
 const WINDOW = 864_000; // 10 days measured, in seconds
 const achieved = (weighted) => 100 * (1 - weighted / WINDOW);
 
-/** Every section is on the page: the incident log arrives one task after the
- * first section (whose "Availability target" field shows first). */
-async function ready(page) {
-  await page.locator("#export").waitFor();
-}
-
 async function windowFigure(page) {
   return num(await page.locator("#incident-achieved-window").textContent());
 }
 
 test("the incident log: add, edit, remove, paste CSV, reload and share", async () => {
   const { page, context, problems } = await openPage(env.browser, env.url);
-  await ready(page);
+  await whole(page);
   const rows = page.locator("#incident-log > li");
 
   // The default log: 40 min at 100% on 14 Oct (before the window) and
@@ -95,7 +89,7 @@ test("the incident log: add, edit, remove, paste CSV, reload and share", async (
   await page.waitForFunction(() => location.search.includes("cards") && !location.search.includes("failover"));
   const link = page.url();
   await page.reload();
-  await ready(page);
+  await whole(page);
   assert.equal(await rows.count(), 1);
   assert.equal(await page.getByLabel("Start of incident 1", { exact: true }).inputValue(), "2026-11-05T14:00:00Z");
   assert.ok(Math.abs(await windowFigure(page) - achieved(300)) < 1e-4);
@@ -104,7 +98,7 @@ test("the incident log: add, edit, remove, paste CSV, reload and share", async (
 
   // Opened elsewhere, the link gives the same log.
   const other = await openPage(env.browser, link);
-  await ready(other.page);
+  await whole(other.page);
   assert.equal(await other.page.locator("#incident-log > li").count(), 1);
   assert.equal(await other.page.getByLabel("Duration of incident 1", { exact: true }).inputValue(), "20m");
   assert.equal(await other.page.getByLabel("Users affected by incident 1", { exact: true }).inputValue(), "25%");

@@ -6,7 +6,7 @@
 // be undone.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { setup, openPage } from "./harness.mjs";
+import { setup, openPage, whole } from "./harness.mjs";
 
 let env;
 before(async () => { env = await setup(); });
@@ -15,7 +15,7 @@ after(async () => { await env?.close(); });
 const KEY = "nines.library";
 
 async function ready(page) {
-  await page.getByLabel("Availability target").waitFor();
+  await whole(page);
 }
 
 /** A fresh page whose storage holds `stored` under each key before the page reads it. */

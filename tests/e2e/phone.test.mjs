@@ -5,7 +5,7 @@
 // theme button, rates and money as people write them).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { setup, openPage } from "./harness.mjs";
+import { setup, openPage, whole } from "./harness.mjs";
 
 let env;
 before(async () => { env = await setup(); });
@@ -17,7 +17,7 @@ const SIZES = [["1280 px", DESK], ["390 px", PHONE]];
 
 async function open(options) {
   const opened = await openPage(env.browser, env.url, options);
-  await opened.page.getByLabel("Availability target").waitFor();
+  await whole(opened.page);
   return opened;
 }
 

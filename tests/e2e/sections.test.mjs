@@ -3,7 +3,7 @@
 // the page) and, where one exists, a published reference.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { setup, openPage, cli } from "./harness.mjs";
+import { setup, openPage, cli, whole } from "./harness.mjs";
 
 let env;
 before(async () => { env = await setup(); });
@@ -11,7 +11,7 @@ after(async () => { await env?.close(); });
 
 async function fresh() {
   const opened = await openPage(env.browser, env.url);
-  await opened.page.getByLabel("Availability target").waitFor();
+  await whole(opened.page);
   return opened;
 }
 

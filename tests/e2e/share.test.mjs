@@ -1,7 +1,7 @@
 // End-to-end: scenarios travel as links and survive reloads.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { setup, openPage } from "./harness.mjs";
+import { setup, openPage, whole } from "./harness.mjs";
 
 let env;
 before(async () => { env = await setup(); });
@@ -20,7 +20,7 @@ async function figures(page) {
 }
 
 async function ready(page) {
-  await page.getByLabel("Availability target").waitFor();
+  await whole(page);
 }
 
 test("a copied link opens the same scenario, figure for figure, in a fresh browser", async () => {

@@ -4,7 +4,7 @@
 // named-scenario list follows the other tab's changes.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { setup } from "./harness.mjs";
+import { setup, whole } from "./harness.mjs";
 
 let env;
 before(async () => { env = await setup(); });
@@ -19,7 +19,7 @@ async function twoTabs(urlA, urlB) {
     page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
     page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
     await page.goto(url);
-    await page.getByLabel("Availability target").waitFor();
+    await whole(page);
     return page;
   };
   const a = await open(urlA);

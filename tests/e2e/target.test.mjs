@@ -1,14 +1,14 @@
 // End-to-end: the Target section in the release build, in Chromium.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { setup, openPage, cli } from "./harness.mjs";
+import { setup, openPage, cli, whole } from "./harness.mjs";
 
 let env;
 before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
 
 async function ready(page) {
-  await page.getByLabel("Availability target").waitFor();
+  await whole(page);
 }
 
 async function downtimeRows(page) {
@@ -92,7 +92,7 @@ test("the first section is kept, not built again, when the sections below arrive
       }).observe(document, { childList: true, subtree: true });
     }),
   });
-  await page.locator("#export").waitFor();
+  await whole(page);
   assert.equal(await page.evaluate(() => window.firstTargetInput?.isConnected), true,
     "the target field first rendered was replaced");
   assert.equal(await page.evaluate(() => window.firstTargetInput === document.getElementById("target-input")), true);
