@@ -27,10 +27,14 @@ pub const SECTIONS: [(&str, &str); 9] = [
     ("export", "Export"),
 ];
 
-/// Whether a section can be embedded (`?embed=`): not the reader's saved
-/// scenarios, nor the exports, which belong to the full page (issue 20 §13).
-fn embeddable(id: &str) -> bool {
-    id != "library" && id != "export" && SECTIONS.iter().any(|(s, _)| *s == id)
+/// The section `id` names, by its own (static) anchor, when it can be
+/// embedded (`?embed=`): not the reader's saved scenarios, nor the exports,
+/// which belong to the full page (issue 20 §13).
+fn embeddable(id: &str) -> Option<&'static str> {
+    SECTIONS
+        .iter()
+        .map(|(s, _)| *s)
+        .find(|s| *s == id && *s != "library" && *s != "export")
 }
 
 /// One section by its anchor, keyed by it. The page's sections are a keyed
@@ -274,7 +278,7 @@ pub fn app() -> Html {
                     <button type="button" id="copy-link" onclick={copy_link}>{ "Copy link" }</button>
                     <label for="embed-section" class="visually-hidden">{ "Section to embed" }</label>
                     <select id="embed-section" onchange={on_embed_section}>
-                        { for SECTIONS.iter().filter(|(id, _)| embeddable(id)).map(|(id, title)| html! {
+                        { for SECTIONS.iter().filter(|(id, _)| embeddable(id).is_some()).map(|(id, title)| html! {
                             <option value={*id} selected={page.embed_section == *id}>{ format!("Embed: {title}") }</option>
                         }) }
                     </select>
@@ -327,11 +331,7 @@ pub fn app() -> Html {
 /// the full calculator for the same scenario.
 fn embedded(id: &str, state: &UseReducerHandle<State>) -> Html {
     let notices = &state.page.notices;
-    // The section's own (static) anchor, when it is one that embeds.
-    let known = SECTIONS
-        .iter()
-        .map(|(s, _)| *s)
-        .find(|s| *s == id && embeddable(s));
+    let known = embeddable(id);
     let full = format!("./?{}", nines_core::link::encode(&state.scenario));
     html! {
         <main class="embed">
@@ -353,7 +353,7 @@ fn embedded(id: &str, state: &UseReducerHandle<State>) -> Html {
                 <p class="error" role="alert">
                     { format!("There is no section {} to embed. Use one of: {}.",
                         nines_core::quote::quoted(id, 40),
-                        SECTIONS.iter().map(|(s, _)| *s).filter(|s| embeddable(s)).collect::<Vec<_>>().join(", ")) }
+                        SECTIONS.iter().map(|(s, _)| *s).filter(|s| embeddable(s).is_some()).collect::<Vec<_>>().join(", ")) }
                 </p>
             }
             <p class="embed-link"><a href={full} target="_blank" rel="noopener">{ "Open the full calculator" }</a></p>
