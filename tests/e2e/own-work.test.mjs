@@ -89,6 +89,10 @@ for (const [other, sandbox] of [[true, ""], [false, ' sandbox="allow-scripts all
     const own = await context.newPage();
     await own.goto(env.url);
     await target(own).waitFor();
+    // Let this page save its own scenario first (once edits pause): a save
+    // still pending would be written when the page closes, over what the
+    // test stores next.
+    await own.waitForFunction(() => localStorage.getItem("nines.scenario") !== null);
     await own.evaluate(() => {
       localStorage.setItem("nines.scenario", "v=4&target=99.5%25");
       localStorage.setItem("nines.library", JSON.stringify({ v: 1, scenarios: [{ name: "Mine", link: "v=4&target=99.9%25" }] }));
@@ -106,22 +110,27 @@ for (const [other, sandbox] of [[true, ""], [false, ' sandbox="allow-scripts all
     } else {
       await context.route(address, (route) => route.fulfill({ status: 200, contentType: "text/html", body }));
     }
-    const page = await context.newPage();
-    await page.goto(address);
-    const frame = page.frameLocator("#f");
-    await target(frame).waitFor();
-    // None of the reader's saved scenarios is shown, so none can be clicked.
-    assert.equal(await frame.locator("#saved-scenarios li").count(), 0);
-    await frame.locator("#save-scenario").click();
-    await target(frame).fill("95");
-    await frame.locator("#availability-percent").filter({ hasText: "95%" }).waitFor();
-    await page.waitForTimeout(600);
+    // Closed whatever happens: a wiki server left listening after a failed
+    // assertion kept the test process alive until scripts/test timed out.
+    try {
+      const page = await context.newPage();
+      await page.goto(address);
+      const frame = page.frameLocator("#f");
+      await target(frame).waitFor();
+      // None of the reader's saved scenarios is shown, so none can be clicked.
+      assert.equal(await frame.locator("#saved-scenarios li").count(), 0);
+      await frame.locator("#save-scenario").click();
+      await target(frame).fill("95");
+      await frame.locator("#availability-percent").filter({ hasText: "95%" }).waitFor();
+      await page.waitForTimeout(600);
 
-    const check = await context.newPage();
-    await check.goto(`${env.url}?v=4`);
-    assert.equal(await check.evaluate(() => JSON.stringify(localStorage)), before, "storage is as it was");
-    await context.close();
-    wiki?.close();
+      const check = await context.newPage();
+      await check.goto(`${env.url}?v=4`);
+      assert.equal(await check.evaluate(() => JSON.stringify(localStorage)), before, "storage is as it was");
+    } finally {
+      await context.close();
+      wiki?.close();
+    }
   });
 }
 
