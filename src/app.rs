@@ -182,6 +182,24 @@ pub fn app() -> Html {
             }
         })
     };
+    // The same, to a blank scenario: no incident, dependency or example
+    // amount, whose sections say what they need.
+    let start_from_scratch = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            let sure = gloo::utils::window()
+                .confirm_with_message(
+                    "Replace this scenario by a blank one (no incidents, dependencies or amounts)? \
+                     Every input you changed is lost unless it is saved or its link copied.",
+                )
+                .unwrap_or(false);
+            if sure {
+                dispatcher.dispatch(Action::Replace(Box::new(
+                    nines_core::scenario::Scenario::blank(),
+                )));
+            }
+        })
+    };
     let dark = crate::browser::is_dark(state.page.theme.as_deref());
     let toggle_theme = {
         let dispatcher = state.dispatcher();
@@ -291,6 +309,9 @@ pub fn app() -> Html {
                     </button>
                     <button type="button" id="start-from-example" onclick={start_from_example}>
                         { "Start from the example" }
+                    </button>
+                    <button type="button" id="start-from-scratch" onclick={start_from_scratch}>
+                        { "Start from scratch" }
                     </button>
                     if let Some(message) = &page.copied {
                         <span class="hint" id="copy-status" role="status">{ message }</span>

@@ -41,6 +41,8 @@ pub enum Action {
     SetTraffic(Rate),
     SetBadEvents(f64),
     SetBadSeconds(f64),
+    /// A time-based budget's bad time: from the incident log or typed.
+    SetBadTimeSource(nines_core::budget::BadTimeSource),
     SetElapsed(f64),
     /// The budget's clock: how the window is placed (switching to pinned
     /// pins the window's current start; to calendar, turns a rolling
@@ -75,6 +77,10 @@ pub enum Action {
     SetIncidentDetect(f64),
     SetIncidentRecover(f64),
     SetIncidentScope(f64),
+    /// The incident model's figures: typed, or from the log; and when the
+    /// log began (`None`: its first incident).
+    SetModelSource(nines_core::incident::ModelSource),
+    SetLoggedSince(Option<DateTime<Utc>>),
     /// The incident log: add incidents at its end (one, or the lines of a
     /// pasted CSV), edit one field of one, remove one (by position).
     AddIncidents(Vec<PastIncident>),
@@ -331,6 +337,7 @@ impl State {
             Action::SetTraffic(r) => s.budget.traffic = r,
             Action::SetBadEvents(x) => s.budget.bad_events = x,
             Action::SetBadSeconds(x) => s.budget.bad_seconds = x,
+            Action::SetBadTimeSource(x) => s.budget.bad_time_source = x,
             Action::SetElapsed(x) => s.budget.elapsed_seconds = x,
             Action::SetAlignment(a) => {
                 if a == Alignment::Pinned && s.budget.alignment != Alignment::Pinned {
@@ -404,6 +411,8 @@ impl State {
             Action::SetIncidentDetect(x) => s.incidents.time_to_detect_seconds = x,
             Action::SetIncidentRecover(x) => s.incidents.time_to_recover_seconds = x,
             Action::SetIncidentScope(x) => s.incidents.scope = x,
+            Action::SetModelSource(x) => s.incidents.model_source = x,
+            Action::SetLoggedSince(x) => s.incidents.logged_since = x,
             Action::AddIncidents(mut added) => {
                 added.truncate(List::Incidents.room(s.incidents.history.len()));
                 s.incidents.history.append(&mut added);

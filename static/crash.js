@@ -41,7 +41,7 @@
     add("p", "Nothing was sent anywhere. Reload to try again, or start from the defaults:");
     // A link holding only its version is the default scenario (a bare
     // address would reopen the saved one, which may be what crashed).
-    add("a", "Reset to the default scenario").setAttribute("href", "./?v=4");
+    add("a", "Reset to the default scenario").setAttribute("href", "./?v=5");
     var saved = lastSaved();
     if (saved) {
       add("p", "Your last saved scenario is kept in this browser:");

@@ -4,8 +4,10 @@ use std::fmt::Display;
 use std::str::FromStr;
 
 use nines_core::amount::{Count, Rate};
+use nines_core::bounds::List;
 use nines_core::duration::parse_duration;
 use nines_core::export::{downtime_table, Table};
+use nines_core::incident::{read_incident_csv, PastIncident, INCIDENT_FORM};
 use nines_core::quantity::Availability;
 use nines_core::scenario::{evaluate, Report, Scenario};
 use nines_core::target::Limit;
@@ -58,7 +60,8 @@ Usage:
   nines downtime <target> [--convention gregorian|sre-book|365d] [--service-hours \"Mon-Fri 09:00-17:00\"]
                [--maintenance \"Sun 02:00-04:00 excluded\" | \"4h per month counted\"]
   nines reverse <duration> --per <day|week|month|quarter|year|Nd>
-  nines budget --slo <target> [--window 30d] [--requests N [--bad N] | --bad-time <duration>]
+  nines budget --slo <target> [--window 30d] [--requests N [--bad N] | --bad-time <duration>
+               | --incident WHEN,DURATION,SCOPE[,NOTE] … | --incidents FILE.csv]
                [--elapsed <duration> | --start 2026-11-01 | --calendar week|month|quarter|year
                [--week-start monday|sunday|saturday] [--utc-offset +01:00]] [--now 2027-03-10T00:00:00Z]
                [--service-hours \"Mon-Fri 09:00-17:00\" (read in --utc-offset)] [--maintenance …]
@@ -70,6 +73,7 @@ Usage:
   nines incidents [--slo <target>] [--rate \"6 per year\"] [--ttd 5m] [--ttr 30m] [--scope 50%]
                [--window 30d] [--now <instant>]
                [--incident WHEN,DURATION,SCOPE[,NOTE] …] [--incidents FILE.csv]
+               [--logged-since <instant>] [--model typed|log]
   nines cost [--slo <target>] [--revenue $20M] [--impact 80%] [--reference-cost $20k]
              [--reference-nines 3] [--factor 10] [--tolerable-loss $8k] [--levels 2 3 4 5]
              [--currency GBP]
@@ -90,14 +94,19 @@ Money: $20M, £20M, €1.5M, ¥300M, CHF 2M, 20M USD: the answer is in the curre
 symbol or an ISO 4217 code: GBP, £, CHF) sets it: amounts typed without one are in it,
 and so are the default story's.
 Windows: day, week, month, quarter, year or a rolling Nd (default 30d, the SRE Workbook's).
-budget: N is the total in the window; without --requests the budget is bad time. The window
+budget: N is the total in the window; without --requests the budget is bad time: --bad-time
+as measured, else what the logged incidents (--incident, --incidents, as for incidents) spent
+in the window, each weighted by its share of users; with --requests they are shown beside. The window
 ends at --now (a date or an RFC 3339 instant; default: the system clock): rolling over the last
 --elapsed (default: the whole window), pinned from --start, or this --calendar period in a fixed
 --utc-offset (default UTC). --service-hours (read in --utc-offset) and --maintenance (excluded)
 make downtime, budget and alerts count service time only.
 incidents: --incident (repeatable; WHEN a date or an RFC 3339 instant, SCOPE 100% or 0.5) and
 --incidents (a CSV, one date,duration,scope[,note] a line, header optional) log incidents that
-happened: their achieved availability is over the window ending at --now and the last year.
+happened: their achieved availability is over the window ending at --now and over the period
+logged (from --logged-since, else the first incident, to --now: never extrapolated unsaid).
+--model log takes the incident rate, time to restore and scope from them (time to detect
+stays --ttd, at most the mean time to restore).
 alerts: each --alert is severity, budget fraction spent in the long window, long window, short
 window (page 2% 1h 5m), or severity, exhausts, the time in which that burn would spend the whole
 budget, long window, short window (page exhausts 50h 1h 5m: burn rate = SLO window / 50h).
@@ -395,6 +404,9 @@ fn base_scenario(args: &Args, slo_required: bool) -> Result<Scenario, String> {
             .unwrap_or_default(),
         ..Scenario::default()
     };
+    // Only what is given: no incident log from the default story (a
+    // time-based budget counts the log's incidents).
+    scenario.incidents.history.clear();
     match slo(args)? {
         Some(target) => scenario.target = target,
         None if slo_required => {
@@ -403,6 +415,44 @@ fn base_scenario(args: &Args, slo_required: bool) -> Result<Scenario, String> {
         None => {}
     }
     Ok(scenario)
+}
+
+/// The incident log of the command line: the incidents of `--incident WHEN,DURATION,SCOPE[,NOTE]` (each
+/// occurrence, its words joined so a note needs no quotes) then of
+/// `--incidents FILE.csv`; every bad one is an error naming it, and more
+/// than the log holds (issue 20 §6) are refused.
+fn logged_incidents(args: &Args) -> Result<Vec<PastIncident>, String> {
+    let given = args.each("--incident");
+    if !List::Incidents.holds(given.len()) {
+        return Err(List::Incidents.refusal("--incident", given.len()));
+    }
+    let mut log = Vec::new();
+    for values in given {
+        if values.is_empty() {
+            return Err(format!("--incident needs a value: {INCIDENT_FORM}"));
+        }
+        let text = values.join(" ");
+        log.push(PastIncident::parse(&text).map_err(|e| format!("--incident {text:?}: {e}"))?);
+    }
+    if let Some(path) = text(args, "--incidents")? {
+        let csv = std::fs::read_to_string(&path)
+            .map_err(|e| format!("--incidents: cannot read {path:?}: {e}"))?;
+        let read = read_incident_csv(&csv);
+        if !read.errors.is_empty() {
+            let errors: Vec<String> = read.errors.iter().map(ToString::to_string).collect();
+            return Err(format!("--incidents {path:?}: {}", errors.join("; ")));
+        }
+        if !List::Incidents.holds(log.len() + read.incidents.len()) {
+            let source = if log.is_empty() {
+                "--incidents"
+            } else {
+                "--incident and --incidents"
+            };
+            return Err(List::Incidents.refusal(source, log.len() + read.incidents.len()));
+        }
+        log.extend(read.incidents);
+    }
+    Ok(log)
 }
 
 fn window(args: &Args) -> Result<Period, String> {

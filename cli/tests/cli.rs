@@ -1728,6 +1728,15 @@ fn incidents_that_happened_over_the_window_ending_now() {
         1e-15
     ));
     assert_eq!(j["achieved_meets_target_last_year"], true);
+    // Over the period logged, from the first incident (3 Nov 10:00) to now:
+    // 27d 14h = 2 383 200 s, 1 − 3 600 / 2 383 200 = 99.849%, a miss.
+    assert_eq!(j["logged_since"], "2026-11-03T10:00:00Z");
+    assert!(close(
+        f(&j["achieved_availability_logged"]),
+        1.0 - 3600.0 / 2_383_200.0,
+        1e-15
+    ));
+    assert_eq!(j["achieved_meets_target_logged"], false);
     assert_eq!(j["log"]["rows"][1]["note"], "one region");
     assert_eq!(j["log"]["incidents_last_year"], 2);
     assert_eq!(f(&j["log"]["mean_time_to_restore_seconds"]), 4500.0);
@@ -1747,6 +1756,72 @@ fn incidents_that_happened_over_the_window_ending_now() {
     // Without a log nothing was achieved: no log figures.
     let j = json(&["incidents", "--now", "2026-12-01"]);
     assert!(j.get("log").is_none() && j.get("achieved_availability").is_none());
+}
+
+/// A time-based budget spends what the logged incidents spent: 99.9% over
+/// a rolling 30 days wholly elapsed at 2027-03-10 allows 0.001 × 2 592 000
+/// = 2 592 s; a 30-minute full outage on 1 March is 1 800 s of it, 69.44%.
+/// With --requests the counts stay the budget's and the log's share is
+/// beside them; a measured --bad-time and a log together are refused.
+#[test]
+fn budget_spends_what_the_logged_incidents_spent() {
+    let j = json(&[
+        "budget",
+        "--slo",
+        "99.9",
+        "--window",
+        "30d",
+        "--now",
+        "2027-03-10",
+        "--incident",
+        "2027-03-01T10:00:00Z,30m,100%",
+    ]);
+    assert_eq!(f(&j["spent"]), 1800.0);
+    assert_eq!(f(&j["budget_seconds"]), 2592.0);
+    assert!(close(f(&j["consumed"]), 1800.0 / 2592.0, 1e-15));
+    assert_eq!(j["display"]["consumed"], "69.44%");
+    assert_eq!(f(&j["log_budget_spent"]), f(&j["consumed"]));
+    // A quarter of users for an hour, one before the window: 900 s.
+    let j = json(&[
+        "budget",
+        "--slo",
+        "99.9",
+        "--now",
+        "2027-03-10",
+        "--incident",
+        "2027-03-01T10:00:00Z,1h,25%",
+        "--incident",
+        "2027-01-01,1h,100%",
+    ]);
+    assert_eq!(f(&j["spent"]), 900.0);
+    // Nothing logged, nothing typed: nothing spent (not the example's).
+    let j = json(&["budget", "--slo", "99.9", "--now", "2027-03-10"]);
+    assert_eq!(f(&j["spent"]), 0.0);
+    let j = json(&[
+        "budget",
+        "--slo",
+        "99.9",
+        "--now",
+        "2027-03-10",
+        "--requests",
+        "1M",
+        "--bad",
+        "100",
+        "--incident",
+        "2027-03-01T10:00:00Z,30m,100%",
+    ]);
+    assert_eq!(f(&j["spent"]), 100.0);
+    assert!(close(f(&j["log_budget_spent"]), 1800.0 / 2592.0, 1e-15));
+    let err = refused(&[
+        "budget",
+        "--slo",
+        "99.9",
+        "--bad-time",
+        "10m",
+        "--incident",
+        "2027-03-01,30m,100%",
+    ]);
+    assert!(err.contains("not both"), "{err}");
 }
 
 #[test]

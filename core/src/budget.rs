@@ -91,6 +91,45 @@ impl Choice for BudgetMode {
     }
 }
 
+/// Where a time-based budget's bad time comes from: the incident log
+/// (default: what happened is the source of truth) or a measured figure
+/// typed by the user. Serializes as `"log"` / `"typed"`.
+///
+/// ```
+/// use nines_core::budget::BadTimeSource;
+/// use nines_core::choice::Choice;
+/// assert_eq!(serde_json::to_string(&BadTimeSource::Log).unwrap(), "\"log\"");
+/// assert_eq!(BadTimeSource::from_id("typed"), Some(BadTimeSource::Typed));
+/// ```
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum BadTimeSource {
+    /// The incidents of the log inside the window so far, each weighted by
+    /// the share of users it affected and counted in service time.
+    #[default]
+    Log,
+    /// A measured figure: [`BudgetInput::bad_seconds`].
+    Typed,
+}
+
+impl Choice for BadTimeSource {
+    const OPTIONS: &'static [Self] = &[BadTimeSource::Log, BadTimeSource::Typed];
+
+    fn choice_id(self) -> &'static str {
+        match self {
+            BadTimeSource::Log => "log",
+            BadTimeSource::Typed => "typed",
+        }
+    }
+
+    fn choice_label(self) -> &'static str {
+        match self {
+            BadTimeSource::Log => "from the incident log",
+            BadTimeSource::Typed => "measured (typed here)",
+        }
+    }
+}
+
 /// What has been spent so far.
 ///
 /// ```
@@ -823,8 +862,13 @@ pub struct BudgetInput {
     pub traffic: Rate,
     /// Bad requests so far (request mode; default 520).
     pub bad_events: f64,
-    /// Seconds of bad time so far (time mode; default 10 minutes).
+    /// Seconds of bad time so far, measured (time mode, when
+    /// [`BudgetInput::bad_time_source`] is [`BadTimeSource::Typed`];
+    /// default 0: nothing the user did not type).
     pub bad_seconds: f64,
+    /// Where a time-based budget's bad time comes from (default the
+    /// incident log).
+    pub bad_time_source: BadTimeSource,
     /// Time elapsed since the window started, seconds (default 10 days):
     /// read by a rolling window, whose start is now − elapsed.
     pub elapsed_seconds: f64,
@@ -874,7 +918,8 @@ impl Default for BudgetInput {
             mode: BudgetMode::Requests,
             traffic: Rate::per_days(Count::from_f64(2_600_000.0).unwrap_or(Count::ZERO), 30),
             bad_events: 520.0,
-            bad_seconds: 600.0,
+            bad_seconds: 0.0,
+            bad_time_source: BadTimeSource::Log,
             elapsed_seconds: 10.0 * 86_400.0,
             start: default_start(),
             alignment: Alignment::Rolling,
@@ -941,6 +986,9 @@ pub struct BudgetReport {
     pub spent: f64,
     /// `520 bad requests` or `10m`.
     pub spent_display: String,
+    /// Where the spend comes from: `counted from the incident log: …`, `as
+    /// measured (typed)`, `bad requests as counted (typed)`.
+    pub spent_source: String,
     /// Seconds elapsed.
     pub elapsed_seconds: f64,
     /// `10d`.
@@ -1057,6 +1105,34 @@ fn push_count(out: &mut String, x: f64) {
     }
 }
 
+/// The incident log's bad time in the SLO window so far, as
+/// [`crate::incident`] counts it (user-weighted, in service time), and how
+/// many logged incidents it comes from.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct LoggedBadTime {
+    /// User-weighted bad seconds.
+    pub seconds: f64,
+    /// Logged incidents with some of their time in the window so far.
+    pub incidents: usize,
+}
+
+/// [`BudgetReport::spent_source`].
+fn spent_source(input: &BudgetInput, logged: LoggedBadTime) -> String {
+    match (input.mode, input.bad_time_source) {
+        (BudgetMode::Requests, _) => "as counted (typed here)".into(),
+        (BudgetMode::Time, BadTimeSource::Typed) => {
+            "as measured (typed here; the incident log is not counted)".into()
+        }
+        (BudgetMode::Time, BadTimeSource::Log) => match logged.incidents {
+            0 => "from the incident log: no logged incident falls in the window so far".into(),
+            n => format!(
+                "from the incident log: {n} logged incident{} in the window so far, each weighted by the share of users it affected",
+                if n == 1 { "" } else { "s" }
+            ),
+        },
+    }
+}
+
 fn in_unit(mode: BudgetMode, x: f64) -> String {
     match mode {
         BudgetMode::Time => format_duration(x),
@@ -1084,12 +1160,17 @@ fn in_unit(mode: BudgetMode, x: f64) -> String {
 /// at the instant enough service time has passed. Requests arrive in
 /// service time, so the request budget (`U ×` the window's requests) does
 /// not change.
+///
+/// A time-based budget's bad time is `logged` (the incident log's, in the
+/// same window and service time) unless the user typed a measured figure
+/// ([`BadTimeSource`]); [`BudgetReport::spent_source`] says which.
 pub fn budget_report(
     input: &BudgetInput,
     target: Availability,
     frame: &WindowFrame,
     convention: Convention,
     measured: &MeasuredTime,
+    logged: LoggedBadTime,
 ) -> BudgetReport {
     let window = frame.window;
     let budget = ErrorBudget::new(target, window, convention);
@@ -1106,7 +1187,10 @@ pub fn budget_report(
     let requests = input.traffic.count_in_period(window, convention);
     let allowed_bad = budget.allowed_bad(requests).unwrap_or(0.0);
     let spend = match input.mode {
-        BudgetMode::Time => Spend::BadSeconds(input.bad_seconds),
+        BudgetMode::Time => Spend::BadSeconds(match input.bad_time_source {
+            BadTimeSource::Log => logged.seconds,
+            BadTimeSource::Typed => input.bad_seconds,
+        }),
         BudgetMode::Requests => Spend::BadRequests {
             bad: input.bad_events,
             requests_in_window: requests,
@@ -1151,6 +1235,7 @@ pub fn budget_report(
             }
         },
         spent_display: String::new(),
+        spent_source: spent_source(input, logged),
         elapsed_seconds: if elapsed.is_finite() && elapsed >= 0.0 {
             elapsed
         } else {
@@ -1326,6 +1411,7 @@ mod tests {
             &frame,
             Convention::GregorianMean,
             &MeasuredTime::ALWAYS,
+            LoggedBadTime::default(),
         )
     }
 
@@ -1372,6 +1458,7 @@ mod tests {
         let input = BudgetInput {
             mode: BudgetMode::Time,
             bad_seconds: 72.0,
+            bad_time_source: BadTimeSource::Typed,
             elapsed_seconds: 2.0 * 86_400.0,
             ..BudgetInput::default()
         };
@@ -1384,7 +1471,14 @@ mod tests {
                 Convention::GregorianMean,
             );
             let frame = input.frame(Period::Week, Convention::GregorianMean, STORY_NOW);
-            budget_report(&input, target, &frame, Convention::GregorianMean, &measured)
+            budget_report(
+                &input,
+                target,
+                &frame,
+                Convention::GregorianMean,
+                &measured,
+                LoggedBadTime::default(),
+            )
         };
         let b = report(0);
         assert_eq!(b.budget_seconds, 144.0);
@@ -1422,6 +1516,7 @@ mod tests {
             &frame,
             Convention::GregorianMean,
             &MeasuredTime::ALWAYS,
+            LoggedBadTime::default(),
         );
         assert_eq!(plain.budget_seconds, 604.8);
         assert!(plain.notes.is_empty());
@@ -1432,6 +1527,7 @@ mod tests {
         let mut input = BudgetInput {
             mode: BudgetMode::Time,
             bad_seconds: 1_944.0, // 150% of 21m 36s
+            bad_time_source: BadTimeSource::Typed,
             ..BudgetInput::default()
         };
         let b = section(&input);

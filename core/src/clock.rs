@@ -260,6 +260,19 @@ pub fn read_instant<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D:
     parse_instant(&text).map_err(serde::de::Error::custom)
 }
 
+/// [`read_instant`] of an optional instant: `null` (or a missing field,
+/// with `#[serde(default)]`) is `None`.
+pub fn read_optional_instant<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<DateTime<Utc>>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        None => Ok(None),
+        Some(text) => parse_instant(&text)
+            .map(Some)
+            .map_err(serde::de::Error::custom),
+    }
+}
+
 /// An instant as a person or a flag gives it: RFC 3339
 /// (`2027-03-10T00:00:00Z`, `2027-03-10T09:30:00+01:00`), the same without
 /// seconds or offset (read as UTC), or a date (`2027-03-10`, midnight UTC).

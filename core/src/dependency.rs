@@ -1606,7 +1606,7 @@ pub fn evaluate(inputs: &DependencyInputs, ctx: &TargetContext) -> DependencyRep
         ),
         most_promisable_sentence: match &promise {
             Some(p) => format!(
-                "With these dependencies ({} available together) the most the service can promise is {}, before any outage of its own.",
+                "These dependencies ({} available together) alone leave room for a target of at most {}, before any outage or failed deployment of the service's own (which the verdict's \"most you can promise\" counts too).",
                 availability(ud),
                 p.format_percent()
             ),
@@ -1842,7 +1842,7 @@ mod tests {
         assert!(
             r.display
                 .most_promisable_sentence
-                .contains("the most the service can promise is 99.98%")
+                .contains("alone leave room for a target of at most 99.98%")
         );
         assert!(r.group_warnings.is_empty(), "{:?}", r.group_warnings);
         // Remove one copy of the "2 of 3" session cache: 2 of 2 needed is

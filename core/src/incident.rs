@@ -28,7 +28,7 @@ use std::fmt;
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::clock::{Instant, WindowFrame, parse_instant};
+use crate::clock::{Instant, MeasuredTime, WindowFrame, parse_instant};
 use crate::display::{
     ABSENT, availability, count as count_text, format_fraction_percent, format_instant,
     limit_count, limit_duration,
@@ -592,6 +592,218 @@ pub struct IncidentInputs {
     /// The incident log: incidents that happened, for the availability
     /// actually achieved (at most [`crate::bounds::MAX_INCIDENTS`]).
     pub history: Vec<PastIncident>,
+    /// When logging began: the period logged runs from it to now (default
+    /// `None`: the first logged incident's start).
+    #[serde(deserialize_with = "crate::clock::read_optional_instant")]
+    pub logged_since: Option<DateTime<Utc>>,
+    /// Where the model's rate, time to restore and scope come from
+    /// (default typed; [`ModelSource::Log`] takes them from the log).
+    pub model_source: ModelSource,
+}
+
+/// Where the incident model's rate, time to restore and scope come from.
+/// Serializes as `"typed"` / `"log"`.
+///
+/// ```
+/// use nines_core::choice::Choice;
+/// use nines_core::incident::ModelSource;
+/// assert_eq!(ModelSource::from_id("log"), Some(ModelSource::Log));
+/// assert_eq!(serde_json::to_string(&ModelSource::Typed).unwrap(), "\"typed\"");
+/// ```
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum ModelSource {
+    /// The figures typed in the incident model.
+    #[default]
+    Typed,
+    /// What happened: the log's rate over the period logged, its mean time
+    /// to restore and its duration-weighted share of users.
+    Log,
+}
+
+impl crate::choice::Choice for ModelSource {
+    const OPTIONS: &'static [Self] = &[ModelSource::Typed, ModelSource::Log];
+
+    fn choice_id(self) -> &'static str {
+        match self {
+            ModelSource::Typed => "typed",
+            ModelSource::Log => "log",
+        }
+    }
+
+    fn choice_label(self) -> &'static str {
+        match self {
+            ModelSource::Typed => "as typed here",
+            ModelSource::Log => "from what happened (the incident log)",
+        }
+    }
+}
+
+/// What the log shows over the period logged (from
+/// [`IncidentInputs::logged_since`], else its first incident, to now): the
+/// incidents that started in it, their rate a year, mean time to restore
+/// and duration-weighted share of users.
+///
+/// Worked by hand (the case of a checkout service): incidents on 3 Oct
+/// 2026 (45 min, all users), 20 Oct (2 h, 20%) and 15 Nov (20 min, all),
+/// now 7 Dec 2026 00:00: logged since 3 Oct 10:00, 64d 14h; 3 incidents
+/// are 3 × 365.2425 / 64.583 = 16.97 a year; mean restore (45 + 120 + 20)
+/// / 3 = 61 min 40 s; scope (45 + 24 + 20) / 185 = 48.11%.
+///
+/// ```
+/// use nines_core::clock::parse_instant;
+/// use nines_core::incident::{LoggedPeriod, PastIncident};
+/// let log: Vec<PastIncident> = ["2026-10-03T10:00:00Z,45m,100%", "2026-10-20T09:00:00Z,2h,20%", "2026-11-15T18:00:00Z,20m,100%"]
+///     .iter().map(|l| PastIncident::parse(l).unwrap()).collect();
+/// let p = LoggedPeriod::of(&log, None, parse_instant("2026-12-07").unwrap(), 31_556_952.0);
+/// assert_eq!(p.incidents, 3);
+/// assert_eq!(p.mean_restore_seconds, Some(3_700.0));
+/// assert!((p.per_year.unwrap() - 3.0 * 365.2425 / (64.0 + 14.0 / 24.0)).abs() < 1e-9);
+/// assert!((p.scope.unwrap() - 89.0 / 185.0).abs() < 1e-12);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LoggedPeriod {
+    /// When the period logged starts.
+    pub from: DateTime<Utc>,
+    /// Now.
+    pub to: DateTime<Utc>,
+    /// Incidents that started in it (not after now).
+    pub incidents: usize,
+    /// Their rate a year: incidents × year / the period's length; `None`
+    /// without incidents or without a period.
+    pub per_year: Option<f64>,
+    /// Their mean duration, seconds.
+    pub mean_restore_seconds: Option<f64>,
+    /// Their share of users, weighted by duration: Σ duration × scope /
+    /// Σ duration (so rate × restore × scope is the downtime they caused).
+    pub scope: Option<f64>,
+}
+
+impl LoggedPeriod {
+    /// The period of `log` up to `now`, from `since` (else the first
+    /// incident that started by now; with neither, an empty period at now).
+    pub fn of(
+        log: &[PastIncident],
+        since: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+        year_seconds: f64,
+    ) -> LoggedPeriod {
+        let first = log.iter().map(|i| i.start).filter(|t| *t <= now).min();
+        let from = since.or(first).unwrap_or(now).min(now);
+        let started: Vec<&PastIncident> = log
+            .iter()
+            .filter(|i| i.start >= from && i.start <= now)
+            .collect();
+        let n = started.len();
+        let length = seconds_between(from, now);
+        let durations: f64 = started.iter().map(|i| i.duration_seconds.max(0.0)).sum();
+        let weighted: f64 = started
+            .iter()
+            .map(|i| i.duration_seconds.max(0.0) * i.scope.clamp(0.0, 1.0))
+            .sum();
+        let finite = |x: f64| Some(x).filter(|x| x.is_finite());
+        LoggedPeriod {
+            from,
+            to: now,
+            incidents: n,
+            per_year: (n > 0 && length > 0.0)
+                .then(|| n as f64 * year_seconds / length)
+                .and_then(finite),
+            mean_restore_seconds: (n > 0).then(|| durations / n as f64).and_then(finite),
+            scope: (durations > 0.0)
+                .then(|| weighted / durations)
+                .and_then(finite),
+        }
+    }
+
+    /// `3 incidents logged in 64d 14h (16.97 a year)`, for people.
+    pub fn rate_text(&self) -> String {
+        let n = self.incidents;
+        let days = format_duration(seconds_between(self.from, self.to));
+        let noun = if n == 1 { "incident" } else { "incidents" };
+        match self.per_year {
+            Some(y) => format!("{n} {noun} logged in {days} ({} a year)", count_text(y, 2)),
+            None => format!("{n} {noun} logged in {days}"),
+        }
+    }
+}
+
+/// The incident model in force: the typed figures, or the log's
+/// ([`ModelSource::Log`]); every section that uses an incident rate, a
+/// time to restore or a scope reads them from here.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct IncidentModel {
+    /// Incidents a year.
+    pub incidents_per_year: f64,
+    /// Time to detect, seconds.
+    pub time_to_detect_seconds: f64,
+    /// Time from detection to restoration, seconds.
+    pub time_to_recover_seconds: f64,
+    /// Share of users an incident affects.
+    pub scope: f64,
+    /// True when the figures come from the log.
+    pub from_log: bool,
+    /// Where the figures come from, for people.
+    pub source: String,
+}
+
+impl IncidentModel {
+    /// The model `inputs` choose at `now`. From the log, the time to detect
+    /// stays as typed (the log has only the time to restore), capped at the
+    /// logged mean, and the rest of the mean is the time to recover. A log
+    /// with no incident in its period leaves the typed figures, and says so.
+    ///
+    /// ```
+    /// use nines_core::clock::parse_instant;
+    /// use nines_core::incident::{IncidentInputs, IncidentModel, ModelSource, PastIncident};
+    /// let mut i = IncidentInputs::default();
+    /// i.model_source = ModelSource::Log;
+    /// i.history = vec![PastIncident::parse("2026-05-11T00:00:00Z,1h,50%").unwrap()];
+    /// i.logged_since = Some(parse_instant("2026-05-11").unwrap());
+    /// // One incident in 184 days; 1 h to restore, 5 min of it to detect.
+    /// let m = IncidentModel::of(&i, parse_instant("2026-11-11").unwrap(), 31_556_952.0);
+    /// assert!((m.incidents_per_year - 365.2425 / 184.0).abs() < 1e-9);
+    /// assert_eq!((m.time_to_detect_seconds, m.time_to_recover_seconds, m.scope), (300.0, 3_300.0, 0.5));
+    /// assert!(m.from_log);
+    /// ```
+    pub fn of(inputs: &IncidentInputs, now: DateTime<Utc>, year_seconds: f64) -> IncidentModel {
+        let typed = IncidentModel {
+            incidents_per_year: inputs.incidents_per_year,
+            time_to_detect_seconds: inputs.time_to_detect_seconds,
+            time_to_recover_seconds: inputs.time_to_recover_seconds,
+            scope: inputs.scope,
+            from_log: false,
+            source: "as typed here".into(),
+        };
+        if inputs.model_source == ModelSource::Typed {
+            return typed;
+        }
+        let p = LoggedPeriod::of(&inputs.history, inputs.logged_since, now, year_seconds);
+        let (Some(per_year), Some(restore)) = (p.per_year, p.mean_restore_seconds) else {
+            return IncidentModel {
+                source: format!(
+                    "as typed here: the log has no incident in its period ({}), so it gives no rate",
+                    p.rate_text()
+                ),
+                ..typed
+            };
+        };
+        let detect = inputs.time_to_detect_seconds.clamp(0.0, restore);
+        let scope = p.scope.unwrap_or(inputs.scope);
+        IncidentModel {
+            incidents_per_year: per_year,
+            time_to_detect_seconds: detect,
+            time_to_recover_seconds: restore - detect,
+            scope,
+            from_log: true,
+            source: format!(
+                "from what happened: {}, {} mean time to restore, {} of users (weighted by duration)",
+                p.rate_text(),
+                format_duration(restore),
+                format_fraction_percent(scope)
+            ),
+        }
+    }
 }
 
 impl IncidentInputs {
@@ -674,6 +886,8 @@ impl Default for IncidentInputs {
                     note: "card payments failing at one of four providers".into(),
                 },
             ],
+            logged_since: None,
+            model_source: ModelSource::Typed,
         }
     }
 }
@@ -720,6 +934,9 @@ pub struct IncidentReport {
     /// True when the time to detect alone exceeds the longest time to
     /// restore: faster detection is the first lever.
     pub detection_alone_breaks_target: bool,
+    /// The model in force (typed or from the log), as every other section
+    /// reads it: its rate, time to detect and recover, and scope (clamped).
+    pub model: IncidentModel,
     /// The incidents that happened (the log) and what they achieved.
     pub log: IncidentLogReport,
     /// Inputs that were repaired, in words.
@@ -770,13 +987,28 @@ pub struct IncidentLogReport {
     /// Over the SLO window, from its start to now (to its end when it has
     /// ended).
     pub window: Achieved,
-    /// Over the last year of the scenario's convention, up to now.
+    /// Over the period logged ([`LoggedPeriod`]), up to now: what the page
+    /// and the exports show.
+    pub period: Achieved,
+    /// Over the last year of the scenario's convention, up to now, a time
+    /// without logged incidents counted as up: for scripts that read it
+    /// (the CLI's `achieved_availability_last_year`); it overstates
+    /// availability when the log covers less than the year, which is why
+    /// people are shown [`IncidentLogReport::period`].
     pub year: Achieved,
     /// The window's user-weighted downtime over the window's whole budget
-    /// (`U × window`); `None` for a 100% target.
+    /// (`U × window`, both in service time); `None` for a 100% target.
+    /// A time-based error budget counted from the log spends exactly this.
     pub window_budget_spent: Option<f64>,
-    /// Incidents that started in the last year: the logged rate, a year.
+    /// Logged incidents with some of their time in the window so far.
+    pub incidents_in_window: usize,
+    /// Incidents that started in the period logged.
+    pub incidents_logged: usize,
+    /// Incidents that started in the last year (see
+    /// [`IncidentLogReport::year`]).
     pub incidents_last_year: usize,
+    /// Their rate a year (over the period logged's length).
+    pub logged_per_year: Option<f64>,
     /// Their mean duration (start to restoration), seconds; `None` without
     /// any.
     pub mean_time_to_restore_seconds: Option<f64>,
@@ -806,8 +1038,6 @@ pub struct LoggedIncident {
     pub line: String,
     /// The seconds of it inside the SLO window so far.
     pub in_window_seconds: f64,
-    /// Whether any of it falls in the last year.
-    pub in_last_year: bool,
     /// Duration (`40m`), share of users (`25%`), and how much of it the
     /// window holds (`all`, `12m of 40m`, `no`).
     pub display: LoggedIncidentDisplay,
@@ -877,8 +1107,9 @@ pub struct IncidentLogDisplay {
 
 /// The counting rule, as the page and the exports state it.
 pub const COUNTING_RULE: &str = "Each incident counts for the part of it inside the period \
-     (the SLO window so far, the last year), weighted by the share of users it affected; one \
-     still going on counts up to now, one dated after now is not counted.";
+     (the SLO window so far, the period logged) and inside the service hours, weighted by the \
+     share of users it affected; one still going on counts up to now, one dated after now is \
+     not counted. The period logged runs from \"Logged since\" (else the first incident) to now.";
 
 impl IncidentDisplay {
     fn of(r: &IncidentReport, time_to_detect: f64) -> IncidentDisplay {
@@ -917,18 +1148,43 @@ struct Model {
     incidents_per_year: f64,
     time_to_detect: f64,
     time_to_recover: f64,
+    from_log: bool,
+    year_seconds: f64,
 }
 
-/// What the period `[from, to]` achieved, its `label` naming it.
-fn achieved(
+/// The user-weighted downtime of `log` in `[from, to]` counted in
+/// `measured` time only: each incident's part inside the period and the
+/// service hours (less excluded maintenance), times its share of users.
+fn measured_downtime_seconds(
     log: &[PastIncident],
     from: DateTime<Utc>,
     to: DateTime<Utc>,
+    measured: &MeasuredTime,
+) -> f64 {
+    if measured.is_always() {
+        return logged_downtime_seconds(log, from, to);
+    }
+    log.iter()
+        .map(|i| {
+            let end = crate::clock::after(i.start, i.duration_seconds.max(0.0))
+                .unwrap_or(DateTime::<Utc>::MAX_UTC);
+            measured.between(i.start.max(from), end.min(to)) * i.scope.clamp(0.0, 1.0)
+        })
+        .sum()
+}
+
+/// What the period `[from, to]` achieved, its `label` naming it, counted
+/// in `measured` time.
+fn achieved(
+    log: &[PastIncident],
+    (from, to): (DateTime<Utc>, DateTime<Utc>),
     label: String,
     unavailability: f64,
+    measured: &MeasuredTime,
 ) -> Achieved {
-    let downtime = logged_downtime_seconds(log, from, to).min(f64::MAX);
-    let u = achieved_unavailability(log, from, to).ok();
+    let downtime = measured_downtime_seconds(log, from, to, measured).min(f64::MAX);
+    let length = measured.between(from, to);
+    let u = (length > 0.0).then(|| (downtime / length).min(1.0));
     let meets = u.map(|a| a <= unavailability * (1.0 + 1e-12));
     let target = availability(unavailability);
     let verdict = match meets {
@@ -957,83 +1213,90 @@ fn achieved(
     }
 }
 
-/// The log's report: its rows, what it achieved in the window and the last
-/// year, and how it compares with the model.
+/// One row of the log's table.
+fn logged_row(i: &PastIncident, frame: &WindowFrame, window_to: DateTime<Utc>) -> LoggedIncident {
+    let whole = [PastIncident {
+        scope: 1.0,
+        ..i.clone()
+    }];
+    let in_window = logged_downtime_seconds(&whole, frame.start, window_to);
+    let duration = format_duration(i.duration_seconds);
+    let in_window_text = if in_window <= 0.0 {
+        "no".to_owned()
+    } else if in_window >= i.duration_seconds {
+        "all".to_owned()
+    } else {
+        format!("{} of {duration}", format_duration(in_window))
+    };
+    LoggedIncident {
+        start: Instant::of(i.start),
+        duration_seconds: i.duration_seconds,
+        scope: i.scope,
+        note: i.note.clone(),
+        line: i.to_string(),
+        in_window_seconds: in_window,
+        display: LoggedIncidentDisplay {
+            duration,
+            scope: format_fraction_percent(i.scope),
+            in_window: in_window_text,
+        },
+    }
+}
+
+/// The log's report: its rows, what it achieved in the window and over the
+/// period logged, and how it compares with the model.
 fn log_report(
     log: &[PastIncident],
     frame: &WindowFrame,
     model: &Model,
-    year_seconds: f64,
+    period: &LoggedPeriod,
+    measured: &MeasuredTime,
     notes: &mut Vec<String>,
 ) -> IncidentLogReport {
     let now = frame.now;
     let window_to = frame.end.min(now).max(frame.start);
-    let year_from = now
-        .checked_sub_signed(chrono::Duration::milliseconds(
-            (year_seconds * 1000.0) as i64,
-        ))
-        .unwrap_or(DateTime::<Utc>::MIN_UTC);
     let window_name = frame.window.name();
     let window = achieved(
         log,
-        frame.start,
-        window_to,
+        (frame.start, window_to),
         format!(
             "the SLO window so far ({} of {window_name})",
             format_duration(seconds_between(frame.start, window_to).max(0.0))
         ),
         model.unavailability,
+        measured,
     );
+    let logged = achieved(
+        log,
+        (period.from, now),
+        format!(
+            "the period logged ({})",
+            format_duration(seconds_between(period.from, now).max(0.0))
+        ),
+        model.unavailability,
+        measured,
+    );
+    let year_from = now
+        .checked_sub_signed(chrono::Duration::milliseconds(
+            (model.year_seconds * 1000.0) as i64,
+        ))
+        .unwrap_or(DateTime::<Utc>::MIN_UTC);
     let year = achieved(
         log,
-        year_from,
-        now,
-        format!("the last year ({} days)", year_seconds / DAY_SECONDS),
+        (year_from, now),
+        format!("the last year ({} days)", model.year_seconds / DAY_SECONDS),
         model.unavailability,
+        measured,
     );
+    let incidents_last_year = log
+        .iter()
+        .filter(|i| i.start >= year_from && i.start <= now)
+        .count();
     let rows: Vec<LoggedIncident> = log
         .iter()
-        .map(|i| {
-            let in_window = logged_downtime_seconds(
-                &[PastIncident {
-                    scope: 1.0,
-                    ..i.clone()
-                }],
-                frame.start,
-                window_to,
-            );
-            let in_last_year = logged_downtime_seconds(
-                &[PastIncident {
-                    scope: 1.0,
-                    ..i.clone()
-                }],
-                year_from,
-                now,
-            ) > 0.0;
-            let duration = format_duration(i.duration_seconds);
-            let in_window_text = if in_window <= 0.0 {
-                "no".to_owned()
-            } else if in_window >= i.duration_seconds {
-                "all".to_owned()
-            } else {
-                format!("{} of {duration}", format_duration(in_window))
-            };
-            LoggedIncident {
-                start: Instant::of(i.start),
-                duration_seconds: i.duration_seconds,
-                scope: i.scope,
-                note: i.note.clone(),
-                line: i.to_string(),
-                in_window_seconds: in_window,
-                in_last_year,
-                display: LoggedIncidentDisplay {
-                    duration,
-                    scope: format_fraction_percent(i.scope),
-                    in_window: in_window_text,
-                },
-            }
-        })
+        .map(|i| logged_row(i, frame, window_to))
         .collect();
+    let incidents_in_window = rows.iter().filter(|r| r.in_window_seconds > 0.0).count();
     let after_now = log.iter().filter(|i| i.start > now).count();
     if after_now > 0 {
         notes.push(format!(
@@ -1044,19 +1307,15 @@ fn log_report(
         ));
     }
 
-    let last_year: Vec<&PastIncident> = log
-        .iter()
-        .filter(|i| i.start >= year_from && i.start <= now)
-        .collect();
-    let count = last_year.len();
-    let mean_restore = (count > 0)
-        .then(|| last_year.iter().map(|i| i.duration_seconds).sum::<f64>() / count as f64)
-        .filter(|m| m.is_finite());
+    let count = period.incidents;
+    let mean_restore = period.mean_restore_seconds;
     let model_restore = model.time_to_detect + model.time_to_recover;
-    let more_incidents = count as f64 > model.incidents_per_year;
-    let longer_restore = mean_restore.is_some_and(|m| m > model_restore);
+    let more_incidents = period
+        .per_year
+        .is_some_and(|y| y > model.incidents_per_year * (1.0 + 1e-9));
+    let longer_restore = mean_restore.is_some_and(|m| m > model_restore * (1.0 + 1e-9));
 
-    let budget = model.unavailability * frame.window_seconds;
+    let budget = model.unavailability * measured.between(frame.start, frame.end);
     let spent = checked_ratio(window.downtime_seconds, budget);
     let window_budget_spent = match spent {
         Some(s) => format!(
@@ -1067,11 +1326,15 @@ fn log_report(
         ),
         None => "no budget to spend: a 100% target allows no downtime at all".to_owned(),
     };
-    let plural = |n: usize| if n == 1 { "incident" } else { "incidents" };
+    let assumed = if model.from_log {
+        "the model uses"
+    } else {
+        "the model assumes"
+    };
     let rate = format!(
-        "{count} {} logged in the last year; the model assumes {} a year",
-        plural(count),
-        count_text(model.incidents_per_year, 1)
+        "{}; {assumed} {} a year",
+        period.rate_text(),
+        count_text(model.incidents_per_year, 2)
     );
     let model_restore_text = format!(
         "{} ({} to detect + {} to recover)",
@@ -1081,19 +1344,19 @@ fn log_report(
     );
     let time_to_restore = match mean_restore {
         Some(m) => format!(
-            "{} mean time to restore logged in the last year; the model assumes {model_restore_text}",
+            "{} mean time to restore logged; {assumed} {model_restore_text}",
             format_duration(m)
         ),
         None => format!(
-            "no incident logged in the last year; the model assumes {model_restore_text} to restore"
+            "no incident logged in the period; the model assumes {model_restore_text} to restore"
         ),
     };
     let mut reasons = Vec::new();
     if more_incidents {
         reasons.push(format!(
-            "the log shows {count} {} in the last year against the {} a year it assumes",
-            plural(count),
-            count_text(model.incidents_per_year, 1)
+            "the log shows {} against the {} a year it assumes",
+            period.rate_text(),
+            count_text(model.incidents_per_year, 2)
         ));
     }
     if let (true, Some(m)) = (longer_restore, mean_restore) {
@@ -1105,16 +1368,20 @@ fn log_report(
     }
     let optimistic = (!reasons.is_empty()).then(|| {
         format!(
-            "The model's assumptions look optimistic: {}. Its expected downtime is likely too low; set the incident rate and times above to what happened.",
+            "The model's assumptions look optimistic: {}. Its expected downtime is likely too low; take the model from what happened, or set the incident rate and times above to it.",
             reasons.join(", and ")
         )
     });
     IncidentLogReport {
         rows,
         window,
+        period: logged,
         year,
+        incidents_last_year,
         window_budget_spent: spent,
-        incidents_last_year: count,
+        incidents_in_window,
+        incidents_logged: count,
+        logged_per_year: period.per_year,
         mean_time_to_restore_seconds: mean_restore,
         model_incidents_per_year: model.incidents_per_year,
         model_time_to_restore_seconds: model_restore,
@@ -1131,19 +1398,21 @@ fn log_report(
 
 /// Evaluates the incident model against a target, and the incident log
 /// over the SLO window placed by `frame` (its start to its now) and the
-/// year before `frame.now`.
+/// period logged, both counted in `measured` time.
 ///
-/// Invalid inputs are repaired by the documented clamping rule (NaN and
-/// negatives become 0, fractions are clamped into `0..=1`) and each repair is
-/// listed in `notes`; every figure is finite.
+/// The model's figures are [`IncidentModel::of`] the inputs: typed, or
+/// taken from the log. Invalid inputs are repaired by the documented
+/// clamping rule (NaN and negatives become 0, fractions are clamped into
+/// `0..=1`) and each repair is listed in `notes`; every figure is finite.
 ///
 /// ```
 /// use nines_core::budget::{BudgetInput, STORY_NOW};
+/// use nines_core::clock::MeasuredTime;
 /// use nines_core::incident::{evaluate, IncidentInputs};
 /// use nines_core::target::TargetContext;
 /// use nines_core::window::{Convention, Period};
 /// let frame = BudgetInput::default().frame(Period::Days(30), Convention::GregorianMean, STORY_NOW);
-/// let r = evaluate(&IncidentInputs::default(), &TargetContext::default(), &frame);
+/// let r = evaluate(&IncidentInputs::default(), &TargetContext::default(), &frame, &MeasuredTime::ALWAYS);
 /// // 6 × (5 + 30 min) × 0.5 = 105 min a year, within 99.95%'s 4 h 23 m.
 /// assert_eq!(r.expected_downtime_per_year_seconds, 6300.0);
 /// assert!(r.meets_target);
@@ -1154,17 +1423,49 @@ pub fn evaluate(
     inputs: &IncidentInputs,
     ctx: &TargetContext,
     frame: &WindowFrame,
+    measured: &MeasuredTime,
 ) -> IncidentReport {
     let mut notes = Vec::new();
     let ctx = ctx.sanitised(&mut notes);
-    let per_year = clamp_non_negative("Incidents per year", inputs.incidents_per_year, &mut notes);
-    let ttd = clamp_non_negative("Time to detect", inputs.time_to_detect_seconds, &mut notes);
-    let ttr = clamp_non_negative(
-        "Time to recover",
-        inputs.time_to_recover_seconds,
+    let log: Vec<PastIncident> = inputs
+        .history
+        .iter()
+        .map(|i| PastIncident {
+            start: i.start,
+            duration_seconds: clamp_non_negative(
+                "A logged incident's duration",
+                i.duration_seconds,
+                &mut notes,
+            )
+            .min(MAX_SECONDS as f64),
+            scope: clamp_fraction("A logged incident's scope", i.scope, &mut notes),
+            note: i.note.clone(),
+        })
+        .collect();
+    let model_in = IncidentModel::of(
+        &IncidentInputs {
+            history: log.clone(),
+            ..inputs.clone()
+        },
+        frame.now,
+        ctx.year_seconds,
+    );
+    let per_year = clamp_non_negative(
+        "Incidents per year",
+        model_in.incidents_per_year,
         &mut notes,
     );
-    let scope = clamp_fraction("Scope", inputs.scope, &mut notes);
+    let ttd = clamp_non_negative(
+        "Time to detect",
+        model_in.time_to_detect_seconds,
+        &mut notes,
+    );
+    let ttr = clamp_non_negative(
+        "Time to recover",
+        model_in.time_to_recover_seconds,
+        &mut notes,
+    );
+    let scope = clamp_fraction("Scope", model_in.scope, &mut notes);
 
     let u = ctx.unavailability;
     let restore = ttd + ttr;
@@ -1181,28 +1482,16 @@ pub fn evaluate(
         Limit::AtMost(m) => (Limit::AtMost((m - ttd).max(0.0)), ttd > m),
     };
 
-    let log: Vec<PastIncident> = inputs
-        .history
-        .iter()
-        .map(|i| PastIncident {
-            start: i.start,
-            duration_seconds: clamp_non_negative(
-                "A logged incident's duration",
-                i.duration_seconds,
-                &mut notes,
-            )
-            .min(MAX_SECONDS as f64),
-            scope: clamp_fraction("A logged incident's scope", i.scope, &mut notes),
-            note: i.note.clone(),
-        })
-        .collect();
     let model = Model {
         unavailability: u,
         incidents_per_year: per_year,
         time_to_detect: ttd,
         time_to_recover: ttr,
+        from_log: model_in.from_log,
+        year_seconds: ctx.year_seconds,
     };
-    let log = log_report(&log, frame, &model, ctx.year_seconds, &mut notes);
+    let period = LoggedPeriod::of(&log, inputs.logged_since, frame.now, ctx.year_seconds);
+    let log = log_report(&log, frame, &model, &period, measured, &mut notes);
 
     let mut report = IncidentReport {
         incidents_per_window: per_window,
@@ -1222,6 +1511,13 @@ pub fn evaluate(
         max_time_to_restore_seconds: max_restore,
         max_time_to_recover_seconds: max_recover,
         detection_alone_breaks_target: detection_breaks,
+        model: IncidentModel {
+            incidents_per_year: per_year,
+            time_to_detect_seconds: ttd,
+            time_to_recover_seconds: ttr,
+            scope,
+            ..model_in
+        },
         log,
         notes,
         display: IncidentDisplay::default(),
@@ -1283,6 +1579,7 @@ mod tests {
             &IncidentInputs::default(),
             &TargetContext::default(),
             &story(),
+            &MeasuredTime::ALWAYS,
         )
         .display;
         assert_eq!(d.downtime_per_incident, "17m 30s");
@@ -1301,16 +1598,15 @@ mod tests {
     /// 1 200 s × 0.25 = 300 s, so 1 − 300 / 864 000 = 99.965277…%
     /// (shown ≈99.96528%, the core's rounding of long decimals), within 99.95%; of the window's budget
     /// 0.0005 × 2 592 000 = 1 296 s it spends 300 / 1 296 = 23.15%. The
-    /// last Gregorian year (31 556 952 s) holds both: 2 400 + 300 = 2 700 s,
-    /// 1 − 2 700 / 31 556 952 = 99.991444…% (≈99.991444%). Two incidents a year
-    /// against the model's 6, a mean of (40 + 20) / 2 = 30 min to restore
-    /// against its 5 + 30 = 35 min: not optimistic.
+    /// mean time to restore is (40 + 20) / 2 = 30 min against the model's
+    /// 5 + 30 = 35 min.
     #[test]
     fn the_default_log_worked_by_hand() {
         let r = evaluate(
             &IncidentInputs::default(),
             &TargetContext::default(),
             &story(),
+            &MeasuredTime::ALWAYS,
         );
         assert!(r.notes.is_empty(), "{:?}", r.notes);
         let log = &r.log;
@@ -1328,30 +1624,30 @@ mod tests {
             log.display.window_budget_spent,
             "23.15% of the budget of the 30 days window (5m of 21m 36s)"
         );
-        assert_eq!(log.year.downtime_seconds, 2700.0);
-        assert_eq!(log.year.seconds, 31_556_952.0);
-        assert_eq!(log.year.display.availability, "≈99.991444%");
-        assert!(
-            log.year
-                .display
-                .period
-                .starts_with("the last year (365.2425 days): Mon 10 Nov 2025, 18:10 UTC to"),
-            "{}",
-            log.year.display.period
+        // The period logged: from the first incident (14 Oct 09:00) to now
+        // (11 Nov 00:00), 27d 15h = 2 386 800 s, holds both: 2 700 s,
+        // 1 − 2 700 / 2 386 800 = 99.886878…%, a miss; two incidents in it
+        // are 2 × 31 556 952 / 2 386 800 = 26.44 a year against the
+        // model's 6: optimistic.
+        assert_eq!(log.period.downtime_seconds, 2700.0);
+        assert_eq!(log.period.seconds, 2_386_800.0);
+        assert_eq!(log.period.unavailability, Some(2700.0 / 2_386_800.0));
+        assert_eq!(
+            log.period.display.period,
+            "the period logged (27d 15h): Wed 14 Oct 2026, 09:00 UTC to Wed 11 Nov 2026, 00:00 UTC"
         );
-        assert_eq!(log.year.meets_target, Some(true));
-        assert_eq!(log.incidents_last_year, 2);
+        assert_eq!(log.period.meets_target, Some(false));
+        assert_eq!(log.incidents_logged, 2);
         assert_eq!(log.mean_time_to_restore_seconds, Some(1800.0));
         assert_eq!(
             log.display.rate,
-            "2 incidents logged in the last year; the model assumes 6 a year"
+            "2 incidents logged in 27d 15h (26.44 a year); the model assumes 6 a year"
         );
         assert_eq!(
             log.display.time_to_restore,
-            "30m mean time to restore logged in the last year; the model assumes 35m (5m to detect + 30m to recover)"
+            "30m mean time to restore logged; the model assumes 35m (5m to detect + 30m to recover)"
         );
-        assert!(!log.assumptions_optimistic);
-        assert_eq!(log.display.optimistic, None);
+        assert!(log.assumptions_optimistic);
         let rows: Vec<_> = log
             .rows
             .iter()
@@ -1376,6 +1672,7 @@ mod tests {
             &inputs,
             &TargetContext::default(),
             &frame("2026-12-01", 30.0),
+            &MeasuredTime::ALWAYS,
         );
         let w = &r.log.window;
         assert_eq!(w.seconds, 2_592_000.0);
@@ -1398,13 +1695,23 @@ mod tests {
     #[test]
     fn an_incident_across_the_window_start_counts_its_part_inside() {
         let inputs = with_log(&["2026-10-31T23:00:00Z,2h,100%"]);
-        let r = evaluate(&inputs, &TargetContext::default(), &story());
+        let r = evaluate(
+            &inputs,
+            &TargetContext::default(),
+            &story(),
+            &MeasuredTime::ALWAYS,
+        );
         assert_eq!(r.log.window.downtime_seconds, 3600.0);
-        assert_eq!(r.log.year.downtime_seconds, 7200.0);
+        assert_eq!(r.log.period.downtime_seconds, 7200.0);
         assert_eq!(r.log.rows[0].display.in_window, "1h of 2h");
         // One still going on at now counts up to now; one after now nowhere.
         let inputs = with_log(&["2026-11-10T23:00:00Z,3h,50%", "2026-11-12,1h,100%"]);
-        let r = evaluate(&inputs, &TargetContext::default(), &story());
+        let r = evaluate(
+            &inputs,
+            &TargetContext::default(),
+            &story(),
+            &MeasuredTime::ALWAYS,
+        );
         assert_eq!(r.log.window.downtime_seconds, 1800.0);
         assert_eq!(
             r.notes,
@@ -1412,40 +1719,89 @@ mod tests {
         );
     }
 
-    /// Optimistic assumptions: 8 incidents in the last year against the
-    /// model's 6, with a mean of 45 min to restore against its 35 min.
+    /// Optimistic assumptions: 8 incidents logged from 15 Jan to 15 Aug 2026
+    /// and now 11 Nov 2026: the period logged is 15 Jan 12:00 to 11 Nov
+    /// 00:00, 299d 12h = 25 876 800 s, so 8 × 31 556 952 / 25 876 800 =
+    /// 9.76 a year against the model's 6, with a mean of 45 min to restore
+    /// against its 35 min.
     #[test]
     fn the_log_says_when_the_model_is_optimistic() {
         let log: Vec<String> = (1..=8)
             .map(|m| format!("2026-{m:02}-15T12:00:00Z,45m,50%"))
             .collect();
         let log: Vec<&str> = log.iter().map(String::as_str).collect();
-        let r = evaluate(&with_log(&log), &TargetContext::default(), &story());
-        assert_eq!(r.log.incidents_last_year, 8);
+        let r = evaluate(
+            &with_log(&log),
+            &TargetContext::default(),
+            &story(),
+            &MeasuredTime::ALWAYS,
+        );
+        assert_eq!(r.log.incidents_logged, 8);
+        assert_eq!(r.log.period.seconds, 25_876_800.0);
         assert_eq!(r.log.mean_time_to_restore_seconds, Some(2700.0));
         assert!(r.log.assumptions_optimistic);
         assert_eq!(
             r.log.display.optimistic.as_deref(),
             Some(
-                "The model's assumptions look optimistic: the log shows 8 incidents in the last year \
-                 against the 6 a year it assumes, and a mean time to restore of 45m against its 35m. \
-                 Its expected downtime is likely too low; set the incident rate and times above to what happened."
+                "The model's assumptions look optimistic: the log shows 8 incidents logged in 299d 12h \
+                 (9.76 a year) against the 6 a year it assumes, and a mean time to restore of 45m against \
+                 its 35m. Its expected downtime is likely too low; take the model from what happened, or \
+                 set the incident rate and times above to it."
             )
+        );
+        // "Logged since" 1 Jan 2026 00:00: 314 days, 8 × 365.2425 / 314 =
+        // 9.31 a year.
+        let mut inputs = with_log(&log);
+        inputs.logged_since = Some(at("2026-01-01"));
+        let r = evaluate(
+            &inputs,
+            &TargetContext::default(),
+            &story(),
+            &MeasuredTime::ALWAYS,
+        );
+        assert_eq!(r.log.period.seconds, 314.0 * DAY_SECONDS);
+        assert_eq!(
+            r.log.display.rate,
+            "8 incidents logged in 314d (9.31 a year); the model assumes 6 a year"
+        );
+        // Taken from the log, the model has the log's rate, restore time
+        // and scope; its time to detect stays 5 min.
+        inputs.model_source = ModelSource::Log;
+        let r = evaluate(
+            &inputs,
+            &TargetContext::default(),
+            &story(),
+            &MeasuredTime::ALWAYS,
+        );
+        assert!((r.model.incidents_per_year - 8.0 * 365.2425 / 314.0).abs() < 1e-9);
+        assert_eq!(r.time_to_restore_seconds, 2700.0);
+        assert_eq!(r.model.time_to_detect_seconds, 300.0);
+        assert_eq!(r.model.scope, 0.5);
+        assert!(!r.log.assumptions_optimistic);
+        assert_eq!(
+            r.log.display.rate,
+            "8 incidents logged in 314d (9.31 a year); the model uses 9.31 a year"
         );
     }
 
     #[test]
     fn an_empty_log_achieves_everything_and_a_window_not_begun_nothing() {
-        let r = evaluate(&with_log(&[]), &TargetContext::default(), &story());
+        let r = evaluate(
+            &with_log(&[]),
+            &TargetContext::default(),
+            &story(),
+            &MeasuredTime::ALWAYS,
+        );
         assert_eq!(r.log.window.availability, Some(1.0));
         assert_eq!(
             r.log.display.time_to_restore,
-            "no incident logged in the last year; the model assumes 35m (5m to detect + 30m to recover) to restore"
+            "no incident logged in the period; the model assumes 35m (5m to detect + 30m to recover) to restore"
         );
         let r = evaluate(
             &IncidentInputs::default(),
             &TargetContext::default(),
             &frame("2026-11-11", 0.0),
+            &MeasuredTime::ALWAYS,
         );
         assert_eq!(r.log.window.availability, None);
         assert_eq!(r.log.window.display.availability, "—");
@@ -1551,6 +1907,7 @@ mod tests {
             &IncidentInputs::default(),
             &TargetContext::default(),
             &story(),
+            &MeasuredTime::ALWAYS,
         );
         assert!(r.notes.is_empty(), "{:?}", r.notes);
         // Budget 1296 s per 30 days; one incident costs 2100 × 0.5 = 1050 s.
@@ -1575,13 +1932,14 @@ mod tests {
                 scope: f64::NAN,
                 note: String::new(),
             }],
+            ..IncidentInputs::default()
         };
         let ctx = TargetContext {
             unavailability: f64::INFINITY,
             window_seconds: f64::NAN,
             year_seconds: 0.0,
         };
-        let r = evaluate(&inputs, &ctx, &story());
+        let r = evaluate(&inputs, &ctx, &story(), &MeasuredTime::ALWAYS);
         assert!(r.expected_downtime_per_year_seconds.is_finite());
         assert!(r.budget_per_year_seconds.is_finite());
         assert!(r.log.window.downtime_seconds.is_finite());
@@ -1604,7 +1962,12 @@ mod tests {
             scope: 1.0,
             ..IncidentInputs::default()
         };
-        let r = evaluate(&inputs, &TargetContext::default(), &story());
+        let r = evaluate(
+            &inputs,
+            &TargetContext::default(),
+            &story(),
+            &MeasuredTime::ALWAYS,
+        );
         assert!(r.detection_alone_breaks_target);
         assert_eq!(r.max_time_to_recover_seconds, Limit::AtMost(0.0));
         assert!(!r.meets_target);

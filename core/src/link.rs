@@ -7,14 +7,14 @@
 //! use nines_core::scenario::Scenario;
 //! use nines_core::window::Convention;
 //!
-//! assert_eq!(encode(&Scenario::default()), "v=4");
+//! assert_eq!(encode(&Scenario::default()), "v=5");
 //! let s = Scenario {
 //!     target: "99.9%".parse().unwrap(),
 //!     convention: Convention::SreBook,
 //!     ..Scenario::default()
 //! };
 //! let query = encode(&s);
-//! assert_eq!(query, "v=4&target=99.9%25&convention=sre-book");
+//! assert_eq!(query, "v=5&target=99.9%25&convention=sre-book");
 //! let back = decode(&query);
 //! assert_eq!(back.scenario, s);
 //! assert!(back.notices.is_empty());
@@ -26,7 +26,7 @@
 //!   version.
 //! * Then one `key=value` pair per input that differs from
 //!   [`Scenario::default`], in the order the scenario's fields are declared.
-//!   The default scenario is just `v=4`.
+//!   The default scenario is just `v=5`.
 //! * Keys are the scenario's serde field names, nested structs joined with
 //!   dots: `target`, `reverse.period`, `cost.model.revenue_per_year`. The
 //!   key `v` is reserved for the version.
@@ -98,7 +98,11 @@ use crate::scenario::Scenario;
 ///   (`dependencies.outages_per_year`) and the on-call incidents of all
 ///   teams (`support.on_call.incidents_per_year`) are no longer inputs of
 ///   their own: both follow `incidents.incidents_per_year`.
-pub const LINK_VERSION: u32 = 4;
+/// * 4: the service's own outage scope is the incident model's.
+/// * 5: a time-based budget's bad time comes from the incident log unless
+///   `budget.bad_time_source=typed`, and `budget.bad_seconds` defaults to
+///   0 (it was 600, the example's ten minutes).
+pub const LINK_VERSION: u32 = 5;
 
 /// What [`decode`] made of a link: the scenario, and what the UI should tell
 /// the user about the parts it could not use.
@@ -218,7 +222,7 @@ impl fmt::Display for Notice {
 // Encoding
 // ---------------------------------------------------------------------------
 
-/// The scenario as a query string (no leading `?`): `v=4` and the inputs
+/// The scenario as a query string (no leading `?`): `v=5` and the inputs
 /// that differ from the default. See the module notes for the format.
 ///
 /// ```
@@ -228,7 +232,7 @@ impl fmt::Display for Notice {
 /// let mut s = Scenario::default();
 /// s.reverse.period = Period::Days(28);
 /// s.reverse.downtime_seconds = 90.0;
-/// assert_eq!(encode(&s), "v=4&reverse.downtime_seconds=90&reverse.period=28d");
+/// assert_eq!(encode(&s), "v=5&reverse.downtime_seconds=90&reverse.period=28d");
 /// ```
 pub fn encode(s: &Scenario) -> String {
     let version = format!("v={LINK_VERSION}");
@@ -573,7 +577,7 @@ pub fn decode_component(text: &str) -> Result<String, FromUtf8Error> {
 /// ```
 /// use nines_core::link::{decode, Notice};
 /// use nines_core::scenario::Scenario;
-/// let d = decode("?v=4&target=250%25&convention=sre-book&foo=1");
+/// let d = decode("?v=5&target=250%25&convention=sre-book&foo=1");
 /// assert_eq!(d.scenario.target, Scenario::default().target);
 /// assert_eq!(d.scenario.convention.id(), "sre-book");
 /// assert_eq!(d.notices.len(), 2);
@@ -669,7 +673,7 @@ pub fn decode(query: &str) -> Decoded {
 /// One migration step per link version: `STEPS[n]` rewrites a version-`n`
 /// link's pairs as version `n + 1` pairs. Its length is [`LINK_VERSION`],
 /// so bumping the version without adding a step does not compile.
-const STEPS: [Step; LINK_VERSION as usize] = [v0_to_v1, v1_to_v2, v2_to_v3, v3_to_v4];
+const STEPS: [Step; LINK_VERSION as usize] = [v0_to_v1, v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// The keys [`STEPS`] rewrite, each with the version that had it.
 const RENAMED: [(u32, &str); 10] = [
@@ -888,6 +892,50 @@ fn v3_to_v4(mut pairs: Pairs) -> Pairs {
     pairs.retain(|(k, _)| k != V3_OUTAGE_SCOPE);
     if let (Some(scope), false) = (moved, has_scope) {
         pairs.push(("incidents.scope".into(), scope));
+    }
+    pairs
+}
+
+/// Version 4 counted a time-based budget's bad time as typed, 10 minutes
+/// when the link did not say: a version-4 link in time mode keeps exactly
+/// that (`budget.bad_time_source=typed`, and `budget.bad_seconds=600`
+/// when it had the default); inside a whole `budget` object too.
+///
+/// ```
+/// use nines_core::budget::BadTimeSource;
+/// use nines_core::link::decode;
+/// let s = decode("v=4&budget.mode=time").scenario;
+/// assert_eq!((s.budget.bad_time_source, s.budget.bad_seconds), (BadTimeSource::Typed, 600.0));
+/// let s = decode("v=4&budget.mode=time&budget.bad_seconds=60").scenario;
+/// assert_eq!((s.budget.bad_time_source, s.budget.bad_seconds), (BadTimeSource::Typed, 60.0));
+/// let s = decode("v=5&budget.mode=time").scenario;
+/// assert_eq!((s.budget.bad_time_source, s.budget.bad_seconds), (BadTimeSource::Log, 0.0));
+/// ```
+fn v4_to_v5(mut pairs: Pairs) -> Pairs {
+    const V4_BAD_SECONDS: &str = "600";
+    let mut time = false;
+    let mut has_seconds = false;
+    for (key, value) in &mut pairs {
+        match key.as_str() {
+            "budget.mode" => time = value == "time",
+            "budget.bad_seconds" => has_seconds = true,
+            "budget" => {
+                if let Ok(Value::Object(mut o)) = serde_json::from_str::<Value>(value) {
+                    if o.get("mode").and_then(Value::as_str) == Some("time") {
+                        o.insert("bad_time_source".into(), Value::from("typed"));
+                        o.entry("bad_seconds").or_insert_with(|| Value::from(600));
+                        *value = Value::Object(o).to_string();
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if time {
+        pairs.push(("budget.bad_time_source".into(), "typed".into()));
+        if !has_seconds {
+            pairs.push(("budget.bad_seconds".into(), V4_BAD_SECONDS.into()));
+        }
     }
     pairs
 }
@@ -1185,7 +1233,7 @@ mod tests {
         // As a link of the earlier encoder wrote the Workbook's first row.
         let old = r#"[{"budget_fraction":0.02,"fixed_burn_rate":null,"for_seconds":null,"long_window_seconds":3600.0,"severity":"page","short_window_seconds":300.0}]"#;
         let old = format!(
-            "v=4&alerts.policy=custom&alerts.custom={}",
+            "v=5&alerts.policy=custom&alerts.custom={}",
             encode_component(old)
         );
         let back = decode(&old);
@@ -1252,7 +1300,7 @@ mod tests {
             convention: Convention::Calendar365,
             ..Scenario::default()
         };
-        assert_eq!(encode(&s), "v=4&convention=365d");
+        assert_eq!(encode(&s), "v=5&convention=365d");
     }
 
     #[test]
@@ -1282,7 +1330,7 @@ mod tests {
     #[test]
     fn hostile_links_give_few_short_notices() {
         let huge = "x".repeat(1_000_000);
-        let d = decode(&format!("v=4&convention={huge}"));
+        let d = decode(&format!("v=5&convention={huge}"));
         assert_eq!(d.notices.len(), 1);
         let text = d.notices[0].to_string();
         assert!(text.len() < 600, "{} characters", text.len());

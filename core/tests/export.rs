@@ -85,6 +85,7 @@ fn tricky_table() -> Table {
             ],
             vec!["\"".into(), ",".into(), "back\\slash".into()],
         ],
+        warning: None,
     }
 }
 
@@ -179,7 +180,10 @@ fn confluence_header_uses_double_pipes() {
     }
     for t in tables(&report("{}")) {
         let wiki = to_confluence(&t);
-        let header = wiki.lines().nth(1).unwrap();
+        // The title, the answer (the default story is not achievable),
+        // then the header.
+        assert!(t.warning.is_some(), "{}", t.title);
+        let header = wiki.lines().nth(2).unwrap();
         assert!(
             header.starts_with("||") && header.ends_with("||"),
             "{header}"
@@ -499,7 +503,14 @@ const TOTAL: &str = r#"sum(http_requests_total{job="checkout"})"#;
 fn openslo_target_is_exact() {
     let yaml = openslo(&report(r#"{"target": "99.95%"}"#), "checkout", BAD, TOTAL).unwrap();
     assert!(yaml.contains("\n      target: 0.9995\n"), "{yaml}");
-    assert!(yaml.starts_with("# OpenSLO v1 SLO for checkout"));
+    // The answer first: the default story is not achievable.
+    assert!(yaml.starts_with("# Not achievable: expected to spend 145.13% of the 99.95% budget"));
+    assert!(
+        yaml.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("# OpenSLO v1 SLO for checkout")
+    );
     assert!(yaml.contains("\napiVersion: openslo/v1\nkind: SLO\n"));
     assert!(yaml.contains("\n    - duration: 30d\n      isRolling: true\n"));
     assert!(yaml.contains("\n  budgetingMethod: Occurrences\n"));

@@ -21,11 +21,13 @@ fn sre_book_999() -> Scenario {
 
 #[test]
 fn the_default_scenario_is_just_the_version() {
-    assert_eq!(LINK_VERSION, 4);
-    assert_eq!(encode(&Scenario::default()), "v=4");
+    assert_eq!(LINK_VERSION, 5);
+    assert_eq!(encode(&Scenario::default()), "v=5");
     // An older version without pairs is the default scenario too: nothing
     // in it was renamed, so nothing to say.
-    for empty in ["", "?", "v=4", "v=3", "v=2", "?v=1", "&&", "?&v=1&", "v=0"] {
+    for empty in [
+        "", "?", "v=5", "v=4", "v=3", "v=2", "?v=1", "&&", "?&v=1&", "v=0",
+    ] {
         let d = decode(empty);
         assert_eq!(d.scenario, Scenario::default(), "{empty:?}");
         assert!(d.notices.is_empty(), "{empty:?}: {:?}", d.notices);
@@ -50,7 +52,7 @@ fn a_hand_written_link() {
     }
     assert_eq!(
         encode(&sre_book_999()),
-        "v=4&target=99.9%25&convention=sre-book"
+        "v=5&target=99.9%25&convention=sre-book"
     );
 }
 
@@ -64,7 +66,7 @@ fn nested_inputs_use_dotted_keys_in_field_order() {
     let link = encode(&s);
     assert_eq!(
         link,
-        "v=4&target=99.9%25&convention=sre-book&reverse.downtime_seconds=90\
+        "v=5&target=99.9%25&convention=sre-book&reverse.downtime_seconds=90\
          &reverse.period=28d&service_hours=Mon-Fri%2008:00-20:00&slo_window=28d"
     );
     // `+` is a space too, as in HTML forms (and a version-1 link that names
@@ -84,7 +86,7 @@ fn a_list_travels_as_one_json_value() {
     s.dependencies.dependencies.truncate(1);
     s.dependencies.dependencies.remove(0);
     let link = encode(&s);
-    assert_eq!(link, "v=4&dependencies.dependencies=%5B%5D");
+    assert_eq!(link, "v=5&dependencies.dependencies=%5B%5D");
     assert_eq!(decode(&link).scenario, s);
 
     let mut s = Scenario::default();
@@ -93,7 +95,7 @@ fn a_list_travels_as_one_json_value() {
     let link = encode(&s);
     assert_eq!(
         link,
-        "v=4&dependencies.dependencies=\
+        "v=5&dependencies.dependencies=\
          %5B%7B%22Component%22:%7B%22name%22:%22orders%20database%22,%22unavailability%22:0.0001%7D%7D%5D"
     );
     let d = decode(&link);
@@ -206,7 +208,7 @@ fn a_v0_link_is_migrated() {
     // Re-encoding writes the current version.
     assert_eq!(
         encode(&d.scenario),
-        "v=4&target=99.9%25&convention=sre-book"
+        "v=5&target=99.9%25&convention=sre-book"
     );
     // v1 does not know the v0 names.
     let d = decode("?v=1&slo=99.9");
@@ -235,7 +237,7 @@ fn a_version_1_deployment_rate_reads_as_the_same_rate() {
     assert!((r.delivery.release_downtime_per_window_seconds - 3_375.0).abs() < 1e-9);
     assert_eq!(
         encode(&d.scenario),
-        "v=4&target=99.9%25&delivery.deployment_frequency=5%20per%20day"
+        "v=5&target=99.9%25&delivery.deployment_frequency=5%20per%20day"
     );
     // Either alone: the other kept version 1's default, 10 per 604 800 s.
     let one = |q: &str| decode(q).scenario.delivery.deployment_frequency.to_string();
@@ -269,12 +271,12 @@ fn a_version_1_deployment_rate_reads_as_the_same_rate() {
 
 #[test]
 fn a_newer_link_is_read_as_far_as_understood() {
-    let d = decode("?v=5&target=99.9&convention=sre-book&hologram=on");
+    let d = decode("?v=6&target=99.9&convention=sre-book&hologram=on");
     assert_eq!(d.scenario, sre_book_999());
     assert_eq!(
         d.notices,
         [
-            Notice::NewerVersion { version: 5 },
+            Notice::NewerVersion { version: 6 },
             Notice::UnknownKey {
                 key: "hologram".into()
             },
@@ -321,7 +323,7 @@ fn the_incident_log_travels_compactly_and_round_trips() {
     let link = encode(&s);
     assert_eq!(
         link,
-        "v=4&incidents.history=%5B%222027-03-01T10:00:00Z,30m,100%25,db%20failover,%20then%20restart%22,\
+        "v=5&incidents.history=%5B%222027-03-01T10:00:00Z,30m,100%25,db%20failover,%20then%20restart%22,\
          %222027-03-02T00:00:00Z,2h,25%25%22%5D"
     );
     let back = decode(&link);
@@ -329,7 +331,7 @@ fn the_incident_log_travels_compactly_and_round_trips() {
     assert_eq!(back.scenario, s);
     // An empty log is an empty list.
     s.incidents.history.clear();
-    assert_eq!(encode(&s), "v=4&incidents.history=%5B%5D");
+    assert_eq!(encode(&s), "v=5&incidents.history=%5B%5D");
     // A bad incident is refused with its field, the log keeps its default.
     let d = decode("v=4&incidents.history=%5B%222027-03-01,30m,150%25%22%5D");
     assert_eq!(d.scenario, Scenario::default());

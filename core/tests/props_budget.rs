@@ -195,6 +195,8 @@ proptest! {
         days in 1u32..1000,
         policy in 0usize..4,
         time_mode in any::<bool>(),
+        typed in any::<bool>(),
+        logged_since in any::<i64>(),
     ) {
         let mut s = Scenario {
             target: t,
@@ -206,6 +208,14 @@ proptest! {
         s.budget.elapsed_seconds = elapsed;
         if time_mode {
             s.budget.mode = nines_core::budget::BudgetMode::Time;
+        }
+        // Typed bad time, or the log's (with any "logged since", and the
+        // model taken from it).
+        if typed {
+            s.budget.bad_time_source = nines_core::budget::BadTimeSource::Typed;
+        } else {
+            s.incidents.model_source = nines_core::incident::ModelSource::Log;
+            s.incidents.logged_since = chrono::DateTime::from_timestamp_millis(logged_since);
         }
         s.alerts.error_ratio = error_ratio;
         s.alerts.policy = [PolicyChoice::Workbook, PolicyChoice::Sloth, PolicyChoice::Pyrra, PolicyChoice::Custom][policy];

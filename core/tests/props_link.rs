@@ -257,7 +257,7 @@ proptest! {
     #[test]
     fn scenario_to_link_to_scenario_is_the_identity(s in scenario()) {
         let link = encode(&s);
-        prop_assert!(link.starts_with("v=4"), "{}", link);
+        prop_assert!(link.starts_with("v=5"), "{}", link);
         let back = decode(&link);
         prop_assert!(back.notices.is_empty(), "{}: {:?}", link, back.notices);
         prop_assert_eq!(&back.scenario, &s, "{}", link);

@@ -198,9 +198,12 @@ proptest! {
             history: vec![incident::PastIncident {
                 start: nines_core::budget::STORY_NOW, duration_seconds: e, scope: g, note: String::new(),
             }],
+            // The model from the log: its figures must stay finite too.
+            model_source: if a > 0.5 { incident::ModelSource::Log } else { incident::ModelSource::Typed },
+            ..incident::IncidentInputs::default()
         }, &ctx, &nines_core::budget::BudgetInput::default().frame(
             nines_core::window::Period::Days(30), Convention::SreBook, nines_core::budget::STORY_NOW,
-        ));
+        ), &nines_core::clock::MeasuredTime::ALWAYS);
         r.notes.clear();
         prop_assert!(no_nan_or_inf(&format!("{r:?}")), "{r:?}");
 

@@ -71,7 +71,7 @@ pub fn export_text(
 /// ```
 /// let spec = "version: \"prometheus/v1\"\nservice: x\nslos:\n  - name: a\n    objective: 99.9\n    sli:\n      events:\n        error_query: sum(rate(e[{{.window}}]))\n        total_query: sum(rate(t[{{.window}}]))\n    alerting:\n      name: A\n";
 /// let read = nines_lazy::import_text(spec).unwrap();
-/// assert!(read.starts_with("v=4&target=99.9%25"));
+/// assert!(read.starts_with("v=5&target=99.9%25"));
 /// assert!(nines_lazy::import_text("kind: Foo").unwrap_err().starts_with("line 1: "));
 /// ```
 pub fn import_text(text: &str) -> Result<String, String> {

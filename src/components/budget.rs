@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use nines_core::amount::Rate;
-use nines_core::budget::{BudgetMode, PolicyStatus};
+use nines_core::budget::{BadTimeSource, BudgetMode, PolicyStatus};
 use nines_core::clock::{parse_instant, Alignment, UtcOffset};
 use nines_core::window::Period;
 use yew::prelude::*;
@@ -36,6 +36,7 @@ pub fn budget_section(props: &SectionProps) -> Html {
     let s = &props.state.scenario;
     let b = &props.state.report.budget;
     let a = &props.state.report.alerts;
+    let log = &props.state.report.incidents.log;
     let on_bad_events = use_on(&props.state, Action::SetBadEvents);
     let on_bad_seconds = use_on(&props.state, Action::SetBadSeconds);
     let on_elapsed = use_on(&props.state, Action::SetElapsed);
@@ -158,14 +159,17 @@ pub fn budget_section(props: &SectionProps) -> Html {
                     </select>
                 </div>
                 { choice_field(&props.state, "budget-mode", "Count the budget in", s.budget.mode, Action::SetBudgetMode) }
-                <TextField id="traffic" label="Traffic" value={s.budget.traffic.format_compact()}
-                    on_commit={on_traffic} hint="e.g. 1000 rps, 2.6M per 30d" />
                 if s.budget.mode == BudgetMode::Requests {
+                    <TextField id="traffic" label="Traffic" value={s.budget.traffic.format_compact()}
+                        on_commit={on_traffic} hint="e.g. 1000 rps, 2.6M per 30d" />
                     <NumberField id="bad-events" label="Bad events so far" kind={Kind::Count}
                         value={s.budget.bad_events} on_value={on_bad_events} />
                 } else {
-                    <NumberField id="bad-seconds" label="Downtime so far" kind={Kind::Duration}
-                        value={s.budget.bad_seconds} on_value={on_bad_seconds} />
+                    { choice_field(&props.state, "bad-time-source", "Bad time so far", s.budget.bad_time_source, Action::SetBadTimeSource) }
+                    if s.budget.bad_time_source == BadTimeSource::Typed {
+                        <NumberField id="bad-seconds" label="Downtime so far (measured)" kind={Kind::Duration}
+                            value={s.budget.bad_seconds} on_value={on_bad_seconds} />
+                    }
                 }
                 { choice_field(&props.state, "window-alignment", "Window on the calendar", s.budget.alignment, Action::SetAlignment) }
                 if s.budget.alignment == Alignment::Rolling {
@@ -195,6 +199,12 @@ pub fn budget_section(props: &SectionProps) -> Html {
             <div class="budget-notes">
                 { for b.notes.iter().map(|n| html! { <p class="note" role="status">{ n }</p> }) }
             </div>
+            <p class="convention" id="budget-spent-source">
+                { "Spent so far: " }{ &b.spent_display }{ ", " }{ &b.spent_source }{ "." }
+                if s.budget.mode == BudgetMode::Requests && !log.rows.is_empty() {
+                    { " The incident log beside it (time-based): " }{ &log.display.window_budget_spent }{ "." }
+                }
+            </p>
             <div class="headline">
                 <Figure id="budget-allowed" value={b.allowed_display.clone()}
                     label={format!("error budget per {}", b.window_label)}

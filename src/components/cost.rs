@@ -155,6 +155,51 @@ pub fn cost_section(props: &SectionProps) -> Html {
         });
     }
     let on_pick = super::on_pick_target(props);
+    // What the model lacks, from a blank scenario or typed zeros: the
+    // section says so instead of
+    // showing $0 figures that look like answers. A service that earns
+    // nothing may keep its revenue at 0; the figures then show.
+    let no_revenue = c.model.revenue_per_year <= 0.0;
+    let no_cost = c.model.reference_cost_per_year <= 0.0;
+    let needs = match (no_revenue, no_cost) {
+        (true, true) => Some(
+            "Enter the revenue per year and the engineering cost per year at the reference level: \
+             this section weighs one against the other, and with neither there is nothing to weigh.",
+        ),
+        (true, false) => Some(
+            "Enter the revenue per year to see the revenue at risk and the cheapest target \
+             (a service that earns nothing can leave it at 0: every nine then only adds cost).",
+        ),
+        (false, true) => Some(
+            "Enter the engineering cost per year at the reference level to see what each nine \
+             costs and the cheapest target.",
+        ),
+        (false, false) => None,
+    };
+    // A loss of 0 implies 100%: a target nobody asked for, so it is asked for.
+    let tolerable_needs = if no_revenue {
+        Some("The target a tolerable loss implies needs the revenue per year above.")
+    } else if s.cost.tolerable_loss_per_year <= 0.0 {
+        Some("Enter the revenue you can afford to lose per year to see the target it implies.")
+    } else {
+        None
+    };
+    // One revenue-loss model (revenue × share lost in an outage × downtime)
+    // behind both figures: here the downtime the target allows, in "Who
+    // runs it" the downtime the incidents are expected to cause.
+    let expected_loss = {
+        let support = &props.state.report.support;
+        let lost = support
+            .methods
+            .iter()
+            .find(|m| m.recommended)
+            .map(|m| format!(
+                " What the incidents are expected to cost instead, with {}'s time to restore: {} a year (Who runs it).",
+                m.method_name, m.display.revenue_lost
+            ))
+            .unwrap_or_default();
+        format!("Revenue × share lost in an outage × the fraction of the year the target allows down.{lost}")
+    };
     let optimum_text = c.optimum_display.clone();
     let implied = c.tolerable_loss_target;
     let use_implied = {
@@ -195,6 +240,12 @@ pub fn cost_section(props: &SectionProps) -> Html {
                 <NumberField id="cost-factor" label="Cost factor per nine" kind={Kind::Count}
                     value={s.cost.model.cost_factor_per_nine} on_value={on_cost_factor} hint="10: each nine costs ten times more" />
             </div>
+            if let Some(needs) = needs {
+                <p class="needs" id="cost-needs">{ needs }</p>
+            }
+            // With neither side there is nothing to weigh: no $0 figures,
+            // chart or table (down to the marginal table's closing brace).
+            if !(no_revenue && no_cost) {
             <div class="headline">
                 <Figure id="cost-total-at-target" value={c.display.total_cost_at_target.clone()}
                     label="total cost a year at the target"
@@ -203,11 +254,11 @@ pub fn cost_section(props: &SectionProps) -> Html {
                     label="with on-call, a year at the target"
                     why={format!("The total plus {}: the same at every level, so it does not move the cheapest target.", c.display.on_call_cost)} />
                 <Figure id="cost-revenue-at-risk" value={c.display.revenue_at_risk_at_target.clone()}
-                    label="revenue at risk a year at the target"
-                    why="Revenue × share lost in an outage × the fraction of the year the target allows down." />
+                    label="revenue at risk a year at the target, if its whole budget is spent"
+                    why={expected_loss} />
                 <Figure id="cost-optimum" value={optimum_text}
                     label="cheapest target on revenue alone"
-                    why="Where one more nine would cost more than the revenue it protects." />
+                    why={format!("Where one more nine would cost more than the revenue it protects. Money alone: the most you can promise with these dependencies, incidents and failed deployments is {}.", props.state.report.spend.most_promisable_display)} />
                 <Figure id="cost-premium" value={c.display.target_premium.clone()}
                     label="what the target costs beyond the cheapest"
                     why="A premium paid for reasons beyond revenue (reputation, contracts), or a saving if negative." />
@@ -228,18 +279,23 @@ pub fn cost_section(props: &SectionProps) -> Html {
             />
             <h3>{ "One step at a time" }</h3>
             <TableView id="marginal-table" table={marginal_cost_table(&props.state.report)} numeric={vec![2, 3, 4]} />
+            }
             <h3>{ "From a tolerable loss to a target" }</h3>
             <div class="fields">
                 <MoneyField id="tolerable-loss" label="Revenue you can afford to lose per year" currency={currency}
                     value={s.cost.tolerable_loss_per_year} on_value={on_tolerable_loss} on_currency={on_currency} />
             </div>
-            <div class="headline">
-                <Figure id="tolerable-target" value={c.display.tolerable_loss_target.clone()}
-                    label="the availability that loses at most that"
-                    why="Unavailability = tolerable loss ÷ (revenue × share lost in an outage)." />
-            </div>
-            if implied.is_some() {
-                <button type="button" id="use-tolerable-target" onclick={use_implied}>{ "Use this as the target" }</button>
+            if let Some(needs) = tolerable_needs {
+                <p class="needs" id="tolerable-needs">{ needs }</p>
+            } else {
+                <div class="headline">
+                    <Figure id="tolerable-target" value={c.display.tolerable_loss_target.clone()}
+                        label="the availability that loses at most that"
+                        why="Unavailability = tolerable loss ÷ (revenue × share lost in an outage)." />
+                </div>
+                if implied.is_some() {
+                    <button type="button" id="use-tolerable-target" onclick={use_implied}>{ "Use this as the target" }</button>
+                }
             }
             <Notes notes={c.notes.clone()} />
         </section>

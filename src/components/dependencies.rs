@@ -379,6 +379,14 @@ pub fn dependencies_section(props: &SectionProps) -> Html {
                    incident model's." }
             </p>
             { list }
+            // A blank scenario: an empty list says
+            // what it means and how to fill it.
+            if s.dependencies.dependencies.is_empty() {
+                <p class="needs" id="deps-empty">
+                    { "This service has no critical dependency listed. Add each service it cannot work \
+                       without (its database, a payment provider) with “Add a dependency”." }
+                </p>
+            }
             <button type="button" id="add-dependency" onclick={add}
                 disabled={add_held} aria-describedby={held(add_held)}>{ "Add a dependency" }</button>
             if !limit_hint.is_empty() {
@@ -396,20 +404,16 @@ pub fn dependencies_section(props: &SectionProps) -> Html {
                     label={format!("left to the service itself per {}", s.slo_window.name())}
                     why="The target's budget minus what the dependencies spend."
                     tone={Some(if r.dependencies_break_target { "bad" } else { "good" })} />
-                <Figure id="deps-detect-recover" value={r.display.max_detect_and_recover.clone()}
-                    label="to detect and recover, per outage"
-                    why="The service's own budget divided by its outages: the time each may take." />
+                <Figure id="deps-detect-recover" value={props.state.report.spend.max_time_to_restore_display.clone()}
+                    label="longest time to restore per outage of its own that meets the target"
+                    why={format!("The service's own budget, less the failed deployments' expected share, divided by its outages (the same figure in Incidents). With the dependencies alone spending: {}.", r.display.max_detect_and_recover)} />
             </div>
             <p id="deps-summary">{ &r.summary }</p>
             <p id="deps-promise">
                 { &r.display.most_promisable_sentence }
-                if let Some(p) = r.most_promisable.filter(|p| *p != s.target) {
-                    { " " }
-                    <button type="button" id="deps-adopt"
-                        onclick={let d = props.state.dispatcher(); Callback::from(move |_: MouseEvent| d.dispatch(Action::SetTarget(p)))}>
-                        { format!("Use {} as the target", r.display.most_promisable) }
-                    </button>
-                }
+                { " The most you can promise: " }
+                <strong id="deps-most-promisable">{ &props.state.report.spend.most_promisable_display }</strong>
+                { " (see the verdict under the target)." }
             </p>
             // In a wrapper: `for` children are flattened into the parent, and a
             // count that changes there makes Yew rebuild the siblings before it

@@ -1,8 +1,9 @@
 //! The incident log, inside the Incidents section (issue 14 §2): the
 //! incidents that happened, each with its start, duration, share of users
 //! and a note (add, edit, remove, or paste CSV lines), and what they
-//! achieved over the SLO window and the last year against the target and
-//! the incident model. Every figure is the core's (`report.incidents.log`).
+//! achieved over the SLO window and the period logged (from "Logged since",
+//! else the first incident, to now) against the target and the incident
+//! model. Every figure is the core's (`report.incidents.log`).
 
 use nines_core::bounds::List;
 use nines_core::clock::{parse_instant, DateTime, Utc};
@@ -114,6 +115,25 @@ fn new_incident(now: DateTime<Utc>) -> PastIncident {
 pub fn incident_log(props: &SectionProps) -> Html {
     let s = &props.state.scenario;
     let log = &props.state.report.incidents.log;
+    // Empty text: logging began with the first incident.
+    let on_since = super::field::use_commit(
+        &props.state,
+        |t: &str| match t.trim() {
+            "" => Ok(None),
+            t => parse_instant(t).map(Some),
+        },
+        Action::SetLoggedSince,
+    );
+    // The period logged's start in force: typed, else the first incident's
+    // (typing it back pins it; emptying the field unpins it).
+    let since_text = log.period.from.iso.clone();
+    // The window's share elapsed: spending faster than it is a warning.
+    let elapsed_share = log.window.seconds / props.state.report.budget.window_seconds;
+    let spent_tone = match log.window_budget_spent {
+        Some(x) if x > 1.0 => "bad",
+        Some(x) if x > elapsed_share => "warn",
+        _ => "good",
+    };
     let csv = use_state(String::new);
     // What the last paste did: how many were added, each bad line, and how
     // many the log had no room for (issue 20 §6).
@@ -229,19 +249,24 @@ pub fn incident_log(props: &SectionProps) -> Html {
                     }
                 </div>
             </div>
+            <div class="fields">
+                <TextField id="logged-since" label="Logged since" value={since_text}
+                    on_commit={on_since}
+                    hint={if s.incidents.logged_since.is_some() { "when logging began, as typed (empty it to start at the first incident); rates and achieved availability are over the period from it to now" } else { "when logging began: the first incident until you type a date; rates and achieved availability are over the period from it to now" }} />
+            </div>
             <div class="headline">
                 <Figure id="incident-achieved-window" value={log.window.display.availability.clone()}
                     label={format!("achieved over {}: {}", log.window.display.period, log.window.display.verdict)}
                     why="1 − logged downtime × share of users ÷ the time measured."
                     tone={tone(log.window.meets_target)} />
-                <Figure id="incident-achieved-year" value={log.year.display.availability.clone()}
-                    label={format!("achieved over {}: {}", log.year.display.period, log.year.display.verdict)}
-                    why="The same over the year before now, in the scenario's convention."
-                    tone={tone(log.year.meets_target)} />
+                <Figure id="incident-achieved-period" value={log.period.display.availability.clone()}
+                    label={format!("achieved over {}: {}", log.period.display.period, log.period.display.verdict)}
+                    why="The same over the period logged: never extrapolated beyond it."
+                    tone={tone(log.period.meets_target)} />
                 <Figure id="incident-log-budget" value={log.display.window_budget_spent.clone()}
                     label="spent by the logged incidents"
-                    why="Their user-weighted downtime in the window so far, against the window's whole budget."
-                    tone={Some(if log.window_budget_spent.is_some_and(|x| x > 1.0) { "bad" } else { "good" })} />
+                    why="Their user-weighted downtime in the window so far, against the window's whole budget; a time-based error budget counts exactly this."
+                    tone={Some(spent_tone)} />
             </div>
             <p id="incident-log-rate">{ &log.display.rate }{ "." }</p>
             <p id="incident-log-restore">{ &log.display.time_to_restore }{ "." }</p>

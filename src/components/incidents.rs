@@ -7,6 +7,7 @@ use nines_core::delivery::RestoreBy;
 use nines_core::display::count;
 use yew::prelude::*;
 
+use super::choice::choice_field;
 use super::field::{Kind, NumberField};
 use super::figure::{Figure, Notes};
 use super::{use_on, SectionProps};
@@ -60,6 +61,13 @@ pub fn incidents_section(props: &SectionProps) -> Html {
             </p>
             <h3>{ "Incidents" }</h3>
             <div class="fields">
+                { choice_field(&props.state, "model-source", "Incident rate, time to restore and scope", s.incidents.model_source, Action::SetModelSource) }
+            </div>
+            <p class="convention" id="incident-model-source">
+                { "The model's figures: " }{ &inc.model.source }{ "." }
+            </p>
+            if !inc.model.from_log {
+            <div class="fields">
                 <NumberField id="incidents-per-year" label="Incidents per year" kind={Kind::Count}
                     value={s.incidents.incidents_per_year} on_value={on_incidents} />
                 <div class="field slider">
@@ -76,6 +84,12 @@ pub fn incidents_section(props: &SectionProps) -> Html {
                 <NumberField id="incident-scope" label="Users affected per incident" kind={Kind::Fraction}
                     value={s.incidents.scope} on_value={on_incident_scope} hint="e.g. 50% or 0.5" />
             </div>
+            } else {
+            <div class="fields">
+                <NumberField id="incident-detect" label="Time to detect (part of the logged time to restore)" kind={Kind::Duration}
+                    value={s.incidents.time_to_detect_seconds} on_value={on_incident_detect} />
+            </div>
+            }
             <div class="headline">
                 <Figure id="incident-downtime-year" value={inc.display.expected_downtime_per_year.clone()}
                     label="expected downtime a year"
@@ -87,9 +101,9 @@ pub fn incidents_section(props: &SectionProps) -> Html {
                 <Figure id="incidents-affordable" value={inc.display.incidents_fitting_year_budget.clone()}
                     label="incidents of this length the yearly budget allows"
                     why="How many outages like these fit before the target is missed." />
-                <Figure id="incident-max-restore" value={inc.display.max_time_to_restore.clone()}
-                    label="longest time to restore (detect + recover) that meets the target"
-                    why="At this incident rate and scope, each outage must end within this time." />
+                <Figure id="incident-max-restore" value={spend.max_time_to_restore_display.clone()}
+                    label="longest time to restore (detect + recover) per incident that meets the target"
+                    why={format!("The budget left once the dependencies and failed deployments take their expected share, a year, ÷ (incidents a year × share of users); the same figure in Dependencies and the target measures. Incidents alone (nothing else spending): {}.", inc.display.max_time_to_restore)} />
             </div>
             if inc.detection_alone_breaks_target {
                 <p class="status bad" id="incident-detection-alone">

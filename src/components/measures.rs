@@ -16,6 +16,14 @@ pub fn measures_card(props: &SectionProps) -> Html {
         <section class="card" id="measures" aria-labelledby="measures-heading">
             <h2 id="measures-heading">{ "Target measures" }</h2>
             <p class="convention">{ "The measures a product manager owns for this service, to hand to the team." }</p>
+            // A blank scenario has no
+            // deployments, and 0 a week is no target to hand to a team.
+            if r.delivery.targets.deployments_per_week <= 0.0 {
+                <p class="needs" id="measures-needs">
+                    { "No deployment frequency yet: enter it in " }<a href="#incidents">{ "Incidents and delivery" }</a>
+                    { " to set the team's delivery target." }
+                </p>
+            }
             <TableView id="measures-table" table={measures_table(r)} numeric={vec![1]} />
             <p class="convention">{ "Convention: " }{ &r.target.convention_label }</p>
         </section>

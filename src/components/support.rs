@@ -51,6 +51,12 @@ pub fn support_section(props: &SectionProps) -> Html {
     let on_investment = use_on(&props.state, Action::SetInvestmentPerTeam);
     let on_sre_factor = use_on(&props.state, Action::SetSreInvestmentFactor);
     let report = &props.state.report;
+    // A blank scenario: without an incident rate or a
+    // revenue (a blank scenario), every method's downtime or lost revenue
+    // is 0: the section says what it needs instead of letting the zeros
+    // read as an answer.
+    let no_revenue = r.revenue_per_day <= 0.0;
+    let no_incidents = report.incidents.incidents_per_window <= 0.0;
     let on_criticality = super::on_select(&props.state, |v| {
         CRITICALITY
             .iter()
@@ -77,7 +83,11 @@ pub fn support_section(props: &SectionProps) -> Html {
                     value={s.support.on_call.callout_rate} on_value={on_callout_rate} on_currency={on_currency.clone()} />
             </div>
             <p class="convention" id="support-suggested-criticality">
-                { "Suggested criticality: " }{ &r.display.suggested_criticality }{ " (Revenue per year in " }<a href="#cost">{ "Cost per nine" }</a>{ ")." }
+                if no_revenue {
+                    { "Suggested criticality: none yet. Enter the revenue per year in " }<a href="#cost">{ "Cost per nine" }</a>{ " to get one." }
+                } else {
+                    { "Suggested criticality: " }{ &r.display.suggested_criticality }{ " (Revenue per year in " }<a href="#cost">{ "Cost per nine" }</a>{ ")." }
+                }
             </p>
             <p class="convention" id="oncall-incidents">
                 { "Callouts: " }{ &r.display.callouts }{ " (Incidents per year in " }<a href="#incidents">{ "Incidents and delivery" }</a>{ ", for each service)." }
@@ -97,6 +107,19 @@ pub fn support_section(props: &SectionProps) -> Html {
             </div>
             <TableView id="support-costs" table={support_cost_table(&props.state.report)} numeric={vec![2, 3, 4, 5]} />
             <h3 id="support-insurance-heading">{ "Revenue insurance: each method's downtime, budget and full cost" }</h3>
+            if no_incidents || no_revenue {
+                <p class="needs" id="support-needs">
+                    if no_incidents {
+                        { "Enter the incidents per year in " }<a href="#incidents">{ "Incidents and delivery" }</a>
+                        if no_revenue {
+                            { " and the revenue per year in " }<a href="#cost">{ "Cost per nine" }</a>
+                        }
+                    } else {
+                        { "Enter the revenue per year in " }<a href="#cost">{ "Cost per nine" }</a>
+                    }
+                    { " to weigh the methods as revenue insurance: until then no method's downtime costs any revenue, and only their pay and investment are compared." }
+                </p>
+            }
             <p class="convention" id="support-basis">{ &r.display.basis }{ " Budget: " }{ &r.display.budget_per_year }{ ". Lost revenue: " }{ &r.display.loss_per_hour }{ "." }</p>
             <div class="fields">
                 <NumberField id="ops-handoff" label="Ops Run It: handoff delay per incident" kind={Kind::Duration}
@@ -110,12 +133,17 @@ pub fn support_section(props: &SectionProps) -> Html {
                 <NumberField id="sre-factor" label="SRE Run It: investment, times You Run It's" kind={Kind::Count}
                     value={s.support.sre_investment_factor} on_value={on_sre_factor} hint="10: \"an order of magnitude more\"" />
             </div>
-            <div class="headline">
-                <Figure id="support-cheapest-fitting" value={r.cheapest_fitting.map_or("none", |m| m.name())}
-                    label="cheapest method that fits the error budget"
-                    why={r.display.cheapest_fitting.clone()} />
-            </div>
-            <p id="support-revenue-insurance">{ &r.display.revenue_insurance }</p>
+            // With no incident every method fits the budget and no handoff
+            // adds any downtime: "the cheapest that fits" would only restate
+            // the cheapest pay, and the comparison would be of zeros.
+            if !no_incidents {
+                <div class="headline">
+                    <Figure id="support-cheapest-fitting" value={r.cheapest_fitting.map_or("none", |m| m.name())}
+                        label="cheapest method that fits the error budget"
+                        why={r.display.cheapest_fitting.clone()} />
+                </div>
+                <p id="support-revenue-insurance">{ &r.display.revenue_insurance }</p>
+            }
             { methods_chart(r) }
             <TableView id="support-methods" table={support_methods_table(report)} numeric={vec![1, 2, 3, 5, 6, 8, 9]} />
             <ul id="support-warnings">

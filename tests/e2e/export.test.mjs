@@ -234,7 +234,7 @@ test("the error-budget policy is edited in place and exported in three formats",
   const { page, context, problems } = await openPage(env.browser, env.url, { acceptDownloads: true });
   await page.getByText("Error-budget policy (Markdown)").click();
   const preview = page.locator("#policy-preview");
-  assert.match(await preview.inputValue(), /Now: 60% of the budget is left: \*\*normal\*\*\./);
+  assert.match(await preview.inputValue(), /Budget left: 60% \(computed at Wed 11 Nov 2026, 00:00 UTC\): \*\*normal\*\*\./);
   assert.match(await preview.inputValue(), /more than 20% of the budget \(260 bad requests\)/);
   const caution = page.getByLabel("Caution tier starts at (budget left)");
   await caution.fill("150%");

@@ -19,7 +19,7 @@ export const incident = (i) =>
 
 /** A link (query string with `?`) of the default scenario with these keys. */
 export function link(pairs) {
-  const parts = ["v=4"];
+  const parts = ["v=5"];
   for (const [key, value] of Object.entries(pairs)) {
     const text = typeof value === "string" ? value : JSON.stringify(value);
     parts.push(`${key}=${encodeURIComponent(text)}`);

@@ -33,9 +33,9 @@ test("a forced panic shows a message and a reset link", async () => {
   assert.match(await fatal.textContent(), /internal error/);
   assert.match(await fatal.textContent(), /self-test|RuntimeError: unreachable/);
   // The defaults, not the bare address (which reopens the saved scenario).
-  assert.equal(await fatal.getByRole("link", { name: /Reset/ }).getAttribute("href"), "./?v=4");
+  assert.equal(await fatal.getByRole("link", { name: /Reset/ }).getAttribute("href"), "./?v=5");
   // The last saved scenario is offered, so no work is lost with the page.
-  assert.equal(await fatal.getByRole("link", { name: /last saved scenario/ }).getAttribute("href"), "./?v=4&target=99.9%25");
+  assert.equal(await fatal.getByRole("link", { name: /last saved scenario/ }).getAttribute("href"), "./?v=5&target=99.9%25");
   assert.match(page.url(), /target=99\.9%25/, "the scenario is still in the address");
   // The reset link opens the default scenario.
   await fatal.getByRole("link", { name: /Reset/ }).click();
@@ -53,7 +53,7 @@ test("a wasm module that cannot start shows the message, not the loading line", 
   await context.route(/_bg\.wasm$/, (route) =>
     route.fulfill({ status: 200, contentType: "application/wasm", body: Buffer.from("\u00ef\u00bb\u00bfnot wasm at all") }));
   const page = await context.newPage();
-  await page.goto(`${env.url}?v=4&target=99.9%25`);
+  await page.goto(`${env.url}?v=5&target=99.9%25`);
   const fatal = page.locator(".fatal[role=alert]");
   await fatal.waitFor();
   assert.match(await fatal.textContent(), /internal error/);

@@ -2,7 +2,7 @@
 //! the burn rate, when it runs out, and whether launches may go ahead.
 
 use nines_core::amount::Count;
-use nines_core::budget::{BudgetMode, Exhaustion};
+use nines_core::budget::{BadTimeSource, BudgetMode, Exhaustion};
 use nines_core::choice::Choice;
 use nines_core::clock::{parse_instant, Alignment, UtcOffset, WeekStart};
 use nines_core::duration::parse_duration;
@@ -10,11 +10,14 @@ use nines_core::scenario::{evaluate, Report};
 use nines_core::window::Period;
 use serde_json::{json, Value};
 
-use super::{base_scenario, figures, now, option, requests_rate, section, text, with};
+use super::{
+    base_scenario, figures, logged_incidents, now, option, requests_rate, section, text, with,
+};
 use crate::args::Args;
 
 /// Requests mode (`--requests N [--bad N]`, N the totals in the window) or
-/// time mode (`[--bad-time <duration>]`). The window at `--now` (default:
+/// time mode: `--bad-time <duration>` as measured, else what the logged
+/// incidents (`--incident`, `--incidents`) spent in the window so far. The window at `--now` (default:
 /// the system clock) is rolling (`--elapsed`; without it the whole window
 /// has elapsed), pinned (`--start`) or this calendar period (`--calendar
 /// week|month|quarter|year` with `--week-start` and `--utc-offset`).
@@ -34,6 +37,8 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         "--convention",
         "--service-hours",
         "--maintenance",
+        "--incident",
+        "--incidents",
     ])?;
     let mut scenario = base_scenario(args, true)?;
     let elapsed = option(args, "--elapsed", parse_duration)?;
@@ -61,7 +66,16 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     let bad = option(args, "--bad", Count::parse)?;
     let bad_time = option(args, "--bad-time", parse_duration)?;
     let window = scenario.slo_window;
+    scenario.incidents.history = logged_incidents(args)?;
+    let has_log = !scenario.incidents.history.is_empty();
     let budget = &mut scenario.budget;
+    if has_log && bad_time.is_some() {
+        return Err(
+            "give the bad time measured (--bad-time) or the incidents that spent it \
+             (--incident, --incidents), not both"
+                .into(),
+        );
+    }
     match (requests, bad, bad_time) {
         (Some(_), _, Some(_)) => {
             return Err(
@@ -82,9 +96,15 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
             budget.traffic = rate;
             budget.bad_events = bad.map_or(0.0, |c| c.to_f64());
         }
-        (None, None, bad_time) => {
+        (None, None, Some(bad_time)) => {
             budget.mode = BudgetMode::Time;
-            budget.bad_seconds = bad_time.unwrap_or(0.0);
+            budget.bad_time_source = BadTimeSource::Typed;
+            budget.bad_seconds = bad_time;
+        }
+        (None, None, None) => {
+            // What the logged incidents spent (nothing without any).
+            budget.mode = BudgetMode::Time;
+            budget.bad_time_source = BadTimeSource::Log;
         }
     }
     budget.elapsed_seconds = match elapsed {
@@ -113,7 +133,7 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     if let Some(error) = &report.budget.error {
         return Err(format!("budget: {error}"));
     }
-    Ok(render(&report, json))
+    Ok(render(&report, has_log, json))
 }
 
 /// A calendar period: week, month, quarter or year (or day).
@@ -128,13 +148,15 @@ fn calendar_unit(text: &str) -> Result<Period, String> {
     }
 }
 
-fn render(report: &Report, json: bool) -> String {
+fn render(report: &Report, has_log: bool, json: bool) -> String {
     let b = &report.budget;
     let requests = b.mode == BudgetMode::Requests;
+    let log = &report.incidents.log;
     if json {
         return with(
             section(b),
             json!({
+                "log_budget_spent": if has_log { json!(log.window_budget_spent) } else { Value::Null },
                 "slo": report.target.canonical,
                 "convention": b.convention_id,
                 "requests_in_window": if requests { json!(b.requests_in_window) } else { Value::Null },
@@ -150,6 +172,7 @@ fn render(report: &Report, json: bool) -> String {
                     "budget_percent": b.budget_percent,
                     "allowed": b.allowed_display,
                     "spent": b.spent_display,
+                    "log_budget_spent": if has_log { json!(log.display.window_budget_spent) } else { Value::Null },
                     "elapsed": b.elapsed_display,
                     "consumed": b.consumed_display,
                     "remaining": b.remaining_display,
@@ -200,7 +223,10 @@ fn render(report: &Report, json: bool) -> String {
         rows.push(["Bad requests allowed".into(), b.allowed_bad_display.clone()]);
     }
     rows.extend([
-        ["Spent".into(), b.spent_display.clone()],
+        [
+            "Spent".into(),
+            format!("{} ({})", b.spent_display, b.spent_source),
+        ],
         [
             "Elapsed".into(),
             format!(
@@ -229,6 +255,12 @@ fn render(report: &Report, json: bool) -> String {
         ["Policy".into(), b.policy_label.clone()],
         ["Window resets".into(), b.reset_display.clone()],
     ]);
+    if has_log && requests {
+        rows.push([
+            "Logged incidents spent".into(),
+            format!("{} (time-based)", log.display.window_budget_spent),
+        ]);
+    }
     if b.freeze_lift_iso.is_some() {
         rows.push(["Freeze lifts".into(), b.freeze_lift_display.clone()]);
     }

@@ -5,15 +5,18 @@
 //! achieved over the window that ends at `--now` and over the last year.
 
 use nines_core::amount::Rate;
-use nines_core::bounds::List;
+use nines_core::choice::Choice;
+use nines_core::clock::parse_instant;
 use nines_core::duration::parse_duration;
-use nines_core::incident::{read_incident_csv, PastIncident, INCIDENT_FORM};
+use nines_core::incident::ModelSource;
 use nines_core::quantity::parse_fraction;
 use nines_core::scenario::{evaluate, Report};
 use nines_core::window::Period;
 use serde_json::json;
 
-use super::{base_scenario, figures, limit_json, now, option, section, text, with};
+use super::{
+    base_scenario, figures, limit_json, logged_incidents, now, option, section, text, with,
+};
 use crate::args::Args;
 
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
@@ -27,6 +30,8 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         "--convention",
         "--incident",
         "--incidents",
+        "--logged-since",
+        "--model",
         "--now",
     ])?;
     let mut scenario = base_scenario(args, false)?;
@@ -34,8 +39,16 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     // The window ends at --now and has wholly elapsed.
     scenario.budget.elapsed_seconds = scenario.slo_window.seconds(scenario.convention) as f64;
     let i = &mut scenario.incidents;
-    // Only what is given: no incident log from the default story.
-    i.history = logged(args)?;
+    i.history = logged_incidents(args)?;
+    i.logged_since = option(args, "--logged-since", parse_instant)?;
+    if let Some(id) = text(args, "--model")? {
+        i.model_source = ModelSource::from_id(&id).ok_or_else(|| {
+            format!(
+                "--model: {id:?} is not a model source; use {}",
+                ModelSource::ids()
+            )
+        })?;
+    }
     if let Some(rate) = option(args, "--rate", Rate::parse)? {
         i.incidents_per_year = rate.count_in_period(Period::Year, scenario.convention);
     }
@@ -78,6 +91,9 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
                         "achieved_meets_target": log.window.meets_target,
                         "achieved_availability_last_year": log.year.availability,
                         "achieved_meets_target_last_year": log.year.meets_target,
+                        "logged_since": log.period.from.iso,
+                        "achieved_availability_logged": log.period.availability,
+                        "achieved_meets_target_logged": log.period.meets_target,
                     })
                     .as_object()
                     .cloned()
@@ -90,44 +106,6 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         return Ok(with(section(r), fields, drop));
     }
     Ok(render(&report, has_log))
-}
-
-/// The incidents of `--incident WHEN,DURATION,SCOPE[,NOTE]` (each
-/// occurrence, its words joined so a note needs no quotes) then of
-/// `--incidents FILE.csv`; every bad one is an error naming it, and more
-/// than the log holds (issue 20 §6) are refused.
-fn logged(args: &Args) -> Result<Vec<PastIncident>, String> {
-    let given = args.each("--incident");
-    if !List::Incidents.holds(given.len()) {
-        return Err(List::Incidents.refusal("--incident", given.len()));
-    }
-    let mut log = Vec::new();
-    for values in given {
-        if values.is_empty() {
-            return Err(format!("--incident needs a value: {INCIDENT_FORM}"));
-        }
-        let text = values.join(" ");
-        log.push(PastIncident::parse(&text).map_err(|e| format!("--incident {text:?}: {e}"))?);
-    }
-    if let Some(path) = text(args, "--incidents")? {
-        let csv = std::fs::read_to_string(&path)
-            .map_err(|e| format!("--incidents: cannot read {path:?}: {e}"))?;
-        let read = read_incident_csv(&csv);
-        if !read.errors.is_empty() {
-            let errors: Vec<String> = read.errors.iter().map(ToString::to_string).collect();
-            return Err(format!("--incidents {path:?}: {}", errors.join("; ")));
-        }
-        if !List::Incidents.holds(log.len() + read.incidents.len()) {
-            let source = if log.is_empty() {
-                "--incidents"
-            } else {
-                "--incident and --incidents"
-            };
-            return Err(List::Incidents.refusal(source, log.len() + read.incidents.len()));
-        }
-        log.extend(read.incidents);
-    }
-    Ok(log)
 }
 
 fn render(report: &Report, has_log: bool) -> String {
@@ -214,7 +192,7 @@ fn render(report: &Report, has_log: bool) -> String {
                 "Achieved, SLO window so far".to_string(),
                 achieved(&log.window),
             ],
-            ["Achieved, last year".into(), achieved(&log.year)],
+            ["Achieved, period logged".into(), achieved(&log.period)],
             [
                 "Budget spent".into(),
                 log.display.window_budget_spent.clone(),
