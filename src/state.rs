@@ -59,6 +59,8 @@ pub enum Action {
     SetRequestsSeries(String),
     SetErrorsSeries(String),
     SetRecording(String),
+    /// The SLO's name within the service, a label of every exported rule.
+    SetSloName(String),
     /// One field of the error-budget policy (issue 17 §1).
     EditPolicy(PolicyEdit),
     /// Alerts: the policy, and the error ratio to evaluate it at.
@@ -364,6 +366,7 @@ impl State {
             Action::SetRequestsSeries(x) => s.production.requests = x,
             Action::SetErrorsSeries(x) => s.production.errors = x,
             Action::SetRecording(x) => s.production.recording = x,
+            Action::SetSloName(x) => s.production.slo = x,
             Action::EditPolicy(edit) => {
                 let p = &mut s.policy;
                 match edit {

@@ -105,6 +105,9 @@ incidents: --incident (repeatable; WHEN a date or an RFC 3339 instant, SCOPE 100
 --incidents (a CSV, one date,duration,scope[,note] a line, header optional) log incidents that
 happened: their achieved availability is over the window ending at --now and over the period
 logged (from --logged-since, else the first incident, to --now: never extrapolated unsaid).
+Only a first line naming the columns is a header (a line that does not read is refused); a
+moment counts once (overlapping incidents' shares of users add up to at most 100%, noted), and a
+period counts the incidents with some of their time in it.
 --model log takes the incident rate, time to restore and scope from them (time to detect
 stays --ttd, at most the mean time to restore).
 alerts: each --alert is severity, budget fraction spent in the long window, long window, short
@@ -269,14 +272,21 @@ fn text(args: &Args, name: &str) -> Result<Option<String>, String> {
 }
 
 /// `--requests`: the requests in the SLO window, as a count (`1M`: that
-/// many in the window) or a rate over any period (`2.6M per 30d`, `100 per
-/// second`, read by the core's `Rate`), as the budget's traffic rate.
+/// many in the window, whole) or a rate over any period (`2.6M per 30d`,
+/// `100 per second`, read by the core's `Rate`), as the budget's traffic
+/// rate. The bad requests among them (`--bad`, budget's) are whole too.
 fn requests_rate(args: &Args, window: Period) -> Result<Option<Rate>, String> {
+    if let Some(bad) = text(args, "--bad")? {
+        Count::parse_whole(&bad).map_err(|e| format!("--bad: {e}"))?;
+    }
     let Some(t) = text(args, "--requests")? else {
         return Ok(None);
     };
     let rate = match Count::parse(&t) {
-        Ok(n) => Rate::parse(&format!("{n} per {}", window.id())),
+        Ok(_) => match Count::parse_whole(&t) {
+            Ok(n) => Rate::parse(&format!("{n} per {}", window.id())),
+            Err(e) => return Err(format!("--requests: {e}")),
+        },
         Err(count) if !t.contains(" per ") && !t.contains('/') => {
             return Err(format!(
                 "--requests: {count}; or a rate such as 2.6M per 30d"
@@ -407,6 +417,7 @@ fn base_scenario(args: &Args, slo_required: bool) -> Result<Scenario, String> {
     // Only what is given: no incident log from the default story (a
     // time-based budget counts the log's incidents).
     scenario.incidents.history.clear();
+    check_maintenance(&scenario)?;
     match slo(args)? {
         Some(target) => scenario.target = target,
         None if slo_required => {
@@ -435,12 +446,49 @@ fn logged_incidents(args: &Args) -> Result<Vec<PastIncident>, String> {
         log.push(PastIncident::parse(&text).map_err(|e| format!("--incident {text:?}: {e}"))?);
     }
     if let Some(path) = text(args, "--incidents")? {
-        let csv = std::fs::read_to_string(&path)
-            .map_err(|e| format!("--incidents: cannot read {path:?}: {e}"))?;
+        // Read as `import` reads its spec, never past the limit
+        // (`/dev/zero`, `yes … | nines incidents --incidents /dev/stdin`):
+        // 4 MiB holds the log's 1,000
+        // incidents with notes of 4,000 bytes each.
+        const MAX_CSV_BYTES: u64 = 4 << 20;
+        let csv = std::fs::File::open(&path)
+            .map_err(import::ReadError::Io)
+            .and_then(|f| import::read_bounded(f, MAX_CSV_BYTES))
+            .map_err(|e| match e {
+                import::ReadError::Io(e) => format!("--incidents: cannot read {path:?}: {e}"),
+                import::ReadError::TooLarge => format!(
+                    "--incidents {path:?}: more than {MAX_CSV_BYTES} bytes: an incident log of \
+                     at most 4 MiB ({} incidents) is expected",
+                    nines_core::bounds::MAX_INCIDENTS
+                ),
+                import::ReadError::NotUtf8 => {
+                    format!("--incidents {path:?}: not UTF-8 text; a CSV is expected")
+                }
+            })?;
         let read = read_incident_csv(&csv);
         if !read.errors.is_empty() {
-            let errors: Vec<String> = read.errors.iter().map(ToString::to_string).collect();
-            return Err(format!("--incidents {path:?}: {}", errors.join("; ")));
+            // How many, then the first three: a file of a million bad lines
+            // gives one short line of message, not a million.
+            let shown: Vec<String> = read
+                .errors
+                .iter()
+                .take(3)
+                .map(ToString::to_string)
+                .collect();
+            return Err(match read.errors.len() {
+                1 => format!("--incidents {path:?}: {}", shown[0]),
+                n => format!(
+                    "--incidents {path:?}: {n} lines do not read: {}{}",
+                    shown.join("; "),
+                    if n > 3 { "; …" } else { "" }
+                ),
+            });
+        }
+        if read.incidents.is_empty() {
+            return Err(format!(
+                "--incidents {path:?}: no incidents in it (only blank lines, # comments or a \
+                 header); write one a line as {INCIDENT_FORM}"
+            ));
         }
         if !List::Incidents.holds(log.len() + read.incidents.len()) {
             let source = if log.is_empty() {
@@ -547,7 +595,17 @@ fn downtime(args: &Args) -> Result<Report, String> {
             .unwrap_or_default(),
         ..Scenario::default()
     };
+    check_maintenance(&scenario)?;
     Ok(evaluate(&scenario, nines_core::budget::STORY_NOW))
+}
+
+/// Planned maintenance no longer than its period under the convention in
+/// force, for every command that takes `--maintenance`.
+fn check_maintenance(scenario: &Scenario) -> Result<(), String> {
+    scenario
+        .maintenance
+        .check(scenario.convention)
+        .map_err(|e| format!("--maintenance: {e}"))
 }
 
 fn reverse(args: &Args) -> Result<Report, String> {
@@ -623,8 +681,10 @@ fn render_downtime(report: &Report, json: bool) -> String {
     } else {
         format!("\nMaintenance: {}.", t.maintenance)
     };
+    // Nothing left to measure, maintenance over the budget, per day.
+    let notes: String = t.notes.iter().map(|n| format!("\n{n}")).collect();
     format!(
-        "Availability {} {nines}\n{}\nConvention: {}. {}{hours}{maintenance}",
+        "Availability {} {nines}\n{}\nConvention: {}. {}{hours}{maintenance}{notes}",
         t.availability_percent,
         table(header.each_ref().map(String::as_str), &rows),
         t.convention_label,

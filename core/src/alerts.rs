@@ -824,6 +824,18 @@ struct Figures {
     reset: Option<f64>,
 }
 
+/// Whether `policy`'s `alert` can never fire whatever the error ratio
+/// because its short window was rounded away: Pyrra keeps a short window
+/// at every period and rounds it to the minute, 0 s below a 2.8-day
+/// period (`period / 8064`); a window of no length holds no samples, so
+/// its condition is never met. Such an alert has no detection time, no
+/// budget spent and no reset. (A custom alert's short window of 0 s is a
+/// single-window alert, as the Prometheus export writes it: it fires on
+/// its long window.)
+pub fn short_window_rounded_away(policy: &AlertPolicy, alert: &BurnAlert) -> bool {
+    policy.id == "pyrra" && alert.short_window_seconds == 0.0
+}
+
 /// Time to fire in floating point: `L × b × U / e + for`.
 fn detection_f64(alert: &BurnAlert, u: f64, period: f64, e: f64) -> Option<f64> {
     let threshold = finite(alert.burn_rate(period)).unwrap_or(0.0) * u;
@@ -1035,13 +1047,19 @@ impl AlertWarning {
                 if *pyrra {
                     m.push_str(
                         " (Pyrra scales it as period / 8064 and rounds it to the minute, which \
-                         gives 0 below a 2.8-day period)",
+                         gives 0 below a 2.8-day period): a window of no length holds no \
+                         samples, so the short-window check is never met and the alert can \
+                         never fire.",
+                    );
+                } else {
+                    m.push_str(
+                        ": a window of no length holds no samples, so the short-window check \
+                         cannot work.",
                     );
                 }
                 m.push_str(
-                    ": a window of no length holds no samples, so the short-window check \
-                     cannot work. Use a short window of about 1/12 of the long one (SRE \
-                     Workbook ch. 5), or windows scaled with the period without rounding.",
+                    " Use a short window of about 1/12 of the long one (SRE Workbook ch. 5), \
+                     or windows scaled with the period without rounding.",
                 );
                 m
             }
@@ -1222,10 +1240,17 @@ pub fn detection_series(
     points: usize,
 ) -> Vec<DetectionCurve> {
     let u = target.unavailability();
+    // An alert whose short window was rounded away never fires: no curve.
     let thresholds: Vec<f64> = policy
         .alerts
         .iter()
-        .map(|a| a.burn_rate(period_seconds) * u)
+        .map(|a| {
+            if short_window_rounded_away(policy, a) {
+                f64::INFINITY
+            } else {
+                a.burn_rate(period_seconds) * u
+            }
+        })
         .collect();
     let lowest = thresholds
         .iter()
@@ -1438,7 +1463,8 @@ pub struct AlertRow {
     pub threshold_error_ratio: f64,
     /// `0.72%`.
     pub threshold_display: String,
-    /// Whether a total outage can fire it.
+    /// Whether a total outage can fire it: `b × U < 1`, and a short
+    /// window not rounded away ([`short_window_rounded_away`]).
     pub can_fire: bool,
     /// Time to fire at the scenario's error ratio.
     pub detection_seconds: Option<f64>,
@@ -1679,7 +1705,13 @@ fn alert_rows(
         .alerts
         .iter()
         .map(|alert| {
-            let a = analyse_alert(alert, target, period_seconds, e);
+            let mut a = analyse_alert(alert, target, period_seconds, e);
+            if short_window_rounded_away(policy, alert) {
+                a.can_fire = false;
+                a.detection_seconds = None;
+                a.budget_spent = None;
+                a.reset_seconds = None;
+            }
             let long = format_duration(a.long_window_seconds);
             let short = format_duration(a.short_window_seconds);
             AlertRow {
@@ -2080,5 +2112,74 @@ mod tests {
         assert!(
             detection_series(&AlertPolicy::workbook(), &Availability::HUNDRED, MONTH, 5).is_empty()
         );
+    }
+
+    /// Worked by hand. At a
+    /// 2-day period (172 800 s) Pyrra's first page has a long window of
+    /// 172 800 / 672 = 257.1 s, rounded to the minute 4m (240 s), and a
+    /// short window of 172 800 / 8 064 = 21.4 s, rounded to 0 s. A window
+    /// of no length holds no samples: the row cannot fire, and has no
+    /// detection time (before: "can fire", after 240 × 14 × 0.001 / 100% =
+    /// 3.36 s), no budget spent and no reset. Its second page (26m / 2m,
+    /// `for` 1m) fires at 100% errors after 1 560 × 7 × 0.001 + 60 =
+    /// 70.92 s.
+    #[test]
+    fn a_pyrra_row_with_a_short_window_of_0s_cannot_fire() {
+        let input = AlertInput {
+            policy: PolicyChoice::Pyrra,
+            error_ratio: 1.0,
+            ..AlertInput::default()
+        };
+        let r = alerts_report(
+            &input,
+            &a("99.9"),
+            Period::Days(2),
+            Convention::GregorianMean,
+            None,
+        );
+        let row = &r.rows[0];
+        assert_eq!(
+            (row.long_window_seconds, row.short_window_seconds),
+            (240.0, 0.0)
+        );
+        assert!(!row.can_fire);
+        assert_eq!(row.detection_seconds, None);
+        assert_eq!(row.detection_display, "never");
+        assert_eq!(row.budget_spent, None);
+        assert_eq!(row.reset_seconds, None);
+        assert!(r.rows[1].can_fire);
+        assert!((r.rows[1].detection_seconds.unwrap() - 70.92).abs() < 1e-9);
+        // The detection chart has no curve for it, and the others.
+        let curves: Vec<usize> = r.detection_chart.iter().map(|c| c.alert).collect();
+        assert_eq!(curves, [1, 2, 3]);
+        // The warning says the same.
+        assert!(
+            r.warnings[0].contains("short window is 0s") && r.warnings[0].contains("never fire"),
+            "{:?}",
+            r.warnings
+        );
+        // At 28 days the same alert has its 5m short window and fires.
+        let p = AlertPolicy::pyrra(28 * 86_400);
+        assert!(!short_window_rounded_away(&p, &p.alerts[0]));
+        let p = AlertPolicy::pyrra(2 * 86_400);
+        assert!(short_window_rounded_away(&p, &p.alerts[0]));
+        // A custom alert with a short window of 0 s is a single-window
+        // alert (the export writes its long window only): 5% of 30 days in
+        // 90 minutes is a burn of 24, at 100% errors it fires after
+        // 5 400 × 24 × 0.001 = 129.6 s.
+        let custom = AlertInput {
+            policy: PolicyChoice::Custom,
+            custom: vec![BurnAlert::new(Severity::Ticket, 0.05, 5_400.0, 0.0)],
+            error_ratio: 1.0,
+        };
+        let r = alerts_report(
+            &custom,
+            &a("99.9"),
+            Period::Days(30),
+            Convention::GregorianMean,
+            None,
+        );
+        assert!(r.rows[0].can_fire);
+        assert!((r.rows[0].detection_seconds.unwrap() - 129.6).abs() < 1e-9);
     }
 }

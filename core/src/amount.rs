@@ -234,6 +234,30 @@ impl Count {
             .map_err(|p| ParseError::new(s, Expected::Count, p))
     }
 
+    /// Parses a count of things that happen one by one (requests, bad
+    /// requests): as [`Count::parse`], and whole. `1.5k` is 1,500; `1.5`
+    /// and `0.5` are refused, where a factor or a level may be fractional.
+    ///
+    /// ```
+    /// use nines_core::amount::Count;
+    /// assert_eq!(Count::parse_whole("1.5k").unwrap().to_f64(), 1_500.0);
+    /// let err = Count::parse_whole("1.5").unwrap_err().to_string();
+    /// assert!(err.contains("not a whole number"), "{err}");
+    /// ```
+    pub fn parse_whole(s: &str) -> Result<Count, ParseError> {
+        let count = Count::parse(s)?;
+        if count.0.denom() != 1 {
+            return Err(ParseError::new(
+                s,
+                Expected::Count,
+                Problem::Invalid(
+                    "it is not a whole number, and requests are counted whole (1.5k is 1,500)",
+                ),
+            ));
+        }
+        Ok(count)
+    }
+
     /// The count `r`, when it is a terminating decimal (at most 36 decimal
     /// places) no larger than [`MAX_COUNT`]; `None` otherwise.
     ///

@@ -972,16 +972,32 @@ pub struct BudgetReport {
     pub traffic: String,
     /// `2.6M per 30d`.
     pub traffic_display: String,
-    /// Requests expected in the window.
+    /// Requests expected in the window (the traffic input's; figures of a
+    /// request-based budget only: a time-based one shows none).
     pub requests_in_window: f64,
-    /// `2.6M`.
+    /// `2.6M`; empty for a time-based budget, which shows no request
+    /// figures.
     pub requests_display: String,
-    /// `U × requests`: bad requests allowed.
+    /// `U × requests`: bad requests allowed (request-based budget only, as
+    /// [`BudgetReport::requests_in_window`]).
     pub allowed_bad: f64,
-    /// `1,300`.
+    /// `1,300`; empty for a time-based budget.
     pub allowed_bad_display: String,
     /// The budget in the mode's unit: `1,300 bad requests` or `21m 36s`.
     pub allowed_display: String,
+    /// Planned maintenance counted against the budget inside the window's
+    /// service time, seconds (0 when excluded or none), by the rule of
+    /// [`MeasuredTime`]: the downtime table charges the same.
+    pub maintenance_seconds: f64,
+    /// Of it, the part so far: spent like any downtime by a time-based
+    /// budget (it is in [`BudgetReport::spent`]).
+    pub maintenance_spent_seconds: f64,
+    /// The time-based budget less that maintenance: the unplanned downtime
+    /// the window allows, never negative (the notes say when the
+    /// maintenance alone exceeds the budget, and by how much).
+    pub unplanned_seconds: f64,
+    /// `24m`.
+    pub unplanned_display: String,
     /// Spent so far in the mode's unit (bad requests or bad seconds).
     pub spent: f64,
     /// `520 bad requests` or `10m`.
@@ -1116,6 +1132,43 @@ pub struct LoggedBadTime {
     pub incidents: usize,
 }
 
+/// The note of maintenance counted against the budget: how much falls in
+/// the window's service time and what it leaves (the downtime table's
+/// rule: the budget less the maintenance, never below zero).
+fn maintenance_note(report: &BudgetReport, time_based: bool, budget_seconds: f64) -> String {
+    let inside = format_duration(report.maintenance_seconds);
+    if !time_based {
+        return [
+            "Planned maintenance is counted against the budget: the requests that fail in its ",
+            &inside,
+            " inside this window's service time are bad requests like any other; count them \
+             among the bad requests.",
+        ]
+        .concat();
+    }
+    let mut note = [
+        "Planned maintenance is counted against the budget: ",
+        &inside,
+        " of it falls inside this window's service time (",
+        &format_duration(report.maintenance_spent_seconds),
+        " so far, spent like any downtime), so the unplanned downtime allowed is ",
+        &report.budget_display,
+        " less it",
+    ]
+    .concat();
+    let excess = report.maintenance_seconds - budget_seconds;
+    if excess > 0.0 {
+        note.push_str(": none, the maintenance alone exceeds the budget by ");
+        note.push_str(&format_duration(excess));
+        note.push('.');
+    } else {
+        note.push_str(": ");
+        note.push_str(&report.unplanned_display);
+        note.push('.');
+    }
+    note
+}
+
 /// [`BudgetReport::spent_source`].
 fn spent_source(input: &BudgetInput, logged: LoggedBadTime) -> String {
     match (input.mode, input.bad_time_source) {
@@ -1186,11 +1239,17 @@ pub fn budget_report(
     };
     let requests = input.traffic.count_in_period(window, convention);
     let allowed_bad = budget.allowed_bad(requests).unwrap_or(0.0);
+    // Counted maintenance inside the service time (MeasuredTime's rule, as
+    // the downtime table's): downtime, spent as it happens.
+    let maintenance = measured.counted_between(frame.start, frame.end);
+    let maintenance_spent = measured.counted_between(frame.start, frame.now.min(frame.end));
     let spend = match input.mode {
-        BudgetMode::Time => Spend::BadSeconds(match input.bad_time_source {
-            BadTimeSource::Log => logged.seconds,
-            BadTimeSource::Typed => input.bad_seconds,
-        }),
+        BudgetMode::Time => Spend::BadSeconds(
+            match input.bad_time_source {
+                BadTimeSource::Log => logged.seconds,
+                BadTimeSource::Typed => input.bad_seconds,
+            } + maintenance_spent,
+        ),
         BudgetMode::Requests => Spend::BadRequests {
             bad: input.bad_events,
             requests_in_window: requests,
@@ -1207,6 +1266,8 @@ pub fn budget_report(
         BudgetMode::Time => budget_seconds,
         BudgetMode::Requests => allowed_bad,
     };
+    let unplanned = (budget_seconds - maintenance).max(0.0);
+    let time_based = mode == BudgetMode::Time;
     let elapsed = frame.elapsed_seconds;
     let rolling = frame.alignment == Alignment::Rolling;
     let mut report = BudgetReport {
@@ -1223,15 +1284,28 @@ pub fn budget_report(
         traffic: input.traffic.to_string(),
         traffic_display: input.traffic.format_compact(),
         requests_in_window: requests,
-        requests_display: Count::from_f64(requests.round())
-            .map_or_else(|| format_count(requests), |c| c.format_compact()),
+        requests_display: if time_based {
+            String::new()
+        } else {
+            Count::from_f64(requests.round())
+                .map_or_else(|| format_count(requests), |c| c.format_compact())
+        },
         allowed_bad,
-        allowed_bad_display: format_count(allowed_bad),
+        allowed_bad_display: if time_based {
+            String::new()
+        } else {
+            format_count(allowed_bad)
+        },
         allowed_display: in_unit(mode, allowed),
+        maintenance_seconds: maintenance,
+        maintenance_spent_seconds: maintenance_spent,
+        unplanned_seconds: unplanned,
+        unplanned_display: format_duration(unplanned),
         spent: match spend {
-            // Invalid inputs are reported in `error`; show nothing spent.
+            // Invalid inputs are reported in `error`; show nothing spent
+            // (and never a negative zero).
             Spend::BadSeconds(x) | Spend::BadRequests { bad: x, .. } => {
-                if x.is_finite() && x >= 0.0 { x } else { 0.0 }
+                if x.is_finite() && x > 0.0 { x } else { 0.0 }
             }
         },
         spent_display: String::new(),
@@ -1242,7 +1316,11 @@ pub fn budget_report(
             0.0
         },
         elapsed_display: format_duration(elapsed),
-        elapsed_percent: format_fraction_percent(measured_elapsed / measured_window),
+        elapsed_percent: if measured_window > 0.0 {
+            format_fraction_percent(measured_elapsed / measured_window)
+        } else {
+            ABSENT.into()
+        },
         consumed: None,
         consumed_display: ABSENT.into(),
         remaining: None,
@@ -1285,9 +1363,24 @@ pub fn budget_report(
         error: None,
     };
     report.spent_display = in_unit(mode, report.spent);
+    if time_based && maintenance_spent > 0.0 {
+        report.spent_source.push_str("; plus ");
+        report
+            .spent_source
+            .push_str(&format_duration(maintenance_spent));
+        report
+            .spent_source
+            .push_str(" of planned maintenance counted against the budget");
+    }
     let service_note = measured.describe();
     if !service_note.is_empty() {
         report.notes.push(service_note);
+    }
+    report.notes.extend(measured.nothing_measured_note());
+    if maintenance > 0.0 {
+        report
+            .notes
+            .push(maintenance_note(&report, time_based, budget_seconds));
     }
     let status =
         match budget.status_measured(spend, measured_elapsed, measured_window, budget_seconds) {
@@ -1301,7 +1394,13 @@ pub fn budget_report(
         };
     report.consumed = status.consumed;
     report.consumed_display = status.consumed.map_or_else(
-        || "unbounded (a 100% target allows no failures)".into(),
+        || {
+            if target.unavailability() == 0.0 || !time_based {
+                "unbounded (a 100% target allows no failures)".into()
+            } else {
+                "unbounded (the budget is 0s: no time is measured)".into()
+            }
+        },
         format_fraction_percent,
     );
     report.remaining = status.remaining;
@@ -1719,5 +1818,124 @@ mod tests {
         assert_eq!(pts[1].seconds, 432_000.0);
         assert!(!pts[1].projected && pts[2].projected);
         assert!(pts.iter().all(|p| p.remaining.is_finite()));
+    }
+
+    /// A 99% time-based budget over a rolling week ending at STORY_NOW (Wed
+    /// 11 Nov 2026 00:00 UTC), Mon–Fri 09:00–17:00 with `maintenance`,
+    /// `elapsed` seconds of the week elapsed and nothing else spent.
+    fn office_week(maintenance: &str, elapsed: f64) -> BudgetReport {
+        let input = BudgetInput {
+            mode: BudgetMode::Time,
+            bad_seconds: 0.0,
+            bad_time_source: BadTimeSource::Typed,
+            elapsed_seconds: elapsed,
+            ..BudgetInput::default()
+        };
+        let measured = MeasuredTime::new(
+            "Mon-Fri 09:00-17:00".parse().unwrap(),
+            &maintenance.parse().unwrap(),
+            UtcOffset::UTC,
+            Convention::GregorianMean,
+        );
+        let frame = input.frame(Period::Week, Convention::GregorianMean, STORY_NOW);
+        budget_report(
+            &input,
+            Availability::parse("99").unwrap(),
+            &frame,
+            Convention::GregorianMean,
+            &measured,
+            LoggedBadTime::default(),
+        )
+    }
+
+    /// And §4: the budget reads
+    /// maintenance as the downtime table does. 1% of 40 h = 1,440 s with
+    /// Sunday night maintenance (outside the hours), excluded or counted;
+    /// 1% of 39 h = 1,404 s with Wed 16:00–18:00 excluded (one hour
+    /// inside). Counted, that hour is spent like downtime: over the week
+    /// from Wed 4 Nov 00:00 (Wed 4 Nov 16:00–17:00 is in it) 3,600 s are
+    /// spent of 1,440 s, 250%, and the maintenance alone exceeds the budget
+    /// by 3,600 − 1,440 = 2,160 s = 36m.
+    #[test]
+    fn counted_maintenance_is_spent_as_the_table_charges_it() {
+        let week = 7.0 * 86_400.0;
+        for text in ["Sun 02:00-04:00 excluded", "Sun 02:00-04:00 counted"] {
+            let b = office_week(text, week);
+            assert_eq!(b.budget_seconds, 1_440.0, "{text}");
+            assert_eq!(b.spent, 0.0, "{text}");
+            assert_eq!(b.maintenance_seconds, 0.0, "{text}");
+        }
+        assert_eq!(
+            office_week("Wed 16:00-18:00 excluded", week).budget_seconds,
+            1_404.0
+        );
+        let b = office_week("Wed 16:00-18:00 counted", week);
+        assert_eq!(b.budget_seconds, 1_440.0);
+        assert_eq!(b.maintenance_seconds, 3_600.0);
+        assert_eq!(b.spent, 3_600.0);
+        assert_eq!(b.consumed_display, "250%");
+        assert_eq!(b.unplanned_seconds, 0.0);
+        assert_eq!(b.policy, PolicyStatus::Frozen);
+        assert!(
+            b.spent_source
+                .ends_with("; plus 1h of planned maintenance counted against the budget"),
+            "{}",
+            b.spent_source
+        );
+        assert!(
+            b.notes.iter().any(|n| n.ends_with(
+                "the unplanned downtime allowed is 24m less it: none, the maintenance alone \
+                 exceeds the budget by 36m."
+            )),
+            "{:?}",
+            b.notes
+        );
+        // Wed 16:45–17:15 puts 15 min inside: 1,440 − 900 = 540 s = 9m
+        // unplanned. Two days in (from Mon 9 Nov 00:00 to Wed 11 Nov 00:00)
+        // none of it has happened yet: nothing spent.
+        let b = office_week("Wed 16:45-17:15 counted", 2.0 * 86_400.0);
+        assert_eq!(b.maintenance_seconds, 900.0);
+        assert_eq!(b.maintenance_spent_seconds, 0.0);
+        assert_eq!(b.spent, 0.0);
+        assert_eq!(b.unplanned_display, "9m");
+        assert!(
+            b.notes.iter().any(|n| n.ends_with("is 24m less it: 9m.")),
+            "{:?}",
+            b.notes
+        );
+    }
+
+    /// Issue §6: a time-based budget shows no request figures (the default
+    /// traffic, 2.6M per 30 days, would have given "≈607k" and "6,066.67").
+    #[test]
+    fn a_time_based_budget_shows_no_request_figures() {
+        let b = office_week("none", 7.0 * 86_400.0);
+        assert_eq!(b.requests_display, "");
+        assert_eq!(b.allowed_bad_display, "");
+        let r = section(&BudgetInput::default());
+        assert_eq!(r.requests_display, "2.6M");
+        assert_eq!(r.allowed_bad_display, "1,300");
+    }
+
+    /// Issue §11: nothing left to measure is said, and no percentage of an
+    /// empty window is printed.
+    #[test]
+    fn an_empty_window_says_so() {
+        let b = office_week("Mon-Fri 08:00-18:00 excluded", 7.0 * 86_400.0);
+        assert_eq!(b.budget_seconds, 0.0);
+        assert_eq!(b.elapsed_percent, ABSENT);
+        assert!(
+            b.notes
+                .iter()
+                .any(|n| n.starts_with("Nothing is left to measure")),
+            "{:?}",
+            b.notes
+        );
+        assert!(
+            !office_week("none", 86_400.0)
+                .notes
+                .iter()
+                .any(|n| n.starts_with("Nothing"))
+        );
     }
 }

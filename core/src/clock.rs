@@ -31,6 +31,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::choice::Choice;
 use crate::display::{format_instant, format_instant_iso};
 use crate::parse_error::{Expected, ParseError, Problem};
+use crate::ratio::Ratio;
 use crate::window::{Convention, Maintenance, Period, PlannedMaintenance, ServiceHours};
 
 /// How the SLO window is placed on the calendar.
@@ -273,9 +274,15 @@ pub fn read_optional_instant<'de, D: Deserializer<'de>>(
     }
 }
 
+/// What an instant's offset may be, for [`parse_instant`]'s refusal.
+const OFFSET_RANGE: &str =
+    "its offset from UTC must be between -14:00 and +14:00, with minutes 00 to 59";
+
 /// An instant as a person or a flag gives it: RFC 3339
 /// (`2027-03-10T00:00:00Z`, `2027-03-10T09:30:00+01:00`), the same without
 /// seconds or offset (read as UTC), or a date (`2027-03-10`, midnight UTC).
+/// An offset is one of the world's time zones', as [`UtcOffset`] takes
+/// them: −14:00 to +14:00, minutes 00 to 59 (`+25:00` is refused).
 ///
 /// ```
 /// use nines_core::clock::parse_instant;
@@ -287,6 +294,8 @@ pub fn read_optional_instant<'de, D: Deserializer<'de>>(
 /// assert_eq!(parse_instant("2027-03-01 10:00").unwrap().to_rfc3339(), "2027-03-01T10:00:00+00:00");
 /// assert!(parse_instant("next tuesday").unwrap_err().to_string().contains("2027-03-10"));
 /// assert!(parse_instant("2027-02-30").unwrap_err().to_string().contains("no such day"));
+/// // Offsets as the world's time zones have them: ±14:00, minutes below 60.
+/// assert!(parse_instant("2027-03-10T09:30:00+25:00").unwrap_err().to_string().contains("-14:00 and +14:00"));
 /// ```
 pub fn parse_instant(text: &str) -> Result<DateTime<Utc>, ParseError> {
     let t = text.trim();
@@ -367,7 +376,17 @@ pub fn parse_instant(text: &str) -> Result<DateTime<Utc>, ParseError> {
             ) else {
                 return Err(err(Problem::Unrecognised));
             };
-            sign * (h * 60 + m) as i32
+            // The offsets of the world's time zones, as `--utc-offset`
+            // takes them (`UtcOffset`): ±14:00 at most, minutes 00 to 59.
+            // `+25:00` or `+00:60` would silently shift the instant.
+            if m >= 60 {
+                return Err(err(Problem::Invalid(OFFSET_RANGE)));
+            }
+            let minutes = sign * (h * 60 + m) as i32;
+            if UtcOffset::from_minutes(minutes).is_none() {
+                return Err(err(Problem::Invalid(OFFSET_RANGE)));
+            }
+            minutes
         }
     };
     local
@@ -671,10 +690,24 @@ pub fn freeze_lifts_after(
 /// elapses and no budget runs out. 24/7 with nothing excluded is plain
 /// time, and every figure is the one without service hours.
 ///
-/// Planned maintenance given as a weekly window is cut out of the service
-/// hours it overlaps; given as time per month, it is spread evenly (the
-/// measured time is the service time × (1 − maintenance / month)).
-/// Maintenance counted against the budget is measured like any time.
+/// The one rule of planned maintenance, read here by every figure (the
+/// downtime table, the error budget, the alerts): **only the part of the
+/// maintenance inside the service hours is excluded or counted**.
+///
+/// * A weekly window is cut to the service hours: beside Mon–Fri
+///   09:00–17:00, `Sun 02:00-04:00` touches nothing and `Wed 16:00-18:00`
+///   takes its one hour before 17:00.
+/// * An amount a month has no time of day: it is taken to fall inside the
+///   service hours (it is the maintenance the service sees), spread evenly
+///   over them, and never more than they hold.
+/// * Excluded, that part is not measured. Counted, it is measured like any
+///   time and spent from the budget as downtime
+///   ([`MeasuredTime::counted_between`]): the downtime allowed is the
+///   budget less it, never below zero.
+///
+/// A period shorter than a week has a figure only when every day measures
+/// the same time and holds the same maintenance ([`MeasuredTime::in_period`]);
+/// otherwise it is not defined, whichever of the two differs.
 ///
 /// Worked by hand: Mon–Fri 09:00–17:00 holds 40 h a week; from Friday
 /// 16:00 to Monday 10:00 it measures 1 h + 1 h = 2 h.
@@ -696,9 +729,13 @@ pub fn freeze_lifts_after(
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct MeasuredTime {
     hours: ServiceHours,
-    excluded_weekly: Option<ServiceHours>,
-    /// 1 − excluded monthly maintenance / month (1 when none).
-    monthly_factor: f64,
+    /// The weekly maintenance window, excluded or counted.
+    window: Option<ServiceHours>,
+    /// Planned maintenance a month when there is no weekly window (0:
+    /// none).
+    monthly_seconds: f64,
+    treatment: Maintenance,
+    convention: Convention,
     offset: UtcOffset,
 }
 
@@ -709,42 +746,105 @@ impl Default for MeasuredTime {
     }
 }
 
+/// A week of the schedule, in exact seconds (see [`MeasuredTime::week`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ServiceWeek {
+    /// Time in service.
+    pub service: Ratio,
+    /// Planned maintenance inside the service hours, whatever its
+    /// treatment.
+    pub maintenance: Ratio,
+    /// The time measured: the service time less excluded maintenance.
+    pub measured: Ratio,
+    /// Maintenance counted against the budget: downtime spent from it.
+    pub counted: Ratio,
+}
+
+/// The measured time of a period and the maintenance counted in it, exact
+/// seconds (see [`MeasuredTime::in_period`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PeriodTime {
+    /// Seconds measured (the budget is `U ×` them).
+    pub measured: Ratio,
+    /// Seconds of counted maintenance, spent from that budget.
+    pub counted: Ratio,
+}
+
+/// Why a period shorter than a week has no figure: its days do not all
+/// measure the same time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnevenDays {
+    /// The service hours differ from day to day.
+    ServiceHours,
+    /// The service hours are alike but the planned maintenance inside them
+    /// is not (a weekly window on some days only).
+    Maintenance,
+}
+
+/// Which part of the schedule a walk over the calendar follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    /// The service hours less an excluded window.
+    Measured,
+    /// The service hours.
+    Service,
+    /// The weekly window inside the service hours.
+    Window,
+}
+
+/// `r × num / den`, exactly when it fits, else through `f64`.
+fn scaled(r: Ratio, num: u128, den: u128) -> Ratio {
+    Ratio::new(num, den)
+        .and_then(|s| r.checked_mul(s))
+        .or_else(|| Ratio::from_f64(r.to_f64() * num as f64 / den as f64))
+        .unwrap_or(Ratio::ZERO)
+}
+
+/// `a − b`, zero when `b` is larger.
+fn less(a: Ratio, b: Ratio) -> Ratio {
+    a.checked_sub(b).unwrap_or(Ratio::ZERO)
+}
+
 impl MeasuredTime {
     /// Every second counts.
     pub const ALWAYS: MeasuredTime = MeasuredTime {
         hours: ServiceHours::always(),
-        excluded_weekly: None,
-        monthly_factor: 1.0,
+        window: None,
+        monthly_seconds: 0.0,
+        treatment: Maintenance::Excluded,
+        convention: Convention::GregorianMean,
         offset: UtcOffset::UTC,
     };
 
-    /// `hours` in `offset`, less `maintenance` when it is excluded.
+    /// `hours` in `offset` with `maintenance`, months as `convention` has
+    /// them.
     pub fn new(
         hours: ServiceHours,
         maintenance: &PlannedMaintenance,
         offset: UtcOffset,
         convention: Convention,
     ) -> MeasuredTime {
-        let (excluded_weekly, monthly_factor) = match (maintenance.treatment, maintenance.weekly) {
-            (Maintenance::Counted, _) => (None, 1.0),
-            (Maintenance::Excluded, Some(w)) => (Some(w), 1.0),
-            (Maintenance::Excluded, None) => {
-                let month = Period::Month.seconds(convention) as f64;
-                let share = maintenance.seconds_in(Period::Month, convention) / month;
-                (None, (1.0 - share).clamp(0.0, 1.0))
-            }
-        };
+        let monthly = maintenance.seconds_per_month;
         MeasuredTime {
             hours,
-            excluded_weekly,
-            monthly_factor,
+            window: maintenance.weekly,
+            monthly_seconds: if maintenance.weekly.is_none() && monthly.is_finite() && monthly > 0.0
+            {
+                monthly
+            } else {
+                0.0
+            },
+            treatment: maintenance.treatment,
+            convention,
             offset,
         }
     }
 
     /// Whether every second is measured (24/7, nothing excluded).
     pub fn is_always(&self) -> bool {
-        self.hours.is_always() && self.excluded_weekly.is_none() && self.monthly_factor == 1.0
+        self.hours.is_always()
+            && (self.treatment == Maintenance::Counted
+                || (self.window.is_none() && self.monthly_seconds == 0.0))
     }
 
     /// The offset the hours are read in.
@@ -752,36 +852,246 @@ impl MeasuredTime {
         self.offset
     }
 
-    /// The measured parts of weekday `day` (0 = Monday), seconds after
-    /// local midnight: the service hours less an excluded window (at most
-    /// two pieces; an empty piece has start = end).
-    fn day_intervals(&self, day: usize) -> [(u32, u32); 2] {
-        let Some(h) = self.hours.day(day) else {
+    /// Whether the planned maintenance is excluded or counted.
+    pub fn treatment(&self) -> Maintenance {
+        self.treatment
+    }
+
+    /// Day `day`'s service hours, seconds after local midnight.
+    fn service_piece(&self, day: usize) -> Option<(u32, u32)> {
+        self.hours.day(day).map(|h| {
+            (
+                u32::from(h.start_minute()) * 60,
+                u32::from(h.end_minute()) * 60,
+            )
+        })
+    }
+
+    /// The part of day `day`'s maintenance window inside its service hours
+    /// (start = end when none).
+    fn window_piece(&self, day: usize) -> (u32, u32) {
+        let Some((a, b)) = self.service_piece(day) else {
+            return (0, 0);
+        };
+        match self.window.and_then(|w| w.day(day)) {
+            Some(m) => {
+                let c = (u32::from(m.start_minute()) * 60).max(a);
+                let d = (u32::from(m.end_minute()) * 60).min(b);
+                if c < d { (c, d) } else { (a, a) }
+            }
+            None => (a, a),
+        }
+    }
+
+    /// The pieces of weekday `day` (0 = Monday) that `part` follows,
+    /// seconds after local midnight (at most two; an empty piece has start
+    /// = end).
+    fn pieces(&self, day: usize, part: Part) -> [(u32, u32); 2] {
+        let Some((a, b)) = self.service_piece(day) else {
             return [(0, 0); 2];
         };
-        let (a, b) = (
-            u32::from(h.start_minute()) * 60,
-            u32::from(h.end_minute()) * 60,
-        );
-        match self.excluded_weekly.and_then(|m| m.day(day)) {
-            None => [(a, b), (b, b)],
-            Some(m) => {
-                let (c, d) = (
-                    u32::from(m.start_minute()) * 60,
-                    u32::from(m.end_minute()) * 60,
-                );
-                // [a, b) less [c, d): before c, and from d.
-                [(a, c.min(b).max(a)), (d.max(a).min(b), b)]
+        match part {
+            Part::Service => [(a, b), (b, b)],
+            Part::Window => {
+                let w = self.window_piece(day);
+                [w, (w.1, w.1)]
+            }
+            Part::Measured => {
+                let (c, d) = self.window_piece(day);
+                if self.treatment == Maintenance::Excluded && c < d {
+                    // [a, b) less [c, d).
+                    [(a, c), (d, b)]
+                } else {
+                    [(a, b), (b, b)]
+                }
             }
         }
     }
 
-    /// Seconds measured per week (before monthly maintenance).
-    fn weekly_seconds(&self) -> u64 {
-        (0..7)
-            .flat_map(|d| self.day_intervals(d))
-            .map(|(a, b)| u64::from(b.saturating_sub(a)))
+    /// Seconds of `part` on weekday `day`.
+    fn day_seconds(&self, day: usize, part: Part) -> u64 {
+        self.pieces(day, part)
+            .iter()
+            .map(|(a, b)| u64::from(b.saturating_sub(*a)))
             .sum()
+    }
+
+    /// Seconds of `part` a week.
+    fn weekly(&self, part: Part) -> u64 {
+        (0..7).map(|d| self.day_seconds(d, part)).sum()
+    }
+
+    /// The planned maintenance inside the service hours, seconds a week:
+    /// the window's part inside them, or the monthly amount's weekly share
+    /// (× 7 days / the month), at most the service time.
+    fn maintenance_week(&self) -> Ratio {
+        if self.window.is_some() {
+            return Ratio::from_integer(u128::from(self.weekly(Part::Window)));
+        }
+        if self.monthly_seconds <= 0.0 {
+            return Ratio::ZERO;
+        }
+        let service = Ratio::from_integer(u128::from(self.weekly(Part::Service)));
+        let month = u128::from(self.convention.month_seconds());
+        let share = Ratio::from_f64(self.monthly_seconds)
+            .map(|m| scaled(m, 604_800, month))
+            .unwrap_or(service);
+        if share < service { share } else { service }
+    }
+
+    /// A week of the schedule, exactly: its service time, the maintenance
+    /// inside it, what is measured and what counted maintenance spends.
+    ///
+    /// ```
+    /// use nines_core::clock::{MeasuredTime, UtcOffset};
+    /// use nines_core::ratio::Ratio;
+    /// use nines_core::window::{Convention, PlannedMaintenance};
+    /// // Mon–Fri 09:00–17:00 (40 h) and Wed 16:00–18:00 excluded: only
+    /// // 16:00–17:00 is inside the service hours, so 39 h are measured.
+    /// let m = MeasuredTime::new(
+    ///     "Mon-Fri 09:00-17:00".parse().unwrap(),
+    ///     &"Wed 16:00-18:00 excluded".parse::<PlannedMaintenance>().unwrap(),
+    ///     UtcOffset::UTC,
+    ///     Convention::GregorianMean,
+    /// );
+    /// let w = m.week();
+    /// assert_eq!(w.maintenance, Ratio::from_integer(3_600));
+    /// assert_eq!(w.measured, Ratio::from_integer(39 * 3_600));
+    /// assert_eq!(w.counted, Ratio::ZERO);
+    /// ```
+    pub fn week(&self) -> ServiceWeek {
+        let service = Ratio::from_integer(u128::from(self.weekly(Part::Service)));
+        let maintenance = self.maintenance_week();
+        let (measured, counted) = match self.treatment {
+            Maintenance::Excluded => (less(service, maintenance), Ratio::ZERO),
+            Maintenance::Counted => (service, maintenance),
+        };
+        ServiceWeek {
+            service,
+            maintenance,
+            measured,
+            counted,
+        }
+    }
+
+    /// Whether nothing at all is measured: closed service hours, or
+    /// excluded maintenance that takes every service hour.
+    pub fn is_empty(&self) -> bool {
+        self.week().measured.is_zero()
+    }
+
+    /// The warning when nothing is measured, naming why and what to
+    /// change; `None` when some time is measured.
+    ///
+    /// ```
+    /// use nines_core::clock::{MeasuredTime, UtcOffset};
+    /// use nines_core::window::{Convention, PlannedMaintenance};
+    /// let m = MeasuredTime::new(
+    ///     "Mon-Fri 09:00-17:00".parse().unwrap(),
+    ///     &"Mon-Fri 08:00-18:00 excluded".parse::<PlannedMaintenance>().unwrap(),
+    ///     UtcOffset::UTC,
+    ///     Convention::GregorianMean,
+    /// );
+    /// assert!(m.nothing_measured_note().unwrap().starts_with("Nothing is left to measure"));
+    /// ```
+    pub fn nothing_measured_note(&self) -> Option<String> {
+        let week = self.week();
+        if week.service.is_zero() {
+            return Some(
+                "Nothing is left to measure: the service hours are closed, so no downtime is \
+                 allowed and no error budget accrues; give the hours the service is meant to \
+                 be up."
+                    .to_string(),
+            );
+        }
+        if !week.measured.is_zero() {
+            return None;
+        }
+        let what = match self.window {
+            Some(w) => w.to_string(),
+            None => [
+                &crate::duration::format_duration(self.monthly_seconds),
+                " a month",
+            ]
+            .concat(),
+        };
+        Some(
+            [
+                "Nothing is left to measure: the planned maintenance excluded (",
+                &what,
+                ") takes every service hour (",
+                &self.hours.to_string(),
+                "), so no downtime is allowed and no error budget accrues; shorten the \
+                 maintenance, or count it against the budget.",
+            ]
+            .concat(),
+        )
+    }
+
+    /// The measured seconds of `period` and the counted maintenance in it,
+    /// exactly. A week or longer: the week's figures × period / week (a
+    /// mean, since months do not hold whole weeks). A day (or a rolling
+    /// window under a week): only when every day measures the same time
+    /// with the same maintenance; an hour: only around the clock without a
+    /// weekly window. Otherwise which of the two differs by day.
+    ///
+    /// ```
+    /// use nines_core::clock::{MeasuredTime, UnevenDays, UtcOffset};
+    /// use nines_core::ratio::Ratio;
+    /// use nines_core::window::{Convention, Period, PlannedMaintenance, ServiceHours};
+    /// let sunday: PlannedMaintenance = "Sun 02:00-04:00 excluded".parse().unwrap();
+    /// let m = MeasuredTime::new(ServiceHours::always(), &sunday, UtcOffset::UTC, Convention::SreBook);
+    /// // Sunday measures 22 h, the other days 24 h: a day is not defined.
+    /// assert_eq!(m.in_period(Period::Day), Err(UnevenDays::Maintenance));
+    /// // 30 days: (604 800 − 7 200) × 30 / 7 s.
+    /// let month = m.in_period(Period::Month).unwrap();
+    /// assert_eq!(month.measured, Ratio::new(597_600 * 30, 7).unwrap());
+    /// ```
+    pub fn in_period(&self, period: Period) -> Result<PeriodTime, UnevenDays> {
+        let seconds = u128::from(period.seconds(self.convention));
+        let week = self.week();
+        let whole_weeks = |week: &ServiceWeek| PeriodTime {
+            measured: scaled(week.measured, seconds, 604_800),
+            counted: scaled(week.counted, seconds, 604_800),
+        };
+        match period {
+            Period::Hour if !self.hours.is_always() => return Err(UnevenDays::ServiceHours),
+            Period::Hour if self.window.is_some() => return Err(UnevenDays::Maintenance),
+            // Around the clock with nothing or an even share cut: every
+            // hour alike.
+            Period::Hour => return Ok(whole_weeks(&week)),
+            Period::Day => {}
+            Period::Days(n) if n < 7 => {}
+            _ => return Ok(whole_weeks(&week)),
+        }
+        // Every day alike: its service time and its maintenance.
+        let service: Vec<u64> = (0..7).map(|d| self.day_seconds(d, Part::Service)).collect();
+        if service.iter().any(|s| *s != service[0]) {
+            return Err(UnevenDays::ServiceHours);
+        }
+        let window: Vec<u64> = (0..7).map(|d| self.day_seconds(d, Part::Window)).collect();
+        if window.iter().any(|w| *w != window[0]) {
+            return Err(UnevenDays::Maintenance);
+        }
+        // Then a day is a seventh of the week, exactly.
+        let days = seconds / 86_400;
+        Ok(PeriodTime {
+            measured: scaled(week.measured, days, 7),
+            counted: scaled(week.counted, days, 7),
+        })
+    }
+
+    /// The share of the service time that is measured after excluding a
+    /// monthly amount (1 when there is none, or a weekly window instead).
+    fn monthly_factor(&self) -> f64 {
+        if self.treatment == Maintenance::Counted || self.window.is_some() {
+            return 1.0;
+        }
+        let week = self.week();
+        if week.service.is_zero() {
+            return 0.0;
+        }
+        (week.measured.to_f64() / week.service.to_f64()).clamp(0.0, 1.0)
     }
 
     /// The share of all time that is measured: 1 for 24/7; 5/21 for Mon–Fri
@@ -797,7 +1107,7 @@ impl MeasuredTime {
         if self.is_always() {
             return 1.0;
         }
-        self.weekly_seconds() as f64 / 604_800.0 * self.monthly_factor
+        self.weekly(Part::Measured) as f64 / 604_800.0 * self.monthly_factor()
     }
 
     /// `t` as a local date and time in the offset.
@@ -813,28 +1123,77 @@ impl MeasuredTime {
         if self.is_always() {
             return seconds_between(from, to);
         }
-        let weeks = (to - from).num_weeks();
-        let whole = weeks as f64 * self.weekly_seconds() as f64;
-        let rest = Duration::try_weeks(weeks)
-            .and_then(|w| from.checked_add_signed(w))
-            .map_or(0.0, |start| self.within_week(start, to));
-        (whole + rest) * self.monthly_factor
+        self.walk_between(from, to, Part::Measured) * self.monthly_factor()
     }
 
-    /// The measured intervals from `from` on, in local time, in order, the
+    /// Seconds of maintenance counted against the budget in `[from, to)`,
+    /// inside the service hours: a weekly window's part inside them, or the
+    /// monthly amount spread evenly over the service time; 0 when the
+    /// maintenance is excluded (or none).
+    ///
+    /// ```
+    /// use nines_core::clock::{parse_instant, MeasuredTime, UtcOffset};
+    /// use nines_core::window::{Convention, PlannedMaintenance};
+    /// let m = MeasuredTime::new(
+    ///     "Mon-Fri 09:00-17:00".parse().unwrap(),
+    ///     &"Wed 16:00-18:00 counted".parse::<PlannedMaintenance>().unwrap(),
+    ///     UtcOffset::UTC,
+    ///     Convention::GregorianMean,
+    /// );
+    /// let mon = parse_instant("2026-11-09").unwrap();
+    /// // Wednesday 11 November, 16:00–17:00: one hour a week.
+    /// assert_eq!(m.counted_between(mon, parse_instant("2026-11-16").unwrap()), 3_600.0);
+    /// assert_eq!(m.counted_between(mon, parse_instant("2026-11-11T16:30Z").unwrap()), 1_800.0);
+    /// ```
+    pub fn counted_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> f64 {
+        if self.treatment != Maintenance::Counted || to <= from {
+            return 0.0;
+        }
+        if self.window.is_some() {
+            return self.walk_between(from, to, Part::Window);
+        }
+        let week = self.week();
+        if week.service.is_zero() || week.counted.is_zero() {
+            return 0.0;
+        }
+        let share = week.counted.to_f64() / week.service.to_f64();
+        let service = if self.hours.is_always() {
+            seconds_between(from, to)
+        } else {
+            self.walk_between(from, to, Part::Service)
+        };
+        service * share
+    }
+
+    /// Seconds of `part` in `[from, to)`: whole weeks, then the rest day
+    /// by day.
+    fn walk_between(&self, from: DateTime<Utc>, to: DateTime<Utc>, part: Part) -> f64 {
+        if to <= from {
+            return 0.0;
+        }
+        let weeks = (to - from).num_weeks();
+        let whole = weeks as f64 * self.weekly(part) as f64;
+        let rest = Duration::try_weeks(weeks)
+            .and_then(|w| from.checked_add_signed(w))
+            .map_or(0.0, |start| self.within_week(start, to, part));
+        whole + rest
+    }
+
+    /// The intervals of `part` from `from` on, in local time, in order, the
     /// first clipped to start at `from`: `days` days of them (the one walk
     /// of [`MeasuredTime::between`] and [`MeasuredTime::after`]).
     fn intervals(
         &self,
         from: chrono::NaiveDateTime,
         days: usize,
+        part: Part,
     ) -> impl Iterator<Item = (chrono::NaiveDateTime, chrono::NaiveDateTime)> + '_ {
         std::iter::successors(Some(from.date()), |d| d.succ_opt())
             .take(days)
             .flat_map(move |day| {
                 let midnight = day.and_time(NaiveTime::MIN);
                 let weekday = day.weekday().num_days_from_monday() as usize;
-                self.day_intervals(weekday).map(move |(a, b)| {
+                self.pieces(weekday, part).map(move |(a, b)| {
                     (
                         (midnight + Duration::seconds(i64::from(a))).max(from),
                         midnight + Duration::seconds(i64::from(b)),
@@ -844,10 +1203,10 @@ impl MeasuredTime {
             .filter(|(s, e)| e > s)
     }
 
-    /// Measured seconds in `[from, to)`, less than a week apart.
-    fn within_week(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> f64 {
+    /// Seconds of `part` in `[from, to)`, less than a week apart.
+    fn within_week(&self, from: DateTime<Utc>, to: DateTime<Utc>, part: Part) -> f64 {
         let (lf, lt) = (self.local(from), self.local(to));
-        self.intervals(lf, 8)
+        self.intervals(lf, 8, part)
             .take_while(|(s, _)| *s < lt)
             .map(|(s, e)| (e.min(lt) - s).num_milliseconds() as f64 / 1000.0)
             .sum()
@@ -860,14 +1219,15 @@ impl MeasuredTime {
         if self.is_always() {
             return after(from, seconds);
         }
-        let weekly = self.weekly_seconds() as f64;
+        let weekly = self.weekly(Part::Measured) as f64;
+        let factor = self.monthly_factor();
         if !(seconds.is_finite() && (0.0..=1e13).contains(&seconds))
             || weekly == 0.0
-            || self.monthly_factor <= 0.0
+            || factor <= 0.0
         {
             return None;
         }
-        let raw = seconds / self.monthly_factor;
+        let raw = seconds / factor;
         if raw == 0.0 {
             return Some(from);
         }
@@ -875,7 +1235,7 @@ impl MeasuredTime {
         let weeks = ((raw / weekly).ceil() - 1.0).max(0.0);
         let mut left = raw - weeks * weekly;
         let start = from.checked_add_signed(Duration::try_weeks(weeks as i64)?)?;
-        for (s, e) in self.intervals(self.local(start), 9) {
+        for (s, e) in self.intervals(self.local(start), 9, Part::Measured) {
             let length = (e - s).num_milliseconds() as f64 / 1000.0;
             if left <= length {
                 let at = s + Duration::try_milliseconds((left * 1000.0).round() as i64)?;
@@ -890,7 +1250,8 @@ impl MeasuredTime {
     }
 
     /// One sentence for reports, or `""` for plain time: `Counted in service
-    /// time only: Mon-Fri 09:00-17:00 (UTC+01:00), 40 hours a week.`
+    /// time only: Mon-Fri 09:00-17:00 (UTC+01:00), 40 hours a week.`; the
+    /// maintenance it excludes is the part inside the service hours.
     pub fn describe(&self) -> String {
         if self.is_always() {
             return String::new();
@@ -900,21 +1261,53 @@ impl MeasuredTime {
         } else {
             [&self.hours.to_string(), " (", &self.offset.label(), ")"].concat()
         };
-        let less = match self.excluded_weekly {
-            Some(w) => [", less the planned maintenance ", &w.to_string()].concat(),
-            None if self.monthly_factor < 1.0 => {
-                ", less the planned maintenance (spread evenly)".to_string()
+        let week = self.week();
+        let excluded = self.treatment == Maintenance::Excluded;
+        let (less, aside) = match self.window {
+            Some(w) if excluded && week.maintenance.is_zero() => (
+                String::new(),
+                [
+                    " (the planned maintenance ",
+                    &w.to_string(),
+                    " falls outside them, so it excludes nothing)",
+                ]
+                .concat(),
+            ),
+            Some(w)
+                if excluded && week.maintenance.to_f64() < f64::from(w.weekly_minutes()) * 60.0 =>
+            {
+                (
+                    [
+                        ", less the part of the planned maintenance ",
+                        &w.to_string(),
+                        " inside them (",
+                        &crate::duration::format_duration(week.maintenance.to_f64()),
+                        " a week)",
+                    ]
+                    .concat(),
+                    String::new(),
+                )
             }
-            None => String::new(),
+            Some(w) if excluded => (
+                [", less the planned maintenance ", &w.to_string()].concat(),
+                String::new(),
+            ),
+            None if excluded && !week.maintenance.is_zero() => (
+                ", less the planned maintenance (spread evenly over them)".to_string(),
+                String::new(),
+            ),
+            _ => (String::new(), String::new()),
         };
-        let week = self.weekly_seconds() as f64 * self.monthly_factor / 3_600.0;
+        let hours_a_week = week.measured.to_f64() / 3_600.0;
         [
             "Counted in service time only: ",
             &hours,
             &less,
             ", ",
-            &crate::display::count(week, 2),
-            " hours a week. Outside it no budget accrues and no time elapses.",
+            &crate::display::count(hours_a_week, 2),
+            " hours a week",
+            &aside,
+            ". Outside it no budget accrues and no time elapses.",
         ]
         .concat()
     }
@@ -1239,5 +1632,149 @@ mod tests {
         let week = monthly.between(at("2026-11-09"), at("2026-11-16"));
         assert!((week - 604_800.0 * (1.0 - 14_400.0 / 2_629_746.0)).abs() < 1e-6);
         assert!(!monthly.is_always());
+    }
+
+    /// The one rule: only
+    /// the maintenance inside the service hours is excluded or counted.
+    /// Mon–Fri 09:00–17:00 holds 40 h = 144,000 s a week.
+    #[test]
+    fn maintenance_counts_only_inside_the_service_hours() {
+        let weekly = |text: &str| office(0, text.parse().unwrap());
+        // Sunday night: outside, nothing excluded or counted.
+        for text in ["Sun 02:00-04:00 excluded", "Sun 02:00-04:00 counted"] {
+            let w = weekly(text).week();
+            assert_eq!(w.maintenance, Ratio::ZERO, "{text}");
+            assert_eq!(w.measured, Ratio::from_integer(144_000), "{text}");
+            assert_eq!(w.counted, Ratio::ZERO, "{text}");
+        }
+        // Wed 16:00–18:00: 16:00–17:00 inside, 3,600 s.
+        let ex = weekly("Wed 16:00-18:00 excluded");
+        assert_eq!(ex.week().measured, Ratio::from_integer(140_400));
+        assert_eq!(
+            ex.describe(),
+            "Counted in service time only: Mon-Fri 09:00-17:00 (UTC), less the part of the \
+             planned maintenance Wed 16:00-18:00 inside them (1h a week), 39 hours a week. \
+             Outside it no budget accrues and no time elapses."
+        );
+        // Wed 11 Nov 2026: 16:00 + 1 h of service would be 17:00, but
+        // 16:00–17:00 is excluded, so Thu 10:00.
+        assert_eq!(
+            ex.after(at("2026-11-11T16:00Z"), 3_600.0),
+            Some(at("2026-11-12T10:00Z"))
+        );
+        let co = weekly("Wed 16:00-18:00 counted");
+        assert_eq!(co.week().measured, Ratio::from_integer(144_000));
+        assert_eq!(co.week().counted, Ratio::from_integer(3_600));
+        // From Mon 9 Nov: by Wed 16:30, 30 min of it; over two weeks 2 h.
+        assert_eq!(
+            co.counted_between(at("2026-11-09"), at("2026-11-11T16:30Z")),
+            1_800.0
+        );
+        assert_eq!(
+            co.counted_between(at("2026-11-09"), at("2026-11-23")),
+            7_200.0
+        );
+        assert_eq!(ex.counted_between(at("2026-11-09"), at("2026-11-23")), 0.0);
+        let outside = weekly("Sun 02:00-04:00 excluded");
+        assert!(outside.describe().contains(
+            "40 hours a week (the planned maintenance Sun 02:00-04:00 falls outside them, so it \
+             excludes nothing)"
+        ));
+    }
+
+    /// An amount a month falls inside the service hours, spread evenly over
+    /// them: 4 h a Gregorian month (2,629,746 s) is 4 × 3,600 × 604,800 /
+    /// 2,629,746 = 3,311.766… s a week; beside 40 h, 144,000 − 3,311.766 =
+    /// 140,688.23 s measured. Counted over 24/7 for 30 days: 14,400 × 30 ×
+    /// 86,400 / 2,629,746 = 14,193.28 s.
+    #[test]
+    fn a_monthly_amount_falls_inside_the_service_hours() {
+        let four_hours = |t| PlannedMaintenance::new(t, 14_400.0).unwrap();
+        let m = office(0, four_hours(Maintenance::Excluded));
+        let week = m.week();
+        let inside = 14_400.0 * 604_800.0 / 2_629_746.0;
+        assert!((week.maintenance.to_f64() - inside).abs() < 1e-9);
+        assert!((week.measured.to_f64() - (144_000.0 - inside)).abs() < 1e-9);
+        let measured = m.between(at("2026-11-09"), at("2026-11-16"));
+        assert!((measured - (144_000.0 - inside)).abs() < 1e-6, "{measured}");
+        let counted = MeasuredTime::new(
+            ServiceHours::always(),
+            &four_hours(Maintenance::Counted),
+            UtcOffset::UTC,
+            Convention::GregorianMean,
+        );
+        assert!(counted.is_always());
+        let c = counted.counted_between(at("2026-11-01"), at("2026-12-01"));
+        assert!(
+            (c - 14_400.0 * 30.0 * 86_400.0 / 2_629_746.0).abs() < 1e-6,
+            "{c}"
+        );
+        // More than the service hours hold (200 h a month ≈ 46 h a week
+        // against 40 h): all of them, and nothing is left.
+        let all = office(
+            0,
+            PlannedMaintenance::new(Maintenance::Excluded, 720_000.0).unwrap(),
+        );
+        assert!(all.is_empty());
+        assert_eq!(all.between(at("2026-11-09"), at("2026-11-16")), 0.0);
+        assert_eq!(all.after(at("2026-11-09"), 1.0), None);
+        assert!(all.nothing_measured_note().is_some());
+        assert!(m.nothing_measured_note().is_none());
+    }
+
+    /// Short periods: a day only when every day measures the same time; an
+    /// hour only around the clock without a weekly window.
+    #[test]
+    fn short_periods_need_even_days() {
+        let always = |m: &str| {
+            MeasuredTime::new(
+                ServiceHours::always(),
+                &m.parse().unwrap(),
+                UtcOffset::UTC,
+                Convention::SreBook,
+            )
+        };
+        let sunday = always("Sun 02:00-04:00 excluded");
+        assert_eq!(sunday.in_period(Period::Day), Err(UnevenDays::Maintenance));
+        assert_eq!(
+            sunday.in_period(Period::Days(3)),
+            Err(UnevenDays::Maintenance)
+        );
+        assert_eq!(sunday.in_period(Period::Hour), Err(UnevenDays::Maintenance));
+        // 7 days is a week: 604,800 − 7,200 = 597,600 s.
+        assert_eq!(
+            sunday.in_period(Period::Days(7)).unwrap().measured,
+            Ratio::from_integer(597_600)
+        );
+        // 2 h of maintenance every day, counted: 3 days measure 3 × 24 h
+        // (counted time is measured) and charge 3 × 2 h.
+        let daily = always("daily 02:00-04:00 counted");
+        let three = daily.in_period(Period::Days(3)).unwrap();
+        assert_eq!(three.measured, Ratio::from_integer(3 * 86_400));
+        assert_eq!(three.counted, Ratio::from_integer(3 * 7_200));
+        // 30 minutes a month (SRE book: 2,592,000 s) spread evenly: an
+        // hour measures 3,600 × (1 − 1,800 / 2,592,000) = 3,597.5 s.
+        let monthly = always("30m per month excluded");
+        assert_eq!(
+            monthly.in_period(Period::Hour).unwrap().measured,
+            Ratio::new(7_195, 2).unwrap()
+        );
+        // Eight hours every day, at different times: a day is 8 h.
+        let shifted = MeasuredTime::new(
+            "Mon 09:00-17:00, Tue-Sun 10:00-18:00".parse().unwrap(),
+            &PlannedMaintenance::default(),
+            UtcOffset::UTC,
+            Convention::SreBook,
+        );
+        assert_eq!(
+            shifted.in_period(Period::Day).unwrap().measured,
+            Ratio::from_integer(28_800)
+        );
+        let office = office(0, PlannedMaintenance::default());
+        assert_eq!(office.in_period(Period::Day), Err(UnevenDays::ServiceHours));
+        assert_eq!(
+            office.in_period(Period::Hour),
+            Err(UnevenDays::ServiceHours)
+        );
     }
 }

@@ -784,18 +784,24 @@ pub fn evaluate_in(inputs: &CostInputs, ctx: &TargetContext, currency: Currency)
     let tol_u = target_for_tolerable_loss(loss, model.revenue_per_year, model.impact_fraction)
         .ok()
         .flatten();
-    let levels: Vec<f64> = inputs
-        .marginal_levels
-        .iter()
-        .copied()
-        .filter(|n| {
-            let ok = n.is_finite();
-            if !ok {
-                notes.push("A marginal level that is not a number is left out.".into());
-            }
-            ok
-        })
-        .collect();
+    let mut levels = Vec::with_capacity(inputs.marginal_levels.len());
+    for &n in &inputs.marginal_levels {
+        if !n.is_finite() {
+            notes.push("A marginal level that is not a number is left out.".into());
+            continue;
+        }
+        // Said, never silently clamped (`--levels 2 3 400`): the table
+        // shows the nearest end of the searched range.
+        let c = clamp_nines(n);
+        if c != n {
+            notes.push(format!(
+                "A marginal level of {} nines is outside the 0..=12 nines the model searches: \
+                 {c} nines is used instead.",
+                echo(n)
+            ));
+        }
+        levels.push(c);
+    }
     let minutes_per_year = ctx.year_seconds / 60.0;
     let loss_per_downtime_minute =
         model.revenue_per_year * model.impact_fraction / minutes_per_year;

@@ -13,6 +13,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::clock::{MeasuredTime, UnevenDays, UtcOffset};
 use crate::display::count;
 use crate::duration::format_duration;
 use crate::quantity::Availability;
@@ -94,11 +95,12 @@ pub fn allowed_downtime_in_service(
 }
 
 /// Unplanned downtime allowed in `period` once planned maintenance is
-/// accounted for (see [`Maintenance`]): with `Excluded`, `U × (W − M)`;
-/// with `Counted`, `U × W − M`, negative when maintenance alone overspends
-/// the budget. `W` is the in-service time; the maintenance is assumed to
-/// fall inside the service hours (maintenance scheduled outside them should
-/// be left out). `None` as for [`allowed_downtime_in_service`].
+/// accounted for, by the one rule of [`MeasuredTime`]: only the part of the
+/// maintenance inside the service hours matters. Excluded, it leaves
+/// `U × (W − M)`; counted, `U × W − M`, never below 0 (see
+/// [`Allowance::exceeded_by`]). `W` is the in-service time, `M` the
+/// maintenance inside it. `None` when the period is shorter than a week and
+/// its days do not all measure the same time.
 ///
 /// ```
 /// use nines_core::downtime::unplanned_downtime_allowance;
@@ -112,6 +114,11 @@ pub fn allowed_downtime_in_service(
 /// let excluded = PlannedMaintenance::new(Maintenance::Excluded, 1_800.0).unwrap();
 /// let d = unplanned_downtime_allowance(&a, Period::Month, Convention::SreBook, &always, &excluded);
 /// assert_eq!(d, Some(2_590.2)); // 0.1% of (30 days − 30m)
+/// // Sunday night is outside Mon–Fri 09:00–17:00: 0.1% of 40 h = 144 s.
+/// let office: ServiceHours = "Mon-Fri 09:00-17:00".parse().unwrap();
+/// let night: PlannedMaintenance = "Sun 02:00-04:00 counted".parse().unwrap();
+/// let d = unplanned_downtime_allowance(&a, Period::Week, Convention::SreBook, &office, &night);
+/// assert_eq!(d, Some(144.0));
 /// ```
 pub fn unplanned_downtime_allowance(
     target: &Availability,
@@ -120,29 +127,51 @@ pub fn unplanned_downtime_allowance(
     hours: &ServiceHours,
     maintenance: &PlannedMaintenance,
 ) -> Option<f64> {
-    let window = hours.in_service_seconds(period, convention)?;
-    let planned = maintenance.seconds_in(period, convention);
-    if planned <= 0.0 {
-        return Some(downtime_over(target, window));
+    let measured = MeasuredTime::new(*hours, maintenance, UtcOffset::UTC, convention);
+    allowance(target, period, &measured).ok().map(|a| a.seconds)
+}
+
+/// The downtime a target allows in a period once the schedule is read.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Allowance {
+    /// Unplanned downtime allowed, seconds: never negative.
+    pub seconds: f64,
+    /// By how much counted maintenance alone exceeds the budget, seconds (0
+    /// when it does not).
+    pub exceeded_by: f64,
+}
+
+/// `U ×` the measured time of `period`, less the counted maintenance in it
+/// (see [`MeasuredTime::in_period`]), exact when `U` is.
+pub fn allowance(
+    target: &Availability,
+    period: Period,
+    measured: &MeasuredTime,
+) -> Result<Allowance, UnevenDays> {
+    let time = measured.in_period(period)?;
+    let ok = |seconds: f64, exceeded_by: f64| Allowance {
+        seconds,
+        exceeded_by,
+    };
+    if time.counted.is_zero() {
+        return Ok(ok(downtime_over(target, time.measured), 0.0));
     }
-    let planned_exact = Ratio::from_f64(planned);
-    Some(match maintenance.treatment {
-        Maintenance::Excluded => {
-            let measured = planned_exact.and_then(|p| window.checked_sub(p));
-            match measured {
-                Some(m) => downtime_over(target, m),
-                // More maintenance than time in service, or no exact form.
-                None => target.unavailability() * (window.to_f64() - planned).max(0.0),
-            }
-        }
-        Maintenance::Counted => {
-            let budget = exact_downtime_over(target, window);
-            match (budget, planned_exact) {
-                (Some(b), Some(p)) => match b.checked_sub(p) {
-                    Some(left) => left.to_f64(),
-                    None => -(p.checked_sub(b).map_or(planned - b.to_f64(), Ratio::to_f64)),
-                },
-                _ => downtime_over(target, window) - planned,
+    Ok(match exact_downtime_over(target, time.measured) {
+        Some(budget) => match budget.checked_sub(time.counted) {
+            Some(left) => ok(left.to_f64(), 0.0),
+            None => ok(
+                0.0,
+                time.counted
+                    .checked_sub(budget)
+                    .map_or(time.counted.to_f64() - budget.to_f64(), Ratio::to_f64),
+            ),
+        },
+        None => {
+            let left = downtime_over(target, time.measured) - time.counted.to_f64();
+            if left >= 0.0 {
+                ok(left, 0.0)
+            } else {
+                ok(0.0, -left)
             }
         }
     })
@@ -307,8 +336,9 @@ pub struct DowntimeRow {
     /// `30.44 days` (Gregorian mean), `30 days` (SRE book), `7 days`.
     pub period_length: String,
     /// Allowed downtime in seconds at full precision; `None` when not
-    /// defined (a day with a schedule that differs by day); negative when
-    /// counted maintenance overspends the budget.
+    /// defined (a day when the days do not all measure the same time); never
+    /// negative: 0 when counted maintenance takes the whole budget, and the
+    /// display says by how much it exceeds it.
     pub seconds: Option<f64>,
     /// For people, rounded to the nearest second (`21m 55s`), or the reason
     /// there is no figure.
@@ -316,14 +346,28 @@ pub struct DowntimeRow {
 }
 
 impl DowntimeRow {
-    fn new(period: Period, convention: Convention, seconds: Option<f64>) -> DowntimeRow {
-        let display = match seconds {
-            None => "not defined: service hours differ by day".to_string(),
-            Some(s) if s < 0.0 => format!(
-                "none: planned maintenance exceeds the budget by {}",
-                format_duration(-s)
+    fn new(
+        period: Period,
+        convention: Convention,
+        allowed: Result<Allowance, UnevenDays>,
+    ) -> DowntimeRow {
+        let (seconds, display) = match allowed {
+            Err(UnevenDays::ServiceHours) => {
+                (None, "not defined: service hours differ by day".to_string())
+            }
+            Err(UnevenDays::Maintenance) => (
+                None,
+                "not defined: planned maintenance differs by day".to_string(),
             ),
-            Some(s) => format_duration(s),
+            Ok(a) if a.exceeded_by > 0.0 => (
+                Some(0.0),
+                [
+                    "none: planned maintenance exceeds the budget by ",
+                    &format_duration(a.exceeded_by),
+                ]
+                .concat(),
+            ),
+            Ok(a) => (Some(a.seconds), format_duration(a.seconds)),
         };
         let days = period.seconds(convention) as f64 / crate::target::DAY_SECONDS;
         let mut period_length = count(days, 2);
@@ -403,15 +447,20 @@ impl DowntimeTable {
         hours: &ServiceHours,
         maintenance: &PlannedMaintenance,
     ) -> DowntimeTable {
+        let measured = MeasuredTime::new(*hours, maintenance, UtcOffset::UTC, convention);
+        DowntimeTable::measured(target, convention, periods, &measured)
+    }
+
+    /// [`DowntimeTable::with_schedule`] of a schedule already read.
+    fn measured(
+        target: &Availability,
+        convention: Convention,
+        periods: &[Period],
+        measured: &MeasuredTime,
+    ) -> DowntimeTable {
         let rows = periods
             .iter()
-            .map(|&p| {
-                DowntimeRow::new(
-                    p,
-                    convention,
-                    unplanned_downtime_allowance(target, p, convention, hours, maintenance),
-                )
-            })
+            .map(|&p| DowntimeRow::new(p, convention, allowance(target, p, measured)))
             .collect();
         DowntimeTable { convention, rows }
     }
@@ -484,6 +533,11 @@ pub struct TargetReport {
     pub service_hours_note: String,
     /// The planned-maintenance setting in words.
     pub maintenance: String,
+    /// What the schedule does to the figures, when it matters: the part of
+    /// the maintenance inside the service hours (the only part excluded or
+    /// counted), nothing left to measure, counted maintenance that exceeds
+    /// the budget (and by how much), why "per day" is not defined.
+    pub notes: Vec<String>,
     /// How the durations were rounded (DOMAIN.md §1: "round deliberately
     /// for display … and say so").
     pub rounding_note: String,
@@ -545,8 +599,18 @@ pub fn target_report(
     service_hours: &ServiceHours,
     maintenance: &PlannedMaintenance,
 ) -> TargetReport {
-    let table =
-        DowntimeTable::with_schedule(t, convention, &Period::STANDARD, service_hours, maintenance);
+    // The one reading of the schedule (the budget and the alerts read the
+    // same rule): the offset moves hours and maintenance alike, so a week's
+    // figures do not depend on it.
+    let measured = MeasuredTime::new(*service_hours, maintenance, UtcOffset::UTC, convention);
+    let table = DowntimeTable::measured(t, convention, &Period::STANDARD, &measured);
+    let mut notes = Vec::new();
+    notes.extend(maintenance_in_service(
+        maintenance,
+        &measured,
+        service_hours,
+    ));
+    notes.extend(schedule_notes(t, &measured, &table));
     let (availability_percent, canonical) = t.percent_and_canonical();
     TargetReport {
         availability_percent,
@@ -575,6 +639,7 @@ pub fn target_report(
             )
         },
         maintenance: maintenance.describe(),
+        notes,
         rounding_note: if t.is_exact() {
             "durations rounded to the nearest second (three significant digits in ms, µs or ns \
              below one second); seconds are computed exactly (JSON: the nearest number, so a \
@@ -588,6 +653,99 @@ pub fn target_report(
         downtime: table.rows,
         curve: year_curve(convention),
     }
+}
+
+/// With service hours, the part of the planned maintenance inside them
+/// (the only part excluded or counted), when it is not all of it.
+fn maintenance_in_service(
+    maintenance: &PlannedMaintenance,
+    measured: &MeasuredTime,
+    hours: &ServiceHours,
+) -> Option<String> {
+    let amount = maintenance.seconds_per_month;
+    let none = maintenance.weekly.is_none() && !(amount.is_finite() && amount > 0.0);
+    if none || hours.is_always() {
+        return None;
+    }
+    let verb = match maintenance.treatment {
+        Maintenance::Excluded => "excluded",
+        Maintenance::Counted => "counted",
+    };
+    let inside_seconds = measured.week().maintenance.to_f64();
+    let inside = format_duration(inside_seconds);
+    let part = |w: &ServiceHours| {
+        [
+            "Only the part of the planned maintenance inside the service hours is ",
+            verb,
+            ": ",
+            &w.to_string(),
+        ]
+        .concat()
+    };
+    Some(match maintenance.weekly {
+        Some(w) if inside_seconds == 0.0 => part(&w) + " falls outside them, so none of it is.",
+        Some(w) if inside_seconds < f64::from(w.weekly_minutes()) * 60.0 => {
+            [part(&w).as_str(), " puts ", &inside, " a week inside them."].concat()
+        }
+        Some(_) => return None,
+        None => [
+            "Planned maintenance given as an amount a month is taken to fall inside the \
+             service hours, spread evenly over them: ",
+            &inside,
+            " a week, ",
+            verb,
+            ".",
+        ]
+        .concat(),
+    })
+}
+
+/// [`TargetReport::notes`].
+fn schedule_notes(
+    target: &Availability,
+    measured: &MeasuredTime,
+    table: &DowntimeTable,
+) -> Vec<String> {
+    let mut notes = Vec::new();
+    let week = measured.week();
+    notes.extend(measured.nothing_measured_note());
+    if let Ok(a) = allowance(target, Period::Week, measured) {
+        if a.exceeded_by > 0.0 {
+            notes.push(
+                [
+                    "Planned maintenance counted against the budget takes ",
+                    &format_duration(week.counted.to_f64()),
+                    " a week inside the service hours, more than the ",
+                    &format_duration(downtime_over(target, week.measured)),
+                    " a week the target allows: the maintenance alone exceeds the budget by ",
+                    &format_duration(a.exceeded_by),
+                    " a week, so no unplanned downtime is allowed.",
+                ]
+                .concat(),
+            );
+        }
+    }
+    let uneven = table
+        .rows
+        .iter()
+        .find(|r| r.period == Period::Day && r.seconds.is_none());
+    if uneven.is_some() {
+        let why = match measured.in_period(Period::Day) {
+            Err(UnevenDays::Maintenance) => "the planned maintenance inside the service hours",
+            _ => "the service hours",
+        };
+        notes.push(
+            [
+                "Per day is given only when every day measures the same time (the same service \
+                 hours, with the same maintenance inside them); here ",
+                why,
+                " differ from day to day, so it is not defined: read the week and longer \
+                 periods.",
+            ]
+            .concat(),
+        );
+    }
+    notes
 }
 
 /// The target chart's curve: a year's downtime against nines. It depends on
@@ -790,8 +948,12 @@ mod tests {
         assert!(availability_from_downtime(1e300, Period::Year, Convention::SreBook).is_err());
     }
 
+    /// Counted maintenance over the budget allows no downtime, never a
+    /// negative one, and says by how much: 0.1% of 30 days is 2,592 s; 2 h
+    /// (7,200 s) of maintenance exceed it by 7,200 − 2,592 = 4,608 s =
+    /// 1h 16m 48s (the old figure was −4,608 s).
     #[test]
-    fn maintenance_overspend_is_negative_and_said_plainly() {
+    fn maintenance_overspend_is_none_and_said_plainly() {
         let counted = PlannedMaintenance::new(Maintenance::Counted, 7_200.0).unwrap();
         let t = DowntimeTable::with_schedule(
             &a("99.9"),
@@ -800,12 +962,18 @@ mod tests {
             &ServiceHours::always(),
             &counted,
         );
-        assert_eq!(t.rows[0].seconds, Some(2_592.0 - 7_200.0));
+        assert_eq!(t.rows[0].seconds, Some(0.0));
         assert_eq!(
             t.rows[0].display,
             "none: planned maintenance exceeds the budget by 1h 16m 48s"
         );
-        let excluded = PlannedMaintenance::new(Maintenance::Excluded, 1e9).unwrap();
+        // More maintenance than a month, as a link could carry it (the
+        // parsers refuse it): nothing is measured, nothing allowed.
+        let excluded = PlannedMaintenance {
+            treatment: Maintenance::Excluded,
+            seconds_per_month: 1e9,
+            weekly: None,
+        };
         let d = unplanned_downtime_allowance(
             &a("99.9"),
             Period::Month,
@@ -814,6 +982,166 @@ mod tests {
             &excluded,
         );
         assert_eq!(d, Some(0.0));
+        let r = target_report(
+            &a("99.9"),
+            Convention::SreBook,
+            &ServiceHours::always(),
+            &excluded,
+        );
+        assert!(
+            r.notes[0].starts_with("Nothing is left to measure"),
+            "{:?}",
+            r.notes
+        );
+    }
+
+    fn office(maintenance: &str) -> TargetReport {
+        target_report(
+            &a("99"),
+            Convention::GregorianMean,
+            &"Mon-Fri 09:00-17:00".parse().unwrap(),
+            &maintenance.parse().unwrap(),
+        )
+    }
+
+    /// Only the part of a
+    /// maintenance window inside the service hours is excluded or counted.
+    /// Mon–Fri 09:00–17:00 is 5 × 8 h = 40 h = 144,000 s a week; 99% allows
+    /// 1% of it, 1,440 s.
+    #[test]
+    fn only_maintenance_inside_the_service_hours_counts() {
+        // Sunday 02:00–04:00 is outside the hours: 1% of 40 h = 1,440 s,
+        // excluded or counted (was 1,368 s and −5,760 s).
+        assert_eq!(
+            office("Sun 02:00-04:00 excluded").downtime[1].seconds,
+            Some(1_440.0)
+        );
+        let counted = office("Sun 02:00-04:00 counted");
+        assert_eq!(counted.downtime[1].seconds, Some(1_440.0));
+        assert_eq!(counted.downtime[1].display, "24m");
+        assert!(
+            counted.notes[0].contains("Sun 02:00-04:00 falls outside them, so none of it is"),
+            "{:?}",
+            counted.notes
+        );
+        // Wednesday 16:00–18:00: only 16:00–17:00 is in service, so 39 h
+        // are measured: 1% of 140,400 s = 1,404 s.
+        assert_eq!(
+            office("Wed 16:00-18:00 excluded").downtime[1].seconds,
+            Some(1_404.0)
+        );
+        // A month (30.436875 days = 2,629,746 s) is 2,629,746 / 604,800
+        // weeks: 1,404 × 2,629,746 / 604,800 = 6,104.7675 s.
+        assert_eq!(
+            office("Wed 16:00-18:00 excluded").downtime[2].seconds,
+            Some(6_104.767_5)
+        );
+        // Counted, that hour (3,600 s) is more than the 1,440 s budget:
+        // nothing is allowed, and it exceeds it by 3,600 − 1,440 = 2,160 s
+        // = 36m a week.
+        let over = office("Wed 16:00-18:00 counted");
+        assert_eq!(over.downtime[1].seconds, Some(0.0));
+        assert_eq!(
+            over.downtime[1].display,
+            "none: planned maintenance exceeds the budget by 36m"
+        );
+        assert!(
+            over.downtime
+                .iter()
+                .all(|r| r.seconds.is_none_or(|s| s == 0.0))
+        );
+        assert!(
+            over.notes
+                .iter()
+                .any(|n| n.contains("exceeds the budget by 36m a week")),
+            "{:?}",
+            over.notes
+        );
+        // Counted, Wed 16:45–17:15 puts 15 min inside the hours: 1,440 −
+        // 900 = 540 s = 9m.
+        let under = office("Wed 16:45-17:15 counted");
+        assert_eq!(under.downtime[1].seconds, Some(540.0));
+    }
+
+    /// Issue §7: "per day" follows one rule, stated: it is given only when
+    /// every day measures the same time. 24/7 with Sunday 02:00–04:00
+    /// excluded measures 22 h on Sunday and 24 h on other days, so per day
+    /// is not defined (it was an average, 85.37 s); the week is
+    /// 0.1% × (604,800 − 7,200) = 597.6 s. The same maintenance every day
+    /// (daily 02:00–04:00) leaves 22 h each day: 0.1% × 79,200 = 79.2 s.
+    #[test]
+    fn per_day_is_defined_only_when_every_day_measures_the_same() {
+        let r = target_report(
+            &a("99.9"),
+            Convention::GregorianMean,
+            &ServiceHours::always(),
+            &"Sun 02:00-04:00 excluded".parse().unwrap(),
+        );
+        assert_eq!(r.downtime[0].seconds, None);
+        assert_eq!(
+            r.downtime[0].display,
+            "not defined: planned maintenance differs by day"
+        );
+        assert_eq!(r.downtime[1].seconds, Some(597.6));
+        assert!(
+            r.notes
+                .iter()
+                .any(|n| n
+                    .starts_with("Per day is given only when every day measures the same time")),
+            "{:?}",
+            r.notes
+        );
+        let daily = target_report(
+            &a("99.9"),
+            Convention::GregorianMean,
+            &ServiceHours::always(),
+            &"daily 02:00-04:00 excluded".parse().unwrap(),
+        );
+        assert_eq!(daily.downtime[0].seconds, Some(79.2));
+        assert!(daily.notes.is_empty(), "{:?}", daily.notes);
+        // Daily 08:00–20:00 with the Sunday night window outside them:
+        // every day measures 12 h, 0.1% × 43,200 = 43.2 s.
+        let outside = target_report(
+            &a("99.9"),
+            Convention::GregorianMean,
+            &"daily 08:00-20:00".parse().unwrap(),
+            &"Sun 02:00-04:00 excluded".parse().unwrap(),
+        );
+        assert_eq!(outside.downtime[0].seconds, Some(43.2));
+    }
+
+    /// Issue §11: service hours and maintenance that leave nothing to
+    /// measure say so; a closed schedule too.
+    #[test]
+    fn nothing_left_to_measure_is_said() {
+        let r = office("Mon-Fri 08:00-18:00 excluded");
+        assert!(
+            r.downtime
+                .iter()
+                .all(|d| d.seconds.is_none_or(|s| s == 0.0))
+        );
+        assert!(
+            r.notes.iter().any(|n| n.starts_with(
+                "Nothing is left to measure: the planned maintenance excluded (Mon-Fri 08:00-18:00) \
+                 takes every service hour"
+            )),
+            "{:?}",
+            r.notes
+        );
+        let closed = target_report(
+            &a("99"),
+            Convention::GregorianMean,
+            &"closed".parse().unwrap(),
+            &PlannedMaintenance::default(),
+        );
+        assert!(closed.notes[0].contains("the service hours are closed"));
+        // Plenty left: no such note.
+        assert!(
+            !office("Wed 16:00-18:00 excluded")
+                .notes
+                .iter()
+                .any(|n| n.starts_with("Nothing"))
+        );
     }
 
     #[test]

@@ -1713,6 +1713,7 @@ pub fn check_prometheus_rules(report: &Report, p: &ProductionInputs) -> Result<(
         return Err(invalid("metric", &p.recording, METRIC_ALLOWED));
     }
     check_label_value("service", &p.service)?;
+    check_label_value("slo", &p.slo)?;
     p.check()
         .map_err(|(field, why)| ExportError::Selector { field, why })?;
     if report.target.unavailability <= 0.0 {
@@ -1739,7 +1740,7 @@ pub fn check_prometheus_rules(report: &Report, p: &ProductionInputs) -> Result<(
 /// ```text
 /// record: <recording><window>
 /// expr: sum(rate(<errors>[<window>])) / sum(rate(<requests>[<window>]))
-/// labels: {service: <service>}
+/// labels: {service: <service>, slo: <slo>}
 /// ```
 ///
 /// the ratio of bad to all requests over the window, from the two series
@@ -1749,10 +1750,15 @@ pub fn check_prometheus_rules(report: &Report, p: &ProductionInputs) -> Result<(
 /// **Alerting rules**:
 ///
 /// ```text
-/// expr: (<recording><long> > (<burn>*<U>)) and (<recording><short> > (<burn>*<U>))
+/// expr: (<recording><long>{service="<service>",slo="<slo>"} > (<burn>*<U>))
+///       and (<recording><short>{…} > (<burn>*<U>))
 /// ```
 ///
-/// Each has `labels` (`severity: page|ticket`, `service`, and the windows,
+/// Each expression selects only this SLO's recorded series, by the
+/// `service` and `slo` labels its recording rules carry, so that two
+/// services' rule files (or two SLOs of one service) loaded into one
+/// Prometheus never page each other. Each has `labels` (`severity:
+/// page|ticket`, `service`, `slo`, and the windows,
 /// so two alerts of one severity stay distinct), `for:` when the policy has
 /// one (Pyrra), and `annotations` (a summary naming the service, burn rate
 /// and windows; a description with the threshold, the budget share and
@@ -1785,8 +1791,9 @@ pub fn check_prometheus_rules(report: &Report, p: &ProductionInputs) -> Result<(
 /// let yaml = prometheus_rules(&evaluate(&s, nines_core::budget::STORY_NOW), &ProductionInputs::default()).unwrap();
 /// assert!(yaml.contains("- record: slo:sli_error:ratio_rate5m"));
 /// assert!(yaml.contains(r#"sum(rate(http_requests_total{service="checkout"}[5m]))"#));
-/// assert!(yaml.contains("(slo:sli_error:ratio_rate1h > (14.4*0.001))"));
-/// assert!(yaml.contains("(slo:sli_error:ratio_rate5m > (14.4*0.001))"));
+/// let own = r#"{service="checkout",slo="availability"}"#;
+/// assert!(yaml.contains(&format!("(slo:sli_error:ratio_rate1h{own} > (14.4*0.001))")));
+/// assert!(yaml.contains(&format!("(slo:sli_error:ratio_rate5m{own} > (14.4*0.001))")));
 /// assert!(yaml.contains("severity: page"));
 /// ```
 pub fn prometheus_rules(report: &Report, p: &ProductionInputs) -> Result<String, ExportError> {
@@ -1835,8 +1842,9 @@ pub fn prometheus_rules(report: &Report, p: &ProductionInputs) -> Result<String,
         let (bad, total) = p.window_queries(w);
         out.push_str(&format!(
             "      - record: {metric}{w}\n        expr: |\n          {bad}\n          /\n          \
-             {total}\n        labels:\n          service: {}\n",
-            yaml_quote(service)
+             {total}\n        labels:\n          service: {}\n          slo: {}\n",
+            yaml_quote(service),
+            yaml_quote(&p.slo)
         ));
     }
     out.push_str(&format!(
@@ -1844,7 +1852,7 @@ pub fn prometheus_rules(report: &Report, p: &ProductionInputs) -> Result<String,
         yaml_quote(&format!("{service}-slo-burn-rate"))
     ));
     for row in &a.rows {
-        out.push_str(&rule(row, report, metric, service, &u)?);
+        out.push_str(&rule(row, report, p, &u)?);
     }
     Ok(out)
 }
@@ -1862,10 +1870,13 @@ fn one_line(s: &str) -> String {
 fn rule(
     row: &AlertRow,
     report: &Report,
-    metric: &str,
-    service: &str,
+    p: &ProductionInputs,
     u: &str,
 ) -> Result<String, ExportError> {
+    let (metric, service) = (p.recording.as_str(), p.service.as_str());
+    // Only this SLO's recorded series: another service's (or another SLO's)
+    // errors in the same Prometheus never page this one.
+    let own = p.slo_matchers();
     let window = |seconds: f64| {
         prometheus_duration(seconds).ok_or_else(|| {
             ExportError::Policy(format!(
@@ -1878,10 +1889,10 @@ fn rule(
     // A zero short window means a single-window alert.
     let short = prometheus_duration(row.short_window_seconds);
     let threshold = format!("({}*{u})", number(row.burn_rate));
-    let mut expr = format!("          ({metric}{long} > {threshold})\n");
+    let mut expr = format!("          ({metric}{long}{own} > {threshold})\n");
     if let Some(short) = &short {
         expr.push_str(&format!(
-            "          and\n          ({metric}{short} > {threshold})\n"
+            "          and\n          ({metric}{short}{own} > {threshold})\n"
         ));
     }
     let severity = match row.severity {
@@ -1913,6 +1924,16 @@ fn rule(
         row.long_window_display,
     );
     let mut out = String::new();
+    if !row.can_fire && row.short_window_seconds == 0.0 && row.threshold_error_ratio <= 1.0 {
+        // Pyrra's short window rounded to nothing at this SLO window: the
+        // page says the alert cannot fire, so no rule is written that could.
+        out.push_str(&format!(
+            "      # Not written: the {severity} alert over {long} cannot fire, its short window \
+             rounds to 0s at this SLO window (Pyrra keeps one of 1/8064 of the window, to the \
+             minute).\n"
+        ));
+        return Ok(out);
+    }
     if !row.can_fire {
         out.push_str(&format!(
             "      # Never fires: the threshold {} is above 100% (SRE Workbook ch. 5, \
@@ -1933,8 +1954,9 @@ fn rule(
     // the service is written as literal template text, as the annotations.
     out.push_str(&format!(
         "        labels:\n          severity: {severity}\n          service: {}\n          \
-         long_window: {}\n",
+         slo: {}\n          long_window: {}\n",
         yaml_quote(&template_literal(service)),
+        yaml_quote(&template_literal(&p.slo)),
         yaml_quote(&long)
     ));
     if let Some(s) = &short {

@@ -395,9 +395,14 @@ pub struct CsvRead {
 /// Rules: fields are separated by commas, or by tabs on a line with no
 /// comma (a paste from a spreadsheet); a field may be quoted as RFC 4180
 /// says (`"a, b"`, `""` for a quote); blank lines and lines starting with
-/// `#` are skipped; the first line is a header, and skipped, when its first
-/// field holds no digit (`date,duration,scope,note`). Every other line
-/// gives an incident or one error naming its line number and field.
+/// `#` are skipped. The first other line is a header, and skipped, only
+/// when it names the columns ([`names_the_columns`]:
+/// `date,duration,scope,note`, in any case); every other line, the first
+/// included, gives an incident or one error naming its line number and
+/// field (`garbage`, `yesterday,1h,100%` or a line of NUL bytes is an
+/// error, never a header). A text with neither incidents nor errors (empty,
+/// or only blank lines, comments and a header) reads as no incidents: the
+/// caller says so.
 ///
 /// ```
 /// use nines_core::incident::read_incident_csv;
@@ -415,17 +420,15 @@ pub struct CsvRead {
 pub fn read_incident_csv(text: &str) -> CsvRead {
     let mut read = CsvRead::default();
     let mut first = true;
+    // A spreadsheet's byte order mark is not part of the first field.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     for (index, line) in text.lines().enumerate() {
         let trimmed = line.trim();
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
         let fields = csv_fields(trimmed);
-        if std::mem::take(&mut first)
-            && !fields
-                .first()
-                .is_some_and(|f| f.bytes().any(|b| b.is_ascii_digit()))
-        {
+        if std::mem::take(&mut first) && names_the_columns(&fields) {
             continue;
         }
         let result = match fields.as_slice() {
@@ -453,6 +456,39 @@ pub fn read_incident_csv(text: &str) -> CsvRead {
         }
     }
     read
+}
+
+/// Whether a CSV line's fields name the columns of an incident log, so
+/// that it is a header: its first three fields, spaces around them and
+/// case aside, are the start (`date`, `when`, `start`, `started`,
+/// `start time` or `timestamp`), the duration (`duration`, `length` or
+/// `time to restore`) and the scope (`scope`, `share` or
+/// `share of users`); a fourth field, if any, names the note (any text).
+///
+/// ```
+/// use nines_core::incident::names_the_columns;
+/// let fields = |line: &str| line.split(',').map(str::to_owned).collect::<Vec<_>>();
+/// assert!(names_the_columns(&fields("Date, Duration, Scope, What happened")));
+/// assert!(names_the_columns(&fields("WHEN,DURATION,SCOPE")));
+/// assert!(!names_the_columns(&fields("garbage")));
+/// assert!(!names_the_columns(&fields("yesterday,1h,100%")));
+/// assert!(!names_the_columns(&fields("date,duration")));
+/// ```
+pub fn names_the_columns(fields: &[String]) -> bool {
+    const START: &[&str] = &[
+        "date",
+        "when",
+        "start",
+        "started",
+        "start time",
+        "timestamp",
+    ];
+    const DURATION: &[&str] = &["duration", "length", "time to restore"];
+    const SCOPE: &[&str] = &["scope", "share", "share of users"];
+    let names = |field: Option<&String>, names: &[&str]| {
+        field.is_some_and(|f| names.iter().any(|n| f.trim().eq_ignore_ascii_case(n)))
+    };
+    names(fields.first(), START) && names(fields.get(1), DURATION) && names(fields.get(2), SCOPE)
 }
 
 /// The fields of one CSV line, unquoted (RFC 4180 quoting; tabs separate
@@ -486,13 +522,17 @@ fn csv_fields(line: &str) -> Vec<String> {
     fields
 }
 
-/// The user-weighted downtime of logged incidents inside `[from, to]`:
-/// `Σ overlap_i × scope_i`, where `overlap_i` is the part of incident `i`
-/// (from its start for its duration) inside the period, in seconds.
+/// The user-weighted downtime of logged incidents inside `[from, to]`, in
+/// seconds: the integral over the period of the share of users affected.
 ///
-/// Rule: an incident crossing either end of the period counts only its
-/// part inside it; one still going on at `to` counts up to `to`; one
-/// outside counts nothing.
+/// Rule: a moment of time is
+/// counted once. At any instant the share of users affected is the sum of
+/// the scopes of the incidents going on then, capped at 100%: two full
+/// outages that overlap count once, and partial ones add up to at most
+/// everyone. An incident runs from its start for its duration; one crossing
+/// either end of the period counts only its part inside it, one still
+/// going on at `to` counts up to `to`, one outside counts nothing. Without
+/// overlaps this is `Σ overlap_i × scope_i`.
 ///
 /// ```
 /// use nines_core::clock::parse_instant;
@@ -502,6 +542,14 @@ fn csv_fields(line: &str) -> Vec<String> {
 /// let from = parse_instant("2026-11-01").unwrap();
 /// let to = parse_instant("2026-11-11").unwrap();
 /// assert_eq!(logged_downtime_seconds(&log, from, to), 900.0);
+/// // Two 2-hour full outages from 00:00 and 01:00 cover 3 hours, not 4:
+/// // 10 800 s.
+/// let log = [
+///     PastIncident::parse("2027-03-01T00:00:00Z,2h,100%").unwrap(),
+///     PastIncident::parse("2027-03-01T01:00:00Z,2h,100%").unwrap(),
+/// ];
+/// let (from, to) = (parse_instant("2027-03-01").unwrap(), parse_instant("2027-03-31").unwrap());
+/// assert_eq!(logged_downtime_seconds(&log, from, to), 10_800.0);
 /// ```
 pub fn logged_downtime_seconds(
     log: &[PastIncident],
@@ -509,24 +557,101 @@ pub fn logged_downtime_seconds(
     to: DateTime<Utc>,
 ) -> f64 {
     let length = seconds_between(from, to);
+    swept(&spans_in(log, from, length), &|a, b| b - a)
+}
+
+/// Each incident of `log` as `(start, end, scope)` in seconds after
+/// `from`, clipped to the period `[0, length]`.
+fn spans_in(log: &[PastIncident], from: DateTime<Utc>, length: f64) -> Vec<(f64, f64, f64)> {
     log.iter()
         .map(|i| {
             let start = seconds_between(from, i.start);
             let end = start + i.duration_seconds.max(0.0);
-            let overlap = end.min(length) - start.max(0.0);
-            if overlap > 0.0 {
-                overlap * i.scope.clamp(0.0, 1.0)
-            } else {
-                0.0
-            }
+            (start.max(0.0), end.min(length), i.scope)
         })
-        .sum()
+        .collect()
+}
+
+/// The sweep of [`logged_downtime_seconds`] over incidents already placed
+/// in the period, each `(start, end, scope)` (clipped to the period; one
+/// with `end <= start`, or a scope that is not above 0, counts nothing):
+/// the share of users affected is constant between two consecutive starts
+/// or ends, the sum of the scopes going on then capped at 1, and each such
+/// piece counts `share × weigh(piece's start, piece's end)` seconds.
+fn swept(spans: &[(f64, f64, f64)], weigh: &dyn Fn(f64, f64) -> f64) -> f64 {
+    // (when, is a start, scope): ends sort before starts at the same
+    // instant, so that the sum of one incident alone is its scope exactly.
+    let mut events: Vec<(f64, bool, f64)> = Vec::new();
+    for &(start, end, scope) in spans {
+        if end > start && scope > 0.0 {
+            let scope = scope.min(1.0);
+            events.push((start, true, scope));
+            events.push((end, false, scope));
+        }
+    }
+    events.sort_by(|a, b| {
+        a.0.partial_cmp(&b.0)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.1.cmp(&b.1))
+    });
+    let (mut active, mut share, mut total) = (0usize, 0.0f64, 0.0f64);
+    let mut last: Option<f64> = None;
+    for (when, starts, scope) in events {
+        if let Some(previous) = last.filter(|p| active > 0 && when > *p) {
+            total += share.min(1.0) * weigh(previous, when);
+        }
+        if starts {
+            active += 1;
+            share += scope;
+        } else {
+            active = active.saturating_sub(1);
+            // Back to exactly nothing when no incident is going on.
+            share = if active == 0 { 0.0 } else { share - scope };
+        }
+        last = Some(when);
+    }
+    total
+}
+
+/// Two instants: an incident's start and end, or the starts of two.
+type Instants = (DateTime<Utc>, DateTime<Utc>);
+
+/// The pairs of logged incidents that overlap in time (each starting by
+/// `now`, with a duration and a share of users above 0): how many, and
+/// the starts of the first `shown` of them (by the earlier start, then
+/// the later).
+fn overlapping_pairs(
+    log: &[PastIncident],
+    now: DateTime<Utc>,
+    shown: usize,
+) -> (usize, Vec<Instants>) {
+    let mut spans: Vec<Instants> = log
+        .iter()
+        .filter(|i| i.start <= now && i.duration_seconds > 0.0 && i.scope > 0.0)
+        .map(|i| {
+            let end = crate::clock::after(i.start, i.duration_seconds)
+                .unwrap_or(DateTime::<Utc>::MAX_UTC);
+            (i.start, end)
+        })
+        .collect();
+    spans.sort();
+    let mut pairs = 0usize;
+    let mut first = Vec::new();
+    for (k, &(start, end)) in spans.iter().enumerate() {
+        // Sorted by start: the later ones that start before this one ends.
+        let later = &spans[k + 1..];
+        let overlapping = later.partition_point(|(s, _)| *s < end);
+        pairs = pairs.saturating_add(overlapping);
+        let room = shown.saturating_sub(first.len()).min(overlapping);
+        first.extend(later[..room].iter().map(|&(other, _)| (start, other)));
+    }
+    (pairs, first)
 }
 
 /// The unavailability a log achieved over `[from, to]`:
-/// [`logged_downtime_seconds`] over the period's length, capped at 1
-/// (overlapping incidents cannot make a service more than fully
-/// unavailable). The achieved availability is `1 − result`.
+/// [`logged_downtime_seconds`] over the period's length (at most 1: a
+/// moment counts once, however many incidents overlap it). The achieved
+/// availability is `1 − result`.
 ///
 /// A 30-minute full outage and a 2-hour outage for 25% of users in a
 /// 30-day window: (1 800 + 7 200 × 0.25) / 2 592 000 = 3 600 / 2 592 000,
@@ -639,10 +764,35 @@ impl crate::choice::Choice for ModelSource {
     }
 }
 
+/// Whether incident `i` counts in the period `[from, to]` (`to` at most
+/// now): some of it falls inside the period. It started by `to`, and
+/// either started in the period or was still going on when the period
+/// began. The one rule of every incident count (the period logged, the
+/// last year, the SLO window so far): the same incidents whose time counts
+/// in the period's downtime, plus an incident of no length dated in it.
+///
+/// ```
+/// use nines_core::clock::parse_instant;
+/// use nines_core::incident::{counts_in, PastIncident};
+/// let (from, to) = (parse_instant("2027-01-01").unwrap(), parse_instant("2027-02-01").unwrap());
+/// // 31 Dec 23:00 for 2 h: its last hour falls in January, so it counts.
+/// assert!(counts_in(&PastIncident::parse("2026-12-31T23:00:00Z,2h,100%").unwrap(), from, to));
+/// // 31 Dec 22:00 for 2 h ends as January begins: nothing of it is in it.
+/// assert!(!counts_in(&PastIncident::parse("2026-12-31T22:00:00Z,2h,100%").unwrap(), from, to));
+/// assert!(!counts_in(&PastIncident::parse("2027-02-02,1h,100%").unwrap(), from, to));
+/// ```
+pub fn counts_in(i: &PastIncident, from: DateTime<Utc>, to: DateTime<Utc>) -> bool {
+    let end = crate::clock::after(i.start, i.duration_seconds.max(0.0))
+        .unwrap_or(DateTime::<Utc>::MAX_UTC);
+    i.start <= to && (i.start >= from || end.min(to) > from)
+}
+
 /// What the log shows over the period logged (from
 /// [`IncidentInputs::logged_since`], else its first incident, to now): the
-/// incidents that started in it, their rate a year, mean time to restore
-/// and duration-weighted share of users.
+/// incidents that count in it (some of each falls in it, [`counts_in`]:
+/// the same incidents whose time counts in its downtime), their rate a
+/// year, mean time to restore (each incident's whole duration) and
+/// duration-weighted share of users.
 ///
 /// Worked by hand (the case of a checkout service): incidents on 3 Oct
 /// 2026 (45 min, all users), 20 Oct (2 h, 20%) and 15 Nov (20 min, all),
@@ -667,7 +817,8 @@ pub struct LoggedPeriod {
     pub from: DateTime<Utc>,
     /// Now.
     pub to: DateTime<Utc>,
-    /// Incidents that started in it (not after now).
+    /// Incidents that count in it ([`counts_in`]: some of them falls in
+    /// it, none after now).
     pub incidents: usize,
     /// Their rate a year: incidents × year / the period's length; `None`
     /// without incidents or without a period.
@@ -675,7 +826,8 @@ pub struct LoggedPeriod {
     /// Their mean duration, seconds.
     pub mean_restore_seconds: Option<f64>,
     /// Their share of users, weighted by duration: Σ duration × scope /
-    /// Σ duration (so rate × restore × scope is the downtime they caused).
+    /// Σ duration (so rate × restore × scope is the downtime they caused
+    /// when none of them overlap and all of each is in the period).
     pub scope: Option<f64>,
 }
 
@@ -690,14 +842,11 @@ impl LoggedPeriod {
     ) -> LoggedPeriod {
         let first = log.iter().map(|i| i.start).filter(|t| *t <= now).min();
         let from = since.or(first).unwrap_or(now).min(now);
-        let started: Vec<&PastIncident> = log
-            .iter()
-            .filter(|i| i.start >= from && i.start <= now)
-            .collect();
-        let n = started.len();
+        let counted: Vec<&PastIncident> = log.iter().filter(|i| counts_in(i, from, now)).collect();
+        let n = counted.len();
         let length = seconds_between(from, now);
-        let durations: f64 = started.iter().map(|i| i.duration_seconds.max(0.0)).sum();
-        let weighted: f64 = started
+        let durations: f64 = counted.iter().map(|i| i.duration_seconds.max(0.0)).sum();
+        let weighted: f64 = counted
             .iter()
             .map(|i| i.duration_seconds.max(0.0) * i.scope.clamp(0.0, 1.0))
             .sum();
@@ -767,6 +916,17 @@ impl IncidentModel {
     /// assert!(m.from_log);
     /// ```
     pub fn of(inputs: &IncidentInputs, now: DateTime<Utc>, year_seconds: f64) -> IncidentModel {
+        IncidentModel::with_log(inputs, &inputs.history, now, year_seconds)
+    }
+
+    /// [`IncidentModel::of`] with `log` (the inputs' log, repaired) in
+    /// place of the inputs' own.
+    fn with_log(
+        inputs: &IncidentInputs,
+        log: &[PastIncident],
+        now: DateTime<Utc>,
+        year_seconds: f64,
+    ) -> IncidentModel {
         let typed = IncidentModel {
             incidents_per_year: inputs.incidents_per_year,
             time_to_detect_seconds: inputs.time_to_detect_seconds,
@@ -778,7 +938,7 @@ impl IncidentModel {
         if inputs.model_source == ModelSource::Typed {
             return typed;
         }
-        let p = LoggedPeriod::of(&inputs.history, inputs.logged_since, now, year_seconds);
+        let p = LoggedPeriod::of(log, inputs.logged_since, now, year_seconds);
         let (Some(per_year), Some(restore)) = (p.per_year, p.mean_restore_seconds) else {
             return IncidentModel {
                 source: format!(
@@ -977,9 +1137,13 @@ pub struct IncidentDisplay {
 /// (issue 14 §2).
 ///
 /// Counting rule: an incident counts for the part of it inside each period
-/// (the SLO window so far, the last year), weighted by the share of users
-/// it affected; one still going on at now counts up to now; one dated
-/// after now counts nowhere (and is noted).
+/// (the SLO window so far, the period logged, the last year), weighted by
+/// the share of users it affected, a moment once: when incidents overlap,
+/// the share at that moment is the sum of their scopes, at most 100%
+/// ([`logged_downtime_seconds`]; overlaps are noted). One still going on at
+/// now counts up to now; one dated after now counts nowhere (and is
+/// noted). The incidents a period counts (its rate) are those with some of
+/// them in it ([`counts_in`]), the same whose time its downtime counts.
 #[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct IncidentLogReport {
     /// One row per logged incident, in the log's order.
@@ -1000,12 +1164,14 @@ pub struct IncidentLogReport {
     /// (`U × window`, both in service time); `None` for a 100% target.
     /// A time-based error budget counted from the log spends exactly this.
     pub window_budget_spent: Option<f64>,
-    /// Logged incidents with some of their time in the window so far.
+    /// Logged incidents that count in the window so far ([`counts_in`]:
+    /// some of each falls in it, the incidents its downtime counts).
     pub incidents_in_window: usize,
-    /// Incidents that started in the period logged.
+    /// Incidents that count in the period logged ([`counts_in`]).
     pub incidents_logged: usize,
-    /// Incidents that started in the last year (see
-    /// [`IncidentLogReport::year`]).
+    /// Incidents that count in the last year ([`counts_in`]; see
+    /// [`IncidentLogReport::year`]): the same incidents whose time its
+    /// downtime counts.
     pub incidents_last_year: usize,
     /// Their rate a year (over the period logged's length).
     pub logged_per_year: Option<f64>,
@@ -1108,8 +1274,11 @@ pub struct IncidentLogDisplay {
 /// The counting rule, as the page and the exports state it.
 pub const COUNTING_RULE: &str = "Each incident counts for the part of it inside the period \
      (the SLO window so far, the period logged) and inside the service hours, weighted by the \
-     share of users it affected; one still going on counts up to now, one dated after now is \
-     not counted. The period logged runs from \"Logged since\" (else the first incident) to now.";
+     share of users it affected; a moment counts once: when incidents overlap, the share of \
+     users then is the sum of theirs, at most 100%. One still going on counts up to now, one \
+     dated after now is not counted. A period's incidents, and its rate, are those with some \
+     of their time in it. The period logged runs from \"Logged since\" (else the first \
+     incident) to now.";
 
 impl IncidentDisplay {
     fn of(r: &IncidentReport, time_to_detect: f64) -> IncidentDisplay {
@@ -1153,8 +1322,11 @@ struct Model {
 }
 
 /// The user-weighted downtime of `log` in `[from, to]` counted in
-/// `measured` time only: each incident's part inside the period and the
-/// service hours (less excluded maintenance), times its share of users.
+/// `measured` time only, by the rule of [`logged_downtime_seconds`]: the
+/// period is cut where an incident starts or ends into pieces of constant
+/// share of users (the scopes going on, capped at 100%), and each piece
+/// counts its share times its measured seconds (inside the service hours,
+/// less excluded maintenance).
 fn measured_downtime_seconds(
     log: &[PastIncident],
     from: DateTime<Utc>,
@@ -1164,13 +1336,11 @@ fn measured_downtime_seconds(
     if measured.is_always() {
         return logged_downtime_seconds(log, from, to);
     }
-    log.iter()
-        .map(|i| {
-            let end = crate::clock::after(i.start, i.duration_seconds.max(0.0))
-                .unwrap_or(DateTime::<Utc>::MAX_UTC);
-            measured.between(i.start.max(from), end.min(to)) * i.scope.clamp(0.0, 1.0)
-        })
-        .sum()
+    // The same sweep in seconds after `from`, each constant-share piece
+    // weighed by the service time it holds.
+    let at = |x: f64| crate::clock::after(from, x).unwrap_or(to);
+    let spans = spans_in(log, from, seconds_between(from, to));
+    swept(&spans, &|a, b| measured.between(at(a), at(b)))
 }
 
 /// What the period `[from, to]` achieved, its `label` naming it, counted
@@ -1288,15 +1458,41 @@ fn log_report(
         model.unavailability,
         measured,
     );
-    let incidents_last_year = log
-        .iter()
-        .filter(|i| i.start >= year_from && i.start <= now)
-        .count();
+    // One rule for every count: an incident counts in a period when some
+    // of it falls in it (the incidents whose time its downtime counts).
+    let incidents_last_year = log.iter().filter(|i| counts_in(i, year_from, now)).count();
     let rows: Vec<LoggedIncident> = log
         .iter()
         .map(|i| logged_row(i, frame, window_to))
         .collect();
-    let incidents_in_window = rows.iter().filter(|r| r.in_window_seconds > 0.0).count();
+    let incidents_in_window = log
+        .iter()
+        .filter(|i| counts_in(i, frame.start, window_to.min(now)))
+        .count();
+    let (pairs, first) = overlapping_pairs(log, now, 3);
+    if pairs > 0 {
+        let mut named: Vec<String> = first
+            .iter()
+            .map(|&(a, b)| format!("{} and {}", format_instant(a), format_instant(b)))
+            .collect();
+        if pairs > first.len() {
+            named.push(format!(
+                "{} more",
+                count_text((pairs - first.len()) as f64, 0)
+            ));
+        }
+        notes.push(format!(
+            "{} of logged incidents {} in time (starting {}): a moment is counted once, \
+             at the sum of the shares of users of the incidents going on then, at most 100%.",
+            if pairs == 1 {
+                "1 pair".to_owned()
+            } else {
+                format!("{} pairs", count_text(pairs as f64, 0))
+            },
+            if pairs == 1 { "overlaps" } else { "overlap" },
+            named.join("; "),
+        ));
+    }
     let after_now = log.iter().filter(|i| i.start > now).count();
     if after_now > 0 {
         notes.push(format!(
@@ -1442,14 +1638,7 @@ pub fn evaluate(
             note: i.note.clone(),
         })
         .collect();
-    let model_in = IncidentModel::of(
-        &IncidentInputs {
-            history: log.clone(),
-            ..inputs.clone()
-        },
-        frame.now,
-        ctx.year_seconds,
-    );
+    let model_in = IncidentModel::with_log(inputs, &log, frame.now, ctx.year_seconds);
     let per_year = clamp_non_negative(
         "Incidents per year",
         model_in.incidents_per_year,
@@ -1975,5 +2164,284 @@ mod tests {
             r.display.max_time_to_recover,
             "none: detection alone (1h) uses up the budget of 2m 38s per incident; faster detection is the first lever"
         );
+    }
+
+    /// Worked by hand: two full
+    /// outages, 1 Mar 2027 00:00 for 2 h and 01:00 for 2 h, cover 00:00 to
+    /// 03:00, 3 h = 10 800 s, not 4 h (14 400 s, the old sum). Over the 30
+    /// days ending 31 Mar (1 Mar to 31 Mar, 2 592 000 s) that is
+    /// 1 − 10 800 / 2 592 000 = 99.58333…%; of the window's budget
+    /// 0.0005 × 2 592 000 = 1 296 s it spends 10 800 / 1 296 = 833.33%
+    /// (what a time-based error budget spends). The period logged (from
+    /// 1 Mar 00:00) and the last year hold the same 10 800 s, and the
+    /// overlap is noted.
+    #[test]
+    fn overlapping_full_outages_count_a_moment_once() {
+        let inputs = with_log(&[
+            "2027-03-01T00:00:00Z,2h,100%",
+            "2027-03-01T01:00:00Z,2h,100%",
+        ]);
+        assert_eq!(
+            logged_downtime_seconds(&inputs.history, at("2027-03-01"), at("2027-03-31")),
+            10_800.0
+        );
+        let r = evaluate(
+            &inputs,
+            &TargetContext::default(),
+            &frame("2027-03-31", 30.0),
+            &MeasuredTime::ALWAYS,
+        );
+        let log = &r.log;
+        assert_eq!(log.window.seconds, 2_592_000.0);
+        assert_eq!(log.window.downtime_seconds, 10_800.0);
+        assert_eq!(log.window.unavailability, Some(10_800.0 / 2_592_000.0));
+        assert_eq!(log.window.display.downtime, "3h");
+        assert_eq!(log.window_budget_spent, Some(10_800.0 / 1_296.0));
+        assert!(
+            log.display
+                .window_budget_spent
+                .starts_with("833.33% of the budget"),
+            "{}",
+            log.display.window_budget_spent
+        );
+        assert_eq!(log.period.downtime_seconds, 10_800.0);
+        assert_eq!(log.year.downtime_seconds, 10_800.0);
+        // The rows keep their own figures: each is all in the window.
+        assert_eq!(log.rows[0].in_window_seconds, 7_200.0);
+        assert_eq!(log.rows[1].in_window_seconds, 7_200.0);
+        assert_eq!(
+            r.notes,
+            [
+                "1 pair of logged incidents overlaps in time (starting Mon 1 Mar 2027, 00:00 UTC and \
+              Mon 1 Mar 2027, 01:00 UTC): a moment is counted once, at the sum of the shares of \
+              users of the incidents going on then, at most 100%."
+            ]
+        );
+        assert!(COUNTING_RULE.contains("a moment counts once"));
+    }
+
+    /// Two overlapping 40-day
+    /// full outages, from 1 Jan 2027 and 2 Jan 2027, over the 30 days
+    /// ending 1 Feb (2 Jan to 1 Feb): both cover all of it, so 30d =
+    /// 2 592 000 s of downtime, 0% available, not the old 60d. The last
+    /// year (to 1 Feb) holds 1 Jan 00:00 to 1 Feb 00:00, 31d = 2 678 400 s
+    /// (not 31d + 30d = 5 270 400 s); the period logged is that month too,
+    /// wholly down.
+    #[test]
+    fn two_overlapping_long_outages_are_not_sixty_days_in_thirty() {
+        let inputs = with_log(&[
+            "2027-01-01T00:00:00Z,40d,100%",
+            "2027-01-02T00:00:00Z,40d,100%",
+        ]);
+        let r = evaluate(
+            &inputs,
+            &TargetContext::default(),
+            &frame("2027-02-01", 30.0),
+            &MeasuredTime::ALWAYS,
+        );
+        assert_eq!(r.log.window.downtime_seconds, 2_592_000.0);
+        assert_eq!(r.log.window.display.downtime, "30d");
+        assert_eq!(r.log.window.availability, Some(0.0));
+        assert_eq!(r.log.year.downtime_seconds, 2_678_400.0);
+        assert_eq!(r.log.period.seconds, 2_678_400.0);
+        assert_eq!(r.log.period.unavailability, Some(1.0));
+        assert_eq!(r.notes.len(), 1, "{:?}", r.notes);
+    }
+
+    /// Partial scopes that overlap add up, to at most everyone. 50% from
+    /// 00:00 for 2 h and 75% from 01:00 for 2 h: 00:00–01:00 at 50%
+    /// (1 800 s), 01:00–02:00 at 125% capped to 100% (3 600 s), 02:00–03:00
+    /// at 75% (2 700 s): 8 100 s, not 3 600 + 5 400 = 9 000 s. Two 25%
+    /// outages the same way: 900 + 1 800 + 900 = 3 600 s, their plain sum
+    /// (no cap reached).
+    #[test]
+    fn overlapping_partial_scopes_add_up_to_at_most_everyone() {
+        let (from, to) = (at("2027-03-01"), at("2027-03-02"));
+        let log = with_log(&["2027-03-01T00:00:00Z,2h,50%", "2027-03-01T01:00:00Z,2h,75%"]);
+        assert_eq!(logged_downtime_seconds(&log.history, from, to), 8_100.0);
+        let log = with_log(&["2027-03-01T00:00:00Z,2h,25%", "2027-03-01T01:00:00Z,2h,25%"]);
+        assert_eq!(logged_downtime_seconds(&log.history, from, to), 3_600.0);
+        // Touching is not overlapping: 00:00–01:00 and 01:00–02:00.
+        let log = with_log(&[
+            "2027-03-01T00:00:00Z,1h,100%",
+            "2027-03-01T01:00:00Z,1h,100%",
+        ]);
+        assert_eq!(logged_downtime_seconds(&log.history, from, to), 7_200.0);
+        assert_eq!(overlapping_pairs(&log.history, to, 3).0, 0);
+        // A scope of 0 or a duration of 0 counts nothing, and NaN neither.
+        let mut log = with_log(&["2027-03-01T00:00:00Z,1h,0%", "2027-03-01T00:30:00Z,0s,100%"]);
+        log.history.push(PastIncident {
+            scope: f64::NAN,
+            ..log.history[0].clone()
+        });
+        assert_eq!(logged_downtime_seconds(&log.history, from, to), 0.0);
+    }
+
+    /// In service hours (Mon–Fri 09:00–17:00 UTC; 1 Mar 2027 is a Monday)
+    /// the sweep weighs each piece's measured seconds: a full outage
+    /// 08:00–11:00 and a 50% one 10:00–13:00 give 08–09 nothing (closed),
+    /// 09–10 at 100% (3 600 s), 10–11 at 150% capped to 100% (3 600 s),
+    /// 11–13 at 50% (3 600 s): 10 800 s, not the per-incident sum
+    /// 7 200 + 10 800 × 0.5 = 12 600 s. The window's figure follows.
+    #[test]
+    fn overlaps_in_service_hours_count_once_too() {
+        use crate::window::PlannedMaintenance;
+        let office = MeasuredTime::new(
+            "Mon-Fri 09:00-17:00".parse().unwrap(),
+            &PlannedMaintenance::default(),
+            UtcOffset::UTC,
+            Convention::GregorianMean,
+        );
+        let inputs = with_log(&[
+            "2027-03-01T08:00:00Z,3h,100%",
+            "2027-03-01T10:00:00Z,3h,50%",
+        ]);
+        assert_eq!(
+            measured_downtime_seconds(&inputs.history, at("2027-03-01"), at("2027-03-31"), &office),
+            10_800.0
+        );
+        let r = evaluate(
+            &inputs,
+            &TargetContext::default(),
+            &frame("2027-03-31", 30.0),
+            &office,
+        );
+        assert_eq!(r.log.window.downtime_seconds, 10_800.0);
+        assert_eq!(r.notes.len(), 1, "{:?}", r.notes);
+    }
+
+    /// Five 1-hour full outages starting 10 minutes apart all overlap: 10
+    /// pairs (5 × 4 / 2); the note names the first three (by the earlier
+    /// start) and counts the other 7. They cover 00:00 to 01:40, 6 000 s.
+    #[test]
+    fn many_overlaps_are_noted_briefly() {
+        let inputs = with_log(&[
+            "2027-03-01T00:00:00Z,1h,100%",
+            "2027-03-01T00:10:00Z,1h,100%",
+            "2027-03-01T00:20:00Z,1h,100%",
+            "2027-03-01T00:30:00Z,1h,100%",
+            "2027-03-01T00:40:00Z,1h,100%",
+        ]);
+        let r = evaluate(
+            &inputs,
+            &TargetContext::default(),
+            &frame("2027-03-31", 30.0),
+            &MeasuredTime::ALWAYS,
+        );
+        assert_eq!(r.log.window.downtime_seconds, 6_000.0);
+        assert_eq!(
+            r.notes,
+            [
+                "10 pairs of logged incidents overlap in time (starting Mon 1 Mar 2027, 00:00 UTC and \
+              Mon 1 Mar 2027, 00:10 UTC; Mon 1 Mar 2027, 00:00 UTC and Mon 1 Mar 2027, 00:20 UTC; \
+              Mon 1 Mar 2027, 00:00 UTC and Mon 1 Mar 2027, 00:30 UTC; 7 more): a moment is \
+              counted once, at the sum of the shares of users of the incidents going on then, at \
+              most 100%."
+            ]
+        );
+    }
+
+    /// One rule for the rate and
+    /// the downtime: an incident counts in a period when some of it falls in
+    /// it. At the story's now, 11 Nov 2026 00:00, the last Gregorian year
+    /// (31 556 952 s = 365d 5h 49m 12s) began 10 Nov 2025 18:10:48. An
+    /// outage from 17:00 that day for 2 h has 49m 12s (2 952 s) in it, so
+    /// it counts in the rate too (before: in the downtime only); one from
+    /// 16:00 for 1 h ended before and counts in neither. With the 40-minute
+    /// outage of 14 Oct 2026: 2 incidents, 2 952 + 2 400 = 5 352 s.
+    #[test]
+    fn an_incident_across_the_year_start_counts_in_its_rate() {
+        let inputs = with_log(&[
+            "2025-11-10T17:00:00Z,2h,100%",
+            "2025-11-10T16:00:00Z,1h,100%",
+            "2026-10-14T09:00:00Z,40m,100%",
+        ]);
+        let r = evaluate(
+            &inputs,
+            &TargetContext::default(),
+            &story(),
+            &MeasuredTime::ALWAYS,
+        );
+        assert_eq!(r.log.year.from.iso, "2025-11-10T18:10:48Z");
+        assert_eq!(r.log.year.downtime_seconds, 5_352.0);
+        assert_eq!(r.log.incidents_last_year, 2);
+    }
+
+    /// The period logged follows the same rule. Logged since 1 Nov 2026,
+    /// now 11 Nov: a 2-hour outage from 31 Oct 23:00 has its last hour in
+    /// the period (3 600 s), so it is the period's one incident: 1 in 10
+    /// days is 365.2425 / 10 = 36.52 a year, restored in its whole 2 h
+    /// (7 200 s); the window so far (1 to 11 Nov) counts it too. Logged
+    /// since 1 Nov 01:00, when it ended, nothing of it is in the period:
+    /// no incident, no downtime.
+    #[test]
+    fn an_incident_across_logged_since_counts_in_the_period() {
+        let mut inputs = with_log(&["2026-10-31T23:00:00Z,2h,100%"]);
+        inputs.logged_since = Some(at("2026-11-01"));
+        let r = evaluate(
+            &inputs,
+            &TargetContext::default(),
+            &story(),
+            &MeasuredTime::ALWAYS,
+        );
+        assert_eq!(r.log.period.downtime_seconds, 3_600.0);
+        assert_eq!(r.log.incidents_logged, 1);
+        assert_eq!(r.log.mean_time_to_restore_seconds, Some(7_200.0));
+        assert_eq!(
+            r.log.display.rate,
+            "1 incident logged in 10d (36.52 a year); the model assumes 6 a year"
+        );
+        assert_eq!(r.log.incidents_in_window, 1);
+        inputs.logged_since = Some(at("2026-11-01T01:00:00Z"));
+        let r = evaluate(
+            &inputs,
+            &TargetContext::default(),
+            &story(),
+            &MeasuredTime::ALWAYS,
+        );
+        assert_eq!(r.log.period.downtime_seconds, 0.0);
+        assert_eq!(r.log.incidents_logged, 0);
+        // The window (from 1 Nov 00:00) still holds its hour.
+        assert_eq!(r.log.incidents_in_window, 1);
+        assert_eq!(r.log.window.downtime_seconds, 3_600.0);
+    }
+
+    /// Only a line that names
+    /// the columns is a header. `garbage`, `yesterday,1h,100%` and a line
+    /// of NUL bytes are errors of line 1, not headers; a header alone, or
+    /// only comments and blank lines, reads as no incidents and no errors
+    /// (the CLI says so); a spreadsheet's byte order mark is no part of the
+    /// header.
+    #[test]
+    fn only_a_line_naming_the_columns_is_a_header() {
+        let read = read_incident_csv("garbage");
+        assert!(read.incidents.is_empty());
+        assert_eq!(read.errors.len(), 1);
+        assert_eq!(read.errors[0].line, 1);
+        assert_eq!(read.errors[0].error.field, "incident");
+        let read = read_incident_csv("yesterday,1h,100%\n2027-03-01,1h,100%");
+        assert_eq!(read.errors.len(), 1);
+        assert_eq!(
+            (read.errors[0].line, read.errors[0].error.field),
+            (1, "date")
+        );
+        assert_eq!(read.lines, [2]);
+        let nul = "\0".repeat(1 << 20);
+        let read = read_incident_csv(&nul);
+        assert_eq!(read.errors.len(), 1);
+        assert_eq!(read.errors[0].line, 1);
+        assert!(read.errors[0].to_string().len() < 1_000);
+        for empty in ["", "\n\n", "# nothing yet\n", "date,duration,scope,note\n"] {
+            assert_eq!(read_incident_csv(empty), CsvRead::default(), "{empty:?}");
+        }
+        let read = read_incident_csv("\u{feff}Start;x\n");
+        assert_eq!(read.errors.len(), 1);
+        let read = read_incident_csv("\u{feff}Start,Duration,Share of users\n2027-03-01,1h,1\n");
+        assert!(read.errors.is_empty(), "{:?}", read.errors);
+        assert_eq!(read.lines, [2]);
+        // A header is only the first line: later, it is a line that does
+        // not read.
+        let read = read_incident_csv("2027-03-01,1h,1\ndate,duration,scope\n");
+        assert_eq!(read.errors[0].line, 2);
     }
 }

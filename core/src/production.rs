@@ -31,6 +31,45 @@ pub struct ProductionInputs {
     /// (`slo:sli_error:ratio_rate` → `slo:sli_error:ratio_rate5m`, Sloth's
     /// names).
     pub recording: String,
+    /// The SLO's name within the service (default `availability`): with
+    /// the service, the labels that tell this SLO's recorded series from
+    /// every other's in one Prometheus, so that each alert selects its own
+    /// (two services, or two SLOs of one service, never page each other).
+    pub slo: String,
+}
+
+impl ProductionInputs {
+    /// The label matchers that select this SLO's recorded series:
+    /// `{service="checkout",slo="availability"}`, each value a PromQL
+    /// string (a backslash and a double quote escaped).
+    ///
+    /// ```
+    /// use nines_core::production::ProductionInputs;
+    /// let p = ProductionInputs { service: r#"a"b\c"#.into(), ..ProductionInputs::default() };
+    /// assert_eq!(p.slo_matchers(), r#"{service="a\"b\\c",slo="availability"}"#);
+    /// ```
+    pub fn slo_matchers(&self) -> String {
+        let quoted = |v: &str| {
+            let mut out = String::with_capacity(v.len() + 2);
+            out.push('"');
+            for c in v.chars() {
+                if matches!(c, '"' | '\\') {
+                    out.push('\\');
+                }
+                out.push(c);
+            }
+            out.push('"');
+            out
+        };
+        [
+            "{service=",
+            &quoted(&self.service),
+            ",slo=",
+            &quoted(&self.slo),
+            "}",
+        ]
+        .concat()
+    }
 }
 
 impl Default for ProductionInputs {
@@ -40,6 +79,7 @@ impl Default for ProductionInputs {
             requests: r#"http_requests_total{service="checkout"}"#.into(),
             errors: r#"http_requests_total{service="checkout",code=~"5.."}"#.into(),
             recording: "slo:sli_error:ratio_rate".into(),
+            slo: "availability".into(),
         }
     }
 }

@@ -1183,15 +1183,29 @@ pub fn evaluate_in(
     let mut ctx_notes = Vec::new();
     let ctx = ctx.sanitised(&mut ctx_notes);
     let target_nines = nines_of(ctx.unavailability);
+    let mut oc = inputs.on_call.clone();
+    let mut notes = Vec::new();
+    // One team at least: this service's own. With 0 the lost revenue was
+    // counted over one service and its incidents while the on-call pay,
+    // callouts, investment and recommendation counted none (You Build It
+    // You Run It at $0). Every figure now counts the one team, whose
+    // callouts are this service's incidents (`teams ×` the service's rate).
+    if oc.teams == 0 {
+        oc.teams = 1;
+        oc.incidents_per_year = service.incidents_per_year;
+        notes.push(format!(
+            "Delivery teams (0) is below 1: 1 team, this service's, is used instead, with \
+             its {} incidents a year.",
+            count(service.incidents_per_year.max(0.0), 2)
+        ));
+    }
     let mut recommendation = recommend(
         target_nines.unwrap_or(f64::INFINITY),
         deployments_per_week,
         inputs.criticality,
-        inputs.on_call.teams,
+        oc.teams,
     );
     recommendation.notes.splice(0..0, ctx_notes);
-    let mut oc = inputs.on_call.clone();
-    let mut notes = Vec::new();
     oc.incidents_per_year =
         clamp_non_negative("Incidents per year", oc.incidents_per_year, &mut notes);
     oc.standby_rate_per_hour =

@@ -646,8 +646,9 @@ impl ServiceHours {
         .unwrap_or(Ratio::ZERO)
     }
 
-    /// Seconds in service per day, when every day has the same hours;
-    /// `None` for a partial schedule (per day is not defined).
+    /// Seconds in service per day, when every day has as many hours (at
+    /// whatever time of day); `None` for a partial schedule (per day is not
+    /// defined).
     ///
     /// ```
     /// use nines_core::window::ServiceHours;
@@ -656,9 +657,10 @@ impl ServiceHours {
     /// assert_eq!(s.daily_seconds(), None);
     /// ```
     pub fn daily_seconds(&self) -> Option<u32> {
-        let first = self.days[0];
-        if self.days.iter().all(|d| *d == first) {
-            Some(first.map_or(0, |d| u32::from(d.minutes()) * 60))
+        let minutes = |d: &Option<DayHours>| d.map_or(0, |h| u32::from(h.minutes()));
+        let first = minutes(&self.days[0]);
+        if self.days.iter().all(|d| minutes(d) == first) {
+            Some(first * 60)
         } else {
             None
         }
@@ -862,7 +864,12 @@ impl<'de> Deserialize<'de> for ServiceHours {
 ///   removed from the measured window, so the budget is `U × (window −
 ///   maintenance)`: slightly smaller, and maintenance itself costs nothing.
 /// * `Counted`: maintenance is downtime like any other, so it is spent out
-///   of the budget: `U × window − maintenance`, which can go negative.
+///   of the budget: the downtime allowed is `U × window − maintenance`,
+///   never below zero (when the maintenance alone exceeds the budget, the
+///   reports say so and by how much).
+///
+/// Either way only the part of the maintenance inside the service hours
+/// matters: see [`crate::clock::MeasuredTime`], where the rule is kept.
 ///
 /// The SRE book's Appendix A table assumes no planned downtime at all.
 ///
@@ -935,11 +942,17 @@ impl Default for PlannedMaintenance {
 }
 
 impl PlannedMaintenance {
-    /// Checked constructor: the monthly time must be finite and not negative.
+    /// Checked constructor: the monthly time must be finite, not negative
+    /// and no longer than a month under any convention (the Gregorian mean
+    /// month, 730h 29m 6s, the longest; [`PlannedMaintenance::check`] holds
+    /// it to the convention in force).
     ///
     /// ```
     /// use nines_core::window::{Maintenance, PlannedMaintenance};
     /// assert!(PlannedMaintenance::new(Maintenance::Excluded, -1.0).is_err());
+    /// // 800 h is more than any month (at most 730.485 h).
+    /// let e = PlannedMaintenance::new(Maintenance::Excluded, 800.0 * 3_600.0).unwrap_err();
+    /// assert!(e.to_string().contains("at most a month"), "{e}");
     /// ```
     pub fn new(treatment: Maintenance, seconds_per_month: f64) -> Result<Self, ParseError> {
         let shown = format_seconds_plain(seconds_per_month);
@@ -957,11 +970,43 @@ impl PlannedMaintenance {
                 Problem::Negative,
             ));
         }
-        Ok(PlannedMaintenance {
+        let m = PlannedMaintenance {
             treatment,
             seconds_per_month,
             weekly: None,
-        })
+        };
+        m.check(Convention::GregorianMean)?;
+        Ok(m)
+    }
+
+    /// Refuses maintenance longer than its period under `convention`: an
+    /// amount a month longer than the month (720h under the SRE book, 730h
+    /// under a 365-day year, 730h 29m 6s under the Gregorian mean). A weekly
+    /// window is never longer than its week (the whole week is refused
+    /// when read).
+    ///
+    /// ```
+    /// use nines_core::window::{Convention, PlannedMaintenance};
+    /// let m: PlannedMaintenance = "725h per month excluded".parse().unwrap();
+    /// assert!(m.check(Convention::GregorianMean).is_ok());
+    /// let e = m.check(Convention::SreBook).unwrap_err().to_string();
+    /// assert!(e.contains("at most a month, 720h under the SRE book"), "{e}");
+    /// ```
+    pub fn check(&self, convention: Convention) -> Result<(), ParseError> {
+        let month = convention.month_seconds() as f64;
+        if self.weekly.is_none() && self.seconds_per_month > month {
+            let limit = match convention {
+                Convention::GregorianMean => "a month, 730h 29m 6s under the Gregorian mean",
+                Convention::SreBook => "a month, 720h under the SRE book",
+                Convention::Calendar365 => "a month, 730h under a 365-day year",
+            };
+            return Err(ParseError::new(
+                &self.to_string(),
+                Expected::Maintenance,
+                Problem::TooLarge(limit),
+            ));
+        }
+        Ok(())
     }
 
     /// A window every week, e.g. `Sun 02:00-04:00`, excluded or counted.
@@ -1109,7 +1154,9 @@ impl std::str::FromStr for PlannedMaintenance {
             if let Some(amount) = lower_when.strip_suffix(suffix) {
                 let seconds = crate::duration::parse_duration(&when[..amount.len()])
                     .map_err(|_| err(Problem::Unrecognised))?;
-                return PlannedMaintenance::new(treatment, seconds);
+                // Refused as typed: `"800h per month excluded"`.
+                return PlannedMaintenance::new(treatment, seconds)
+                    .map_err(|e| err(e.problem().clone()));
             }
         }
         let window: ServiceHours = when.parse().map_err(|_| err(Problem::Unrecognised))?;
@@ -1269,5 +1316,45 @@ mod tests {
             json,
             r#"{"treatment":"excluded","seconds_per_month":7200.0}"#
         );
+    }
+
+    /// Maintenance longer than
+    /// its period is refused, saying what is allowed. A month is 2,629,746 s
+    /// = 730h 29m 6s (Gregorian mean), 2,592,000 s = 720h (SRE book),
+    /// 2,628,000 s = 730h (365-day year); 800 h = 2,880,000 s is more than
+    /// any of them.
+    #[test]
+    fn maintenance_longer_than_its_period_is_refused() {
+        let e = "800h per month excluded"
+            .parse::<PlannedMaintenance>()
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("\"800h per month excluded\" is not a maintenance setting: it is too large (at most a month, 730h 29m 6s under the Gregorian mean)"),
+            "{e}"
+        );
+        // 725 h fits a Gregorian month and a 365-day one, not a 30-day one.
+        let m: PlannedMaintenance = "725h per month counted".parse().unwrap();
+        assert!(m.check(Convention::GregorianMean).is_ok());
+        assert!(m.check(Convention::Calendar365).is_ok());
+        let sre = m.check(Convention::SreBook).unwrap_err().to_string();
+        assert!(
+            sre.contains("(at most a month, 720h under the SRE book)"),
+            "{sre}"
+        );
+        // 730h 20m = 2,629,200 s: within 2,629,746 s, beyond 2,628,000 s.
+        let m: PlannedMaintenance = "730h 20m per month counted".parse().unwrap();
+        assert!(m.check(Convention::GregorianMean).is_ok());
+        let e = m.check(Convention::Calendar365).unwrap_err().to_string();
+        assert!(
+            e.contains("(at most a month, 730h under a 365-day year)"),
+            "{e}"
+        );
+        // Exactly a month is allowed (it leaves nothing: the reports say
+        // so); a weekly window is never checked against a month.
+        let whole = PlannedMaintenance::new(Maintenance::Excluded, 2_592_000.0).unwrap();
+        assert!(whole.check(Convention::SreBook).is_ok());
+        let w: PlannedMaintenance = "Mon-Sat 00:00-24:00 excluded".parse().unwrap();
+        assert!(w.check(Convention::SreBook).is_ok());
     }
 }

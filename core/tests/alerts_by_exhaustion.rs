@@ -72,8 +72,9 @@ fn the_workbook_table_stated_by_time_to_exhaustion() {
     assert_eq!(yaml, prometheus_rules(&by_fraction, &p).unwrap());
     for (burn, long, short) in [("14.4", "1h", "5m"), ("6", "6h", "30m"), ("1", "3d", "6h")] {
         let threshold = format!("({burn}*0.001)");
+        let own = p.slo_matchers();
         let want = format!(
-            "          ({m}{long} > {threshold})\n          and\n          ({m}{short} > {threshold})\n"
+            "          ({m}{long}{own} > {threshold})\n          and\n          ({m}{short}{own} > {threshold})\n"
         );
         assert!(yaml.contains(&want), "missing {want}\nin\n{yaml}");
     }

@@ -313,8 +313,9 @@ fn workbook_rules_at_999_over_30_days() {
     for (burn, long, short) in [("14.4", "1h", "5m"), ("6", "6h", "30m"), ("1", "3d", "6h")] {
         let m = "job:slo_errors_per_request:ratio_rate";
         let threshold = format!("({burn}*0.001)");
+        let own = r#"{service="checkout",slo="availability"}"#;
         let want = format!(
-            "          ({m}{long} > {threshold})\n          and\n          ({m}{short} > {threshold})\n"
+            "          ({m}{long}{own} > {threshold})\n          and\n          ({m}{short}{own} > {threshold})\n"
         );
         assert!(yaml.contains(&want), "missing {want}\nin\n{yaml}");
     }
@@ -345,6 +346,7 @@ fn workbook_rules_at_999_over_30_days() {
              sum(rate(http_requests_total{service=\"checkout\"}[5m]))\n"
         );
         assert_eq!(records[0]["labels"]["service"], "checkout");
+        assert_eq!(records[0]["labels"]["slo"], "availability");
         let rules = doc["groups"][1]["rules"].as_array().unwrap();
         assert_eq!(doc["groups"][1]["name"], "checkout-slo-burn-rate");
         assert_eq!(rules.len(), 3);
@@ -356,9 +358,10 @@ fn workbook_rules_at_999_over_30_days() {
         assert_eq!(first["labels"]["short_window"], "5m");
         assert_eq!(
             first["expr"].as_str().unwrap(),
-            "(job:slo_errors_per_request:ratio_rate1h > (14.4*0.001))\nand\n\
-             (job:slo_errors_per_request:ratio_rate5m > (14.4*0.001))\n"
+            "(job:slo_errors_per_request:ratio_rate1h{service=\"checkout\",slo=\"availability\"} > (14.4*0.001))\nand\n\
+             (job:slo_errors_per_request:ratio_rate5m{service=\"checkout\",slo=\"availability\"} > (14.4*0.001))\n"
         );
+        assert_eq!(first["labels"]["slo"], "availability");
         let summary = first["annotations"]["summary"].as_str().unwrap();
         assert_eq!(
             summary,
@@ -386,8 +389,9 @@ fn sloth_preset_has_four_alerts() {
         ("1", "3d", "6h"),
     ] {
         let t = format!("({burn}*0.001)");
-        assert!(yaml.contains(&format!("(slo:sli_error:ratio_rate{long} > {t})")));
-        assert!(yaml.contains(&format!("(slo:sli_error:ratio_rate{short} > {t})")));
+        let own = r#"{service="checkout",slo="availability"}"#;
+        assert!(yaml.contains(&format!("(slo:sli_error:ratio_rate{long}{own} > {t})")));
+        assert!(yaml.contains(&format!("(slo:sli_error:ratio_rate{short}{own} > {t})")));
     }
     if let Some(doc) = python_yaml(&yaml) {
         assert_eq!(doc["groups"][1]["rules"].as_array().unwrap().len(), 4);
@@ -402,11 +406,15 @@ fn pyrra_preset_writes_for_and_scaled_windows() {
     for f in ["for: 2m", "for: 15m", "for: 1h", "for: 3h"] {
         assert!(yaml.contains(f), "missing {f}");
     }
-    assert!(yaml.contains("(slo:sli_error:ratio_rate4d > (1*0.0005))"));
+    assert!(yaml.contains(
+        r#"(slo:sli_error:ratio_rate4d{service="checkout",slo="availability"} > (1*0.0005))"#
+    ));
     // 30 days: Pyrra's 1h window scales to 64m.
     let r = report(r#"{"alerts": {"policy": "pyrra"}}"#);
     let yaml = rules(&r, "slo:sli_error:ratio_rate", "checkout").unwrap();
-    assert!(yaml.contains("(slo:sli_error:ratio_rate64m > (14*0.0005))"));
+    assert!(yaml.contains(
+        r#"(slo:sli_error:ratio_rate64m{service="checkout",slo="availability"} > (14*0.0005))"#
+    ));
     if let Some(doc) = python_yaml(&yaml) {
         assert_eq!(doc["groups"][1]["rules"][0]["for"], "2m");
     }
@@ -598,7 +606,9 @@ fn a_custom_single_window_alert() {
     check_rules_structure(&yaml);
     // 5% of 30 days in 90 minutes: burn 24.
     assert!(
-        yaml.contains("        expr: |\n          (slo:x90m > (24*0.001))\n        for: 90s\n")
+        yaml.contains(
+            "        expr: |\n          (slo:x90m{service=\"checkout\",slo=\"availability\"} > (24*0.001))\n        for: 90s\n"
+        )
     );
     assert!(!yaml.contains("short_window"));
     assert!(

@@ -137,6 +137,22 @@ pub fn budget_section(props: &SectionProps) -> Html {
         true,
     );
 
+    // The target table's month and this window are two periods: say so
+    // beside the budget when their lengths differ.
+    let month = props
+        .state
+        .report
+        .target
+        .downtime
+        .iter()
+        .find(|row| row.period == Period::Month && row.seconds != Some(b.budget_seconds));
+    let window_why = match month {
+        Some(row) => format!(
+            "{} of the SLO window ({}): what the target lets go wrong. The target table's month is {} ({} allowed): the budget is counted over the SLO window, not the calendar month.",
+            b.budget_percent, b.window_description, row.period_length, row.display
+        ),
+        None => format!("{} of the window: what the target lets go wrong.", b.budget_percent),
+    };
     let tone = match b.policy {
         PolicyStatus::LaunchesAllowed => "good",
         PolicyStatus::AtRisk => "warn",
@@ -208,7 +224,7 @@ pub fn budget_section(props: &SectionProps) -> Html {
             <div class="headline">
                 <Figure id="budget-allowed" value={b.allowed_display.clone()}
                     label={format!("error budget per {}", b.window_label)}
-                    why={format!("{} of the window: what the target lets go wrong.", b.budget_percent)} />
+                    why={window_why} />
                 <Figure id="budget-consumed" value={b.consumed_display.clone()}
                     label={format!("spent after {}", b.elapsed_display)}
                     why="Bad events (or bad minutes) so far, divided by the budget." />

@@ -199,6 +199,7 @@ pub fn export_section(props: &SectionProps) -> Html {
     let selector = |t: &str| check_selector(t).map(|()| t.trim().to_string());
     let on_metric = use_commit(&props.state, needed(), Action::SetRecording);
     let on_service = use_commit(&props.state, needed(), Action::SetService);
+    let on_slo_name = use_commit(&props.state, needed(), Action::SetSloName);
     let on_requests = use_commit(&props.state, selector, Action::SetRequestsSeries);
     let on_errors = use_commit(&props.state, selector, Action::SetErrorsSeries);
     // The policy's fields: a share strictly between 0 and 1 (the caution
@@ -348,6 +349,8 @@ pub fn export_section(props: &SectionProps) -> Html {
             <div class="fields">
                 <TextField id="export-service" label="Service name" value={p.service.clone()}
                     on_commit={on_service} hint="lowercase, e.g. checkout" />
+                <TextField id="export-slo-name" label="SLO name" value={p.slo.clone()}
+                    on_commit={on_slo_name} hint="one per SLO of the service, e.g. availability, login; every rule is labelled with it and the service, and each alert reads only its own" />
                 <TextField id="export-requests" label="Series counting all requests" value={p.requests.clone()}
                     on_commit={on_requests} hint="a PromQL selector, e.g. http_requests_total{job=\"checkout\"}" />
                 <TextField id="export-errors" label="Series counting bad requests" value={p.errors.clone()}

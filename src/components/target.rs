@@ -176,6 +176,7 @@ pub fn target_section(props: &SectionProps) -> Html {
                     <p class="convention" id="service-hours-note">{ &report.service_hours_note }</p>
                 }
                 <p class="convention" id="maintenance-note">{ "Planned maintenance: " }{ &report.maintenance }{ "." }</p>
+                { for report.notes.iter().map(|n| html! { <p class="note" role="status">{ n }</p> }) }
             </div>
             <div class="field slider">
                 <label for="target-slider">{ "Drag to explore nines" }</label>

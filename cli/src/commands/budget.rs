@@ -161,6 +161,9 @@ fn render(report: &Report, has_log: bool, json: bool) -> String {
                 "convention": b.convention_id,
                 "requests_in_window": if requests { json!(b.requests_in_window) } else { Value::Null },
                 "allowed_bad": if requests { json!(b.allowed_bad) } else { Value::Null },
+                // A time-based budget shows no request figures.
+                "requests_display": if requests { json!(b.requests_display) } else { Value::Null },
+                "allowed_bad_display": if requests { json!(b.allowed_bad_display) } else { Value::Null },
                 "exhaustion": b.exhaustion.id(),
                 "start": b.start_iso,
                 "now": b.now_iso,
@@ -171,6 +174,7 @@ fn render(report: &Report, has_log: bool, json: bool) -> String {
                     "budget": b.budget_display,
                     "budget_percent": b.budget_percent,
                     "allowed": b.allowed_display,
+                    "unplanned": b.unplanned_display,
                     "spent": b.spent_display,
                     "log_budget_spent": if has_log { json!(log.display.window_budget_spent) } else { Value::Null },
                     "elapsed": b.elapsed_display,
@@ -195,6 +199,7 @@ fn render(report: &Report, has_log: bool, json: bool) -> String {
                 "window_end_iso",
                 "budget_display",
                 "allowed_display",
+                "unplanned_display",
                 "spent_display",
                 "elapsed_display",
                 "consumed_display",
@@ -221,6 +226,15 @@ fn render(report: &Report, has_log: bool, json: bool) -> String {
     if requests {
         rows.push(["Requests in the window".into(), b.requests_display.clone()]);
         rows.push(["Bad requests allowed".into(), b.allowed_bad_display.clone()]);
+    } else if b.maintenance_seconds > 0.0 {
+        // Counted maintenance: the downtime table's rule (the note says it).
+        rows.push([
+            "Unplanned allowed".into(),
+            format!(
+                "{} (the budget less the counted maintenance)",
+                b.unplanned_display
+            ),
+        ]);
     }
     rows.extend([
         [

@@ -4,9 +4,12 @@
 
 use nines_core::amount::{Count, Money};
 use nines_core::bounds::List;
+use nines_core::cost::MAX_NINES;
 use nines_core::export::marginal_cost_table;
 use nines_core::quantity::parse_fraction;
+use nines_core::quote::quoted;
 use nines_core::scenario::{evaluate, Report};
+use nines_core::target::OpsError;
 use serde_json::{json, Value};
 
 use super::{base_scenario, columns, figures, money_currency, option, section, table, with};
@@ -47,7 +50,7 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     if let Some(x) = option(args, "--factor", Count::parse)? {
         m.cost_factor_per_nine = x.to_f64();
     }
-    m.checked().map_err(|e| format!("cost: {e}"))?;
+    m.checked().map_err(|e| model_refusal(&e))?;
     if let Some(x) = option(args, "--tolerable-loss", Money::parse)? {
         cost.tolerable_loss_per_year = x.amount_f64();
     }
@@ -61,15 +64,57 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         cost.marginal_levels = levels
             .iter()
             .map(|l| {
-                Count::parse(l)
+                let nines = Count::parse(l)
                     .map(|c| c.to_f64())
-                    .map_err(|e| format!("--levels: {e}"))
+                    .map_err(|e| format!("--levels: {e}"))?;
+                // Beyond the searched range the core would show the
+                // nearest end's figures: refused rather than clamped.
+                if nines > MAX_NINES {
+                    return Err(format!(
+                        "--levels: {} is beyond the 0 to {MAX_NINES} nines the model \
+                         searches: give each level from 0 to {MAX_NINES} nines",
+                        quoted(l, 40)
+                    ));
+                }
+                Ok(nines)
             })
             .collect::<Result<_, _>>()?;
     }
     let tolerable_loss = cost.tolerable_loss_per_year;
     let report = evaluate(&scenario, nines_core::budget::STORY_NOW);
     Ok(render(&report, tolerable_loss, json))
+}
+
+/// The model's refusal (`CostModel::checked`) naming the option that set
+/// the field, not the core's field (`--factor`, not `cost_factor_per_nine`).
+fn model_refusal(e: &OpsError) -> String {
+    let flag = |field: &str| {
+        match field {
+            "reference_nines" => "--reference-nines",
+            "reference_cost_per_year" => "--reference-cost",
+            "cost_factor_per_nine" => "--factor",
+            "revenue_per_year" => "--revenue",
+            "impact_fraction" => "--impact",
+            other => other,
+        }
+        .to_string()
+    };
+    match e {
+        OpsError::OutOfRange { field, min, max } => format!(
+            "{}: must be from {min} to {max}{}",
+            flag(field),
+            if *field == "cost_factor_per_nine" {
+                " (each nine costs this many times the one before)"
+            } else {
+                ""
+            }
+        ),
+        OpsError::NotFinite { field } => format!("{}: must be a finite number", flag(field)),
+        OpsError::NotAFraction { field } => {
+            format!("{}: must be a fraction from 0 to 1", flag(field))
+        }
+        other => format!("cost: {other}"),
+    }
 }
 
 fn render(report: &Report, tolerable_loss: f64, json: bool) -> String {

@@ -6,7 +6,7 @@
 use std::io::Read;
 
 use nines_core::choice::Choice;
-use nines_core::import::{import, Imported};
+use nines_core::import::{import, Imported, MAX_INPUT_BYTES};
 use serde_json::json;
 
 use crate::args::Args;
@@ -40,15 +40,48 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
 }
 
 fn read(file: &str) -> Result<String, String> {
-    let mut bytes = Vec::new();
-    let result = if file == "-" {
-        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
-    } else {
-        std::fs::File::open(file).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
-    };
     let name = if file == "-" { "standard input" } else { file };
-    result.map_err(|e| format!("cannot read {name}: {e}"))?;
-    String::from_utf8(bytes).map_err(|_| format!("{name}: not UTF-8 text; a YAML spec is expected"))
+    let text = if file == "-" {
+        read_bounded(std::io::stdin().lock(), MAX_INPUT_BYTES as u64)
+    } else {
+        std::fs::File::open(file)
+            .map_err(ReadError::Io)
+            .and_then(|f| read_bounded(f, MAX_INPUT_BYTES as u64))
+    };
+    text.map_err(|e| match e {
+        ReadError::Io(e) => format!("cannot read {name}: {e}"),
+        ReadError::TooLarge => format!(
+            "{name}: more than {MAX_INPUT_BYTES} bytes: an SLO spec of at most 1 MiB is expected"
+        ),
+        ReadError::NotUtf8 => format!("{name}: not UTF-8 text; a YAML spec is expected"),
+    })
+}
+
+/// Why [`read_bounded`] gave no text.
+pub(super) enum ReadError {
+    /// The input could not be opened or read.
+    Io(std::io::Error),
+    /// It holds more than the limit (only the limit and one byte were read).
+    TooLarge,
+    /// It is not UTF-8.
+    NotUtf8,
+}
+
+/// The text of `input`, at most `limit` bytes. Only `limit + 1` bytes are
+/// ever read, the one more to know the limit was passed, so an endless or
+/// huge input (`/dev/zero`, `yes | nines …`, a FIFO, a 200 MB file) is
+/// refused at once, never read whole. The one reader of every file the
+/// CLI takes: `import`'s spec and `--incidents`'s CSV.
+pub(super) fn read_bounded(input: impl Read, limit: u64) -> Result<String, ReadError> {
+    let mut bytes = Vec::new();
+    input
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge);
+    }
+    String::from_utf8(bytes).map_err(|_| ReadError::NotUtf8)
 }
 
 fn render_json(i: &Imported, link: &str) -> String {

@@ -82,9 +82,14 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         support.criticality = c;
     }
     if let Some(teams) = option(args, "--teams", |t: &str| {
-        t.trim()
-            .parse::<u32>()
-            .map_err(|_| format!("{t:?} is not a whole number of teams, e.g. 3"))
+        match t.trim().parse::<u32>() {
+            // Each team runs one service: this one is at least one.
+            Ok(0) => Err("0 teams: at least 1 (each team runs a service, this one \
+                 included), e.g. 3"
+                .to_string()),
+            Ok(n) => Ok(n),
+            Err(_) => Err(format!("{t:?} is not a whole number of teams, e.g. 3")),
+        }
     })? {
         support.on_call.teams = teams;
     }
