@@ -24,6 +24,10 @@ impl Args {
             switches: Vec::new(),
         };
         for a in argv {
+            // `-o FILE` is `--output FILE` (`nines export`), as compilers
+            // and generators spell it.
+            let output = String::from("--output");
+            let a = if a == "-o" { &output } else { a };
             // A lone "-5" or "-" is a value, not an option.
             if a.starts_with("--") {
                 if SWITCHES.contains(&a.as_str()) {

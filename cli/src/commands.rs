@@ -21,12 +21,13 @@ mod alerts;
 mod budget;
 mod compose;
 mod cost;
+mod export;
 mod import;
 mod incidents;
 mod support;
 
 /// The commands, in the order `--help` lists them.
-const COMMANDS: [&str; 9] = [
+const COMMANDS: [&str; 10] = [
     "downtime",
     "reverse",
     "budget",
@@ -36,6 +37,7 @@ const COMMANDS: [&str; 9] = [
     "cost",
     "support",
     "import",
+    "export",
 ];
 
 /// Why a command produced no figures.
@@ -85,6 +87,9 @@ Usage:
                 [--culture pathological|bureaucratic|generative]
                 [--currency GBP]
   nines import <FILE|-> [--json | --link]
+  nines export <rules|sloth|pyrra|openslo|policy-md|policy-wiki|policy-html|measures|table>
+               (--link <address or query|-> | --from <FILE|->) [--now <instant>]
+               [--table N [--format csv|md|wiki]] [--output FILE | -o FILE]
 Every command takes --convention, --json (plain numbers, float noise removed) and --help.
 
 Targets: 99.95, 99.95%, 3.5 nines, 1/1000. Durations: 4h 30m, 90s, 43.2 min, PT4H.
@@ -119,7 +124,7 @@ Every figure states its calendar convention (default: Gregorian mean, year 365.2
 Exit code 2 and a one-line message on bad input.";
 
 /// What each command does, for its own `--help`.
-const ABOUT: [(&str, &str); 9] = [
+const ABOUT: [(&str, &str); 10] = [
     (
         "downtime",
         "the downtime a target allows per day, week, month, quarter and year.",
@@ -167,6 +172,14 @@ const ABOUT: [(&str, &str); 9] = [
          input) read into a scenario: its target, window, alert policy and series, what it \
          could not carry, and its link (--link prints only the link). A bad document: \
          FILE:LINE and what was expected.",
+    ),
+    (
+        "export",
+        "every export the page offers (Prometheus rules, Sloth, Pyrra and OpenSLO documents, \
+         the error-budget policy, the measures card, each table), of the scenario of a link \
+         (--link, as the page's address or its query; - reads standard input) or of an SLO \
+         spec (--from), byte for byte as the page downloads it at the same --now; \
+         nines import slo.yaml --link | nines export rules --link - writes its rules.",
     ),
 ];
 
@@ -236,6 +249,7 @@ pub fn run(argv: &[String]) -> Result<String, Failure> {
         "cost" => cost::run(&args, json)?,
         "support" => support::run(&args, json)?,
         "import" => import::run(&args, json)?,
+        "export" => export::run(&args)?,
         other => {
             return Err(Failure::Usage(format!(
                 "unknown command {other:?} (allowed: {}; try nines --help)",

@@ -56,8 +56,16 @@ fn utf8(args: impl Iterator<Item = std::ffi::OsString>) -> Result<Vec<String>, S
 
 /// Prints to stdout; a reader that stops early (`nines … | head -1`) is not
 /// an error, where `println!` would panic on the closed pipe.
+/// `text` and a line break, unless it ends with one already (an export
+/// is written byte for byte as the page downloads it) or is empty (an
+/// export written to `--output`).
 fn print(text: &str) -> ExitCode {
-    match writeln!(std::io::stdout().lock(), "{text}") {
+    let end = if text.is_empty() || text.ends_with('\n') {
+        ""
+    } else {
+        "\n"
+    };
+    match write!(std::io::stdout().lock(), "{text}{end}") {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {

@@ -43,6 +43,7 @@ pub mod delivery;
 pub mod dependency;
 pub mod digits;
 pub mod display;
+pub mod download;
 pub mod downtime;
 pub mod duration;
 pub mod export;

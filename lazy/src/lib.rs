@@ -6,17 +6,12 @@
 //! module (docs/PERFORMANCE.md).
 
 use nines_core::clock::parse_instant;
-use nines_core::export::{
-    document_confluence, document_html, document_markdown, measures_markdown, openslo,
-    policy_document, prometheus_rules, pyrra, sloth, to_confluence, to_csv, to_markdown,
-    TABLE_WRITERS,
-};
 use nines_core::link::decode;
 use nines_core::scenario::evaluate;
 
 /// One export of the scenario `query` (a link's query string) evaluated at
 /// `now` (RFC 3339): `what` is `table` (the table at `table` in
-/// `format` `csv`, `md` or `confluence`), `measures`, `rules`, `openslo`,
+/// `format` `csv`, `md`, else Confluence), `measures`, `rules`, `openslo`,
 /// `sloth`, `pyrra`, `policy-md`, `policy-wiki` or `policy-html`. The
 /// error is the export's reason, for people.
 ///
@@ -36,31 +31,12 @@ pub fn export_text(
     let now = parse_instant(now).map_err(|e| e.to_string())?;
     let scenario = decode(query).scenario;
     let report = evaluate(&scenario, now);
-    let p = &scenario.production;
-    let policy = || policy_document(&report, &scenario.policy, &p.service);
-    let text = match what {
-        "table" => {
-            let t = TABLE_WRITERS.get(table).ok_or("no such table")?(&report);
-            match format {
-                "csv" => to_csv(&t),
-                "md" => to_markdown(&t),
-                _ => to_confluence(&t),
-            }
-        }
-        "measures" => measures_markdown(&report),
-        "rules" => prometheus_rules(&report, p).map_err(|e| e.to_string())?,
-        "openslo" => {
-            let (bad, total) = p.window_queries("{{.window}}");
-            openslo(&report, &p.service, &bad, &total).map_err(|e| e.to_string())?
-        }
-        "sloth" => sloth(&report, p).map_err(|e| e.to_string())?,
-        "pyrra" => pyrra(&report, p).map_err(|e| e.to_string())?,
-        "policy-md" => document_markdown(&policy()),
-        "policy-wiki" => document_confluence(&policy()),
-        "policy-html" => document_html(&policy()),
-        other => return Err(format!("no export named {other:?}")),
+    // The page's table formats: CSV, Markdown, else Confluence.
+    let format = match format {
+        "csv" | "md" => format,
+        _ => "wiki",
     };
-    Ok(text)
+    nines_core::download::write(what, &scenario, &report, table, format)
 }
 
 /// An SLO spec (Sloth, Pyrra, OpenSLO) read into a scenario (issue 17 §4,
@@ -112,6 +88,9 @@ pub fn write_export(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use nines_core::export::{
+        document_html, policy_document, prometheus_rules, to_csv, TABLE_WRITERS,
+    };
     use nines_core::scenario::Scenario;
 
     /// The module writes what the core's writers write for the scenario

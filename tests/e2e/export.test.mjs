@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtemp, writeFile, copyFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setup, openPage } from "./harness.mjs";
+import { setup, openPage, CLI_PATH, STORY_NOW } from "./harness.mjs";
 import { promtoolTests } from "./promtool.mjs";
 
 let env;
@@ -61,6 +61,11 @@ test("Prometheus rules carry the Workbook's thresholds and pass promtool check r
   const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#download-rules").click()]);
   const file = await readFile(await download.path(), "utf8");
   assert.equal(file, rules);
+  // The command line writes the same bytes for the page's link at the
+  // page's instant (the harness fixes the page's clock at STORY_NOW).
+  await page.waitForURL(/target=99\.9%25/);
+  const fromCli = execFileSync(CLI_PATH, ["export", "rules", "--link", page.url(), "--now", STORY_NOW], { encoding: "utf8" });
+  assert.equal(fromCli, file);
   try {
     const parsed = execFileSync("python3", ["-c", "import sys, yaml, json; print(json.dumps(yaml.safe_load(sys.stdin)))"], { input: file, encoding: "utf8" });
     // The SLI's recording rules (five windows), then the three alerts.

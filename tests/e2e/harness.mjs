@@ -81,6 +81,8 @@ export async function openPage(browser, url, options = {}) {
 /** Run the CLI twin and parse its JSON (the reference for every figure).
  * scripts/test builds it in its cached target dir and says where, in NINES_CLI. */
 const CLI = process.env.NINES_CLI || join(ROOT, "target", "debug", "nines");
+/** The CLI twin's path, for a test that runs it for its raw output. */
+export const CLI_PATH = CLI;
 export function cli(...args) {
   const out = execFileSync(CLI, [...args, "--json"], { encoding: "utf8" });
   return JSON.parse(out);

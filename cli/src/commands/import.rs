@@ -39,7 +39,7 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     })
 }
 
-fn read(file: &str) -> Result<String, String> {
+pub(super) fn read(file: &str) -> Result<String, String> {
     let name = if file == "-" { "standard input" } else { file };
     let text = if file == "-" {
         read_bounded(std::io::stdin().lock(), MAX_INPUT_BYTES as u64)
