@@ -3,29 +3,15 @@
 //! bytes equal the page's download for the same scenario and instant (the
 //! e2e export test compares the two for the Prometheus rules).
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
 use nines_core::link::{decode, encode};
 use nines_core::scenario::{evaluate, Scenario};
 
+mod common;
+
 const NOW: &str = "2026-11-11T00:00:00Z";
 
-fn nines(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nines"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the nines binary runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+fn nines(args: &[&str], stdin: &str) -> std::process::Output {
+    common::nines(args, Some(stdin))
 }
 
 fn ok(args: &[&str], stdin: &str) -> String {

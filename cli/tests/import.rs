@@ -3,27 +3,12 @@
 //! (`--json`), its link (`--link`), standard input, and exit code 2 with
 //! `FILE:LINE: message` on a bad document.
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-fn nines(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nines"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the nines binary runs");
-    if let Some(mut input) = child.stdin.take() {
-        input
-            .write_all(stdin.unwrap_or("").as_bytes())
-            .expect("stdin written");
-    }
-    child.wait_with_output().expect("the nines binary ends")
-}
+mod common;
+use common::nines;
 
 /// A file holding `text`, named for the test so tests do not collide.
 fn file(name: &str, text: &str) -> PathBuf {
