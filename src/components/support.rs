@@ -42,9 +42,9 @@ pub fn support_section(props: &SectionProps) -> Html {
     let on_standby_rate = use_on(&props.state, Action::SetStandbyRate);
     let on_callout_rate = use_on(&props.state, Action::SetCalloutRate);
     let on_currency = use_on_currency(&props.state);
-    let on_teams = use_on(&props.state, |v: f64| {
-        Action::SetTeams(v.round().clamp(0.0, 10_000.0) as u32)
-    });
+    // At least this service's own team, as the CLI's --teams: 0 teams
+    // would leave no one to page.
+    let on_teams = super::field::use_commit(&props.state, teams, Action::SetTeams);
     let on_ops_handoff = use_on(&props.state, Action::SetOpsHandoff);
     let on_sometimes_handoff = use_on(&props.state, Action::SetOpsSometimesHandoff);
     let on_sre_handoff = use_on(&props.state, Action::SetSreHandoff);
@@ -75,8 +75,9 @@ pub fn support_section(props: &SectionProps) -> Html {
                         }) }
                     </select>
                 </div>
-                <NumberField id="teams" label="Delivery teams (one service each)" kind={Kind::Count}
-                    value={f64::from(s.support.on_call.teams)} on_value={on_teams} />
+                <super::field::TextField id="teams" label="Delivery teams (one service each)"
+                    value={s.support.on_call.teams.to_string()} on_commit={on_teams}
+                    hint="a whole number from 1 to 10,000: this service's team and the others on the rota" />
                 <MoneyField id="standby-rate" label="Standby pay per hour" currency={s.currency}
                     value={s.support.on_call.standby_rate_per_hour} on_value={on_standby_rate} on_currency={on_currency.clone()} />
                 <MoneyField id="callout-rate" label="Pay per callout" currency={s.currency}
@@ -227,4 +228,19 @@ fn methods_chart(r: &SupportReport) -> Html {
             </svg>
         </figure>
     }
+}
+
+/// The number of delivery teams as typed: a whole number from 1 to 10,000.
+fn teams(text: &str) -> Result<u32, String> {
+    text.trim()
+        .replace(',', "")
+        .parse::<u32>()
+        .ok()
+        .filter(|n| (1..=10_000).contains(n))
+        .ok_or_else(|| {
+            format!(
+                "{} is not a number of teams: give a whole number from 1 (this service's own team) to 10,000",
+                nines_core::quote::quoted(text, 40)
+            )
+        })
 }

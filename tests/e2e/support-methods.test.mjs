@@ -11,7 +11,7 @@
 // Run It, SRE Run It, Ops Sometimes Run It.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { setup, openPage, cli } from "./harness.mjs";
+import { setup, openPage, cli, whole } from "./harness.mjs";
 
 let env;
 before(async () => { env = await setup(); });
@@ -149,6 +149,24 @@ test("organisation and culture show the essays' conflicts; a bad delay names its
   await sre.fill("soon");
   await page.locator("#sre-handoff-error").waitFor();
   assert.equal((await rows(page))[2][2], "35m");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the number of teams is at least one, and a bad one is refused beside its field", async () => {
+  const { page, context, problems } = await openPage(env.browser, env.url);
+  await whole(page);
+  const teams = page.getByLabel("Delivery teams (one service each)");
+  // 0 teams would leave no one on call: refused, the last good figures
+  // (3 teams' 18 incidents a year) kept.
+  await teams.fill("0");
+  await page.locator("#teams-error").waitFor();
+  assert.match(await page.locator("#teams-error").textContent(), /"0" is not a number of teams: give a whole number from 1/);
+  assert.match(await page.locator("#oncall-incidents").textContent(), /18 incidents a year across the 3 teams' services/);
+  // 2 teams × 6 incidents a year = 12.
+  await teams.fill("2");
+  await page.waitForFunction(() => /12 incidents a year across the 2 teams' services/.test(document.querySelector("#oncall-incidents")?.textContent ?? ""));
+  assert.equal(await page.locator("#teams-error").count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });
