@@ -1466,6 +1466,10 @@ pub struct AlertRow {
     /// Whether a total outage can fire it: `b × U < 1`, and a short
     /// window not rounded away ([`short_window_rounded_away`]).
     pub can_fire: bool,
+    /// Whether its short window was rounded away
+    /// ([`short_window_rounded_away`]): why it cannot fire, when it
+    /// cannot, for the exports' comment.
+    pub short_window_rounded_away: bool,
     /// Time to fire at the scenario's error ratio.
     pub detection_seconds: Option<f64>,
     /// `43m 12s` or `never`.
@@ -1706,7 +1710,8 @@ fn alert_rows(
         .iter()
         .map(|alert| {
             let mut a = analyse_alert(alert, target, period_seconds, e);
-            if short_window_rounded_away(policy, alert) {
+            let rounded_away = short_window_rounded_away(policy, alert);
+            if rounded_away {
                 a.can_fire = false;
                 a.detection_seconds = None;
                 a.budget_spent = None;
@@ -1731,6 +1736,7 @@ fn alert_rows(
                 threshold_error_ratio: a.threshold_error_ratio,
                 threshold_display: format_fraction_percent(a.threshold_error_ratio),
                 can_fire: a.can_fire,
+                short_window_rounded_away: rounded_away,
                 detection_seconds: a.detection_seconds,
                 detection_display: a
                     .detection_seconds

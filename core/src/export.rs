@@ -1924,7 +1924,7 @@ fn rule(
         row.long_window_display,
     );
     let mut out = String::new();
-    if !row.can_fire && row.short_window_seconds == 0.0 && row.threshold_error_ratio <= 1.0 {
+    if row.short_window_rounded_away {
         // Pyrra's short window rounded to nothing at this SLO window: the
         // page says the alert cannot fire, so no rule is written that could.
         out.push_str(&format!(

@@ -230,6 +230,19 @@ pub const INCIDENT_FORM: &str = "WHEN,DURATION,SCOPE[,NOTE], e.g. 2027-03-01T10:
      (WHEN a date or an RFC 3339 instant, SCOPE the share of users affected)";
 
 impl PastIncident {
+    /// When it ended: its start plus its duration (a negative duration is
+    /// none; one past the calendar's end is the calendar's end).
+    ///
+    /// ```
+    /// use nines_core::incident::PastIncident;
+    /// let i = PastIncident::parse("2027-03-01T23:30:00Z,1h,100%").unwrap();
+    /// assert_eq!(i.end().to_rfc3339(), "2027-03-02T00:30:00+00:00");
+    /// ```
+    pub fn end(&self) -> DateTime<Utc> {
+        crate::clock::after(self.start, self.duration_seconds.max(0.0))
+            .unwrap_or(DateTime::<Utc>::MAX_UTC)
+    }
+
     /// Reads `WHEN,DURATION,SCOPE[,NOTE]`: WHEN by
     /// [`crate::clock::parse_instant`] (a date or an RFC 3339 instant),
     /// DURATION by [`parse_duration`], SCOPE by [`parse_fraction`]
@@ -628,11 +641,7 @@ fn overlapping_pairs(
     let mut spans: Vec<Instants> = log
         .iter()
         .filter(|i| i.start <= now && i.duration_seconds > 0.0 && i.scope > 0.0)
-        .map(|i| {
-            let end = crate::clock::after(i.start, i.duration_seconds)
-                .unwrap_or(DateTime::<Utc>::MAX_UTC);
-            (i.start, end)
-        })
+        .map(|i| (i.start, i.end()))
         .collect();
     spans.sort();
     let mut pairs = 0usize;
@@ -782,9 +791,7 @@ impl crate::choice::Choice for ModelSource {
 /// assert!(!counts_in(&PastIncident::parse("2027-02-02,1h,100%").unwrap(), from, to));
 /// ```
 pub fn counts_in(i: &PastIncident, from: DateTime<Utc>, to: DateTime<Utc>) -> bool {
-    let end = crate::clock::after(i.start, i.duration_seconds.max(0.0))
-        .unwrap_or(DateTime::<Utc>::MAX_UTC);
-    i.start <= to && (i.start >= from || end.min(to) > from)
+    i.start <= to && (i.start >= from || i.end().min(to) > from)
 }
 
 /// What the log shows over the period logged (from
@@ -916,17 +923,14 @@ impl IncidentModel {
     /// assert!(m.from_log);
     /// ```
     pub fn of(inputs: &IncidentInputs, now: DateTime<Utc>, year_seconds: f64) -> IncidentModel {
-        IncidentModel::with_log(inputs, &inputs.history, now, year_seconds)
+        let p = LoggedPeriod::of(&inputs.history, inputs.logged_since, now, year_seconds);
+        IncidentModel::over(inputs, &p)
     }
 
-    /// [`IncidentModel::of`] with `log` (the inputs' log, repaired) in
-    /// place of the inputs' own.
-    fn with_log(
-        inputs: &IncidentInputs,
-        log: &[PastIncident],
-        now: DateTime<Utc>,
-        year_seconds: f64,
-    ) -> IncidentModel {
+    /// [`IncidentModel::of`] with the period logged `p` already read (from
+    /// the inputs' log, repaired, as [`evaluate`] reads it once for the
+    /// model and the log's report alike).
+    fn over(inputs: &IncidentInputs, p: &LoggedPeriod) -> IncidentModel {
         let typed = IncidentModel {
             incidents_per_year: inputs.incidents_per_year,
             time_to_detect_seconds: inputs.time_to_detect_seconds,
@@ -938,7 +942,6 @@ impl IncidentModel {
         if inputs.model_source == ModelSource::Typed {
             return typed;
         }
-        let p = LoggedPeriod::of(log, inputs.logged_since, now, year_seconds);
         let (Some(per_year), Some(restore)) = (p.per_year, p.mean_restore_seconds) else {
             return IncidentModel {
                 source: format!(
@@ -1638,7 +1641,8 @@ pub fn evaluate(
             note: i.note.clone(),
         })
         .collect();
-    let model_in = IncidentModel::with_log(inputs, &log, frame.now, ctx.year_seconds);
+    let period = LoggedPeriod::of(&log, inputs.logged_since, frame.now, ctx.year_seconds);
+    let model_in = IncidentModel::over(inputs, &period);
     let per_year = clamp_non_negative(
         "Incidents per year",
         model_in.incidents_per_year,
@@ -1679,7 +1683,6 @@ pub fn evaluate(
         from_log: model_in.from_log,
         year_seconds: ctx.year_seconds,
     };
-    let period = LoggedPeriod::of(&log, inputs.logged_since, frame.now, ctx.year_seconds);
     let log = log_report(&log, frame, &model, &period, measured, &mut notes);
 
     let mut report = IncidentReport {

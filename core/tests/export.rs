@@ -619,3 +619,20 @@ fn a_custom_single_window_alert() {
         assert_eq!(doc["groups"][1]["rules"][0]["labels"]["severity"], "ticket");
     }
 }
+
+/// At a 2-day window Pyrra's first page has a 4-minute long window and a
+/// short one of 172 800 / 8 064 = 21.4 s, rounded to the minute: 0 s. The
+/// page says it cannot fire, so the rules say so and do not write it: the
+/// other three alerts are written.
+#[test]
+fn a_pyrra_alert_whose_short_window_rounds_away_is_not_written() {
+    let r = report(r#"{"slo_window": "2d", "alerts": {"policy": "pyrra"}}"#);
+    assert!(r.alerts.rows[0].short_window_rounded_away);
+    assert!(!r.alerts.rows[0].can_fire);
+    let yaml = rules(&r, "slo:sli_error:ratio_rate", "checkout").unwrap();
+    assert!(
+        yaml.contains("# Not written: the page alert over 4m cannot fire"),
+        "{yaml}"
+    );
+    assert_eq!(check_rules_structure(&yaml).len(), 3);
+}
