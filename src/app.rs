@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::components::answers::AnswersCard;
 use crate::components::budget::BudgetSection;
 use crate::components::cost::CostSection;
 use crate::components::dependencies::DependenciesSection;
@@ -287,10 +288,15 @@ pub fn app() -> Html {
             <header class="site">
                 <h1>{ "Nines" }</h1>
                 <p>{ "Choose an availability target: what it allows, what it costs, and who should run it." }</p>
+                // The answers first, on every screen; the tools below them
+                // fold into a menu on a phone (style.css shows them open on
+                // wider screens).
+                <AnswersCard state={state.clone()} linked=true />
+                <details class="menu" id="menu">
+                <summary>{ "Menu: share, embed, theme, sections" }</summary>
                 <p class="story">
-                    { "The example: the checkout service of an online shop earning $20M a year, three delivery teams \
-                       shipping ten times a week. Change any input; every figure follows, and the link in the \
-                       address bar keeps the whole scenario." }
+                    { "The example: an online shop's checkout, earning $20M a year. Change any input: every \
+                       figure follows, and the address keeps the whole scenario." }
                 </p>
                 <div class="toolbar">
                     <button type="button" id="copy-link" onclick={copy_link}>{ "Copy link" }</button>
@@ -317,6 +323,10 @@ pub fn app() -> Html {
                         <span class="hint" id="copy-status" role="status">{ message }</span>
                     }
                 </div>
+                <nav class="sections" aria-label="Sections">
+                    { for SECTIONS.iter().map(|(id, title)| html! { <a href={format!("#{id}")}>{ *title }</a> }) }
+                </nav>
+                </details>
             </header>
             { for conflict }
             { for visit }
@@ -335,9 +345,6 @@ pub fn app() -> Html {
                     <button type="button" onclick={dismiss}>{ "Dismiss" }</button>
                 </div>
             }
-            <nav class="sections" aria-label="Sections">
-                { for SECTIONS.iter().map(|(id, title)| html! { <a href={format!("#{id}")}>{ *title }</a> }) }
-            </nav>
             <main>
                 { for SECTIONS.iter().take(if *everything { SECTIONS.len() } else { 1 }).map(|(id, _)| section(id, &state)) }
             </main>
@@ -365,10 +372,8 @@ fn embedded(id: &str, state: &UseReducerHandle<State>) -> Html {
                 </ul>
             }
             if let Some(known) = known {
-                // The verdict is always visible: the target section holds it.
-                if known != "target" {
-                    <crate::components::verdict::Verdict state={state.clone()} />
-                }
+                // The answers first, as on the full page.
+                <AnswersCard state={state.clone()} linked=false />
                 { section(known, state) }
             } else {
                 <p class="error" role="alert">

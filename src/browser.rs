@@ -13,6 +13,9 @@ pub const TAB_ADDRESS_KEY: &str = "nines.address";
 pub const LIBRARY_KEY: &str = "nines.library";
 /// The theme chosen with the toggle (`light` / `dark`).
 pub const THEME_KEY: &str = "nines.theme";
+/// The workings the reader opened, by id, comma-separated: they stay open
+/// across reloads. Not in the link: opening one changes no figure.
+pub const OPEN_KEY: &str = "nines.open";
 
 /// This page's localStorage, or `None` where there is none (a sandboxed
 /// iframe, an opaque origin, storage switched off) or where the page is in
@@ -194,6 +197,31 @@ pub fn is_dark(chosen: Option<&str>) -> bool {
     }
 }
 
+/// Whether the reader left the workings `id` open.
+pub fn kept_open(id: &str) -> bool {
+    storage()
+        .and_then(|s| s.get_item(OPEN_KEY).ok().flatten())
+        .is_some_and(|ids| ids.split(',').any(|i| i == id))
+}
+
+/// Remember that the workings `id` are open, or closed.
+pub fn keep_open(id: &str, open: bool) {
+    let Some(storage) = storage() else { return };
+    let ids = storage
+        .get_item(OPEN_KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let mut kept: Vec<&str> = ids
+        .split(',')
+        .filter(|i| !i.is_empty() && *i != id)
+        .collect();
+    if open {
+        kept.push(id);
+    }
+    let _ = storage.set_item(OPEN_KEY, &kept.join(","));
+}
+
 /// Choose a theme: applied now and remembered.
 pub fn set_theme(theme: &str) {
     apply_theme(theme);
@@ -210,7 +238,8 @@ fn apply_theme(theme: &str) {
 
 /// The page's JavaScript snippet. The second wasm module (`lazy.js`, built
 /// by scripts/lib/lazy.sh): loaded on the first call and kept; `export`
-/// writes one export there. And the first-figures mark.
+/// writes one export there, `chart` draws a chart image. And the
+/// first-figures mark.
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
 let loaded = null;
 function load() {
@@ -226,6 +255,9 @@ export function lazy_export(what, query, now, table, format) {
 }
 export function lazy_import(text) {
   return load().then((m) => m.read_spec(text));
+}
+export function lazy_chart(spec) {
+  return load().then((m) => m.draw_chart(spec));
 }
 export function lazy_preload() {
   load().catch(() => {});
@@ -254,6 +286,7 @@ extern "C" {
     ) -> js_sys::Promise;
     fn lazy_preload();
     fn lazy_import(text: &str) -> js_sys::Promise;
+    fn lazy_chart(spec: &str) -> js_sys::Promise;
     /// Add the `performance.mark` `name` once the first frame showing
     /// `selector` has been rendered: the next animation frame after it is in
     /// the DOM, then a message, which arrives after that frame's style,
@@ -293,6 +326,12 @@ pub async fn export_text(
 /// and what was read (one per line), or where and why it was refused.
 pub async fn import_spec(text: &str) -> Result<String, String> {
     lazy_text(lazy_import(text)).await
+}
+
+/// A chart image drawn by the second module from its description
+/// (`nines_charts::image::ImageSpec` as JSON): the SVG document, or why not.
+pub async fn chart_svg(spec: &str) -> Result<String, String> {
+    lazy_text(lazy_chart(spec)).await
 }
 
 /// Fetch the second module now (on the first sign someone is about to

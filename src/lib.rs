@@ -5,8 +5,9 @@
 //! and renders the core's `Report`. The state module is plain Rust and tested
 //! natively; everything that touches the DOM is compiled for wasm32 only.
 
-pub mod geometry;
-pub mod render;
+/// The charts' axis maths, from `nines-charts` (shared with the images
+/// the second module draws).
+pub use nines_charts::geometry;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

@@ -9,9 +9,16 @@ use web_sys::{Element, HtmlInputElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 async fn mount() -> Element {
+    mount_open("").await
+}
+
+/// The page with the folds `open` (comma-separated ids) kept open, as a
+/// reader who opened them finds it.
+async fn mount_open(open: &str) -> Element {
     // Each test starts from the defaults, not from what the last one saved.
     if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
         storage.clear().unwrap();
+        storage.set_item("nines.open", open).unwrap();
     }
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
@@ -89,7 +96,7 @@ async fn a_bad_target_shows_a_message_and_keeps_the_last_good_figures() {
 
 #[wasm_bindgen_test]
 async fn arrow_keys_on_a_chart_show_an_exact_readout() {
-    let root = mount().await;
+    let root = mount_open("target-chart").await;
     let svg = root.query_selector("#downtime-chart svg").unwrap().unwrap();
     let init = web_sys::KeyboardEventInit::new();
     init.set_key("End");
@@ -105,7 +112,7 @@ async fn arrow_keys_on_a_chart_show_an_exact_readout() {
 
 #[wasm_bindgen_test]
 async fn adding_a_dependency_adds_a_row() {
-    let root = mount().await;
+    let root = mount_open("deps-edit").await;
     let count = |root: &Element| {
         root.query_selector_all("#dependency-list > li")
             .unwrap()

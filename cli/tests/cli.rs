@@ -1597,7 +1597,7 @@ fn float_artefacts_are_gone() {
     assert!(j["rounding_note"]
         .as_str()
         .unwrap()
-        .contains("floating point"));
+        .contains("no exact downtime"));
 }
 
 /// The cost model's closed form (SRE book "Embracing Risk" as DOMAIN.md §6

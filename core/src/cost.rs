@@ -586,6 +586,10 @@ pub struct CostReport {
     /// The optimum for people: `99.9% ($52,000 a year in all)`, or why there
     /// is none.
     pub optimum_display: String,
+    /// The optimum's availability alone, to the digits that tell it from
+    /// the target ([`crate::display::availability_near`]), as the page's
+    /// figure shows it; or why there is none, as [`Self::optimum_display`].
+    pub optimum_short: String,
     /// `total(target) − total(optimum)`: what the target costs beyond the
     /// cheapest level on revenue alone.
     pub target_premium_per_year: Option<f64>,
@@ -843,6 +847,12 @@ pub fn evaluate_in(inputs: &CostInputs, ctx: &TargetContext, currency: Currency)
         revenue_per_minute: model.revenue_per_year / minutes_per_year,
         loss_per_downtime_minute,
         optimum_display: optimum_display(optimum, at_optimum.as_ref(), currency),
+        optimum_short: match (&at_optimum, optimum) {
+            (Some(p), Optimum::At(_)) => {
+                crate::display::availability_near(10f64.powf(-p.nines), ctx.unavailability)
+            }
+            _ => optimum_display(optimum, at_optimum.as_ref(), currency),
+        },
         optimum_state: OptimumState::of(optimum),
         minutes_per_year,
         optimum,

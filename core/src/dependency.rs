@@ -1354,6 +1354,9 @@ pub struct DependencyReport {
 pub struct DependencyDisplay {
     /// The dependencies together: `99.8001%`, `≈99.995%`.
     pub dependencies_availability: String,
+    /// The same to the digits that tell it from the target
+    /// ([`crate::display::availability_near`]), as the page shows it.
+    pub dependencies_availability_short: String,
     /// Their nines: `2.7 nines`.
     pub dependencies_nines: String,
     /// The service's own share per SLO window (negative when overspent).
@@ -1607,13 +1610,14 @@ pub fn evaluate(inputs: &DependencyInputs, ctx: &TargetContext) -> DependencyRep
         most_promisable_sentence: match &promise {
             Some(p) => format!(
                 "These dependencies ({} available together) alone leave room for a target of at most {}, before any outage or failed deployment of the service's own (which the verdict's \"most you can promise\" counts too).",
-                availability(ud),
+                crate::display::availability_near(ud, us),
                 p.format_percent()
             ),
             None if dep_us.is_empty() => "Without critical dependencies, the service's own outages alone decide what it can promise.".into(),
             None => "These dependencies are never expected to fail: they set no limit on the target.".into(),
         },
         dependencies_availability: availability(ud),
+        dependencies_availability_short: crate::display::availability_near(ud, us),
         dependencies_nines: Availability::from_unavailability(crate::digits::tidy(ud))
             .map_or_else(|_| crate::display::ABSENT.into(), |a| a.format_nines()),
         own_budget_per_window: format_duration(own * ctx.window_seconds),

@@ -123,6 +123,9 @@ fn group_decimal(x: f64) -> String {
 /// assert_eq!(money_short(2.5e9), "$2.5B");
 /// // Rounding never writes 1000k: 999,999 is $1M.
 /// assert_eq!(money_short(999_999.0), "$1M");
+/// // Three significant digits.
+/// assert_eq!(money_short(102_900.0), "$103k");
+/// assert_eq!(money_short(10_540.0), "$10.5k");
 /// assert_eq!(money_short(f64::NAN), "undefined");
 /// ```
 pub fn money_short(x: f64) -> String {
@@ -150,10 +153,19 @@ pub fn money_short_in(x: f64, currency: Currency) -> String {
         .into_iter()
         .find(|&(scale, _)| hundredths(scale) >= 1.0);
     match unit {
-        Some((scale, unit)) => currency.mark(
-            sign,
-            &format!("{}{unit}", trim(&format!("{:.2}", hundredths(scale)))),
-        ),
+        Some((scale, unit)) => {
+            // Three significant digits: $1.55M, $10.5k, $103k.
+            let x = hundredths(scale);
+            let decimals = if x >= 99.95 {
+                0
+            } else if x >= 9.995 {
+                1
+            } else {
+                2
+            };
+            let text = format!("{:.*}", decimals, x);
+            currency.mark(sign, &format!("{}{unit}", trim(&text)))
+        }
         None => currency.mark(sign, &(a.round() as u64).to_string()),
     }
 }
@@ -213,6 +225,85 @@ pub fn availability(unavailability: f64) -> String {
         return exact;
     }
     Availability::from_nines(a.nines()).map_or(exact, |rounded| rounded.format_percent())
+}
+
+/// An availability beside a target, as a product manager reads it: to the
+/// digits that tell it from the target and no more. It starts at the
+/// target's own decimals and adds one while the rounded figure would read
+/// as the target, as 100%, or on the target's other side; at most five
+/// significant digits (or the target's own, if it has more), and there it
+/// is rounded down, so that it never reads higher than it is. A figure
+/// that is short and exact is written as it is; a rounded one carries `≈`.
+/// The exact figure stays in [`availability`], the exports and the JSON.
+///
+/// ```
+/// use nines_core::display::availability_near;
+/// // The target as its unavailability: 99.95% is 0.0005.
+/// let t = |x: &str| nines_core::quantity::Availability::parse(x).unwrap().unavailability();
+/// // 1 − 0.0007257 = 99.92743%: two decimals, as the target has.
+/// assert_eq!(availability_near(0.000_725_7, t("99.95")), "≈99.93%");
+/// // Exact and short: as it is.
+/// assert_eq!(availability_near(0.001, t("99.95")), "99.9%");
+/// // 99.9496% reads 99.95% at two decimals and 99.950% at three: four
+/// // would be six significant digits, so five, rounded down.
+/// assert_eq!(availability_near(0.000_504, t("99.95")), "≈99.949%");
+/// // A whole-number target: one decimal tells 98.666…% from 99%.
+/// assert_eq!(availability_near(1.0 / 75.0, t("99")), "≈98.7%");
+/// // Short and exact stays exact.
+/// assert_eq!(availability_near(0.0127, t("99")), "98.73%");
+/// // Never onto 100% when it is not: 99.927…% beside 99% is ≈99.9%.
+/// assert_eq!(availability_near(0.000_725_7, t("99")), "≈99.9%");
+/// // The target's own six digits are allowed.
+/// assert_eq!(availability_near(0.000_004_9, t("99.9995")), "≈99.9995%");
+/// assert_eq!(availability_near(2.0, t("99")), "—");
+/// ```
+pub fn availability_near(unavailability: f64, target_unavailability: f64) -> String {
+    let exact = availability(unavailability);
+    let p = (1.0 - tidy(unavailability)) * 100.0;
+    let target_text = availability(target_unavailability).replace('≈', "");
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).count();
+    let decimals = |s: &str| {
+        s.split_once('.')
+            .map_or(0, |(_, d)| d.trim_end_matches('%').len())
+    };
+    let most = digits(&target_text).max(5);
+    if exact == "—" || (!exact.starts_with('≈') && digits(&exact) <= most) {
+        return exact;
+    }
+    let whole = if p >= 100.0 {
+        3
+    } else if p >= 10.0 {
+        2
+    } else {
+        1
+    };
+    let last = most.saturating_sub(whole).max(decimals(&target_text));
+    let tp = 100.0 - target_unavailability * 100.0;
+    let mut d = decimals(&target_text);
+    loop {
+        let mut out = String::from("≈");
+        let scale = 10f64.powi(d as i32);
+        let x = if d == last && p < 100.0 {
+            // Rounded down: never higher than it is, so a miss never
+            // reads as a hit, nor anything short of 100% as 100%.
+            (p * scale).floor() / scale
+        } else {
+            p
+        };
+        push_fixed(&mut out, x, d as u32);
+        trim_decimal_in_place(&mut out, 3);
+        // Rounded, it must not read as the target, as 100% when it is not,
+        // or on the other side of the target.
+        let r: f64 = out[3..].parse().unwrap_or(p);
+        let misleads = Some(&out[3..]) == target_text.strip_suffix('%')
+            || (r >= 100.0 && p < 100.0)
+            || ((r < tp) != (p < tp));
+        if d >= last || !misleads {
+            out.push('%');
+            return out;
+        }
+        d += 1;
+    }
 }
 
 /// The availability at `nines` nines, as the cost section and its exports

@@ -577,6 +577,9 @@ pub struct ReverseReport {
     pub period_description: String,
     /// The availability for people, `None` when there is an error.
     pub availability_percent: Option<String>,
+    /// The same to the digits that tell it from the target
+    /// ([`crate::display::availability_near`]), as the page shows it.
+    pub availability_short: Option<String>,
     /// The canonical availability string (parses back exactly).
     pub canonical: Option<String>,
     /// Nines, `None` for 100% or on error.
@@ -642,12 +645,10 @@ pub fn target_report(
         notes,
         rounding_note: if t.is_exact() {
             "durations rounded to the nearest second (three significant digits in ms, µs or ns \
-             below one second); seconds are computed exactly (JSON: the nearest number, so a \
-             short decimal such as 60.48 is written exactly)"
+             below one second) from the exact downtime"
         } else {
             "durations rounded to the nearest second (three significant digits in ms, µs or ns \
-             below one second); seconds are floating point, as a fractional count of nines has \
-             no exact downtime"
+             below one second); a fractional count of nines has no exact downtime"
         }
         .to_string(),
         downtime: table.rows,
@@ -796,6 +797,7 @@ pub fn reverse_report(
         period_label: r.period.label(),
         period_description: r.period.describe(convention),
         availability_percent: None,
+        availability_short: None,
         canonical: None,
         nines: None,
         nines_display: None,
@@ -807,6 +809,10 @@ pub fn reverse_report(
         Ok(a) => {
             let (percent, canonical) = a.percent_and_canonical();
             report.availability_percent = Some(percent);
+            report.availability_short = Some(crate::display::availability_near(
+                a.unavailability(),
+                target.unavailability(),
+            ));
             report.canonical = Some(canonical);
             report.nines = a.finite_nines();
             report.nines_display = Some(a.format_nines());

@@ -509,6 +509,28 @@ pub fn incident_figures_table(report: &Report) -> Table {
 /// assert_eq!(t.rows.last().unwrap()[0], "the service itself");
 /// ```
 pub fn dependencies_table(report: &Report) -> Table {
+    dependencies_table_in(report, &availability)
+}
+
+/// [`dependencies_table`] as the page shows it: each availability to the
+/// digits that tell it from the target
+/// ([`crate::display::availability_near`]); the exports keep it exact.
+///
+/// ```
+/// use nines_core::export::{dependencies_table, dependencies_table_near};
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let r = evaluate(&Scenario::default(), nines_core::budget::STORY_NOW);
+/// // The session cache, 2 of 3 replicas at 99.9%: 1 − 2.998e-6 exactly.
+/// assert_eq!(dependencies_table(&r).rows[2][1], "99.9997002%");
+/// // Beside 99.95%, five significant digits: rounded down, ≈99.999%.
+/// assert_eq!(dependencies_table_near(&r).rows[2][1], "≈99.999%");
+/// ```
+pub fn dependencies_table_near(report: &Report) -> Table {
+    let target = report.target.unavailability;
+    dependencies_table_in(report, &|u| crate::display::availability_near(u, target))
+}
+
+fn dependencies_table_in(report: &Report, availability: &dyn Fn(f64) -> String) -> Table {
     let d = &report.dependencies;
     let service_u = report.target.unavailability;
     let share = |u: f64| {

@@ -1250,6 +1250,9 @@ pub struct Achieved {
 pub struct AchievedDisplay {
     /// `99.9653%`, or `—` when nothing has elapsed.
     pub availability: String,
+    /// The same to the digits that tell it from the target
+    /// ([`crate::display::availability_near`]), as the page shows it.
+    pub availability_short: String,
     /// Which period, with its dates and its length:
     /// `the SLO window so far: Sun 1 Nov 2026, 00:00 UTC to Wed 11 Nov 2026, 00:00 UTC (10d of 30 days)`.
     pub period: String,
@@ -1375,6 +1378,10 @@ fn achieved(
         meets_target: meets,
         display: AchievedDisplay {
             availability: u.map_or_else(|| ABSENT.to_owned(), availability),
+            availability_short: u.map_or_else(
+                || ABSENT.to_owned(),
+                |u| crate::display::availability_near(u, unavailability),
+            ),
             period: format!(
                 "{label}: {} to {}",
                 format_instant(from),

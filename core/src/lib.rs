@@ -34,6 +34,7 @@
 
 pub mod alerts;
 pub mod amount;
+pub mod answers;
 pub mod bounds;
 pub mod budget;
 pub mod choice;

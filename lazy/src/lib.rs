@@ -1,7 +1,8 @@
-//! The second wasm module (issues 17 and 18): what a first visit does not
-//! need, fetched by the page the first time someone uses the Export
-//! section. It takes the scenario as its link and the instant the page
-//! evaluated it at, evaluates it with the same core, and writes one export.
+//! The second wasm module: what a first visit does not need, fetched by
+//! the page the first time someone uses the Export section or downloads a
+//! chart image. It takes the scenario as its link and the instant the page
+//! evaluated it at, evaluates it with the same core, and writes one export;
+//! or it draws a chart image from the page's description of it.
 //! The page itself never links the writers, so they are not in its first
 //! module (docs/PERFORMANCE.md).
 
@@ -66,6 +67,14 @@ pub fn import_text(text: &str) -> Result<String, String> {
 }
 
 /// [`import_text`] for the page.
+/// A chart image: the page's description (`nines_charts::image::ImageSpec`
+/// as JSON) drawn as an SVG document.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn draw_chart(spec: &str) -> Result<String, String> {
+    nines_charts::image::ImageSpec::svg_of_json(spec)
+}
+
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn read_spec(text: &str) -> Result<String, String> {

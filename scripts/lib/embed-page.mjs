@@ -42,6 +42,7 @@ const EMBED_SNIPPETS = {
   lazy_export: "function () { return Promise.reject('Exports are written on the full page: open it to export.'); }",
   lazy_preload: "function () {}",
   lazy_import: "function () { return Promise.reject('Specs are imported on the full page: open it to import.'); }",
+  lazy_chart: "function () { return Promise.reject('Chart images are drawn on the full page: open it to download one.'); }",
   // The first-figures mark is read by scripts/bench, which times index.html.
   mark_when_shown: "function () {}",
 };

@@ -13,6 +13,7 @@ use yew::prelude::*;
 
 use super::chart::{ChartPoint, LineChart, Marker, Series, TickFormat};
 use super::choice::choice_field;
+use super::disclosure::Fold;
 use super::field::{use_commit, Kind, NumberField, TextField};
 use super::figure::Figure;
 use super::use_on;
@@ -187,40 +188,10 @@ pub fn budget_section(props: &SectionProps) -> Html {
                             value={s.budget.bad_seconds} on_value={on_bad_seconds} />
                     }
                 }
-                { choice_field(&props.state, "window-alignment", "Window on the calendar", s.budget.alignment, Action::SetAlignment) }
-                if s.budget.alignment == Alignment::Rolling {
-                    <NumberField id="elapsed" label="Time elapsed in the window" kind={Kind::Duration}
-                        value={s.budget.elapsed_seconds} on_value={on_elapsed} />
-                } else if s.budget.alignment == Alignment::Pinned {
-                    <TextField id="window-start" label="Window starts (UTC)" value={b.start_iso.clone()}
-                        on_commit={on_start} hint="a date like 2026-11-01, or 2026-11-01T09:00:00+01:00" />
-                } else {
-                    if s.slo_window == Period::Week {
-                        { choice_field(&props.state, "week-start", "Weeks start on", s.budget.week_start, Action::SetWeekStart) }
-                    }
-                    <TextField id="utc-offset" label="Time zone (offset from UTC)" value={s.budget.utc_offset.to_string()}
-                        on_commit={on_offset} hint="e.g. +01:00, -05:00, UTC (fixed: no daylight saving)" />
-                }
             </div>
             if let Some(error) = &b.error {
                 <p class="error" role="alert" id="budget-error">{ error }</p>
             }
-            <p class="convention" id="budget-dates">
-                { "From " }<time datetime={b.start_iso.clone()}>{ &b.start_display }</time>
-                { " to now, " }<time datetime={b.now_iso.clone().unwrap_or_default()}>{ &b.now_display }</time>
-                { "; resets: " }{ &b.reset_display }{ ". " }{ &b.time_note }
-            </p>
-            // In a wrapper, so that a note appearing does not rebuild the
-            // fields above it (`for` children are flattened into the parent).
-            <div class="budget-notes">
-                { for b.notes.iter().map(|n| html! { <p class="note" role="status">{ n }</p> }) }
-            </div>
-            <p class="convention" id="budget-spent-source">
-                { "Spent so far: " }{ &b.spent_display }{ ", " }{ &b.spent_source }{ "." }
-                if s.budget.mode == BudgetMode::Requests && !log.rows.is_empty() {
-                    { " The incident log beside it (time-based): " }{ &log.display.window_budget_spent }{ "." }
-                }
-            </p>
             <div class="headline">
                 <Figure id="budget-allowed" value={b.allowed_display.clone()}
                     label={format!("error budget per {}", b.window_label)}
@@ -245,6 +216,39 @@ pub fn budget_section(props: &SectionProps) -> Html {
                     { " The freeze lifts " }<span id="freeze-lift">{ &b.freeze_lift_display }</span>{ "." }
                 }
             </p>
+            <Fold id="budget-workings" summary="How the budget is counted: dates, what is spent, the burn-down chart">
+            <div class="fields">
+                { choice_field(&props.state, "window-alignment", "Window on the calendar", s.budget.alignment, Action::SetAlignment) }
+                if s.budget.alignment == Alignment::Rolling {
+                    <NumberField id="elapsed" label="Time elapsed in the window" kind={Kind::Duration}
+                        value={s.budget.elapsed_seconds} on_value={on_elapsed} />
+                } else if s.budget.alignment == Alignment::Pinned {
+                    <TextField id="window-start" label="Window starts (UTC)" value={b.start_iso.clone()}
+                        on_commit={on_start} hint="a date like 2026-11-01, or 2026-11-01T09:00:00+01:00" />
+                } else {
+                    if s.slo_window == Period::Week {
+                        { choice_field(&props.state, "week-start", "Weeks start on", s.budget.week_start, Action::SetWeekStart) }
+                    }
+                    <TextField id="utc-offset" label="Time zone (offset from UTC)" value={s.budget.utc_offset.to_string()}
+                        on_commit={on_offset} hint="e.g. +01:00, -05:00, UTC (fixed: no daylight saving)" />
+                }
+            </div>
+            <p class="convention" id="budget-dates">
+                { "From " }<time datetime={b.start_iso.clone()}>{ &b.start_display }</time>
+                { " to now, " }<time datetime={b.now_iso.clone().unwrap_or_default()}>{ &b.now_display }</time>
+                { "; resets: " }{ &b.reset_display }{ ". " }{ &b.time_note }
+            </p>
+            // In a wrapper, so that a note appearing does not rebuild the
+            // fields above it (`for` children are flattened into the parent).
+            <div class="budget-notes">
+                { for b.notes.iter().map(|n| html! { <p class="note" role="status">{ n }</p> }) }
+            </div>
+            <p class="convention" id="budget-spent-source">
+                { "Spent so far: " }{ &b.spent_display }{ ", " }{ &b.spent_source }{ "." }
+                if s.budget.mode == BudgetMode::Requests && !log.rows.is_empty() {
+                    { " The incident log beside it (time-based): " }{ &log.display.window_budget_spent }{ "." }
+                }
+            </p>
             <LineChart
                 id="burn-down-chart"
                 title={format!("Error budget left over the {} window", b.window_label)}
@@ -256,8 +260,13 @@ pub fn budget_section(props: &SectionProps) -> Html {
                 x_tick={TickFormat::Number}
                 y_tick={TickFormat::Percent}
             />
-
-            <h3>{ "Alerts" }</h3>
+            </Fold>
+            <Fold id="budget-alerts" summary={match a.warnings.len() {
+                0 => format!("Alerts: {}, and when each fires", a.policy_name),
+                1 => format!("Alerts: {}, and when each fires (1 warning)", a.policy_name),
+                n => format!("Alerts: {}, and when each fires ({n} warnings)", a.policy_name),
+            }}>
+            <p class="convention">{ "The burn rate is how fast the budget is spent: 1× spends it exactly over the window, 14.4× in about two days of a 30-day window." }</p>
             <div class="fields">
                 { choice_field(&props.state, "alert-policy", "Alert policy", s.alerts.policy, Action::SetPolicy) }
                 <NumberField id="error-ratio" label="Error ratio to test the alerts with" kind={Kind::Fraction}
@@ -322,6 +331,7 @@ pub fn budget_section(props: &SectionProps) -> Html {
                     y_tick={TickFormat::Duration}
                 />
             }
+            </Fold>
         </section>
     }
 }

@@ -9,8 +9,9 @@
 //!   on a focused point) emits the x value through `on_pick`; arrow keys
 //!   move between points; a data table below the chart is the text
 //!   alternative;
-//! * **the image download**: the same series drawn by [`crate::render`] as
-//!   an SVG document, or a PNG rasterised by the browser.
+//! * **the image download**: the same series, described to the second
+//!   module, which draws them with plotters (`nines_charts::render`) as an
+//!   SVG document; a PNG is that document rasterised by the browser.
 //!
 //! Why SVG in `html!` rather than plotters on the page: SVG stays crisp at
 //! any zoom and pixel ratio, every mark can carry ARIA and real event
@@ -51,31 +52,8 @@ pub struct Marker {
     pub class: &'static str,
 }
 
-/// How an axis writes its tick labels.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum TickFormat {
-    /// A plain number, to two decimals at most (`3`, `3.5`).
-    Number,
-    /// Seconds as a duration (`1m`, `1h`, `1d`).
-    Duration,
-    /// A percentage of a fraction (`0.25` → `25%`).
-    Percent,
-    /// Money, short (`$500k`, `£1.5M`), in the scenario's currency: axis
-    /// labels stay narrow.
-    Money(nines_core::amount::Currency),
-}
-
-impl TickFormat {
-    /// The label for `v`.
-    pub fn format(self, v: f64) -> String {
-        match self {
-            TickFormat::Number => format!("{}", (v * 100.0).round() / 100.0),
-            TickFormat::Duration => nines_core::duration::format_duration(v),
-            TickFormat::Percent => format!("{}%", (v * 1000.0).round() / 10.0),
-            TickFormat::Money(c) => nines_core::display::money_short_in(v, c),
-        }
-    }
-}
+/// How an axis writes its tick labels (shared with the image).
+pub use nines_charts::image::TickFormat;
 
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
@@ -517,7 +495,7 @@ fn image_colour(class: &str) -> (u8, u8, u8) {
 /// What the downloadable image needs of a chart: a cheap snapshot (the
 /// series are shared), drawn only when a download button is pressed.
 #[derive(Clone)]
-struct ImageSpec {
+struct ImageOf {
     title: AttrValue,
     x_label: AttrValue,
     y_label: AttrValue,
@@ -530,9 +508,9 @@ struct ImageSpec {
     y_ticks_at: Option<Vec<f64>>,
 }
 
-impl ImageSpec {
+impl ImageOf {
     fn of(props: &ChartProps) -> Self {
-        ImageSpec {
+        ImageOf {
             title: props.title.clone(),
             x_label: props.x_label.clone(),
             y_label: props.y_label.clone(),
@@ -546,33 +524,22 @@ impl ImageSpec {
         }
     }
 
-    /// The chart as a standalone SVG document drawn by plotters
-    /// ([`crate::render::render_svg`]), captioned with the scenario's link.
-    fn svg(&self) -> Result<String, String> {
-        let points: Vec<Vec<(f64, f64)>> = self
-            .series
-            .iter()
-            .map(|s| s.points.iter().map(|p| (p.x, p.y)).collect())
-            .collect();
+    /// The image's description for the second module, which draws it with
+    /// plotters, captioned with the scenario's link; as JSON.
+    fn json(&self) -> String {
         let href = gloo::utils::window().location().href().unwrap_or_default();
-        let caption = format!("Nines — {href}");
-        // The image writes its ticks as the page does (currency included).
-        let (x_format, y_format) = (self.x_tick, self.y_tick);
-        let x_tick = move |v| x_format.format(v);
-        let y_tick = move |v| y_format.format(v);
-        let chart = crate::render::ChartImage {
-            title: &self.title,
-            x_label: &self.x_label,
-            y_label: &self.y_label,
+        let spec = nines_charts::image::ImageSpec {
+            title: self.title.to_string(),
+            x_label: self.x_label.to_string(),
+            y_label: self.y_label.to_string(),
             x: self.x,
             y: self.y,
             series: self
                 .series
                 .iter()
-                .zip(&points)
-                .map(|(s, pts)| crate::render::ImageSeries {
-                    name: &s.name,
-                    points: pts,
+                .map(|s| nines_charts::image::SpecSeries {
+                    name: s.name.to_string(),
+                    points: s.points.iter().map(|p| (p.x, p.y)).collect(),
                     colour: image_colour(s.class),
                     dashed: s.class != "s1",
                 })
@@ -580,45 +547,50 @@ impl ImageSpec {
             markers: self
                 .markers
                 .iter()
-                .map(|m| crate::render::ImageMarker {
+                .map(|m| nines_charts::image::SpecMarker {
                     x: m.x,
-                    label: &m.label,
+                    label: m.label.to_string(),
                 })
                 .collect(),
-            x_tick: &x_tick,
-            y_tick: &y_tick,
-            y_ticks_at: self.y_ticks_at.as_deref(),
-            caption: &caption,
+            x_tick: self.x_tick,
+            y_tick: self.y_tick,
+            y_ticks_at: self.y_ticks_at.clone(),
+            caption: format!("Nines — {href}"),
+            width: IMAGE_SIZE.0,
+            height: IMAGE_SIZE.1,
         };
-        crate::render::render_svg(&chart, IMAGE_SIZE.0, IMAGE_SIZE.1).map_err(|e| e.to_string())
+        serde_json::to_string(&spec).unwrap_or_default()
     }
 }
 
 /// A click handler that downloads the chart as SVG, or as a PNG at twice
 /// the pixels (the SVG drawn onto a canvas by the browser).
 fn download(props: &ChartProps, kind: Image) -> Callback<MouseEvent> {
-    let spec = ImageSpec::of(props);
+    let spec = ImageOf::of(props);
     let stem = props.id.to_string();
     Callback::from(move |_: MouseEvent| {
-        let svg = match spec.svg() {
-            Ok(svg) => svg,
-            Err(e) => {
-                web_sys::console::warn_1(
-                    &format!("Nines: this chart cannot be drawn as an image: {e}").into(),
-                );
-                return;
+        let (json, stem) = (spec.json(), stem.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let svg = match crate::browser::chart_svg(&json).await {
+                Ok(svg) => svg,
+                Err(e) => {
+                    web_sys::console::warn_1(
+                        &format!("Nines: this chart cannot be drawn as an image: {e}").into(),
+                    );
+                    return;
+                }
+            };
+            match kind {
+                Image::Svg => {
+                    crate::browser::download(&format!("nines-{stem}.svg"), "image/svg+xml", &svg)
+                }
+                Image::Png => crate::browser::download_png(
+                    &svg,
+                    IMAGE_SIZE,
+                    PNG_SCALE,
+                    format!("nines-{stem}.png"),
+                ),
             }
-        };
-        match kind {
-            Image::Svg => {
-                crate::browser::download(&format!("nines-{stem}.svg"), "image/svg+xml", &svg)
-            }
-            Image::Png => crate::browser::download_png(
-                &svg,
-                IMAGE_SIZE,
-                PNG_SCALE,
-                format!("nines-{stem}.png"),
-            ),
-        }
+        });
     })
 }

@@ -11,6 +11,7 @@ use nines_core::export::marginal_cost_table;
 use yew::prelude::*;
 
 use super::chart::{ChartPoint, LineChart, Marker, Series, TickFormat};
+use super::disclosure::Fold;
 use super::field::{Kind, NumberField, TextField};
 use super::figure::{Figure, Notes};
 use super::table::TableView;
@@ -214,6 +215,14 @@ pub fn cost_section(props: &SectionProps) -> Html {
     html! {
         <section class="card" id="cost" aria-labelledby="cost-heading">
             <h2 id="cost-heading">{ "Cost per nine" }</h2>
+            <div class="fields">
+                <MoneyField id="revenue" label="Revenue per year" currency={currency}
+                    value={s.cost.model.revenue_per_year} on_value={on_revenue} on_currency={on_currency.clone()}
+                    hint={format!("e.g. {}", money_short_in(20e6, currency))} />
+                <NumberField id="impact" label="Revenue lost during an outage" kind={Kind::Fraction}
+                    value={s.cost.model.impact_fraction} on_value={on_impact} hint="share of revenue, e.g. 80%" />
+            </div>
+            <Fold id="cost-model" summary={format!("The engineering cost model and the currency ({})", currency.code())}>
             <p class="convention">
                 { "Engineering cost C(n) = C₀ · k^(n − n₀); revenue at risk = revenue × impact × unavailability; \
                    each extra nine costs about k = 10 times more (SRE book, \"Embracing Risk\")." }
@@ -228,11 +237,6 @@ pub fn cost_section(props: &SectionProps) -> Html {
                     </select>
                     <span class="hint">{ "Every amount of money in this scenario is in it; none is converted." }</span>
                 </div>
-                <MoneyField id="revenue" label="Revenue per year" currency={currency}
-                    value={s.cost.model.revenue_per_year} on_value={on_revenue} on_currency={on_currency.clone()}
-                    hint={format!("e.g. {}", money_short_in(20e6, currency))} />
-                <NumberField id="impact" label="Revenue lost during an outage" kind={Kind::Fraction}
-                    value={s.cost.model.impact_fraction} on_value={on_impact} hint="share of revenue, e.g. 80%" />
                 <MoneyField id="reference-cost" label="Engineering cost per year at the reference level" currency={currency}
                     value={s.cost.model.reference_cost_per_year} on_value={on_reference_cost} on_currency={on_currency.clone()} />
                 <NumberField id="reference-nines" label="Reference level (nines)" kind={Kind::Count}
@@ -240,6 +244,7 @@ pub fn cost_section(props: &SectionProps) -> Html {
                 <NumberField id="cost-factor" label="Cost factor per nine" kind={Kind::Count}
                     value={s.cost.model.cost_factor_per_nine} on_value={on_cost_factor} hint="10: each nine costs ten times more" />
             </div>
+            </Fold>
             if let Some(needs) = needs {
                 <p class="needs" id="cost-needs">{ needs }</p>
             }
@@ -256,13 +261,14 @@ pub fn cost_section(props: &SectionProps) -> Html {
                 <Figure id="cost-revenue-at-risk" value={c.display.revenue_at_risk_at_target.clone()}
                     label="revenue at risk a year at the target, if its whole budget is spent"
                     why={expected_loss} />
-                <Figure id="cost-optimum" value={optimum_text}
+                <Figure id="cost-optimum" value={c.optimum_short.clone()} exact={Some(AttrValue::from(optimum_text))}
                     label="cheapest target on revenue alone"
                     why={format!("Where one more nine would cost more than the revenue it protects. Money alone: the most you can promise with these dependencies, incidents and failed deployments is {}.", props.state.report.spend.most_promisable_display)} />
                 <Figure id="cost-premium" value={c.display.target_premium.clone()}
                     label="what the target costs beyond the cheapest"
                     why="A premium paid for reasons beyond revenue (reputation, contracts), or a saving if negative." />
             </div>
+            <Fold id="cost-chart-fold" summary="Chart, and the cost of each step up a nine">
             <LineChart
                 id="cost-chart"
                 title="Cost per year against nines (log scale): engineering, revenue at risk and total"
@@ -279,8 +285,9 @@ pub fn cost_section(props: &SectionProps) -> Html {
             />
             <h3>{ "One step at a time" }</h3>
             <TableView id="marginal-table" table={marginal_cost_table(&props.state.report)} numeric={vec![2, 3, 4]} />
+            </Fold>
             }
-            <h3>{ "From a tolerable loss to a target" }</h3>
+            <Fold id="cost-tolerable" summary="From a revenue loss you can afford to a target">
             <div class="fields">
                 <MoneyField id="tolerable-loss" label="Revenue you can afford to lose per year" currency={currency}
                     value={s.cost.tolerable_loss_per_year} on_value={on_tolerable_loss} on_currency={on_currency} />
@@ -297,6 +304,7 @@ pub fn cost_section(props: &SectionProps) -> Html {
                     <button type="button" id="use-tolerable-target" onclick={use_implied}>{ "Use this as the target" }</button>
                 }
             }
+            </Fold>
             <Notes notes={c.notes.clone()} />
         </section>
     }

@@ -10,10 +10,11 @@ use nines_core::dependency::{
     parse_k, parse_scope, Composition, DependencyInputs, GroupKind, Shape,
 };
 use nines_core::display::format_fraction_percent;
-use nines_core::export::dependencies_table;
+use nines_core::export::dependencies_table_near;
 use nines_core::quantity::Availability;
 use yew::prelude::*;
 
+use super::disclosure::Fold;
 use super::field::{commit, non_empty, TextField};
 use super::figure::{Figure, Notes};
 use super::table::TableView;
@@ -344,7 +345,7 @@ pub fn dependencies_section(props: &SectionProps) -> Html {
     // Budget bars: each dependency's share of the service's unavailability budget, then the service's own.
     // One bar per row of the core's table (each dependency, then the
     // service itself), labelled with the table's own share column.
-    let shares = dependencies_table(&props.state.report);
+    let shares = dependencies_table_near(&props.state.report);
     let unavailabilities: Vec<f64> = r
         .extra_nine
         .iter()
@@ -366,38 +367,9 @@ pub fn dependencies_section(props: &SectionProps) -> Html {
     html! {
         <section class="card" id="dependencies" aria-labelledby="dependencies-heading">
             <h2 id="dependencies-heading">{ "Dependencies" }</h2>
-            <p class="convention">
-                { "Critical dependencies in series multiply: A = ∏ Aᵢ; a redundant group fails only when all its \
-                   copies do: U = ∏ Uᵢ; a k-of-n group fails when fewer than k of its n members work. Each \
-                   critical dependency should offer one more nine than the service (the rule of the extra nine)." }
-            </p>
-            <p class="convention" id="deps-scope-rule">
-                { "Outage scope: the share of the service's users an outage of a dependency reaches. A dependency's \
-                   unavailability counts × its scope (a 99.9% dependency whose outages reach 25% of users costs \
-                   0.1% × 25% = 0.025% of the time), in the dependencies together, the budget shares and the rule \
-                   of the extra nine. The service's own outages are counted at the scope shown below, not the \
-                   incident model's." }
-            </p>
-            { list }
-            // A blank scenario: an empty list says
-            // what it means and how to fill it.
-            if s.dependencies.dependencies.is_empty() {
-                <p class="needs" id="deps-empty">
-                    { "This service has no critical dependency listed. Add each service it cannot work \
-                       without (its database, a payment provider) with “Add a dependency”." }
-                </p>
-            }
-            <button type="button" id="add-dependency" onclick={add}
-                disabled={add_held} aria-describedby={held(add_held)}>{ "Add a dependency" }</button>
-            if !limit_hint.is_empty() {
-                <p class="hint" id={LIMIT_ID}>{ limit_hint }</p>
-            }
-            <p class="convention" id="deps-own-outages">
-                { "The service's own outages: " }{ &r.display.own_outages }{ " (Incidents per year in " }
-                <a href="#incidents">{ "Incidents and delivery" }</a>{ ")." }
-            </p>
             <div class="headline">
-                <Figure id="deps-availability" value={r.display.dependencies_availability.clone()}
+                <Figure id="deps-availability" value={r.display.dependencies_availability_short.clone()}
+                    exact={Some(AttrValue::from(r.display.dependencies_availability.clone()))}
                     label="the dependencies together"
                     why="The best the service can do if it never fails itself." />
                 <Figure id="deps-own-budget" value={r.display.own_budget_per_window.clone()}
@@ -413,7 +385,7 @@ pub fn dependencies_section(props: &SectionProps) -> Html {
                 { &r.display.most_promisable_sentence }
                 { " The most you can promise: " }
                 <strong id="deps-most-promisable">{ &props.state.report.spend.most_promisable_display }</strong>
-                { " (see the verdict under the target)." }
+                { " (the answers at the top of the page)." }
             </p>
             // In a wrapper: `for` children are flattened into the parent, and a
             // count that changes there makes Yew rebuild the siblings before it
@@ -424,6 +396,39 @@ pub fn dependencies_section(props: &SectionProps) -> Html {
             if !r.meets_extra_nine {
                 <p class="status bad" id="extra-nine-violations">{ &r.display.extra_nine }</p>
             }
+            // A blank scenario: an empty list says
+            // what it means and how to fill it.
+            if s.dependencies.dependencies.is_empty() {
+                <p class="needs" id="deps-empty">
+                    { "This service has no critical dependency listed. Add each service it cannot work \
+                       without (its database, a payment provider): open “The dependencies” below and use “Add a dependency”." }
+                </p>
+            }
+            <Fold id="deps-edit" summary={format!("The dependencies ({} listed): edit them, and how they combine", s.dependencies.dependencies.len())}>
+            <p class="convention">
+                { "Critical dependencies in series multiply: A = ∏ Aᵢ; a redundant group fails only when all its \
+                   copies do: U = ∏ Uᵢ; a k-of-n group fails when fewer than k of its n members work. Each \
+                   critical dependency should offer one more nine than the service (the rule of the extra nine)." }
+            </p>
+            <p class="convention" id="deps-scope-rule">
+                { "Outage scope: the share of the service's users an outage of a dependency reaches. A dependency's \
+                   unavailability counts × its scope (a 99.9% dependency whose outages reach 25% of users costs \
+                   0.1% × 25% = 0.025% of the time), in the dependencies together, the budget shares and the rule \
+                   of the extra nine. The service's own outages are counted at the scope shown below, not the \
+                   incident model's." }
+            </p>
+            { list }
+            <button type="button" id="add-dependency" onclick={add}
+                disabled={add_held} aria-describedby={held(add_held)}>{ "Add a dependency" }</button>
+            if !limit_hint.is_empty() {
+                <p class="hint" id={LIMIT_ID}>{ limit_hint }</p>
+            }
+            <p class="convention" id="deps-own-outages">
+                { "The service's own outages: " }{ &r.display.own_outages }{ " (Incidents per year in " }
+                <a href="#incidents">{ "Incidents and delivery" }</a>{ ")." }
+            </p>
+            </Fold>
+            <Fold id="deps-chart" summary="Chart: who spends the budget, and the assumption behind it">
             <figure class="chart" id="dependency-bars">
                 <figcaption>{ "Who spends the error budget: each dependency's share, and what is left to the service" }</figcaption>
                 <svg viewBox={format!("0 0 640 {height}")} role="img" tabindex="0" class="chart-svg"
@@ -443,6 +448,7 @@ pub fn dependencies_section(props: &SectionProps) -> Html {
                 <TableView id="dependency-shares" table={shares.clone()} numeric={vec![1, 2]} />
             </figure>
             <p class="convention">{ &r.correlation_warning }</p>
+            </Fold>
             <Notes notes={r.notes.clone()} />
         </section>
     }

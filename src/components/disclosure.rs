@@ -1,5 +1,7 @@
 //! A `<details>` whose content is built only while it is open: closed, it
-//! costs nothing when an edit re-renders its section.
+//! costs nothing when an edit re-renders its section. [`Fold`] is a
+//! section's workings: closed at first, and kept open across reloads once
+//! the reader opens it.
 
 use yew::prelude::*;
 
@@ -16,4 +18,38 @@ pub fn use_open() -> (bool, Callback<Event>) {
         })
     };
     (*open, ontoggle)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FoldProps {
+    /// The `<details>` id, also the name its open state is kept under.
+    pub id: &'static str,
+    /// What is inside, in a few words: `Chart and data`.
+    pub summary: AttrValue,
+    pub children: Html,
+}
+
+/// A section's workings, folded: the answer and the inputs stay above it.
+#[function_component(Fold)]
+pub fn fold(props: &FoldProps) -> Html {
+    let id = props.id;
+    let open = use_state(|| crate::browser::kept_open(id));
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            if details.open() != *open {
+                crate::browser::keep_open(id, details.open());
+                open.set(details.open());
+            }
+        })
+    };
+    html! {
+        <details class="workings" id={id} open={*open} {ontoggle}>
+            <summary>{ props.summary.clone() }</summary>
+            if *open {
+                <div class="workings-body">{ props.children.clone() }</div>
+            }
+        </details>
+    }
 }

@@ -16,7 +16,7 @@ use nines_core::quantity::parse_fraction;
 use nines_core::scenario::Scenario;
 use yew::prelude::*;
 
-use super::disclosure::use_open;
+use super::disclosure::{use_open, Fold};
 use super::field::{non_empty, use_commit, TextField};
 use super::SectionProps;
 use crate::browser::{copy_text, download, export_text, preload_exports};
@@ -324,7 +324,7 @@ pub fn export_section(props: &SectionProps) -> Html {
                 { button("download-measures", "Download .md", Choice::measures, false) }
             </div>
 
-            <h3>{ "For the team: the error-budget policy" }</h3>
+            <Fold id="export-policy" summary="For the team: the error-budget policy (Markdown, Confluence, a printable page)">
             <div class="fields">
                 <TextField id="policy-caution" label="Caution tier starts at (budget left)" value={format_fraction_percent(policy.caution_below)}
                     on_commit={on_caution} hint="e.g. 50%" />
@@ -344,8 +344,9 @@ pub fn export_section(props: &SectionProps) -> Html {
                 { button("download-policy-html", "Download printable page", Choice::policy_html, false) }
             </div>
             { preview("policy-preview", "Error-budget policy (Markdown)", Choice::policy_md) }
+            </Fold>
 
-            <h3>{ "For the SREs: alerting rules and the SLO" }</h3>
+            <Fold id="export-sre" summary="For the SREs: alerting rules and the SLO (Prometheus, OpenSLO, Sloth, Pyrra)">
             <div class="fields">
                 <TextField id="export-service" label="Service name" value={p.service.clone()}
                     on_commit={on_service} hint="lowercase, e.g. checkout" />
@@ -381,10 +382,13 @@ pub fn export_section(props: &SectionProps) -> Html {
                 </> },
                 Some(e) => html! { <p class="error" role="alert" id="openslo-error">{ e.to_string() }</p> },
             } }
+            </Fold>
             if let Some(s) = &*status {
                 <p class="hint" role="status" id="export-status">{ s }</p>
             }
-            <super::import::ImportSpec state={props.state.clone()} />
+            <Fold id="export-import" summary="Import an SLO spec: Sloth, Pyrra or OpenSLO">
+                <super::import::ImportSpec state={props.state.clone()} />
+            </Fold>
         </section>
     }
 }

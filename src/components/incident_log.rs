@@ -255,11 +255,13 @@ pub fn incident_log(props: &SectionProps) -> Html {
                     hint={if s.incidents.logged_since.is_some() { "when logging began, as typed (empty it to start at the first incident); rates and achieved availability are over the period from it to now" } else { "when logging began: the first incident until you type a date; rates and achieved availability are over the period from it to now" }} />
             </div>
             <div class="headline">
-                <Figure id="incident-achieved-window" value={log.window.display.availability.clone()}
+                <Figure id="incident-achieved-window" value={log.window.display.availability_short.clone()}
+                    exact={Some(AttrValue::from(log.window.display.availability.clone()))}
                     label={format!("achieved over {}: {}", log.window.display.period, log.window.display.verdict)}
                     why="1 − logged downtime × share of users ÷ the time measured."
                     tone={tone(log.window.meets_target)} />
-                <Figure id="incident-achieved-period" value={log.period.display.availability.clone()}
+                <Figure id="incident-achieved-period" value={log.period.display.availability_short.clone()}
+                    exact={Some(AttrValue::from(log.period.display.availability.clone()))}
                     label={format!("achieved over {}: {}", log.period.display.period, log.period.display.verdict)}
                     why="The same over the period logged: never extrapolated beyond it."
                     tone={tone(log.period.meets_target)} />

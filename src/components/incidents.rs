@@ -8,6 +8,7 @@ use nines_core::display::count;
 use yew::prelude::*;
 
 use super::choice::choice_field;
+use super::disclosure::Fold;
 use super::field::{Kind, NumberField};
 use super::figure::{Figure, Notes};
 use super::{use_on, SectionProps};
@@ -60,12 +61,6 @@ pub fn incidents_section(props: &SectionProps) -> Html {
                 { &window }{ ": " }{ inc.display.budget_per_window.clone() }{ "." }
             </p>
             <h3>{ "Incidents" }</h3>
-            <div class="fields">
-                { choice_field(&props.state, "model-source", "Incident rate, time to restore and scope", s.incidents.model_source, Action::SetModelSource) }
-            </div>
-            <p class="convention" id="incident-model-source">
-                { "The model's figures: " }{ &inc.model.source }{ "." }
-            </p>
             if !inc.model.from_log {
             <div class="fields">
                 <NumberField id="incidents-per-year" label="Incidents per year" kind={Kind::Count}
@@ -78,9 +73,11 @@ pub fn incidents_section(props: &SectionProps) -> Html {
                         oninput={on_incident_slider} />
                 </div>
                 <NumberField id="incident-detect" label="Time to detect" kind={Kind::Duration}
-                    value={s.incidents.time_to_detect_seconds} on_value={on_incident_detect} />
+                    value={s.incidents.time_to_detect_seconds} on_value={on_incident_detect}
+                    hint="from the start of the outage until someone is on it" />
                 <NumberField id="incident-recover" label="Time to restore after detection" kind={Kind::Duration}
-                    value={s.incidents.time_to_recover_seconds} on_value={on_incident_recover} />
+                    value={s.incidents.time_to_recover_seconds} on_value={on_incident_recover}
+                    hint="from then until users are served again" />
                 <NumberField id="incident-scope" label="Users affected per incident" kind={Kind::Fraction}
                     value={s.incidents.scope} on_value={on_incident_scope} hint="e.g. 50% or 0.5" />
             </div>
@@ -111,23 +108,38 @@ pub fn incidents_section(props: &SectionProps) -> Html {
                 </p>
             }
             <Notes notes={inc.notes.clone()} />
-            <super::incident_log::IncidentLog state={props.state.clone()} />
+            <Fold id="incident-log-fold" summary={format!("The incident log: what actually happened ({} logged)", s.incidents.history.len())}>
+            <div class="fields">
+                { choice_field(&props.state, "model-source", "Incident rate, time to restore and scope", s.incidents.model_source, Action::SetModelSource) }
+            </div>
+            <p class="convention" id="incident-model-source">
+                { "The model's figures: " }{ &inc.model.source }{ "." }
+            </p>
+                <super::incident_log::IncidentLog state={props.state.clone()} />
+            </Fold>
 
             <h3>{ "Delivery" }</h3>
             <div class="fields">
                 <super::field::TextField id="deployment-frequency" label="Deployment frequency"
                     value={deploy_rate} on_commit={on_deploy_rate} hint="e.g. 10 per week, 2 per day" />
+                <NumberField id="change-failure-rate" label="Change failure rate" kind={Kind::Fraction}
+                    value={s.delivery.change_failure_rate} on_value={on_change_failure_rate}
+                    hint="the share of deployments that hurt users" />
+            </div>
+            <Fold id="delivery-more" summary="How a failed deployment is undone: detect, roll back, users affected, lead time">
+            <div class="fields">
+                <NumberField id="deploy-detect" label="Time to detect a failed deployment" kind={Kind::Duration}
+                    value={s.delivery.time_to_detect_seconds} on_value={on_delivery_detect}
+                    hint="from the deployment until someone sees it fail" />
+                <NumberField id="deploy-recover" label="Time to roll back after detection" kind={Kind::Duration}
+                    value={s.delivery.time_to_recover_seconds} on_value={on_delivery_recover}
+                    hint="from then until users are served again" />
+                <NumberField id="deploy-scope" label="Users affected by a failed deployment" kind={Kind::Fraction}
+                    value={s.delivery.scope} on_value={on_delivery_scope}
+                    hint="all, or only those a canary reaches, e.g. 5%" />
                 <NumberField id="lead-time" label="Deployment lead time" kind={Kind::Duration}
                     value={s.delivery.deployment_lead_time_seconds} on_value={on_lead_time}
-                    hint="commit to production" />
-                <NumberField id="change-failure-rate" label="Change failure rate" kind={Kind::Fraction}
-                    value={s.delivery.change_failure_rate} on_value={on_change_failure_rate} />
-                <NumberField id="deploy-detect" label="Time to detect a failed deployment" kind={Kind::Duration}
-                    value={s.delivery.time_to_detect_seconds} on_value={on_delivery_detect} />
-                <NumberField id="deploy-recover" label="Time to roll back after detection" kind={Kind::Duration}
-                    value={s.delivery.time_to_recover_seconds} on_value={on_delivery_recover} />
-                <NumberField id="deploy-scope" label="Users affected by a failed deployment" kind={Kind::Fraction}
-                    value={s.delivery.scope} on_value={on_delivery_scope} />
+                    hint="commit to production: the fastest a fix can ship" />
                 <div class="field">
                     <label for="restore-by">{ "Failed deployments are undone by" }</label>
                     <select id="restore-by" onchange={on_restore_by}>
@@ -136,6 +148,7 @@ pub fn incidents_section(props: &SectionProps) -> Html {
                     </select>
                 </div>
             </div>
+            </Fold>
             <div class="headline">
                 <Figure id="release-downtime" value={del.display.release_downtime_per_window.clone()}
                     label={format!("expected downtime from releases per {window}")}

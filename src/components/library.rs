@@ -14,6 +14,7 @@ use nines_core::quote::one_line;
 use nines_core::scenario::{evaluate, Report, Scenario};
 use yew::prelude::*;
 
+use super::disclosure::Fold;
 use super::field::{commit, non_empty, TextField};
 use super::SectionProps;
 use crate::library::{self, Library, Saved, Undo};
@@ -482,7 +483,7 @@ pub fn library_section(props: &SectionProps) -> Html {
                     }
                 }) }
             </ul>
-            <h3>{ "Compare" }</h3>
+            <Fold id="library-compare" summary="Compare two scenarios, figure by figure">
             <div class="fields">
                 { chooser("compare-a", "First", left.clone(), a_shown.as_deref()) }
                 { chooser("compare-b", "Second", right.clone(), b_shown.as_deref()) }
@@ -511,6 +512,7 @@ pub fn library_section(props: &SectionProps) -> Html {
                 </tbody>
             </table>
             </div>
+            </Fold>
         </section>
     }
 }

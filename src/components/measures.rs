@@ -6,6 +6,7 @@
 use nines_core::export::measures_table;
 use yew::prelude::*;
 
+use super::disclosure::Fold;
 use super::table::TableView;
 use super::SectionProps;
 
@@ -24,8 +25,10 @@ pub fn measures_card(props: &SectionProps) -> Html {
                     { " to set the team's delivery target." }
                 </p>
             }
+            <Fold id="measures-card" summary="The card: deployment frequency, lead time, availability, time to restore and the error budget">
             <TableView id="measures-table" table={measures_table(r)} numeric={vec![1]} />
             <p class="convention">{ "Convention: " }{ &r.target.convention_label }</p>
+            </Fold>
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! Components render a slice of the core's `Report` and emit actions; none
 //! of them computes a figure.
 
+pub mod answers;
 pub mod budget;
 pub mod chart;
 pub mod choice;
@@ -19,7 +20,6 @@ pub mod measures;
 pub mod support;
 pub mod table;
 pub mod target;
-pub mod verdict;
 
 use nines_core::quantity::nearest_round_target;
 use yew::prelude::*;

@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use super::choice::choice_field;
 use super::cost::{use_on_currency, MoneyField};
+use super::disclosure::Fold;
 use super::field::{Kind, NumberField};
 use super::figure::{Figure, Notes};
 use super::table::TableView;
@@ -77,7 +78,22 @@ pub fn support_section(props: &SectionProps) -> Html {
                 </div>
                 <super::field::TextField id="teams" label="Delivery teams (one service each)"
                     value={s.support.on_call.teams.to_string()} on_commit={on_teams}
-                    hint="a whole number from 1 to 10,000: this service's team and the others on the rota" />
+                    hint="teams, not engineers: this service's team and the others sharing its on-call rota (1 to 10,000)" />
+            </div>
+            <div class="status good" id="support-recommendation">
+                { "Recommended: " }{ rec.method.name() }
+            </div>
+            <p id="support-reason">{ &rec.reason }</p>
+            <div class="headline">
+                <Figure id="support-cost" value={r.display.recommended_on_call_cost.clone()}
+                    label="on-call cost a year of the recommended method"
+                    why={format!("People on the rota × standby pay × hours, plus callouts × callout pay; {}.", r.display.standby_hours)} />
+            </div>
+            if !no_incidents && r.cheapest_fitting.is_none() {
+                <p class="status bad" id="support-none-fits">{ &r.display.cheapest_fitting }</p>
+            }
+            <Fold id="support-pay" summary="On-call pay: standby, callouts, and each method's cost">
+            <div class="fields">
                 <MoneyField id="standby-rate" label="Standby pay per hour" currency={s.currency}
                     value={s.support.on_call.standby_rate_per_hour} on_value={on_standby_rate} on_currency={on_currency.clone()} />
                 <MoneyField id="callout-rate" label="Pay per callout" currency={s.currency}
@@ -97,17 +113,9 @@ pub fn support_section(props: &SectionProps) -> Html {
                 { "Product demand: " }{ &r.display.deployments_per_week }{ " deployments a week (from Deployment frequency in " }
                 <a href="#incidents">{ "Incidents and delivery" }</a>{ ")." }
             </p>
-            <div class="status good" id="support-recommendation">
-                { "Recommended: " }{ rec.method.name() }
-            </div>
-            <p id="support-reason">{ &rec.reason }</p>
-            <div class="headline">
-                <Figure id="support-cost" value={r.display.recommended_on_call_cost.clone()}
-                    label="on-call cost a year of the recommended method"
-                    why={format!("People on the rota × standby pay × hours, plus callouts × callout pay; {}.", r.display.standby_hours)} />
-            </div>
             <TableView id="support-costs" table={support_cost_table(&props.state.report)} numeric={vec![2, 3, 4, 5]} />
-            <h3 id="support-insurance-heading">{ "Revenue insurance: each method's downtime, budget and full cost" }</h3>
+            </Fold>
+            <Fold id="support-insurance" summary="Revenue insurance: each method's downtime, budget and full cost">
             if no_incidents || no_revenue {
                 <p class="needs" id="support-needs">
                     if no_incidents {
@@ -147,31 +155,37 @@ pub fn support_section(props: &SectionProps) -> Html {
             }
             { methods_chart(r) }
             <TableView id="support-methods" table={support_methods_table(report)} numeric={vec![1, 2, 3, 5, 6, 8, 9]} />
+            </Fold>
+            <Fold id="support-others" summary="Why not the others, and what to watch">
             <ul id="support-warnings">
                 { for r.warnings.iter().map(|w| html! { <li>{ w }</li> }) }
             </ul>
-            <h3>{ "Why not the others" }</h3>
             <ul id="support-alternatives">
                 { for rec.alternatives.iter().map(|a| html! { <li><strong>{ a.method.name() }</strong>{ ": " }{ &a.reason }</li> }) }
             </ul>
-            <h3>{ "The organisation around the service" }</h3>
+            </Fold>
+            <Fold id="support-organisation-fold" summary="The organisation around the service: how it is funded, how it treats failure">
             <div class="fields">
                 { choice_field(&props.state, "organisation", "Organisation", s.support.organisation, Action::SetOrganisation) }
-                { choice_field(&props.state, "culture", "Culture (Westrum)", s.support.culture, Action::SetCulture) }
+                { choice_field(&props.state, "culture", "Culture (Westrum: how failure and news are treated)", s.support.culture, Action::SetCulture) }
             </div>
             <p id="support-organisation">{ &r.display.organisation }</p>
             <div id="support-conflicts">
                 { for r.conflicts.iter().map(|g| html! { <>
-                    <h4>{ format!("Over {} ({}; here {}){}", g.topic, g.condition, g.culture_trait,
-                        if g.applies_to_recommended { "" } else { ", if you choose it" }) }</h4>
+                    <h3>{ format!("Over {} ({}; here {}){}", g.topic, g.condition, g.culture_trait,
+                        if g.applies_to_recommended { "" } else { ", if you choose it" }) }</h3>
                     <ul>{ for g.items.iter().map(|i| html! { <li>{ *i }</li> }) }</ul>
                 </> }) }
             </div>
-            <h3>{ "Rules and assumptions" }</h3>
+            </Fold>
+            <Fold id="support-rules" summary="Terms, rules and assumptions, with their sources">
+            <p class="convention">{ "Terms: L1 is first on call, L2 the team it escalates to; CapEx and OpEx are the capital and operating budgets a team is paid from; Discontinuous Delivery is deploying less often than the product needs." }</p>
+            <p class="convention">{ "Sources: \"the essays\" are Steve Smith's Who Runs It series on production support (stevesmith.tech); the SRE book is Google's Site Reliability Engineering (2016), the Workbook its sequel, The Site Reliability Workbook (2018)." }</p>
             <ul id="support-product-conditions">
                 { for r.product_conditions.iter().map(|c| html! { <li>{ c }</li> }) }
             </ul>
             <TableView id="support-assumptions" table={support_assumptions_table(report)} />
+            </Fold>
             <Notes notes={rec.notes.clone()} />
         </section>
     }

@@ -13,6 +13,7 @@ use yew::prelude::*;
 
 use super::chart::{ChartPoint, LineChart, Marker, Series, TickFormat};
 use super::choice::choice_field;
+use super::disclosure::Fold;
 use super::field::{use_commit, TextField};
 use super::SectionProps;
 use crate::geometry::Axis;
@@ -142,12 +143,46 @@ pub fn target_section(props: &SectionProps) -> Html {
                     hint="e.g. 99.95, 99.95%, 3.5 nines or 1/1000"
                     on_commit={on_target}
                 />
-                { choice_field(&props.state, "convention", "Calendar convention", scenario.convention, Action::SetConvention) }
             </div>
-            // The verdict right under the target, before the finer settings,
-            // so that it is on the first screen of a phone too.
-            <super::verdict::Verdict state={props.state.clone()} />
+            <div class="field slider">
+                <label for="target-slider">{ "Drag to explore nines" }</label>
+                <input type="range" id="target-slider" min="0" max={steps.len().saturating_sub(1).to_string()}
+                    step="1"
+                    value={step_at.to_string()}
+                    aria-valuetext={format!("{} ({})", report.availability_percent, report.nines_display)}
+                    oninput={on_slider} />
+            </div>
+            <div class="headline">
+                <div class="figure">
+                    <span class="value" id="availability-percent">{ &report.availability_percent }</span>
+                    <span class="label">{ "availability" }</span>
+                </div>
+                <div class="figure">
+                    <span class="value" id="availability-nines">{ &report.nines_display }</span>
+                    <span class="label">{ "nines: how many 9s, 99.9% is three" }</span>
+                </div>
+            </div>
+            <table id="downtime-table">
+                <caption>
+                    { "Allowed downtime at " }{ &report.availability_percent }
+                    { " — " }{ &report.rounding_note }
+                </caption>
+                <thead><tr><th scope="col">{ "Period" }</th><th scope="col" class="num">{ "Allowed downtime" }</th></tr></thead>
+                <tbody>
+                    { for report.downtime.iter().map(|row| html! {
+                        <tr data-period={row.period.id()}>
+                            <th scope="row">{ &row.period_label }<span class="period-length">{ " (" }{ &row.period_length }{ ")" }</span></th>
+                            <td class="num" data-seconds={row.seconds.map(|s| s.to_string())}>{ &row.display }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <div class="service-hours-note">
+                { for report.notes.iter().map(|n| html! { <p class="note" role="status">{ n }</p> }) }
+            </div>
+            <Fold id="target-calendar" summary={format!("Calendar, service hours and maintenance: {}", report.convention_label)}>
             <div class="fields">
+                { choice_field(&props.state, "convention", "Calendar convention", scenario.convention, Action::SetConvention) }
                 <div class="field">
                     <label for="service-hours-preset">{ "Service hours" }</label>
                     <select id="service-hours-preset" onchange={on_hours_preset}>
@@ -176,42 +211,14 @@ pub fn target_section(props: &SectionProps) -> Html {
                     <p class="convention" id="service-hours-note">{ &report.service_hours_note }</p>
                 }
                 <p class="convention" id="maintenance-note">{ "Planned maintenance: " }{ &report.maintenance }{ "." }</p>
-                { for report.notes.iter().map(|n| html! { <p class="note" role="status">{ n }</p> }) }
             </div>
-            <div class="field slider">
-                <label for="target-slider">{ "Drag to explore nines" }</label>
-                <input type="range" id="target-slider" min="0" max={steps.len().saturating_sub(1).to_string()}
-                    step="1"
-                    value={step_at.to_string()}
-                    aria-valuetext={format!("{} ({})", report.availability_percent, report.nines_display)}
-                    oninput={on_slider} />
-            </div>
-            <div class="headline">
-                <div class="figure">
-                    <span class="value" id="availability-percent">{ &report.availability_percent }</span>
-                    <span class="label">{ "availability" }</span>
-                </div>
-                <div class="figure">
-                    <span class="value" id="availability-nines">{ &report.nines_display }</span>
-                    <span class="label">{ "nines (−log₁₀ of unavailability)" }</span>
-                </div>
-            </div>
-            <table id="downtime-table">
-                <caption>
-                    { "Allowed downtime at " }{ &report.availability_percent }
-                    { " — " }{ &report.rounding_note }
-                </caption>
-                <thead><tr><th scope="col">{ "Period" }</th><th scope="col" class="num">{ "Allowed downtime" }</th></tr></thead>
-                <tbody>
-                    { for report.downtime.iter().map(|row| html! {
-                        <tr data-period={row.period.id()}>
-                            <th scope="row">{ &row.period_label }<span class="period-length">{ " (" }{ &row.period_length }{ ")" }</span></th>
-                            <td class="num" data-seconds={row.seconds.map(|s| s.to_string())}>{ &row.display }</td>
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
-            <p class="convention" id="convention-note">{ "Convention: " }{ &report.convention_label }</p>
+            <p class="convention" id="convention-note">
+                { "Convention: " }{ &report.convention_label }
+                { ". The Gregorian mean is the calendar's average over 400 years, leap days included." }
+            </p>
+            </Fold>
+            <Fold id="target-chart" summary="Chart: downtime at every level of nines">
+            <p class="convention">{ "Nines count the 9s of the availability: 99.9% is three, 99.95% about 3.3 (−log₁₀ of the share of time down)." }</p>
             <LineChart
                 id="downtime-chart"
                 title="Allowed downtime per year against nines (log scale)"
@@ -227,8 +234,8 @@ pub fn target_section(props: &SectionProps) -> Html {
                 y_tick={TickFormat::Duration}
                 on_pick={on_pick}
             />
-
-            <h3 id="reverse-heading">{ "From downtime to availability" }</h3>
+            </Fold>
+            <Fold id="target-reverse" summary="A separate question: from downtime to availability">
             <div class="fields">
                 <TextField
                     id="reverse-downtime"
@@ -248,7 +255,8 @@ pub fn target_section(props: &SectionProps) -> Html {
             </div>
             <div class="headline">
                 <div class="figure">
-                    <span class="value" id="reverse-availability">{ reverse.availability_percent.as_deref().unwrap_or("—") }</span>
+                    <span class="value" id="reverse-availability" title={reverse.availability_percent.clone()}
+                        data-exact={reverse.availability_percent.clone()}>{ reverse.availability_short.as_deref().unwrap_or("—") }</span>
                     <span class="label">{ "availability" }</span>
                 </div>
                 <div class="figure">
@@ -260,6 +268,7 @@ pub fn target_section(props: &SectionProps) -> Html {
                 <p class="error" id="reverse-error" role="alert">{ error }</p>
             }
             <p class="convention">{ &reverse.period_description }</p>
+            </Fold>
         </section>
     }
 }

@@ -126,6 +126,8 @@ test("Start from scratch empties the scenario after a confirmation, keeps a shor
 test("on a phone the button fits the toolbar and works from the keyboard", async () => {
   const { page, context, problems } = await openPage(env.browser, env.url, PHONE);
   await whole(page);
+  // On a phone the toolbar is in the menu, below the answers.
+  await page.locator("#menu > summary").click();
   const button = page.locator("#start-from-scratch");
   const box = await button.boundingBox();
   assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `inside the screen: ${JSON.stringify(box)}`);

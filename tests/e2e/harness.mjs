@@ -34,6 +34,17 @@ export async function setup() {
   };
 }
 
+/** The page's folds (`<details class="workings">`), by id, and the storage
+ * key their open state is kept under (src/browser.rs `OPEN_KEY`). */
+export const OPEN_KEY = "nines.open";
+export const FOLDS = [
+  "verdict-workings", "target-calendar", "target-chart", "target-reverse",
+  "budget-workings", "budget-alerts", "incident-log-fold", "delivery-more",
+  "deps-edit", "deps-chart", "cost-model", "cost-chart-fold", "cost-tolerable",
+  "support-pay", "support-insurance", "support-others", "support-organisation-fold", "support-rules",
+  "measures-card", "library-compare", "export-policy", "export-sre", "export-import",
+];
+
 /** The instant the default story is told at (core `budget::STORY_NOW`). */
 export const STORY_NOW = "2026-11-11T00:00:00Z";
 
@@ -58,11 +69,19 @@ export async function whole(page) {
  * `options.prepare(page)` runs before the page is opened (routes, say).
  */
 export async function openPage(browser, url, options = {}) {
-  const { now = STORY_NOW, prepare, ...contextOptions } = options;
+  const { now = STORY_NOW, prepare, folded = false, ...contextOptions } = options;
   // The browser's time zone is UTC unless a test sets `timezoneId`: the
   // page fills a calendar window's and the service hours' offset from it.
   const context = await browser.newContext({ timezoneId: "UTC", ...contextOptions });
   const page = await context.newPage();
+  if (!folded) {
+    // The tests read the workings: open them all, as a reader who opened
+    // them would find them (kept in storage); answers-first.test.mjs checks
+    // the page folded, and that this list names every fold.
+    await context.addInitScript(([key, ids]) => {
+      try { if (localStorage.getItem(key) === null) localStorage.setItem(key, ids); } catch {}
+    }, [OPEN_KEY, FOLDS.join(",")]);
+  }
   if (now) await page.clock.setFixedTime(new Date(now));
   const problems = [];
   page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });

@@ -206,6 +206,8 @@ test("Start from the example replaces the scenario after a confirmation", async 
   const { page, context, problems } = await open(PHONE);
   await page.getByLabel("Availability target").fill("99.9");
   await page.waitForFunction(() => document.querySelector("#availability-percent").textContent === "99.9%");
+  // On a phone the toolbar is in the menu, below the answers.
+  await page.locator("#menu > summary").click();
   page.once("dialog", (d) => d.dismiss());
   await page.locator("#start-from-example").click();
   await page.waitForTimeout(200);
@@ -221,6 +223,7 @@ test("Start from the example replaces the scenario after a confirmation", async 
 for (const colorScheme of ["light", "dark"]) {
   test(`the theme button's label follows the theme (${colorScheme} system)`, async () => {
     const { page, context, problems } = await open({ ...PHONE, colorScheme });
+    await page.locator("#menu > summary").click();
     const button = page.locator("#theme-toggle");
     const [first, second] = colorScheme === "dark"
       ? ["Switch to light theme", "Switch to dark theme"]

@@ -126,7 +126,7 @@ test("changing the target, incidents, revenue or handoff delay moves the figures
 
 test("organisation and culture show the essays' conflicts; a bad delay names its field (on a phone)", async () => {
   const { page, context, problems } = await openPage(env.browser, env.url, { viewport: { width: 390, height: 844 } });
-  const culture = page.getByLabel("Culture (Westrum)");
+  const culture = page.getByLabel("Culture (Westrum");
   await culture.waitFor();
   // The chart's labels are 11 px or more at 390 px too.
   const chart = page.locator("#support-methods-chart svg");
@@ -134,11 +134,11 @@ test("organisation and culture show the essays' conflicts; a bad delay names its
   const px = await chart.evaluate((svg) => 12 * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width);
   assert.ok(px >= 11, `labels at ${px} px`);
   // The default, a bureaucratic cost centre: four groups of conflicts.
-  assert.equal(await page.locator("#support-conflicts h4").count(), 4);
+  assert.equal(await page.locator("#support-conflicts h3").count(), 4);
   assert.match(await page.locator("#support-warnings").textContent(), /difficult fit/);
   await culture.focus();
   await culture.selectOption("generative");
-  await page.waitForFunction(() => document.querySelectorAll("#support-conflicts h4").length === 0);
+  await page.waitForFunction(() => document.querySelectorAll("#support-conflicts h3").length === 0);
   await page.getByLabel("Organisation", { exact: true }).selectOption("business-differentiator");
   await page.waitForFunction(() => !document.querySelector("#support-warnings").textContent.includes("difficult fit"));
   await page.waitForURL(/support\.culture=generative/);

@@ -21,7 +21,7 @@ impl LinearScale {
     /// middle of the range instead of dividing by zero.
     ///
     /// ```
-    /// use nines_app::geometry::LinearScale;
+    /// use nines_charts::geometry::LinearScale;
     /// let s = LinearScale::new((0.0, 10.0), (0.0, 100.0));
     /// assert_eq!(s.map(2.5), 25.0);
     /// assert_eq!(s.invert(25.0), 2.5);
@@ -61,7 +61,7 @@ impl LogScale {
     /// A log scale over a positive domain.
     ///
     /// ```
-    /// use nines_app::geometry::LogScale;
+    /// use nines_charts::geometry::LogScale;
     /// let s = LogScale::new((1.0, 1000.0), (0.0, 300.0));
     /// assert!((s.map(10.0) - 100.0).abs() < 1e-9);
     /// assert!((s.invert(200.0) - 100.0).abs() < 1e-9);
@@ -94,7 +94,7 @@ impl LogScale {
 /// `count` intervals.
 ///
 /// ```
-/// use nines_app::geometry::nice_ticks;
+/// use nines_charts::geometry::nice_ticks;
 /// assert_eq!(nice_ticks(0.0, 10.0, 5), vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
 /// ```
 pub fn nice_ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
@@ -130,7 +130,7 @@ pub fn nice_ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
 /// Decade ticks (powers of ten) within `[lo, hi]`, both positive.
 ///
 /// ```
-/// use nines_app::geometry::decade_ticks;
+/// use nines_charts::geometry::decade_ticks;
 /// assert_eq!(decade_ticks(0.5, 2000.0), vec![1.0, 10.0, 100.0, 1000.0]);
 /// ```
 pub fn decade_ticks(lo: f64, hi: f64) -> Vec<f64> {
@@ -146,7 +146,7 @@ pub fn decade_ticks(lo: f64, hi: f64) -> Vec<f64> {
 /// coordinate; non-finite points break the line instead of corrupting it.
 ///
 /// ```
-/// use nines_app::geometry::svg_path;
+/// use nines_charts::geometry::svg_path;
 /// assert_eq!(svg_path(&[(0.0, 1.0), (2.5, 3.25)]), "M0.00 1.00 L2.50 3.25");
 /// ```
 pub fn svg_path(points: &[(f64, f64)]) -> String {
@@ -216,7 +216,7 @@ mod tests {
 }
 
 /// An axis: its scale kind and domain.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Axis {
     Linear(f64, f64),
     Log(f64, f64),
@@ -258,7 +258,7 @@ impl Axis {
     /// on a log axis.
     ///
     /// ```
-    /// use nines_app::geometry::Axis;
+    /// use nines_charts::geometry::Axis;
     /// assert!(Axis::Log(1.0, 10.0).is_drawable());
     /// assert!(!Axis::Log(0.0, 10.0).is_drawable());
     /// assert!(!Axis::Linear(3.0, 3.0).is_drawable());
@@ -303,7 +303,7 @@ impl Axis {
     /// `count`, and 1-2-5 steps when the domain holds fewer than two decades.
     ///
     /// ```
-    /// use nines_app::geometry::Axis;
+    /// use nines_charts::geometry::Axis;
     /// assert_eq!(Axis::Log(2.0, 30.0).ticks_at_most(5), vec![2.0, 5.0, 10.0, 20.0]);
     /// ```
     pub fn ticks_at_most(&self, count: usize) -> Vec<f64> {
@@ -333,7 +333,7 @@ impl Axis {
 /// linear units, so a clipped segment stays straight on a log axis).
 ///
 /// ```
-/// use nines_app::geometry::{clip, Axis};
+/// use nines_charts::geometry::{clip, Axis};
 /// let box10 = Axis::Linear(0.0, 10.0);
 /// assert_eq!(clip(&[(5.0, 5.0), (15.0, 5.0)], box10, box10), vec![vec![(5.0, 5.0), (10.0, 5.0)]]);
 /// ```
@@ -432,7 +432,7 @@ fn clip_segment(a: (f64, f64), b: (f64, f64), bx: (f64, f64), by: (f64, f64)) ->
 /// nothing is plottable.
 ///
 /// ```
-/// use nines_app::geometry::{extent, Axis};
+/// use nines_charts::geometry::{extent, Axis};
 /// assert_eq!(extent([1.0, 3.0], false), Some(Axis::Linear(0.9, 3.1)));
 /// assert_eq!(extent([10.0, 1000.0], true), Some(Axis::Log(10.0, 1000.0)));
 /// ```
@@ -464,7 +464,7 @@ pub fn extent(values: impl IntoIterator<Item = f64>, log: bool) -> Option<Axis> 
 /// The index of the point whose x is nearest `x` (for hover and keyboard readouts).
 ///
 /// ```
-/// use nines_app::geometry::nearest_index;
+/// use nines_charts::geometry::nearest_index;
 /// assert_eq!(nearest_index(&[1.0, 2.0, 4.0], 2.9), Some(1));
 /// assert_eq!(nearest_index(&[], 1.0), None);
 /// ```
@@ -480,7 +480,7 @@ pub fn nearest_index(xs: &[f64], x: f64) -> Option<usize> {
 /// range (outside it the series has no value there): its index in `xs`.
 ///
 /// ```
-/// use nines_app::geometry::index_within;
+/// use nines_charts::geometry::index_within;
 /// assert_eq!(index_within(&[2.0, 3.0, 4.0], 3.4), Some(1));
 /// assert_eq!(index_within(&[2.0, 3.0, 4.0], 4.5), None);
 /// ```

@@ -126,8 +126,8 @@ impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for Rende
 /// [`RenderError::Domain`].
 ///
 /// ```
-/// use nines_app::geometry::Axis;
-/// use nines_app::render::{render_svg, ChartImage, ImageMarker, ImageSeries};
+/// use nines_charts::geometry::Axis;
+/// use nines_charts::render::{render_svg, ChartImage, ImageMarker, ImageSeries};
 ///
 /// let cost = [(2.0, 100.0), (3.0, 1_000.0), (4.0, 10_000.0)];
 /// let chart = ChartImage {

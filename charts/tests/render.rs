@@ -5,8 +5,8 @@
 //! `#[test]` has no page for.
 #![cfg(not(target_arch = "wasm32"))]
 
-use nines_app::geometry::Axis;
-use nines_app::render::{
+use nines_charts::geometry::Axis;
+use nines_charts::render::{
     render_svg, ChartImage, ImageMarker, ImageSeries, RenderError, MAX_SIDE, MIN_SIZE,
 };
 
