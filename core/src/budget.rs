@@ -1009,6 +1009,9 @@ pub struct BudgetReport {
     pub elapsed_seconds: f64,
     /// `10d`.
     pub elapsed_display: String,
+    /// The same in two units, as the page's label reads it
+    /// ([`crate::duration::format_duration_short`]): `6d 15h`.
+    pub elapsed_short: String,
     /// Share of the window elapsed: `33.33%`.
     pub elapsed_percent: String,
     /// Spent / allowed; `None` when unbounded (a 100% target with failures).
@@ -1316,6 +1319,7 @@ pub fn budget_report(
             0.0
         },
         elapsed_display: format_duration(elapsed),
+        elapsed_short: crate::duration::format_duration_short(elapsed),
         elapsed_percent: if measured_window > 0.0 {
             format_fraction_percent(measured_elapsed / measured_window)
         } else {

@@ -242,6 +242,38 @@ pub fn format_duration(seconds: f64) -> String {
     out
 }
 
+/// A duration as prose reads it: the two largest units, the second
+/// rounded (halves up): `6d 15h` for 6d 14h 56m 21s, `21m 36s` as it is,
+/// `4h 23m` for 4h 22m 58s. Below a minute, or in two units already, it is
+/// [`format_duration`]'s. The tables, the CLI and the exports keep
+/// [`format_duration`]'s exact seconds.
+///
+/// ```
+/// use nines_core::duration::format_duration_short;
+/// assert_eq!(format_duration_short(6.0 * 86_400.0 + 14.0 * 3_600.0 + 56.0 * 60.0 + 21.0), "6d 15h");
+/// assert_eq!(format_duration_short(21.0 * 60.0 + 36.0), "21m 36s");
+/// assert_eq!(format_duration_short(15_778.0), "4h 23m");
+/// // Rounding carries: 23h 59m 40s is 1d.
+/// assert_eq!(format_duration_short(86_380.0), "1d");
+/// assert_eq!(format_duration_short(0.864), "864ms");
+/// ```
+pub fn format_duration_short(seconds: f64) -> String {
+    if !seconds.is_finite() || seconds.abs() < 60.0 {
+        return format_duration(seconds);
+    }
+    let a = seconds.abs();
+    // The second unit of the largest: a day's hours, an hour's minutes, a
+    // minute's seconds.
+    let step = if a >= 86_400.0 {
+        3_600.0
+    } else if a >= 3_600.0 {
+        60.0
+    } else {
+        1.0
+    };
+    format_duration(((a / step).round() * step).copysign(seconds))
+}
+
 /// [`format_duration`], appended to `out` (one allocation for the caller's
 /// whole string).
 pub(crate) fn push_duration(out: &mut String, seconds: f64) {

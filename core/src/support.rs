@@ -211,6 +211,22 @@ pub struct Recommendation {
     pub notes: Vec<String>,
 }
 
+/// The services the on-call rota covers, in words: `the 3 teams' services`,
+/// and `the one team's service` for a rota of one team.
+///
+/// ```
+/// use nines_core::support::teams_services;
+/// assert_eq!(teams_services(3), "the 3 teams' services");
+/// assert_eq!(teams_services(1), "the one team's service");
+/// ```
+pub fn teams_services(teams: u32) -> String {
+    if teams == 1 {
+        "the one team's service".into()
+    } else {
+        format!("the {teams} teams' services")
+    }
+}
+
 /// Deployments a week for people, one rule everywhere (the support
 /// section, its reasons, the measures export): one decimal, trailing zeros
 /// trimmed; but never a figure rounded onto 0 or 1 (weekly, the line the
@@ -1407,14 +1423,14 @@ pub fn evaluate_in(
             let extra_down =
                 ops.expected_downtime_per_year_seconds - yri.expected_downtime_per_year_seconds;
             format!(
-                "Against You Build It You Run It, You Build It Ops Run It {pay}, but its {} handoff adds {} of downtime a year to this service: {} more lost revenue, {} across the {} teams' services if each earns as much.",
+                "Against You Build It You Run It, You Build It Ops Run It {pay}, but its {} handoff adds {} of downtime a year to this service: {} more lost revenue, {} across {} if each earns as much.",
                 ops.display.handoff_delay,
                 format_duration(extra_down),
                 money(
                     ops.revenue_lost_per_service_per_year - yri.revenue_lost_per_service_per_year
                 ),
                 money(ops.revenue_lost_per_year - yri.revenue_lost_per_year),
-                services,
+                teams_services(services),
             )
         }
         _ => String::new(),
@@ -1575,9 +1591,9 @@ pub fn evaluate_in(
             recommended_on_call_cost: money(recommended_on_call_cost_per_year),
             standby_hours: standby_hours_display(oc.standby_hours_per_year),
             callouts: format!(
-                "{} incidents a year across the {} teams' services",
+                "{} incidents a year across {}",
                 count(oc.incidents_per_year, 2),
-                oc.teams
+                teams_services(oc.teams)
             ),
             budget_per_year: format!(
                 "{budget_text} a year at {} (the target's unavailability × a {}-day year, 24/7 as the incident model counts)",
@@ -1591,11 +1607,11 @@ pub fn evaluate_in(
                 count(year / 3_600.0, 2)
             ),
             basis: format!(
-                "Each method: {} incidents a year × (the incident model's {} to restore + the method's handoff delay) × {} of users; revenue lost across the {} teams' services, each earning as much as this one; total = on-call pay + team investment + lost revenue.",
+                "Each method: {} incidents a year × (the incident model's {} to restore + the method's handoff delay) × {} of users; revenue lost across {}, each earning as much as this one; total = on-call pay + team investment + lost revenue.",
                 count(incidents, 2),
                 format_duration(base_restore),
                 format_fraction_percent(scope),
-                services
+                teams_services(services)
             ),
             cheapest_fitting: cheapest_fitting_display,
             revenue_insurance,

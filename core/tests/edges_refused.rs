@@ -194,7 +194,7 @@ fn zero_teams_is_one_team_in_every_figure() {
     assert!(
         zero.display
             .callouts
-            .starts_with("6 incidents a year across the 1 teams'"),
+            .starts_with("6 incidents a year across the one team's service"),
         "{}",
         zero.display.callouts
     );

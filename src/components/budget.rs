@@ -197,7 +197,7 @@ pub fn budget_section(props: &SectionProps) -> Html {
                     label={format!("error budget per {}", b.window_label)}
                     why={window_why} />
                 <Figure id="budget-consumed" value={b.consumed_display.clone()}
-                    label={format!("spent after {}", b.elapsed_display)}
+                    label={format!("spent after {}", b.elapsed_short)}
                     why="Bad events (or bad minutes) so far, divided by the budget." />
                 <Figure id="budget-remaining" value={b.remaining_display.clone()}
                     label={format!("left ({})", b.remaining_amount_display)}
@@ -217,6 +217,7 @@ pub fn budget_section(props: &SectionProps) -> Html {
                 }
             </p>
             <Fold id="budget-workings" summary="How the budget is counted: dates, what is spent, the burn-down chart">
+            <p class="convention">{ "Sources: the launch rules quote Steve Smith's Who Runs It essays (stevesmith.tech), the \"You Build It SRE Run It\" policy; the alerts are The Site Reliability Workbook's (2018), chapter 5, \"Alerting on SLOs\"." }</p>
             <div class="fields">
                 { choice_field(&props.state, "window-alignment", "Window on the calendar", s.budget.alignment, Action::SetAlignment) }
                 if s.budget.alignment == Alignment::Rolling {

@@ -171,3 +171,14 @@ test("no availability on the page shows more than five significant digits", asyn
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Durations in prose to two units: 6d 14h 56m 21s elapsed reads "spent
+// after 6d 15h" (the field keeps what was typed, and the CLI the seconds).
+test("the budget's label says the time elapsed in two units", async () => {
+  const { page, context, problems } = await openPage(env.browser, env.url, { viewport: DESK });
+  await whole(page);
+  await page.getByLabel("Time elapsed in the window").fill("6d 14h 56m 21s");
+  await page.waitForFunction(() => document.querySelector("#budget-consumed")?.parentElement.querySelector(".label").textContent === "spent after 6d 15h");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
