@@ -49,27 +49,35 @@ impl ProductionInputs {
     /// assert_eq!(p.slo_matchers(), r#"{service="a\"b\\c",slo="availability"}"#);
     /// ```
     pub fn slo_matchers(&self) -> String {
-        let quoted = |v: &str| {
-            let mut out = String::with_capacity(v.len() + 2);
-            out.push('"');
-            for c in v.chars() {
-                if matches!(c, '"' | '\\') {
-                    out.push('\\');
-                }
-                out.push(c);
-            }
-            out.push('"');
-            out
-        };
         [
             "{service=",
-            &quoted(&self.service),
+            &promql_string(&self.service),
             ",slo=",
-            &quoted(&self.slo),
+            &promql_string(&self.slo),
             "}",
         ]
         .concat()
     }
+}
+
+/// A PromQL string literal: `"`, with a backslash and a double quote
+/// escaped (the label values of [`ProductionInputs::slo_matchers`] and of
+/// the exported rules' filters).
+///
+/// ```
+/// assert_eq!(nines_core::production::promql_string(r#"a"b\c"#), r#""a\"b\\c""#);
+/// ```
+pub fn promql_string(v: &str) -> String {
+    let mut out = String::with_capacity(v.len() + 2);
+    out.push('"');
+    for c in v.chars() {
+        if matches!(c, '"' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
 }
 
 impl Default for ProductionInputs {

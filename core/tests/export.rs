@@ -328,7 +328,8 @@ fn workbook_rules_at_999_over_30_days() {
 
     if let Some(doc) = python_yaml(&yaml) {
         // Issue 17 §2: first the recording rules of the five windows the
-        // alerts read, each the error ratio over it.
+        // alerts read and of the 30-day period (which Sloth's metadata
+        // rules read), each the error ratio over it.
         let records = doc["groups"][0]["rules"].as_array().unwrap();
         assert_eq!(doc["groups"][0]["name"], "checkout-slo-sli-recordings");
         let names: Vec<&str> = records
@@ -338,7 +339,7 @@ fn workbook_rules_at_999_over_30_days() {
         let m = "job:slo_errors_per_request:ratio_rate";
         assert_eq!(
             names,
-            ["5m", "30m", "1h", "6h", "3d"].map(|w| format!("{m}{w}"))
+            ["5m", "30m", "1h", "6h", "3d", "30d"].map(|w| format!("{m}{w}"))
         );
         assert_eq!(
             records[0]["expr"].as_str().unwrap(),
@@ -347,8 +348,13 @@ fn workbook_rules_at_999_over_30_days() {
         );
         assert_eq!(records[0]["labels"]["service"], "checkout");
         assert_eq!(records[0]["labels"]["slo"], "availability");
-        let rules = doc["groups"][1]["rules"].as_array().unwrap();
-        assert_eq!(doc["groups"][1]["name"], "checkout-slo-burn-rate");
+        // Sloth's id labels too, and its metadata group before the alerts.
+        assert_eq!(records[0]["labels"]["sloth_id"], "checkout-availability");
+        assert_eq!(records[0]["labels"]["sloth_service"], "checkout");
+        assert_eq!(records[0]["labels"]["sloth_slo"], "availability");
+        assert_eq!(doc["groups"][1]["name"], "checkout-slo-meta-recordings");
+        let rules = doc["groups"][2]["rules"].as_array().unwrap();
+        assert_eq!(doc["groups"][2]["name"], "checkout-slo-burn-rate");
         assert_eq!(rules.len(), 3);
         let first = &rules[0];
         assert_eq!(first["alert"], "ErrorBudgetBurn");
@@ -394,7 +400,7 @@ fn sloth_preset_has_four_alerts() {
         assert!(yaml.contains(&format!("(slo:sli_error:ratio_rate{short}{own} > {t})")));
     }
     if let Some(doc) = python_yaml(&yaml) {
-        assert_eq!(doc["groups"][1]["rules"].as_array().unwrap().len(), 4);
+        assert_eq!(doc["groups"][2]["rules"].as_array().unwrap().len(), 4);
     }
 }
 
@@ -416,7 +422,7 @@ fn pyrra_preset_writes_for_and_scaled_windows() {
         r#"(slo:sli_error:ratio_rate64m{service="checkout",slo="availability"} > (14*0.0005))"#
     ));
     if let Some(doc) = python_yaml(&yaml) {
-        assert_eq!(doc["groups"][1]["rules"][0]["for"], "2m");
+        assert_eq!(doc["groups"][2]["rules"][0]["for"], "2m");
     }
 }
 
@@ -458,7 +464,7 @@ fn user_text_is_escaped_or_refused() {
         "{yaml}"
     );
     if let Some(doc) = python_yaml(&yaml) {
-        let rule = &doc["groups"][1]["rules"][0];
+        let rule = &doc["groups"][2]["rules"][0];
         // Alerting rules' labels are Go templates too (issue 20 §5): the
         // braces are escaped, and Prometheus renders the name back.
         assert_eq!(
@@ -616,7 +622,7 @@ fn a_custom_single_window_alert() {
         "{yaml}"
     );
     if let Some(doc) = python_yaml(&yaml) {
-        assert_eq!(doc["groups"][1]["rules"][0]["labels"]["severity"], "ticket");
+        assert_eq!(doc["groups"][2]["rules"][0]["labels"]["severity"], "ticket");
     }
 }
 

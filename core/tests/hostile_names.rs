@@ -100,12 +100,14 @@ fn the_renderer_runs_what_is_not_escaped() {
 /// Prometheus rules for a service named with Go template syntax. The
 /// default story's Workbook policy reads five windows (5m, 30m, 1h, 6h and
 /// 3d: page 1h/5m and 6h/30m, ticket 3d/6h, SRE Workbook Table 5-8), so the
-/// file has two groups: five recording rules, then three alerting rules.
+/// file has three groups: six recording rules (the five windows and the
+/// 30-day period), Sloth's seven metadata rules, then three alerting rules.
 ///
 /// Alerting rules' labels and annotations are Go templates; recording
 /// rules' labels are not. So each alert's `service` label is written with
 /// every `{{` as `{{ "{{" }}`, worked by hand below, and Prometheus renders
-/// it back to the name, which the recording rules carry as is.
+/// it back to the name, which the recording rules carry as is, in `service`,
+/// `sloth_service` and Sloth's id `<service>-availability`.
 #[test]
 fn template_syntax_in_the_service_comes_out_literally() {
     let r = report("{}");
@@ -122,16 +124,30 @@ fn template_syntax_in_the_service_comes_out_literally() {
         let docs = parse(&yaml);
         assert_eq!(docs.len(), 1);
         let groups = docs[0]["groups"].as_sequence().unwrap();
-        assert_eq!(groups.len(), 2, "{yaml}");
+        assert_eq!(groups.len(), 3, "{yaml}");
         assert_eq!(
             text(&groups[0]["name"]),
             format!("{service}-slo-sli-recordings")
         );
+        assert_eq!(
+            text(&groups[1]["name"]),
+            format!("{service}-slo-meta-recordings")
+        );
         let records = groups[0]["rules"].as_sequence().unwrap();
-        let alerts = groups[1]["rules"].as_sequence().unwrap();
-        assert_eq!((records.len(), alerts.len()), (5, 3), "{yaml}");
-        for record in records {
+        let meta = groups[1]["rules"].as_sequence().unwrap();
+        let alerts = groups[2]["rules"].as_sequence().unwrap();
+        assert_eq!(
+            (records.len(), meta.len(), alerts.len()),
+            (6, 7, 3),
+            "{yaml}"
+        );
+        for record in records.iter().chain(meta) {
             assert_eq!(text(&record["labels"]["service"]), service);
+            assert_eq!(text(&record["labels"]["sloth_service"]), service);
+            assert_eq!(
+                text(&record["labels"]["sloth_id"]),
+                format!("{service}-availability")
+            );
         }
         for alert in alerts {
             assert_eq!(text(&alert["alert"]), "ErrorBudgetBurn");
@@ -234,8 +250,8 @@ fn spreadsheet_and_wiki_names_are_plain_text_in_the_rules() {
         let yaml = prometheus_rules(&r, &named(service)).unwrap();
         let docs = parse(&yaml);
         let groups = docs[0]["groups"].as_sequence().unwrap();
-        assert_eq!(groups.len(), 2, "{yaml}");
-        assert_eq!(groups[1]["rules"].as_sequence().unwrap().len(), 3);
+        assert_eq!(groups.len(), 3, "{yaml}");
+        assert_eq!(groups[2]["rules"].as_sequence().unwrap().len(), 3);
         for group in groups {
             for rule in group["rules"].as_sequence().unwrap() {
                 let label = text(&rule["labels"]["service"]);

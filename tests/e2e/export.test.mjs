@@ -68,8 +68,9 @@ test("Prometheus rules carry the Workbook's thresholds and pass promtool check r
   assert.equal(fromCli, file);
   try {
     const parsed = execFileSync("python3", ["-c", "import sys, yaml, json; print(json.dumps(yaml.safe_load(sys.stdin)))"], { input: file, encoding: "utf8" });
-    // The SLI's recording rules (five windows), then the three alerts.
-    assert.deepEqual(JSON.parse(parsed).groups.map((g) => g.rules.length), [5, 3]);
+    // The SLI's recording rules (the five windows the alerts read and the
+    // SLO's own), Sloth's seven metadata rules, then the three alerts.
+    assert.deepEqual(JSON.parse(parsed).groups.map((g) => g.rules.length), [6, 7, 3]);
   } catch (e) {
     if (!/No module named 'yaml'|ENOENT/.test(String(e.message) + String(e.stderr))) throw e;
     console.log("# PyYAML not available here: YAML parse skipped");
@@ -152,7 +153,7 @@ test("the exported Prometheus rules fire as the page says, under promtool test r
   const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#download-rules").click()]);
   const dir = await mkdtemp(join(tmpdir(), "nines-promtool-"));
   await copyFile(await download.path(), join(dir, "rules.yaml"));
-  await writeFile(join(dir, "test.yaml"), promtoolTests("rules.yaml", alerts, ["payments-slo-sli-recordings", "payments-slo-burn-rate"]));
+  await writeFile(join(dir, "test.yaml"), promtoolTests("rules.yaml", alerts, ["payments-slo-sli-recordings", "payments-slo-meta-recordings", "payments-slo-burn-rate"]));
   const check = execFileSync(promtool, ["check", "rules", join(dir, "rules.yaml")], { encoding: "utf8" });
   assert.match(check, /SUCCESS: 8 rules found/, check);
   let out;
@@ -197,7 +198,7 @@ test("a service named {{ $value }} comes out literally in the firing alerts' lab
   assert.equal(download.suggestedFilename(), "value-slo-rules.yaml");
   const dir = await mkdtemp(join(tmpdir(), "nines-promtool-"));
   await copyFile(await download.path(), join(dir, "rules.yaml"));
-  const groups = ["{{ $value }}-slo-sli-recordings", "{{ $value }}-slo-burn-rate"];
+  const groups = ["{{ $value }}-slo-sli-recordings", "{{ $value }}-slo-meta-recordings", "{{ $value }}-slo-burn-rate"];
   await writeFile(join(dir, "test.yaml"), promtoolTests("rules.yaml", alerts, groups, ',service="{{ $value }}"'));
   const check = execFileSync(promtool, ["check", "rules", join(dir, "rules.yaml")], { encoding: "utf8" });
   assert.match(check, /SUCCESS: 8 rules found/, check);

@@ -5,6 +5,9 @@
 // Each test crate compiles this module and uses only some of it.
 #![allow(dead_code)]
 
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
 use serde_json::Value;
 
 /// Whether text shows a non-finite number: `NaN` anywhere, or `inf` as a
@@ -83,3 +86,37 @@ pub const ODD_KEYS: &[&str] = &[
     "delivery.deployments",
     "delivery.deployment_period_seconds",
 ];
+
+/// promtool on PATH, or where scripts/setup puts it.
+pub fn promtool() -> Option<PathBuf> {
+    let ok = |p: &PathBuf| {
+        Command::new(p)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    let on_path = PathBuf::from("promtool");
+    if ok(&on_path) {
+        return Some(on_path);
+    }
+    let home = std::env::var_os("HOME")?;
+    let cached = PathBuf::from(home).join(".cache/nines/tools/bin/promtool");
+    ok(&cached).then_some(cached)
+}
+
+/// Runs `promtool args…` in `dir`; the test fails with promtool's output
+/// and `shown` (the file it read) unless it succeeds.
+pub fn assert_promtool(promtool: &Path, dir: &Path, args: &[&str], shown: &str) {
+    let out = Command::new(promtool)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "promtool {} failed:\n{}{}\n{shown}",
+        args.join(" "),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
