@@ -78,7 +78,9 @@ pub fn write(
         "measures" => measures_markdown(report),
         "rules" => prometheus_rules(report, p).map_err(|e| e.to_string())?,
         "openslo" => {
-            let (bad, total) = p.window_queries("{{.window}}");
+            // `counter: true`: the counters themselves, not a rate over a
+            // window no OpenSLO tool would fill in.
+            let (bad, total) = p.counter_queries();
             openslo(report, &p.service, &bad, &total).map_err(|e| e.to_string())?
         }
         "sloth" => sloth(report, p).map_err(|e| e.to_string())?,
@@ -95,4 +97,36 @@ pub fn write(
             ));
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::evaluate;
+
+    /// The OpenSLO download's ratio metric is `counter: true`, so its
+    /// queries are the two counters themselves, summed (the OpenSLO
+    /// README's Prometheus example), never a rate over Sloth's
+    /// `{{.window}}`, which no OpenSLO tool fills in.
+    #[test]
+    fn the_openslo_download_reads_the_counters() {
+        let s = Scenario::default();
+        let r = evaluate(&s, crate::budget::STORY_NOW);
+        let yaml = write("openslo", &s, &r, 0, "csv").unwrap();
+        assert!(yaml.contains("counter: true"), "{yaml}");
+        assert!(
+            yaml.contains(r#"query: "sum(http_requests_total{service=\"checkout\"})""#),
+            "{yaml}"
+        );
+        assert!(
+            yaml.contains(
+                r#"query: "sum(http_requests_total{service=\"checkout\",code=~\"5..\"})""#
+            ),
+            "{yaml}"
+        );
+        assert!(
+            !yaml.contains("{{.window}}") && !yaml.contains("rate("),
+            "{yaml}"
+        );
+    }
 }

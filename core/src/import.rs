@@ -25,7 +25,8 @@
 //!
 //! Whatever the scenario cannot hold — a second SLO, labels, annotations,
 //! alert names, a latency indicator, a query of another shape than
-//! `sum(rate(SELECTOR[{{.window}}]))`, a named time zone, other documents —
+//! `sum(rate(SELECTOR[{{.window}}]))` or a counter `sum(SELECTOR)`, a named
+//! time zone, other documents —
 //! is listed in [`Imported::not_carried`], never silently dropped: every
 //! node of every document is either read or listed. What the format leaves
 //! out and was assumed (Sloth's default period) is in
@@ -163,7 +164,7 @@ const UNDERSTOOD: &str = "a Sloth spec (version: \"prometheus/v1\"), a Pyrra \
                           SLO (apiVersion: openslo/v1, kind: SLO)";
 
 /// What a Sloth or Pyrra query must look like to give a selector.
-const QUERY_SHAPE: &str = "sum(rate(SELECTOR[{{.window}}]))";
+const QUERY_SHAPE: &str = "sum(rate(SELECTOR[{{.window}}])) or sum(SELECTOR)";
 
 /// The largest input read, in bytes: far above any SLO spec, and it keeps
 /// the parser's work and the tree's depth bounded.
@@ -784,15 +785,26 @@ fn prometheus_window(
 }
 
 /// The selector of a query `sum(rate(SELECTOR[{{.window}}]))` (spaces
-/// allowed between the parts, `{{ .window }}` too), checked.
+/// allowed between the parts, `{{ .window }}` too), or of a counter summed,
+/// `sum(SELECTOR)`, as an OpenSLO ratio metric with `counter: true` reads
+/// it (and Nines writes it); checked.
 fn query_selector(query: &str) -> Option<String> {
-    let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let q = query.trim();
-    let rest = q
+    let inner = q
         .strip_prefix("sum")?
         .trim_start()
         .strip_prefix('(')?
         .trim_start();
+    rate_selector(inner).or_else(|| {
+        let selector = inner.trim_end().strip_suffix(')')?.trim();
+        check_selector(selector).ok()?;
+        Some(selector.to_string())
+    })
+}
+
+/// [`query_selector`]'s `rate(SELECTOR[{{.window}}]))`, after `sum(`.
+fn rate_selector(rest: &str) -> Option<String> {
+    let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let rest = rest.strip_prefix("rate")?.trim_start().strip_prefix('(')?;
     let rest = rest
         .trim_end()
@@ -1514,12 +1526,19 @@ mod tests {
             query_selector("\n sum( rate( x{a=\"[1]\"} [ {{ .window }} ] ) )\n").as_deref(),
             Some("x{a=\"[1]\"}")
         );
+        // A counter summed, as an OpenSLO `counter: true` ratio reads it.
+        assert_eq!(
+            query_selector(r#"sum(http_requests_total{code=~"5.."})"#).as_deref(),
+            Some(r#"http_requests_total{code=~"5.."}"#)
+        );
         for other in [
             "sum(rate(x[5m]))",
             "rate(x[{{.window}}])",
             "sum by (job) (rate(x[{{.window}}]))",
             "sum(rate(x[{{.window}}])) / 2",
             "sum(rate([{{.window}}]))",
+            "sum(x) / 2",
+            "sum(rate(x))",
             "",
         ] {
             assert_eq!(query_selector(other), None, "{other}");

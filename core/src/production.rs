@@ -231,8 +231,8 @@ impl ProductionInputs {
         Ok(())
     }
 
-    /// The error ratio over a window written as Go-template `{{.window}}`
-    /// (OpenSLO's and Sloth's placeholder): the bad and the total queries.
+    /// The error ratio over a window, e.g. Go-template `{{.window}}` (Sloth's
+    /// placeholder): the bad and the total queries.
     ///
     /// ```
     /// use nines_core::production::ProductionInputs;
@@ -242,6 +242,22 @@ impl ProductionInputs {
     /// ```
     pub fn window_queries(&self, window: &str) -> (String, String) {
         let q = |selector: &str| ["sum(rate(", selector.trim(), "[", window, "]))"].concat();
+        (q(&self.errors), q(&self.requests))
+    }
+
+    /// The two counters themselves, summed, as an OpenSLO ratio metric with
+    /// `counter: true` reads them (the OpenSLO README's Prometheus example:
+    /// `query: sum(localhost_server_requests{…})`): the tool that evaluates
+    /// the SLO takes the rate over its own windows, so no window is written.
+    ///
+    /// ```
+    /// use nines_core::production::ProductionInputs;
+    /// let (bad, total) = ProductionInputs::default().counter_queries();
+    /// assert_eq!(total, r#"sum(http_requests_total{service="checkout"})"#);
+    /// assert_eq!(bad, r#"sum(http_requests_total{service="checkout",code=~"5.."})"#);
+    /// ```
+    pub fn counter_queries(&self) -> (String, String) {
+        let q = |selector: &str| ["sum(", selector.trim(), ")"].concat();
         (q(&self.errors), q(&self.requests))
     }
 }
