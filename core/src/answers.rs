@@ -86,7 +86,7 @@ pub fn answers(report: &Report, target: &Availability) -> Answers {
                 text: next_nine(report),
             },
             Answer {
-                section: fix_section(report),
+                section: largest(report).map_or("incidents", |l| l.section),
                 question: "Fix first",
                 text: fix_first(report),
             },
@@ -181,33 +181,48 @@ fn next_nine(report: &Report) -> String {
     )
 }
 
-/// What spends the most of the budget, with its share: the dependencies,
-/// the incidents or the failed deployments.
-fn largest(report: &Report) -> Option<(&'static str, f64)> {
-    let s = &report.spend;
-    [
-        ("the dependencies", s.dependencies),
-        ("the incidents", s.incidents),
-        ("failed deployments", s.releases),
-    ]
-    .into_iter()
-    .filter_map(|(name, x)| x.filter(|x| *x > 0.0).map(|x| (name, x)))
-    .max_by(|a, b| a.1.total_cmp(&b.1))
+/// One source of the budget's expected spending: its name, the section
+/// that works it out, its share of the budget.
+struct Spender {
+    name: &'static str,
+    section: &'static str,
+    share: f64,
+    /// The incidents: their answer is a time to restore.
+    incidents: bool,
 }
 
-fn fix_section(report: &Report) -> &'static str {
-    match largest(report) {
-        Some(("the dependencies", _)) => "dependencies",
-        _ => "incidents",
-    }
+/// What spends the most of the budget: the dependencies, the incidents or
+/// the failed deployments.
+fn largest(report: &Report) -> Option<Spender> {
+    let s = &report.spend;
+    [
+        ("the dependencies", "dependencies", s.dependencies, false),
+        ("the incidents", "incidents", s.incidents, true),
+        ("failed deployments", "incidents", s.releases, false),
+    ]
+    .into_iter()
+    .filter_map(|(name, section, x, incidents)| {
+        x.filter(|x| *x > 0.0).map(|share| Spender {
+            name,
+            section,
+            share,
+            incidents,
+        })
+    })
+    .max_by(|a, b| a.share.total_cmp(&b.share))
 }
 
 fn fix_first(report: &Report) -> String {
     match largest(report) {
         None => "nothing entered spends the budget.".into(),
-        Some((name, share)) => {
+        Some(Spender {
+            name,
+            share,
+            incidents,
+            ..
+        }) => {
             let mut out = format!("{name}, {} of the budget", format_fraction_percent(share));
-            if name == "the incidents" {
+            if incidents {
                 out.push_str(&format!(
                     ": restore within {} each",
                     report.spend.max_time_to_restore_display

@@ -840,19 +840,20 @@ pub fn evaluate_in(inputs: &CostInputs, ctx: &TargetContext, currency: Currency)
         on_call_cost: money(0.0),
         total_with_on_call_at_target: unbounded(at_target.total_cost_per_year),
     };
+    let optimum_text = optimum_display(optimum, at_optimum.as_ref(), currency);
     CostReport {
         currency,
         target_nines,
         at_target,
         revenue_per_minute: model.revenue_per_year / minutes_per_year,
         loss_per_downtime_minute,
-        optimum_display: optimum_display(optimum, at_optimum.as_ref(), currency),
         optimum_short: match (&at_optimum, optimum) {
             (Some(p), Optimum::At(_)) => {
                 crate::display::availability_near(10f64.powf(-p.nines), ctx.unavailability)
             }
-            _ => optimum_display(optimum, at_optimum.as_ref(), currency),
+            _ => optimum_text.clone(),
         },
+        optimum_display: optimum_text,
         optimum_state: OptimumState::of(optimum),
         minutes_per_year,
         optimum,

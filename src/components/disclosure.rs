@@ -9,12 +9,24 @@ use yew::prelude::*;
 /// that in step with the element.
 #[hook]
 pub fn use_open() -> (bool, Callback<Event>) {
-    let open = use_state(|| false);
+    use_open_kept(None)
+}
+
+/// [`use_open`], its state kept under `kept` in the browser's storage when
+/// there is one: read at first, written on every toggle.
+#[hook]
+fn use_open_kept(kept: Option<&'static str>) -> (bool, Callback<Event>) {
+    let open = use_state(|| kept.is_some_and(crate::browser::kept_open));
     let ontoggle = {
         let open = open.clone();
         Callback::from(move |e: Event| {
             let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
-            open.set(details.open());
+            if details.open() != *open {
+                if let Some(id) = kept {
+                    crate::browser::keep_open(id, details.open());
+                }
+                open.set(details.open());
+            }
         })
     };
     (*open, ontoggle)
@@ -32,22 +44,11 @@ pub struct FoldProps {
 /// A section's workings, folded: the answer and the inputs stay above it.
 #[function_component(Fold)]
 pub fn fold(props: &FoldProps) -> Html {
-    let id = props.id;
-    let open = use_state(|| crate::browser::kept_open(id));
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
-            if details.open() != *open {
-                crate::browser::keep_open(id, details.open());
-                open.set(details.open());
-            }
-        })
-    };
+    let (open, ontoggle) = use_open_kept(Some(props.id));
     html! {
-        <details class="workings" id={id} open={*open} {ontoggle}>
+        <details class="workings" id={props.id} {open} {ontoggle}>
             <summary>{ props.summary.clone() }</summary>
-            if *open {
+            if open {
                 <div class="workings-body">{ props.children.clone() }</div>
             }
         </details>
