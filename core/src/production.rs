@@ -10,6 +10,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::choice::Choice;
+
 /// The production names, as typed.
 ///
 /// ```
@@ -25,8 +27,16 @@ pub struct ProductionInputs {
     pub service: String,
     /// The series counting every request: a PromQL selector.
     pub requests: String,
-    /// The series counting the bad requests: a PromQL selector.
+    /// The series counting the bad requests: a PromQL selector, read when
+    /// [`Self::counted`] is [`Counted::Bad`].
     pub errors: String,
+    /// Which requests a series counts besides all of them: the bad ones
+    /// (`errors`), or the good ones (`good`; the bad are then all less the
+    /// good, as an OpenSLO ratio metric given as `good` and `total` means).
+    pub counted: Counted,
+    /// The series counting the good requests: a PromQL selector, read when
+    /// [`Self::counted`] is [`Counted::Good`].
+    pub good: String,
     /// The recording rules' name; each window is appended
     /// (`slo:sli_error:ratio_rate` → `slo:sli_error:ratio_rate5m`, Sloth's
     /// names).
@@ -36,6 +46,43 @@ pub struct ProductionInputs {
     /// every other's in one Prometheus, so that each alert selects its own
     /// (two services, or two SLOs of one service, never page each other).
     pub slo: String,
+}
+
+/// Which requests the second series counts: the bad ones, or the good
+/// ones (the bad are then all requests less the good).
+///
+/// ```
+/// use nines_core::choice::Choice;
+/// use nines_core::production::Counted;
+/// assert_eq!(Counted::from_id("good"), Some(Counted::Good));
+/// assert_eq!(Counted::ids(), "bad, good");
+/// ```
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Counted {
+    /// A series counts the bad requests.
+    #[default]
+    Bad,
+    /// A series counts the good requests.
+    Good,
+}
+
+impl Choice for Counted {
+    const OPTIONS: &'static [Self] = &[Counted::Bad, Counted::Good];
+
+    fn choice_id(self) -> &'static str {
+        match self {
+            Counted::Bad => "bad",
+            Counted::Good => "good",
+        }
+    }
+
+    fn choice_label(self) -> &'static str {
+        match self {
+            Counted::Bad => "a series of the bad requests",
+            Counted::Good => "a series of the good requests (bad = all − good)",
+        }
+    }
 }
 
 impl ProductionInputs {
@@ -86,6 +133,8 @@ impl Default for ProductionInputs {
             service: "checkout".into(),
             requests: r#"http_requests_total{service="checkout"}"#.into(),
             errors: r#"http_requests_total{service="checkout",code=~"5.."}"#.into(),
+            counted: Counted::Bad,
+            good: r#"http_requests_total{service="checkout",code!~"5.."}"#.into(),
             recording: "slo:sli_error:ratio_rate".into(),
             slo: "availability".into(),
         }
@@ -227,8 +276,10 @@ impl ProductionInputs {
     /// ```
     pub fn check(&self) -> Result<(), (&'static str, String)> {
         check_selector(&self.requests).map_err(|e| ("requests", e))?;
-        check_selector(&self.errors).map_err(|e| ("errors", e))?;
-        Ok(())
+        match self.counted {
+            Counted::Bad => check_selector(&self.errors).map_err(|e| ("errors", e)),
+            Counted::Good => check_selector(&self.good).map_err(|e| ("good", e)),
+        }
     }
 
     /// The error ratio over a window, e.g. Go-template `{{.window}}` (Sloth's
@@ -239,10 +290,30 @@ impl ProductionInputs {
     /// let (bad, total) = ProductionInputs::default().window_queries("{{.window}}");
     /// assert_eq!(total, r#"sum(rate(http_requests_total{service="checkout"}[{{.window}}]))"#);
     /// assert!(bad.contains(r#"code=~"5..""#));
+    /// // Counting the good requests, the bad are all less the good.
+    /// use nines_core::production::Counted;
+    /// let p = ProductionInputs {
+    ///     requests: "all".into(), counted: Counted::Good, good: "ok".into(), ..Default::default()
+    /// };
+    /// assert_eq!(p.window_queries("5m").0, "(sum(rate(all[5m])) - sum(rate(ok[5m])))");
+    /// assert_eq!(p.check(), Ok(()));
+    /// let p = ProductionInputs { good: "sum(ok)".into(), ..p };
+    /// assert_eq!(p.check().unwrap_err().0, "good");
     /// ```
     pub fn window_queries(&self, window: &str) -> (String, String) {
         let q = |selector: &str| ["sum(rate(", selector.trim(), "[", window, "]))"].concat();
-        (q(&self.errors), q(&self.requests))
+        self.bad_and_total(q)
+    }
+
+    /// The bad and the total queries, each series read with `q`: the bad
+    /// one is `q(errors)`, or all less the good, `(q(requests) - q(good))`.
+    fn bad_and_total(&self, q: impl Fn(&str) -> String) -> (String, String) {
+        let total = q(&self.requests);
+        let bad = match self.counted {
+            Counted::Bad => q(&self.errors),
+            Counted::Good => ["(", &total, " - ", &q(&self.good), ")"].concat(),
+        };
+        (bad, total)
     }
 
     /// The two counters themselves, summed, as an OpenSLO ratio metric with
@@ -258,7 +329,7 @@ impl ProductionInputs {
     /// ```
     pub fn counter_queries(&self) -> (String, String) {
         let q = |selector: &str| ["sum(", selector.trim(), ")"].concat();
-        (q(&self.errors), q(&self.requests))
+        self.bad_and_total(q)
     }
 }
 
