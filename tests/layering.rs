@@ -79,7 +79,8 @@ fn imports(source: &str, known: &BTreeSet<String>, sub: Option<&str>) -> BTreeSe
     found
 }
 
-/// Module name → source, for the `.rs` files of `dir` and its subfolder `sub`.
+/// Module name → source, for the `.rs` files of `dir`, its subfolder `sub`
+/// and its folder modules.
 fn modules(dir: &Path, sub: Option<&str>) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     let mut add = |sub: &str, prefix: &str| {
@@ -102,6 +103,28 @@ fn modules(dir: &Path, sub: Option<&str>) -> BTreeMap<String, String> {
     add("", "");
     if let Some(sub) = sub {
         add(sub, &format!("{sub}::"));
+    }
+    // A module kept as a folder (`export/mod.rs` and one file a job) is one
+    // room: its files together, their `super::` paths inside it.
+    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().to_string();
+        if Some(name.as_str()) == sub || !path.join("mod.rs").is_file() {
+            continue;
+        }
+        let mut files: Vec<_> = fs::read_dir(&path)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        files.sort();
+        let text: String = files
+            .iter()
+            .filter(|f| f.extension().is_some_and(|e| e == "rs"))
+            .map(|f| fs::read_to_string(f).unwrap())
+            .collect();
+        out.insert(name, text);
     }
     out
 }
