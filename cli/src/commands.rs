@@ -68,7 +68,7 @@ Usage:
                [--week-start monday|sunday|saturday] [--utc-offset +01:00]] [--now 2027-03-10T00:00:00Z]
                [--service-hours \"Mon-Fri 09:00-17:00\" (read in --utc-offset)] [--maintenance …]
   nines alerts --slo <target> [--window 30d] [--policy workbook|sloth|pyrra | --alert \"page 2% 1h 5m\" …]
-               [--error-ratio 1%] [--requests N | --requests \"2.6M per 30d\"]
+               [--off page|ticket|page,ticket] [--error-ratio 1%] [--requests N | --requests \"2.6M per 30d\"]
                [--service-hours \"Mon-Fri 09:00-17:00\"] [--maintenance …]
   nines compose (--serial <a> <b> … | --parallel <a> <b> … | --k-of-n K <a> <b> …)
                [--service <target> [--outages N] [--outage-scope 100%] [--window 30d]]

@@ -303,6 +303,35 @@ fn alerts_sloth() {
     }
 }
 
+/// `--off ticket`, as Sloth's `ticket_alert: {disable: true}`: Sloth's
+/// two pages stay (14.4 and 6 at 30 days), its two tickets are listed as
+/// off; an unknown severity is refused. At 7 days Sloth has no windows,
+/// and the policy says so in its name: 2% of 7 days in 1 h is a burn of
+/// 0.02 × 168 = 3.36.
+#[test]
+fn alerts_turned_off_and_sloth_at_seven_days() {
+    let j = json(&[
+        "alerts", "--slo", "99.9", "--policy", "sloth", "--off", "ticket",
+    ]);
+    assert_eq!(column(&j["alerts"], "burn_rate"), [14.4, 6.0]);
+    assert_eq!(j["off"].as_array().unwrap().len(), 2);
+    assert!(j["off_note"]
+        .as_str()
+        .unwrap()
+        .starts_with("Ticket alerts are off"));
+    let t = text(&["alerts", "--slo", "99.9", "--off", "page,ticket"]);
+    assert!(t.contains("Page and ticket alerts are off"), "{t}");
+    assert!(refused(&["alerts", "--slo", "99.9", "--off", "pager"]).contains("use page, ticket"));
+    let j = json(&[
+        "alerts", "--slo", "99.9", "--window", "7d", "--policy", "sloth",
+    ]);
+    assert_eq!(
+        j["policy_name"],
+        "Sloth's budget fractions over 7 days (not a Sloth window)"
+    );
+    assert!(close(f(&j["alerts"][0]["burn_rate"]), 3.36, 1e-12));
+}
+
 /// Pyrra's windows on its 28-day base (pyrra-dev/pyrra, slo/rules.go):
 /// 1h/5m for 2m ×14, 6h/30m for 15m ×7, 1d/2h for 1h ×2, 4d/6h for 3h ×1.
 #[test]

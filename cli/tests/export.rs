@@ -41,6 +41,10 @@ fn scenario() -> Scenario {
     };
     s.production.service = "payments".into();
     s.production.slo = "api".into();
+    // Sloth's policy over 7 days: Sloth has no windows for it, so the
+    // Sloth export needs its windows file too.
+    s.alerts.policy = nines_core::alerts::PolicyChoice::Sloth;
+    s.slo_window = "7d".parse().unwrap();
     s
 }
 
@@ -79,12 +83,26 @@ fn every_export_is_the_core_writer_byte_for_byte() {
         );
         assert_eq!(got, want, "table {n} {format}");
     }
-    // The rules select this SLO's own series, by its labels.
+    // The rules select this SLO's own series, by its labels; Sloth's
+    // quick page alert, 2% of a 7-day budget in 1 h, is a burn rate of
+    // 0.02 × 168 h / 1 h = 3.36.
     let rules = ok(&["export", "rules", "--link", &link, "--now", NOW], "");
     assert!(
-        rules.contains(r#"{service="payments",slo="api"} > (14.4*0.001)"#),
+        rules.contains(r#"{service="payments",slo="api"} > (3.36*0.001)"#),
         "{rules}"
     );
+    let windows = ok(
+        &["export", "sloth-windows", "--link", &link, "--now", NOW],
+        "",
+    );
+    assert!(
+        windows.contains("kind: AlertWindows\nspec:\n  sloPeriod: 7d\n"),
+        "{windows}"
+    );
+    // The Workbook's policy has no Sloth windows file: exit 2, one line.
+    let workbook = encode(&Scenario::default());
+    let err = refused(&["export", "sloth-windows", "--link", &workbook]);
+    assert!(err.contains("two page and two ticket alerts"), "{err}");
 }
 
 #[test]

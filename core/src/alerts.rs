@@ -580,12 +580,28 @@ impl AlertPolicy {
             "Sloth's catalogue for this period: fixed fractions and windows, burn = fraction × \
              period / long window."
         } else {
-            "Sloth ships windows for 28- and 30-day periods only; the same fractions and windows \
-             are applied here (burn = fraction × period / long window)."
+            "Sloth ships windows for 28- and 30-day periods only, and refuses others without a \
+             windows file; the same fractions and windows are applied here (burn = fraction × \
+             period / long window), and the Sloth export writes them as that file."
+        };
+        // Said wherever the policy is named (page, CLI, every export), so
+        // that nobody reads these rows as a window Sloth defines.
+        let name = if shipped {
+            "Sloth".to_string()
+        } else if period_seconds % 86_400 == 0 {
+            format!(
+                "Sloth's budget fractions over {} days (not a Sloth window)",
+                period_seconds / 86_400
+            )
+        } else {
+            format!(
+                "Sloth's budget fractions over {} (not a Sloth window)",
+                format_duration(period_seconds as f64)
+            )
         };
         AlertPolicy {
             id: "sloth".into(),
-            name: "Sloth".into(),
+            name,
             source: "Sloth default SLO period windows (slok/sloth, internal/alert/windows)".into(),
             note: Some(note.into()),
             alerts: vec![
@@ -696,6 +712,29 @@ impl AlertPolicy {
                 })
                 .collect(),
         }
+    }
+
+    /// The alerts `input` writes, and those of a severity it turns off
+    /// (each as this policy with only those alerts).
+    ///
+    /// ```
+    /// use nines_core::alerts::{AlertInput, Preset};
+    /// let p = Preset::Sloth.policy(2_592_000);
+    /// let (on, off) = p.split_off(&AlertInput { ticket_alerts: false, ..AlertInput::default() });
+    /// assert_eq!((on.alerts.len(), off.alerts.len()), (2, 2));
+    /// ```
+    pub fn split_off(self, input: &AlertInput) -> (AlertPolicy, AlertPolicy) {
+        let (on, off) = self.alerts.iter().partition(|a| input.writes(a.severity));
+        (
+            AlertPolicy {
+                alerts: on,
+                ..self.clone()
+            },
+            AlertPolicy {
+                alerts: off,
+                ..self
+            },
+        )
     }
 
     /// A user-defined policy.
@@ -1368,6 +1407,13 @@ pub struct AlertInput {
     /// The error ratio (0 to 1) at which to compute detection times
     /// (default 1%).
     pub error_ratio: f64,
+    /// Whether the policy's page alerts are written (default yes). Off, as
+    /// Sloth's `page_alert: {disable: true}`: the recording rules stay,
+    /// no page alert is exported.
+    pub page_alerts: bool,
+    /// Whether the policy's ticket alerts are written (default yes), as
+    /// Sloth's `ticket_alert: {disable: true}` when off.
+    pub ticket_alerts: bool,
 }
 
 impl AlertInput {
@@ -1391,6 +1437,20 @@ impl AlertInput {
     /// Whether the custom alerts are within their bound.
     pub fn within_bounds(&self) -> bool {
         crate::bounds::List::CustomAlerts.holds(self.custom.len())
+    }
+
+    /// Whether alerts of `severity` are written.
+    ///
+    /// ```
+    /// use nines_core::alerts::{AlertInput, Severity};
+    /// let a = AlertInput { ticket_alerts: false, ..AlertInput::default() };
+    /// assert!(a.writes(Severity::Page) && !a.writes(Severity::Ticket));
+    /// ```
+    pub fn writes(&self, severity: Severity) -> bool {
+        match severity {
+            Severity::Page => self.page_alerts,
+            Severity::Ticket => self.ticket_alerts,
+        }
     }
 
     /// The alerts of `choice` over an SLO period of `period_seconds`: a
@@ -1418,6 +1478,8 @@ impl Default for AlertInput {
             policy: PolicyChoice::Workbook,
             custom: Vec::new(),
             error_ratio: 0.01,
+            page_alerts: true,
+            ticket_alerts: true,
         }
     }
 }
@@ -1521,8 +1583,16 @@ pub struct AlertsReport {
     pub burn_rate_at_error_ratio: Option<f64>,
     /// `20×`.
     pub burn_rate_at_error_ratio_display: String,
-    /// One row per alert, in the policy's order.
+    /// One row per alert written, in the policy's order.
     pub rows: Vec<AlertRow>,
+    /// The policy's alerts of a severity turned off ([`AlertInput::page_alerts`],
+    /// [`AlertInput::ticket_alerts`]): shown, never exported as alerts.
+    /// Absent from JSON when every alert is on.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub off: Vec<AlertRow>,
+    /// Which alerts are off, in words, or `""` when every alert is on.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub off_note: String,
     /// Warnings in words.
     pub warnings: Vec<String>,
     /// A sound alternative when the policy does not fit the SLO period
@@ -1560,6 +1630,36 @@ pub struct AlertAlternative {
     pub rows: Vec<AlertRow>,
     /// The alerts in one line: `Page 2% in 14m (short 1m 10s) at 14.4×; …`.
     pub summary: String,
+}
+
+/// The alerts turned off, in words: `""` when none is.
+///
+/// ```
+/// use nines_core::alerts::{off_note, AlertInput};
+/// assert_eq!(off_note(&AlertInput::default()), "");
+/// let a = AlertInput { page_alerts: false, ..AlertInput::default() };
+/// assert!(off_note(&a).starts_with("Page alerts are off"));
+/// ```
+pub fn off_note(input: &AlertInput) -> String {
+    let (what, sloth, none) = match (input.page_alerts, input.ticket_alerts) {
+        (true, true) => return String::new(),
+        (false, true) => ("Page alerts are off", "page_alert", "no page alert"),
+        (true, false) => ("Ticket alerts are off", "ticket_alert", "no ticket alert"),
+        (false, false) => (
+            "Page and ticket alerts are off",
+            "page_alert and ticket_alert",
+            "no alert",
+        ),
+    };
+    [
+        what,
+        " (as Sloth's ",
+        sloth,
+        " with disable: true): the budget and the recording rules stay; ",
+        none,
+        " is written or exported.",
+    ]
+    .concat()
 }
 
 /// The period the fraction-based catalogues (Workbook Table 5-8, Sloth's
@@ -1657,6 +1757,8 @@ pub fn alerts_report_measured(
             format_burn_rate,
         ),
         rows: Vec::new(),
+        off: Vec::new(),
+        off_note: off_note(input),
         warnings: Vec::new(),
         alternative: None,
         detection_chart: Vec::new(),
@@ -1665,6 +1767,8 @@ pub fn alerts_report_measured(
     if report.error.is_some() && policy.validate().is_err() {
         return report;
     }
+    let (policy, off) = policy.split_off(input);
+    report.off = alert_rows(&off, target, period_seconds, e);
     report.rows = alert_rows(&policy, target, period_seconds, e);
     let warnings = policy_warnings(&policy, target, period_seconds, requests);
     report.warnings = warnings.iter().map(|w| w.message()).collect();
@@ -2177,6 +2281,7 @@ mod tests {
             policy: PolicyChoice::Custom,
             custom: vec![BurnAlert::new(Severity::Ticket, 0.05, 5_400.0, 0.0)],
             error_ratio: 1.0,
+            ..AlertInput::default()
         };
         let r = alerts_report(
             &custom,

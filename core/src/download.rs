@@ -4,15 +4,19 @@
 
 use crate::export::{
     TABLE_NAMES, TABLE_WRITERS, document_confluence, document_html, document_markdown,
-    measures_markdown, openslo, policy_document, prometheus_rules, pyrra, sloth, to_confluence,
-    to_csv, to_markdown,
+    measures_markdown, openslo, policy_document, prometheus_rules, pyrra, sloth, sloth_windows,
+    to_confluence, to_csv, to_markdown,
 };
 use crate::scenario::{Report, Scenario};
 
 /// The exports by name, as the CLI lists them, each with what it writes.
-pub const EXPORTS: [(&str, &str); 9] = [
+pub const EXPORTS: [(&str, &str); 10] = [
     ("rules", "Prometheus recording and alerting rules (YAML)"),
     ("sloth", "a Sloth spec (prometheus/v1)"),
+    (
+        "sloth-windows",
+        "the Sloth alert windows the spec needs (AlertWindows), when it needs them",
+    ),
     ("pyrra", "a Pyrra ServiceLevelObjective"),
     ("openslo", "an OpenSLO v1 SLO"),
     ("policy-md", "the error-budget policy in Markdown"),
@@ -77,13 +81,9 @@ pub fn write(
         }
         "measures" => measures_markdown(report),
         "rules" => prometheus_rules(report, p).map_err(|e| e.to_string())?,
-        "openslo" => {
-            // `counter: true`: the counters themselves, not a rate over a
-            // window no OpenSLO tool would fill in.
-            let (bad, total) = p.counter_queries();
-            openslo(report, &p.service, &bad, &total).map_err(|e| e.to_string())?
-        }
+        "openslo" => openslo(report, p).map_err(|e| e.to_string())?,
         "sloth" => sloth(report, p).map_err(|e| e.to_string())?,
+        "sloth-windows" => sloth_windows(report).map_err(|e| e.to_string())?,
         "pyrra" => pyrra(report, p).map_err(|e| e.to_string())?,
         "policy-md" => document_markdown(&policy()),
         "policy-wiki" => document_confluence(&policy()),

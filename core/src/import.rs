@@ -919,7 +919,10 @@ fn sloth(
             out,
         );
     }
-    r.take_if("slos[0].name", "requests-availability");
+    // The SLO's name labels every rule (`sloth_slo`), so it travels.
+    if let Some(name) = r.take("slos[0].name").and_then(plain_text) {
+        s.production.slo = name.trim().to_string();
+    }
     series(
         &mut r,
         &mut s,

@@ -78,7 +78,7 @@ fn the_workbook_table_stated_by_time_to_exhaustion() {
         );
         assert!(yaml.contains(&want), "missing {want}\nin\n{yaml}");
     }
-    let q = |r: &Report| openslo(r, "checkout", "bad", "total").unwrap();
+    let q = |r: &Report| openslo(r, &p).unwrap();
     assert_eq!(q(&by_time), q(&by_fraction));
 }
 

@@ -496,7 +496,7 @@ fn policies_without_alerts_and_perfect_targets_are_refused() {
         ExportError::NoErrorBudget
     );
     assert_eq!(
-        openslo(&r, "checkout", "bad", "total").unwrap_err(),
+        openslo(&r, &counters("bad", "total")).unwrap_err(),
         ExportError::NoErrorBudget
     );
 }
@@ -510,12 +510,26 @@ fn alerts_that_cannot_fire_are_marked() {
     check_rules_structure(&yaml);
 }
 
-const BAD: &str = r#"sum(http_requests_total{job="checkout",code=~"5.."})"#;
-const TOTAL: &str = r#"sum(http_requests_total{job="checkout"})"#;
+const BAD_SERIES: &str = r#"http_requests_total{job="checkout",code=~"5.."}"#;
+const TOTAL_SERIES: &str = r#"http_requests_total{job="checkout"}"#;
+
+/// The production names of the two series; OpenSLO's counter queries are
+/// their sums.
+fn counters(bad: &str, total: &str) -> nines_core::production::ProductionInputs {
+    nines_core::production::ProductionInputs {
+        errors: bad.into(),
+        requests: total.into(),
+        ..Default::default()
+    }
+}
 
 #[test]
 fn openslo_target_is_exact() {
-    let yaml = openslo(&report(r#"{"target": "99.95%"}"#), "checkout", BAD, TOTAL).unwrap();
+    let yaml = openslo(
+        &report(r#"{"target": "99.95%"}"#),
+        &counters(BAD_SERIES, TOTAL_SERIES),
+    )
+    .unwrap();
     assert!(yaml.contains("\n      target: 0.9995\n"), "{yaml}");
     // The answer first: the default story is not achievable.
     assert!(yaml.starts_with("# Not achievable: expected to spend 145.13% of the 99.95% budget"));
@@ -542,8 +556,15 @@ fn openslo_target_is_exact() {
         let ratio = &spec["indicator"]["spec"]["ratioMetric"];
         assert_eq!(ratio["counter"], true);
         assert_eq!(ratio["bad"]["metricSource"]["type"], "Prometheus");
-        assert_eq!(ratio["bad"]["metricSource"]["spec"]["query"], BAD);
-        assert_eq!(ratio["total"]["metricSource"]["spec"]["query"], TOTAL);
+        // The counters themselves, summed: sum(<selector>).
+        assert_eq!(
+            ratio["bad"]["metricSource"]["spec"]["query"],
+            format!("sum({BAD_SERIES})")
+        );
+        assert_eq!(
+            ratio["total"]["metricSource"]["spec"]["query"],
+            format!("sum({TOTAL_SERIES})")
+        );
         assert!(spec["description"].as_str().unwrap().len() <= 1050);
     }
 }
@@ -551,7 +572,7 @@ fn openslo_target_is_exact() {
 #[test]
 fn openslo_time_mode_uses_timeslices() {
     let r = report(r#"{"target": "99.9%", "slo_window": "28d", "budget": {"mode": "time"}}"#);
-    let yaml = openslo(&r, "checkout", BAD, TOTAL).unwrap();
+    let yaml = openslo(&r, &counters(BAD_SERIES, TOTAL_SERIES)).unwrap();
     assert!(yaml.contains("budgetingMethod: Timeslices"));
     assert!(yaml.contains(
         "      target: 0.999\n      timeSliceTarget: 0.999\n      timeSliceWindow: 1m\n"
@@ -565,7 +586,7 @@ fn openslo_time_mode_uses_timeslices() {
 #[test]
 fn openslo_fractional_nines_without_artefacts() {
     let r = report(r#"{"target": "3.5 nines"}"#);
-    let yaml = openslo(&r, "checkout", BAD, TOTAL).unwrap();
+    let yaml = openslo(&r, &counters(BAD_SERIES, TOTAL_SERIES)).unwrap();
     let line = yaml
         .lines()
         .find_map(|l| l.strip_prefix("      target: "))
@@ -578,7 +599,11 @@ fn openslo_fractional_nines_without_artefacts() {
 fn openslo_names_are_checked() {
     let r = report("{}");
     for bad in ["Checkout", "check out", "-checkout", "", &"a".repeat(51)] {
-        let err = openslo(&r, bad, BAD, TOTAL).unwrap_err();
+        let p = nines_core::production::ProductionInputs {
+            service: bad.into(),
+            ..counters(BAD_SERIES, TOTAL_SERIES)
+        };
+        let err = openslo(&r, &p).unwrap_err();
         assert!(
             matches!(
                 err,
@@ -591,14 +616,22 @@ fn openslo_names_are_checked() {
         );
         assert!(err.to_string().contains("OpenSLO name"));
     }
-    let err = openslo(&r, "checkout", " ", TOTAL).unwrap_err();
+    let err = openslo(&r, &counters(" ", TOTAL_SERIES)).unwrap_err();
     assert!(matches!(
         err,
-        ExportError::Invalid {
-            field: "bad_query",
+        ExportError::Selector {
+            field: "errors",
             ..
         }
     ));
+    // An SLO name that would make <service>-<slo> longer than 63.
+    let p = nines_core::production::ProductionInputs {
+        slo: "a".repeat(13),
+        service: "b".repeat(50),
+        ..counters(BAD_SERIES, TOTAL_SERIES)
+    };
+    let err = openslo(&r, &p).unwrap_err();
+    assert!(matches!(err, ExportError::Invalid { field: "slo", .. }));
 }
 
 #[test]

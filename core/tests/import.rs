@@ -57,7 +57,12 @@ fn sloth_round_trip_with_custom_windows() {
     let mut s = scenario(r#"{"target": "99.9%", "slo_window": "7d"}"#);
     s.alerts.policy = PolicyChoice::Custom;
     s.alerts.custom = SEVEN_DAY_ROWS.map(|a| a.parse().unwrap()).to_vec();
-    let yaml = export::sloth(&report(&s), &s.production).unwrap();
+    // The spec and its windows file, which Sloth loads apart, read as one.
+    let yaml = [
+        export::sloth(&report(&s), &s.production).unwrap(),
+        export::sloth_windows(&report(&s)).unwrap(),
+    ]
+    .join("---\n");
     let i = ok(&yaml);
     assert_eq!(i.format, "Sloth spec (prometheus/v1) with its AlertWindows");
     assert_eq!(i.scenario.target, s.target);

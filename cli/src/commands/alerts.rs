@@ -3,7 +3,7 @@
 
 use std::str::FromStr;
 
-use nines_core::alerts::{BurnAlert, Preset};
+use nines_core::alerts::{AlertInput, BurnAlert, Preset};
 use nines_core::bounds::List;
 use nines_core::budget::BudgetMode;
 use nines_core::quantity::parse_fraction;
@@ -25,6 +25,7 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         "--convention",
         "--service-hours",
         "--maintenance",
+        "--off",
     ])?;
     let mut scenario = base_scenario(args, true)?;
     // `--alert "page 2% 1h 5m"`, repeatable: a custom policy (issue 15 §3),
@@ -67,6 +68,9 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
             }
         }
     }
+    if let Some(off) = text(args, "--off")? {
+        turn_off(&mut scenario.alerts, &off)?;
+    }
     if let Some(ratio) = option(args, "--error-ratio", parse_fraction)? {
         scenario.alerts.error_ratio = ratio;
     }
@@ -84,6 +88,24 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         return Err(format!("alerts: {error}"));
     }
     Ok(render(&report, json))
+}
+
+/// `--off page`, `--off ticket` or `--off page,ticket`: the alerts of
+/// those severities are not written (as Sloth's `disable: true`).
+fn turn_off(alerts: &mut AlertInput, off: &str) -> Result<(), String> {
+    for word in off.split(',').map(str::trim) {
+        match word {
+            "page" => alerts.page_alerts = false,
+            "ticket" => alerts.ticket_alerts = false,
+            other => {
+                return Err(format!(
+                    "--off: {} is not a severity; use page, ticket or page,ticket",
+                    nines_core::quote::quoted(other, 60)
+                ))
+            }
+        }
+    }
+    Ok(())
 }
 
 fn render(report: &Report, json: bool) -> String {
@@ -154,6 +176,9 @@ fn render(report: &Report, json: bool) -> String {
     }
     if !a.service_note.is_empty() {
         out.push_str(&format!("\n{}", a.service_note));
+    }
+    if !a.off_note.is_empty() {
+        out.push_str(&format!("\n{}", a.off_note));
     }
     for w in &a.warnings {
         out.push_str(&format!("\nWarning: {w}"));

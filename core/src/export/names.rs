@@ -21,7 +21,7 @@ use std::fmt;
 pub enum ExportError {
     /// A name the user typed is not allowed where it goes.
     Invalid {
-        /// The parameter: `metric`, `service`, `bad_query`, `total_query`.
+        /// The parameter: `metric`, `service`, `slo`.
         field: &'static str,
         /// What was given.
         value: String,
@@ -31,7 +31,7 @@ pub enum ExportError {
     /// A series selector the SLI is read from is not one (`requests`,
     /// `errors`), and why.
     Selector {
-        /// `requests` or `errors`.
+        /// `requests`, `errors` or `good`.
         field: &'static str,
         /// Why, with what is allowed.
         why: String,
@@ -87,14 +87,8 @@ pub(super) const SLOTH_NAME_ALLOWED: &str = "a Sloth name: ASCII letters, digits
 
 pub(super) const SERVICE_NAME_ALLOWED: &str = "an OpenSLO name: lowercase letters, digits and '-', \
                                     starting and ending with a letter or digit, at most 50 \
-                                    characters (the SLO is named <service>-availability, at most \
+                                    characters (the SLO is named <service>-<SLO name>, at most \
                                     63)";
-
-pub(super) const QUERY_ALLOWED: &str = concat!(
-    "a non-empty query without line breaks or the other characters a YAML file cannot carry \
-     safely: no ",
-    refused_characters!()
-);
 
 pub(super) fn invalid(field: &'static str, value: &str, allowed: &'static str) -> ExportError {
     ExportError::Invalid {
@@ -338,4 +332,55 @@ pub fn file_stem(service: &str) -> String {
     } else {
         capped.to_string()
     }
+}
+
+/// The file an export of `service` downloads as, by the export's name
+/// (`rules`, `sloth`, `sloth-windows`, `pyrra`, `openslo`; any other is
+/// the service's stem with the name): the page's downloads and the
+/// commands the exports quote use the same names.
+///
+/// ```
+/// use nines_core::export::file_name;
+/// assert_eq!(file_name("rules", "checkout"), "checkout-slo-rules.yaml");
+/// assert_eq!(file_name("sloth-windows", "Check out"), "Check-out-slo.sloth-windows.yaml");
+/// ```
+pub fn file_name(what: &str, service: &str) -> String {
+    let stem = file_stem(service);
+    match what {
+        "rules" => format!("{stem}-slo-rules.yaml"),
+        other => format!("{stem}-slo.{other}.yaml"),
+    }
+}
+
+/// What an SLO's name may be where the exports name an object
+/// `<service>-<slo>` (OpenSLO, Pyrra).
+pub(super) const SLO_NAME_ALLOWED: &str = "lowercase letters, digits and '-', starting and \
+                                           ending with a letter or digit, so that \
+                                           <service>-<SLO name> is an RFC 1123 name of at most \
+                                           63 characters";
+
+/// The name OpenSLO and Pyrra give the SLO: `<service>-<slo>`
+/// (`checkout-availability`), so that two SLOs of one service are two
+/// objects.
+///
+/// ```
+/// use nines_core::export::slo_object_name;
+/// use nines_core::production::ProductionInputs;
+/// assert_eq!(slo_object_name(&ProductionInputs::default()), "checkout-availability");
+/// ```
+pub fn slo_object_name(p: &ProductionInputs) -> String {
+    [p.service.as_str(), "-", p.slo.as_str()].concat()
+}
+
+/// Checks the service and the SLO's name where the exports name an object
+/// `<service>-<slo>` ([`slo_object_name`]): both RFC 1123 labels, the
+/// service at most 50 characters, the whole at most 63.
+pub(super) fn check_slo_names(p: &ProductionInputs) -> Result<(), ExportError> {
+    if !is_dns_label(&p.service, 50) {
+        return Err(invalid("service", &p.service, SERVICE_NAME_ALLOWED));
+    }
+    if !is_dns_label(&p.slo, 63) || !is_dns_label(&slo_object_name(p), 63) {
+        return Err(invalid("slo", &p.slo, SLO_NAME_ALLOWED));
+    }
+    Ok(())
 }

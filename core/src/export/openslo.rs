@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::budget::BudgetMode;
-use crate::production::is_refused;
+use crate::production::{Counted, ProductionInputs};
 use crate::scenario::Report;
 use crate::window::Period;
 
@@ -110,26 +110,19 @@ pub(super) fn openslo_duration(p: Period) -> String {
 ///
 /// ```
 /// use nines_core::export::check_openslo;
+/// use nines_core::production::ProductionInputs;
 /// use nines_core::scenario::{evaluate, Scenario};
 /// let report = evaluate(&Scenario::default(), nines_core::budget::STORY_NOW);
-/// assert!(check_openslo(&report, "checkout", "bad", "total").is_ok());
-/// let err = check_openslo(&report, "Check Out!", "bad", "total").unwrap_err();
-/// assert!(err.to_string().contains("service"));
+/// assert!(check_openslo(&report, &ProductionInputs::default()).is_ok());
+/// let p = ProductionInputs { service: "Check Out!".into(), ..Default::default() };
+/// assert!(check_openslo(&report, &p).unwrap_err().to_string().contains("service"));
+/// let p = ProductionInputs { slo: "a".repeat(20), service: "b".repeat(50), ..Default::default() };
+/// assert!(check_openslo(&report, &p).unwrap_err().to_string().contains("slo"));
 /// ```
-pub fn check_openslo(
-    report: &Report,
-    service: &str,
-    bad_query: &str,
-    total_query: &str,
-) -> Result<(), ExportError> {
-    if !is_dns_label(service, 50) {
-        return Err(invalid("service", service, SERVICE_NAME_ALLOWED));
-    }
-    for (field, q) in [("bad_query", bad_query), ("total_query", total_query)] {
-        if q.trim().is_empty() || q.chars().any(is_refused) {
-            return Err(invalid(field, q, QUERY_ALLOWED));
-        }
-    }
+pub fn check_openslo(report: &Report, p: &ProductionInputs) -> Result<(), ExportError> {
+    check_slo_names(p)?;
+    p.check()
+        .map_err(|(field, why)| ExportError::Selector { field, why })?;
     if report.target.unavailability <= 0.0 {
         return Err(ExportError::NoErrorBudget);
     }
@@ -139,15 +132,18 @@ pub fn check_openslo(
 /// The SLO as an OpenSLO v1 `SLO` document (YAML), following the spec
 /// (github.com/OpenSLO/OpenSLO, README "SLO", "SLI", "Objectives"):
 ///
-/// * `metadata.name` is `<service>-availability`, so `service` must be an
-///   RFC 1123 name of at most 50 characters (lowercase letters, digits,
-///   `-`);
+/// * `metadata.name` is `<service>-<slo>` ([`slo_object_name`]), so the
+///   service must be an RFC 1123 name of at most 50 characters (lowercase
+///   letters, digits, `-`) and the whole at most 63;
 /// * `spec.indicator` is inline: a `ratioMetric` with `counter: true` and
-///   `bad` / `total` Prometheus queries (`bad_query`, `total_query`, any
-///   non-empty PromQL, written escaped), so the indicator is
-///   `(total − bad) / total`;
+///   `bad` (or `good`, when the scenario counts the good requests) and
+///   `total` Prometheus queries, the counters themselves summed
+///   ([`ProductionInputs::counter_queries`], as the OpenSLO README's
+///   Prometheus example): the tool that evaluates the SLO takes the rate
+///   over its own windows;
 /// * `spec.timeWindow` is the SLO window as a rolling duration shorthand
-///   (`30d`, `4w` as `28d`, a month as `1M`), `isRolling: true`;
+///   (`30d`, `4w` as `28d`, a month as `1M`), `isRolling: true`, or
+///   calendar-aligned with its start and offset;
 /// * `spec.budgetingMethod` is `Occurrences` in request mode (good events
 ///   over all events) and `Timeslices` in time mode, with one-minute slices
 ///   (`timeSliceWindow: 1m`) that count as good when their own ratio meets
@@ -161,27 +157,20 @@ pub fn check_openslo(
 ///
 /// ```
 /// use nines_core::export::openslo;
+/// use nines_core::production::ProductionInputs;
 /// use nines_core::scenario::{evaluate, Scenario};
-/// let yaml = openslo(
-///     &evaluate(&Scenario::default(), nines_core::budget::STORY_NOW),
-///     "checkout",
-///     r#"sum(http_requests_total{job="checkout",code=~"5.."})"#,
-///     r#"sum(http_requests_total{job="checkout"})"#,
-/// )
-/// .unwrap();
+/// let r = evaluate(&Scenario::default(), nines_core::budget::STORY_NOW);
+/// let yaml = openslo(&r, &ProductionInputs::default()).unwrap();
 /// assert!(yaml.contains("\n      target: 0.9995\n"));
 /// assert!(yaml.contains("budgetingMethod: Occurrences"));
-/// assert!(yaml.contains(r#"query: "sum(http_requests_total{job=\"checkout\"})""#));
+/// assert!(yaml.contains("  name: checkout-availability\n"));
+/// assert!(yaml.contains(r#"query: "sum(http_requests_total{service=\"checkout\"})""#));
 /// ```
-pub fn openslo(
-    report: &Report,
-    service: &str,
-    bad_query: &str,
-    total_query: &str,
-) -> Result<String, ExportError> {
-    check_openslo(report, service, bad_query, total_query)?;
+pub fn openslo(report: &Report, p: &ProductionInputs) -> Result<String, ExportError> {
+    check_openslo(report, p)?;
     let t = &report.target;
     let b = &report.budget;
+    let service = p.service.as_str();
     let target = target_fraction_text(report);
     let (time_window, how) = openslo_time_window(b);
     let (method, slices) = match b.mode {
@@ -211,16 +200,21 @@ pub fn openslo(
             yaml_quote(q)
         )
     };
+    let sum = |selector: &str| ["sum(", selector.trim(), ")"].concat();
+    let counted = match p.counted {
+        Counted::Bad => ["        bad:\n", &source(&sum(&p.errors))].concat(),
+        Counted::Good => ["        good:\n", &source(&sum(&p.good))].concat(),
+    };
     Ok(format!(
         "{}# OpenSLO v1 SLO for {}: {} over {how} ({}).\n\
          # Generated by Nines.\n\
          apiVersion: openslo/v1\n\
          kind: SLO\n\
-         metadata:\n  name: {service}-availability\n  displayName: {}\n\
+         metadata:\n  name: {}\n  displayName: {}\n\
          spec:\n  description: {}\n  service: {service}\n\
          \x20 indicator:\n    metadata:\n      name: {service}-error-ratio\n      \
          displayName: \"Requests that fail\"\n    spec:\n      ratioMetric:\n        \
-         counter: true\n        bad:\n{}        total:\n{}\
+         counter: true\n{counted}        total:\n{}\
          {time_window}\
          \x20 budgetingMethod: {method}\n\
          \x20 objectives:\n    - displayName: {}\n      target: {target}\n{slices}",
@@ -228,10 +222,10 @@ pub fn openslo(
         one_line(service),
         t.availability_percent,
         t.nines_display,
-        yaml_quote(&format!("{service} availability")),
+        slo_object_name(p),
+        yaml_quote(&format!("{service} {}", p.slo)),
         yaml_quote(&description),
-        source(bad_query),
-        source(total_query),
+        source(&sum(&p.requests)),
         yaml_quote(&format!("Availability {}", t.availability_percent)),
     ))
 }

@@ -32,7 +32,9 @@ pub fn check_prometheus_rules(report: &Report, p: &ProductionInputs) -> Result<(
         return Err(ExportError::NoErrorBudget);
     }
     let a = &report.alerts;
-    if a.rows.is_empty() {
+    // Alerts turned off leave a policy with nothing to alert on, which is
+    // asked for; a policy with no alerts at all is not.
+    if a.rows.is_empty() && a.off.is_empty() {
         return Err(ExportError::Policy(
             a.error
                 .clone()
@@ -166,9 +168,13 @@ pub fn prometheus_rules(report: &Report, p: &ProductionInputs) -> Result<String,
     for w in &a.warnings {
         out.push_str(&format!("# Warning: {}\n", one_line(w)));
     }
-    // Every window the alerts read, shortest first, once.
+    if !a.off_note.is_empty() {
+        out.push_str(&format!("# {}\n", one_line(&a.off_note)));
+    }
+    // Every window the alerts read, shortest first, once; an alert turned
+    // off keeps its windows recorded, as Sloth's generator does.
     let mut windows: Vec<(f64, String)> = Vec::new();
-    for row in &a.rows {
+    for row in a.rows.iter().chain(&a.off) {
         for seconds in [row.long_window_seconds, row.short_window_seconds] {
             if let Some(d) = prometheus_duration(seconds) {
                 if !windows.iter().any(|(_, w)| *w == d) {
@@ -209,6 +215,9 @@ pub fn prometheus_rules(report: &Report, p: &ProductionInputs) -> Result<String,
         ));
     }
     out.push_str(&sloth_metadata_rules(report, p, &current, &period));
+    if a.rows.is_empty() {
+        return Ok(out);
+    }
     out.push_str(&format!(
         "  - name: {}\n    rules:\n",
         yaml_quote(&format!("{service}-slo-burn-rate"))

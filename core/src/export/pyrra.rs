@@ -1,8 +1,9 @@
 //! The SLO as a Pyrra `ServiceLevelObjective`.
 
 use super::*;
-use crate::production::ProductionInputs;
-use crate::scenario::Report;
+use crate::alerts::Severity;
+use crate::production::{Counted, ProductionInputs};
+use crate::scenario::{AlertsReport, Report};
 
 /// The SLO as a Pyrra `ServiceLevelObjective` (`pyrra.dev/v1alpha1`,
 /// github.com/pyrra-dev/pyrra, README "ServiceLevelObjective": `target` as
@@ -30,8 +31,14 @@ use crate::scenario::Report;
 /// ```
 pub fn pyrra(report: &Report, p: &ProductionInputs) -> Result<String, ExportError> {
     check_prometheus_rules(report, p)?;
-    if !is_dns_label(&p.service, 50) {
-        return Err(invalid("service", &p.service, SERVICE_NAME_ALLOWED));
+    check_slo_names(p)?;
+    if p.counted == Counted::Good {
+        return Err(ExportError::Selector {
+            field: "good",
+            why: "Pyrra's ratio indicator reads a series of the errors themselves (errors and \
+                  total); count the bad requests to export to Pyrra"
+                .into(),
+        });
     }
     let a = &report.alerts;
     let t = &report.target;
@@ -43,6 +50,7 @@ pub fn pyrra(report: &Report, p: &ProductionInputs) -> Result<String, ExportErro
         t.availability_percent,
         a.period_label
     ));
+    let alerting = pyrra_alerting(a, &mut out);
     if a.policy_id != "pyrra" {
         out.push_str(&format!(
             "# Pyrra writes its own burn-rate alerts from the window; this scenario's policy ({}) \
@@ -52,10 +60,10 @@ pub fn pyrra(report: &Report, p: &ProductionInputs) -> Result<String, ExportErro
     }
     out.push_str(&format!(
         "apiVersion: pyrra.dev/v1alpha1\nkind: ServiceLevelObjective\nmetadata:\n  name: \
-         {}-availability\nspec:\n  target: \"{}\"\n  window: {window}\n  description: {}\n  \
+         {}\nspec:\n  target: \"{}\"\n  window: {window}\n  description: {}\n  \
          indicator:\n    ratio:\n      errors:\n        metric: {}\n      total:\n        metric: \
-         {}\n",
-        p.service,
+         {}\n{alerting}",
+        slo_object_name(p),
         objective_percent(report),
         yaml_quote(&format!(
             "{} of requests succeed over {}.",
@@ -65,4 +73,29 @@ pub fn pyrra(report: &Report, p: &ProductionInputs) -> Result<String, ExportErro
         yaml_quote(p.requests.trim()),
     ));
     Ok(out)
+}
+
+/// Pyrra's `alerting` for the alerts turned off, and a comment when Pyrra
+/// cannot say it: Pyrra turns its burn-rate alerts off all together
+/// (`alerting: {burnrates: false}`; pyrra-dev/pyrra,
+/// `kubernetes/api/v1alpha1`, `Alerting`), never one severity alone.
+fn pyrra_alerting(a: &AlertsReport, out: &mut String) -> String {
+    let off = |severity| a.off.iter().any(|r| r.severity == severity);
+    match (off(Severity::Page), off(Severity::Ticket)) {
+        (true, true) => "  alerting:\n    burnrates: false\n".into(),
+        (false, false) => String::new(),
+        (page, _) => {
+            out.push_str(&format!(
+                "# {} Pyrra turns its burn-rate alerts off only all together, so it will write \
+                 its {} alerts too.\n",
+                one_line(&a.off_note),
+                if page {
+                    "critical (page)"
+                } else {
+                    "warning (ticket)"
+                },
+            ));
+            String::new()
+        }
+    }
 }

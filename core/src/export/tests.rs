@@ -43,7 +43,7 @@ fn openslo_windows_follow_the_alignment() {
     let yaml = |json: &str| {
         let s: Scenario = serde_json::from_str(json).unwrap();
         let r = evaluate(&s, crate::budget::STORY_NOW);
-        openslo(&r, "checkout", "sum(bad)", "sum(all)").unwrap()
+        openslo(&r, &counters("bad", "all")).unwrap()
     };
     let rolling = yaml("{}");
     assert!(rolling.contains("  timeWindow:\n    - duration: 30d\n      isRolling: true\n"));
@@ -77,12 +77,13 @@ fn openslo_windows_follow_the_alignment() {
     );
 }
 
-/// Issue 17 §3: Sloth and Pyrra. A custom policy of Sloth's own 7-day
-/// windows (github.com/slok/sloth, examples/windows/7d.yaml: page 8%
-/// 1h/5m and 12.5% 6h/30m, ticket 20% 1d/2h and 42% 3d/6h) is written
-/// back as that `AlertWindows` spec; the Workbook's two pages and one
-/// ticket cannot be, and a comment says so; Sloth's own policy at 30
-/// days needs none.
+/// Sloth and Pyrra. A custom policy of Sloth's own 7-day windows
+/// (github.com/slok/sloth, examples/windows/7d.yaml: page 8% 1h/5m and
+/// 12.5% 6h/30m, ticket 20% 1d/2h and 42% 3d/6h) is written back as that
+/// `AlertWindows` spec, in a file of its own (`sloth generate -i` reads
+/// every document of its input as an SLO), and the spec's header gives the
+/// command that loads it; the Workbook's two pages and one ticket cannot
+/// be, and a comment says so; Sloth's own policy at 30 days needs none.
 #[test]
 fn sloth_and_pyrra_specs() {
     let p = ProductionInputs::default();
@@ -105,8 +106,14 @@ fn sloth_and_pyrra_specs() {
     .to_vec();
     let seven = evaluate(&s, crate::budget::STORY_NOW);
     let yaml = sloth(&seven, &p).unwrap();
+    assert!(!yaml.contains("AlertWindows\n"), "{yaml}");
+    assert_eq!(
+        yaml.matches("\nversion:").count() + yaml.matches("---").count(),
+        1
+    );
+    let windows = sloth_windows(&seven).unwrap();
     assert!(
-        yaml.contains(
+        windows.contains(
             "apiVersion: sloth.slok.dev/v1\nkind: AlertWindows\nspec:\n  sloPeriod: 7d\n  \
              page:\n    quick:\n      errorBudgetPercent: 8\n      shortWindow: 5m\n      \
              longWindow: 1h\n    slow:\n      errorBudgetPercent: 12.5\n      shortWindow: 30m\n      \
@@ -114,19 +121,40 @@ fn sloth_and_pyrra_specs() {
              shortWindow: 2h\n      longWindow: 1d\n    slow:\n      errorBudgetPercent: 42\n      \
              shortWindow: 6h\n      longWindow: 3d\n"
         ),
-        "{yaml}"
+        "{windows}"
     );
     assert!(yaml.contains("objective: 99.9\n"));
-    assert!(yaml.contains("--default-slo-period=7d"));
-    let workbook = sloth(&at(r#"{"target": "99.9%"}"#), &p).unwrap();
-    assert!(!workbook.contains("AlertWindows"));
     assert!(
-        workbook.contains("has 2 and 1, so Sloth will use its own windows"),
+        yaml.contains(
+            "`mkdir -p sloth-windows && mv checkout-slo.sloth-windows.yaml sloth-windows/ && \
+             sloth generate -i checkout-slo.sloth.yaml -o checkout-slo-rules.yaml \
+             --default-slo-period=7d --slo-period-windows-path=sloth-windows`"
+        ),
+        "{yaml}"
+    );
+    // Ticket alerts off: Sloth's `disable: true`, and the windows file
+    // still has the ticket windows Sloth's catalogue needs.
+    s.alerts.ticket_alerts = false;
+    let off = evaluate(&s, crate::budget::STORY_NOW);
+    let yaml = sloth(&off, &p).unwrap();
+    assert!(
+        yaml.contains("      page_alert:\n        labels:\n          severity: \"page\"\n      ticket_alert:\n        disable: true\n"),
+        "{yaml}"
+    );
+    assert!(
+        sloth_windows(&off)
+            .unwrap()
+            .contains("  ticket:\n    quick:\n")
+    );
+    let workbook = sloth(&at(r#"{"target": "99.9%"}"#), &p).unwrap();
+    assert!(
+        workbook.contains("this policy (SRE Workbook) has 2 page and 1 ticket, so no windows file"),
         "{workbook}"
     );
+    assert!(sloth_windows(&at(r#"{"target": "99.9%"}"#)).is_err());
     let own = sloth(&at(r#"{"alerts": {"policy": "sloth"}}"#), &p).unwrap();
     assert!(
-        !own.contains("AlertWindows") && !own.contains("its own windows"),
+        own.contains("Generate the rules with `sloth generate -i checkout-slo.sloth.yaml -o checkout-slo-rules.yaml --default-slo-period=30d`."),
         "{own}"
     );
     // Pyrra: the target as a percentage string, the window, the two
@@ -454,7 +482,7 @@ fn a_target_not_achievable_says_so_at_the_top_of_every_export() {
     assert_eq!(docs[0]["kind"].as_str(), Some("ServiceLevelObjective"));
     assert_eq!(docs[0]["spec"]["target"].as_str(), Some("99.95"));
 
-    let spec = openslo(&r, "checkout", "sum(bad)", "sum(all)").unwrap();
+    let spec = openslo(&r, &counters("bad", "all")).unwrap();
     assert!(spec.starts_with(&comment), "{spec}");
     let docs = yaml_docs(&spec);
     assert_eq!(docs[0]["kind"].as_str(), Some("SLO"));
@@ -532,7 +560,7 @@ fn an_achievable_target_adds_nothing_but_a_line_in_the_policy() {
         prometheus_rules(&r, &p).unwrap(),
         sloth(&r, &p).unwrap(),
         pyrra(&r, &p).unwrap(),
-        openslo(&r, "checkout", "sum(bad)", "sum(all)").unwrap(),
+        openslo(&r, &counters("bad", "all")).unwrap(),
     ] {
         assert!(!yaml.contains("chievable"), "{yaml}");
         assert!(
@@ -790,4 +818,73 @@ fn sloth_metadata_rules_escape_names() {
     ), "{yaml}");
     assert!(yaml.contains(r#"          sloth_id: "a\"b\\c-availability""#));
     assert!(yaml.contains(r#"  - name: "a\"b\\c-slo-meta-recordings""#));
+}
+
+/// The production names whose summed counters are `sum(bad)` and
+/// `sum(total)`.
+fn counters(bad: &str, total: &str) -> ProductionInputs {
+    ProductionInputs {
+        errors: bad.into(),
+        requests: total.into(),
+        ..ProductionInputs::default()
+    }
+}
+
+/// Alerts turned off, as Sloth's `page_alert: {disable: true}`: the rules
+/// keep every recording rule (the windows of the alerts turned off too, as
+/// Sloth records them) and write only the alerts that are on; with both
+/// off there is no alerting group at all. Pyrra turns its burn-rate alerts
+/// off only all together (`alerting: {burnrates: false}`).
+#[test]
+fn alerts_turned_off() {
+    let p = ProductionInputs::default();
+    let at = |page: bool, ticket: bool| {
+        let mut s = Scenario::default();
+        s.alerts.page_alerts = page;
+        s.alerts.ticket_alerts = ticket;
+        evaluate(&s, crate::budget::STORY_NOW)
+    };
+    // The Workbook's policy: pages 1h/5m and 6h/30m, a ticket 3d/6h.
+    let no_ticket = prometheus_rules(&at(true, false), &p).unwrap();
+    assert_eq!(no_ticket.matches("- alert: ").count(), 2, "{no_ticket}");
+    assert!(!no_ticket.contains("severity: ticket"));
+    assert!(no_ticket.contains("- record: slo:sli_error:ratio_rate3d"));
+    assert!(no_ticket.contains("# Ticket alerts are off"));
+    let none = prometheus_rules(&at(false, false), &p).unwrap();
+    assert_eq!(none.matches("- alert: ").count(), 0);
+    assert!(!none.contains("-slo-burn-rate"), "{none}");
+    assert!(none.contains("- record: slo:sli_error:ratio_rate6h"));
+    assert_eq!(at(false, false).alerts.off.len(), 3);
+    let py = pyrra(&at(false, false), &p).unwrap();
+    assert!(py.ends_with("  alerting:\n    burnrates: false\n"), "{py}");
+    let py = pyrra(&at(false, true), &p).unwrap();
+    assert!(!py.contains("burnrates"));
+    assert!(
+        py.contains("so it will write its critical (page) alerts too"),
+        "{py}"
+    );
+}
+
+/// Counting the good requests: the rules read all less the good, OpenSLO
+/// writes a `good` metric, Pyrra (whose ratio reads the errors) refuses.
+#[test]
+fn good_requests_counted() {
+    let r = evaluate(&Scenario::default(), crate::budget::STORY_NOW);
+    let p = ProductionInputs {
+        counted: crate::production::Counted::Good,
+        good: "ok_total".into(),
+        requests: "all_total".into(),
+        ..ProductionInputs::default()
+    };
+    let rules = prometheus_rules(&r, &p).unwrap();
+    assert!(
+        rules.contains("(sum(rate(all_total[5m])) - sum(rate(ok_total[5m])))\n          /\n          sum(rate(all_total[5m]))"),
+        "{rules}"
+    );
+    let o = openslo(&r, &p).unwrap();
+    assert!(o.contains("        good:\n"), "{o}");
+    assert!(!o.contains("        bad:\n"));
+    assert!(o.contains(r#"query: "sum(ok_total)""#));
+    let err = pyrra(&r, &p).unwrap_err();
+    assert!(err.to_string().contains("Pyrra's ratio indicator"), "{err}");
 }
