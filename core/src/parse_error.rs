@@ -96,8 +96,8 @@ impl Expected {
             Expected::Convention => "use gregorian, sre-book or 365d",
             Expected::ServiceHours => {
                 "use 24/7, or days and hours like Mon-Fri 08:00-20:00, Sat 10:00-14:00; a range \
-                 may cross midnight (Mon-Fri 22:00-06:00 ends each next morning) and a day may \
-                 have several (Mon-Fri 09:00-12:00,13:00-17:00), none overlapping"
+                 may end the next morning (Mon-Fri 22:00-06:00), a day may have several \
+                 (Mon 09:00-12:00,13:00-17:00)"
             }
             Expected::Maintenance => {
                 "use a weekly window like Sun 02:00-04:00 or an amount like 4h per month, then \
@@ -207,7 +207,7 @@ impl Problem {
             ),
             Problem::Invalid(why) => (*why).into(),
             Problem::Overlap(what) => {
-                format!("{what} (each time may be listed once: join or shorten them)")
+                format!("{what} (list each time once)")
             }
         }
     }
