@@ -1025,6 +1025,11 @@ fn typed_ranges(t: &str) -> Result<Vec<Typed>, Problem> {
         let range: std::ops::RangeInclusive<usize> = days.clone().ok_or(Problem::Unrecognised)?;
         let (start, end) = parse_range(times)?;
         out.extend(range.map(|day| Typed { day, start, end }));
+        // A week holds at most 10,080 one-minute ranges that do not
+        // overlap: past that, stop reading rather than hold a huge list.
+        if out.len() > MINUTES_PER_WEEK as usize {
+            return Err(Problem::TooLarge("48 separate ranges a week"));
+        }
     }
     Ok(out)
 }
@@ -1732,6 +1737,10 @@ mod tests {
         let e = refused(&format!("daily {many}"));
         assert!(e.contains("at most 48 separate ranges a week"), "{e}");
         assert_eq!(MAX_RANGES, 48);
+        // 1,500 × 7 = 10,500 ranges typed: more than a week's 10,080
+        // minutes can hold apart, refused before they are compared.
+        let e = refused(&"daily 0-1,".repeat(1_500));
+        assert!(e.contains("at most 48 separate ranges a week"), "{e}");
         let six = (0..6).map(|h| format!("{h}:00-{h}:10")).collect::<Vec<_>>();
         let ok: ServiceHours = format!("daily {}", six.join(",")).parse().unwrap();
         assert_eq!(ok.weekly_minutes(), 7 * 6 * 10);
