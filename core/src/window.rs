@@ -546,7 +546,7 @@ fn hhmm(minutes: u16) -> String {
 }
 
 /// When the service is meant to be up, as a week of ranges of hours.
-/// Downtime counts only inside them (DOMAIN.md §1 "Service hours").
+/// Downtime counts only inside them.
 ///
 /// A day may hold several ranges (`Mon-Fri 09:00-12:00,13:00-17:00`), and a
 /// range may cross midnight: `Mon-Fri 22:00-06:00` starts each listed day
