@@ -99,6 +99,8 @@ Money: $20M, £20M, €1.5M, ¥300M, CHF 2M, 20M USD: the answer is in the curre
 symbol or an ISO 4217 code: GBP, £, CHF) sets it: amounts typed without one are in it,
 and so are the default story's.
 Windows: day, week, month, quarter, year or a rolling Nd (default 30d, the SRE Workbook's).
+Service hours: Mon-Fri 09:00-17:00, Sat 10:00-14:00; across midnight Mon-Fri 22:00-06:00 (each
+night to the next morning); several a day Mon-Fri 09:00-12:00,13:00-17:00; no overlaps; 24/7.
 budget: N is the total in the window; without --requests the budget is bad time: --bad-time
 as measured, else what the logged incidents (--incident, --incidents, as for incidents) spent
 in the window, each weighted by its share of users; with --requests they are shown beside. The window
@@ -209,6 +211,19 @@ fn command_help(command: &str) -> Option<String> {
                 .any(|p| l.starts_with(p))
         })
         .collect();
+    // The service-hours forms, for the commands that take them.
+    let hours = usage
+        .iter()
+        .any(|l| l.contains("--service-hours"))
+        .then(|| {
+            USAGE
+                .lines()
+                .skip_while(|l| !l.starts_with("Service hours:"))
+                .take(2)
+        })
+        .into_iter()
+        .flatten();
+    let forms: Vec<&str> = forms.into_iter().chain(hours).collect();
     Some(format!(
         "nines {command}: {about}\n\nUsage:\n{}\n\nOptions of every command: --convention \
          gregorian|sre-book|365d, --json (a JSON object\ninstead of the table), --help.\n{}\n\

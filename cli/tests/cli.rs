@@ -1982,6 +1982,173 @@ fn downtime_counts_only_service_hours() {
     );
 }
 
+/// Night shifts and split shifts in the downtime table, worked by hand:
+/// Mon–Fri 22:00–06:00 is 5 × 8 h = 40 h = 144,000 s a week; 1% of it is
+/// 1,440 s = 24m. Its days differ (Monday holds 2 h, Tuesday 8 h), so a
+/// day is not defined. Every night, 22:00–06:00 puts 00:00–06:00 and
+/// 22:00–24:00 in each day, 8 h: 0.1% is 28.8 s a day and 7 × 28.8 =
+/// 201.6 s a week. Mon–Fri 09:00–12:00,13:00–17:00 is 35 h = 126,000 s:
+/// 0.1% is 126 s, and maintenance over the lunch gap excludes nothing.
+/// Tue 23:00–01:00 lies inside Tuesday's night: excluded, 1% of 38 h =
+/// 1,368 s.
+#[test]
+fn downtime_over_night_and_split_shifts() {
+    let j = json(&["downtime", "99", "--service-hours", "Mon-Fri 22:00-06:00"]);
+    assert_eq!(f(&j["downtime_seconds"]["week"]), 1_440.0);
+    assert_eq!(j["downtime_seconds"]["day"], Value::Null);
+    let out = text(&["downtime", "99", "--service-hours", "Mon-Fri 22:00-06:00"]);
+    assert!(
+        out.contains("24m") && out.contains("Service hours: Mon-Fri 22:00-06:00"),
+        "{out}"
+    );
+    let j = json(&["downtime", "99.9", "--service-hours", "daily 22:00-06:00"]);
+    assert_eq!(f(&j["downtime_seconds"]["day"]), 28.8);
+    assert!(close(f(&j["downtime_seconds"]["week"]), 201.6, 1e-9), "{j}");
+    let split = [
+        "downtime",
+        "99.9",
+        "--service-hours",
+        "Mon-Fri 09:00-12:00,13:00-17:00",
+        "--maintenance",
+        "Mon-Fri 12:00-13:00 excluded",
+    ];
+    assert_eq!(f(&json(&split)["downtime_seconds"]["week"]), 126.0);
+    let night = [
+        "downtime",
+        "99",
+        "--service-hours",
+        "Mon-Fri 22:00-06:00",
+        "--maintenance",
+        "Tue 23:00-01:00 excluded",
+    ];
+    assert_eq!(f(&json(&night)["downtime_seconds"]["week"]), 1_368.0);
+}
+
+/// Night shifts at UTC+05:30 in a rolling 7-day budget, worked by hand.
+/// Now is Wed 18 Nov 2026 00:00 UTC (05:30 local), 2 days elapsed: the
+/// window runs from Mon 16 Nov 05:30 local and holds all five nights, 40 h;
+/// 0.1% is 144 s = 2m 24s. Measured so far: Monday's night (8 h) and
+/// Tuesday's up to Wed 05:30 (7.5 h), 15.5 h of 40 = 38.75%. 72 s bad is
+/// 50%: a burn rate of 0.5 / 0.3875 = 1.29×. It runs out after 15.5 / 0.5
+/// = 31 h of service from the start: Mon, Tue, Wed nights (24 h) and 7 h
+/// of Thursday's, Fri 05:00 local = Thu 19 Nov 23:30 UTC, 15h 30m of
+/// service time from now.
+#[test]
+fn budget_over_night_shifts_in_a_utc_offset() {
+    let j = json(&[
+        "budget",
+        "--slo",
+        "99.9",
+        "--window",
+        "7d",
+        "--bad-time",
+        "72s",
+        "--elapsed",
+        "2d",
+        "--now",
+        "2026-11-18",
+        "--service-hours",
+        "Mon-Fri 22:00-06:00",
+        "--utc-offset",
+        "+05:30",
+    ]);
+    assert_eq!(j["display"]["budget"], "2m 24s", "{j}");
+    assert_eq!(j["elapsed_percent"], "38.75%");
+    assert_eq!(j["display"]["burn_rate"], "1.29×");
+    assert_eq!(j["exhaustion_iso"], "2026-11-19T23:30:00Z");
+    assert_eq!(
+        j["display"]["time_to_exhaustion"],
+        "15h 30m of service time"
+    );
+}
+
+/// A calendar week whose first hours lie inside a night shift: Fri–Sun
+/// 22:00–06:00 is 3 × 8 h = 24 h a week, and the week from Mon 23 Nov 2026
+/// 00:00 UTC holds Mon 00:00–06:00 (the end of Sunday's night), then Fri
+/// 22–24, Sat 00–06 and 22–24, Sun 00–06 and 22–24: 24 h; 1% is 864 s =
+/// 14m 24s. At Mon 03:00, 3 h of 24 are measured (12.5%); 108 s bad is
+/// 12.5% of the budget, a burn rate of 1×, which lasts the remaining 21 h
+/// of service to the window's end, Mon 30 Nov 00:00 (the next Monday
+/// morning belongs to the next week).
+#[test]
+fn a_calendar_week_starting_inside_a_night_shift() {
+    let j = json(&[
+        "budget",
+        "--slo",
+        "99",
+        "--calendar",
+        "week",
+        "--now",
+        "2026-11-23T03:00:00Z",
+        "--service-hours",
+        "Fri-Sun 22:00-06:00",
+        "--bad-time",
+        "108s",
+    ]);
+    assert_eq!(j["display"]["budget"], "14m 24s", "{j}");
+    assert_eq!(j["elapsed_percent"], "12.5%");
+    assert_eq!(j["display"]["burn_rate"], "1×");
+    assert_eq!(j["exhaustion_iso"], "2026-11-30T00:00:00Z");
+    assert_eq!(j["display"]["time_to_exhaustion"], "21h of service time");
+}
+
+/// A pinned 30-day window from Sun 1 Nov 2026 00:00 UTC over Mon–Fri
+/// 22:00–06:00, nights counted by hand: Mon 2–Fri 6, 9–13, 16–20 and 23–27
+/// Nov are 20 nights × 8 h = 160 h, and Mon 30 Nov's night is in the window
+/// until Dec 1 00:00, 2 h: 162 h = 583,200 s; 0.1% is 583.2 s = 9m 43s.
+#[test]
+fn thirty_days_of_night_shifts() {
+    let j = json(&[
+        "budget",
+        "--slo",
+        "99.9",
+        "--window",
+        "30d",
+        "--start",
+        "2026-11-01",
+        "--now",
+        "2026-12-01",
+        "--service-hours",
+        "Mon-Fri 22:00-06:00",
+        "--bad-time",
+        "0s",
+    ]);
+    assert!(close(f(&j["budget_seconds"]), 583.2, 1e-9), "{j}");
+    assert_eq!(j["display"]["budget"], "9m 43s");
+}
+
+/// Refused service hours name the flag and the reason: overlapping ranges
+/// (on a day, or a night running into the next day's hours), a time past
+/// 24:00, a range that starts and ends at once.
+#[test]
+fn service_hours_refusals_say_why() {
+    for (hours, why) in [
+        (
+            "Mon-Fri 09:00-12:00,11:00-13:00",
+            "Mon 09:00-12:00 and Mon 11:00-13:00 overlap at Mon 11:00-12:00",
+        ),
+        (
+            "Mon-Fri 22:00-06:00, Sat 05:00-09:00",
+            "Fri 22:00-06:00 and Sat 05:00-09:00 overlap at Sat 05:00-06:00",
+        ),
+        (
+            "Mon 22:00-25:00",
+            "a time of day runs from 00:00 to 24:00, with minutes 00 to 59",
+        ),
+        (
+            "Mon 10:00-10:00",
+            "a range of hours cannot start and end at the same time",
+        ),
+    ] {
+        let e = refused(&["downtime", "99.9", "--service-hours", hours]);
+        assert!(
+            e.contains("--service-hours") && e.contains(why) && e.contains("Mon-Fri 22:00-06:00"),
+            "{hours}: {e}"
+        );
+        assert!(!e.contains("more characters"), "{e}");
+    }
+}
+
 /// Issue 15 §1: the budget and the alerts count service time only. Worked
 /// by hand: 99.9% over a 7-day window of Mon–Fri 09:00–17:00 allows
 /// 0.001 × 40 h = 2m 24s. Rolling, 2 days elapsed at Wed 11 Nov 2026 00:00

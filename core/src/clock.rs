@@ -800,6 +800,36 @@ fn scaled(r: Ratio, num: u128, den: u128) -> Ratio {
         .unwrap_or(Ratio::ZERO)
 }
 
+/// The parts of `a` inside `b`, both sorted and disjoint.
+fn intersect(a: &[(u32, u32)], b: &[(u32, u32)]) -> Vec<(u32, u32)> {
+    a.iter()
+        .flat_map(|&(s, e)| {
+            b.iter().filter_map(move |&(c, d)| {
+                let (x, y) = (s.max(c), e.min(d));
+                (x < y).then_some((x, y))
+            })
+        })
+        .collect()
+}
+
+/// The parts of `a` outside `b`, both sorted and disjoint.
+fn subtract(a: &[(u32, u32)], b: &[(u32, u32)]) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    for &(s, e) in a {
+        let mut from = s;
+        for &(c, d) in b.iter().filter(|(c, d)| *d > s && *c < e) {
+            if c > from {
+                out.push((from, c));
+            }
+            from = from.max(d);
+        }
+        if from < e {
+            out.push((from, e));
+        }
+    }
+    out
+}
+
 /// `a − b`, zero when `b` is larger.
 fn less(a: Ratio, b: Ratio) -> Ratio {
     a.checked_sub(b).unwrap_or(Ratio::ZERO)
@@ -857,54 +887,33 @@ impl MeasuredTime {
         self.treatment
     }
 
-    /// Day `day`'s service hours, seconds after local midnight.
-    fn service_piece(&self, day: usize) -> Option<(u32, u32)> {
-        self.hours.day(day).map(|h| {
-            (
-                u32::from(h.start_minute()) * 60,
-                u32::from(h.end_minute()) * 60,
-            )
-        })
-    }
-
-    /// The part of day `day`'s maintenance window inside its service hours
-    /// (start = end when none).
-    fn window_piece(&self, day: usize) -> (u32, u32) {
-        let Some((a, b)) = self.service_piece(day) else {
-            return (0, 0);
-        };
-        match self.window.and_then(|w| w.day(day)) {
-            Some(m) => {
-                let c = (u32::from(m.start_minute()) * 60).max(a);
-                let d = (u32::from(m.end_minute()) * 60).min(b);
-                if c < d { (c, d) } else { (a, a) }
-            }
-            None => (a, a),
-        }
-    }
-
     /// The pieces of weekday `day` (0 = Monday) that `part` follows,
-    /// seconds after local midnight (at most two; an empty piece has start
-    /// = end).
-    fn pieces(&self, day: usize, part: Part) -> [(u32, u32); 2] {
-        let Some((a, b)) = self.service_piece(day) else {
-            return [(0, 0); 2];
+    /// seconds after local midnight, in order. A range across midnight is
+    /// its evening on one day and its morning on the next, and a weekly
+    /// maintenance window is cut the same way, so the part of it inside the
+    /// service hours is found day by day.
+    fn pieces(&self, day: usize, part: Part) -> Vec<(u32, u32)> {
+        let seconds = |h: &ServiceHours| -> Vec<(u32, u32)> {
+            h.day_ranges(day)
+                .map(|r| {
+                    (
+                        u32::from(r.start_minute()) * 60,
+                        u32::from(r.end_minute()) * 60,
+                    )
+                })
+                .collect()
+        };
+        let service = seconds(&self.hours);
+        let window = match (&self.window, part) {
+            (_, Part::Service) | (None, _) => return service,
+            (Some(w), _) => seconds(w),
         };
         match part {
-            Part::Service => [(a, b), (b, b)],
-            Part::Window => {
-                let w = self.window_piece(day);
-                [w, (w.1, w.1)]
+            Part::Window => intersect(&service, &window),
+            Part::Measured if self.treatment == Maintenance::Excluded => {
+                subtract(&service, &window)
             }
-            Part::Measured => {
-                let (c, d) = self.window_piece(day);
-                if self.treatment == Maintenance::Excluded && c < d {
-                    // [a, b) less [c, d).
-                    [(a, c), (d, b)]
-                } else {
-                    [(a, b), (b, b)]
-                }
-            }
+            _ => service,
         }
     }
 
@@ -1193,7 +1202,7 @@ impl MeasuredTime {
             .flat_map(move |day| {
                 let midnight = day.and_time(NaiveTime::MIN);
                 let weekday = day.weekday().num_days_from_monday() as usize;
-                self.pieces(weekday, part).map(move |(a, b)| {
+                self.pieces(weekday, part).into_iter().map(move |(a, b)| {
                     (
                         (midnight + Duration::seconds(i64::from(a))).max(from),
                         midnight + Duration::seconds(i64::from(b)),
@@ -1776,5 +1785,202 @@ mod tests {
             office.in_period(Period::Hour),
             Err(UnevenDays::ServiceHours)
         );
+    }
+
+    /// `hours` read at `offset` minutes from UTC with `maintenance`, SRE
+    /// book months.
+    fn schedule(hours: &str, maintenance: &str, offset: i32) -> MeasuredTime {
+        MeasuredTime::new(
+            hours.parse().unwrap(),
+            &maintenance.parse().unwrap(),
+            UtcOffset::from_minutes(offset).unwrap(),
+            Convention::SreBook,
+        )
+    }
+
+    /// Night shifts, Mon–Fri 22:00–06:00 in UTC: 5 × 8 h = 40 h = 144,000 s
+    /// a week. Mon 16 Nov 2026 is a Monday. Its morning is not in service
+    /// (Sunday is not listed); the first hour is Mon 22:00–23:00, three
+    /// hours end Tue 01:00, all 40 end Sat 21 Nov 06:00, and the 41st is
+    /// the next Monday's 22:00–23:00.
+    #[test]
+    fn night_shifts_are_walked_across_midnight() {
+        let m = schedule("Mon-Fri 22:00-06:00", "none", 0);
+        assert_eq!(m.between(at("2026-11-16"), at("2026-11-23")), 144_000.0);
+        assert_eq!(m.between(at("2026-11-16"), at("2026-11-16T22:00Z")), 0.0);
+        // Fri 23:00 to Sat 07:00: Fri 23:00 to Sat 06:00, 7 h.
+        assert_eq!(
+            m.between(at("2026-11-20T23:00Z"), at("2026-11-21T07:00Z")),
+            25_200.0
+        );
+        assert_eq!(m.fraction(), 40.0 / 168.0);
+        for (hours, when) in [
+            (1.0, "2026-11-16T23:00Z"),
+            (3.0, "2026-11-17T01:00Z"),
+            (40.0, "2026-11-21T06:00Z"),
+            (41.0, "2026-11-23T23:00Z"),
+        ] {
+            assert_eq!(
+                m.after(at("2026-11-16"), hours * 3_600.0),
+                Some(at(when)),
+                "{hours} h"
+            );
+        }
+    }
+
+    /// The same night shifts at UTC+05:30: local 22:00 is 16:30 UTC and
+    /// local 06:00 is 00:30 UTC. From Mon 16 Nov 18:00 to Tue 00:00 UTC is
+    /// local Mon 23:30 to Tue 05:30, all of it in service: 6 h = 21,600 s
+    /// (in UTC the same instants hold Mon 22:00–24:00 only, 7,200 s). 8 h
+    /// from Mon 00:00 UTC end at local Tue 06:00, Tue 00:30 UTC; 40 h at
+    /// local Sat 06:00, Sat 21 Nov 00:30 UTC. Sun 22 Nov 18:00 UTC to Mon
+    /// 00:00 UTC is local Sun 23:30 to Mon 05:30: no service at all.
+    #[test]
+    fn night_shifts_in_a_utc_offset() {
+        let m = schedule("Mon-Fri 22:00-06:00", "none", 330);
+        let (from, to) = (at("2026-11-16T18:00Z"), at("2026-11-17"));
+        assert_eq!(m.between(from, to), 21_600.0);
+        assert_eq!(
+            schedule("Mon-Fri 22:00-06:00", "none", 0).between(from, to),
+            7_200.0
+        );
+        assert_eq!(
+            m.after(at("2026-11-16"), 8.0 * 3_600.0),
+            Some(at("2026-11-17T00:30Z"))
+        );
+        assert_eq!(
+            m.after(at("2026-11-16"), 40.0 * 3_600.0),
+            Some(at("2026-11-21T00:30Z"))
+        );
+        assert_eq!(m.between(at("2026-11-22T18:00Z"), at("2026-11-23")), 0.0);
+        assert_eq!(m.between(at("2026-11-16"), at("2026-11-23")), 144_000.0);
+    }
+
+    /// A maintenance window across midnight inside a night shift: Tue
+    /// 23:00–Wed 01:00 lies wholly inside Tuesday's night (22:00–06:00), so
+    /// 2 h = 7,200 s a week; excluded, 144,000 − 7,200 = 136,800 s (38 h)
+    /// are measured, and 2 h of service from Tue 17 Nov 22:00 are 22:00–23:00
+    /// then 01:00–02:00, ending Wed 02:00. Counted, from Tue 22:00 to Wed
+    /// 00:30 it charges 23:00–00:30, 5,400 s. Sun 23:00–Mon 01:00 is
+    /// outside (no Sunday night, no Monday morning): nothing. Sat
+    /// 05:00–07:00 has 05:00–06:00 inside Friday's night: 3,600 s.
+    #[test]
+    fn maintenance_across_midnight_inside_a_night_shift() {
+        let ex = schedule("Mon-Fri 22:00-06:00", "Tue 23:00-01:00 excluded", 0);
+        assert_eq!(ex.week().maintenance, Ratio::from_integer(7_200));
+        assert_eq!(ex.week().measured, Ratio::from_integer(136_800));
+        assert_eq!(ex.between(at("2026-11-16"), at("2026-11-23")), 136_800.0);
+        assert_eq!(
+            ex.after(at("2026-11-17T22:00Z"), 7_200.0),
+            Some(at("2026-11-18T02:00Z"))
+        );
+        let co = schedule("Mon-Fri 22:00-06:00", "Tue 23:00-01:00 counted", 0);
+        assert_eq!(co.week().measured, Ratio::from_integer(144_000));
+        assert_eq!(co.week().counted, Ratio::from_integer(7_200));
+        assert_eq!(
+            co.counted_between(at("2026-11-17T22:00Z"), at("2026-11-18T00:30Z")),
+            5_400.0
+        );
+        let sunday = schedule("Mon-Fri 22:00-06:00", "Sun 23:00-01:00 excluded", 0);
+        assert_eq!(sunday.week().maintenance, Ratio::ZERO);
+        assert!(
+            sunday.describe().contains(
+                "(the planned maintenance Sun 23:00-01:00 falls outside them, so it excludes \
+                 nothing)"
+            ),
+            "{}",
+            sunday.describe()
+        );
+        let saturday = schedule("Mon-Fri 22:00-06:00", "Sat 05:00-07:00 counted", 0);
+        assert_eq!(saturday.week().counted, Ratio::from_integer(3_600));
+    }
+
+    /// A split shift, Mon–Fri 09:00–12:00 and 13:00–17:00: 35 h = 126,000 s
+    /// a week. Maintenance over the lunch gap (12:00–13:00) excludes
+    /// nothing; 2 h of service from Mon 16 Nov 11:00 are 11:00–12:00 and
+    /// 13:00–14:00. Wed 11:30–13:30 has 11:30–12:00 and 13:00–13:30 inside,
+    /// 1 h: 122,400 s are measured.
+    #[test]
+    fn split_shifts_skip_the_gap() {
+        let lunch = schedule(
+            "Mon-Fri 09:00-12:00,13:00-17:00",
+            "Mon-Fri 12:00-13:00 excluded",
+            0,
+        );
+        assert_eq!(lunch.week().maintenance, Ratio::ZERO);
+        assert_eq!(lunch.week().measured, Ratio::from_integer(126_000));
+        assert_eq!(
+            lunch.after(at("2026-11-16T11:00Z"), 7_200.0),
+            Some(at("2026-11-16T14:00Z"))
+        );
+        let wed = schedule(
+            "Mon-Fri 09:00-12:00,13:00-17:00",
+            "Wed 11:30-13:30 excluded",
+            0,
+        );
+        assert_eq!(wed.week().maintenance, Ratio::from_integer(3_600));
+        assert_eq!(wed.week().measured, Ratio::from_integer(122_400));
+        assert_eq!(wed.between(at("2026-11-16"), at("2026-11-23")), 122_400.0);
+    }
+
+    /// Weekend nights, Fri–Sun 22:00–06:00: 3 × 8 h = 24 h = 86,400 s a
+    /// week. A week from Monday 00:00 starts inside Sunday's night: it
+    /// holds Mon 00:00–06:00 (6 h), Fri 22–24 (2 h), Sat 00–06 and 22–24
+    /// (8 h), Sun 00–06 and 22–24 (8 h) = 24 h. Across the boundary, Sun
+    /// 23:00 to Mon 01:00 is 2 h; the new week's first 3 h are Mon
+    /// 00:00–03:00.
+    #[test]
+    fn a_week_boundary_inside_a_night_shift() {
+        let m = schedule("Fri-Sun 22:00-06:00", "none", 0);
+        assert_eq!(m.between(at("2026-11-16"), at("2026-11-23")), 86_400.0);
+        assert_eq!(
+            m.between(at("2026-11-22T23:00Z"), at("2026-11-23T01:00Z")),
+            7_200.0
+        );
+        assert_eq!(
+            m.between(at("2026-11-23"), at("2026-11-23T03:00Z")),
+            10_800.0
+        );
+        assert_eq!(
+            m.after(at("2026-11-23"), 10_800.0),
+            Some(at("2026-11-23T03:00Z"))
+        );
+    }
+
+    /// A 30-day window from Sun 1 Nov 2026 00:00 UTC to Tue 1 Dec over
+    /// Mon–Fri 22:00–06:00: the nights of Mon 2–Fri 6, 9–13, 16–20 and
+    /// 23–27 Nov, 20 × 8 h = 160 h, and Mon 30 Nov's night up to Dec 1
+    /// 00:00, 2 h: 162 h = 583,200 s. Oct 30's night ended Sat 31 Oct
+    /// 06:00, before the window.
+    #[test]
+    fn thirty_days_of_night_shifts_counted_by_hand() {
+        let m = schedule("Mon-Fri 22:00-06:00", "none", 0);
+        assert_eq!(m.between(at("2026-11-01"), at("2026-12-01")), 583_200.0);
+    }
+
+    /// Per day with night shifts: Mon–Fri nights make Monday 2 h, Tuesday
+    /// to Friday 8 h, Saturday 6 h and Sunday 0: a day is not defined.
+    /// Every night: each day holds 00:00–06:00 and 22:00–24:00, 8 h =
+    /// 28,800 s. Every night with Wed 23:00–Thu 01:00 excluded: Wednesday
+    /// and Thursday lose an hour each, the other days none: not defined,
+    /// because of the maintenance.
+    #[test]
+    fn per_day_with_night_shifts() {
+        let weekdays = schedule("Mon-Fri 22:00-06:00", "none", 0);
+        assert_eq!(
+            weekdays.in_period(Period::Day),
+            Err(UnevenDays::ServiceHours)
+        );
+        assert_eq!(
+            weekdays.in_period(Period::Week).unwrap().measured,
+            Ratio::from_integer(144_000)
+        );
+        let nightly = schedule("daily 22:00-06:00", "none", 0);
+        assert_eq!(
+            nightly.in_period(Period::Day).unwrap().measured,
+            Ratio::from_integer(28_800)
+        );
+        let cut = schedule("daily 22:00-06:00", "Wed 23:00-01:00 excluded", 0);
+        assert_eq!(cut.in_period(Period::Day), Err(UnevenDays::Maintenance));
     }
 }

@@ -95,7 +95,9 @@ impl Expected {
             }
             Expected::Convention => "use gregorian, sre-book or 365d",
             Expected::ServiceHours => {
-                "use 24/7, or days and hours like Mon-Fri 08:00-20:00, Sat 10:00-14:00"
+                "use 24/7, or days and hours like Mon-Fri 08:00-20:00, Sat 10:00-14:00; a range \
+                 may end the next morning (Mon-Fri 22:00-06:00), a day may have several \
+                 (Mon 09:00-12:00,13:00-17:00)"
             }
             Expected::Maintenance => {
                 "use a weekly window like Sun 02:00-04:00 or an amount like 4h per month, then \
@@ -167,6 +169,9 @@ pub enum Problem {
     CalendarUnit(String),
     /// Any other specific rule, stated in words.
     Invalid(&'static str),
+    /// Two parts of the input claim the same thing, named in the clause
+    /// (e.g. two ranges of service hours covering the same minutes).
+    Overlap(String),
 }
 
 impl Problem {
@@ -201,6 +206,9 @@ impl Problem {
                 "{u:?} has no fixed length (it depends on the convention); use days or weeks"
             ),
             Problem::Invalid(why) => (*why).into(),
+            Problem::Overlap(what) => {
+                format!("{what} (list each time once)")
+            }
         }
     }
 }

@@ -758,9 +758,21 @@ fn valid_service_hours() -> BoxedStrategy<String> {
             let end = (h + 1 + m % 8).min(24);
             format!("{d} {h:02}:{m:02}-{end:02}:00")
         });
+    // Across midnight (`22:00-06:00`) and a second range for the same days
+    // (`, 13:00-17:00`).
+    let night = (
+        select(&["Mon", "Fri", "Sun", "Mon-Fri", "daily"][..]),
+        12u32..24,
+        0u32..12,
+    )
+        .prop_map(|(d, s, e)| format!("{d} {s:02}:00-{e:02}:00"));
+    let split =
+        (entry.clone(), 0u32..24).prop_map(|(e, h)| format!("{e},{h:02}:30-{:02}:00", h + 1));
     prop_oneof![
         3 => entry.clone(),
         2 => (entry.clone(), entry).prop_map(|(a, b)| format!("{a}, {b}")),
+        1 => night,
+        1 => split,
         1 => Just("24/7".to_owned()),
     ]
     .boxed()

@@ -475,3 +475,30 @@ fn version_3_outage_scope_becomes_the_incident_scope() {
     };
     assert!((at(0.5) - 2.0 * at(1.0)).abs() < 1e-6 * at(1.0));
 }
+
+/// Night shifts, split days and a maintenance window across midnight travel
+/// in a link as they print, and read back to the same schedule; a link
+/// written before them (touching ranges over midnight) reads the same
+/// minutes and prints them as one night.
+#[test]
+fn night_and_split_service_hours_travel_in_links() {
+    let s = Scenario {
+        service_hours: "Mon-Fri 09:00-12:00,13:00-17:00, Mon-Fri 22:00-06:00"
+            .parse()
+            .unwrap(),
+        maintenance: "Tue 23:00-01:00 excluded".parse().unwrap(),
+        ..Scenario::default()
+    };
+    let link = encode(&s);
+    assert!(
+        link.contains("service_hours=Mon-Fri%2009:00-12:00,13:00-17:00,22:00-06:00"),
+        "{link}"
+    );
+    let d = decode(&link);
+    assert_eq!(d.scenario, s);
+    assert!(d.notices.is_empty(), "{:?}", d.notices);
+    let old = decode("v=4&service_hours=Mon+20:00-24:00,+Tue+00:00-06:00");
+    assert!(old.notices.is_empty(), "{:?}", old.notices);
+    assert_eq!(old.scenario.service_hours.to_string(), "Mon 20:00-06:00");
+    assert_eq!(old.scenario.service_hours.weekly_minutes(), 10 * 60);
+}

@@ -134,3 +134,64 @@ fn nothing_to_measure_is_warned_in_both_sections() {
     assert!(warned(&r.budget.notes), "{:?}", r.budget.notes);
     assert!(!warned(&office("none").target.notes));
 }
+
+/// 99% over `hours` with `maintenance`, the same week-long budget as
+/// [`office`].
+fn shifts(hours: &str, maintenance: &str) -> Report {
+    let mut s = Scenario {
+        target: Availability::parse("99").unwrap(),
+        service_hours: hours.parse().unwrap(),
+        maintenance: maintenance.parse::<PlannedMaintenance>().unwrap(),
+        slo_window: Period::Week,
+        ..Scenario::default()
+    };
+    s.incidents.history.clear();
+    s.budget.mode = BudgetMode::Time;
+    s.budget.bad_time_source = BadTimeSource::Typed;
+    s.budget.bad_seconds = 0.0;
+    s.budget.elapsed_seconds = 7.0 * 86_400.0;
+    evaluate(&s, STORY_NOW)
+}
+
+/// Night shifts with maintenance across midnight inside one: Mon–Fri
+/// 22:00–06:00 is 40 h a week; Tue 23:00–Wed 01:00 is inside Tuesday's
+/// night, 2 h. Excluded, 1% of 38 h = 1,368 s in the table. The budget's
+/// week, Wed 4 Nov 00:00 to Wed 11 Nov 00:00 UTC, holds Wed 00:00–06:00
+/// of Tuesday's night (6 h, less Wed 00:00–01:00 excluded: 5 h), the
+/// nights of Wed, Thu, Fri and Mon (32 h), and Tue 10 Nov 22:00–24:00 (2 h,
+/// less 23:00–24:00: 1 h): 38 h, the same 1,368 s. A day is not defined
+/// (Monday holds 2 h of the nights, Tuesday 8 h).
+#[test]
+fn night_shifts_read_one_rule_in_the_table_and_the_budget() {
+    let r = shifts("Mon-Fri 22:00-06:00", "Tue 23:00-01:00 excluded");
+    assert_eq!(r.target.downtime[0].seconds, None);
+    assert_eq!(r.target.downtime[1].seconds, Some(1_368.0));
+    assert_eq!(r.budget.budget_seconds, 1_368.0);
+    // Counted: measured 40 h, 1% = 1,440 s, less the 2 h (7,200 s)
+    // charged: more than the budget, so none is left.
+    let c = shifts("Mon-Fri 22:00-06:00", "Tue 23:00-01:00 counted");
+    assert_eq!(c.target.downtime[1].seconds, Some(0.0));
+    assert_eq!(c.budget.spent, 7_200.0);
+}
+
+/// A split shift with maintenance over the lunch gap: Mon–Fri 09:00–12:00
+/// and 13:00–17:00 is 35 h a week, 1% = 1,260 s; Mon–Fri 12:00–13:00 lies
+/// between the ranges, so nothing is excluded and the note says so.
+#[test]
+fn maintenance_over_a_lunch_gap_excludes_nothing() {
+    let r = shifts(
+        "Mon-Fri 09:00-12:00,13:00-17:00",
+        "Mon-Fri 12:00-13:00 excluded",
+    );
+    assert_eq!(r.target.downtime[1].seconds, Some(1_260.0));
+    assert_eq!(r.budget.budget_seconds, 1_260.0);
+    assert_eq!(r.target.service_hours, "Mon-Fri 09:00-12:00,13:00-17:00");
+    assert!(
+        r.target
+            .notes
+            .iter()
+            .any(|n| n.contains("Mon-Fri 12:00-13:00 falls outside them, so none of it is")),
+        "{:?}",
+        r.target.notes
+    );
+}

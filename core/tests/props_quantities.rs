@@ -1,6 +1,8 @@
 //! Property tests: round trips, monotonicity, and "never panics" on any
 //! input, for availabilities, durations, windows and downtime.
 
+use nines_core::clock::{MeasuredTime, UtcOffset, parse_instant};
+use nines_core::window::PlannedMaintenance;
 use nines_core::{
     Availability, Convention, Period, Ratio, ServiceHours, allowed_downtime,
     availability_from_downtime, format_duration, parse_duration,
@@ -229,5 +231,45 @@ proptest! {
         let hours: ServiceHours = text.parse().unwrap();
         let again: ServiceHours = hours.to_string().parse().unwrap();
         prop_assert_eq!(again, hours);
+    }
+
+    /// Ranges across midnight and several a day: whatever is accepted
+    /// prints in a form that reads back to the same minutes, holds the
+    /// minutes typed (each range's length: to the next morning when it
+    /// ends before it starts), and a walk over a week from any Monday
+    /// measures exactly that.
+    #[test]
+    fn night_and_split_hours_round_trip(ranges in proptest::collection::vec(
+        (0usize..7, 0u16..1440, 0u16..1440), 1..6
+    )) {
+        let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+        let hm = |m: u16| format!("{:02}:{:02}", m / 60, m % 60);
+        let text = ranges
+            .iter()
+            .map(|&(d, s, e)| format!("{} {}-{}", names[d], hm(s), hm(e)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let Ok(hours) = text.parse::<ServiceHours>() else {
+            return Ok(());
+        };
+        let again: ServiceHours = hours.to_string().parse().unwrap();
+        prop_assert_eq!(again, hours, "{} printed {}", text, hours);
+        let typed: u32 = ranges
+            .iter()
+            .map(|&(_, s, e)| {
+                let e = if e == 0 { 1440 } else { e };
+                u32::from(if e > s { e - s } else { 1440 - s + e })
+            })
+            .sum();
+        prop_assert_eq!(hours.weekly_minutes(), typed);
+        let m = MeasuredTime::new(
+            hours,
+            &PlannedMaintenance::default(),
+            UtcOffset::UTC,
+            Convention::SreBook,
+        );
+        let monday = parse_instant("2026-11-16").unwrap();
+        let next = parse_instant("2026-11-23").unwrap();
+        prop_assert_eq!(m.between(monday, next), f64::from(typed) * 60.0);
     }
 }

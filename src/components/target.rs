@@ -195,7 +195,7 @@ pub fn target_section(props: &SectionProps) -> Html {
                     </select>
                 </div>
                 <TextField id="service-hours" label="Hours, day by day" value={hours.clone()}
-                    hint="e.g. Mon-Fri 09:00-17:00, Sat 10:00-14:00 (24/7 for always)" on_commit={on_hours} />
+                    hint="e.g. Mon-Fri 09:00-17:00, Sat 10:00-14:00; nights to the next morning: Mon-Fri 22:00-06:00; several ranges a day: Mon-Fri 09:00-12:00,13:00-17:00 (24/7 for always)" on_commit={on_hours} />
                 if !scenario.service_hours.is_always() {
                     <TextField id="service-hours-offset" label="Service hours' time zone (offset from UTC)"
                         value={scenario.budget.utc_offset.to_string()} on_commit={on_offset}
