@@ -8,12 +8,14 @@
 
 use std::rc::Rc;
 
+use nines_core::alerts::Written;
 use nines_core::amount::Rate;
 use nines_core::bounds::List;
 use nines_core::budget::BudgetMode;
 use nines_core::clock::{Alignment, DateTime, Utc, UtcOffset, WeekStart};
 use nines_core::delivery::RestoreBy;
 use nines_core::incident::PastIncident;
+use nines_core::production::Counted;
 use nines_core::quantity::Availability;
 use nines_core::scenario::{evaluate, PolicyChoice, Report, Scenario};
 use nines_core::support::TrafficCriticality;
@@ -58,6 +60,9 @@ pub enum Action {
     SetService(String),
     SetRequestsSeries(String),
     SetErrorsSeries(String),
+    /// Whether the second series counts the bad or the good requests.
+    SetCounted(Counted),
+    SetGoodSeries(String),
     SetRecording(String),
     /// The SLO's name within the service, a label of every exported rule.
     SetSloName(String),
@@ -65,6 +70,9 @@ pub enum Action {
     EditPolicy(PolicyEdit),
     /// Alerts: the policy, and the error ratio to evaluate it at.
     SetPolicy(PolicyChoice),
+    /// Which of the policy's alerts are written (pages, tickets, both or
+    /// neither).
+    SetWritten(Written),
     /// A custom policy's rows (issue 15 §3): switching to custom with none
     /// starts from the policy in force.
     SetCustomAlert {
@@ -365,6 +373,8 @@ impl State {
             Action::SetService(x) => s.production.service = x,
             Action::SetRequestsSeries(x) => s.production.requests = x,
             Action::SetErrorsSeries(x) => s.production.errors = x,
+            Action::SetCounted(c) => s.production.counted = c,
+            Action::SetGoodSeries(x) => s.production.good = x,
             Action::SetRecording(x) => s.production.recording = x,
             Action::SetSloName(x) => s.production.slo = x,
             Action::EditPolicy(edit) => {
@@ -379,6 +389,7 @@ impl State {
                     PolicyEdit::HandbackWindows(x) => p.handback_windows = x,
                 }
             }
+            Action::SetWritten(w) => s.alerts.set_written(w),
             Action::SetPolicy(p) => {
                 if p == PolicyChoice::Custom && s.alerts.custom.is_empty() {
                     let period = s.slo_window.seconds(s.convention);
@@ -769,6 +780,7 @@ mod tests {
     #[test]
     fn the_incident_log_can_be_added_to_edited_and_removed_from() {
         use nines_core::incident::PastIncident;
+        use nines_core::production::Counted;
         // The default log at 2026-11-11: 300 s in the window (see
         // nines_core::incident's tests). A 30-minute full outage on 9 Nov
         // adds 1 800 s: 2 100 s, then at half scope 900 + 300 = 1 200 s.

@@ -1389,6 +1389,55 @@ impl Choice for PolicyChoice {
     }
 }
 
+/// Which of the policy's alerts are written: what the page offers as one
+/// choice over [`AlertInput::page_alerts`] and [`AlertInput::ticket_alerts`].
+///
+/// ```
+/// use nines_core::alerts::{AlertInput, Written};
+/// let mut a = AlertInput::default();
+/// assert_eq!(a.written(), Written::All);
+/// a.set_written(Written::PagesOnly);
+/// assert!(a.page_alerts && !a.ticket_alerts);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Written {
+    /// Pages and tickets.
+    All,
+    /// Pages; tickets off.
+    PagesOnly,
+    /// Tickets; pages off.
+    TicketsOnly,
+    /// No alert: the budget and the recording rules only.
+    Neither,
+}
+
+impl Choice for Written {
+    const OPTIONS: &'static [Self] = &[
+        Written::All,
+        Written::PagesOnly,
+        Written::TicketsOnly,
+        Written::Neither,
+    ];
+
+    fn choice_id(self) -> &'static str {
+        match self {
+            Written::All => "all",
+            Written::PagesOnly => "pages",
+            Written::TicketsOnly => "tickets",
+            Written::Neither => "none",
+        }
+    }
+
+    fn choice_label(self) -> &'static str {
+        match self {
+            Written::All => "Page and ticket alerts",
+            Written::PagesOnly => "Page alerts only (tickets off)",
+            Written::TicketsOnly => "Ticket alerts only (pages off)",
+            Written::Neither => "No alerts (the recording rules only)",
+        }
+    }
+}
+
 /// The alerting inputs.
 ///
 /// ```
@@ -1437,6 +1486,22 @@ impl AlertInput {
     /// Whether the custom alerts are within their bound.
     pub fn within_bounds(&self) -> bool {
         crate::bounds::List::CustomAlerts.holds(self.custom.len())
+    }
+
+    /// Which alerts are written, as one choice.
+    pub fn written(&self) -> Written {
+        match (self.page_alerts, self.ticket_alerts) {
+            (true, true) => Written::All,
+            (true, false) => Written::PagesOnly,
+            (false, true) => Written::TicketsOnly,
+            (false, false) => Written::Neither,
+        }
+    }
+
+    /// Sets which alerts are written.
+    pub fn set_written(&mut self, w: Written) {
+        self.page_alerts = matches!(w, Written::All | Written::PagesOnly);
+        self.ticket_alerts = matches!(w, Written::All | Written::TicketsOnly);
     }
 
     /// Whether alerts of `severity` are written.

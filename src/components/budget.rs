@@ -270,6 +270,7 @@ pub fn budget_section(props: &SectionProps) -> Html {
             <p class="convention">{ "The burn rate is how fast the budget is spent: 1× spends it exactly over the window, 14.4× in about two days of a 30-day window." }</p>
             <div class="fields">
                 { choice_field(&props.state, "alert-policy", "Alert policy", s.alerts.policy, Action::SetPolicy) }
+                { choice_field(&props.state, "alerts-written", "Alerts written", s.alerts.written(), Action::SetWritten) }
                 <NumberField id="error-ratio" label="Error ratio to test the alerts with" kind={Kind::Fraction}
                     value={s.alerts.error_ratio} on_value={on_error_ratio} hint="e.g. 1% of requests failing" />
             </div>

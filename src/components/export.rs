@@ -10,12 +10,13 @@
 use std::rc::Rc;
 
 use nines_core::display::format_fraction_percent;
-use nines_core::export::{check_openslo, check_prometheus_rules, TABLE_NAMES};
-use nines_core::production::{check_selector, BudgetPolicy};
+use nines_core::export::{check_openslo, check_prometheus_rules, sloth_needs_windows, TABLE_NAMES};
+use nines_core::production::{check_selector, BudgetPolicy, Counted};
 use nines_core::quantity::parse_fraction;
 use nines_core::scenario::Scenario;
 use yew::prelude::*;
 
+use super::choice::choice_field;
 use super::disclosure::{use_open, Fold};
 use super::field::{non_empty, use_commit, TextField};
 use super::SectionProps;
@@ -72,10 +73,11 @@ impl Choice {
         }
     }
 
-    /// The service as a file name: safe characters only (issue 20 §5), so
-    /// `{{ $value }}` downloads as `value-slo-rules.yaml`.
-    fn stem(&self) -> String {
-        nines_core::export::file_stem(&self.scenario.production.service)
+    /// The file an SLO export downloads as, named by the core (safe
+    /// characters only, so `{{ $value }}` downloads as
+    /// `value-slo-rules.yaml`), as the commands in the exports quote it.
+    fn file_name(&self, what: &str) -> String {
+        nines_core::export::file_name(what, &self.scenario.production.service)
     }
 
     fn table(&self) -> Job {
@@ -103,7 +105,7 @@ impl Choice {
     }
 
     fn rules(&self) -> Job {
-        let name = format!("{}-slo-rules.yaml", self.stem());
+        let name = self.file_name("rules");
         self.job("rules", name, "application/yaml")
     }
 
@@ -123,17 +125,22 @@ impl Choice {
     }
 
     fn sloth(&self) -> Job {
-        let name = format!("{}-slo.sloth.yaml", self.stem());
+        let name = self.file_name("sloth");
         self.job("sloth", name, "application/yaml")
     }
 
+    fn sloth_windows(&self) -> Job {
+        let name = self.file_name("sloth-windows");
+        self.job("sloth-windows", name, "application/yaml")
+    }
+
     fn pyrra(&self) -> Job {
-        let name = format!("{}-slo.pyrra.yaml", self.stem());
+        let name = self.file_name("pyrra");
         self.job("pyrra", name, "application/yaml")
     }
 
     fn openslo(&self) -> Job {
-        let name = format!("{}-slo.openslo.yaml", self.stem());
+        let name = self.file_name("openslo");
         self.job("openslo", name, "application/yaml")
     }
 
@@ -202,6 +209,7 @@ pub fn export_section(props: &SectionProps) -> Html {
     let on_slo_name = use_commit(&props.state, needed(), Action::SetSloName);
     let on_requests = use_commit(&props.state, selector, Action::SetRequestsSeries);
     let on_errors = use_commit(&props.state, selector, Action::SetErrorsSeries);
+    let on_good = use_commit(&props.state, selector, Action::SetGoodSeries);
     // The policy's fields: a share strictly between 0 and 1 (the caution
     // tier) or up to 1 (a postmortem), a count of windows, and sentences.
     fn share(t: &str, whole: bool) -> Result<f64, String> {
@@ -254,8 +262,8 @@ pub fn export_section(props: &SectionProps) -> Html {
     });
     // Shown on every edit: why an export is refused.
     let rules_error = check_prometheus_rules(report, p).err();
-    let (bad, total) = p.window_queries("{{.window}}");
-    let openslo_error = check_openslo(report, &p.service, &bad, &total).err();
+    let openslo_error = check_openslo(report, p).err();
+    let sloth_windows = sloth_needs_windows(report);
 
     let select = |id: &'static str,
                   label: &'static str,
@@ -354,8 +362,14 @@ pub fn export_section(props: &SectionProps) -> Html {
                     on_commit={on_slo_name} hint="one per SLO of the service, e.g. availability, login; every rule is labelled with it and the service, and each alert reads only its own" />
                 <TextField id="export-requests" label="Series counting all requests" value={p.requests.clone()}
                     on_commit={on_requests} hint="a PromQL selector, e.g. http_requests_total{job=\"checkout\"}" />
-                <TextField id="export-errors" label="Series counting bad requests" value={p.errors.clone()}
-                    on_commit={on_errors} hint="e.g. http_requests_total{job=\"checkout\",code=~\"5..\"}" />
+                { choice_field(&props.state, "export-counted", "The second series counts", p.counted, Action::SetCounted) }
+                if p.counted == Counted::Bad {
+                    <TextField id="export-errors" label="Series counting bad requests" value={p.errors.clone()}
+                        on_commit={on_errors} hint="e.g. http_requests_total{job=\"checkout\",code=~\"5..\"}" />
+                } else {
+                    <TextField id="export-good" label="Series counting good requests" value={p.good.clone()}
+                        on_commit={on_good} hint="e.g. http_requests_total{job=\"checkout\",code!~\"5..\"}; the bad are all less these" />
+                }
                 <TextField id="export-metric" label="Error-ratio recording rule (window appended)" value={p.recording.clone()}
                     on_commit={on_metric} hint="e.g. slo:sli_error:ratio_rate → slo:sli_error:ratio_rate5m" />
             </div>
@@ -374,6 +388,9 @@ pub fn export_section(props: &SectionProps) -> Html {
                     <div class="dep-actions">
                         { button("download-openslo", "Download OpenSLO", Choice::openslo, false) }
                         { button("download-sloth", "Download Sloth spec", Choice::sloth, false) }
+                        if sloth_windows {
+                            { button("download-sloth-windows", "Download Sloth alert windows", Choice::sloth_windows, false) }
+                        }
                         { button("download-pyrra", "Download Pyrra SLO", Choice::pyrra, false) }
                     </div>
                     { preview("openslo-preview", "OpenSLO v1 document", Choice::openslo) }

@@ -135,22 +135,10 @@ pub enum SlothWindows {
 /// ```
 pub fn sloth_windows_of(report: &Report) -> SlothWindows {
     let a = &report.alerts;
-    let shipped = a.policy_id == "sloth"
-        && (a.period_seconds == 2_592_000.0 || a.period_seconds == 2_419_200.0);
-    if shipped {
+    if is_shipped(a) {
         return SlothWindows::Shipped;
     }
-    let of = |severity| {
-        let mut rows: Vec<&AlertRow> = a
-            .rows
-            .iter()
-            .chain(&a.off)
-            .filter(|r| r.severity == severity)
-            .collect();
-        rows.sort_by(|x, y| x.long_window_seconds.total_cmp(&y.long_window_seconds));
-        rows
-    };
-    let (pages, tickets) = (of(Severity::Page), of(Severity::Ticket));
+    let (pages, tickets) = (of(a, Severity::Page), of(a, Severity::Ticket));
     if (pages.len(), tickets.len()) != (2, 2) {
         return SlothWindows::Unfit(format!(
             "Sloth's alert windows are two page and two ticket alerts; this policy ({}) has {} \
@@ -175,6 +163,44 @@ pub fn sloth_windows_of(report: &Report) -> SlothWindows {
             "Sloth's alert windows need whole-second windows, each with a short window".into(),
         ),
     }
+}
+
+/// Whether Sloth's own catalogue holds the report's policy: Sloth's
+/// policy over 30 or 28 days.
+fn is_shipped(a: &AlertsReport) -> bool {
+    a.policy_id == "sloth" && (a.period_seconds == 2_592_000.0 || a.period_seconds == 2_419_200.0)
+}
+
+/// The policy's alerts of `severity`, on or off, shortest long window
+/// first (Sloth's `quick`, then `slow`).
+fn of(a: &AlertsReport, severity: Severity) -> Vec<&AlertRow> {
+    let mut rows: Vec<&AlertRow> = a
+        .rows
+        .iter()
+        .chain(&a.off)
+        .filter(|r| r.severity == severity)
+        .collect();
+    rows.sort_by(|x, y| x.long_window_seconds.total_cmp(&y.long_window_seconds));
+    rows
+}
+
+/// Whether the Sloth export comes with a windows file: the policy is not
+/// Sloth's own catalogue and has Sloth's shape (two pages, two tickets).
+/// What the page asks before it offers the second download, without
+/// writing it.
+///
+/// ```
+/// use nines_core::export::sloth_needs_windows;
+/// use nines_core::scenario::{evaluate, Scenario};
+/// let mut s = Scenario::default();
+/// s.alerts.policy = nines_core::alerts::PolicyChoice::Sloth;
+/// assert!(!sloth_needs_windows(&evaluate(&s, nines_core::budget::STORY_NOW)));
+/// s.slo_window = "14d".parse().unwrap();
+/// assert!(sloth_needs_windows(&evaluate(&s, nines_core::budget::STORY_NOW)));
+/// ```
+pub fn sloth_needs_windows(report: &Report) -> bool {
+    let a = &report.alerts;
+    !is_shipped(a) && of(a, Severity::Page).len() == 2 && of(a, Severity::Ticket).len() == 2
 }
 
 /// Two alerts of a severity as Sloth's `quick` and `slow` windows.
