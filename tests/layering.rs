@@ -100,10 +100,40 @@ fn modules(dir: &Path, sub: Option<&str>) -> BTreeMap<String, String> {
         }
     };
     add("", "");
-    if let Some(sub) = sub {
-        add(sub, &format!("{sub}::"));
+    match sub {
+        Some(sub) => add(sub, &format!("{sub}::")),
+        None => fold_folders(dir, &mut out),
     }
     out
+}
+
+/// A module kept as a folder (`import/mod.rs` with a file per reader) is
+/// one module on its floor: its files' sources together, under its name.
+fn fold_folders(dir: &Path, out: &mut BTreeMap<String, String>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let folder = entry.path();
+        if !folder.join("mod.rs").is_file() {
+            continue;
+        }
+        let mut files: Vec<_> = fs::read_dir(&folder)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+            .collect();
+        files.sort();
+        let source: String = files
+            .iter()
+            .map(|p| fs::read_to_string(p).unwrap())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let name = folder.file_name().unwrap().to_string_lossy().to_string();
+        out.insert(name, source);
+    }
 }
 
 fn graph(dir: &Path, sub: Option<&str>) -> BTreeMap<String, BTreeSet<String>> {
