@@ -33,6 +33,14 @@ fn ok(yaml: &str) -> Imported {
     }
 }
 
+/// The default production names with the SLO's name `slo`.
+fn named(slo: &str) -> ProductionInputs {
+    ProductionInputs {
+        slo: slo.into(),
+        ..ProductionInputs::default()
+    }
+}
+
 fn rows(i: &Imported) -> Vec<String> {
     i.scenario
         .alerts
@@ -66,7 +74,9 @@ fn sloth_round_trip_with_custom_windows() {
     assert_eq!(i.scenario.alerts.policy, PolicyChoice::Custom);
     assert_eq!(rows(&i), SEVEN_DAY_ROWS);
     assert_eq!(i.scenario.alerts.custom, s.alerts.custom);
-    assert_eq!(i.scenario.production, ProductionInputs::default());
+    // The SLO's name is read into the rules' slo label; Nines' Sloth
+    // export names its SLO requests-availability (Sloth's own example name).
+    assert_eq!(i.scenario.production, named("requests-availability"));
     // Only the description, which the export writes from the figures.
     assert_eq!(i.not_carried.len(), 1, "{:?}", i.not_carried);
     assert!(
@@ -111,8 +121,9 @@ fn pyrra_round_trip() {
     assert_eq!(i.scenario.target, s.target);
     assert_eq!(i.scenario.slo_window, Period::Days(28));
     assert_eq!(i.scenario.alerts.policy, PolicyChoice::Pyrra);
-    // metadata.name checkout-availability is the service's SLO.
-    assert_eq!(i.scenario.production, ProductionInputs::default());
+    // metadata.name checkout-availability is the service's SLO, and its
+    // name (Pyrra labels its rules slo="<metadata.name>").
+    assert_eq!(i.scenario.production, named("checkout-availability"));
     assert_eq!(report(&i.scenario).alerts.rows, report(&s).alerts.rows);
     assert_eq!(i.not_carried.len(), 1, "{:?}", i.not_carried);
     assert!(i.not_carried[0].starts_with("spec.description: "));
@@ -132,7 +143,8 @@ fn openslo_round_trip_rolling_and_timeslices() {
         assert_eq!(i.scenario.slo_window, s.slo_window, "{json}");
         assert_eq!(i.scenario.budget.alignment, Alignment::Rolling);
         assert_eq!(i.scenario.budget.mode, s.budget.mode, "{json}");
-        assert_eq!(i.scenario.production, ProductionInputs::default());
+        // The export names the SLO <service>-availability.
+        assert_eq!(i.scenario.production, named("checkout-availability"));
         // The description is written from the figures; everything else
         // (names, display names, time slices, counter, types) is what the
         // export writes from the scenario.
@@ -192,7 +204,9 @@ fn openslo_round_trip_calendar_and_pinned() {
 /// Sloth's README "Getting started" spec (github.com/slok/sloth,
 /// examples/getting-started.yml): 99.9% of `myservice`'s requests, the
 /// `{{.window}}` queries, labels, an SLO plugin and alert settings of its
-/// own; plus a second SLO, as in Sloth's `kubernetes-apiserver` example.
+/// own; plus a second SLO, as in Sloth's `kubernetes-apiserver` example
+/// (with its alert's name, which Sloth requires of every SLO whose alerts
+/// are not disabled).
 #[test]
 fn sloth_getting_started() {
     let yaml = r##"version: "prometheus/v1"
@@ -240,6 +254,8 @@ slos:
             sum(rate(http_request_duration_seconds_bucket{job="myservice",le="0.25"}[{{.window}}]))
           )
         total_query: sum(rate(http_request_duration_seconds_count{job="myservice"}[{{.window}}]))
+    alerting:
+      name: K8sApiserverLatencyAlert
 "##;
     let i = ok(yaml);
     let s = &i.scenario;
@@ -247,6 +263,9 @@ slos:
     assert_eq!(s.slo_window, Period::Days(30));
     assert_eq!(s.alerts.policy, PolicyChoice::Sloth);
     assert_eq!(s.production.service, "myservice");
+    assert_eq!(s.production.slo, "requests-availability");
+    assert_eq!(i.slos, ["requests-availability", "requests-latency"]);
+    assert_eq!(i.chosen, 0);
     assert_eq!(
         s.production.errors,
         r#"http_request_duration_seconds_count{job="myservice",code=~"(5..|429)"}"#
@@ -265,7 +284,8 @@ slos:
     assert_eq!(
         i.not_carried,
         [
-            "slos[1]: {name, objective, sli} (another SLO: only the first is imported)",
+            "slos[1]: {name, objective, sli, alerting} (another SLO: one SLO is imported at a \
+             time, chosen by its name)",
             "labels: {owner: myteam, repo: myorg/myservice, tier: 2}",
             "slo_plugins.chain[0].id: sloth.dev/contrib/alert_for/v1",
             "slos[0].description: Common SLO based on availability for HTTP request responses.",
@@ -426,10 +446,15 @@ spec:
     assert_eq!(s.budget.mode, BudgetMode::Requests);
     assert_eq!(s.production.service, "web");
     assert_eq!(s.alerts.policy, PolicyChoice::Workbook);
+    // A month from 1 January 2022 00:00 in UTC repeats: each calendar month.
     assert_eq!(
         i.assumed,
-        ["the alert policy: the SRE Workbook's (an OpenSLO SLO names no burn-rate windows)"]
+        [
+            "the time window: each calendar month in UTC, repeating from its startTime",
+            "the alert policy: the SRE Workbook's (an OpenSLO SLO names no burn-rate windows)"
+        ]
     );
+    assert_eq!(s.production.slo, "web-availability");
     assert_eq!(
         s.production.errors,
         r#"http_requests_total{service="web",code=~"5.."}"#
@@ -450,17 +475,24 @@ spec:
     );
 
     // The README's own window: a month from 21 Jan 2020 12:30 in New York.
-    // Not a calendar month's boundary, and a named zone: a pinned month
-    // from that time read as UTC, the zone listed.
+    // A calendar month repeats: each calendar month, in UTC (a named zone
+    // is not held); the start on the 21st at 12:30 is not a month's
+    // boundary the scenario can follow, and is listed with the zone.
     let new_york = yaml
         .replace("2022-01-01 00:00:00", "2020-01-21 12:30:00")
         .replace("timeZone: UTC", "timeZone: America/New_York");
     let i = ok(&new_york);
     assert_eq!(i.scenario.slo_window, Period::Month);
-    assert_eq!(i.scenario.budget.alignment, Alignment::Pinned);
-    assert_eq!(
-        i.scenario.budget.start.to_rfc3339(),
-        "2020-01-21T12:30:00+00:00"
+    assert_eq!(i.scenario.budget.alignment, Alignment::Calendar);
+    assert!(
+        i.not_carried.contains(
+            &"spec.timeWindow[0].calendar.startTime: 2020-01-21 12:30:00 (the window repeats \
+              each calendar month, but the scenario's calendar cannot start it then: it starts \
+              at midnight; a month starts on its 1st)"
+                .to_string()
+        ),
+        "{:?}",
+        i.not_carried
     );
     assert!(
         i.not_carried.iter().any(|n| n.starts_with(
@@ -492,9 +524,10 @@ fn bad_documents_name_their_line() {
     assert_eq!(e.line, Some(1));
     assert_eq!(
         e.message,
-        "expected a Sloth spec (version: \"prometheus/v1\"), a Pyrra ServiceLevelObjective \
-         (apiVersion: pyrra.dev/v1alpha1) or an OpenSLO SLO (apiVersion: openslo/v1, kind: SLO); \
-         found apps/v1 kind Deployment \"web\""
+        "expected a Sloth spec (version: \"prometheus/v1\", or apiVersion: sloth.slok.dev/v1, \
+         kind: PrometheusServiceLevel), a Pyrra ServiceLevelObjective (apiVersion: \
+         pyrra.dev/v1alpha1) or an OpenSLO SLO (apiVersion: openslo/v1 or openslo/v1alpha, kind: \
+         SLO); found apps/v1 kind Deployment \"web\""
     );
 
     let e = err("version: \"prometheus/v1\"\nservice: a\nslos:\n  - name: x\n    sli: {}\n");

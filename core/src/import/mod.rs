@@ -44,15 +44,16 @@ use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
 use crate::clock::Alignment;
 use crate::scenario::Scenario;
 
+mod calendar;
 mod openslo;
 mod pyrra;
 mod read;
 mod sloth;
 mod values;
 
-use openslo::openslo;
+use openslo::{openslo, openslo_v1alpha};
 use pyrra::pyrra;
-use read::{Out, Source, get, line_of, plain_text};
+use read::{Out, Source, error, get, items, line_of, plain_text, untag};
 use sloth::sloth;
 
 /// What [`import`] read: the scenario, the format it was in (for people),
@@ -70,6 +71,11 @@ pub struct Imported {
     /// What the documents left out and was taken from the format's
     /// defaults (Sloth's 30-day period, say).
     pub assumed: Vec<String>,
+    /// The SLOs the file holds, by name, in order (a name that repeats in
+    /// the file is written as Sloth's SLO ID, `<service>-<name>`).
+    pub slos: Vec<String>,
+    /// The one read: its place in [`Self::slos`].
+    pub chosen: usize,
 }
 
 impl Imported {
@@ -119,8 +125,20 @@ impl Imported {
             line(if n == 0 { "Alerts" } else { "" }, a);
         }
         line("Service", &s.production.service);
+        line("SLO", &s.production.slo);
+        if self.slos.len() > 1 {
+            let these = format!(
+                "{} (read: {})",
+                self.slos.join(", "),
+                self.slos.get(self.chosen).map_or("", String::as_str)
+            );
+            line("In file", &these);
+        }
         line("Requests", &s.production.requests);
-        line("Errors", &s.production.errors);
+        match s.production.counted {
+            crate::production::Counted::Bad => line("Errors", &s.production.errors),
+            crate::production::Counted::Good => line("Good", &s.production.good),
+        }
         if !self.assumed.is_empty() {
             out.push_str("\nAssumed (the format's defaults):\n");
             for a in &self.assumed {
@@ -164,9 +182,10 @@ impl fmt::Display for ImportError {
 impl std::error::Error for ImportError {}
 
 /// The three formats understood, for messages.
-const UNDERSTOOD: &str = "a Sloth spec (version: \"prometheus/v1\"), a Pyrra \
+const UNDERSTOOD: &str = "a Sloth spec (version: \"prometheus/v1\", or apiVersion: \
+                          sloth.slok.dev/v1, kind: PrometheusServiceLevel), a Pyrra \
                           ServiceLevelObjective (apiVersion: pyrra.dev/v1alpha1) or an OpenSLO \
-                          SLO (apiVersion: openslo/v1, kind: SLO)";
+                          SLO (apiVersion: openslo/v1 or openslo/v1alpha, kind: SLO)";
 
 /// What a Sloth or Pyrra query must look like to give a selector.
 const QUERY_SHAPE: &str = "sum(rate(SELECTOR[{{.window}}])) or sum(SELECTOR)";
@@ -177,7 +196,8 @@ pub const MAX_INPUT_BYTES: usize = 1 << 20;
 
 /// Reads one or several YAML documents — a Sloth spec, a Pyrra
 /// `ServiceLevelObjective` or an OpenSLO `SLO`, see the module's
-/// documentation — into a scenario.
+/// documentation — into a scenario: the first SLO of the file, as
+/// [`import_slo`] with no name.
 ///
 /// ```
 /// use nines_core::import::import;
@@ -205,83 +225,199 @@ pub const MAX_INPUT_BYTES: usize = 1 << 20;
 /// assert!(err.message.contains("Sloth spec"));
 /// ```
 pub fn import(text: &str) -> Result<Imported, ImportError> {
-    if text.len() > MAX_INPUT_BYTES {
-        return Err(ImportError {
-            line: None,
-            message: format!(
-                "the input is {} bytes: an SLO spec is expected, at most {MAX_INPUT_BYTES} bytes",
-                text.len()
-            ),
-        });
-    }
-    if let Some(line) = too_deep(text) {
-        return Err(ImportError {
-            line: Some(line),
-            message: format!(
-                "this line nests more than {MAX_DEPTH} levels deep: an SLO spec is expected"
-            ),
-        });
-    }
-    let docs = MarkedYaml::load_from_str(text).map_err(|e| ImportError {
-        line: Some(e.marker().line()),
-        message: format!("this is not valid YAML: {}", e.info()),
-    })?;
+    import_slo(text, None)
+}
+
+/// Reads the SLO named `slo` (the first when `None`) of a file that may
+/// hold several: a Sloth spec's `slos`, several YAML documents, a list of
+/// documents. Every SLO in the file is checked, not only the one read, so
+/// a file Sloth or an OpenSLO tool would refuse is refused here too, with
+/// the SLO's name and line. [`Imported::slos`] names them all, in order.
+///
+/// ```
+/// use nines_core::import::import_slo;
+/// let yaml = r#"
+/// version: "prometheus/v1"
+/// service: "checkout"
+/// slos:
+///   - name: "requests-availability"
+///     objective: 99.9
+///     sli: {events: {error_query: "sum(rate(e[{{.window}}]))", total_query: "sum(rate(t[{{.window}}]))"}}
+///     alerting: {name: CheckoutErrors}
+///   - name: "requests-latency"
+///     objective: 99
+///     sli: {events: {error_query: "sum(rate(slow[{{.window}}]))", total_query: "sum(rate(t[{{.window}}]))"}}
+///     alerting: {name: CheckoutLatency}
+/// "#;
+/// let i = import_slo(yaml, Some("requests-latency")).unwrap();
+/// assert_eq!(i.slos, ["requests-availability", "requests-latency"]);
+/// assert_eq!(i.chosen, 1);
+/// assert_eq!(i.scenario.target.to_string(), "99%");
+/// assert_eq!(i.scenario.production.slo, "requests-latency");
+/// let err = import_slo(yaml, Some("latency")).unwrap_err();
+/// assert_eq!(err.message, "no SLO named \"latency\" in the file; it holds requests-availability, requests-latency");
+/// ```
+pub fn import_slo(text: &str, slo: Option<&str>) -> Result<Imported, ImportError> {
+    let nodes = parse(text)?;
     let src = Source { text };
-    let docs: Vec<Doc<'_, '_>> = docs
-        .iter()
-        .enumerate()
-        .filter(|(_, node)| !is_empty(node))
-        .map(|(i, node)| Doc {
-            number: i + 1,
-            node,
-            kind: kind_of(node),
-        })
-        .collect();
-    let Some(main) = docs
-        .iter()
-        .position(|d| matches!(d.kind, Kind::Sloth | Kind::Pyrra | Kind::OpenSloSlo))
-    else {
+    let docs = documents(&nodes);
+    let entries = slo_entries(&docs);
+    if entries.is_empty() {
         let (line, what) = match docs.first() {
             Some(d) => (Some(line_of(d.node)), d.describe()),
             None => (None, "no document".to_string()),
         };
-        return Err(ImportError {
-            line,
-            message: format!("expected {UNDERSTOOD}; found {what}"),
-        });
-    };
-    let mut out = Out::default();
-    let mut used_docs = BTreeSet::from([main]);
-    let (scenario, format) = match docs[main].kind {
-        Kind::Sloth => sloth(&docs, main, &src, &mut used_docs, &mut out)?,
-        Kind::Pyrra => pyrra(&docs[main], &src, &mut out)?,
-        _ => openslo(&docs, main, &src, &mut used_docs, &mut out)?,
-    };
-    if !out.series {
-        out.assumed.push(format!(
-            "the request and error series: the scenario's defaults, {} and {} (none could be read)",
-            scenario.production.requests, scenario.production.errors
-        ));
+        return Err(error(line, format!("expected {UNDERSTOOD}; found {what}")));
     }
-    for (i, d) in docs.iter().enumerate() {
-        if !used_docs.contains(&i) {
-            let why = match d.kind {
-                Kind::Sloth | Kind::Pyrra | Kind::OpenSloSlo => {
-                    "another SLO: only the first is imported"
-                }
-                Kind::SlothWindows => "Sloth alert windows for another SLO period",
-                _ => "not an SLO the scenario can hold",
-            };
-            out.not_carried
-                .push(format!("document {} ({}): {why}", d.number, d.describe()));
+    let names: Vec<String> = entries.iter().map(|e| e.name.clone()).collect();
+    let chosen = match slo {
+        None => 0,
+        Some(name) => names.iter().position(|n| n == name.trim()).ok_or_else(|| {
+            error(
+                None,
+                format!(
+                    "no SLO named {name:?} in the file; it holds {}",
+                    names.join(", ")
+                ),
+            )
+        })?,
+    };
+    let mut read = None;
+    for (n, entry) in entries.iter().enumerate() {
+        let result = read_entry(&docs, entry, &src).map_err(|mut e| {
+            if entries.len() > 1 {
+                e.message = format!("the SLO {:?}: {}", entry.name, e.message);
+            }
+            e
+        })?;
+        if n == chosen {
+            read = Some(result);
         }
     }
+    let Some((scenario, format, mut out, used_docs)) = read else {
+        return Err(error(None, "no SLO was read"));
+    };
+    list_other_documents(&docs, &entries, chosen, &used_docs, &mut out);
     Ok(Imported {
         scenario,
         format,
         not_carried: out.not_carried,
         assumed: out.assumed,
+        slos: names,
+        chosen,
     })
+}
+
+/// The YAML documents of a text, refused when too large, too deep or not
+/// YAML.
+fn parse(text: &str) -> Result<Vec<MarkedYaml<'_>>, ImportError> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(error(
+            None,
+            format!(
+                "the input is {} bytes: an SLO spec is expected, at most {MAX_INPUT_BYTES} bytes",
+                text.len()
+            ),
+        ));
+    }
+    if let Some(line) = too_deep(text) {
+        return Err(error(
+            Some(line),
+            format!("this line nests more than {MAX_DEPTH} levels deep: an SLO spec is expected"),
+        ));
+    }
+    MarkedYaml::load_from_str(text).map_err(|e| {
+        error(
+            Some(e.marker().line()),
+            format!("this is not valid YAML: {}", e.info()),
+        )
+    })
+}
+
+/// The documents of a file; a document that is a list of mappings (as
+/// OpenSLO's tools accept) gives each item as a document of its own.
+fn documents<'a, 'i>(nodes: &'a [MarkedYaml<'i>]) -> Vec<Doc<'a, 'i>> {
+    let mut docs = Vec::new();
+    for (i, node) in nodes.iter().enumerate().filter(|(_, n)| !is_empty(n)) {
+        match items(node) {
+            Some(list) if !list.is_empty() && list.iter().all(|n| untag(n).data.is_mapping()) => {
+                for (k, item) in list.iter().enumerate() {
+                    docs.push(Doc {
+                        number: i + 1,
+                        item: Some(k + 1),
+                        node: item,
+                        kind: kind_of(item),
+                    });
+                }
+            }
+            _ => docs.push(Doc {
+                number: i + 1,
+                item: None,
+                node,
+                kind: kind_of(node),
+            }),
+        }
+    }
+    docs
+}
+
+/// Reads one SLO: the scenario, the format, what was not carried or
+/// assumed, and the documents it read.
+fn read_entry(
+    docs: &[Doc<'_, '_>],
+    entry: &Entry,
+    src: &Source<'_>,
+) -> Result<(Scenario, &'static str, Out, BTreeSet<usize>), ImportError> {
+    let mut out = Out::default();
+    let mut used_docs = BTreeSet::from([entry.doc]);
+    let (scenario, format) = match docs[entry.doc].kind {
+        Kind::Sloth | Kind::SlothK8s => {
+            sloth(docs, entry.doc, entry.slo, src, &mut used_docs, &mut out)?
+        }
+        Kind::Pyrra => pyrra(&docs[entry.doc], src, &mut out)?,
+        Kind::OpenSloAlpha => openslo_v1alpha(&docs[entry.doc], src, &mut out)?,
+        _ => openslo(docs, entry.doc, src, &mut used_docs, &mut out)?,
+    };
+    if !out.series {
+        let p = &scenario.production;
+        out.assumed.push(format!(
+            "the request and error series: the scenario's defaults, {} and {} (none could be read)",
+            p.requests, p.errors
+        ));
+    }
+    Ok((scenario, format, out, used_docs))
+}
+
+/// Lists the documents the SLO read did not use: the other SLOs by name,
+/// alert windows for another period, and what is not an SLO.
+fn list_other_documents(
+    docs: &[Doc<'_, '_>],
+    entries: &[Entry],
+    chosen: usize,
+    used_docs: &BTreeSet<usize>,
+    out: &mut Out,
+) {
+    for (i, d) in docs.iter().enumerate() {
+        if used_docs.contains(&i) {
+            continue;
+        }
+        let others: Vec<&str> = entries
+            .iter()
+            .enumerate()
+            .filter(|(n, e)| e.doc == i && *n != chosen)
+            .map(|(_, e)| e.name.as_str())
+            .collect();
+        let why = match d.kind {
+            _ if !others.is_empty() => format!(
+                "another SLO ({}): one SLO is imported at a time, chosen by its name",
+                others.join(", ")
+            ),
+            Kind::SlothWindows => "Sloth alert windows for another SLO period".to_string(),
+            _ => "not an SLO the scenario can hold".to_string(),
+        };
+        out.not_carried
+            .push(format!("{} ({}): {why}", d.place(), d.describe()));
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -291,9 +427,11 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     Sloth,
+    SlothK8s,
     SlothWindows,
     Pyrra,
     OpenSloSlo,
+    OpenSloAlpha,
     OpenSloSli,
     Other,
 }
@@ -301,11 +439,105 @@ enum Kind {
 struct Doc<'a, 'i> {
     /// From 1, counting empty documents too.
     number: usize,
+    /// From 1, when the document is a list and this is one of its items.
+    item: Option<usize>,
     node: &'a MarkedYaml<'i>,
     kind: Kind,
 }
 
+/// One SLO of the file: its document, its place in a Sloth spec's `slos`
+/// (0 for the other formats), its name.
+struct Entry {
+    doc: usize,
+    slo: usize,
+    name: String,
+}
+
+/// The SLOs of the documents, in order, named: a Sloth spec's
+/// `slos[].name`, a Pyrra or OpenSLO document's `metadata.name`. A name
+/// that repeats is written `<service>-<name>` (Sloth's SLO ID), and if that
+/// repeats too, followed by `#` and its place.
+fn slo_entries(docs: &[Doc<'_, '_>]) -> Vec<Entry> {
+    let text = |node: &MarkedYaml<'_>, path: &[&str]| {
+        path.iter()
+            .try_fold(node, |n, key| get(n, key))
+            .and_then(plain_text)
+            .map(|t| t.trim().to_string())
+    };
+    let mut found: Vec<(Entry, Option<String>)> = Vec::new();
+    for (i, d) in docs.iter().enumerate() {
+        let base: &[&str] = match d.kind {
+            Kind::Sloth => &[],
+            Kind::SlothK8s => &["spec"],
+            Kind::Pyrra | Kind::OpenSloSlo | Kind::OpenSloAlpha => {
+                let name = text(d.node, &["metadata", "name"]).unwrap_or_else(|| d.place());
+                let service = text(d.node, &["spec", "service"]);
+                found.push((
+                    Entry {
+                        doc: i,
+                        slo: 0,
+                        name,
+                    },
+                    service,
+                ));
+                continue;
+            }
+            _ => continue,
+        };
+        let root = base.iter().try_fold(d.node, |n, key| get(n, key));
+        let slos = root.and_then(|r| get(r, "slos")).and_then(items);
+        let service = root.and_then(|r| text(r, &["service"]));
+        // A spec without SLOs is still one, so that its reader says what
+        // is missing.
+        let count = slos.map_or(1, |s| s.len().max(1));
+        for k in 0..count {
+            let name = slos
+                .and_then(|s| s.get(k))
+                .and_then(|slo| text(slo, &["name"]))
+                .unwrap_or_else(|| format!("{} SLO {}", d.place(), k + 1));
+            found.push((
+                Entry {
+                    doc: i,
+                    slo: k,
+                    name,
+                },
+                service.clone(),
+            ));
+        }
+    }
+    let count = |names: &[String], name: &str| names.iter().filter(|n| *n == name).count();
+    let plain: Vec<String> = found.iter().map(|(e, _)| e.name.clone()).collect();
+    let ids: Vec<String> = found
+        .iter()
+        .map(|(e, service)| match service {
+            Some(s) if count(&plain, &e.name) > 1 => format!("{s}-{}", e.name),
+            _ => e.name.clone(),
+        })
+        .collect();
+    found
+        .into_iter()
+        .zip(&ids)
+        .enumerate()
+        .map(|(n, ((mut e, _), id))| {
+            e.name = if count(&ids, id) > 1 {
+                format!("{id}#{}", n + 1)
+            } else {
+                id.clone()
+            };
+            e
+        })
+        .collect()
+}
+
 impl Doc<'_, '_> {
+    /// `document 2`, or `document 1 item 3` in a list of documents.
+    fn place(&self) -> String {
+        match self.item {
+            Some(k) => format!("document {} item {k}", self.number),
+            None => format!("document {}", self.number),
+        }
+    }
+
     /// `kind SLI "name"`, `version prometheus/v1`, `a list`.
     fn describe(&self) -> String {
         let text = |key: &str| get(self.node, key).and_then(plain_text);
@@ -338,6 +570,8 @@ fn kind_of(node: &MarkedYaml<'_>) -> Kind {
     ) {
         (Some("prometheus/v1"), None, None) => Kind::Sloth,
         (_, Some("sloth.slok.dev/v1"), Some("AlertWindows")) => Kind::SlothWindows,
+        (_, Some("sloth.slok.dev/v1"), Some("PrometheusServiceLevel")) => Kind::SlothK8s,
+        (_, Some("openslo/v1alpha"), Some("SLO")) => Kind::OpenSloAlpha,
         (_, Some("pyrra.dev/v1alpha1"), Some("ServiceLevelObjective")) => Kind::Pyrra,
         (_, Some("openslo/v1"), Some("SLO")) => Kind::OpenSloSlo,
         (_, Some("openslo/v1"), Some("SLI")) => Kind::OpenSloSli,

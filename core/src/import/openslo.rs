@@ -1,15 +1,19 @@
-//! OpenSLO's `SLO` (`openslo/v1`), with an `SLI` it names.
+//! OpenSLO's `SLO`: `openslo/v1` (with an `SLI` it names) and
+//! `openslo/v1alpha`, the version Sloth reads (`internal/storage/io/
+//! openslo.go`: `timeWindows` of a `unit` and a `count`, `ratioMetrics` of
+//! `good` or `bad` and `total` queries with a `source` and a `queryType`).
 
 use std::collections::BTreeSet;
 
+use super::calendar::place_window;
 use super::read::{Out, Reader, Source, error, get, items, line_of, plain_text};
-use super::values::{fraction, percent, series, service_of};
+use super::values::{fraction, percent, series, service_of, slo_name};
 use super::{Doc, ImportError, Kind};
 use crate::budget::BudgetMode;
-use crate::clock::{Alignment, UtcOffset, WeekStart};
+use crate::production::Counted;
 use crate::scenario::Scenario;
-use crate::window::Period;
 
+/// An OpenSLO v1 `SLO`.
 pub(super) fn openslo(
     docs: &[Doc<'_, '_>],
     main: usize,
@@ -17,24 +21,84 @@ pub(super) fn openslo(
     used_docs: &mut BTreeSet<usize>,
     out: &mut Out,
 ) -> Result<(Scenario, &'static str), ImportError> {
-    let doc = &docs[main];
+    let mut s = Scenario::default();
+    let mut r = Reader::new(docs[main].node, String::new());
+    r.take("apiVersion");
+    r.take("kind");
+    names(&mut r, &mut s, out);
+    objective(&mut r, &mut s, src, out)?;
+    budgeting(&mut r, &mut s, src, out);
+    time_window(&mut r, &mut s, out)?;
+    indicator(docs, &mut r, &mut s, used_docs, out);
+    alert_policy_assumed(out);
+    r.leftovers(out);
+    Ok((s, "OpenSLO SLO (openslo/v1)"))
+}
+
+/// An OpenSLO v1alpha `SLO`, as Sloth reads it.
+pub(super) fn openslo_v1alpha(
+    doc: &Doc<'_, '_>,
+    src: &Source<'_>,
+    out: &mut Out,
+) -> Result<(Scenario, &'static str), ImportError> {
     let mut s = Scenario::default();
     let mut r = Reader::new(doc.node, String::new());
     r.take("apiVersion");
     r.take("kind");
-    let service = r.take("spec.service").and_then(plain_text);
-    if let Some(service) = &service {
-        s.production.service = service.trim().to_string();
-        r.take_if("metadata.name", &format!("{}-availability", service.trim()));
-        r.take_if(
-            "metadata.displayName",
-            &format!("{} availability", service.trim()),
-        );
-    } else if let Some(name) = r.take("metadata.name").and_then(plain_text) {
-        s.production.service = service_of(&name);
+    names(&mut r, &mut s, out);
+    objective(&mut r, &mut s, src, out)?;
+    budgeting(&mut r, &mut s, src, out);
+    time_windows_v1alpha(&mut r, &mut s, out)?;
+    let ratio = ["ratioMetrics", "ratioMetric"]
+        .map(|k| format!("spec.objectives[0].{k}"))
+        .into_iter()
+        .find(|p| r.peek(p).is_some());
+    if let Some(m) = ratio {
+        ratio_metrics_v1alpha(&mut r, &mut s, &m, out);
     }
+    alert_policy_assumed(out);
+    r.leftovers(out);
+    Ok((s, "OpenSLO SLO (openslo/v1alpha)"))
+}
 
-    // The objective: the first; target (a fraction) or targetPercent.
+fn alert_policy_assumed(out: &mut Out) {
+    out.assumed.push(
+        "the alert policy: the SRE Workbook's (an OpenSLO SLO names no burn-rate windows)"
+            .to_string(),
+    );
+}
+
+/// The service (`spec.service`, else the SLO's name less Nines'
+/// `-availability`) and the SLO's name (`metadata.name`).
+fn names(r: &mut Reader<'_, '_>, s: &mut Scenario, out: &mut Out) {
+    let name = r.peek("metadata.name").and_then(plain_text);
+    match r.take("spec.service").and_then(plain_text) {
+        Some(service) => {
+            s.production.service = service.trim().to_string();
+            r.take_if(
+                "metadata.displayName",
+                &format!("{} availability", service.trim()),
+            );
+        }
+        None => {
+            if let Some(name) = &name {
+                s.production.service = service_of(name);
+            }
+        }
+    }
+    if name.is_some() {
+        slo_name(r, s, "metadata.name", out);
+    }
+}
+
+/// The first objective's target (a fraction) or targetPercent; the other
+/// objectives are listed.
+fn objective(
+    r: &mut Reader<'_, '_>,
+    s: &mut Scenario,
+    src: &Source<'_>,
+    out: &mut Out,
+) -> Result<(), ImportError> {
     let objectives = r
         .peek("spec.objectives")
         .and_then(items)
@@ -45,7 +109,7 @@ pub(super) fn openslo(
         return Err(error(
             r.line("spec.objectives")
                 .or(r.line("spec"))
-                .or(Some(line_of(doc.node))),
+                .or(Some(line_of(r.root()))),
             missing,
         ));
     }
@@ -55,19 +119,13 @@ pub(super) fn openslo(
     ) {
         (Some(t), _) => {
             r.take("spec.objectives[0].target");
-            fraction(
-                &src.text(t).unwrap_or_default(),
-                "the target",
-                Some(line_of(t)),
-            )?
+            let text = src.text(t).unwrap_or_default();
+            fraction(&text, "the target", Some(line_of(t)))?
         }
         (None, Some(p)) => {
             r.take("spec.objectives[0].targetPercent");
-            percent(
-                &src.text(p).unwrap_or_default(),
-                "the targetPercent",
-                Some(line_of(p)),
-            )?
+            let text = src.text(p).unwrap_or_default();
+            percent(&text, "the targetPercent", Some(line_of(p)))?
         }
         (None, None) => return Err(error(r.line("spec.objectives[0]"), missing)),
     };
@@ -82,8 +140,11 @@ pub(super) fn openslo(
         "spec.objectives[0].displayName",
         &format!("Availability {}", s.target.format_percent()),
     );
+    Ok(())
+}
 
-    // The budgeting method.
+/// The budgeting method: requests (Occurrences) or bad time (Timeslices).
+fn budgeting(r: &mut Reader<'_, '_>, s: &mut Scenario, src: &Source<'_>, out: &mut Out) {
     match r
         .peek("spec.budgetingMethod")
         .and_then(plain_text)
@@ -119,10 +180,16 @@ pub(super) fn openslo(
             .assumed
             .push("the budget: counted in requests (no budgetingMethod)".to_string()),
     }
+}
 
-    time_window(&mut r, &mut s, out)?;
-
-    // The indicator: inline, or an SLI document named by indicatorRef.
+/// The indicator: inline, or an SLI document named by `indicatorRef`.
+fn indicator(
+    docs: &[Doc<'_, '_>],
+    r: &mut Reader<'_, '_>,
+    s: &mut Scenario,
+    used_docs: &mut BTreeSet<usize>,
+    out: &mut Out,
+) {
     let service_name = s.production.service.clone();
     let inline = ["spec.indicator", "spec.objectives[0].indicator"]
         .into_iter()
@@ -140,7 +207,7 @@ pub(super) fn openslo(
                 &format!("{path}.metadata.displayName"),
                 "Requests that fail",
             );
-            ratio_metric(&mut r, &mut s, &format!("{path}.spec"), out);
+            ratio_metric(r, s, &format!("{path}.spec"), out);
         }
         (None, Some(path)) => {
             let name = r.peek(path).and_then(plain_text).unwrap_or_default();
@@ -152,34 +219,26 @@ pub(super) fn openslo(
                         .as_deref()
                         == Some(name.as_str())
             });
-            match sli {
-                Some(i) => {
-                    r.take(path);
-                    used_docs.insert(i);
-                    let mut sr = Reader::new(
-                        docs[i].node,
-                        format!("SLI {name:?} (document {}): ", docs[i].number),
-                    );
-                    sr.take("apiVersion");
-                    sr.take("kind");
-                    sr.take("metadata.name");
-                    ratio_metric(&mut sr, &mut s, "spec", out);
-                    sr.leftovers(out);
-                }
-                None => r.not_carried(path, "no SLI of that name in the file", out),
-            }
+            let Some(i) = sli else {
+                r.not_carried(path, "no SLI of that name in the file", out);
+                return;
+            };
+            r.take(path);
+            used_docs.insert(i);
+            let label = format!("SLI {name:?} ({}): ", docs[i].place());
+            let mut sr = Reader::new(docs[i].node, label);
+            sr.take("apiVersion");
+            sr.take("kind");
+            sr.take("metadata.name");
+            ratio_metric(&mut sr, s, "spec", out);
+            sr.leftovers(out);
         }
         (None, None) => {}
     }
-    out.assumed.push(
-        "the alert policy: the SRE Workbook's (an OpenSLO SLO names no burn-rate windows)"
-            .to_string(),
-    );
-    r.leftovers(out);
-    Ok((s, "OpenSLO SLO (openslo/v1)"))
 }
 
-/// An OpenSLO `ratioMetric` of `bad` and `total` Prometheus queries.
+/// An OpenSLO v1 `ratioMetric` of `bad` (or `good`) and `total`
+/// Prometheus queries.
 pub(super) fn ratio_metric(r: &mut Reader<'_, '_>, s: &mut Scenario, spec: &str, out: &mut Out) {
     let m = format!("{spec}.ratioMetric");
     if r.peek(&m).is_none() {
@@ -192,24 +251,55 @@ pub(super) fn ratio_metric(r: &mut Reader<'_, '_>, s: &mut Scenario, spec: &str,
             .as_deref()
             == Some("Prometheus")
     };
-    if r.peek(&format!("{m}.bad")).is_some() && prometheus(r, "bad") && prometheus(r, "total") {
-        let bad = format!("{m}.bad.metricSource.spec.query");
+    let Some((part, counted)) = counted_part(r, &m) else {
+        return;
+    };
+    if prometheus(r, part) && prometheus(r, "total") {
+        let first = format!("{m}.{part}.metricSource.spec.query");
         let total = format!("{m}.total.metricSource.spec.query");
-        series(r, s, &bad, &total, false, out);
-        r.take(&format!("{m}.bad.metricSource.type"));
+        series(r, s, (&first, counted), &total, false, out);
+        r.take(&format!("{m}.{part}.metricSource.type"));
         r.take(&format!("{m}.total.metricSource.type"));
     }
 }
 
-/// OpenSLO's `timeWindow`: rolling (`isRolling: true`, a duration
-/// shorthand), or calendar-aligned (`calendar` with `startTime` and an IANA
-/// `timeZone`): a whole calendar day, week, month, quarter or year from
-/// its boundary is a calendar window, any other a pinned one.
-pub(super) fn time_window(
-    r: &mut Reader<'_, '_>,
-    s: &mut Scenario,
-    out: &mut Out,
-) -> Result<(), ImportError> {
+/// Which numerator a ratio metric gives: `bad`, else `good` (the bad are
+/// then all less the good).
+fn counted_part(r: &Reader<'_, '_>, m: &str) -> Option<(&'static str, Counted)> {
+    [("bad", Counted::Bad), ("good", Counted::Good)]
+        .into_iter()
+        .find(|(part, _)| r.peek(&format!("{m}.{part}")).is_some())
+}
+
+/// A v1alpha `ratioMetrics` of `good` (or `bad`) and `total`, each a
+/// `source: prometheus` (or Sloth's `sloth`), `queryType: promql` and a
+/// `query`.
+fn ratio_metrics_v1alpha(r: &mut Reader<'_, '_>, s: &mut Scenario, m: &str, out: &mut Out) {
+    r.take_if(&format!("{m}.counter"), "true");
+    r.take_if(&format!("{m}.incremental"), "true");
+    let promql = |r: &Reader<'_, '_>, part: &str| {
+        let field = |f: &str| r.peek(&format!("{m}.{part}.{f}")).and_then(plain_text);
+        matches!(field("source").as_deref(), Some("prometheus" | "sloth"))
+            && field("queryType").as_deref() == Some("promql")
+    };
+    let Some((part, counted)) = counted_part(r, m) else {
+        return;
+    };
+    if promql(r, part) && promql(r, "total") {
+        let first = format!("{m}.{part}.query");
+        let total = format!("{m}.total.query");
+        series(r, s, (&first, counted), &total, false, out);
+        for p in [part, "total"] {
+            r.take(&format!("{m}.{p}.source"));
+            r.take(&format!("{m}.{p}.queryType"));
+        }
+    }
+}
+
+/// OpenSLO v1's `timeWindow`: one item with a `duration` shorthand
+/// (`30d`, `1w`, `1M`…), rolling (`isRolling: true`) or calendar-aligned
+/// (`calendar` with `startTime` and an IANA `timeZone`).
+fn time_window(r: &mut Reader<'_, '_>, s: &mut Scenario, out: &mut Out) -> Result<(), ImportError> {
     let Some(windows) = r.peek("spec.timeWindow") else {
         out.assumed
             .push("the SLO window: 30 days rolling (no timeWindow)".to_string());
@@ -235,198 +325,101 @@ pub(super) fn time_window(
             )
         })?;
     let dline = r.line(&format!("{w}.duration"));
-    let bad_window = |why: &str| {
-        error(
-            dline,
-            format!(
-                "the time window {duration:?} {why}: expected a duration shorthand the scenario \
-                 can hold: days or weeks (30d, 4w), or 1d, 1w, 1M, 1Q, 1Y"
-            ),
-        )
-    };
     let t = duration.trim();
     let unit = t.chars().last().unwrap_or(' ');
-    let n: u32 = t
+    let n: Option<u32> = t
         .get(..t.len() - unit.len_utf8().min(t.len()))
         .and_then(|d| d.parse().ok())
-        .filter(|&n| n > 0)
-        .ok_or_else(|| bad_window("is not a number and a unit"))?;
-    let rolling = match r
-        .peek(&format!("{w}.isRolling"))
-        .and_then(plain_text)
-        .as_deref()
-    {
+        .filter(|&n| n > 0);
+    let Some(n) = n else {
+        return Err(error(
+            dline,
+            format!(
+                "the time window {duration:?} is not a number and a unit: expected a duration \
+                 shorthand, like 30d, 4w, 1M, 1Q or 1Y"
+            ),
+        ));
+    };
+    let unit = if unit == 'y' { 'Y' } else { unit };
+    let rolling = rolling_flag(r, w);
+    r.take(&format!("{w}.duration"));
+    place_window(r, s, out, w, (unit, n, &duration), rolling, dline)
+}
+
+/// Whether a window rolls: `isRolling`, else whether it has no calendar.
+fn rolling_flag(r: &mut Reader<'_, '_>, w: &str) -> bool {
+    let flag = r.peek(&format!("{w}.isRolling")).and_then(plain_text);
+    r.take(&format!("{w}.isRolling"));
+    match flag.as_deref() {
         Some("true") => true,
         Some("false") => false,
         _ => r.peek(&format!("{w}.calendar")).is_none(),
-    };
-    r.take(&format!("{w}.duration"));
-    r.take(&format!("{w}.isRolling"));
-    let days = |d: u64| {
-        u32::try_from(d)
-            .ok()
-            .and_then(|d| Period::rolling(d).ok())
-            .ok_or_else(|| bad_window("is too long"))
-    };
-    let unit_period = match (unit, n) {
-        ('d', 1) => Some(Period::Day),
-        ('w', 1) => Some(Period::Week),
-        ('M', 1) => Some(Period::Month),
-        ('Q', 1) => Some(Period::Quarter),
-        ('Y', 1) => Some(Period::Year),
-        _ => None,
-    };
-    let period = match (unit, n) {
-        ('m', 60) | ('h', 1) => Period::Hour,
-        ('m', n) if n % 1_440 == 0 => days(u64::from(n / 1_440))?,
-        ('h', n) if n % 24 == 0 => days(u64::from(n / 24))?,
-        ('d', n) if rolling || n > 1 => days(u64::from(n))?,
-        ('w', n) if n > 1 => days(7 * u64::from(n))?,
-        _ => unit_period.ok_or_else(|| bad_window("has no period the scenario can hold"))?,
-    };
-    s.slo_window = period;
-    s.budget.alignment = Alignment::Rolling;
-    if rolling {
-        if r.peek(&format!("{w}.calendar")).is_some() {
-            r.not_carried(
-                &format!("{w}.calendar"),
-                "a rolling window has no calendar",
-                out,
-            );
-        }
+    }
+}
+
+/// OpenSLO v1alpha's `timeWindows`: one item of a `unit` (Second, Minute,
+/// Hour, Day, Week, Month, Quarter, Year) and a `count`, rolling or with a
+/// `calendar` as in v1. Neither `isRolling` nor a calendar (Sloth's
+/// examples) is read as Sloth reads it: a rolling window.
+fn time_windows_v1alpha(
+    r: &mut Reader<'_, '_>,
+    s: &mut Scenario,
+    out: &mut Out,
+) -> Result<(), ImportError> {
+    if r.peek("spec.timeWindows").is_none() {
+        out.assumed
+            .push("the SLO window: 30 days rolling (no timeWindows)".to_string());
         return Ok(());
     }
-    // Calendar-aligned or pinned: the zone, then the start.
-    let zone_path = format!("{w}.calendar.timeZone");
-    let offset = match r.peek(&zone_path).and_then(plain_text) {
-        Some(zone) => match fixed_zone(&zone) {
-            Some(o) => {
-                r.take(&zone_path);
-                o
-            }
-            None => {
-                r.not_carried(
-                    &zone_path,
-                    "a named time zone follows daylight saving; the scenario counts calendar \
-                     windows in a fixed offset from UTC, so UTC is used",
-                    out,
-                );
-                UtcOffset::UTC
-            }
-        },
-        None => UtcOffset::UTC,
-    };
-    s.budget.utc_offset = offset;
-    let start_path = format!("{w}.calendar.startTime");
-    let start = match r.peek(&start_path).and_then(plain_text) {
-        Some(text) => Some(crate::clock::parse_instant(&text).map_err(|e| {
-            error(
-                r.line(&start_path),
-                format!(
-                    "the calendar startTime: {e}; expected a date and time like 2026-11-01 00:00:00"
-                ),
-            )
-        })?),
-        None => None,
-    };
-    let boundary = start.and_then(|t| {
-        use chrono::{Datelike, Timelike, Weekday};
-        let midnight = t.hour() == 0 && t.minute() == 0 && t.second() == 0;
-        let week_start = match t.weekday() {
-            Weekday::Mon => Some(WeekStart::Monday),
-            Weekday::Sun => Some(WeekStart::Sunday),
-            Weekday::Sat => Some(WeekStart::Saturday),
-            _ => None,
-        };
-        match (midnight, unit_period?) {
-            (false, _) => None,
-            (true, Period::Day) => Some(None),
-            (true, Period::Week) => week_start.map(Some),
-            (true, Period::Month) => (t.day() == 1).then_some(None),
-            (true, Period::Quarter) => (t.day() == 1 && t.month() % 3 == 1).then_some(None),
-            (true, Period::Year) => (t.day() == 1 && t.month() == 1).then_some(None),
-            _ => None,
-        }
-    });
-    let calendar = match (unit_period, start, boundary) {
-        (Some(p), Some(_), Some(week)) => Some((p, week)),
-        (Some(p), None, _) => Some((p, None)),
+    let windows = r
+        .peek("spec.timeWindows")
+        .and_then(items)
+        .unwrap_or_default();
+    for i in 1..windows.len() {
+        r.not_carried(
+            &format!("spec.timeWindows[{i}]"),
+            "OpenSLO allows one time window; the first is imported",
+            out,
+        );
+    }
+    let w = "spec.timeWindows[0]";
+    let text = |r: &Reader<'_, '_>, f: &str| r.peek(&format!("{w}.{f}")).and_then(plain_text);
+    let line = r.line(w).or(r.line("spec.timeWindows"));
+    let (unit, count) = (text(r, "unit"), text(r, "count"));
+    let n: Option<u32> = count
+        .as_deref()
+        .and_then(|c| c.trim().parse().ok())
+        .filter(|&n| n > 0);
+    let unit_char = match unit.as_deref().map(str::trim) {
+        Some("Minute") => Some('m'),
+        Some("Hour") => Some('h'),
+        Some("Day") => Some('d'),
+        Some("Week") => Some('w'),
+        Some("Month") => Some('M'),
+        Some("Quarter") => Some('Q'),
+        Some("Year") => Some('Y'),
         _ => None,
     };
-    match (calendar, start) {
-        (Some((p, week)), _) => {
-            s.slo_window = p;
-            s.budget.alignment = Alignment::Calendar;
-            if let Some(week) = week {
-                s.budget.week_start = week;
-            }
-            if start.is_some() {
-                r.take(&start_path);
-            }
-        }
-        (None, Some(local)) => {
-            s.budget.alignment = Alignment::Pinned;
-            let minutes = i64::from(offset.minutes());
-            s.budget.start = local
-                .checked_sub_signed(chrono::Duration::minutes(minutes))
-                .unwrap_or(local);
-            r.take(&start_path);
-        }
-        (None, None) => {
-            return Err(error(
-                line,
-                format!(
-                    "the time window {duration:?} does not roll and has no calendar startTime: \
-                     expected isRolling: true, or a calendar with a startTime"
-                ),
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// A time zone with a fixed offset: `UTC`, `Etc/UTC`, `GMT`, or the IANA
-/// `Etc/GMT±h` zones, whose signs are POSIX's (`Etc/GMT-1` is UTC+01:00).
-pub(super) fn fixed_zone(zone: &str) -> Option<UtcOffset> {
-    let z = zone.trim();
-    if matches!(
-        z,
-        "UTC" | "Etc/UTC" | "GMT" | "Etc/GMT" | "Etc/UCT" | "UCT" | "Etc/Zulu" | "Zulu"
-    ) {
-        return Some(UtcOffset::UTC);
-    }
-    let rest = z.strip_prefix("Etc/GMT")?;
-    let (sign, hours) = match rest.split_at_checked(1)? {
-        ("+", h) => (-1, h),
-        ("-", h) => (1, h),
-        _ => return None,
+    let (Some(u), Some(n)) = (unit_char, n) else {
+        return Err(error(
+            line,
+            format!(
+                "the time window of unit {} and count {}: expected a unit of Minute, Hour, Day, \
+                 Week, Month, Quarter or Year and a whole count above 0, like unit: Day, count: 30",
+                unit.as_deref().unwrap_or("(none)"),
+                count.as_deref().unwrap_or("(none)")
+            ),
+        ));
     };
-    if hours.is_empty() || hours.len() > 2 || !hours.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
+    if r.peek(&format!("{w}.isRolling")).is_none() && r.peek(&format!("{w}.calendar")).is_none() {
+        out.assumed.push(format!(
+            "the time window {n} {}: rolling, as Sloth reads it (no isRolling, no calendar)",
+            unit.as_deref().unwrap_or_default()
+        ));
     }
-    let h: i32 = hours.parse().ok()?;
-    UtcOffset::from_minutes(sign * h * 60)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fixed_zones_with_posix_signs() {
-        let minutes = |z: &str| fixed_zone(z).map(UtcOffset::minutes);
-        assert_eq!(minutes("UTC"), Some(0));
-        assert_eq!(minutes("Etc/GMT-1"), Some(60));
-        assert_eq!(minutes("Etc/GMT+5"), Some(-300));
-        assert_eq!(minutes("Etc/GMT-14"), Some(840));
-        for named in [
-            "Europe/Paris",
-            "Etc/GMT-15",
-            "Etc/GMT+",
-            "Etc/GMT1",
-            "Asia/Kolkata",
-        ] {
-            assert_eq!(minutes(named), None, "{named}");
-        }
-    }
+    let rolling = rolling_flag(r, w);
+    r.take(&format!("{w}.unit"));
+    r.take(&format!("{w}.count"));
+    let shown = format!("{n} {}", unit.unwrap_or_default());
+    place_window(r, s, out, w, (u, n, &shown), rolling, line)
 }

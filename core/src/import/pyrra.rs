@@ -1,10 +1,11 @@
 //! Pyrra's `ServiceLevelObjective` (`pyrra.dev/v1alpha1`).
 
 use super::read::{Out, Reader, Source, error, line_of, plain_text};
-use super::values::{percent, prometheus_window, series, service_of};
+use super::values::{percent, prometheus_window, series, service_of, slo_name};
 use super::{Doc, ImportError};
 use crate::alerts::PolicyChoice;
 use crate::budget::BudgetMode;
+use crate::production::Counted;
 use crate::scenario::Scenario;
 
 pub(super) fn pyrra(
@@ -16,8 +17,9 @@ pub(super) fn pyrra(
     let mut r = Reader::new(doc.node, String::new());
     r.take("apiVersion");
     r.take("kind");
-    if let Some(name) = r.take("metadata.name").and_then(plain_text) {
+    if let Some(name) = r.peek("metadata.name").and_then(plain_text) {
         s.production.service = service_of(&name);
+        slo_name(&mut r, &mut s, "metadata.name", out);
     }
     let Some(target) = r.peek("spec.target") else {
         return Err(error(
@@ -45,7 +47,7 @@ pub(super) fn pyrra(
         series(
             &mut r,
             &mut s,
-            "spec.indicator.ratio.errors.metric",
+            ("spec.indicator.ratio.errors.metric", Counted::Bad),
             "spec.indicator.ratio.total.metric",
             true,
             out,

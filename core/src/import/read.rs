@@ -120,6 +120,11 @@ impl<'a, 'i> Reader<'a, 'i> {
         }
     }
 
+    /// The document's root node.
+    pub(super) fn root(&self) -> &'a MarkedYaml<'i> {
+        self.root
+    }
+
     /// The node at a path (`spec.objectives[0].target`), not marked read.
     pub(super) fn peek(&self, path: &str) -> Option<&'a MarkedYaml<'i>> {
         let mut node = self.root;

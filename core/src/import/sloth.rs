@@ -7,60 +7,113 @@ use super::values::{percent, prometheus_ms, prometheus_window, series};
 use super::{Doc, ImportError, Kind};
 use crate::alerts::{AlertPolicy, BurnAlert, PolicyChoice};
 use crate::budget::BudgetMode;
+use crate::production::Counted;
 use crate::scenario::Scenario;
 use crate::window::Period;
 
+/// Sloth's two forms of one spec: the plain one (`version:
+/// "prometheus/v1"`, snake_case keys) and the Kubernetes resource
+/// (`kind: PrometheusServiceLevel`, the spec under `spec:`, camelCase keys;
+/// `pkg/kubernetes/api/sloth/v1/types.go`).
+struct Form {
+    base: &'static str,
+    error_query: &'static str,
+    total_query: &'static str,
+    page_alert: &'static str,
+    ticket_alert: &'static str,
+    format: &'static str,
+    with_windows: &'static str,
+}
+
+const PLAIN: Form = Form {
+    base: "",
+    error_query: "error_query",
+    total_query: "total_query",
+    page_alert: "page_alert",
+    ticket_alert: "ticket_alert",
+    format: "Sloth spec (prometheus/v1)",
+    with_windows: "Sloth spec (prometheus/v1) with its AlertWindows",
+};
+
+const K8S: Form = Form {
+    base: "spec.",
+    error_query: "errorQuery",
+    total_query: "totalQuery",
+    page_alert: "pageAlert",
+    ticket_alert: "ticketAlert",
+    format: "Sloth PrometheusServiceLevel (sloth.slok.dev/v1)",
+    with_windows: "Sloth PrometheusServiceLevel (sloth.slok.dev/v1) with its AlertWindows",
+};
+
+/// The SLO `k` of a Sloth spec (either form), checked as Sloth checks
+/// every SLO (`pkg/common/validation/slo.go`): an objective in (0, 100], a
+/// service and a name of Sloth's form, one SLI type, and an alert name
+/// unless both alerts are disabled.
 pub(super) fn sloth(
     docs: &[Doc<'_, '_>],
     main: usize,
+    k: usize,
     src: &Source<'_>,
     used_docs: &mut BTreeSet<usize>,
     out: &mut Out,
 ) -> Result<(Scenario, &'static str), ImportError> {
+    let form = if docs[main].kind == Kind::SlothK8s {
+        &K8S
+    } else {
+        &PLAIN
+    };
     let mut s = Scenario::default();
     let mut r = Reader::new(docs[main].node, String::new());
-    r.take("version");
-    if let Some(service) = r.take("service").and_then(plain_text) {
-        s.production.service = service.trim().to_string();
+    for key in ["version", "apiVersion", "kind"] {
+        r.take(key);
     }
-    let slos = r.peek("slos").and_then(items).unwrap_or_default();
+    let at = |rest: &str| format!("{}{rest}", form.base);
+    let slo = |rest: &str| format!("{}slos[{k}]{rest}", form.base);
+    let slos = r.peek(&at("slos")).and_then(items).unwrap_or_default();
     if slos.is_empty() {
         return Err(error(
-            r.line("slos").or(Some(line_of(docs[main].node))),
-            "expected slos: a list with at least one SLO and its objective (a percentage, like \
-             objective: 99.9)",
+            r.line(&at("slos")).or(Some(line_of(docs[main].node))),
+            format!(
+                "expected {}slos: a list with at least one SLO and its objective (a percentage, \
+                 like objective: 99.9)",
+                form.base
+            ),
         ));
     }
-    let Some(objective) = r.peek("slos[0].objective") else {
+    let Some(objective) = r.peek(&slo(".objective")) else {
         return Err(error(
-            r.line("slos[0]"),
+            r.line(&slo("")),
             "the SLO has no objective: expected objective: a percentage above 0 and at most 100, \
              like 99.9",
         ));
     };
     let text = src.text(objective).unwrap_or_default();
     s.target = percent(&text, "the objective", Some(line_of(objective)))?;
-    r.take("slos[0].objective");
-    for i in 1..slos.len() {
+    r.take(&slo(".objective"));
+    let line = r.line(&slo("")).or(Some(line_of(docs[main].node)));
+    let service = sloth_name(&r, &at("service"), "the service", line)?;
+    s.production.service = service;
+    r.take(&at("service"));
+    s.production.slo = sloth_name(&r, &slo(".name"), "the SLO's name", line)?;
+    r.take(&slo(".name"));
+    for i in (0..slos.len()).filter(|&i| i != k) {
         r.not_carried(
-            &format!("slos[{i}]"),
-            "another SLO: only the first is imported",
+            &at(&format!("slos[{i}]")),
+            "another SLO: one SLO is imported at a time, chosen by its name",
             out,
         );
     }
-    r.take_if("slos[0].name", "requests-availability");
+    sli_type(&r, &slo(".sli"), line)?;
+    let events = slo(".sli.events");
     series(
         &mut r,
         &mut s,
-        "slos[0].sli.events.error_query",
-        "slos[0].sli.events.total_query",
+        (&format!("{events}.{}", form.error_query), Counted::Bad),
+        &format!("{events}.{}", form.total_query),
         false,
         out,
     );
-    r.take_if("slos[0].alerting.name", "ErrorBudgetBurn");
-    r.take_if("slos[0].alerting.labels.category", "availability");
-    r.take_if("slos[0].alerting.page_alert.labels.severity", "page");
-    r.take_if("slos[0].alerting.ticket_alert.labels.severity", "ticket");
+    alerting(&mut r, &slo(".alerting"), form, line)?;
     s.budget.mode = BudgetMode::Requests;
 
     // The period: Sloth's --default-slo-period (Nines writes it in the
@@ -81,11 +134,11 @@ pub(super) fn sloth(
             .find(|&i| period_of(i).and_then(|p| prometheus_ms(&p)) == prometheus_ms(f)),
         None => windows.first().copied(),
     };
-    let mut format = "Sloth spec (prometheus/v1)";
+    let mut format = form.format;
     match (&flag, chosen) {
         (_, Some(w)) => {
             used_docs.insert(w);
-            format = "Sloth spec (prometheus/v1) with its AlertWindows";
+            format = form.with_windows;
             alert_windows(&docs[w], &mut s, out)?;
         }
         (Some(f), None) => {
@@ -105,6 +158,98 @@ pub(super) fn sloth(
     }
     r.leftovers(out);
     Ok((s, format))
+}
+
+/// A name Sloth accepts (`pkg/common/conventions`, `NameRegexp`:
+/// `^[A-Za-z0-9][-A-Za-z0-9_.]*[A-Za-z0-9]$`), read at `path`.
+fn sloth_name(
+    r: &Reader<'_, '_>,
+    path: &str,
+    what: &str,
+    line: Option<usize>,
+) -> Result<String, ImportError> {
+    let name = r.peek(path).and_then(plain_text).unwrap_or_default();
+    let b = name.as_bytes();
+    let inner = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.');
+    let ok = b.len() >= 2
+        && b[0].is_ascii_alphanumeric()
+        && b[b.len() - 1].is_ascii_alphanumeric()
+        && b.iter().all(inner);
+    if ok {
+        return Ok(name);
+    }
+    let found = if name.is_empty() {
+        "is missing or empty".to_string()
+    } else {
+        format!("{name:?} is not a name Sloth accepts")
+    };
+    Err(error(
+        r.line(path).or(line),
+        format!(
+            "{what} {found}: expected ASCII letters, digits, '-', '_' and '.', starting and \
+             ending with a letter or digit, at least two characters"
+        ),
+    ))
+}
+
+/// Sloth's rule: an SLI is exactly one of `events`, `raw` or `plugin`.
+fn sli_type(r: &Reader<'_, '_>, sli: &str, line: Option<usize>) -> Result<(), ImportError> {
+    let given: Vec<&str> = ["events", "raw", "plugin"]
+        .into_iter()
+        .filter(|t| r.peek(&format!("{sli}.{t}")).is_some())
+        .collect();
+    if given.len() == 1 {
+        return Ok(());
+    }
+    let found = if given.is_empty() {
+        "has none".to_string()
+    } else {
+        format!("has {}", given.join(" and "))
+    };
+    Err(error(
+        r.line(sli).or(line),
+        format!(
+            "the SLO's sli {found}: expected exactly one of events (error and total queries), \
+             raw (an error ratio query) or plugin"
+        ),
+    ))
+}
+
+/// The SLO's `alerting`: Sloth needs its name unless both the page and
+/// the ticket alert are disabled; the names and labels Nines' own export
+/// writes are taken as read.
+fn alerting(
+    r: &mut Reader<'_, '_>,
+    at: &str,
+    form: &Form,
+    line: Option<usize>,
+) -> Result<(), ImportError> {
+    let disabled = |r: &Reader<'_, '_>, alert: &str| {
+        r.peek(&format!("{at}.{alert}.disable"))
+            .and_then(plain_text)
+            .as_deref()
+            == Some("true")
+    };
+    let name = r.peek(&format!("{at}.name")).and_then(plain_text);
+    let both_off = disabled(r, form.page_alert) && disabled(r, form.ticket_alert);
+    if !both_off && name.as_deref().is_none_or(|n| n.trim().is_empty()) {
+        return Err(error(
+            r.line(&format!("{at}.name")).or(r.line(at)).or(line),
+            format!(
+                "the SLO's alerting has no name: Sloth needs alerting.name (like \
+                 MyServiceHighErrorRate) unless both {} and {} are disabled (disable: true)",
+                form.page_alert, form.ticket_alert
+            ),
+        ));
+    }
+    r.take_if(&format!("{at}.name"), "ErrorBudgetBurn");
+    r.take_if(&format!("{at}.labels.category"), "availability");
+    r.take_if(&format!("{at}.{}.labels.severity", form.page_alert), "page");
+    r.take_if(
+        &format!("{at}.{}.labels.severity", form.ticket_alert),
+        "ticket",
+    );
+    Ok(())
 }
 
 /// `--default-slo-period=28d` in a comment line, as Nines' Sloth export
@@ -129,10 +274,7 @@ pub(super) fn alert_windows(
     s: &mut Scenario,
     out: &mut Out,
 ) -> Result<(), ImportError> {
-    let mut r = Reader::new(
-        doc.node,
-        format!("AlertWindows (document {}): ", doc.number),
-    );
+    let mut r = Reader::new(doc.node, format!("AlertWindows ({}): ", doc.place()));
     r.take("apiVersion");
     r.take("kind");
     let period = r

@@ -3,7 +3,7 @@
 
 use super::read::{Out, Reader, error, plain_text};
 use super::{ImportError, QUERY_SHAPE};
-use crate::production::check_selector;
+use crate::production::{Counted, check_selector, is_refused};
 use crate::quantity::Availability;
 use crate::ratio::Ratio;
 use crate::scenario::Scenario;
@@ -183,12 +183,13 @@ pub(super) fn rate_selector(rest: &str) -> Option<String> {
     Some(selector.to_string())
 }
 
-/// Sets the request and error series from two queries when both have the
-/// shape [`query_selector`] reads; otherwise lists them.
+/// Sets the request series and the bad (or, `Counted::Good`, the good)
+/// requests' series from two queries when both have the shape
+/// [`query_selector`] reads; otherwise lists them.
 pub(super) fn series(
     r: &mut Reader<'_, '_>,
     scenario: &mut Scenario,
-    errors_path: &str,
+    (errors_path, counted): (&str, Counted),
     total_path: &str,
     selectors: bool,
     out: &mut Out,
@@ -213,8 +214,13 @@ pub(super) fn series(
             r.take(errors_path);
             r.take(total_path);
             out.series = true;
-            scenario.production.errors = errors;
-            scenario.production.requests = requests;
+            let p = &mut scenario.production;
+            p.counted = counted;
+            match counted {
+                Counted::Bad => p.errors = errors,
+                Counted::Good => p.good = errors,
+            }
+            p.requests = requests;
         }
         (e, t) => {
             for (path, ok) in [(errors_path, e.is_some()), (total_path, t.is_some())] {
@@ -227,6 +233,26 @@ pub(super) fn series(
             }
         }
     }
+}
+
+/// Reads the SLO's name at `path` into the scenario's `slo`, the label
+/// every exported rule carries: a name the exports cannot write as a label
+/// (empty, or with a line break or another character [`is_refused`]
+/// refuses) is listed instead, and `availability` kept.
+pub(super) fn slo_name(r: &mut Reader<'_, '_>, s: &mut Scenario, path: &str, out: &mut Out) {
+    let name = r.peek(path).and_then(plain_text).unwrap_or_default();
+    let name = name.trim();
+    if name.is_empty() || name.chars().any(is_refused) {
+        r.not_carried(
+            path,
+            "an SLO's name is a label of every rule: it must be non-empty, without line breaks \
+             or the other characters a rules file cannot carry; the name availability is kept",
+            out,
+        );
+        return;
+    }
+    s.production.slo = name.to_string();
+    r.take(path);
 }
 
 /// The service name from an SLO's name: Nines names its SLOs
