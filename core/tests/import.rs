@@ -665,3 +665,187 @@ fn nothing_panics() {
         }
     }
 }
+
+/// A copied Sloth file (core/tests/data/sloth, see its NOTICE).
+fn sloth_data(name: &str) -> String {
+    let path = format!("{}/tests/data/sloth/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap()
+}
+
+/// Sloth's examples/k8s-getting-started.yml: the getting-started SLO as a
+/// PrometheusServiceLevel — 99.9% over Sloth's default 30 days, service
+/// myservice, SLO requests-availability, the camelCase errorQuery and
+/// totalQuery read as the plain form's queries.
+#[test]
+fn sloth_kubernetes_getting_started() {
+    let i = ok(&sloth_data("k8s-getting-started.yml"));
+    let s = &i.scenario;
+    assert_eq!(i.format, "Sloth PrometheusServiceLevel (sloth.slok.dev/v1)");
+    assert_eq!(s.target.to_string(), "99.9%");
+    assert_eq!(s.slo_window, Period::Days(30));
+    assert_eq!(s.alerts.policy, PolicyChoice::Sloth);
+    assert_eq!(s.production.service, "myservice");
+    assert_eq!(s.production.slo, "requests-availability");
+    assert_eq!(
+        s.production.errors,
+        r#"http_request_duration_seconds_count{job="myservice",code=~"(5..|429)"}"#
+    );
+    assert_eq!(
+        s.production.requests,
+        r#"http_request_duration_seconds_count{job="myservice"}"#
+    );
+    assert!(
+        i.not_carried.contains(
+            &"spec.slos[0].alerting.pageAlert.labels: {severity: pageteam, routing_key: myteam}"
+                .to_string()
+        ),
+        "{:?}",
+        i.not_carried
+    );
+
+    // examples/k8s-home-wifi.yml: two SLOs, 95 and 99.9; their
+    // sum_over_time queries are not the scenario's shape, and are listed.
+    let wifi = sloth_data("k8s-home-wifi.yml");
+    let i = ok(&wifi);
+    assert_eq!(
+        i.slos,
+        [
+            "good-wifi-client-satisfaction",
+            "risk-wifi-client-satisfaction"
+        ]
+    );
+    assert_eq!(i.scenario.target.to_string(), "95%");
+    assert_eq!(i.scenario.production.service, "home-wifi");
+    assert!(
+        i.not_carried
+            .iter()
+            .any(|n| n.starts_with("spec.slos[0].sli.events.errorQuery: sum_over_time("))
+    );
+    let i = nines_core::import::import_slo(&wifi, Some("risk-wifi-client-satisfaction")).unwrap();
+    assert_eq!(i.chosen, 1);
+    assert_eq!(i.scenario.target.to_string(), "99.9%");
+
+    // examples/k8s-multifile.yml: two documents whose SLOs share the name
+    // requests-availability, told apart by Sloth's ID <service>-<name>.
+    let multi = sloth_data("k8s-multifile.yml");
+    let i = ok(&multi);
+    assert_eq!(
+        i.slos,
+        [
+            "myservice-requests-availability",
+            "myservice2-requests-availability"
+        ]
+    );
+    let i =
+        nines_core::import::import_slo(&multi, Some("myservice2-requests-availability")).unwrap();
+    assert_eq!(i.scenario.target.to_string(), "99.99%");
+    assert_eq!(i.scenario.production.service, "myservice2");
+}
+
+/// Sloth's OpenSLO v1alpha examples (examples/openslo-getting-started.yml,
+/// examples/openslo-kubernetes-apiserver.yml): target 0.999 over
+/// `count: 30, unit: Day` (rolling, as Sloth reads it), a good and total
+/// ratio: the good requests counted, the bad being all less the good.
+#[test]
+fn openslo_v1alpha_as_sloth_reads_it() {
+    let i = ok(&sloth_data("openslo-getting-started.yml"));
+    let s = &i.scenario;
+    assert_eq!(i.format, "OpenSLO SLO (openslo/v1alpha)");
+    assert_eq!(s.target.to_string(), "99.9%");
+    assert_eq!(s.slo_window, Period::Days(30));
+    assert_eq!(s.budget.alignment, Alignment::Rolling);
+    assert_eq!(s.budget.mode, BudgetMode::Requests);
+    assert_eq!(s.production.service, "my-service");
+    assert_eq!(s.production.slo, "sloth-slo-my-service");
+    assert_eq!(s.production.counted, nines_core::production::Counted::Good);
+    assert_eq!(
+        s.production.good,
+        r#"http_request_duration_seconds_count{job="myservice",code!~"(5..|429)"}"#
+    );
+    assert_eq!(
+        s.production.requests,
+        r#"http_request_duration_seconds_count{job="myservice"}"#
+    );
+    assert_eq!(
+        i.not_carried,
+        [
+            "metadata.displayName: Requests Availability",
+            "spec.description: Common SLO based on availability for HTTP request responses."
+        ]
+    );
+
+    // Two SLO documents; the second has two objectives, 0.99 and 0.999:
+    // the first read, the other listed.
+    let yaml = sloth_data("openslo-kubernetes-apiserver.yml");
+    let i = nines_core::import::import_slo(&yaml, Some("requests-latency-openslo")).unwrap();
+    assert_eq!(
+        i.slos,
+        ["requests-availability-openslo", "requests-latency-openslo"]
+    );
+    assert_eq!(i.scenario.target.to_string(), "99%");
+    assert_eq!(
+        i.scenario.production.good,
+        r#"apiserver_request_duration_seconds_bucket{le="0.4",verb!="WATCH"}"#
+    );
+    assert!(
+        i.not_carried
+            .iter()
+            .any(|n| n.starts_with("spec.objectives[1]: "))
+    );
+    assert!(i.not_carried.iter().any(|n| n.starts_with(
+        "document 1 (openslo/v1alpha kind SLO \"requests-availability-openslo\"): another SLO"
+    )));
+
+    // The same two documents as one YAML list (as OpenSLO's oslo and
+    // go-sdk read them): the same SLOs, the items named as such.
+    let docs: Vec<&str> = yaml.split("\n---\n").collect();
+    let list: String = docs
+        .iter()
+        .map(|d| {
+            let body: Vec<String> = d
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .enumerate()
+                .map(|(n, l)| format!("{}{l}", if n == 0 { "- " } else { "  " }))
+                .collect();
+            body.join("\n") + "\n"
+        })
+        .collect();
+    let i = nines_core::import::import_slo(&list, Some("requests-latency-openslo")).unwrap();
+    assert_eq!(
+        i.slos,
+        ["requests-availability-openslo", "requests-latency-openslo"]
+    );
+    assert_eq!(i.scenario.target.to_string(), "99%");
+    assert!(
+        i.not_carried
+            .iter()
+            .any(|n| n.starts_with("document 1 item 1 (openslo/v1alpha"))
+    );
+
+    // Sloth's validate/bad/bad-openslo.yaml is bad for Sloth only for its
+    // 28-day window; 28 days is a window the scenario holds.
+    let i = ok(&sloth_data("validate-bad-bad-openslo.yaml"));
+    assert_eq!(i.scenario.slo_window, Period::Days(28));
+}
+
+/// An SLO name the exports cannot write as a label (a line break) is
+/// listed, and the default kept; Sloth's own good file with four SLOs
+/// names them by Sloth's IDs (validate/good/good-multi-k8s.yaml).
+#[test]
+fn slo_names_checked_and_listed() {
+    let yaml = "apiVersion: pyrra.dev/v1alpha1\nkind: ServiceLevelObjective\nmetadata:\n  \
+                name: \"web\\u2028x\"\nspec:\n  target: \"99\"\n  window: 2w\n";
+    let i = ok(yaml);
+    assert_eq!(i.scenario.production.slo, "availability");
+    assert!(
+        i.not_carried[0].starts_with("metadata.name: "),
+        "{:?}",
+        i.not_carried
+    );
+    let i = ok(&sloth_data("validate-good-good-multi-k8s.yaml"));
+    assert_eq!(
+        i.slos,
+        ["svc01-slo1", "svc01-slo02", "svc02-slo1", "svc02-slo02"]
+    );
+}
