@@ -1,29 +1,46 @@
 //! Import: an SLO spec a team already has, read into a [`Scenario`]
-//! (issue 17 §4). Three formats, each read as its project documents it:
+//! (issue 17 §4). Three formats, each read as its project documents it,
+//! one reader a file:
 //!
-//! * a **Sloth** spec, `version: "prometheus/v1"` (github.com/slok/sloth,
-//!   README "Getting started" and `pkg/prometheus/api/v1`: `service`,
-//!   `slos[]` with `objective` as a percentage, an `events` SLI of
-//!   `error_query` and `total_query` over `{{.window}}`, `alerting`), with
+//! * a **Sloth** spec (`sloth.rs`), `version: "prometheus/v1"`
+//!   (github.com/slok/sloth, README "Getting started" and
+//!   `pkg/prometheus/api/v1`: `service`, `slos[]` with a `name`, an
+//!   `objective` as a percentage, an `events` SLI of `error_query` and
+//!   `total_query` over `{{.window}}`, `alerting`), or the same spec as
+//!   Sloth's Kubernetes resource (`apiVersion: sloth.slok.dev/v1`, `kind:
+//!   PrometheusServiceLevel`, `pkg/kubernetes/api/sloth/v1`: the spec under
+//!   `spec:`, `errorQuery`, `totalQuery`, `pageAlert`, `ticketAlert`), with
 //!   Sloth's default SLO period of 30 days (its `--default-slo-period`) and
 //!   Sloth's default alert windows; an optional `AlertWindows` document
-//!   (`apiVersion: sloth.slok.dev/v1`, `examples/windows/7d.yaml`: the
-//!   `sloPeriod` and the page and ticket `quick` and `slow` windows with
-//!   their `errorBudgetPercent`) gives the period and the alert rows;
-//! * a **Pyrra** `ServiceLevelObjective` (`apiVersion: pyrra.dev/v1alpha1`,
-//!   github.com/pyrra-dev/pyrra README: `spec.target` a percentage string,
-//!   `spec.window` a Prometheus duration, a `ratio` indicator of `errors`
-//!   and `total` metric selectors), with Pyrra's own burn-rate alerts;
-//! * an **OpenSLO** v1 `SLO` (`apiVersion: openslo/v1`,
+//!   (`examples/windows/7d.yaml`: the `sloPeriod` and the page and ticket
+//!   `quick` and `slow` windows with their `errorBudgetPercent`) gives the
+//!   period and the alert rows. Every SLO is checked as Sloth checks it
+//!   (`pkg/common/validation`): its objective, a service and name of
+//!   Sloth's form, one SLI type, an alert name unless both alerts are off;
+//! * a **Pyrra** `ServiceLevelObjective` (`pyrra.rs`, `apiVersion:
+//!   pyrra.dev/v1alpha1`, github.com/pyrra-dev/pyrra README: `spec.target` a
+//!   percentage string, `spec.window` a Prometheus duration, a `ratio`
+//!   indicator of `errors` and `total` metric selectors), with Pyrra's own
+//!   burn-rate alerts;
+//! * an **OpenSLO** `SLO` (`openslo.rs`): v1 (`apiVersion: openslo/v1`,
 //!   github.com/OpenSLO/OpenSLO README "SLO", "Objectives", "SLI": the
 //!   `service`, `objectives[].target` a fraction or `targetPercent`, one
 //!   `timeWindow` rolling or calendar-aligned with a `startTime` and an IANA
 //!   `timeZone`, the `budgetingMethod`, an inline or referenced `ratioMetric`
-//!   indicator of `bad` and `total` queries). A file may hold several kinds
-//!   (SLI, AlertPolicy, Service…): the first SLO is read, an SLI it names by
-//!   `indicatorRef` too, and the others are listed.
+//!   indicator of `bad` or `good` and `total` queries), or v1alpha, the
+//!   version Sloth reads (`timeWindows` of a `unit` and a `count`,
+//!   `ratioMetrics` whose `good` or `bad` and `total` are each a `source:
+//!   prometheus`, `queryType: promql` and a `query`). A calendar day, week,
+//!   month, quarter or year repeats from its `startTime` (`calendar.rs`).
 //!
-//! Whatever the scenario cannot hold — a second SLO, labels, annotations,
+//! A file may hold several SLOs (a Sloth spec's `slos`, several YAML
+//! documents, a document that is a list of documents) and other kinds
+//! (SLI, AlertPolicy, Service…): [`import_slo`] reads the one named (the
+//! first by default), an SLI it names by `indicatorRef` too, checks every
+//! SLO, and lists the others. The SLO's name becomes the scenario's `slo`
+//! label.
+//!
+//! Whatever the scenario cannot hold — another SLO, labels, annotations,
 //! alert names, a latency indicator, a query of another shape than
 //! `sum(rate(SELECTOR[{{.window}}]))` or a counter `sum(SELECTOR)`, a named
 //! time zone, other documents —
