@@ -116,8 +116,22 @@ pub(super) fn sloth(
     alerting(&mut r, &slo(".alerting"), form, line)?;
     s.budget.mode = BudgetMode::Requests;
 
-    // The period: Sloth's --default-slo-period (Nines writes it in the
-    // header comment), else the AlertWindows' sloPeriod, else 30 days.
+    let format = period(docs, src, form, &mut s, used_docs, out)?;
+    r.leftovers(out);
+    Ok((s, format))
+}
+
+/// The period and the alert windows: Sloth's --default-slo-period (Nines
+/// writes it in the header comment), else the AlertWindows' sloPeriod,
+/// else 30 days; the format's name, with its AlertWindows when read.
+fn period(
+    docs: &[Doc<'_, '_>],
+    src: &Source<'_>,
+    form: &Form,
+    s: &mut Scenario,
+    used_docs: &mut BTreeSet<usize>,
+    out: &mut Out,
+) -> Result<&'static str, ImportError> {
     let flag = default_period_flag(src.text);
     let windows: Vec<usize> = (0..docs.len())
         .filter(|&i| docs[i].kind == Kind::SlothWindows)
@@ -139,10 +153,10 @@ pub(super) fn sloth(
         (_, Some(w)) => {
             used_docs.insert(w);
             format = form.with_windows;
-            alert_windows(&docs[w], &mut s, out)?;
+            alert_windows(&docs[w], s, out)?;
         }
         (Some(f), None) => {
-            prometheus_window(&mut s, f, "the --default-slo-period", None)?;
+            prometheus_window(s, f, "the --default-slo-period", None)?;
             s.alerts.policy = PolicyChoice::Sloth;
         }
         (None, None) => {
@@ -156,8 +170,7 @@ pub(super) fn sloth(
         out.assumed
             .push("the alert windows: Sloth's defaults for the period".to_string());
     }
-    r.leftovers(out);
-    Ok((s, format))
+    Ok(format)
 }
 
 /// A name Sloth accepts (`pkg/common/conventions`, `NameRegexp`:
