@@ -101,32 +101,41 @@ fn modules(dir: &Path, sub: Option<&str>) -> BTreeMap<String, String> {
         }
     };
     add("", "");
-    if let Some(sub) = sub {
-        add(sub, &format!("{sub}::"));
+    match sub {
+        Some(sub) => add(sub, &format!("{sub}::")),
+        None => fold_folders(dir, &mut out),
     }
-    // A module kept as a folder (`export/mod.rs` and one file a job) is one
-    // room: its files together, their `super::` paths inside it.
-    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().to_string();
-        if Some(name.as_str()) == sub || !path.join("mod.rs").is_file() {
+    out
+}
+
+/// A module kept as a folder (`import/mod.rs` with a file per reader,
+/// `export/mod.rs` with a file per format) is
+/// one module on its floor: its files' sources together, under its name.
+fn fold_folders(dir: &Path, out: &mut BTreeMap<String, String>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let folder = entry.path();
+        if !folder.join("mod.rs").is_file() {
             continue;
         }
-        let mut files: Vec<_> = fs::read_dir(&path)
+        let mut files: Vec<_> = fs::read_dir(&folder)
             .into_iter()
             .flatten()
             .flatten()
             .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "rs"))
             .collect();
         files.sort();
-        let text: String = files
+        let source: String = files
             .iter()
-            .filter(|f| f.extension().is_some_and(|e| e == "rs"))
-            .map(|f| fs::read_to_string(f).unwrap())
-            .collect();
-        out.insert(name, text);
+            .map(|p| fs::read_to_string(p).unwrap())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let name = folder.file_name().unwrap().to_string_lossy().to_string();
+        out.insert(name, source);
     }
-    out
 }
 
 fn graph(dir: &Path, sub: Option<&str>) -> BTreeMap<String, BTreeSet<String>> {

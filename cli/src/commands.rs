@@ -86,7 +86,7 @@ Usage:
                 [--investment $10k] [--sre-factor 10] [--organisation cost-centre|business-differentiator]
                 [--culture pathological|bureaucratic|generative]
                 [--currency GBP]
-  nines import <FILE|-> [--json | --link]
+  nines import <FILE|-> [--slo NAME] [--json | --link]
   nines export <rules|sloth|pyrra|openslo|policy-md|policy-wiki|policy-html|measures|table>
                (--link <address or query|-> | --from <FILE|->) [--now <instant>]
                [--table N [--format csv|md|wiki]] [--output FILE | -o FILE]
@@ -172,8 +172,10 @@ const ABOUT: [(&str, &str); 10] = [
         "import",
         "a Sloth spec, a Pyrra ServiceLevelObjective or an OpenSLO SLO (YAML; - reads standard \
          input) read into a scenario: its target, window, alert policy and series, what it \
-         could not carry, and its link (--link prints only the link). A bad document: \
-         FILE:LINE and what was expected.",
+         could not carry, and its link (--link prints only the link). A file of several SLOs \
+         (a Sloth spec's slos, several documents, a list): the first, or the one --slo NAME \
+         names; the output names them all. Every SLO is checked. A bad document: FILE:LINE and \
+         what was expected.",
     ),
     (
         "export",

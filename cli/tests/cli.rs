@@ -332,6 +332,19 @@ fn alerts_turned_off_and_sloth_at_seven_days() {
     assert!(close(f(&j["alerts"][0]["burn_rate"]), 3.36, 1e-12));
 }
 
+/// Windows in weeks, as Pyrra writes them: `4w` is 28 days, where Pyrra's
+/// burn factors are its base ones, 14, 7, 2 and 1; `2w` is a budget of
+/// 0.1% of 14 days = 1,209.6 s.
+#[test]
+fn windows_in_weeks() {
+    let j = json(&[
+        "alerts", "--slo", "99.9", "--window", "4w", "--policy", "pyrra",
+    ]);
+    assert_eq!(column(&j["alerts"], "burn_rate"), [14.0, 7.0, 2.0, 1.0]);
+    let j = json(&["budget", "--slo", "99.9", "--window", "2w"]);
+    assert!(close(f(&j["budget_seconds"]), 1_209.6, 1e-9), "{j}");
+}
+
 /// Pyrra's windows on its 28-day base (pyrra-dev/pyrra, slo/rules.go):
 /// 1h/5m for 2m ×14, 6h/30m for 15m ×7, 1d/2h for 1h ×2, 4d/6h for 3h ×1.
 #[test]

@@ -251,7 +251,8 @@ fn bad_documents_exit_2_with_file_and_line() {
         (
             "kind.yaml",
             "apiVersion: v1\nkind: ConfigMap\n",
-            ":1: expected a Sloth spec (version: \"prometheus/v1\"), a Pyrra ServiceLevelObjective",
+            ":1: expected a Sloth spec (version: \"prometheus/v1\", or apiVersion: \
+             sloth.slok.dev/v1, kind: PrometheusServiceLevel), a Pyrra ServiceLevelObjective",
         ),
         (
             "broken.yaml",
@@ -283,5 +284,184 @@ fn help_names_the_formats() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("nines import: a Sloth spec"), "{text}");
-    assert!(text.contains("nines import <FILE|-> [--json | --link]"));
+    assert!(text.contains("nines import <FILE|-> [--slo NAME] [--json | --link]"));
+}
+
+/// A copied Sloth file (core/tests/data/sloth, see its NOTICE).
+fn sloth_data(name: &str) -> String {
+    format!(
+        "{}/../core/tests/data/sloth/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+/// Sloth's examples/kubernetes-apiserver.yml holds two SLOs,
+/// requests-availability (99.9) and requests-latency (99); without --slo
+/// the first is read, and both are named, in the JSON and in the text.
+#[test]
+fn several_slos_named_and_chosen() {
+    let path = sloth_data("kubernetes-apiserver.yml");
+    let v = json(&["import", &path, "--json"], None);
+    assert_eq!(
+        v["slos"],
+        serde_json::json!(["requests-availability", "requests-latency"])
+    );
+    assert_eq!(v["read"], "requests-availability");
+    assert_eq!(v["slo"], "requests-availability");
+    assert_eq!(v["target"], "99.9%");
+    let v = json(
+        &["import", &path, "--slo", "requests-latency", "--json"],
+        None,
+    );
+    assert_eq!(v["read"], "requests-latency");
+    assert_eq!(v["slo"], "requests-latency");
+    assert_eq!(v["target"], "99%");
+    assert_eq!(v["service"], "k8s-apiserver");
+    let out = nines(&["import", &path, "--slo", "requests-latency"], None);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "In file    requests-availability, requests-latency (read: requests-latency)\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("SLO        requests-latency\n"), "{text}");
+    // An unknown name: exit 2, one line naming the SLOs the file holds.
+    assert_eq!(
+        refused(&["import", &path, "--slo", "latency"]),
+        format!(
+            "nines: {path}: no SLO named \"latency\" in the file; it holds \
+             requests-availability, requests-latency"
+        )
+    );
+    assert!(refused(&["import", &path, "--slo"]).contains("--slo takes one NAME"));
+}
+
+/// Sloth's own validation files (test/integration/prometheus/testdata/
+/// validate/bad): each is refused at the line marked `# BAD!` in it, naming
+/// the SLO; a repeated name is Sloth's ID, <service>-<name>.
+#[test]
+fn sloth_bad_files_refused_at_the_bad_slo() {
+    for (name, line, slo, other) in [
+        ("validate-bad-bad-aa.yaml", 28, "slo02", "slo1"),
+        ("validate-bad-bad-k8s.yaml", 7, "slo1", "slo02"),
+        (
+            "validate-bad-bad-multi-k8s.yaml",
+            22,
+            "svc01-slo1",
+            "svc02-slo1",
+        ),
+        (
+            "validate-bad-bad-multi.yaml",
+            77,
+            "svc02-slo02",
+            "svc01-slo1",
+        ),
+    ] {
+        let path = sloth_data(name);
+        let err = refused(&["import", &path]);
+        let want = format!("nines: {path}:{line}: the SLO \"{slo}\": ");
+        assert!(err.starts_with(&want), "{name}: {err}");
+        // Choosing another, good SLO of the file does not hide it.
+        let err = refused(&["import", &path, "--slo", other]);
+        assert!(err.contains(&format!(":{line}: ")), "{name}: {err}");
+    }
+}
+
+/// OpenSLO's calendar week (README "SLO": a duration shorthand with a
+/// calendar startTime) from Sunday 2 January 2022 repeats every week: the
+/// scenario's calendar week from Sunday, so at Wednesday 10 March 2027 the
+/// window began on Sunday 7 March 2027 (worked by hand), not in 2022. The
+/// README's ratioMetric example counts the good requests.
+#[test]
+fn a_repeating_calendar_week_through_the_link() {
+    let spec = r#"apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: web-availability
+spec:
+  service: web
+  timeWindow:
+    - duration: 1w
+      calendar:
+        startTime: 2022-01-02 00:00:00
+        timeZone: UTC
+      isRolling: false
+  budgetingMethod: Occurrences
+  objectives:
+    - target: 0.999
+      indicator:
+        spec:
+          ratioMetric:
+            counter: true
+            good:
+              metricSource:
+                type: Prometheus
+                spec:
+                  query: sum(localhost_server_requests{code=~"2xx|3xx",host="*",instance="127.0.0.1:9090"})
+            total:
+              metricSource:
+                type: Prometheus
+                spec:
+                  query: sum(localhost_server_requests{code="total",host="*",instance="127.0.0.1:9090"})
+"#;
+    let path = file("week.yaml", spec);
+    let p = path.to_str().unwrap();
+    let v = json(&["import", p, "--json"], None);
+    assert_eq!(v["window"], "week");
+    assert_eq!(v["alignment"], "calendar");
+    assert_eq!(v["counted"], "good");
+    assert_eq!(
+        v["good"],
+        r#"localhost_server_requests{code=~"2xx|3xx",host="*",instance="127.0.0.1:9090"}"#
+    );
+    assert_eq!(
+        v["requests"],
+        r#"localhost_server_requests{code="total",host="*",instance="127.0.0.1:9090"}"#
+    );
+    let this_week = |p: &str| {
+        let link = nines(&["import", p, "--link"], None);
+        assert!(link.status.success());
+        let out = nines(
+            &[
+                "export",
+                "openslo",
+                "--link",
+                "-",
+                "--now",
+                "2027-03-10T12:00:00Z",
+            ],
+            Some(&String::from_utf8(link.stdout).unwrap()),
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = this_week(p);
+    assert!(
+        text.contains("startTime: \"2027-03-07 00:00:00\""),
+        "{text}"
+    );
+    assert!(!text.contains("2022"), "{text}");
+    let _ = std::fs::remove_file(path);
+
+    // From Wednesday 5 January 2022: the scenario's weeks start on Monday,
+    // Sunday or Saturday, so it is read as each calendar week from Monday
+    // (the week of Wednesday 10 March 2027 began on Monday 8 March), and
+    // the start it cannot follow is listed — never one week pinned in 2022.
+    let path = file("week-wed.yaml", &spec.replace("2022-01-02", "2022-01-05"));
+    let p = path.to_str().unwrap();
+    let v = json(&["import", p, "--json"], None);
+    assert_eq!(v["alignment"], "calendar");
+    assert_eq!(
+        v["not_carried"][0],
+        "spec.timeWindow[0].calendar.startTime: 2022-01-05 00:00:00 (the window repeats each \
+         calendar week (from Monday), but the scenario's calendar cannot start it then: a week \
+         starts on Monday, Sunday or Saturday, not Wed; Monday is used)"
+    );
+    let text = this_week(p);
+    assert!(
+        text.contains("startTime: \"2027-03-08 00:00:00\""),
+        "{text}"
+    );
+    assert!(!text.contains("2022"), "{text}");
+    let _ = std::fs::remove_file(path);
 }

@@ -394,7 +394,16 @@ impl FromStr for Period {
 
     /// Reads `hour`, `day`, `week`, `month`, `quarter`, `year` (also
     /// `daily`, `monthly`, … and a leading `per`), or a rolling window `28d`,
-    /// `28 days`, `28-day`, `rolling 28d`.
+    /// `28 days`, `28-day`, `rolling 28d`, or in weeks, `4w`, `2 weeks`
+    /// (seven days each, as Prometheus durations count them).
+    ///
+    /// ```
+    /// use nines_core::window::Period;
+    /// assert_eq!("4w".parse::<Period>().unwrap(), Period::Days(28));
+    /// assert_eq!("2 weeks".parse::<Period>().unwrap(), Period::Days(14));
+    /// assert_eq!("w".parse::<Period>().unwrap(), Period::Week);
+    /// assert!("9999999999w".parse::<Period>().is_err());
+    /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let err = |p| ParseError::new(s, Expected::Period, p);
         let lower = s.trim().to_ascii_lowercase();
@@ -418,12 +427,20 @@ impl FromStr for Period {
         let digits_end = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
         let (digits, unit) = t.split_at(digits_end);
         let unit = unit.trim().trim_start_matches('-');
-        if digits.is_empty() || !matches!(unit, "d" | "day" | "days") {
+        // Weeks as Prometheus writes them (Pyrra's `2w`, `4w`): 7 days each.
+        let days_per = match unit {
+            "d" | "day" | "days" => 1,
+            "w" | "week" | "weeks" => 7,
+            _ => return Err(err(Problem::Unrecognised)),
+        };
+        if digits.is_empty() {
             return Err(err(Problem::Unrecognised));
         }
-        let days: u32 = digits
-            .parse()
-            .map_err(|_| err(Problem::TooLarge("36525 days")))?;
+        let days = digits
+            .parse::<u32>()
+            .ok()
+            .and_then(|n| n.checked_mul(days_per))
+            .ok_or_else(|| err(Problem::TooLarge("36525 days")))?;
         Period::rolling(days).map_err(|e| err(e.problem().clone()))
     }
 }

@@ -33,6 +33,14 @@ fn ok(yaml: &str) -> Imported {
     }
 }
 
+/// The default production names with the SLO's name `slo`.
+fn named(slo: &str) -> ProductionInputs {
+    ProductionInputs {
+        slo: slo.into(),
+        ..ProductionInputs::default()
+    }
+}
+
 fn rows(i: &Imported) -> Vec<String> {
     i.scenario
         .alerts
@@ -71,7 +79,9 @@ fn sloth_round_trip_with_custom_windows() {
     assert_eq!(i.scenario.alerts.policy, PolicyChoice::Custom);
     assert_eq!(rows(&i), SEVEN_DAY_ROWS);
     assert_eq!(i.scenario.alerts.custom, s.alerts.custom);
-    assert_eq!(i.scenario.production, ProductionInputs::default());
+    // The SLO's name is read into the rules' slo label: the export wrote
+    // the scenario's own (availability), so it comes back unchanged.
+    assert_eq!(i.scenario.production, named("availability"));
     // Only the description, which the export writes from the figures.
     assert_eq!(i.not_carried.len(), 1, "{:?}", i.not_carried);
     assert!(
@@ -116,8 +126,10 @@ fn pyrra_round_trip() {
     assert_eq!(i.scenario.target, s.target);
     assert_eq!(i.scenario.slo_window, Period::Days(28));
     assert_eq!(i.scenario.alerts.policy, PolicyChoice::Pyrra);
-    // metadata.name checkout-availability is the service's SLO.
-    assert_eq!(i.scenario.production, ProductionInputs::default());
+    // metadata.name checkout-availability is the service checkout's SLO
+    // availability: the export names it <service>-<slo>, and the import
+    // reads the name less the service.
+    assert_eq!(i.scenario.production, named("availability"));
     assert_eq!(report(&i.scenario).alerts.rows, report(&s).alerts.rows);
     assert_eq!(i.not_carried.len(), 1, "{:?}", i.not_carried);
     assert!(i.not_carried[0].starts_with("spec.description: "));
@@ -137,7 +149,9 @@ fn openslo_round_trip_rolling_and_timeslices() {
         assert_eq!(i.scenario.slo_window, s.slo_window, "{json}");
         assert_eq!(i.scenario.budget.alignment, Alignment::Rolling);
         assert_eq!(i.scenario.budget.mode, s.budget.mode, "{json}");
-        assert_eq!(i.scenario.production, ProductionInputs::default());
+        // The export names the SLO <service>-<slo>, read back as the SLO
+        // availability of the service checkout.
+        assert_eq!(i.scenario.production, named("availability"));
         // The description is written from the figures; everything else
         // (names, display names, time slices, counter, types) is what the
         // export writes from the scenario.
@@ -197,7 +211,9 @@ fn openslo_round_trip_calendar_and_pinned() {
 /// Sloth's README "Getting started" spec (github.com/slok/sloth,
 /// examples/getting-started.yml): 99.9% of `myservice`'s requests, the
 /// `{{.window}}` queries, labels, an SLO plugin and alert settings of its
-/// own; plus a second SLO, as in Sloth's `kubernetes-apiserver` example.
+/// own; plus a second SLO, as in Sloth's `kubernetes-apiserver` example
+/// (with its alert's name, which Sloth requires of every SLO whose alerts
+/// are not disabled).
 #[test]
 fn sloth_getting_started() {
     let yaml = r##"version: "prometheus/v1"
@@ -245,6 +261,8 @@ slos:
             sum(rate(http_request_duration_seconds_bucket{job="myservice",le="0.25"}[{{.window}}]))
           )
         total_query: sum(rate(http_request_duration_seconds_count{job="myservice"}[{{.window}}]))
+    alerting:
+      name: K8sApiserverLatencyAlert
 "##;
     let i = ok(yaml);
     let s = &i.scenario;
@@ -252,6 +270,9 @@ slos:
     assert_eq!(s.slo_window, Period::Days(30));
     assert_eq!(s.alerts.policy, PolicyChoice::Sloth);
     assert_eq!(s.production.service, "myservice");
+    assert_eq!(s.production.slo, "requests-availability");
+    assert_eq!(i.slos, ["requests-availability", "requests-latency"]);
+    assert_eq!(i.chosen, 0);
     assert_eq!(
         s.production.errors,
         r#"http_request_duration_seconds_count{job="myservice",code=~"(5..|429)"}"#
@@ -270,7 +291,8 @@ slos:
     assert_eq!(
         i.not_carried,
         [
-            "slos[1]: {name, objective, sli} (another SLO: only the first is imported)",
+            "slos[1]: {name, objective, sli, alerting} (another SLO: one SLO is imported at a \
+             time, chosen by its name)",
             "labels: {owner: myteam, repo: myorg/myservice, tier: 2}",
             "slo_plugins.chain[0].id: sloth.dev/contrib/alert_for/v1",
             "slos[0].description: Common SLO based on availability for HTTP request responses.",
@@ -431,10 +453,17 @@ spec:
     assert_eq!(s.budget.mode, BudgetMode::Requests);
     assert_eq!(s.production.service, "web");
     assert_eq!(s.alerts.policy, PolicyChoice::Workbook);
+    // A month from 1 January 2022 00:00 in UTC repeats: each calendar month.
     assert_eq!(
         i.assumed,
-        ["the alert policy: the SRE Workbook's (an OpenSLO SLO names no burn-rate windows)"]
+        [
+            "the time window: each calendar month in UTC, repeating from its startTime",
+            "the alert policy: the SRE Workbook's (an OpenSLO SLO names no burn-rate windows)"
+        ]
     );
+    // metadata.name web-availability of spec.service web: the SLO's name
+    // is what follows the service.
+    assert_eq!(s.production.slo, "availability");
     assert_eq!(
         s.production.errors,
         r#"http_requests_total{service="web",code=~"5.."}"#
@@ -455,17 +484,24 @@ spec:
     );
 
     // The README's own window: a month from 21 Jan 2020 12:30 in New York.
-    // Not a calendar month's boundary, and a named zone: a pinned month
-    // from that time read as UTC, the zone listed.
+    // A calendar month repeats: each calendar month, in UTC (a named zone
+    // is not held); the start on the 21st at 12:30 is not a month's
+    // boundary the scenario can follow, and is listed with the zone.
     let new_york = yaml
         .replace("2022-01-01 00:00:00", "2020-01-21 12:30:00")
         .replace("timeZone: UTC", "timeZone: America/New_York");
     let i = ok(&new_york);
     assert_eq!(i.scenario.slo_window, Period::Month);
-    assert_eq!(i.scenario.budget.alignment, Alignment::Pinned);
-    assert_eq!(
-        i.scenario.budget.start.to_rfc3339(),
-        "2020-01-21T12:30:00+00:00"
+    assert_eq!(i.scenario.budget.alignment, Alignment::Calendar);
+    assert!(
+        i.not_carried.contains(
+            &"spec.timeWindow[0].calendar.startTime: 2020-01-21 12:30:00 (the window repeats \
+              each calendar month, but the scenario's calendar cannot start it then: it starts \
+              at midnight; a month starts on its 1st)"
+                .to_string()
+        ),
+        "{:?}",
+        i.not_carried
     );
     assert!(
         i.not_carried.iter().any(|n| n.starts_with(
@@ -497,9 +533,10 @@ fn bad_documents_name_their_line() {
     assert_eq!(e.line, Some(1));
     assert_eq!(
         e.message,
-        "expected a Sloth spec (version: \"prometheus/v1\"), a Pyrra ServiceLevelObjective \
-         (apiVersion: pyrra.dev/v1alpha1) or an OpenSLO SLO (apiVersion: openslo/v1, kind: SLO); \
-         found apps/v1 kind Deployment \"web\""
+        "expected a Sloth spec (version: \"prometheus/v1\", or apiVersion: sloth.slok.dev/v1, \
+         kind: PrometheusServiceLevel), a Pyrra ServiceLevelObjective (apiVersion: \
+         pyrra.dev/v1alpha1) or an OpenSLO SLO (apiVersion: openslo/v1 or openslo/v1alpha, kind: \
+         SLO); found apps/v1 kind Deployment \"web\""
     );
 
     let e = err("version: \"prometheus/v1\"\nservice: a\nslos:\n  - name: x\n    sli: {}\n");
@@ -636,4 +673,214 @@ fn nothing_panics() {
             assert_eq!(decoded.scenario, i.scenario);
         }
     }
+}
+
+/// A copied Sloth file (core/tests/data/sloth, see its NOTICE).
+fn sloth_data(name: &str) -> String {
+    let path = format!("{}/tests/data/sloth/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap()
+}
+
+/// Sloth's examples/k8s-getting-started.yml: the getting-started SLO as a
+/// PrometheusServiceLevel — 99.9% over Sloth's default 30 days, service
+/// myservice, SLO requests-availability, the camelCase errorQuery and
+/// totalQuery read as the plain form's queries.
+#[test]
+fn sloth_kubernetes_getting_started() {
+    let i = ok(&sloth_data("k8s-getting-started.yml"));
+    let s = &i.scenario;
+    assert_eq!(i.format, "Sloth PrometheusServiceLevel (sloth.slok.dev/v1)");
+    assert_eq!(s.target.to_string(), "99.9%");
+    assert_eq!(s.slo_window, Period::Days(30));
+    assert_eq!(s.alerts.policy, PolicyChoice::Sloth);
+    assert_eq!(s.production.service, "myservice");
+    assert_eq!(s.production.slo, "requests-availability");
+    assert_eq!(
+        s.production.errors,
+        r#"http_request_duration_seconds_count{job="myservice",code=~"(5..|429)"}"#
+    );
+    assert_eq!(
+        s.production.requests,
+        r#"http_request_duration_seconds_count{job="myservice"}"#
+    );
+    assert!(
+        i.not_carried.contains(
+            &"spec.slos[0].alerting.pageAlert.labels: {severity: pageteam, routing_key: myteam}"
+                .to_string()
+        ),
+        "{:?}",
+        i.not_carried
+    );
+
+    // examples/k8s-home-wifi.yml: two SLOs, 95 and 99.9; their
+    // sum_over_time queries are not the scenario's shape, and are listed.
+    let wifi = sloth_data("k8s-home-wifi.yml");
+    let i = ok(&wifi);
+    assert_eq!(
+        i.slos,
+        [
+            "good-wifi-client-satisfaction",
+            "risk-wifi-client-satisfaction"
+        ]
+    );
+    assert_eq!(i.scenario.target.to_string(), "95%");
+    assert_eq!(i.scenario.production.service, "home-wifi");
+    assert!(
+        i.not_carried
+            .iter()
+            .any(|n| n.starts_with("spec.slos[0].sli.events.errorQuery: sum_over_time("))
+    );
+    let i = nines_core::import::import_slo(&wifi, Some("risk-wifi-client-satisfaction")).unwrap();
+    assert_eq!(i.chosen, 1);
+    assert_eq!(i.scenario.target.to_string(), "99.9%");
+
+    // examples/k8s-multifile.yml: two documents whose SLOs share the name
+    // requests-availability, told apart by Sloth's ID <service>-<name>.
+    let multi = sloth_data("k8s-multifile.yml");
+    let i = ok(&multi);
+    assert_eq!(
+        i.slos,
+        [
+            "myservice-requests-availability",
+            "myservice2-requests-availability"
+        ]
+    );
+    let i =
+        nines_core::import::import_slo(&multi, Some("myservice2-requests-availability")).unwrap();
+    assert_eq!(i.scenario.target.to_string(), "99.99%");
+    assert_eq!(i.scenario.production.service, "myservice2");
+}
+
+/// Sloth's OpenSLO v1alpha examples (examples/openslo-getting-started.yml,
+/// examples/openslo-kubernetes-apiserver.yml): target 0.999 over
+/// `count: 30, unit: Day` (rolling, as Sloth reads it), a good and total
+/// ratio: the good requests counted, the bad being all less the good.
+#[test]
+fn openslo_v1alpha_as_sloth_reads_it() {
+    let i = ok(&sloth_data("openslo-getting-started.yml"));
+    let s = &i.scenario;
+    assert_eq!(i.format, "OpenSLO SLO (openslo/v1alpha)");
+    assert_eq!(s.target.to_string(), "99.9%");
+    assert_eq!(s.slo_window, Period::Days(30));
+    assert_eq!(s.budget.alignment, Alignment::Rolling);
+    assert_eq!(s.budget.mode, BudgetMode::Requests);
+    assert_eq!(s.production.service, "my-service");
+    assert_eq!(s.production.slo, "sloth-slo-my-service");
+    assert_eq!(s.production.counted, nines_core::production::Counted::Good);
+    assert_eq!(
+        s.production.good,
+        r#"http_request_duration_seconds_count{job="myservice",code!~"(5..|429)"}"#
+    );
+    assert_eq!(
+        s.production.requests,
+        r#"http_request_duration_seconds_count{job="myservice"}"#
+    );
+    assert_eq!(
+        i.not_carried,
+        [
+            "metadata.displayName: Requests Availability",
+            "spec.description: Common SLO based on availability for HTTP request responses."
+        ]
+    );
+
+    // Two SLO documents; the second has two objectives, 0.99 and 0.999:
+    // the first read, the other listed.
+    let yaml = sloth_data("openslo-kubernetes-apiserver.yml");
+    let i = nines_core::import::import_slo(&yaml, Some("requests-latency-openslo")).unwrap();
+    assert_eq!(
+        i.slos,
+        ["requests-availability-openslo", "requests-latency-openslo"]
+    );
+    assert_eq!(i.scenario.target.to_string(), "99%");
+    assert_eq!(
+        i.scenario.production.good,
+        r#"apiserver_request_duration_seconds_bucket{le="0.4",verb!="WATCH"}"#
+    );
+    assert!(
+        i.not_carried
+            .iter()
+            .any(|n| n.starts_with("spec.objectives[1]: "))
+    );
+    assert!(i.not_carried.iter().any(|n| n.starts_with(
+        "document 1 (openslo/v1alpha kind SLO \"requests-availability-openslo\"): another SLO"
+    )));
+
+    // The same two documents as one YAML list (as OpenSLO's oslo and
+    // go-sdk read them): the same SLOs, the items named as such.
+    let docs: Vec<&str> = yaml.split("\n---\n").collect();
+    let list: String = docs
+        .iter()
+        .map(|d| {
+            let body: Vec<String> = d
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .enumerate()
+                .map(|(n, l)| format!("{}{l}", if n == 0 { "- " } else { "  " }))
+                .collect();
+            body.join("\n") + "\n"
+        })
+        .collect();
+    let i = nines_core::import::import_slo(&list, Some("requests-latency-openslo")).unwrap();
+    assert_eq!(
+        i.slos,
+        ["requests-availability-openslo", "requests-latency-openslo"]
+    );
+    assert_eq!(i.scenario.target.to_string(), "99%");
+    assert!(
+        i.not_carried
+            .iter()
+            .any(|n| n.starts_with("document 1 item 1 (openslo/v1alpha"))
+    );
+
+    // Sloth's validate/bad/bad-openslo.yaml is bad for Sloth only for its
+    // 28-day window; 28 days is a window the scenario holds.
+    let i = ok(&sloth_data("validate-bad-bad-openslo.yaml"));
+    assert_eq!(i.scenario.slo_window, Period::Days(28));
+}
+
+/// An SLO name the exports cannot write as a label (a line break) is
+/// listed, and the default kept; Sloth's own good file with four SLOs
+/// names them by Sloth's IDs (validate/good/good-multi-k8s.yaml).
+#[test]
+fn slo_names_checked_and_listed() {
+    let yaml = "apiVersion: pyrra.dev/v1alpha1\nkind: ServiceLevelObjective\nmetadata:\n  \
+                name: \"web\\u2028x\"\nspec:\n  target: \"99\"\n  window: 2w\n";
+    let i = ok(yaml);
+    assert_eq!(i.scenario.production.slo, "availability");
+    assert!(
+        i.not_carried[0].starts_with("metadata.name: "),
+        "{:?}",
+        i.not_carried
+    );
+    let i = ok(&sloth_data("validate-good-good-multi-k8s.yaml"));
+    assert_eq!(
+        i.slos,
+        ["svc01-slo1", "svc01-slo02", "svc02-slo1", "svc02-slo02"]
+    );
+}
+
+/// Sloth's examples/no-alerts.yml disables both alerts (`page_alert:
+/// {disable: true}`, `ticket_alert: {disable: true}`), and Sloth's own
+/// generated file for it (examples/_gen/no-alerts.yml) has recording rules
+/// and no alert: the scenario turns both severities off, the import lists
+/// neither as not carried, and the rules written from it hold no alert.
+#[test]
+fn sloth_no_alerts_example() {
+    let i = ok(&sloth_data("no-alerts.yml"));
+    let a = &i.scenario.alerts;
+    assert!(!a.page_alerts && !a.ticket_alerts);
+    assert!(
+        !i.not_carried.iter().any(|n| n.contains("disable")),
+        "{:?}",
+        i.not_carried
+    );
+    assert_eq!(i.scenario.target.to_string(), "99.99%");
+    let rules = export::prometheus_rules(&report(&i.scenario), &i.scenario.production).unwrap();
+    assert_eq!(rules.matches("- alert: ").count(), 0, "{rules}");
+    assert!(rules.contains("- record: "));
+    // And back out as Sloth: both alerts disabled again.
+    let spec = export::sloth(&report(&i.scenario), &i.scenario.production).unwrap();
+    assert!(spec.contains(
+        "      page_alert:\n        disable: true\n      ticket_alert:\n        disable: true\n"
+    ));
 }

@@ -1,18 +1,24 @@
-//! `nines import FILE`: a Sloth spec, a Pyrra `ServiceLevelObjective` or an
-//! OpenSLO `SLO` read into a scenario by the core's `import` (issue 17 §4):
-//! what it read, what it could not carry, and the scenario's link. `-`
-//! reads standard input.
+//! `nines import FILE [--slo NAME]`: a Sloth spec, a Pyrra
+//! `ServiceLevelObjective` or an OpenSLO `SLO` read into a scenario by the
+//! core's `import_slo`: what it read, what it could not carry, which SLOs
+//! the file holds and which was read (`--slo NAME` picks one; the first
+//! without it), and the scenario's link. `-` reads standard input.
 
 use std::io::Read;
 
 use nines_core::choice::Choice;
-use nines_core::import::{import, Imported, MAX_INPUT_BYTES};
+use nines_core::import::{import_slo, Imported, MAX_INPUT_BYTES};
 use serde_json::json;
 
 use crate::args::Args;
 
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
-    args.only(&["--link"])?;
+    args.only(&["--link", "--slo"])?;
+    let slo = match args.values("--slo") {
+        None => None,
+        Some([name]) => Some(name.as_str()),
+        Some(_) => return Err("--slo takes one NAME: the SLO of the file to read".into()),
+    };
     let link = match args.values("--link") {
         None => false,
         Some([]) => true,
@@ -24,7 +30,7 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         _ => return Err("import reads one FILE (- reads standard input)".into()),
     };
     let text = read(file)?;
-    let imported = import(&text).map_err(|e| match e.line {
+    let imported = import_slo(&text, slo).map_err(|e| match e.line {
         Some(line) => format!("{file}:{line}: {}", e.message),
         None => format!("{file}: {}", e.message),
     })?;
@@ -97,8 +103,13 @@ fn render_json(i: &Imported, link: &str) -> String {
         "policy": s.alerts.policy.choice_id(),
         "alerts": i.alert_lines(),
         "service": s.production.service,
+        "slo": s.production.slo,
         "requests": s.production.requests,
+        "counted": s.production.counted.choice_id(),
         "errors": s.production.errors,
+        "good": s.production.good,
+        "slos": i.slos,
+        "read": i.slos.get(i.chosen),
         "assumed": i.assumed,
         "not_carried": i.not_carried,
         "link": link,
