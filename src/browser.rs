@@ -253,8 +253,8 @@ function load() {
 export function lazy_export(what, query, now, table, format) {
   return load().then((m) => m.write_export(what, query, now, table, format));
 }
-export function lazy_import(text) {
-  return load().then((m) => m.read_spec(text));
+export function lazy_import(text, slo) {
+  return load().then((m) => m.read_spec(text, slo));
 }
 export function lazy_chart(spec) {
   return load().then((m) => m.draw_chart(spec));
@@ -285,7 +285,7 @@ extern "C" {
         format: &str,
     ) -> js_sys::Promise;
     fn lazy_preload();
-    fn lazy_import(text: &str) -> js_sys::Promise;
+    fn lazy_import(text: &str, slo: &str) -> js_sys::Promise;
     fn lazy_chart(spec: &str) -> js_sys::Promise;
     /// Add the `performance.mark` `name` once the first frame showing
     /// `selector` has been rendered: the next animation frame after it is in
@@ -322,10 +322,11 @@ pub async fn export_text(
     lazy_text(lazy_export(what, query, now, table, format)).await
 }
 
-/// An SLO spec read by the second module: the scenario's link, the format
+/// An SLO spec read by the second module, the SLO named `slo` (the first
+/// when empty): the scenario's link, the format, the SLOs the file holds
 /// and what was read (one per line), or where and why it was refused.
-pub async fn import_spec(text: &str) -> Result<String, String> {
-    lazy_text(lazy_import(text)).await
+pub async fn import_spec(text: &str, slo: &str) -> Result<String, String> {
+    lazy_text(lazy_import(text, slo)).await
 }
 
 /// A chart image drawn by the second module from its description

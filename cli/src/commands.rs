@@ -87,8 +87,8 @@ Usage:
                 [--culture pathological|bureaucratic|generative]
                 [--currency GBP]
   nines import <FILE|-> [--slo NAME] [--json | --link]
-  nines export <rules|sloth|pyrra|openslo|policy-md|policy-wiki|policy-html|measures|table>
-               (--link <address or query|-> | --from <FILE|->) [--now <instant>]
+  nines export <rules|sloth|sloth-windows|pyrra|openslo|policy-md|policy-wiki|policy-html|measures|table>
+               (--link <address or query|-> | --from <FILE|-> [--slo NAME]) [--now <instant>]
                [--table N [--format csv|md|wiki]] [--output FILE | -o FILE]
 Every command takes --convention, --json (plain numbers, float noise removed) and --help.
 

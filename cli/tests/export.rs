@@ -226,3 +226,34 @@ fn bad_input_is_refused_naming_what_is_wrong() {
         refused(&["export", "rules", "--link", "v=5&production.service=a%0Ab"]).contains("service")
     );
 }
+
+/// `--from FILE --slo NAME` exports the SLO of a multi-SLO file by name:
+/// Sloth's examples/k8s-multifile.yml holds myservice's SLO at 99.9% and
+/// myservice2's at 99.99% (both named requests-availability, told apart by
+/// Sloth's ID <service>-<name>).
+#[test]
+fn a_named_slo_of_a_file() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../core/tests/data/sloth/k8s-multifile.yml"
+    );
+    let first = ok(&["export", "sloth", "--from", file, "--now", NOW], "");
+    assert!(first.contains("objective: 99.9\n"), "{first}");
+    let second = ok(
+        &[
+            "export",
+            "sloth",
+            "--from",
+            file,
+            "--slo",
+            "myservice2-requests-availability",
+            "--now",
+            NOW,
+        ],
+        "",
+    );
+    assert!(second.contains("objective: 99.99\n"), "{second}");
+    assert!(second.contains("service: \"myservice2\"\n"), "{second}");
+    let err = refused(&["export", "rules", "--link", "v=5", "--slo", "x"]);
+    assert!(err.contains("--slo picks an SLO of a --from file"), "{err}");
+}

@@ -40,26 +40,41 @@ pub fn export_text(
     nines_core::download::write(what, &scenario, &report, table, format)
 }
 
-/// An SLO spec (Sloth, Pyrra, OpenSLO) read into a scenario (issue 17 §4,
-/// `nines_core::import`): the scenario's link, the format, then what was
-/// read for people ([`nines_core::import::Imported::describe`]), one per
-/// line; or where and why it could not be read.
+/// An SLO spec (Sloth, Pyrra, OpenSLO) read into a scenario
+/// (`nines_core::import`): the SLO named `slo` (the first when empty). One
+/// line each: the scenario's link, the format, the SLOs the file holds
+/// (the one read first, then every name, tab-separated, each on one line),
+/// then what was read for people
+/// ([`nines_core::import::Imported::describe`]); or where and why it
+/// could not be read.
 ///
 /// ```
-/// let spec = "version: \"prometheus/v1\"\nservice: x\nslos:\n  - name: a\n    objective: 99.9\n    sli:\n      events:\n        error_query: sum(rate(e[{{.window}}]))\n        total_query: sum(rate(t[{{.window}}]))\n    alerting:\n      name: A\n";
-/// let read = nines_lazy::import_text(spec).unwrap();
+/// let spec = "version: \"prometheus/v1\"\nservice: xy\nslos:\n  - name: aa\n    objective: 99.9\n    sli:\n      events:\n        error_query: sum(rate(e[{{.window}}]))\n        total_query: sum(rate(t[{{.window}}]))\n    alerting:\n      name: A\n  - name: bb\n    objective: 99\n    sli:\n      events:\n        error_query: sum(rate(e[{{.window}}]))\n        total_query: sum(rate(t[{{.window}}]))\n    alerting:\n      name: B\n";
+/// let read = nines_lazy::import_text(spec, "").unwrap();
 /// assert!(read.starts_with("v=5&target=99.9%25"));
-/// assert!(nines_lazy::import_text("kind: Foo").unwrap_err().starts_with("line 1: "));
+/// assert_eq!(read.lines().nth(2), Some("0\taa\tbb"));
+/// let read = nines_lazy::import_text(spec, "bb").unwrap();
+/// assert!(read.starts_with("v=5&target=99%25"));
+/// assert_eq!(read.lines().nth(2), Some("1\taa\tbb"));
+/// assert!(nines_lazy::import_text("kind: Foo", "").unwrap_err().starts_with("line 1: "));
 /// ```
-pub fn import_text(text: &str) -> Result<String, String> {
-    let i = nines_core::import::import(text).map_err(|e| match e.line {
+pub fn import_text(text: &str, slo: &str) -> Result<String, String> {
+    let chosen = (!slo.is_empty()).then_some(slo);
+    let i = nines_core::import::import_slo(text, chosen).map_err(|e| match e.line {
         Some(line) => format!("line {line}: {}", e.message),
         None => e.message,
     })?;
+    let mut names = i.chosen.to_string();
+    for name in &i.slos {
+        names.push('\t');
+        names.extend(name.chars().map(|c| if c.is_control() { ' ' } else { c }));
+    }
     Ok([
         nines_core::link::encode(&i.scenario).as_str(),
         "\n",
         i.format,
+        "\n",
+        &names,
         "\n",
         &i.describe(),
     ]
@@ -77,8 +92,8 @@ pub fn draw_chart(spec: &str) -> Result<String, String> {
 
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn read_spec(text: &str) -> Result<String, String> {
-    import_text(text)
+pub fn read_spec(text: &str, slo: &str) -> Result<String, String> {
+    import_text(text, slo)
 }
 
 /// [`export_text`] for the page.

@@ -11,8 +11,56 @@ use super::SectionProps;
 use crate::browser::import_spec;
 use crate::state::Action;
 
-/// What the reader gave: the link, the format and the summary; or why not.
-type Read = Option<Result<(String, String, String), String>>;
+/// What the reader read from a spec.
+#[derive(Clone, PartialEq)]
+struct Spec {
+    /// The scenario, as a link.
+    link: String,
+    /// The format, in words.
+    format: String,
+    /// The SLOs the file holds, and which was read.
+    slos: Vec<String>,
+    chosen: usize,
+    /// What was read and what was not carried, for people.
+    summary: String,
+}
+
+impl Spec {
+    /// The second module's answer: link, format, SLOs, summary, a line
+    /// each (the SLOs line: the index read, then the names, tab-separated).
+    fn parse(out: &str) -> Spec {
+        let mut lines = out.splitn(4, '\n');
+        let mut next = || lines.next().unwrap_or_default().to_string();
+        let (link, format, slos, summary) = (next(), next(), next(), next());
+        let mut slos = slos.split('\t').map(String::from);
+        let chosen = slos.next().and_then(|c| c.parse().ok()).unwrap_or(0);
+        Spec {
+            link,
+            format,
+            slos: slos.collect(),
+            chosen,
+            summary,
+        }
+    }
+}
+
+/// What the reader gave, or why not.
+type Read = Option<Result<Spec, String>>;
+
+/// Reads `text` (the SLO named `slo`, the first when empty) into `read`.
+fn read_into(text: String, slo: String, read: UseStateHandle<Read>) {
+    if text.trim().is_empty() {
+        read.set(Some(Err(
+            "Paste a spec above, or open a file, then read it.".into(),
+        )));
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        read.set(Some(
+            import_spec(&text, &slo).await.map(|out| Spec::parse(&out)),
+        ));
+    });
+}
 
 #[function_component(ImportSpec)]
 pub fn import_spec_section(props: &SectionProps) -> Html {
@@ -46,29 +94,23 @@ pub fn import_spec_section(props: &SectionProps) -> Html {
     let onread = {
         let (text, read, done) = (text.clone(), read.clone(), done.clone());
         Callback::from(move |_: MouseEvent| {
-            let (text, read, done) = ((*text).clone(), read.clone(), done.clone());
             done.set(false);
-            if text.trim().is_empty() {
-                read.set(Some(Err(
-                    "Paste a spec above, or open a file, then read it.".into(),
-                )));
-                return;
-            }
-            wasm_bindgen_futures::spawn_local(async move {
-                read.set(Some(import_spec(&text).await.map(|out| {
-                    let mut lines = out.splitn(3, '\n');
-                    let link = lines.next().unwrap_or_default().to_string();
-                    let format = lines.next().unwrap_or_default().to_string();
-                    (link, format, lines.next().unwrap_or_default().to_string())
-                })));
-            });
+            read_into((*text).clone(), String::new(), read.clone());
+        })
+    };
+    // Another SLO of the same file: read it instead.
+    let onpick = {
+        let (text, read) = (text.clone(), read.clone());
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            read_into((*text).clone(), select.value(), read.clone());
         })
     };
     let onuse = {
         let (read, done, state) = (read.clone(), done.clone(), props.state.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Some(Ok((link, _, _))) = &*read {
-                state.dispatch(Action::Replace(Box::new(decode(link).scenario)));
+            if let Some(Ok(spec)) = &*read {
+                state.dispatch(Action::Replace(Box::new(decode(&spec.link).scenario)));
                 read.set(None);
                 done.set(true);
             }
@@ -89,9 +131,19 @@ pub fn import_spec_section(props: &SectionProps) -> Html {
                 <button type="button" id="import-read" onclick={onread}>{ "Read it" }</button>
             </div>
             { match &*read {
-                Some(Ok((_, format, summary))) => html! { <>
-                    <p class="note" role="status" id="import-format">{ format!("Read a {format}. Your scenario is unchanged until you use this one.") }</p>
-                    <pre id="import-summary">{ summary }</pre>
+                Some(Ok(spec)) => html! { <>
+                    <p class="note" role="status" id="import-format">{ format!("Read a {}. Your scenario is unchanged until you use this one.", spec.format) }</p>
+                    if spec.slos.len() > 1 {
+                        <div class="field">
+                            <label for="import-slo">{ format!("The file holds {} SLOs: the one to import", spec.slos.len()) }</label>
+                            <select id="import-slo" onchange={onpick}>
+                                { for spec.slos.iter().enumerate().map(|(i, name)| html! {
+                                    <option value={name.clone()} selected={i == spec.chosen}>{ name }</option>
+                                }) }
+                            </select>
+                        </div>
+                    }
+                    <pre id="import-summary">{ &spec.summary }</pre>
                     <div class="dep-actions">
                         <button type="button" id="import-use" onclick={onuse}>{ "Replace my scenario with this one" }</button>
                     </div>

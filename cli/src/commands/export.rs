@@ -16,7 +16,7 @@ use crate::args::Args;
 
 pub(super) fn run(args: &Args) -> Result<String, String> {
     args.only(&[
-        "--link", "--from", "--now", "--table", "--format", "--output",
+        "--link", "--from", "--slo", "--now", "--table", "--format", "--output",
     ])?;
     let what = match args.positionals() {
         [what] => what.as_str(),
@@ -81,6 +81,9 @@ fn scenario(args: &Args) -> Result<Scenario, String> {
              or --from FILE (an SLO spec, as nines import reads it)"
                 .into(),
         ),
+        (Some(_), None) if args.values("--slo").is_some() => {
+            Err("--slo picks an SLO of a --from file; a link holds one scenario".into())
+        }
         (Some(link), None) => {
             let link = if link == "-" {
                 super::import::read("-")?
@@ -95,7 +98,8 @@ fn scenario(args: &Args) -> Result<Scenario, String> {
         }
         (None, Some(file)) => {
             let spec = super::import::read(&file)?;
-            nines_core::import::import(&spec)
+            let slo = text(args, "--slo")?;
+            nines_core::import::import_slo(&spec, slo.as_deref())
                 .map(|i| i.scenario)
                 .map_err(|e| match e.line {
                     Some(line) => format!("{file}:{line}: {}", e.message),
