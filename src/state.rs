@@ -780,7 +780,6 @@ mod tests {
     #[test]
     fn the_incident_log_can_be_added_to_edited_and_removed_from() {
         use nines_core::incident::PastIncident;
-        use nines_core::production::Counted;
         // The default log at 2026-11-11: 300 s in the window (see
         // nines_core::incident's tests). A 30-minute full outage on 9 Nov
         // adds 1 800 s: 2 100 s, then at half scope 900 + 300 = 1 200 s.

@@ -292,3 +292,29 @@ test("the export writers load on demand, not on a first visit", async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Sloth's policy over 7 days, a period Sloth defines no windows for: the
+// Sloth spec comes with its windows file as a second download (sloth
+// generate reads every document of its input as an SLO), named as the
+// spec's header command names it; the Workbook's policy (two pages, one
+// ticket) has none. Ticket alerts turned off on the page reach the spec as
+// Sloth's disable: true, and the link keeps it.
+test("the Sloth spec and its alert windows download apart; alerts turned off reach the spec", async () => {
+  const { page, context, problems } = await openPage(env.browser, env.url, { acceptDownloads: true });
+  assert.equal(await page.locator("#download-sloth-windows").count(), 0, "the Workbook's policy has no Sloth windows");
+  await page.getByLabel("Alert policy").selectOption("sloth");
+  await page.getByLabel("SLO window").selectOption("7d");
+  await page.getByLabel("Alerts written").selectOption("pages");
+  await page.waitForURL(/alerts\.ticket_alerts=false/);
+  const [spec] = await Promise.all([page.waitForEvent("download"), page.locator("#download-sloth").click()]);
+  assert.equal(spec.suggestedFilename(), "checkout-slo.sloth.yaml");
+  const text = await readFile(await spec.path(), "utf8");
+  assert.match(text, /--slo-period-windows-path=sloth-windows/);
+  assert.match(text, /ticket_alert:\n        disable: true\n/);
+  assert.doesNotMatch(text, /AlertWindows\n/);
+  const [windows] = await Promise.all([page.waitForEvent("download"), page.locator("#download-sloth-windows").click()]);
+  assert.equal(windows.suggestedFilename(), "checkout-slo.sloth-windows.yaml");
+  assert.match(await readFile(await windows.path(), "utf8"), /kind: AlertWindows\nspec:\n  sloPeriod: 7d\n/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

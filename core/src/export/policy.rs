@@ -116,10 +116,20 @@ pub fn policy_document(report: &Report, policy: &BudgetPolicy, service: &str) ->
                      resolved\", the essays' \"You Build It SRE Run It\".)",
                     policy.exhausted.trim()
                 ),
-                format!(
-                    "Budget left: {} (computed at {}): **{tier}**.",
-                    b.remaining_display, b.now_display
-                ),
+                match b.remaining {
+                    Some(_) => format!(
+                        "Budget left: {} (computed at {}): **{tier}**.",
+                        b.remaining_display, b.now_display
+                    ),
+                    // No figure, no tier: never "exhausted" for a budget
+                    // that could not be computed.
+                    None => format!(
+                        "Budget left: not known ({}), so no tier applies yet.",
+                        b.error
+                            .as_deref()
+                            .unwrap_or("the budget's inputs are incomplete")
+                    ),
+                },
             ],
         ),
         (

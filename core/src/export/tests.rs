@@ -888,3 +888,22 @@ fn good_requests_counted() {
     let err = pyrra(&r, &p).unwrap_err();
     assert!(err.to_string().contains("Pyrra's ratio indicator"), "{err}");
 }
+
+/// A budget that cannot be computed (the default story's 12 days elapsed
+/// in a 7-day window) has no tier: the policy document says so rather than
+/// "exhausted".
+#[test]
+fn policy_document_without_a_budget_figure() {
+    let s: Scenario = serde_json::from_str(r#"{"target": "99.9%", "slo_window": "7d"}"#).unwrap();
+    let r = evaluate(&s, crate::budget::STORY_NOW);
+    assert!(r.budget.remaining.is_none());
+    let md = document_markdown(&policy_document(&r, &BudgetPolicy::default(), "checkout"));
+    assert!(
+        md.contains(
+            "Budget left: not known (the time elapsed is longer than the SLO window), so no tier \
+             applies yet."
+        ),
+        "{md}"
+    );
+    assert!(!md.contains("**exhausted**"));
+}
