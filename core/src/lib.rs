@@ -57,6 +57,7 @@ pub mod quantity;
 pub mod quote;
 pub mod ratio;
 pub mod scenario;
+pub mod sort;
 pub mod support;
 pub mod target;
 pub mod window;

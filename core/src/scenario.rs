@@ -309,7 +309,7 @@ fn verdict(r: &SpendReport, target: &Availability, mut sources: [(&str, f64); 3]
         ]
         .concat();
     }
-    sources.sort_by(|a, b| b.1.total_cmp(&a.1));
+    crate::sort::sort_by(&mut sources, |a, b| b.1.total_cmp(&a.1));
     let mut list = String::with_capacity(80);
     for (i, (name, x)) in sources.iter().filter(|(_, x)| *x > 0.0).enumerate() {
         if i > 0 {

@@ -674,7 +674,7 @@ impl ServiceHours {
     /// when more than [`MAX_RANGES`] are left.
     fn from_disjoint(mut pieces: Vec<(u32, u32)>) -> Option<ServiceHours> {
         pieces.retain(|(s, e)| s < e);
-        pieces.sort_unstable();
+        sort_pairs(&mut pieces);
         let mut out = ServiceHours::closed();
         for (s, e) in pieces {
             let (s, e) = (
@@ -861,7 +861,14 @@ impl ServiceHours {
             }
         }
         for d in &mut days {
-            d.sort_unstable();
+            let mut wide: Vec<(u32, u32)> = d
+                .iter()
+                .map(|&(a, b)| (u32::from(a), u32::from(b)))
+                .collect();
+            sort_pairs(&mut wide);
+            for (slot, (a, b)) in d.iter_mut().zip(wide) {
+                *slot = (a as u16, b as u16);
+            }
         }
         days
     }
@@ -1042,9 +1049,10 @@ fn typed_ranges(t: &str) -> Result<Vec<Typed>, Problem> {
         let range: std::ops::RangeInclusive<usize> = days.clone().ok_or(Problem::Unrecognised)?;
         let (start, end) = parse_range(times)?;
         out.extend(range.map(|day| Typed { day, start, end }));
-        // A week holds at most 10,080 one-minute ranges that do not
-        // overlap: past that, stop reading rather than hold a huge list.
-        if out.len() > MINUTES_PER_WEEK as usize {
+        // Seven days of 48 ranges each is the most a schedule holds apart
+        // (touching ranges join, so 48 a week is the real bound): past
+        // that, stop reading rather than hold and compare a huge list.
+        if out.len() > TYPED_MAX {
             return Err(Problem::TooLarge("48 separate ranges a week"));
         }
     }
@@ -1062,24 +1070,39 @@ fn overlap_at(s: u32, e: u32) -> String {
     format!("{day} {}-{}", hhmm((s - midnight) as u16), hhmm(end as u16))
 }
 
+/// Sorts pairs of minutes in their order, start first ([`crate::sort`]:
+/// the page's one small sort).
+fn sort_pairs(v: &mut [(u32, u32)]) {
+    crate::sort::sort_by(v, |a, b| a.cmp(b));
+}
+
+/// The most day ranges a schedule may be typed with (each day of a group
+/// counts): seven days of [`MAX_RANGES`].
+const TYPED_MAX: usize = 7 * MAX_RANGES;
+
 /// The typed ranges as minute-of-week pieces (one over Sunday midnight
 /// cut at the week's end), refused when two overlap: which minutes were
 /// meant twice is a mistake to show, not to guess at.
 fn week_pieces(typed: &[Typed]) -> Result<Vec<(u32, u32)>, Problem> {
-    let mut pieces: Vec<(u32, u32, usize)> = Vec::with_capacity(typed.len() + 1);
+    // (start, end × 2^16 + the typed range's index): minutes below 2^15
+    // and at most [`TYPED_MAX`] + 7 typed ranges fit, and sort as (start,
+    // end, index).
+    let mut pieces: Vec<(u32, u32)> = Vec::with_capacity(typed.len() + 1);
     for (i, r) in typed.iter().enumerate() {
         let start = r.day as u32 * u32::from(MINUTES_PER_DAY) + u32::from(r.start);
         let end = start + r.minutes();
+        let tag = |e: u32| (e << 16) | i as u32;
         if end > MINUTES_PER_WEEK {
-            pieces.push((start, MINUTES_PER_WEEK, i));
-            pieces.push((0, end - MINUTES_PER_WEEK, i));
+            pieces.push((start, tag(MINUTES_PER_WEEK)));
+            pieces.push((0, tag(end - MINUTES_PER_WEEK)));
         } else {
-            pieces.push((start, end, i));
+            pieces.push((start, tag(end)));
         }
     }
-    pieces.sort_unstable();
+    sort_pairs(&mut pieces);
+    let untag = |(s, t): (u32, u32)| (s, t >> 16, (t & 0xFFFF) as usize);
     for pair in pieces.windows(2) {
-        let ((_, e1, i), (s2, e2, j)) = (pair[0], pair[1]);
+        let ((_, e1, i), (s2, e2, j)) = (untag(pair[0]), untag(pair[1]));
         if s2 < e1 {
             let (a, b) = if i < j { (i, j) } else { (j, i) };
             return Err(Problem::Overlap(format!(
@@ -1090,7 +1113,7 @@ fn week_pieces(typed: &[Typed]) -> Result<Vec<(u32, u32)>, Problem> {
             )));
         }
     }
-    Ok(pieces.into_iter().map(|(s, e, _)| (s, e)).collect())
+    Ok(pieces.into_iter().map(|p| (p.0, p.1 >> 16)).collect())
 }
 
 impl FromStr for ServiceHours {
@@ -1754,8 +1777,8 @@ mod tests {
         let e = refused(&format!("daily {many}"));
         assert!(e.contains("at most 48 separate ranges a week"), "{e}");
         assert_eq!(MAX_RANGES, 48);
-        // 1,500 × 7 = 10,500 ranges typed: more than a week's 10,080
-        // minutes can hold apart, refused before they are compared.
+        // 1,500 × 7 = 10,500 ranges typed: more than seven days of 48,
+        // refused before they are compared.
         let e = refused(&"daily 0-1,".repeat(1_500));
         assert!(e.contains("at most 48 separate ranges a week"), "{e}");
         let six = (0..6).map(|h| format!("{h}:00-{h}:10")).collect::<Vec<_>>();

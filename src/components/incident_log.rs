@@ -174,7 +174,7 @@ pub fn incident_log(props: &SectionProps) -> Html {
             let lines: Vec<&str> = csv.lines().collect();
             let mut left_lines: Vec<usize> = read.errors.iter().map(|e| e.line).collect();
             left_lines.extend(&read.lines[added..]);
-            left_lines.sort_unstable();
+            nines_core::sort::sort_by(&mut left_lines, |a, b| a.cmp(b));
             let left: Vec<&str> = left_lines
                 .iter()
                 .filter_map(|&line| lines.get(line - 1).copied())
