@@ -15,18 +15,6 @@ use crate::args::Args;
 
 /// `--requests N` (in the window) only feeds the low-traffic warning.
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
-    args.only(&[
-        "--slo",
-        "--window",
-        "--policy",
-        "--alert",
-        "--error-ratio",
-        "--requests",
-        "--convention",
-        "--service-hours",
-        "--maintenance",
-        "--off",
-    ])?;
     let mut scenario = base_scenario(args, true)?;
     // `--alert "page 2% 1h 5m"`, repeatable: a custom policy (issue 15 §3),
     // of at most the rows Nines holds (issue 20 §6).

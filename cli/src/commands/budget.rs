@@ -22,24 +22,6 @@ use crate::args::Args;
 /// has elapsed), pinned (`--start`) or this calendar period (`--calendar
 /// week|month|quarter|year` with `--week-start` and `--utc-offset`).
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
-    args.only(&[
-        "--slo",
-        "--window",
-        "--requests",
-        "--bad",
-        "--bad-time",
-        "--elapsed",
-        "--start",
-        "--calendar",
-        "--week-start",
-        "--utc-offset",
-        "--now",
-        "--convention",
-        "--service-hours",
-        "--maintenance",
-        "--incident",
-        "--incidents",
-    ])?;
     let mut scenario = base_scenario(args, true)?;
     let elapsed = option(args, "--elapsed", parse_duration)?;
     let start = option(args, "--start", parse_instant)?;

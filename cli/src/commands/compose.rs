@@ -16,17 +16,6 @@ const SHAPES: &str = "--serial <a> <b> …, --parallel <a> <b> … or --k-of-n K
 /// The composition is the scenario's single critical dependency, so every
 /// figure is the core's dependency section.
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
-    args.only(&[
-        "--serial",
-        "--parallel",
-        "--k-of-n",
-        "--service",
-        "--window",
-        "--outages",
-        "--outage-scope",
-        "--convention",
-        "--scope",
-    ])?;
     let given: Vec<&str> = ["--serial", "--parallel", "--k-of-n"]
         .into_iter()
         .filter(|name| args.values(name).is_some())

@@ -20,20 +20,6 @@ use super::{
 use crate::args::Args;
 
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
-    args.only(&[
-        "--slo",
-        "--rate",
-        "--ttd",
-        "--ttr",
-        "--scope",
-        "--window",
-        "--convention",
-        "--incident",
-        "--incidents",
-        "--logged-since",
-        "--model",
-        "--now",
-    ])?;
     let mut scenario = base_scenario(args, false)?;
     let now = now(args)?;
     // The window ends at --now and has wholly elapsed.

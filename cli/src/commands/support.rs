@@ -18,29 +18,6 @@ use super::{base_scenario, columns, money_currency, option, section, table, with
 use crate::args::Args;
 
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
-    args.only(&[
-        "--slo",
-        "--deploys",
-        "--criticality",
-        "--teams",
-        "--standby-rate",
-        "--callout-rate",
-        "--incidents",
-        "--ttd",
-        "--ttr",
-        "--scope",
-        "--revenue",
-        "--impact",
-        "--ops-handoff",
-        "--ops-sometimes-handoff",
-        "--sre-handoff",
-        "--investment",
-        "--sre-factor",
-        "--organisation",
-        "--culture",
-        "--currency",
-        "--convention",
-    ])?;
     let mut scenario = base_scenario(args, false)?;
     // The whole answer in the currency the amounts were typed in.
     if let Some(c) = money_currency(
