@@ -75,7 +75,11 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     if let Some(error) = &report.alerts.error {
         return Err(format!("alerts: {error}"));
     }
-    Ok(render(&report, json))
+    Ok(if json {
+        render_json(&report)
+    } else {
+        render(&report)
+    })
 }
 
 /// `--off page`, `--off ticket` or `--off page,ticket`: the alerts of
@@ -96,30 +100,35 @@ fn turn_off(alerts: &mut AlertInput, off: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn render(report: &Report, json: bool) -> String {
+/// The alerts section as JSON, with the names earlier versions wrote.
+fn render_json(report: &Report) -> String {
     let a = &report.alerts;
-    if json {
-        return with(
-            section(a),
-            json!({
-                "slo": report.target.canonical,
-                "window": report.budget.window,
-                "window_seconds": a.period_seconds,
-                "convention": report.target.convention_id,
-                "policy": a.policy_id,
-                "alerts": a.rows,
-            }),
-            // Written once, under the names above; the chart's series and
-            // an error (refused before) left out.
-            &[
-                "period_seconds",
-                "policy_id",
-                "rows",
-                "detection_chart",
-                "error",
-            ],
-        );
-    }
+    with(
+        section(a),
+        json!({
+            "slo": report.target.canonical,
+            "window": report.budget.window,
+            "window_seconds": a.period_seconds,
+            "convention": report.target.convention_id,
+            "policy": a.policy_id,
+            "alerts": a.rows,
+        }),
+        // Written once, under the names above; the chart's series and
+        // an error (refused before) left out.
+        &[
+            "period_seconds",
+            "policy_id",
+            "rows",
+            "detection_chart",
+            "error",
+        ],
+    )
+}
+
+/// The alerts as a table, with the policy's source, notes, warnings and
+/// an alternative when the policy does not fit the window.
+fn render(report: &Report) -> String {
+    let a = &report.alerts;
     let rows: Vec<[String; 7]> = a
         .rows
         .iter()
