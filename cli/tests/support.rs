@@ -1,44 +1,177 @@
-//! `nines support` as revenue insurance (issue 16): the `methods` list of
-//! its JSON, the flags of the new inputs and the text, against hand-worked
-//! figures (each in a comment; none copied from the program's output).
+//! `nines support` end to end: the rule that picks the production support
+//! method, its on-call cost, and each method as revenue insurance (the
+//! `methods` list of its JSON, the flags of its inputs and the text),
+//! against hand-worked figures (each in a comment; none copied from the
+//! program's output).
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
+mod common;
+use common::{f, text};
+
+/// The arguments with `support` in front unless they start with it: the
+/// revenue-insurance tests give only the options (`json(&["--teams", "3"])`
+/// is `nines support --teams 3 --json`).
+fn support<'a>(args: &[&'a str]) -> Vec<&'a str> {
+    if args.first() == Some(&"support") {
+        args.to_vec()
+    } else {
+        [&["support"], args].concat()
+    }
+}
+
+/// `nines ARGS` with nothing on standard input.
 fn nines(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nines"))
-        .args(args)
-        .output()
-        .expect("the nines binary runs")
+    common::nines(args, None)
 }
 
+/// `nines support …`'s JSON; panics unless it succeeded.
 fn json(args: &[&str]) -> Value {
-    let mut all = vec!["support"];
-    all.extend_from_slice(args);
-    all.push("--json");
-    let out = nines(&all);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("valid JSON")
+    common::json(&support(args))
 }
 
+/// `nines support …` refused: exit code 2 and one line, which is returned.
 fn refused(args: &[&str]) -> String {
-    let mut all = vec!["support"];
-    all.extend_from_slice(args);
-    let out = nines(&all);
-    assert_eq!(out.status.code(), Some(2), "{args:?}");
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(err.lines().count(), 1, "{err}");
-    err
+    common::refused(&support(args))
 }
 
-fn f(v: &Value) -> f64 {
-    v.as_f64().unwrap_or_else(|| panic!("{v} is not a number"))
+// ---------------------------------------------------------------------------
+// support
+// ---------------------------------------------------------------------------
+
+/// Steve Smith, "Aim for Operability, not SRE as a Cult": You Build It SRE
+/// Run It "is only warranted when multiple services exist with critical
+/// user traffic, and at an availability level of four nines or more".
+#[test]
+fn support_sre_run_it_rule() {
+    let j = json(&[
+        "support",
+        "--slo",
+        "99.99",
+        "--deploys",
+        "10 per week",
+        "--criticality",
+        "critical",
+        "--teams",
+        "3",
+    ]);
+    let r = &j["recommendation"];
+    assert_eq!(r["method_name"], "You Build It SRE Run It");
+    assert!(r["reason"].as_str().unwrap().contains("four nines or more"));
+    assert_eq!(j["on_call_costs"].as_array().unwrap().len(), 4);
+    assert_eq!(f(&j["deployments_per_week"]), 10.0);
 }
+
+/// "You Build It Ops Run It": it "can only lead to Discontinuous Delivery"
+/// when demand calls for more than weekly deployments; with low demand
+/// (one a month) and a low target it remains the recommendation.
+#[test]
+fn support_demand_decides_ops_run_it() {
+    let base = [
+        "support",
+        "--slo",
+        "98",
+        "--criticality",
+        "low",
+        "--teams",
+        "1",
+    ];
+    let low = json(&[&base[..], &["--deploys", "1 per month"]].concat());
+    assert_eq!(
+        low["recommendation"]["method_name"],
+        "You Build It Ops Run It"
+    );
+    let high = json(&[&base[..], &["--deploys", "2 per day"]].concat());
+    assert_eq!(
+        high["recommendation"]["method_name"],
+        "You Build It You Run It"
+    );
+    assert_eq!(f(&high["deployments_per_week"]), 14.0);
+}
+
+/// DOMAIN.md §7: on-call cost = people on the rota × standby rate × hours +
+/// callouts × callout rate. You Run It with 3 teams at $5 an hour over
+/// 8760 − 52 × 40 = 6680 out-of-hours hours, 18 incidents at $150:
+/// 3 × 5 × 6680 + 18 × 150 = $102,900.
+#[test]
+fn support_on_call_cost_by_hand() {
+    let j = json(&[
+        "support",
+        "--teams",
+        "3",
+        "--standby-rate",
+        "$5",
+        "--callout-rate",
+        "$150",
+        "--incidents",
+        "18 per year",
+    ]);
+    let you = j["on_call_costs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["method_name"] == "You Build It You Run It")
+        .unwrap()
+        .clone();
+    assert_eq!(f(&you["total_cost_per_year"]), 102_900.0);
+}
+
+// ---------------------------------------------------------------------------
+// the JSON interface: every field earlier versions wrote, and `availability`
+// ---------------------------------------------------------------------------
+
+/// The support figures the page and the CLI show, formatted once in the
+/// core: one deployment a month (30.436875 days) is 7 / 30.436875 = 0.23 a
+/// week; You Run It for 3 teams costs 3 × $5 × 6680 h + 18 × $150 = $102,900.
+#[test]
+fn support_figures_for_people() {
+    let j = json(&["support", "--deploys", "1 per month"]);
+    assert_eq!(j["display"]["deployments_per_week"], "0.2");
+    assert_eq!(
+        j["recommendation"]["method_name"],
+        "You Build It You Run It"
+    );
+    assert_eq!(j["display"]["recommended_on_call_cost"], "$102,900");
+    let out = text(&["support"]);
+    assert!(
+        out.contains("You Build It You Run It (recommended)  $100,200    $2,700  $102,900\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("You Build It Ops Run It adds 2h to each time to restore"),
+        "{out}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Bad input refused
+// ---------------------------------------------------------------------------
+
+/// Item 14: `support --teams 0` counted 6 incidents of downtime a year and
+/// no one to restore them (You Build It You Run It at $0 on call, the
+/// cheapest). At least one team: this service's.
+#[test]
+fn edge_support_needs_a_team() {
+    let e = refused(&["support", "--teams", "0"]);
+    assert!(e.starts_with("nines: --teams: "), "{e}");
+    assert!(e.contains("at least 1"), "{e}");
+    // One team: 1 × $5 × 6,680 h standby + 6 callouts × $150 = $34,300.
+    let j = json(&["support", "--teams", "1"]);
+    let yri = j["on_call_costs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["method"] == "YouBuildItYouRunIt")
+        .unwrap()
+        .clone();
+    assert_eq!(f(&yri["total_cost_per_year"]), 34_300.0);
+}
+
+// ---------------------------------------------------------------------------
+// each method as revenue insurance
+// ---------------------------------------------------------------------------
 
 /// The method's entry of `methods`, by the name `recommendation.method`
 /// uses.
