@@ -141,8 +141,8 @@ fn option<T, E: Display>(
         .transpose()
 }
 
-/// The one currency of a money command (issue 15 §5): `--currency` (a
-/// symbol or an ISO 4217 code) when given, else the currency of the
+/// The one currency of a money command (amounts are never converted, so
+/// they must agree): `--currency` (a symbol or an ISO 4217 code) when given, else the currency of the
 /// amounts of the money flags `names` (`--revenue '£20M'` is in pounds),
 /// `None` when none carries one. An amount in another currency than
 /// `--currency` or than an earlier flag's is refused, naming both flags.
@@ -235,8 +235,9 @@ fn base_scenario(args: &Args, slo_required: bool) -> Result<Scenario, String> {
     let mut scenario = Scenario {
         convention: convention(args)?,
         slo_window: window(args)?,
-        // Service hours and planned maintenance, where a command takes them
-        // (issue 15 §1, §2): the budget and alerts count service time only.
+        // Service hours and planned maintenance, where a command takes them:
+        // a target is promised over service time only, so the budget and
+        // alerts count nothing outside it.
         service_hours: option(args, "--service-hours", str::parse::<ServiceHours>)?
             .unwrap_or_default(),
         maintenance: option(args, "--maintenance", str::parse::<PlannedMaintenance>)?
@@ -260,7 +261,8 @@ fn base_scenario(args: &Args, slo_required: bool) -> Result<Scenario, String> {
 /// The incident log of the command line: the incidents of `--incident WHEN,DURATION,SCOPE[,NOTE]` (each
 /// occurrence, its words joined so a note needs no quotes) then of
 /// `--incidents FILE.csv`; every bad one is an error naming it, and more
-/// than the log holds (issue 20 §6) are refused.
+/// than the log holds are refused (every input is bounded, so no command
+/// line can make the work unbounded).
 fn logged_incidents(args: &Args) -> Result<Vec<PastIncident>, String> {
     let given = args.each("--incident");
     if !List::Incidents.holds(given.len()) {

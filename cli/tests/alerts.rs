@@ -159,11 +159,10 @@ fn alerts_human_table() {
 }
 
 // ---------------------------------------------------------------------------
-// issue 14 §3, §4.3–§4.6 (helper A): alerts at short windows, conventions
-// named, float artefacts, the cost optimum at the edge, --requests and help
+// alerts at short windows, and custom policies
 // ---------------------------------------------------------------------------
 
-/// SRE Workbook ch. 5, Table 5-8 (DOMAIN.md §2: burn = fraction × period /
+/// SRE Workbook ch. 5, Table 5-8 (burn = fraction × period /
 /// long window), worked by hand: at 7 days the ticket (10% in 3d) is
 /// 0.1 × 7 / 3 = 0.2333× (shown 0.23×), below 1×, so it fires while the
 /// SLO is met; at 1 day the first page (2% in 1h) is 0.02 × 24 = 0.48×
@@ -220,7 +219,7 @@ fn alerts_at_short_windows_are_flagged_with_an_alternative() {
     assert!(j.get("alternative").is_none());
 }
 
-/// Issue 15 §3: a custom policy from `--alert` lines. The Workbook's first
+/// A custom policy from `--alert` lines. The Workbook's first
 /// page alert alone, 2% of a 30-day budget in 1 h: burn rate 0.02 × 720 =
 /// 14.4 (Workbook Table 5-8); a fast ticket of 10% in 1 d: 0.1 × 30 = 3.
 #[test]
@@ -252,7 +251,7 @@ fn alerts_custom_policy_from_lines() {
     assert!(refused(&["alerts", "--slo", "99.9", "--policy", "custom"]).contains("--alert"));
 }
 
-/// Issue 15 §3: an `--alert` stated by time to exhaustion. By hand, from
+/// An `--alert` stated by time to exhaustion. By hand, from
 /// the SRE Workbook's Table 5-8 (ch. 5): 2% of a 30-day budget in 1 h is a
 /// burn rate of 14.4, which spends the whole budget in 720 h / 14.4 = 50 h;
 /// so `page exhausts 50h 1h 5m` gives the figures of `page 2% 1h 5m`: at
@@ -304,7 +303,7 @@ fn alerts_stated_by_time_to_exhaustion() {
 }
 
 // ---------------------------------------------------------------------------
-// Bad input refused
+// an alert that cannot fire
 // ---------------------------------------------------------------------------
 
 /// At a 2-day window Pyrra's

@@ -44,7 +44,7 @@ fn budget_request_based_sre_book_250_errors() {
     assert_eq!(f(&j["requests_in_window"]), 2_500_000.0);
 }
 
-/// DOMAIN.md §2 with the Workbook's definitions: 99.9% of 1,000,000
+/// The SRE Workbook's definitions (ch. 2, the error budget): 99.9% of 1,000,000
 /// requests allows 1,000 bad ones; 250 spent is 25% consumed, 75% left.
 #[test]
 fn budget_consumed_and_remaining() {
@@ -71,8 +71,7 @@ fn budget_consumed_and_remaining() {
 #[test]
 fn budget_workbook_table_5_4_burn_rates() {
     // At burn rate 1 the budget lasts exactly the window: launches
-    // allowed; above 1 it runs out before the window ends: at risk
-    // (issue 19 §2).
+    // allowed; above 1 it runs out before the window ends: at risk.
     for (bad, burn, exhausted, policy) in [
         ("10", 1.0, "2026-01-31T00:00:00Z", "launches-allowed"),
         ("20", 2.0, "2026-01-16T00:00:00Z", "at-risk"),
@@ -146,7 +145,7 @@ fn budget_human_table() {
 }
 
 // ---------------------------------------------------------------------------
-// extreme but legal inputs, and illegal ones refused (issue 7)
+// extreme but legal inputs
 // ---------------------------------------------------------------------------
 
 /// 10^15 requests at 99.9% allow exactly 10^12 bad ones; no requests allow
@@ -197,7 +196,7 @@ fn extreme_windows() {
 }
 
 // ---------------------------------------------------------------------------
-// the budget's clock (issue 14 §1): --now, rolling, pinned, calendar
+// the budget's clock: --now, rolling, pinned, calendar
 // ---------------------------------------------------------------------------
 
 /// A rolling window counts back from --now: 10 days before 10 March 2027
@@ -381,8 +380,7 @@ fn budget_clock_flags_refused() {
 }
 
 // ---------------------------------------------------------------------------
-// issue 14 §3, §4.3–§4.6 (helper A): alerts at short windows, conventions
-// named, float artefacts, the cost optimum at the edge, --requests and help
+// requests as a rate, the budget logged incidents spent, service time
 // ---------------------------------------------------------------------------
 
 /// README: "2.6M per 30d" is accepted by --requests. 2.6M over 30 days at
@@ -577,7 +575,7 @@ fn thirty_days_of_night_shifts() {
     assert_eq!(j["display"]["budget"], "9m 43s");
 }
 
-/// Issue 15 §1: the budget and the alerts count service time only. Worked
+/// The budget and the alerts count service time only. Worked
 /// by hand: 99.9% over a 7-day window of Mon–Fri 09:00–17:00 allows
 /// 0.001 × 40 h = 2m 24s. Rolling, 2 days elapsed at Wed 11 Nov 2026 00:00
 /// UTC: Monday and Tuesday measured 16 h (40%); 1m 12s bad is 50% of the
@@ -645,10 +643,10 @@ fn budget_and_alerts_count_service_time() {
 }
 
 // ---------------------------------------------------------------------------
-// Bad input refused
+// bad input refused
 // ---------------------------------------------------------------------------
 
-/// Item 10: an offset beyond the world's time zones (−14:00 to +14:00,
+/// An offset beyond the world's time zones (−14:00 to +14:00,
 /// minutes 00 to 59) shifted the answers; refused in `--now`, `--start`
 /// and `--incident`, as `--utc-offset` refuses it. By hand, Kiribati's
 /// +14:00 is accepted: 09:30 there is 19:30 UTC the day before, and a
@@ -714,7 +712,7 @@ fn edge_instants_refuse_offsets_beyond_the_time_zones() {
     assert_eq!(j["start"], "2027-02-07T19:30:00Z");
 }
 
-/// Item 12: `--requests 1.5 --bad 0.5` answered "Consumed 33,300%". A
+/// `--requests 1.5 --bad 0.5` answered "Consumed 33,300%". A
 /// count of requests in the window and of bad ones is whole; a rate's
 /// share of the window may not be (2.6M per 28d over 30 days is
 /// 2,600,000 × 30 / 28 = 2,785,714.29 requests). By hand: 99.9% of 1.5k =
@@ -780,12 +778,10 @@ fn edge_counts_of_requests_are_whole() {
 }
 
 // ---------------------------------------------------------------------------
-// Planned maintenance at the edges: only the part inside the service
-// hours counts, one rule for downtime and budget, no request figures in a
-// time-based budget, "per day" stated, and maintenance beyond its period
+// a time-based budget shows no request figures
 // ---------------------------------------------------------------------------
 
-/// §6: a time-based budget shows no request figures. The default traffic,
+/// A time-based budget shows no request figures. The default traffic,
 /// 2.6M per 30 days, leaked into it: over a Gregorian month 2,600,000 ×
 /// 2,629,746 / 2,592,000 = 2,637,862.5 requests and 0.1% of them,
 /// 2,637.86 bad requests allowed, were written though nothing counts

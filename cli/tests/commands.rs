@@ -45,7 +45,7 @@ fn bad_input_exits_2_with_one_line() {
 
 #[test]
 fn help_lists_every_command() {
-    // `nines budget --help` is the budget's own help (issue 14 §4.6).
+    // `nines budget --help` is the budget's own help, not this one.
     for args in [&["--help"][..], &[], &["help"]] {
         let out = nines(args);
         assert!(out.status.success());
@@ -66,7 +66,7 @@ fn help_lists_every_command() {
 }
 
 // ---------------------------------------------------------------------------
-// extreme but legal inputs, and illegal ones refused (issue 7)
+// a closed pipe
 // ---------------------------------------------------------------------------
 
 /// Reading only the first lines of the output is not an error (the output
@@ -98,7 +98,7 @@ fn a_closed_pipe_is_not_an_error() {
 }
 
 // ---------------------------------------------------------------------------
-// the JSON interface: every field earlier versions wrote, and `availability`
+// the JSON interface: every field earlier versions wrote
 // ---------------------------------------------------------------------------
 
 /// Whether `path` (`a/b`, `rows[]/c`: every element of `rows` has `c`) is
@@ -380,14 +380,15 @@ fn json_keeps_every_field_of_earlier_versions() {
 }
 
 // ---------------------------------------------------------------------------
-// issue 14 §3, §4.3–§4.6 (helper A): alerts at short windows, conventions
-// named, float artefacts, the cost optimum at the edge, --requests and help
+// conventions named, no float noise, each command's help, money in one
+// currency, hostile arguments
 // ---------------------------------------------------------------------------
 
 /// Conventions named. Cost: $20M × 80% = $16M a year over the Gregorian
 /// mean year's 365.2425 × 1440 = 525,949.2 minutes is $30.42 a minute;
 /// over a 365-day year, 525,600 minutes, $30.44. Support: standby is
-/// 365 × 24 − 52 × 40 = 6,680 h whatever the convention (DOMAIN.md §7).
+/// 365 × 24 − 52 × 40 = 6,680 h whatever the convention (out of hours:
+/// a year of 52 working weeks of 40 hours).
 #[test]
 fn per_minute_loss_and_standby_hours_name_their_convention() {
     let j = json(&["cost"]);
@@ -488,7 +489,7 @@ fn each_command_has_its_own_help() {
     assert!(text(&["--help"]).contains("  nines support "));
 }
 
-/// Issue 15 §5: money flags keep their currency. By hand: £20M a year ×
+/// Money flags keep their currency. By hand: £20M a year ×
 /// 80% lost over a Gregorian 365.2425-day year (525,949.2 minutes) is
 /// 16,000,000 / 525,949.2 = £30.42 a minute, written in whole pounds from
 /// ten up. Standby pay of ¥2,000 an hour shows no decimals (the yen has no
@@ -534,7 +535,7 @@ fn money_flags_keep_their_currency() {
     assert!(e.contains("--revenue") && e.contains("XYZ"), "{e}");
 }
 
-/// Issue 15 §5: `--currency` sets the currency of a money command. By
+/// `--currency` sets the currency of a money command. By
 /// hand, as above: 20M a year × 80% over 525,949.2 minutes = 30.42 a
 /// minute, here in pounds because `--currency GBP` says so, though the
 /// revenue is typed without a mark. An amount in another currency, an
@@ -598,7 +599,7 @@ fn currency_flag_sets_the_answers_currency() {
         .contains("unknown option --currency"));
 }
 
-/// Issue 20 §15: hostile arguments. Each gets exit code 2 and one
+/// Hostile arguments. Each gets exit code 2 and one
 /// printable line of bounded length, never a panic (exit 101) or raw
 /// escape sequences.
 #[test]

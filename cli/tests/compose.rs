@@ -64,8 +64,8 @@ fn compose_budget_left_to_the_service() {
     assert_eq!(s["dependencies_break_target"], false);
     // Outages that reach half the users may each last twice as long:
     // own U = 1e-4 − (1 − (1 − 1e-5)⁵) = 5.000099999e-5, × 31 536 000 s =
-    // 1 576.8315 s, / (4 × 50%) = 788.4158 s (issue 15 §4: the incident
-    // model's scope).
+    // 1 576.8315 s, / (4 × 50%) = 788.4158 s (the incident
+    // model's scope: the share of users each outage reaches).
     let j = json(&[
         "compose",
         "--serial",
@@ -101,8 +101,8 @@ fn compose_budget_left_to_the_service() {
 /// (ACM Queue 15(2), 2017), "Rule of the extra 9": its example, a 99.99%
 /// service with five critical dependencies at 99.999%, meets the rule,
 /// because the rule is checked on each critical dependency (5 nines each,
-/// one more than the service's 4), not on their product (≈99.995%). Issue
-/// 14 §4.1: `compose --serial` checked the product, said the example broke
+/// one more than the service's 4), not on their product (≈99.995%).
+/// `compose --serial` checked the product, said the example broke
 /// the rule, and its text never mentioned the rule.
 #[test]
 fn compose_extra_nine_is_checked_per_dependency() {
@@ -141,7 +141,7 @@ fn compose_extra_nine_is_checked_per_dependency() {
     assert!(out.contains("not met by 1 of 2: 99.99 (99.99%)."), "{out}");
 }
 
-/// Issue 14 §4.3 and §4.4: a year's figure names the year it is counted in
+/// A year's figure names the year it is counted in
 /// (99.9% with two 99.95% dependencies: 0.001 − (1 − 0.9995²) = 2.5e-7 of a
 /// 365-day year is 7.884 s, shown 8s), and percentages carry no float
 /// artefacts (two 99.9% in series are down 1 − 0.999² = 0.1999% of the
@@ -175,7 +175,7 @@ fn compose_names_its_year_and_writes_clean_percentages() {
     );
 }
 
-/// Issue 14 §4.5: K of N with K above N (4 of 3 can never be met) or 0
+/// K of N with K above N (4 of 3 can never be met) or 0
 /// (nothing needed) is a mistake, refused with the flag and what is
 /// allowed, not answered 0% or 100%.
 #[test]
@@ -190,7 +190,7 @@ fn compose_refuses_k_outside_one_to_n() {
 }
 
 // ---------------------------------------------------------------------------
-// extreme but legal inputs, and illegal ones refused (issue 7)
+// extreme but legal inputs
 // ---------------------------------------------------------------------------
 
 /// A hundred dependencies at 99.99% in series: 0.9999^100 = 99.0049…%,
@@ -212,11 +212,10 @@ fn extreme_dependencies() {
 }
 
 // ---------------------------------------------------------------------------
-// issue 14 §3, §4.3–§4.6 (helper A): alerts at short windows, conventions
-// named, float artefacts, the cost optimum at the edge, --requests and help
+// no float noise, and an outage's scope
 // ---------------------------------------------------------------------------
 
-/// compose's JSON has no floating-point noise either (issue 14 §4.4): two
+/// compose's JSON has no floating-point noise either: two
 /// 99.99% dependencies in series leave 1 − 0.9999² = 0.00019999 exactly,
 /// which f64 arithmetic gives as 0.00019999000000000001.
 #[test]
@@ -239,7 +238,7 @@ fn compose_json_without_float_noise() {
     assert_eq!(j["unavailability"].as_f64(), Some(0.00019999));
 }
 
-/// Issue 15 §4: a dependency's outage scope. 2 of 3 copies at 99.9% are
+/// A dependency's outage scope. 2 of 3 copies at 99.9% are
 /// unavailable 3 × 0.001² × 0.999 + 0.001³ = 2.998e-6 (binomial sum, by
 /// hand); reaching 25% of the users they cost the service
 /// 2.998e-6 × 0.25 = 7.495e-7. Under 99.95% that leaves

@@ -45,7 +45,7 @@ fn cost_embracing_risk_900_dollars() {
     }
 }
 
-/// DOMAIN.md §6 model by hand: with C(n) = $1k × 10^(n − 3) and $1M × 100%
+/// The cost model (SRE book, "Embracing Risk") by hand: with C(n) = $1k × 10^(n − 3) and $1M × 100%
 /// × 10^−n at risk, the total is lowest where both are equal, at 3 nines.
 #[test]
 fn cost_optimum_where_cost_meets_risk() {
@@ -66,7 +66,7 @@ fn cost_optimum_where_cost_meets_risk() {
 }
 
 // ---------------------------------------------------------------------------
-// extreme but legal inputs, and illegal ones refused (issue 7)
+// extreme but legal inputs
 // ---------------------------------------------------------------------------
 
 /// No revenue: nothing at risk, so no cheapest target and no tolerable-loss
@@ -82,7 +82,7 @@ fn extreme_revenue() {
 }
 
 // ---------------------------------------------------------------------------
-// the JSON interface: every field earlier versions wrote, and `availability`
+// the figures people read
 // ---------------------------------------------------------------------------
 
 /// The cost figures the page and the CLI show, formatted once in the core.
@@ -125,12 +125,11 @@ fn cost_figures_for_people() {
 }
 
 // ---------------------------------------------------------------------------
-// issue 14 §3, §4.3–§4.6 (helper A): alerts at short windows, conventions
-// named, float artefacts, the cost optimum at the edge, --requests and help
+// the optimum at the edge, and the on-call cost included
 // ---------------------------------------------------------------------------
 
-/// The cost model's closed form (SRE book "Embracing Risk" as DOMAIN.md §6
-/// states it) with k = 10: n* = (log10(R·I / C0) + n0) / 2 = (log10(10^15
+/// The cost model's closed form (SRE book, "Embracing Risk": cost per nine
+/// against revenue at risk) with k = 10: n* = (log10(R·I / C0) + n0) / 2 = (log10(10^15
 /// / 1) + 10) / 2 = 12.5 nines, beyond the 0..=12 the model searches; the
 /// figures are 12 nines': $1 × 10^2 + $10^15 × 10^-12 = $1,100 a year.
 #[test]
@@ -160,7 +159,7 @@ fn a_clamped_cost_optimum_is_at_the_edge() {
     assert_eq!(json(&["cost"])["optimum_state"], "at");
 }
 
-/// Issue 19 §4: the cost of a target includes the on-call cost the "Who
+/// The cost of a target includes the on-call cost the "Who
 /// runs it" section works out for the recommended method. Default story:
 /// You Build It You Run It, 3 engineers on standby × $5 × 6 680 h =
 /// $100,200, plus 3 teams × 6 incidents × $150 a callout = $2,700:
@@ -182,10 +181,10 @@ fn cost_includes_the_recommended_on_call() {
 }
 
 // ---------------------------------------------------------------------------
-// Bad input refused
+// bad input refused
 // ---------------------------------------------------------------------------
 
-/// Item 13: `cost --levels 2 3 400` showed 400 nines as 12, unsaid. The
+/// `cost --levels 2 3 400` showed 400 nines as 12, unsaid. The
 /// searched range, 0 to 12 nines, is accepted to its end: 3 → 12 nines
 /// costs $20k × 10^9 − $20k = $19,999,999,980,000 more and protects
 /// $16M × (10^−3 − 10^−12) = $15,999.999984.
@@ -210,7 +209,7 @@ fn edge_cost_levels_beyond_the_searched_range_are_refused() {
     ));
 }
 
-/// Item 15: the cost model's refusals name the option, not the core's
+/// The cost model's refusals name the option, not the core's
 /// field (`cost_factor_per_nine`), and say what is allowed.
 #[test]
 fn edge_cost_model_refusals_name_the_option() {

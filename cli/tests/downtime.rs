@@ -63,7 +63,7 @@ fn reverse_appendix_a() {
 }
 
 // ---------------------------------------------------------------------------
-// extreme but legal inputs, and illegal ones refused (issue 7)
+// extreme but legal inputs, and illegal ones refused
 // ---------------------------------------------------------------------------
 
 /// 100% allows no downtime at all and says so; 0% allows the whole of every
@@ -96,7 +96,7 @@ fn extreme_targets() {
 }
 
 // ---------------------------------------------------------------------------
-// the JSON interface: every field earlier versions wrote, and `availability`
+// `availability` in the JSON, and the table people read
 // ---------------------------------------------------------------------------
 
 /// `availability` holds the availability: 1/3 of the time down is 2/3 =
@@ -146,13 +146,12 @@ fn downtime_human_table() {
 }
 
 // ---------------------------------------------------------------------------
-// issue 14 §3, §4.3–§4.6 (helper A): alerts at short windows, conventions
-// named, float artefacts, the cost optimum at the edge, --requests and help
+// service hours and planned maintenance
 // ---------------------------------------------------------------------------
 
-/// Issue 15 §1: downtime counts only inside the service hours. 99.9% over
+/// Downtime counts only inside the service hours. 99.9% over
 /// Mon–Fri 09:00–17:00 allows 0.001 × 5 × 8 h = 0.001 × 144 000 s = 144 s
-/// (2m 24s) a week (worked by hand, as the issue does); a day is not
+/// (2m 24s) a week (worked by hand); a day is not
 /// defined because the days differ; a bad schedule names the flag.
 #[test]
 fn downtime_counts_only_service_hours() {
@@ -245,7 +244,7 @@ fn service_hours_refusals_say_why() {
     }
 }
 
-/// Issue 15 §2: planned maintenance, a window every week. 99.9% of a week
+/// Planned maintenance, a window every week. 99.9% of a week
 /// (604 800 s) is 604.8 s. Excluded, Sun 02:00–04:00 (7 200 s) leaves
 /// 0.001 × (604 800 − 7 200) = 597.6 s = 9m 58s; counted, a 5-minute
 /// window leaves 604.8 − 300 = 304.8 s = 5m 5s (worked by hand).
@@ -283,12 +282,12 @@ fn downtime_with_planned_maintenance() {
 }
 
 // ---------------------------------------------------------------------------
-// Planned maintenance at the edges: only the part inside the service
-// hours counts, one rule for downtime and budget, no request figures in a
-// time-based budget, "per day" stated, and maintenance beyond its period
+// planned maintenance at the edges: only the part inside the service
+// hours counts, one rule for downtime and budget, "per day" stated, and
+// maintenance beyond its period
 // ---------------------------------------------------------------------------
 
-/// §1: only the part of a maintenance window inside the service hours is
+/// Only the part of a maintenance window inside the service hours is
 /// excluded or counted. Mon–Fri 09:00–17:00 is 40 h = 144,000 s a week, so
 /// 99% allows 1% of it: 1,440 s. Sunday night is outside the hours: 1,440 s
 /// excluded or counted (was 1,368 and −5,760). Wed 16:00–18:00 has one hour
@@ -344,7 +343,7 @@ fn maintenance_outside_the_service_hours_changes_nothing() {
     );
 }
 
-/// §1 and §4: counted, Wed 16:00–18:00 charges its hour inside the service
+/// Counted, Wed 16:00–18:00 charges its hour inside the service
 /// hours, 3,600 s, more than the 1,440 s budget: the week allows none (not
 /// a negative figure) and both commands say it exceeds the budget by
 /// 3,600 − 1,440 = 2,160 s = 36m; `budget` spends that hour (the week from
@@ -404,7 +403,7 @@ fn counted_maintenance_is_charged_alike_by_downtime_and_budget() {
     );
 }
 
-/// §7: per day is given only when every day measures the same time. 24/7
+/// Per day is given only when every day measures the same time. 24/7
 /// less Sun 02:00–04:00 measures 22 h on Sundays and 24 h otherwise: not
 /// defined (was the average 85.37 s at 99.9%); daily 02:00–04:00 leaves
 /// 22 h every day: 0.1% × 79,200 s = 79.2 s.
@@ -440,7 +439,7 @@ fn per_day_follows_one_rule() {
     );
 }
 
-/// §11: maintenance longer than its period is refused, naming the option
+/// Maintenance longer than its period is refused, naming the option
 /// and what is allowed (a month: 730h 29m 6s Gregorian, 720h SRE book);
 /// service hours that maintenance wholly takes leave nothing to measure,
 /// and the commands say so.

@@ -8,7 +8,7 @@ mod common;
 use common::{close, f, json, refused, text};
 
 // ---------------------------------------------------------------------------
-// incidents
+// the incident model
 // ---------------------------------------------------------------------------
 
 /// "The Calculus of Service Availability": expected downtime = frequency ×
@@ -35,11 +35,10 @@ fn incidents_calculus_expected_downtime() {
 }
 
 // ---------------------------------------------------------------------------
-// issue 14 §3, §4.3–§4.6 (helper A): alerts at short windows, conventions
-// named, float artefacts, the cost optimum at the edge, --requests and help
+// the incidents that happened
 // ---------------------------------------------------------------------------
 
-/// Issue 14 §2, the incident log, worked by hand: a 30-minute full outage
+/// The incident log, worked by hand: a 30-minute full outage
 /// and a 2-hour outage for 25% of users in the 30-day window ending at
 /// 2026-12-01: (1 800 + 7 200 × 0.25) / 2 592 000 = 3 600 / 2 592 000
 /// unavailable, 99.86111…% achieved, which misses 99.95%; over the last
@@ -144,7 +143,7 @@ fn incidents_read_from_csv_and_refused_by_line() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
-/// Issue 14 §4.5: 100 full-scope incidents a year at 99.95% may each last
+/// 100 full-scope incidents a year at 99.95% may each last
 /// 0.0005 × 31 556 952 / 100 = 157.78 s (2m 38s); an hour to detect uses
 /// that up. The text said "Longest recovery once detected 0s".
 #[test]
@@ -165,7 +164,7 @@ fn detection_alone_breaking_the_target_is_said() {
 }
 
 // ---------------------------------------------------------------------------
-// Bad input refused
+// the log at its edges: overlaps, periods, files that do not read
 // ---------------------------------------------------------------------------
 
 /// Worked by hand: two full
@@ -319,12 +318,6 @@ fn an_incident_file_that_does_not_read_is_refused() {
     assert_eq!(f(&j["spent"]), 1_800.0);
     std::fs::remove_dir_all(&dir).ok();
 }
-
-// ---------------------------------------------------------------------------
-// Planned maintenance at the edges: only the part inside the service
-// hours counts, one rule for downtime and budget, no request figures in a
-// time-based budget, "per day" stated, and maintenance beyond its period
-// ---------------------------------------------------------------------------
 
 /// A file of many bad lines is refused in one short line: how many, then
 /// the first (ten bad lines: "10 lines do not read: line 1, …").

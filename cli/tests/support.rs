@@ -91,7 +91,7 @@ fn support_demand_decides_ops_run_it() {
     assert_eq!(f(&high["deployments_per_week"]), 14.0);
 }
 
-/// DOMAIN.md §7: on-call cost = people on the rota × standby rate × hours +
+/// On-call cost = people on the rota × standby rate × hours +
 /// callouts × callout rate. You Run It with 3 teams at $5 an hour over
 /// 8760 − 52 × 40 = 6680 out-of-hours hours, 18 incidents at $150:
 /// 3 × 5 × 6680 + 18 × 150 = $102,900.
@@ -119,7 +119,7 @@ fn support_on_call_cost_by_hand() {
 }
 
 // ---------------------------------------------------------------------------
-// the JSON interface: every field earlier versions wrote, and `availability`
+// the figures people read
 // ---------------------------------------------------------------------------
 
 /// The support figures the page and the CLI show, formatted once in the
@@ -146,10 +146,10 @@ fn support_figures_for_people() {
 }
 
 // ---------------------------------------------------------------------------
-// Bad input refused
+// bad input refused
 // ---------------------------------------------------------------------------
 
-/// Item 14: `support --teams 0` counted 6 incidents of downtime a year and
+/// `support --teams 0` counted 6 incidents of downtime a year and
 /// no one to restore them (You Build It You Run It at $0 on call, the
 /// cheapest). At least one team: this service's.
 #[test]
@@ -184,7 +184,7 @@ fn method<'a>(j: &'a Value, name: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no {name} in {j}"))
 }
 
-/// The default story, as issue 16 works it: $20M × 80% ÷ 31,556,952 s a
+/// The default story, worked by hand: $20M × 80% ÷ 31,556,952 s a
 /// year = $0.5070198 a second ($1,825 an hour). Ops Run It restores in
 /// 5m + 30m + 2h = 9,300 s; 6 × 9,300 × 50% = 27,900 s a year, over the
 /// 0.0005 × 31,556,952 = 15,778.476 s budget; it loses 27,900 × 0.5070198
@@ -290,7 +290,8 @@ fn bad_new_inputs_name_the_field() {
     assert!(refused(&["--investment", "lots"]).contains("--investment"));
 }
 
-/// The text shows the comparison and the issue's sentence.
+/// The text shows the comparison and the sentence on what You Build It
+/// You Run It saves and costs.
 #[test]
 fn text_shows_the_comparison() {
     let out = nines(&["support"]);

@@ -16,8 +16,9 @@ use crate::args::Args;
 /// `--requests N` (in the window) only feeds the low-traffic warning.
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     let mut scenario = base_scenario(args, true)?;
-    // `--alert "page 2% 1h 5m"`, repeatable: a custom policy (issue 15 §3),
-    // of at most the rows Nines holds (issue 20 §6).
+    // `--alert "page 2% 1h 5m"`, repeatable: a custom policy, for a team
+    // whose alerts are none of the published ones, of at most the rows
+    // Nines holds (every input is bounded).
     let alerts = args.each("--alert");
     if !List::CustomAlerts.holds(alerts.len()) {
         return Err(List::CustomAlerts.refusal("--alert", alerts.len()));

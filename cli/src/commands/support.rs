@@ -1,7 +1,7 @@
 //! `nines support`: who should run the service (the essays' production
 //! support methods), the rule applied, the on-call cost of each method, and
-//! each method as revenue insurance (issue 16): its time to restore with
-//! the handoff delay, downtime a year against the budget, lost revenue,
+//! each method as revenue insurance (what each costs against the revenue
+//! its downtime loses): its time to restore with the handoff delay, downtime a year against the budget, lost revenue,
 //! team investment and total.
 
 use nines_core::amount::{Count, Money, Rate};
