@@ -144,8 +144,8 @@ mod tests {
         assert!(a.only(&["--incident"]).is_ok());
     }
 
-    /// Issue 20 §15: `--window 30d --window 7d` gave 30d, a second
-    /// `--serial` was dropped.
+    /// `--window 30d --window 7d` gave 30d, a second `--serial` was
+    /// dropped: a repeated option silently meant one of its values.
     #[test]
     fn a_repeated_single_option_is_refused() {
         let a = Args::new(&argv("--window 30d --window 7d"));

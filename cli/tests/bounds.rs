@@ -1,4 +1,4 @@
-//! Issue 20 §6: the options that build a list refuse more than Nines holds
+//! Every input is bounded: the options that build a list refuse more than Nines holds
 //! (`nines_core::bounds`) with exit code 2 and one line naming the option
 //! and the bound, and take exactly the bound.
 

@@ -1,4 +1,4 @@
-//! `nines import` end to end (issue 17 §4): specs written as Sloth's,
+//! `nines import` end to end: specs written as Sloth's,
 //! Pyrra's and OpenSLO's documentation write them, read into the scenario
 //! (`--json`), its link (`--link`), standard input, and exit code 2 with
 //! `FILE:LINE: message` on a bad document.

@@ -15,21 +15,10 @@ use crate::args::Args;
 
 /// `--requests N` (in the window) only feeds the low-traffic warning.
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
-    args.only(&[
-        "--slo",
-        "--window",
-        "--policy",
-        "--alert",
-        "--error-ratio",
-        "--requests",
-        "--convention",
-        "--service-hours",
-        "--maintenance",
-        "--off",
-    ])?;
     let mut scenario = base_scenario(args, true)?;
-    // `--alert "page 2% 1h 5m"`, repeatable: a custom policy (issue 15 §3),
-    // of at most the rows Nines holds (issue 20 §6).
+    // `--alert "page 2% 1h 5m"`, repeatable: a custom policy, for a team
+    // whose alerts are none of the published ones, of at most the rows
+    // Nines holds (every input is bounded).
     let alerts = args.each("--alert");
     if !List::CustomAlerts.holds(alerts.len()) {
         return Err(List::CustomAlerts.refusal("--alert", alerts.len()));
@@ -87,7 +76,11 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     if let Some(error) = &report.alerts.error {
         return Err(format!("alerts: {error}"));
     }
-    Ok(render(&report, json))
+    Ok(if json {
+        render_json(&report)
+    } else {
+        render(&report)
+    })
 }
 
 /// `--off page`, `--off ticket` or `--off page,ticket`: the alerts of
@@ -108,30 +101,35 @@ fn turn_off(alerts: &mut AlertInput, off: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn render(report: &Report, json: bool) -> String {
+/// The alerts section as JSON, with the names earlier versions wrote.
+fn render_json(report: &Report) -> String {
     let a = &report.alerts;
-    if json {
-        return with(
-            section(a),
-            json!({
-                "slo": report.target.canonical,
-                "window": report.budget.window,
-                "window_seconds": a.period_seconds,
-                "convention": report.target.convention_id,
-                "policy": a.policy_id,
-                "alerts": a.rows,
-            }),
-            // Written once, under the names above; the chart's series and
-            // an error (refused before) left out.
-            &[
-                "period_seconds",
-                "policy_id",
-                "rows",
-                "detection_chart",
-                "error",
-            ],
-        );
-    }
+    with(
+        section(a),
+        json!({
+            "slo": report.target.canonical,
+            "window": report.budget.window,
+            "window_seconds": a.period_seconds,
+            "convention": report.target.convention_id,
+            "policy": a.policy_id,
+            "alerts": a.rows,
+        }),
+        // Written once, under the names above; the chart's series and
+        // an error (refused before) left out.
+        &[
+            "period_seconds",
+            "policy_id",
+            "rows",
+            "detection_chart",
+            "error",
+        ],
+    )
+}
+
+/// The alerts as a table, with the policy's source, notes, warnings and
+/// an alternative when the policy does not fit the window.
+fn render(report: &Report) -> String {
+    let a = &report.alerts;
     let rows: Vec<[String; 7]> = a
         .rows
         .iter()

@@ -6,7 +6,7 @@ use nines_core::budget::{BadTimeSource, BudgetMode, Exhaustion};
 use nines_core::choice::Choice;
 use nines_core::clock::{parse_instant, Alignment, UtcOffset, WeekStart};
 use nines_core::duration::parse_duration;
-use nines_core::scenario::{evaluate, Report};
+use nines_core::scenario::{evaluate, Report, Scenario};
 use nines_core::window::Period;
 use serde_json::{json, Value};
 
@@ -22,32 +22,50 @@ use crate::args::Args;
 /// has elapsed), pinned (`--start`) or this calendar period (`--calendar
 /// week|month|quarter|year` with `--week-start` and `--utc-offset`).
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
-    args.only(&[
-        "--slo",
-        "--window",
-        "--requests",
-        "--bad",
-        "--bad-time",
-        "--elapsed",
-        "--start",
-        "--calendar",
-        "--week-start",
-        "--utc-offset",
-        "--now",
-        "--convention",
-        "--service-hours",
-        "--maintenance",
-        "--incident",
-        "--incidents",
-    ])?;
     let mut scenario = base_scenario(args, true)?;
-    let elapsed = option(args, "--elapsed", parse_duration)?;
-    let start = option(args, "--start", parse_instant)?;
-    let calendar = option(args, "--calendar", calendar_unit)?;
-    if [elapsed.is_some(), start.is_some(), calendar.is_some()]
-        .iter()
-        .filter(|&&given| given)
-        .count()
+    let clock = read_clock(args)?;
+    if let Some(unit) = clock.calendar {
+        if text(args, "--window")?.is_some() {
+            return Err("--calendar sets the window; leave out --window".into());
+        }
+        scenario.slo_window = unit;
+    }
+    let has_log = set_spent(args, &mut scenario)?;
+    set_clock(args, &mut scenario, &clock)?;
+    let report = evaluate(&scenario, now(args)?);
+    if let Some(error) = &report.budget.error {
+        return Err(format!("budget: {error}"));
+    }
+    Ok(if json {
+        render_json(&report, has_log)
+    } else {
+        render(&report, has_log)
+    })
+}
+
+/// How the window is placed: at most one of a rolling window's elapsed
+/// time, a pinned start and a calendar period.
+struct Clock {
+    elapsed: Option<f64>,
+    start: Option<chrono::DateTime<chrono::Utc>>,
+    calendar: Option<Period>,
+}
+
+/// `--elapsed`, `--start` and `--calendar`, of which one at most is given.
+fn read_clock(args: &Args) -> Result<Clock, String> {
+    let clock = Clock {
+        elapsed: option(args, "--elapsed", parse_duration)?,
+        start: option(args, "--start", parse_instant)?,
+        calendar: option(args, "--calendar", calendar_unit)?,
+    };
+    if [
+        clock.elapsed.is_some(),
+        clock.start.is_some(),
+        clock.calendar.is_some(),
+    ]
+    .iter()
+    .filter(|&&given| given)
+    .count()
         > 1
     {
         return Err(
@@ -56,16 +74,16 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
                 .into(),
         );
     }
-    if let Some(unit) = calendar {
-        if text(args, "--window")?.is_some() {
-            return Err("--calendar sets the window; leave out --window".into());
-        }
-        scenario.slo_window = unit;
-    }
+    Ok(clock)
+}
+
+/// What is spent: the requests and bad requests, the bad time measured, or
+/// the logged incidents (whether there are any is returned); combinations
+/// that mix the two kinds of budget are refused.
+fn set_spent(args: &Args, scenario: &mut Scenario) -> Result<bool, String> {
     let requests = requests_rate(args, scenario.slo_window)?;
     let bad = option(args, "--bad", Count::parse)?;
     let bad_time = option(args, "--bad-time", parse_duration)?;
-    let window = scenario.slo_window;
     scenario.incidents.history = logged_incidents(args)?;
     let has_log = !scenario.incidents.history.is_empty();
     let budget = &mut scenario.budget;
@@ -107,15 +125,21 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
             budget.bad_time_source = BadTimeSource::Log;
         }
     }
-    budget.elapsed_seconds = match elapsed {
-        Some(seconds) => seconds,
-        None => window.seconds(scenario.convention) as f64,
-    };
-    if let Some(start) = start {
+    Ok(has_log)
+}
+
+/// Places the window: rolling over `--elapsed` (the whole window without
+/// it), pinned from `--start` or this calendar period, its weeks starting
+/// on `--week-start`, in `--utc-offset`.
+fn set_clock(args: &Args, scenario: &mut Scenario, clock: &Clock) -> Result<(), String> {
+    let whole = scenario.slo_window.seconds(scenario.convention) as f64;
+    let budget = &mut scenario.budget;
+    budget.elapsed_seconds = clock.elapsed.unwrap_or(whole);
+    if let Some(start) = clock.start {
         budget.alignment = Alignment::Pinned;
         budget.start = start;
     }
-    if calendar.is_some() {
+    if clock.calendar.is_some() {
         budget.alignment = Alignment::Calendar;
     }
     if let Some(day) = text(args, "--week-start")? {
@@ -129,11 +153,7 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     if let Some(offset) = option(args, "--utc-offset", str::parse::<UtcOffset>)? {
         budget.utc_offset = offset;
     }
-    let report = evaluate(&scenario, now(args)?);
-    if let Some(error) = &report.budget.error {
-        return Err(format!("budget: {error}"));
-    }
-    Ok(render(&report, has_log, json))
+    Ok(())
 }
 
 /// A calendar period: week, month, quarter or year (or day).
@@ -148,77 +168,87 @@ fn calendar_unit(text: &str) -> Result<Period, String> {
     }
 }
 
-fn render(report: &Report, has_log: bool, json: bool) -> String {
+/// The budget section as JSON, with the names and forms earlier versions
+/// wrote; a time-based budget has no request figures, and only a log has
+/// what it spent.
+fn render_json(report: &Report, has_log: bool) -> String {
     let b = &report.budget;
     let requests = b.mode == BudgetMode::Requests;
     let log = &report.incidents.log;
-    if json {
-        return with(
-            section(b),
-            json!({
-                "log_budget_spent": if has_log { json!(log.window_budget_spent) } else { Value::Null },
-                "slo": report.target.canonical,
-                "convention": b.convention_id,
-                "requests_in_window": if requests { json!(b.requests_in_window) } else { Value::Null },
-                "allowed_bad": if requests { json!(b.allowed_bad) } else { Value::Null },
-                // A time-based budget shows no request figures.
-                "requests_display": if requests { json!(b.requests_display) } else { Value::Null },
-                "allowed_bad_display": if requests { json!(b.allowed_bad_display) } else { Value::Null },
-                "exhaustion": b.exhaustion.id(),
-                "start": b.start_iso,
-                "now": b.now_iso,
-                "window_end": b.window_end_iso,
-                "reset": b.reset_iso,
-                "freeze_lift": b.freeze_lift_iso,
-                "display": {
-                    "budget": b.budget_display,
-                    "budget_percent": b.budget_percent,
-                    "allowed": b.allowed_display,
-                    "unplanned": b.unplanned_display,
-                    "spent": b.spent_display,
-                    "log_budget_spent": if has_log { json!(log.display.window_budget_spent) } else { Value::Null },
-                    "elapsed": b.elapsed_display,
-                    "consumed": b.consumed_display,
-                    "remaining": b.remaining_display,
-                    "remaining_amount": b.remaining_amount_display,
-                    "burn_rate": b.burn_rate_display,
-                    "time_to_exhaustion": b.time_to_exhaustion_display,
-                    "exhaustion": b.exhaustion_display,
-                    "start": b.start_display,
-                    "now": b.now_display,
-                    "reset": b.reset_display,
-                    "freeze_lift": b.freeze_lift_display,
-                },
-            }),
-            // Written once, under the names above; the burn-down chart and an
-            // error (refused before) left out.
-            &[
-                "convention_id",
-                "start_iso",
-                "now_iso",
-                "window_end_iso",
-                "budget_display",
-                "allowed_display",
-                "unplanned_display",
-                "spent_display",
-                "elapsed_display",
-                "consumed_display",
-                "remaining_display",
-                "remaining_amount_display",
-                "burn_rate_display",
-                "time_to_exhaustion_display",
-                "exhaustion_display",
-                "start_display",
-                "now_display",
-                "reset_iso",
-                "reset_display",
-                "freeze_lift_iso",
-                "freeze_lift_display",
-                "burn_down",
-                "error",
-            ],
-        );
-    }
+    with(
+        section(b),
+        json!({
+            "log_budget_spent": if has_log { json!(log.window_budget_spent) } else { Value::Null },
+            "slo": report.target.canonical,
+            "convention": b.convention_id,
+            "requests_in_window": if requests { json!(b.requests_in_window) } else { Value::Null },
+            "allowed_bad": if requests { json!(b.allowed_bad) } else { Value::Null },
+            // A time-based budget shows no request figures.
+            "requests_display": if requests { json!(b.requests_display) } else { Value::Null },
+            "allowed_bad_display": if requests { json!(b.allowed_bad_display) } else { Value::Null },
+            "exhaustion": b.exhaustion.id(),
+            "start": b.start_iso,
+            "now": b.now_iso,
+            "window_end": b.window_end_iso,
+            "reset": b.reset_iso,
+            "freeze_lift": b.freeze_lift_iso,
+            "display": {
+                "budget": b.budget_display,
+                "budget_percent": b.budget_percent,
+                "allowed": b.allowed_display,
+                "unplanned": b.unplanned_display,
+                "spent": b.spent_display,
+                "log_budget_spent": if has_log { json!(log.display.window_budget_spent) } else { Value::Null },
+                "elapsed": b.elapsed_display,
+                "consumed": b.consumed_display,
+                "remaining": b.remaining_display,
+                "remaining_amount": b.remaining_amount_display,
+                "burn_rate": b.burn_rate_display,
+                "time_to_exhaustion": b.time_to_exhaustion_display,
+                "exhaustion": b.exhaustion_display,
+                "start": b.start_display,
+                "now": b.now_display,
+                "reset": b.reset_display,
+                "freeze_lift": b.freeze_lift_display,
+            },
+        }),
+        // Written once, under the names above; the burn-down chart and an
+        // error (refused before) left out.
+        &[
+            "convention_id",
+            "start_iso",
+            "now_iso",
+            "window_end_iso",
+            "budget_display",
+            "allowed_display",
+            "unplanned_display",
+            "spent_display",
+            "elapsed_display",
+            "consumed_display",
+            "remaining_display",
+            "remaining_amount_display",
+            "burn_rate_display",
+            "time_to_exhaustion_display",
+            "exhaustion_display",
+            "start_display",
+            "now_display",
+            "reset_iso",
+            "reset_display",
+            "freeze_lift_iso",
+            "freeze_lift_display",
+            "burn_down",
+            "error",
+        ],
+    )
+}
+
+/// The budget's figures, label and value: requests or the unplanned
+/// allowance, what is spent, how fast and until when, the policy, and what
+/// the log spent beside a request-based budget.
+fn rows(report: &Report, has_log: bool) -> Vec<[String; 2]> {
+    let b = &report.budget;
+    let requests = b.mode == BudgetMode::Requests;
+    let log = &report.incidents.log;
     let mut rows = vec![[
         "Budget".to_string(),
         format!("{} of the window = {}", b.budget_percent, b.budget_display),
@@ -278,6 +308,14 @@ fn render(report: &Report, has_log: bool, json: bool) -> String {
     if b.freeze_lift_iso.is_some() {
         rows.push(["Freeze lifts".into(), b.freeze_lift_display.clone()]);
     }
+    rows
+}
+
+/// The budget as text: the window, the figures, the notes and why the
+/// policy says what it says.
+fn render(report: &Report, has_log: bool) -> String {
+    let b = &report.budget;
+    let rows = rows(report, has_log);
     let mut notes = b.notes.join("\n");
     if !notes.is_empty() {
         notes.insert(0, '\n');

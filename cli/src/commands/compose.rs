@@ -16,17 +16,6 @@ const SHAPES: &str = "--serial <a> <b> …, --parallel <a> <b> … or --k-of-n K
 /// The composition is the scenario's single critical dependency, so every
 /// figure is the core's dependency section.
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
-    args.only(&[
-        "--serial",
-        "--parallel",
-        "--k-of-n",
-        "--service",
-        "--window",
-        "--outages",
-        "--outage-scope",
-        "--convention",
-        "--scope",
-    ])?;
     let given: Vec<&str> = ["--serial", "--parallel", "--k-of-n"]
         .into_iter()
         .filter(|name| args.values(name).is_some())
@@ -72,11 +61,11 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         scenario.incidents.incidents_per_year = outages.to_f64();
     }
     // The share of users each of those outages reaches: the incident
-    // model's scope (one scope, issue 15 §4). Here 100% unless given, as
+    // model's scope (one scope for all its incidents). Here 100% unless given, as
     // "The Calculus of Service Availability" counts full outages.
     scenario.incidents.scope = option(args, "--outage-scope", parse_scope)?.unwrap_or(1.0);
     // The share of the service's users an outage of the composition
-    // reaches (issue 15 §4): it counts × this share in the service's
+    // reaches (most outages touch only some users): it counts × this share in the service's
     // figures; the composition's own availability is shown as it is.
     let scope = option(args, "--scope", parse_scope)?;
     if scope.is_some() && service.is_none() {
@@ -108,8 +97,8 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
 fn components(args: &Args, name: &str, skip: usize) -> Result<Vec<Composition>, String> {
     let values = args.values(name).unwrap_or_default();
     let values = values.get(skip..).unwrap_or_default();
-    // The members of one group: at most what Nines holds (issue 20 §6),
-    // counted before any is read.
+    // The members of one group: at most what Nines holds (every input is
+    // bounded), counted before any is read.
     if !List::Members.holds(values.len()) {
         return Err(List::Members.refusal(name, values.len()));
     }

@@ -16,18 +16,6 @@ use super::{base_scenario, columns, figures, money_currency, option, section, ta
 use crate::args::Args;
 
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
-    args.only(&[
-        "--slo",
-        "--revenue",
-        "--impact",
-        "--reference-cost",
-        "--reference-nines",
-        "--factor",
-        "--tolerable-loss",
-        "--levels",
-        "--currency",
-        "--convention",
-    ])?;
     let mut scenario = base_scenario(args, false)?;
     // The whole answer in the currency the amounts were typed in.
     if let Some(c) = money_currency(args, &["--revenue", "--reference-cost", "--tolerable-loss"])? {

@@ -13,7 +13,6 @@ use serde_json::json;
 use crate::args::Args;
 
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
-    args.only(&["--link", "--slo"])?;
     let slo = match args.values("--slo") {
         None => None,
         Some([name]) => Some(name.as_str()),

@@ -1,7 +1,7 @@
 //! `nines support`: who should run the service (the essays' production
 //! support methods), the rule applied, the on-call cost of each method, and
-//! each method as revenue insurance (issue 16): its time to restore with
-//! the handoff delay, downtime a year against the budget, lost revenue,
+//! each method as revenue insurance (what each costs against the revenue
+//! its downtime loses): its time to restore with the handoff delay, downtime a year against the budget, lost revenue,
 //! team investment and total.
 
 use nines_core::amount::{Count, Money, Rate};
@@ -9,7 +9,7 @@ use nines_core::choice::Choice;
 use nines_core::duration::parse_duration;
 use nines_core::export::{support_cost_table, support_methods_table};
 use nines_core::quantity::parse_fraction;
-use nines_core::scenario::{evaluate, Report};
+use nines_core::scenario::{evaluate, Report, Scenario};
 use nines_core::support::{Culture, Organisation, TrafficCriticality};
 use nines_core::window::Period;
 use serde_json::json;
@@ -17,30 +17,9 @@ use serde_json::json;
 use super::{base_scenario, columns, money_currency, option, section, table, with};
 use crate::args::Args;
 
+/// Reads the service (its incident model, revenue and deployments) and the
+/// support inputs, then compares the methods on them.
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
-    args.only(&[
-        "--slo",
-        "--deploys",
-        "--criticality",
-        "--teams",
-        "--standby-rate",
-        "--callout-rate",
-        "--incidents",
-        "--ttd",
-        "--ttr",
-        "--scope",
-        "--revenue",
-        "--impact",
-        "--ops-handoff",
-        "--ops-sometimes-handoff",
-        "--sre-handoff",
-        "--investment",
-        "--sre-factor",
-        "--organisation",
-        "--culture",
-        "--currency",
-        "--convention",
-    ])?;
     let mut scenario = base_scenario(args, false)?;
     // The whole answer in the currency the amounts were typed in.
     if let Some(c) = money_currency(
@@ -54,6 +33,26 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     )? {
         scenario.currency = c;
     }
+    set_service(args, &mut scenario)?;
+    set_support(args, &mut scenario)?;
+    // Incidents across all the teams: the incident model's rate is per
+    // service, one service per team.
+    if let Some(rate) = option(args, "--incidents", Rate::parse)? {
+        let teams = f64::from(scenario.support.on_call.teams.max(1));
+        scenario.incidents.incidents_per_year =
+            rate.count_in_period(Period::Year, scenario.convention) / teams;
+    }
+    let report = evaluate(&scenario, nines_core::budget::STORY_NOW);
+    Ok(if json {
+        render_json(&report, &scenario)
+    } else {
+        render(&report)
+    })
+}
+
+/// The service the methods are compared on: `--ttd`, `--ttr`, `--scope`,
+/// `--revenue`, `--impact` and `--deploys`.
+fn set_service(args: &Args, scenario: &mut Scenario) -> Result<(), String> {
     // The service the methods are compared on: its incident model and its
     // revenue, as `incidents` and `cost` take them.
     let i = &mut scenario.incidents;
@@ -77,20 +76,17 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     if let Some(rate) = option(args, "--deploys", Rate::parse)? {
         scenario.delivery.deployment_frequency = rate;
     }
+    Ok(())
+}
+
+/// The support inputs: criticality, the teams and their on-call pay, the
+/// handoff delays, the investment, the organisation and its culture.
+fn set_support(args: &Args, scenario: &mut Scenario) -> Result<(), String> {
     let support = &mut scenario.support;
     if let Some(c) = option(args, "--criticality", criticality)? {
         support.criticality = c;
     }
-    if let Some(teams) = option(args, "--teams", |t: &str| {
-        match t.trim().parse::<u32>() {
-            // Each team runs one service: this one is at least one.
-            Ok(0) => Err("0 teams: at least 1 (each team runs a service, this one \
-                 included), e.g. 3"
-                .to_string()),
-            Ok(n) => Ok(n),
-            Err(_) => Err(format!("{t:?} is not a whole number of teams, e.g. 3")),
-        }
-    })? {
+    if let Some(teams) = option(args, "--teams", teams)? {
         support.on_call.teams = teams;
     }
     if let Some(rate) = option(args, "--standby-rate", Money::parse)? {
@@ -120,28 +116,35 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     if let Some(c) = option(args, "--culture", choice::<Culture>)? {
         support.culture = c;
     }
-    // Incidents across all the teams: the incident model's rate is per
-    // service, one service per team.
-    if let Some(rate) = option(args, "--incidents", Rate::parse)? {
-        let teams = f64::from(support.on_call.teams.max(1));
-        scenario.incidents.incidents_per_year =
-            rate.count_in_period(Period::Year, scenario.convention) / teams;
+    Ok(())
+}
+
+/// `--teams`: a whole number, at least 1 (each team runs one service, this
+/// one included).
+fn teams(t: &str) -> Result<u32, String> {
+    match t.trim().parse::<u32>() {
+        Ok(0) => Err("0 teams: at least 1 (each team runs a service, this one \
+             included), e.g. 3"
+            .to_string()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("{t:?} is not a whole number of teams, e.g. 3")),
     }
-    let inputs = scenario.support.clone();
-    let report = evaluate(&scenario, nines_core::budget::STORY_NOW);
-    if json {
-        return Ok(with(
-            section(&report.support),
-            json!({
-                "slo": report.target.canonical,
-                "criticality": inputs.criticality,
-                "teams": inputs.on_call.teams,
-                "incidents_per_year": f64::from(inputs.on_call.teams) * scenario.incidents.incidents_per_year,
-            }),
-            &[],
-        ));
-    }
-    Ok(render(&report))
+}
+
+/// The support section as JSON, with the inputs it was compared on: the
+/// incidents a year across all the teams.
+fn render_json(report: &Report, scenario: &Scenario) -> String {
+    let inputs = &scenario.support;
+    with(
+        section(&report.support),
+        json!({
+            "slo": report.target.canonical,
+            "criticality": inputs.criticality,
+            "teams": inputs.on_call.teams,
+            "incidents_per_year": f64::from(inputs.on_call.teams) * scenario.incidents.incidents_per_year,
+        }),
+        &[],
+    )
 }
 
 /// One of `T`'s ids (`cost-centre`, `generative`).
