@@ -1,4 +1,4 @@
-// The browser half of scripts/bench (issue 6): bundle sizes, first figures,
+// The browser half of scripts/bench (the goals of docs/PERFORMANCE.md): bundle sizes, first figures,
 // interaction latency, evaluate inside wasm, memory. Prints every figure and
 // rewrites the generated block of docs/PERFORMANCE.md.
 //
@@ -18,7 +18,7 @@ export const GOALS = {
   interactionP95Ms: 8,
   firstVisitBrotliBytes: 100 * 1024,
   firstFiguresMs: 300,
-  // Issue 20 §6: any link within the bounds, the largest included.
+  // Any link within the bounds (core `bounds`), the largest included.
   maximalFirstFiguresMs: 1000,
   evaluateNativeUs: 20,
   wasmOverNative: 2,
@@ -56,7 +56,7 @@ export function bundleSizes(dir = DIST) {
 /** What a first visit of each page transfers: its files in dist/. */
 export const PAGES = {
   // `lazy*` is the second wasm module, fetched when the Export section is
-  // first used (issues 17 and 18), not on a first visit.
+  // first used, not on a first visit.
   "index.html": (f) => !f.startsWith("embed") && !f.startsWith("lazy"),
   "embed.html (sandboxed iframes)": (f) => f.startsWith("embed") || f.startsWith("style-") || f.startsWith("favicon-"),
 };
@@ -186,7 +186,7 @@ async function main() {
 
     const N = 200;
     const targets = Array.from({ length: N }, (_, i) => `99.${String(100 + (i * 37) % 900).padStart(3, "0")}%`);
-    // The slider steps through round targets by index (issue 19 §7): back
+    // The slider steps through round targets by index (the slider's values are step indices): back
     // and forth over steps 0 to 10, each change one step from the last.
     const slider = Array.from({ length: N }, (_, i) => String(Math.abs((i % 20) - 10)));
     const deps = Array.from({ length: N }, (_, i) => `99.${String(900 + (i * 7) % 99).padStart(3, "0")}%`);

@@ -73,7 +73,8 @@ const wasmName = hashed("embed-wasm", `var ninesWasm = "${literal}";\n`);
 
 // A host that labels .js files with another character set (ISO-8859-1)
 // makes the browser decode the string differently: its length no longer
-// matches the module's (issue 20 §14), so the loader says what happened
+// matches the module's (a server that labels scripts ISO-8859-1
+// re-decodes the inlined wasm), so the loader says what happened
 // instead of handing the browser a corrupted module.
 const loader = `(function () {
   var text = window.ninesWasm;

@@ -52,7 +52,7 @@ wasm_env() {
     export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
     export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-22
     export RUSTC=/usr/bin/rustc CARGO=/usr/bin/cargo
-    # Issue 18: a panic aborts at once, unformatted (static/crash.js shows
+    # Size: a panic aborts at once, unformatted (static/crash.js shows
     # the crash page from the wasm trap), which leaves the panic machinery
     # out of the wasm. It needs a standard library built with the same
     # flag, which build-std gives; rustup's prebuilt one cannot, so that

@@ -1,4 +1,4 @@
-// Size guard for scripts/test (issue 6): fail when the release bundle a
+// Size guard for scripts/test (docs/PERFORMANCE.md's first-visit goal): fail when the release bundle a
 // first visit transfers grows past its budget, in brotli bytes. Size is
 // deterministic, so this is a test; timings are not and stay in scripts/bench.
 //

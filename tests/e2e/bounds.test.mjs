@@ -1,4 +1,5 @@
-// End-to-end (issue 20 §6, very large links): with every list of a link at
+// End-to-end (very large links, which must neither hang the page nor be
+// cut silently): with every list of a link at
 // its bound (core `bounds`: 100 dependencies holding 500 entries, groups of
 // 100, 8 levels, 20 custom alerts, 1,000 incidents, 100 cost levels, 1,000
 // chart points) the page shows everything and cuts nothing; one beyond a

@@ -1,4 +1,5 @@
-// End-to-end: the budget's dates follow the reader's clock (issue 14 §1).
+// End-to-end: the budget's dates follow the reader's clock (a
+// budget runs on real dates, not on the day the link was made).
 // Playwright's clock fixes the browser's `Date`; every expected date below
 // is worked by hand from the default story (a 30-day window, 10 days
 // elapsed, 40% of the budget spent, so at a steady burn it runs out

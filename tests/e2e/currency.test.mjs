@@ -1,4 +1,4 @@
-// End-to-end (issue 15 §5): one currency per scenario. Picking pounds
+// End-to-end: one currency per scenario. Picking pounds
 // relabels every money figure (no amount is converted): the default story's
 // total cost a year at 99.95% is $20k × 2 = $40,000 of engineering cost plus
 // $16M × 80% … × 0.0005 = $8,000 at risk (worked by hand in core/src/cost.rs,

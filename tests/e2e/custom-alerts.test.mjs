@@ -1,4 +1,4 @@
-// End-to-end (issue 15 §3): a custom alert policy on the page. Switching
+// End-to-end: a custom alert policy on the page. Switching
 // to it starts from the policy in force (the Workbook's three rows); each
 // row is a line read by the core. Hand-worked at 99.95% over 30 days: 1%
 // of the budget in 1 h is a burn rate of 0.01 × 720 = 7.2.
@@ -35,7 +35,7 @@ test("a custom alert policy: start from the Workbook's, edit, add, remove, a bad
   await context.close();
 });
 
-// A row stated by time to exhaustion (issue 15 §3). By hand, from the
+// A row stated by time to exhaustion (how some teams state their alerts). By hand, from the
 // Workbook's Table 5-8 (ch. 5): 2% of a 30-day budget in 1 h is a burn of
 // 14.4, which spends the whole budget in 720 h / 14.4 = 50 h (2d2h), so the
 // restated row keeps 14.4×. "page exhausts 2d 1h 5m" burns 720 h / 48 h =

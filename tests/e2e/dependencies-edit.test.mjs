@@ -1,4 +1,4 @@
-// End-to-end (issue 15 §4): dependencies in full on the page. A k-of-n
+// End-to-end: dependencies in full on the page. A k-of-n
 // group is made and its k changed (k above n refused by name), a group is
 // nested inside a group, and a dependency's outage scope is set and
 // survives a reload. The default story's dependencies (core/src/dependency.rs,

@@ -8,7 +8,7 @@ import { setup, openPage } from "./harness.mjs";
 
 let env;
 let host;
-// The host's two-line snippet (README, "Share and embed").
+// The host's two-line snippet (docs/EMBEDDING.md, "Embed it in a wiki page").
 const RESIZE = `addEventListener("message", (e) => { const f = document.getElementById("nines");
   if (e.source === f.contentWindow && e.data && e.data.type === "nines:height") f.height = e.data.height; });`;
 before(async () => {
@@ -68,7 +68,7 @@ for (const { page: file, sandbox } of EMBEDS) {
   });
 }
 
-// Issue 20 §14: a host that labels the scripts ISO-8859-1 corrupted the
+// Never a blank page: a host that labels the scripts ISO-8859-1 corrupted the
 // inlined wasm with no message; the page now says what happened.
 test("embed.html served with scripts labelled ISO-8859-1 says so, never a blank page", async () => {
   const context = await env.browser.newContext();
@@ -93,7 +93,7 @@ test("an unknown embed section says what can be embedded", async () => {
   await context.close();
 });
 
-// Issue 20 §13: "Copy embed code" never offers the reader's saved scenarios
+// A host page learns nothing of the reader: "Copy embed code" never offers the reader's saved scenarios
 // or the exports, and an address asking for them gets the same answer as an
 // unknown section (the library's height would tell a host how many
 // scenarios the reader saved).

@@ -101,7 +101,7 @@ function seconds(text) {
   return [...text.matchAll(/([\d.]+)(d|h|m|s)\b/g)].reduce((sum, [, n, u]) => sum + Number(n) * unit[u], 0);
 }
 
-// Issue 17 §2: the rules stand alone (recording rules from the two request
+// Rules a team can deploy as they are: they stand alone (recording rules from the two request
 // series the user names, then the alerts) and Prometheus itself proves
 // them: promtool test rules on synthetic series (tests/e2e/promtool.mjs).
 // With every request failing, each alert fires within the detection time
@@ -165,7 +165,7 @@ test("the exported Prometheus rules fire as the page says, under promtool test r
     assert.fail(`promtool test rules failed:\n${e.stdout}\n${e.stderr}`);
   }
   assert.match(out, /SUCCESS/, out);
-  // Sloth and Pyrra (issue 17 §3): the same SLO and series, each in its
+  // Sloth and Pyrra, for teams that generate rules with them: the same SLO and series, each in its
   // project's format.
   await page.getByText("Sloth spec (prometheus/v1)").click();
   const slothSpec = await page.locator("#sloth-preview").inputValue();
@@ -178,7 +178,7 @@ test("the exported Prometheus rules fire as the page says, under promtool test r
   await context.close();
 });
 
-// Issue 20 §5: a service named like a Go template (a shared link can carry
+// No template runs from a name: a service named like a Go template (a shared link can carry
 // one) is written so that Prometheus shows it, not runs it: promtool passes,
 // and every firing alert carries the name as its `service` label. The file
 // is named with safe characters only.
@@ -233,7 +233,7 @@ test("a chart downloads as SVG (drawn by plotters) and as a PNG at twice the pix
   await context.close();
 });
 
-// Issue 17 §1: the error-budget policy, edited in place, kept in the link,
+// The budget as a decision rule the team signs: the error-budget policy, edited in place, kept in the link,
 // exported as Markdown, Confluence and a printable page. The default story
 // has 60% of its budget left (520 of 1,300 bad requests spent): normal with
 // the caution tier at 50%, caution with it at 70%; a postmortem at 20% of
@@ -273,7 +273,7 @@ test("the error-budget policy is edited in place and exported in three formats",
   await context.close();
 });
 
-// Issues 17 and 18: the export writers are a second wasm module (lazy.js,
+// The first visit carries no export code: the export writers are a second wasm module (lazy.js,
 // lazy_bg.wasm), fetched when the Export section is first used, never on a
 // first visit; the exports it writes are the page's figures.
 test("the export writers load on demand, not on a first visit", async () => {

@@ -1,4 +1,4 @@
-// Extreme but legal inputs (issue 7) on the page: each is typed into its
+// Extreme but legal inputs on the page (no input may break it): each is typed into its
 // field or opened as a link, and the page must answer in words and numbers,
 // never NaN, Infinity, "undefined", a blank page or a crash. The core's
 // figures for the same inputs are checked in core/tests/extremes.rs.

@@ -1,4 +1,4 @@
-// End-to-end (issue 17 §4): an SLO spec pasted on the page is read by the
+// End-to-end, SLO specs into the page: an SLO spec pasted on the page is read by the
 // second wasm module; what it read and what it could not carry are shown,
 // and the scenario changes only when the user says so. The spec is Sloth's
 // getting-started example (github.com/slok/sloth, README: service

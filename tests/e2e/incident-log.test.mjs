@@ -1,4 +1,4 @@
-// End-to-end: the incident log (issue 14 §2) — add, edit, remove, paste CSV
+// End-to-end: the incident log (the incidents that happened count) — add, edit, remove, paste CSV
 // with a bad line, the figures following, a reload and a link keeping the
 // log. The browser's clock is fixed at 2026-11-11T00:00:00Z (the default
 // story's now): the default rolling window has run 10 days, from

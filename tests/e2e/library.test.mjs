@@ -1,5 +1,5 @@
-// Saved scenarios are never silently lost (issue 20 §7, and §2's "delete
-// and rename can be undone"): a name already in the list gets a suffix on
+// Saved scenarios are never silently lost (and delete
+// and rename can be undone): a name already in the list gets a suffix on
 // save and on rename, entries are read one by one (a bad one is reported
 // and kept in storage), storage this version cannot read is copied to a
 // backup key before the first save replaces it, and Delete and Rename can

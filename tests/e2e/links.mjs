@@ -1,4 +1,4 @@
-// Links with every list at its bound (issue 20 §6), shared by the bounds
+// Links with every list at its bound (core `bounds`), shared by the bounds
 // end-to-end tests and scripts/bench, which times the first figures of
 // `maximal()` against the goal of one second. They are written here from
 // the format documented in core/src/link.rs (a list is one key holding

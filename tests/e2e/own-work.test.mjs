@@ -1,4 +1,4 @@
-// Issue 20 §1, §2, §4, §8: your own work survives a colleague's link, a
+// Nothing lost: your own work survives a colleague's link, a
 // page that frames the calculator, and a browser whose storage is full.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -81,7 +81,7 @@ test("a link you only look at does not replace your own scenario", async () => {
 
 // A wiki page on another origin (another port of the loopback address: a
 // page Playwright answers itself has no address, and Chromium's local
-// network checks then refuse the loopback frame), and the README's
+// network checks then refuse the loopback frame), and docs/EMBEDDING.md's
 // same-origin iframe with allow-same-origin.
 for (const [other, sandbox] of [[true, ""], [false, ' sandbox="allow-scripts allow-same-origin"']]) {
   test(`a framed full page reads and writes nothing of yours (${other ? "another origin" : "same origin"})`, async () => {

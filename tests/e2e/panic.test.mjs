@@ -1,6 +1,7 @@
 // Never a blank page: a panic replaces the app with a readable message,
 // the scenario stays in the address bar, and a reset link is offered. The
-// release build aborts on a panic without formatting it (issue 18), so the
+// release build aborts on a panic without formatting it (which keeps the panic
+// machinery out of the download), so the
 // message comes from static/crash.js, which catches the wasm trap; a build
 // that formats panics passes its message on ("self-test: ...").
 import { test, before, after } from "node:test";
@@ -19,7 +20,8 @@ test("a forced panic shows a message and a reset link", async () => {
   // From an event listener, as an input's panic would be: nothing catches
   // it, the browser reports it (a timer would be the test clock's, which
   // catches what its callbacks throw).
-  // Without the flag the tests set, the hook does nothing (issue 20 §13).
+  // Without the flag the tests set, the hook does nothing (a host page cannot
+  // crash the calculator through it).
   await page.evaluate(() => window.wasmBindings.nines_selftest_panic());
   assert.equal(await page.locator(".fatal").count(), 0, "the hook is off by default");
   await page.evaluate(() => {
@@ -48,7 +50,7 @@ test("a forced panic shows a message and a reset link", async () => {
 
 test("a wasm module that cannot start shows the message, not the loading line", async () => {
   const context = await env.browser.newContext({ timezoneId: "UTC" });
-  // A host that mangles the download (issue 20 §14: a charset applied to
+  // A host that mangles the download (a charset applied to
   // binary data) gives the browser bytes that are not wasm.
   await context.route(/_bg\.wasm$/, (route) =>
     route.fulfill({ status: 200, contentType: "application/wasm", body: Buffer.from("\u00ef\u00bb\u00bfnot wasm at all") }));

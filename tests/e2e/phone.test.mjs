@@ -1,4 +1,4 @@
-// Issue 19 §5–§8 on the page, at 1280 px and on a 390 px phone, light and
+// A page that reads on a phone, at 1280 px and on a 390 px phone, light and
 // dark: readable charts, tables whose answer stays on screen, scroll regions
 // the keyboard reaches, round targets from every picker, and the smaller
 // items (cursor at the target, 100%, the way back to the example, the
@@ -34,7 +34,7 @@ async function chartDrawn(page, id) {
 
 for (const [size, viewport] of SIZES) {
   for (const colorScheme of ["light", "dark"]) {
-    // Issue 19 §7: at 390 px the labels rendered at 6–7 px (a 640-unit
+    // Chart labels legible on a phone: at 390 px the labels rendered at 6–7 px (a 640-unit
     // viewBox drawn 332 px wide). The size on screen is the font size in
     // user units times the SVG's scale, rendered width / viewBox width.
     test(`chart labels are at least 11 px on screen (${size}, ${colorScheme})`, async () => {
@@ -55,7 +55,7 @@ for (const [size, viewport] of SIZES) {
     });
   }
 
-  // Issue 19 §7: every region that scrolls sideways can be reached with
+  // Keyboard users reach every table: every region that scrolls sideways can be reached with
   // Tab (axe: scrollable-region-focusable), and has a name.
   test(`every sideways scroll region is focusable and named (${size})`, async () => {
     const { page, context, problems } = await open(viewport);
@@ -75,7 +75,7 @@ for (const [size, viewport] of SIZES) {
     await context.close();
   });
 
-  // Issue 19 §7: the column with the answer is on screen without scrolling.
+  // The answer stays in view: the column with the answer is on screen without scrolling.
   test(`wide tables keep the answer column on screen (${size})`, async () => {
     const { page, context, problems } = await open(viewport);
     await page.waitForFunction(() => document.querySelector("#export"));
@@ -105,7 +105,7 @@ for (const [size, viewport] of SIZES) {
   });
 }
 
-// Issue 19 §8: the keyboard's cursor starts at the target. From 99.95%
+// A chart's keyboard readout starts where the reader is: the keyboard's cursor starts at the target. From 99.95%
 // (3.301 nines, nearest point 3.30 on the 0.05-nine curve), six steps right
 // is 3.60 nines, whose nearest round target is 99.98% (3.699 nines, 0.099
 // away; 99.95% is 0.299 away). From 1 nine, as before, it was 1.30: 95%.
@@ -122,7 +122,7 @@ test("the downtime chart's keyboard cursor starts at the target", async () => {
   await context.close();
 });
 
-// Issue 19 §8: the slider steps through round targets (1-2-5 series of
+// Targets people would promise: the slider steps through round targets (1-2-5 series of
 // unavailability: … 99.9%, 99.95%, 99.98%, 99.99% …), never 3.35 nines.
 test("the slider snaps to round percentages", async () => {
   const { page, context, problems } = await open(DESK);
@@ -139,7 +139,7 @@ test("the slider snaps to round percentages", async () => {
   await context.close();
 });
 
-// Issue 19 §5: every "use as target" writes an exact percentage. A
+// A target picked from a figure is exact: every "use as target" writes an exact percentage. A
 // tolerable loss of $50,000 on $20M × 80% at risk is U = 50,000 /
 // 16,000,000 = 0.003125: 99.6875% exactly (no "≈", no "2.505… nines").
 // A click on the cost chart writes a round percentage too.
@@ -164,7 +164,7 @@ for (const [size, viewport] of SIZES) {
   });
 }
 
-// Issue 19 §6: the cost chart's scale shows the total's minimum: a log
+// The cheapest target visible on the chart: the cost chart's scale shows the total's minimum: a log
 // scale (decade ticks $1k … $1M), and the total drawn wider than the lines
 // it adds up, so it shows where it runs along one of them.
 test("the cost chart is on a log scale and the total line stands out", async () => {
@@ -187,7 +187,7 @@ test("the cost chart is on a log scale and the total line stands out", async () 
   await context.close();
 });
 
-// Issue 19 §8: at 100% nothing reads "$20000B" or "100% (100% (…))".
+// Edge targets read as words: at 100% nothing reads "$20000B" or "100% (100% (…))".
 test("at 100% the cost headline and the measures card read plainly", async () => {
   const { page, context, problems } = await open(PHONE);
   await page.getByLabel("Availability target").fill("100");
@@ -201,7 +201,7 @@ test("at 100% the cost headline and the measures card read plainly", async () =>
   await context.close();
 });
 
-// Issue 19 §8: a way back to the example, after a confirmation.
+// An edited scenario can start over: a way back to the example, after a confirmation.
 test("Start from the example replaces the scenario after a confirmation", async () => {
   const { page, context, problems } = await open(PHONE);
   await page.getByLabel("Availability target").fill("99.9");
@@ -219,7 +219,7 @@ test("Start from the example replaces the scenario after a confirmation", async 
   await context.close();
 });
 
-// Issue 19 §8: the theme button says what it does, in both themes.
+// A button's name says what a press does: the theme button says what it does, in both themes.
 for (const colorScheme of ["light", "dark"]) {
   test(`the theme button's label follows the theme (${colorScheme} system)`, async () => {
     const { page, context, problems } = await open({ ...PHONE, colorScheme });
@@ -238,7 +238,7 @@ for (const colorScheme of ["light", "dark"]) {
   });
 }
 
-// Issue 19 §8: "10 a week" and "$20m" are accepted where a person means them.
+// Input as people type it: "10 a week" and "$20m" are accepted where a person means them.
 test("rates and money as people write them are accepted", async () => {
   const { page, context, problems } = await open(DESK);
   await page.getByLabel("Deployment frequency").fill("10 a week");

@@ -1,4 +1,5 @@
-// Synthetic series for `promtool test rules` (issue 17 §2): the exported
+// Synthetic series for `promtool test rules`, proof that the exported
+// rules fire: the exported
 // rules, run by Prometheus itself. One sample a minute; the request series
 // are the default `http_requests_total{service="checkout",code=...}`, which
 // the default selectors of the Export section read (all requests; bad ones
@@ -37,7 +38,7 @@ const expect = (selector, minute, value) => ({
  */
 export function promtoolTests(rules, alerts, groups, labels = "") {
   // `labels`: more matchers every firing alert must carry, e.g.
-  // `,service="{{ $value }}"` (issue 20 §5: the label as written, not run
+  // `,service="{{ $value }}"` (the label as written, not run
   // as a template).
   const outage = alerts.flatMap(({ long, detectionSeconds }) => {
     const k = Math.ceil(detectionSeconds / 60);

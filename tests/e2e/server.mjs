@@ -19,7 +19,7 @@ const TYPES = {
 /** Serve `root` on 127.0.0.1:`port` (0 = any free port). Resolves to { server, url }. */
 export function serve(root, port = 0) {
   const base = resolve(root);
-  // Links at every bound of issue 20 §6 run to about 120,000 characters;
+  // Links with every list at its bound (tests/e2e/links.mjs) run to about 120,000 characters;
   // Node, as most servers, refuses a request line over 16 KB by default.
   const server = createServer({ maxHeaderSize: 256 * 1024 }, async (req, res) => {
     try {

@@ -1,4 +1,4 @@
-// End-to-end (issue 15 §1): service hours on the page. Hand-worked: 99.9%
+// End-to-end: service hours on the page (a target promised only in them). Hand-worked: 99.9%
 // over Mon–Fri 09:00–17:00 (40 h a week) allows 0.001 × 144 000 s = 144 s
 // = 2m 24s a week; over Mon–Sat 10:00–14:00 (24 h) 0.001 × 86 400 s =
 // 86.4 s = 1m 26s a week.
@@ -38,7 +38,7 @@ test("service hours: a preset, typed hours, the note, a bad entry, and the link"
   await other.context.close();
 });
 
-test("planned maintenance: a weekly window, excluded or counted, with what each means (issue 15 §2)", async () => {
+test("planned maintenance: a weekly window, excluded or counted, with what each means", async () => {
   const { page, context, problems } = await openPage(env.browser, env.url);
   await page.getByLabel("Availability target").fill("99.9");
   const field = page.getByLabel("Planned maintenance");
@@ -60,7 +60,7 @@ test("planned maintenance: a weekly window, excluded or counted, with what each 
   await context.close();
 });
 
-// Issue 15 §1: the budget, its dates and the alerts count service time too.
+// One measured time everywhere: the budget, its dates and the alerts count service time too.
 // Worked by hand for the default story (99.95%, rolling 30 days from Sun
 // 1 Nov 2026 00:00 UTC, now Wed 11 Nov 00:00, 520 of 1,300 bad requests
 // allowed) over Mon–Fri 09:00–17:00 in UTC: the window holds 4 weeks

@@ -1,4 +1,4 @@
-// End-to-end (issue 16): who runs it, as revenue insurance. The default
+// End-to-end: who runs it, as revenue insurance. The default
 // story, worked by hand (core/src/support.rs, revenue_insurance_of_the_
 // default_story): the budget is 0.05% of a 365.2425-day year =
 // 15,778.476 s (4h 22m 58s); $20M × 80% ÷ 31,556,952 s = $0.507020 a
@@ -47,7 +47,7 @@ test("the default story's comparison, its chart and the CLI agree", async () => 
   // SRE Run It invests ten times You Run It's $30,000.
   assert.equal(r[2][8], "$300,000");
   assert.equal(await page.locator("#support-cheapest-fitting").textContent(), "You Build It You Run It");
-  // The issue's sentence: $30,700 saved against $32,855 more lost.
+  // The comparison the section exists to make: $30,700 saved against $32,855 more lost.
   const insurance = await page.locator("#support-revenue-insurance").textContent();
   assert.match(insurance, /saves \$30,700 of on-call pay a year/);
   assert.match(insurance, /\$10,952 more lost revenue, \$32,855 across the 3 teams' services/);

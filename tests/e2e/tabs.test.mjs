@@ -1,4 +1,4 @@
-// Nothing lost between tabs (issue 7): two tabs of the same browser share
+// Nothing lost between tabs: two tabs of the same browser share
 // one saved scenario and one list of named scenarios. A tab never silently
 // overwrites what another tab saved: it stops saving and asks, and the
 // named-scenario list follows the other tab's changes.
@@ -31,7 +31,7 @@ const saved = (page) => page.evaluate(() => localStorage.getItem("nines.scenario
 
 test("a second tab's saved scenario is detected, kept, and the user chooses", async () => {
   const { context, a, b, problems } = await twoTabs(env.url, `${env.url}?v=1&target=99.5%25`);
-  // Tab B opened a link: looked at, it is not saved (issue 20 §1), so tab A
+  // Tab B opened a link: looked at, it is not saved (a link never replaces your own work), so tab A
   // has nothing to be told; kept, it is saved, and tab A is told instead of
   // overwriting it.
   await b.locator("#visit").waitFor();

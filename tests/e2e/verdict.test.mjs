@@ -1,4 +1,4 @@
-// End-to-end (issue 19 §1–§3): the verdict under the target, the launch
+// End-to-end, decide at a glance: the verdict under the target, the launch
 // verdict with its projection, and what the dependencies let the service
 // promise, at 1280 px and 390 px, light and dark. The figures are worked by
 // hand in core/src/scenario.rs (verdict_of_the_default_story_worked_by_hand)
@@ -86,7 +86,7 @@ test("the verdict is in every embed", async () => {
   await context.close();
 });
 
-test("a month in the target table and the 30-day budget say why they differ (issue 19 §4)", async () => {
+test("a month in the target table and the 30-day budget say why they differ", async () => {
   const { page, context, problems } = await openPage(env.browser, env.url);
   // Gregorian mean month: 365.2425 / 12 = 30.436875 days, shown 30.44; the
   // budget is over the 30-day SLO window.
@@ -100,7 +100,7 @@ test("a month in the target table and the 30-day budget say why they differ (iss
   await context.close();
 });
 
-test("one incident rate: the dependencies and the on-call costs read the Incidents section's (issue 19 §4)", async () => {
+test("one incident rate: the dependencies and the on-call costs read the Incidents section's", async () => {
   const { page, context, problems } = await openPage(env.browser, env.url);
   await page.locator("#deps-own-outages").waitFor();
   assert.match(await page.locator("#deps-own-outages").textContent(), /own outages: 6 a year/);
