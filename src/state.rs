@@ -4,7 +4,7 @@
 //! section and the theme).
 //!
 //! Plain Rust (no DOM), so the reducer is tested natively. On wasm32 it is
-//! also a Yew `Reducible` (the `function_todomvc` pattern in STYLE.md).
+//! also a Yew `Reducible` (the `function_todomvc` pattern: docs/DOMAIN.md §9).
 
 use std::rc::Rc;
 

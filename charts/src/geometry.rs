@@ -4,7 +4,7 @@
 //!
 //! Charts are drawn as SVG in `html!` (crisp at any zoom and pixel ratio, and
 //! each mark can carry a `<title>`, ARIA attributes and real event handlers —
-//! the titanclass/yew-chart approach in STYLE.md). The arithmetic lives here,
+//! the titanclass/yew-chart approach: docs/DOMAIN.md §9). The arithmetic lives here,
 //! free of the DOM, so it is tested natively; plotters is kept for rendered
 //! images (downloads, `render.rs`), where a bitmap is the product, and it
 //! reads its axes' maths from here too.

@@ -2,7 +2,7 @@
 //! standalone SVG document.
 //!
 //! The page's charts are SVG in `html!` (see [`crate::geometry`]); this module
-//! is the "plotters where a rendered image is wanted" half of STYLE.md. The
+//! is the "plotters where a rendered image is wanted" half of docs/DOMAIN.md §9. The
 //! PNG download is the same document drawn onto a canvas at 2× by the browser,
 //! so one renderer serves both formats.
 //!

@@ -3,7 +3,7 @@
 //! (Workbook, Sloth, Pyrra) and custom policies, and what each alert does
 //! for a given error ratio.
 //!
-//! The rules (DOMAIN.md §2, all from Workbook ch. 5):
+//! The rules (docs/DOMAIN.md §2.3–§2.7, all from Workbook ch. 5):
 //!
 //! * consuming a fraction `c` of the budget of period `P` within a long
 //!   window `L` is a burn rate `b = c × P / L` (Workbook: "Five percent of
@@ -2161,7 +2161,7 @@ mod tests {
     }
 
     /// Issue 14 §3. Burn = fraction × period / long window (SRE Workbook
-    /// ch. 5, Table 5-8; DOMAIN.md §2), worked by hand:
+    /// ch. 5, Table 5-8; docs/DOMAIN.md §2.4), worked by hand:
     /// 7 days: ticket 0.1 × 168h / 72h = 0.2333… (shown 0.23×), pages
     /// 0.02 × 168 = 3.36 and 0.05 × 168 / 6 = 1.4; 1 day: page 1
     /// 0.02 × 24 = 0.48, page 2 0.05 × 24 / 6 = 0.2, ticket 0.1 × 1 / 3

@@ -630,7 +630,7 @@ mod tests {
     /// Issue 19 §5: "≈" marks only what is not exact. 99.6875% is exactly
     /// U = 1/320 (100 − 99.6875 = 0.3125 = 100/320), i.e. log10(320) =
     /// 2.505149978319906 nines; 3.5 nines is U = 10^−3.5, irrational, so
-    /// 99.96838% (DOMAIN.md §1) is rounded and marked.
+    /// 99.96838% (docs/DOMAIN.md §1.1) is rounded and marked.
     #[test]
     fn only_rounded_levels_are_marked() {
         assert_eq!(at_nines(320f64.log10()), "99.6875%");

@@ -1,5 +1,5 @@
 //! Allowed downtime from a target, and the target from a downtime, for any
-//! window and convention (DOMAIN.md §1: `D = U × W`, `U = D / W`).
+//! window and convention (docs/DOMAIN.md §1.2: `D = U × W`, `U = D / W`).
 //!
 //! Precision: when `U` is exact (a decimal or ratio input) and the window is
 //! a whole number of seconds (every [`Period`] is), the product is computed
@@ -62,7 +62,7 @@ pub fn allowed_downtime_exact(
 /// use nines_core::quantity::Availability;
 /// use nines_core::window::{Convention, Period};
 /// let a = Availability::parse("99.9").unwrap();
-/// // DOMAIN.md §1: 43m 12s with a 30-day month, 43m 49.7s Gregorian.
+/// // docs/DOMAIN.md §1.4: 43m 12s with a 30-day month, 43m 49.7s Gregorian.
 /// assert_eq!(allowed_downtime(&a, Period::Month, Convention::SreBook), 2_592.0);
 /// assert_eq!(allowed_downtime(&a, Period::Month, Convention::GregorianMean), 2_629.746);
 /// ```
@@ -72,7 +72,7 @@ pub fn allowed_downtime(target: &Availability, period: Period, convention: Conve
 
 /// Allowed downtime in seconds counting only the service hours in `period`;
 /// `None` when the period is shorter than a week and the schedule differs
-/// by day ("per day is not defined", DOMAIN.md §1).
+/// by day (per day is not defined: docs/DOMAIN.md §1.5).
 ///
 /// ```
 /// use nines_core::downtime::allowed_downtime_in_service;
@@ -538,8 +538,8 @@ pub struct TargetReport {
     /// counted), nothing left to measure, counted maintenance that exceeds
     /// the budget (and by how much), why "per day" is not defined.
     pub notes: Vec<String>,
-    /// How the durations were rounded (DOMAIN.md §1: "round deliberately
-    /// for display … and say so").
+    /// How the durations were rounded (docs/DOMAIN.md §1.7: round deliberately
+    /// for display, and say so).
     pub rounding_note: String,
     /// Allowed downtime per day, week, month, quarter and year.
     pub downtime: Vec<DowntimeRow>,
@@ -886,7 +886,7 @@ mod tests {
         let d = allowed_downtime(&a("99.95"), Period::Day, Convention::GregorianMean);
         assert_eq!(d, 43.2);
         assert_eq!(crate::duration::format_seconds_plain(d), "43.2");
-        // The artefact DOMAIN.md warns about: (1 - 0.999) * 86400 in f64.
+        // The artefact docs/DOMAIN.md §1.3 warns about: (1 - 0.999) * 86400 in f64.
         assert_ne!((1.0 - 0.999) * 86_400.0, 86.4);
         assert_eq!(
             allowed_downtime(&a("99.9"), Period::Day, Convention::SreBook),

@@ -5,7 +5,7 @@
 //! JSON output carry them that way), but parsing goes through the exact
 //! [`Ratio`] so that `43.2 min` is the correctly rounded 2592 s and
 //! `0.1h + 0.2h` is not summed in floating point. The parser and formatter
-//! follow the shape of humantime's `src/duration.rs` (STYLE.md): std only,
+//! follow the shape of humantime's `src/duration.rs` (docs/DOMAIN.md §9): std only,
 //! every error documented, checked arithmetic, round-trip tests.
 
 use crate::parse_error::{Expected, ParseError, Problem};

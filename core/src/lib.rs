@@ -5,7 +5,7 @@
 //! the unavailability `5/10000`, downtime is `U × W` computed in integers and
 //! rounded once, and every figure states the [`Convention`] (length of a
 //! month, quarter, year) it was computed under. The maths and its sources
-//! are in `DOMAIN.md`.
+//! are in `docs/DOMAIN.md`.
 //!
 //! ```
 //! use nines_core::{allowed_downtime, format_duration, Availability, Convention, Period};

@@ -1,7 +1,7 @@
 //! Availability, unavailability and nines, kept exact.
 //!
-//! The primary quantity is the **unavailability** `U = 1 - A` (DOMAIN.md §1:
-//! "keep `U` (or `n`) as the primary quantity so nine nines stays exact").
+//! The primary quantity is the **unavailability** `U = 1 - A` (docs/DOMAIN.md §1.1:
+//! `U` (or `n`) is kept as the primary quantity, so nine nines stays exact).
 //! A decimal input such as `99.95` is parsed with integer arithmetic into the
 //! exact fraction `U = 5/10000`, never computed as `1 - 0.9995` in floating
 //! point (which is how a well-known calculator ends up printing
@@ -118,7 +118,7 @@ impl Availability {
     ///   number strictly between 0 and 1 is refused as ambiguous (did the
     ///   user mean 0.999 = 99.9%?); write `0.5%` to mean half a percent;
     /// * nines: `3 nines`, `3.5 nines`, `1 nine` — `n` nines is
-    ///   `U = 10^-n` (DOMAIN.md §1), so whole nines are exact;
+    ///   `U = 10^-n` (docs/DOMAIN.md §1.1), so whole nines are exact;
     /// * an **unavailability** ratio of whole numbers: `1/1000` is 1 bad
     ///   minute in 1000, i.e. 99.9%.
     ///
@@ -274,7 +274,7 @@ impl Availability {
         }
     }
 
-    /// The availability with `n` nines, `U = 10^-n` (DOMAIN.md §1). Whole
+    /// The availability with `n` nines, `U = 10^-n` (docs/DOMAIN.md §1.1). Whole
     /// numbers of nines up to 38 are exact; `f64::INFINITY` is 100%.
     ///
     /// ```
@@ -453,7 +453,7 @@ impl Availability {
     /// The percentage for display: the exact shortest decimal when there is
     /// one (`"99.95%"`), otherwise prefixed with `≈` and rounded so that the
     /// unavailability keeps four significant digits (`"≈99.96838%"` for 3.5
-    /// nines, matching DOMAIN.md §1; `"≈99.4444%"` for 1/180).
+    /// nines, matching docs/DOMAIN.md §1.1; `"≈99.4444%"` for 1/180).
     ///
     /// ```
     /// use nines_core::quantity::Availability;

@@ -2,7 +2,7 @@
 //! call [`evaluate`], and render the strings of the [`Report`]. Every figure
 //! a page shows is in the report already formatted, with its convention.
 //!
-//! Designed to grow (STYLE.md: "one reducer over one serde-able scenario"):
+//! Designed to grow (docs/DOMAIN.md §9: one reducer over one serde-able scenario):
 //! each section of the product has its own input struct in [`Scenario`] and
 //! its own report struct in [`Report`]. To add a section (error budgets,
 //! alerts, incidents, delivery, dependencies, cost, support):
@@ -63,7 +63,7 @@ pub struct Scenario {
     /// The SLO window every budget is measured over (default 30 days, the
     /// SRE Workbook's).
     pub slo_window: Period,
-    /// The error budget so far (DOMAIN.md §2).
+    /// The error budget so far (docs/DOMAIN.md §2.1).
     pub budget: BudgetInput,
     /// The alert policy and the error ratio to test it with.
     pub alerts: AlertInput,

@@ -17,7 +17,7 @@ use std::fmt;
 /// of them. The one definition of the day in the crate.
 pub const SECONDS_PER_DAY: u64 = 86_400;
 /// Seconds in the Gregorian mean year, 365.2425 d × 86 400 s = 31 556 952 s
-/// exactly: the crate's default year (see `DOMAIN.md` §1).
+/// exactly: the crate's default year (see `docs/DOMAIN.md` §1.4).
 pub const SECONDS_PER_GREGORIAN_YEAR: u64 = 31_556_952;
 /// [`SECONDS_PER_DAY`] for the operational models, which work in `f64`.
 pub const DAY_SECONDS: f64 = SECONDS_PER_DAY as f64;

@@ -7,7 +7,7 @@
 //! | quarter | 90 d       | 365.2425/4 d              | 365/4 d    |
 //! | year    | 365 d      | 365.2425 d                | 365 d      |
 //!
-//! Sources: DOMAIN.md §1; the SRE book, Appendix A "Availability table"
+//! Sources: docs/DOMAIN.md §1.4; the SRE book, Appendix A "Availability table"
 //! (30-day month, 90-day quarter, 365-day year); uptime.is (Gregorian mean
 //! year of 365.2425 days). Every length is a whole number of seconds, so
 //! downtime products stay exact.
@@ -1171,8 +1171,8 @@ impl<'de> Deserialize<'de> for ServiceHours {
 // Planned maintenance
 // ---------------------------------------------------------------------------
 
-/// How planned maintenance is treated (DOMAIN.md §1: "excluded from the SLO
-/// or counted, by choice").
+/// How planned maintenance is treated (docs/DOMAIN.md §1.6: excluded from the SLO
+/// or counted, by choice).
 ///
 /// * `Excluded` (the default, as most SLAs write it): maintenance time is
 ///   removed from the measured window, so the budget is `U × (window −
@@ -1494,7 +1494,7 @@ mod tests {
     #[test]
     fn convention_lengths() {
         use Convention::*;
-        // DOMAIN.md §1 table.
+        // docs/DOMAIN.md §1.4 table.
         assert_eq!(GregorianMean.month_seconds(), 2_629_746);
         assert_eq!(GregorianMean.quarter_seconds(), 7_889_238);
         assert_eq!(GregorianMean.year_seconds(), 31_556_952);

@@ -383,7 +383,7 @@ fn pyrra_windows_on_its_28_day_base_and_scaled() {
 
 #[test]
 fn thresholds_depend_on_the_slo_period() {
-    // DOMAIN.md §2: "a 7-day or 28-day SLO changes them". Workbook 2%/1h:
+    // docs/DOMAIN.md §2.4: a 7-day or 28-day SLO changes them. Workbook 2%/1h:
     // 0.02 × 168 = 3.36 for 7 days, 0.02 × 672 = 13.44 for 28 days.
     let page = &AlertPolicy::workbook().alerts[0];
     assert!((page.burn_rate(7.0 * DAY) - 3.36).abs() < 1e-12);

@@ -253,8 +253,8 @@ fn sre_book_appendix_a() {
     }
 }
 
-/// DOMAIN.md §1: "99.9% per month is 43m 12s (30 d) or 43m 49.7s
-/// (Gregorian)".
+/// docs/DOMAIN.md §1.4: 99.9% per month is 43m 12s (30 d) or 43m 49.7s
+/// (Gregorian).
 #[test]
 fn domain_example_month() {
     let sre = downtime("99.9", Period::Month, Convention::SreBook);
@@ -307,10 +307,10 @@ fn calendar_365_tables() {
 }
 
 // ---------------------------------------------------------------------------
-// Precision: no float artefacts (DOMAIN.md §1).
+// Precision: no float artefacts (docs/DOMAIN.md §1.3).
 // ---------------------------------------------------------------------------
 
-/// DOMAIN.md §1: a well-known calculator prints "86.39999999999418 s" for
+/// docs/DOMAIN.md §1.3: a well-known calculator prints "86.39999999999418 s" for
 /// 99.9% of a day (uptime.is/about shows its API returning
 /// `"dailyDownSecs": 86.39999999999418` for `sla=99.9`); the right figure
 /// is 86.4 s, and 99.95% of a day is 43.2 s.

@@ -174,7 +174,7 @@ fn essays_support_rules() {
     assert_eq!(r.method, SupportMethod::YouBuildItOpsRunIt);
 }
 
-/// DOMAIN.md §3 worked by hand: 99.9% over 30 days is 2592 s; incidents of
+/// docs/DOMAIN.md §3 worked by hand: 99.9% over 30 days is 2592 s; incidents of
 /// 10 + 20 min at full scope cost 1800 s, so one whole incident fits.
 #[test]
 fn one_thirty_minute_incident_fits_a_three_nines_month() {
