@@ -30,7 +30,7 @@ pub const SECTIONS: [(&str, &str); 9] = [
 
 /// The section `id` names, by its own (static) anchor, when it can be
 /// embedded (`?embed=`): not the reader's saved scenarios, nor the exports,
-/// which belong to the full page (issue 20 §13).
+/// which belong to the full page.
 fn embeddable(id: &str) -> Option<&'static str> {
     SECTIONS
         .iter()
@@ -253,7 +253,7 @@ pub fn app() -> Html {
         }
     });
     // Opened from a link: the reader's own scenario is kept until they edit
-    // this one or keep it (issue 20 §1).
+    // this one or keep it.
     let visit = page.visit.as_ref().map(|visit| {
         let keep = {
             let saver = saver.clone();

@@ -21,7 +21,7 @@ pub const OPEN_KEY: &str = "nines.open";
 /// iframe, an opaque origin, storage switched off) or where the page is in
 /// a frame: a host page, of any origin, could otherwise show the reader's
 /// saved scenarios and click their Delete buttons through the frame, or
-/// save its own scenario over the reader's (issue 20 §2, §8). A framed page
+/// save its own scenario over the reader's. A framed page
 /// behaves like the embed: it reads and writes nothing of the reader's.
 pub fn storage() -> Option<web_sys::Storage> {
     unframed()?.local_storage().ok().flatten()

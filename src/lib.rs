@@ -41,7 +41,7 @@ pub fn start() {
     root.set_inner_html("");
     yew::Renderer::<App>::with_root(root).render();
     // The first figures on screen: scripts/bench measures navigation start
-    // to this mark (issue 6's "first figures").
+    // to this mark (the "first figures" the page's speed is judged by).
     browser::mark_when_shown("nines:first-figures", "main section");
 }
 
@@ -60,7 +60,7 @@ pub fn nines_selftest_panic() {
 /// The test hooks on `window.wasmBindings` act only when the page's own
 /// scripts set `window.ninesTestHooks = true` (the end-to-end tests and
 /// `scripts/bench` do): in the release bundle anyone else who finds them,
-/// a host page included, gets nothing (issue 20 §13).
+/// a host page included, gets nothing.
 #[cfg(target_arch = "wasm32")]
 fn test_hooks_on() -> bool {
     js_sys::Reflect::get(&gloo::utils::window(), &"ninesTestHooks".into())

@@ -5,7 +5,7 @@
 //! scenario's link query (`nines_core::link`), so every saved scenario is
 //! versioned and migrated exactly like a shared link.
 //!
-//! Nothing stored is lost here (issue 20 §7):
+//! Nothing stored is lost here:
 //! - entries are read one by one: one that is not a string `name` with a
 //!   string `link` is not shown (and reported), but it is written back as it
 //!   was, at its place, whenever the list is written; so are the members of

@@ -2,7 +2,7 @@
 //!
 //! The page itself is drawn by `static/crash.js`, which also catches what
 //! no Rust code can: the release build aborts on a panic without formatting
-//! it (`panic=immediate-abort`, issue 18), so the wasm traps and the script
+//! it (`panic=immediate-abort`, which keeps the formatting code out of the page), so the wasm traps and the script
 //! shows the crash page from the browser's error event. A build that still
 //! formats panics hands the message over first, so it is shown too.
 

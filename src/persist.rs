@@ -21,7 +21,7 @@ pub struct Start {
     pub embed: Option<String>,
     /// Opened from a link while this browser keeps a different scenario of
     /// the reader's own: that one, which the link must not overwrite until
-    /// the reader edits the link's scenario or makes it theirs (issue 20 §1).
+    /// the reader edits the link's scenario or makes it theirs.
     pub own: Option<Scenario>,
 }
 

@@ -28,7 +28,7 @@ pub enum Action {
     SetTarget(Availability),
     /// The calendar convention for months, quarters and years.
     SetConvention(Convention),
-    /// When downtime counts (issue 15 §1), and planned maintenance (§2).
+    /// When downtime counts, and planned maintenance.
     SetServiceHours(nines_core::window::ServiceHours),
     SetMaintenance(nines_core::window::PlannedMaintenance),
     SetMaintenanceTreatment(nines_core::window::Maintenance),
@@ -55,7 +55,7 @@ pub enum Action {
     SetWindowStart(DateTime<Utc>),
     SetWeekStart(WeekStart),
     SetUtcOffset(UtcOffset),
-    /// The names the exported rules use (issue 17): the service, the
+    /// The names the exported rules use: the service, the
     /// series of all and of bad requests, the recording rules' name.
     SetService(String),
     SetRequestsSeries(String),
@@ -66,14 +66,14 @@ pub enum Action {
     SetRecording(String),
     /// The SLO's name within the service, a label of every exported rule.
     SetSloName(String),
-    /// One field of the error-budget policy (issue 17 §1).
+    /// One field of the error-budget policy.
     EditPolicy(PolicyEdit),
     /// Alerts: the policy, and the error ratio to evaluate it at.
     SetPolicy(PolicyChoice),
     /// Which of the policy's alerts are written (pages, tickets, both or
     /// neither).
     SetWritten(Written),
-    /// A custom policy's rows (issue 15 §3): switching to custom with none
+    /// A custom policy's rows: switching to custom with none
     /// starts from the policy in force.
     SetCustomAlert {
         index: usize,
@@ -123,7 +123,7 @@ pub enum Action {
     AddRedundantCopy {
         item: usize,
     },
-    /// Dependencies at any depth (issue 15 §4), by path: `[item]`, `[item,
+    /// Dependencies at any depth, by path: `[item]`, `[item,
     /// member]`, `[item, member, nested member]` (`DependencyInputs::at`).
     EditDependencyAt {
         path: Vec<usize>,
@@ -157,7 +157,7 @@ pub enum Action {
     SetReferenceNines(f64),
     SetCostFactor(f64),
     SetTolerableLoss(f64),
-    /// The scenario's one currency (issue 15 §5).
+    /// The scenario's one currency.
     SetCurrency(nines_core::amount::Currency),
     /// An amount typed in another currency (its currency, the text): the
     /// scenario switches to it and a notice says so.
@@ -167,7 +167,7 @@ pub enum Action {
     SetTeams(u32),
     SetStandbyRate(f64),
     SetCalloutRate(f64),
-    /// Who runs it, as revenue insurance (issue 16): handoff delays
+    /// Who runs it, as revenue insurance: handoff delays
     /// (seconds), team investment, organisation and culture.
     SetOpsHandoff(f64),
     SetOpsSometimesHandoff(f64),
@@ -257,7 +257,7 @@ pub struct Page {
     pub theme: Option<String>,
     /// Opened from a link while the reader keeps a scenario of their own:
     /// (the link's scenario, the reader's own), until the reader edits,
-    /// makes the link's theirs, or goes back to their own (issue 20 §1).
+    /// makes the link's theirs, or goes back to their own.
     pub visit: Option<Rc<(Scenario, Scenario)>>,
     /// The browser refused the last write of the scenario (storage full or
     /// blocked): edits are not being kept, until a write works again.
@@ -628,7 +628,7 @@ mod tests {
         assert_eq!(later.report.budget.elapsed_seconds, 5.0 * 86_400.0);
     }
 
-    /// Issue 20 §1: a link's scenario is the reader's own from its first
+    /// A link's scenario is the reader's own from its first
     /// edit (the saver then writes it), or when kept; until then the page
     /// remembers the reader's own scenario to go back to.
     #[test]
@@ -653,7 +653,7 @@ mod tests {
         assert_eq!(back.scenario, own);
     }
 
-    /// Issue 20 §6: adding stops at a list's bound, whatever dispatches it.
+    /// Adding stops at a list's bound, whatever dispatches it.
     #[test]
     fn adding_stops_at_the_bounds() {
         let mut alerts = State::default();

@@ -188,7 +188,7 @@ async fn keeping_this_tabs_scenario_writes_it_over_the_others() {
 #[wasm_bindgen_test]
 async fn the_theme_toggle_is_applied_and_remembered() {
     let root = mount().await;
-    // The button says what a press does (issue 19 §8): in the dark theme
+    // The button says what a press does: in the dark theme
     // "Switch to light theme", in the light one "Switch to dark theme".
     let pressed = |root: &Element| {
         let label = root

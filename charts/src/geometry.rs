@@ -668,7 +668,7 @@ mod plot_tests {
         }
     }
 
-    /// Issue 19 §7: on a 390 px phone the chart is drawn 332 px wide
+    /// On a 390 px phone the chart is drawn 332 px wide
     /// (390 − 2 × 16 px of page padding − 2 × 12 px of card padding − 2 px
     /// of border). A 640-unit viewBox there scales 12 px labels to
     /// 12 × 332 / 640 = 6.2 px; the fitted frame is 320 wide, drawn at

@@ -509,7 +509,7 @@ fn text_size(text: &str, style: &TextStyle) -> (u32, u32) {
 mod tests {
     use super::*;
 
-    /// Issue 19 §8: the downtime chart's image has the page's y ticks, a
+    /// The downtime chart's image has the page's y ticks, a
     /// minute, an hour, a day and a week (60 s, 3,600 s, 86,400 s,
     /// 604,800 s), not the log axis's own decades (10^6 s is 11d 13h 46m
     /// 40s).

@@ -111,7 +111,7 @@ pub struct BurnAlert {
     /// A burn rate that does not scale with the period (Pyrra).
     #[serde(default)]
     pub fixed_burn_rate: Option<f64>,
-    /// The alert as stated by time to exhaustion (issue 15 §3): the budget
+    /// The alert as stated by time to exhaustion: the budget
     /// would run out in this many seconds at the alerting burn rate, so
     /// `b = P / T` and `budget_fraction` is `L / T`. `None` for an alert
     /// stated by budget fraction (and absent from links and JSON then, so
@@ -120,7 +120,7 @@ pub struct BurnAlert {
     pub exhaustion_seconds: Option<f64>,
 }
 
-/// One alert as a line a person types (issue 15 §3), in one of two forms:
+/// One alert as a line a person types, in one of two forms:
 ///
 /// * by budget fraction: severity, the budget fraction consumed within the
 ///   long window, long window, short window: `page 2% 1h 5m`,
@@ -1467,8 +1467,7 @@ pub struct AlertInput {
 
 impl AlertInput {
     /// Cuts the custom alerts to their first
-    /// [`crate::bounds::MAX_CUSTOM_ALERTS`], saying so in `cuts` (issue 20
-    /// §6).
+    /// [`crate::bounds::MAX_CUSTOM_ALERTS`], saying so in `cuts`.
     ///
     /// ```
     /// use nines_core::alerts::AlertInput;
@@ -1815,7 +1814,7 @@ pub fn alerts_report_measured(
                 if u > 0.0 {
                     "undefined".into()
                 } else {
-                    // Said in words, not "undefined" (issue 7).
+                    // Said in words, not "undefined".
                     "none: a 100% target has no budget to burn".into()
                 }
             },
@@ -1923,7 +1922,7 @@ fn alert_rows(
 mod tests {
     use super::*;
 
-    /// Issue 15 §3: a custom alert is a line a person types, and each
+    /// A custom alert is a line a person types, and each
     /// catalogue row at 30 and 7 days reads back as itself (so a custom
     /// policy can start from a catalogue's rows).
     #[test]
@@ -1972,7 +1971,7 @@ mod tests {
 
     const MONTH: f64 = 2_592_000.0;
 
-    /// Issue 15 §3: a custom alert stated by time to exhaustion. By hand,
+    /// A custom alert stated by time to exhaustion. By hand,
     /// from the Workbook's Table 5-8 (ch. 5): 2% of a 30-day budget in 1 h
     /// is a burn rate of 0.02 × 720 h / 1 h = 14.4, at which the budget is
     /// gone in 720 h / 14.4 = 50 h; so `page exhausts 50h 1h 5m` is the
@@ -2160,7 +2159,7 @@ mod tests {
         assert_eq!(w, [AlertWarning::NoBudget]);
     }
 
-    /// Issue 14 §3. Burn = fraction × period / long window (SRE Workbook
+    /// Burn = fraction × period / long window (SRE Workbook
     /// ch. 5, Table 5-8; docs/DOMAIN.md §2.4), worked by hand:
     /// 7 days: ticket 0.1 × 168h / 72h = 0.2333… (shown 0.23×), pages
     /// 0.02 × 168 = 3.36 and 0.05 × 168 / 6 = 1.4; 1 day: page 1

@@ -1207,7 +1207,7 @@ string_serde!(Money, "an amount of money such as \"$20M\"");
 mod tests {
     use super::*;
 
-    /// Issue 19 §8: rates and money as people write them. Reference values
+    /// Rates and money as people write them. Reference values
     /// worked by hand: "10 a week" is 10 per 7 × 86,400 s = 604,800 s;
     /// "daily" is 1 per 86,400 s; "monthly" is 1 per calendar month (its
     /// length set by the convention: 30 days in the SRE book's); "$20m" is
@@ -1370,7 +1370,7 @@ mod tests {
         assert_eq!(Money::parse("$").unwrap_err().problem(), &Problem::Empty);
     }
 
-    /// Issue 15 §5: a currency from a symbol or a code, one rule for `$`
+    /// A currency from a symbol or a code, one rule for `$`
     /// and `¥` (the US dollar and the yen), minor units from ISO 4217
     /// (List One: GBP 2, JPY 0, KRW 0, KWD 3), saved as the code, and an
     /// unknown mark refused with what is allowed.

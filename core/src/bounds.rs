@@ -1,4 +1,4 @@
-//! The bounds of every list a scenario holds (issue 20 §6): how many
+//! The bounds of every list a scenario holds: how many
 //! dependencies, group members, levels of groups, custom alerts, past
 //! incidents and cost levels Nines holds, in one place. A link (or a saved
 //! scenario) holding more is cut to them when it is read

@@ -1,4 +1,4 @@
-//! The SLO window on the calendar (issue 14 §1): where a window starts and
+//! The SLO window on the calendar: where a window starts and
 //! ends relative to *now*, which the caller passes in (the core never reads
 //! a clock: the page passes the browser's time, the CLI `--now` or the
 //! system clock), and instants as people type them.
@@ -255,7 +255,7 @@ impl<'de> Deserialize<'de> for UtcOffset {
 /// [`parse_instant`], which takes every RFC 3339 instant chrono's own
 /// reader does that a scenario holds (chrono writes them: `2026-11-01T00:00:00Z`,
 /// with a fraction when there is one), without chrono's format parser in
-/// the page (issue 18).
+/// the page.
 pub fn read_instant<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
     let text = String::deserialize(d)?;
     parse_instant(&text).map_err(serde::de::Error::custom)
@@ -684,7 +684,7 @@ pub fn freeze_lifts_after(
     }
 }
 
-/// When the budget's clock runs (issue 15 §1 and §2): the service hours,
+/// When the budget's clock runs: the service hours,
 /// less planned maintenance excluded from the target, read in a fixed UTC
 /// offset. Outside them nothing is measured: no budget accrues, no time
 /// elapses and no budget runs out. 24/7 with nothing excluded is plain

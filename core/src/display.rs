@@ -620,14 +620,14 @@ mod tests {
         }
         let t = Utc.with_ymd_and_hms(10_000, 1, 1, 0, 0, 0).unwrap();
         assert_eq!(format_instant(t), "Sat 1 Jan +10000, 00:00 UTC");
-        // Signed years, by hand since issue 18, to chrono's range.
+        // Signed years, by hand (not chrono's formatter, which costs the page), to chrono's range.
         for y in [-262_143, -10_000, -1, 10_000, 262_142] {
             let t = Utc.with_ymd_and_hms(y, 6, 15, 12, 30, 0).unwrap();
             assert_eq!(format_instant(t), t.format(INSTANT_FORMAT).to_string());
         }
     }
 
-    /// Issue 19 §5: "≈" marks only what is not exact. 99.6875% is exactly
+    /// "≈" marks only what is not exact. 99.6875% is exactly
     /// U = 1/320 (100 − 99.6875 = 0.3125 = 100/320), i.e. log10(320) =
     /// 2.505149978319906 nines; 3.5 nines is U = 10^−3.5, irrational, so
     /// 99.96838% (docs/DOMAIN.md §1.1) is rounded and marked.
@@ -644,7 +644,7 @@ mod tests {
         );
     }
 
-    /// Issue 19 §8: at 100% the cost model shows costs at its 12-nine limit:
+    /// At 100% the cost model shows costs at its 12-nine limit:
     /// $20,000 × 10^(12 − 3) = $2 × 10^13, twenty trillion dollars.
     #[test]
     fn trillions_are_trillions() {
@@ -656,7 +656,7 @@ mod tests {
         assert_eq!(money(999_990_000_000.0), "$999.99B");
     }
 
-    /// Issue 15 §5, one test per rule of `money_in`. Minor units from
+    /// One test per rule of `money_in`. Minor units from
     /// ISO 4217 (List One, SIX): GBP, EUR, USD, CHF 2; JPY 0; KWD 3.
     /// * a symbol goes before the amount, after the sign: -£1,250;
     /// * a currency without a symbol is written with its code after the
@@ -699,7 +699,7 @@ mod tests {
         assert_eq!(money(30.42), "$30");
     }
 
-    /// Issue 19 §8: the measures card at 100% reads once what 100% means.
+    /// The measures card at 100% reads once what 100% means.
     #[test]
     fn target_with_its_nines() {
         let p = |s| {
@@ -711,7 +711,7 @@ mod tests {
         assert_eq!(p("3.5 nines"), "≈99.96838% (3.5 nines)");
     }
 
-    /// Issue 19 §8: the slider's and the charts' round targets, the 1-2-5
+    /// The slider's and the charts' round targets, the 1-2-5
     /// series of unavailability: 10^-1 × (1, 0.5, 0.2) = 90%, 95%, 98%, …
     /// up to 10^-6 = 99.9999% (6 nines), 16 steps from 1 to 6 nines.
     #[test]
@@ -741,7 +741,7 @@ mod tests {
 
     #[test]
     fn formatting() {
-        // Issue 19 §8: over-precise percentages. 725,655.2594 of a budget
+        // Over-precise percentages. 725,655.2594 of a budget
         // is 72,565,525.94%: three significant digits, 72,600,000%.
         assert_eq!(format_fraction_percent(725_655.259_4), "72,600,000%");
         assert_eq!(format_fraction_percent(-12.345), "-1,230%");

@@ -828,7 +828,7 @@ pub fn reverse_report(
 mod tests {
     use super::*;
 
-    /// Issue 15 §1: 99.9% over Mon–Fri 09:00–17:00 (5 × 8 = 40 of 168
+    /// 99.9% over Mon–Fri 09:00–17:00 (5 × 8 = 40 of 168
     /// hours) allows 0.001 × 144 000 s = 144 s a week, and the report says
     /// that only service time counts; 24/7 needs no note.
     #[test]
@@ -1069,7 +1069,7 @@ mod tests {
         assert_eq!(under.downtime[1].seconds, Some(540.0));
     }
 
-    /// Issue §7: "per day" follows one rule, stated: it is given only when
+    /// "Per day" follows one rule, stated: it is given only when
     /// every day measures the same time. 24/7 with Sunday 02:00–04:00
     /// excluded measures 22 h on Sunday and 24 h on other days, so per day
     /// is not defined (it was an average, 85.37 s); the week is
@@ -1116,7 +1116,7 @@ mod tests {
         assert_eq!(outside.downtime[0].seconds, Some(43.2));
     }
 
-    /// Issue §11: service hours and maintenance that leave nothing to
+    /// Service hours and maintenance that leave nothing to
     /// measure say so; a closed schedule too.
     #[test]
     fn nothing_left_to_measure_is_said() {

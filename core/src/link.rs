@@ -1,6 +1,6 @@
 //! Scenario links: every input of a [`Scenario`] in a readable, versioned
 //! query string, so a product manager can send the exact scenario to a tech
-//! lead (issue 5, part 1).
+//! lead.
 //!
 //! ```
 //! use nines_core::link::{decode, encode};
@@ -156,7 +156,7 @@ pub enum Notice {
         from: u32,
     },
     /// A list longer than Nines holds, cut to its bound
-    /// ([`crate::scenario::bound`]; issue 20 §6): which, how many it had,
+    /// ([`crate::scenario::bound`]): which, how many it had,
     /// how many are kept.
     Cut(crate::bounds::Cut),
     /// More than [`MAX_NOTICES`] notices: the rest are counted, not listed
@@ -293,7 +293,7 @@ fn default_value() -> Option<&'static Value> {
 
 /// The scenario's JSON, through [`ordered`]: one way of writing a scenario
 /// as JSON in the page, not two (serde's value serializer would be a
-/// second copy of every input's `Serialize` in the wasm; issue 18).
+/// second copy of every input's `Serialize` in the wasm).
 fn to_value(s: &Scenario) -> Option<Value> {
     ordered(s).map(|t| t.to_value())
 }
@@ -691,7 +691,7 @@ const RENAMED: [(u32, &str); 10] = [
 
 /// Version 2's own-outage rate of the dependencies section, and the on-call
 /// incidents across all teams: version 3 reads both from the incident
-/// model's rate (issue 19 §4).
+/// model's rate.
 const V2_OUTAGES: &str = "dependencies.outages_per_year";
 const V2_CALLOUTS: &str = "support.on_call.incidents_per_year";
 
@@ -720,8 +720,8 @@ type Step = fn(Pairs) -> Pairs;
 ///   `2026-11-10T23:20:00Z,40m,100%,undated in an older link`.
 ///   `incidents.history_period_seconds` is dropped: the log is now measured
 ///   over the SLO window and the last year. A list that is not version 2's
-///   is left for the decoder to refuse with its reason. One incident rate
-///   (issue 19 §4): `dependencies.outages_per_year` (else
+///   is left for the decoder to refuse with its reason. One incident rate:
+///   `dependencies.outages_per_year` (else
 ///   `support.on_call.incidents_per_year` ÷ `support.on_call.teams`, 3 by
 ///   default) becomes `incidents.incidents_per_year` unless the link sets
 ///   that itself; both keys are dropped.
@@ -866,7 +866,7 @@ fn v2_to_v3(mut pairs: Pairs) -> Pairs {
 const V3_OUTAGE_SCOPE: &str = "dependencies.outage_scope";
 
 fn v3_to_v4(mut pairs: Pairs) -> Pairs {
-    // One outage scope (issue 15 §4): a version-3 link's scope of the
+    // One outage scope: a version-3 link's scope of the
     // service's own outages becomes the incident model's scope unless the
     // link sets that itself; inside a whole `dependencies` object too.
     let mut moved = None;
@@ -1203,7 +1203,7 @@ mod tests {
         }
     }
 
-    /// Issue 15 §3: a custom alert row keeps the form it was stated in (by
+    /// A custom alert row keeps the form it was stated in (by
     /// budget fraction or by time to exhaustion) through a link, and a link
     /// written before rows could be stated by time still reads.
     #[test]
@@ -1322,7 +1322,7 @@ mod tests {
         assert_eq!(d.scenario.reverse.period, crate::window::Period::Day);
     }
 
-    /// Issue 20 §12: a 1 MB value gave a notice of 1,000,209 characters and
+    /// A 1 MB value gave a notice of 1,000,209 characters and
     /// 50,000 unknown keys 50,000 notices. Worked by hand: at most 60
     /// characters of a value are quoted, at most 120 of a parser's message,
     /// at most 20 notices and one line counting the rest; bidirectional

@@ -1,4 +1,4 @@
-//! Handing the target to production (issue 17): the names the exported
+//! Handing the target to production: the names the exported
 //! rules and SLO documents use — the service, the request-count and
 //! error-count series the SLI is read from, and the recording rules that
 //! hold the error ratio — kept in the scenario, so they travel in the link
@@ -141,7 +141,7 @@ impl Default for ProductionInputs {
     }
 }
 
-/// The error-budget policy the team agrees to (issue 17 §1): the tiers of
+/// The error-budget policy the team agrees to: the tiers of
 /// budget left and what changes in each, who may override a freeze, when
 /// an incident needs a postmortem and when on-call goes back to the
 /// delivery team. The defaults follow the SRE Workbook's Appendix B
@@ -231,7 +231,7 @@ pub const REFUSED_CHARACTERS: &str = refused_characters!();
 ///   and libyaml with its ports (go-yaml, which Prometheus and promtool
 ///   read rules with; PyYAML), treat the last three as line breaks, so a
 ///   name written in a comment or a block scalar would start a line of
-///   YAML of its own (issue 20 §10: a service name that replaced every
+///   YAML of its own (a service name that replaced every
 ///   burn-rate alert);
 /// * U+FEFF, U+FFFE, U+FFFF: outside YAML's printable set (YAML 1.2
 ///   §5.1, `c-printable`; `nb-char` excludes the byte-order mark), so the

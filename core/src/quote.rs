@@ -1,7 +1,7 @@
 //! User text inside messages (ground floor: imports nothing of the crate).
 //! A value someone typed or a link carried is quoted on one line, its
 //! control and invisible characters escaped, and cut to a bounded length,
-//! so no input can reshape a message or make it huge (issue 20 §12, §15).
+//! so no input can reshape a message or make it huge.
 //! Every parser's error ([`crate::parse_error`]), the link's notices and the
 //! CLI's messages quote through here.
 
@@ -26,7 +26,7 @@ fn invisible(c: char) -> bool {
 /// User text inside a message: on one line (control and invisible
 /// characters written as escapes, `\n`, `\u{202e}`) and at most `max`
 /// characters of it, the rest counted, so a hostile value can neither
-/// reshape the message nor make it huge (issue 20 §12, §15).
+/// reshape the message nor make it huge.
 ///
 /// ```
 /// use nines_core::quote::one_line;

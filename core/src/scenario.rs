@@ -81,9 +81,9 @@ pub struct Scenario {
     /// a link carries `currency=GBP`). Money is never converted: this
     /// labels the figures and sets their decimals.
     pub currency: Currency,
-    /// The names the exported rules and SLO documents use (issue 17).
+    /// The names the exported rules and SLO documents use.
     pub production: ProductionInputs,
-    /// The error-budget policy the team agrees to (issue 17 §1).
+    /// The error-budget policy the team agrees to.
     pub policy: BudgetPolicy,
 }
 
@@ -808,7 +808,7 @@ mod tests {
         assert_eq!(r.max_time_to_restore_display, "none");
     }
 
-    /// Issue 15 §1: alerts count service time. Worked by hand: 99.9% over
+    /// Alerts count service time. Worked by hand: 99.9% over
     /// 30 days of Mon–Fri 09:00–17:00 (40 of 168 hours) measures
     /// 2 592 000 × 40/168 = 617 142.86 s; the Workbook's "2% of the budget
     /// in 1 h" is then a burn rate of 0.02 × 617 142.86 / 3 600 = 3.43×

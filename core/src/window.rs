@@ -1237,7 +1237,7 @@ pub struct PlannedMaintenance {
     /// Planned maintenance per month, in seconds (read when there is no
     /// weekly window).
     pub seconds_per_month: f64,
-    /// A window every week, e.g. `Sun 02:00-04:00` (issue 15 §2): when set,
+    /// A window every week, e.g. `Sun 02:00-04:00`: when set,
     /// the maintenance is its hours every week and `seconds_per_month` is
     /// not read.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1820,7 +1820,7 @@ mod tests {
             "2h a month of planned maintenance, excluded from the SLO: it is not downtime, \
              and the budget is the target's share of the time left"
         );
-        // Issue 15 §2: a weekly window, 2 h every Sunday night.
+        // A weekly window, 2 h every Sunday night.
         let w: PlannedMaintenance = "Sun 02:00-04:00 counted".parse().unwrap();
         assert_eq!(
             w.describe(),

@@ -1,4 +1,4 @@
-//! Issue 15 §3: custom alert rows stated by time to exhaustion give the
+//! Custom alert rows stated by time to exhaustion give the
 //! figures, warnings and exports of the same alerts stated by budget
 //! fraction.
 //!

@@ -1,4 +1,4 @@
-//! Issue 20 §6, very large links: every list a scenario holds has a bound
+//! Very large links: every list a scenario holds has a bound
 //! (`nines_core::bounds`), a link holding more is cut to it with one notice
 //! naming the list, how many it had and how many are kept, and a scenario
 //! with every list at its bound evaluates quickly. The links here are

@@ -11,7 +11,7 @@ use nines_core::export::{
 };
 use nines_core::scenario::{Report, Scenario, evaluate};
 
-/// The Prometheus rules with the default series (issue 17's recording
+/// The Prometheus rules with the default series (the recording
 /// rules read them) and the recording name and service given.
 fn rules(report: &Report, recording: &str, service: &str) -> Result<String, ExportError> {
     nines_core::export::prometheus_rules(
@@ -244,7 +244,7 @@ fn check_rules_structure(yaml: &str) -> Vec<Vec<String>> {
             in_block = trimmed == "expr: |";
         }
     }
-    // Issue 17 §2: the recording rules the alerts read come first.
+    // The recording rules the alerts read come first.
     let (records, alerts): (Vec<_>, Vec<_>) =
         rules.into_iter().partition(|r| r[0].starts_with("record="));
     assert!(!records.is_empty() && !alerts.is_empty());
@@ -327,7 +327,7 @@ fn workbook_rules_at_999_over_30_days() {
     assert!(!yaml.contains("000000"), "float artefacts in\n{yaml}");
 
     if let Some(doc) = python_yaml(&yaml) {
-        // Issue 17 §2: first the recording rules of the five windows the
+        // First the recording rules of the five windows the
         // alerts read and of the 30-day period (which Sloth's metadata
         // rules read), each the error ratio over it.
         let records = doc["groups"][0]["rules"].as_array().unwrap();
@@ -465,7 +465,7 @@ fn user_text_is_escaped_or_refused() {
     );
     if let Some(doc) = python_yaml(&yaml) {
         let rule = &doc["groups"][2]["rules"][0];
-        // Alerting rules' labels are Go templates too (issue 20 §5): the
+        // Alerting rules' labels are Go templates too: the
         // braces are escaped, and Prometheus renders the name back.
         assert_eq!(
             rule["labels"]["service"],

@@ -508,7 +508,7 @@ fn no_dependencies() {
     assert!(!d.dependencies_break_target);
     assert!(d.extra_nine.is_empty() && d.extra_nine_violations.is_empty());
     // 0.05% of a Gregorian year is 15 778.476 s; over 6 outages a year,
-    // each reaching the incident model's 50% of users (issue 15 §4), each
+    // each reaching the incident model's 50% of users, each
     // may take 15 778.476 / (6 × 0.5) = 5 259.492 s = 1h 27m 39s.
     assert!(close(d.own_budget_per_year_seconds, 0.0005 * YEAR, 1e-15));
     assert_eq!(

@@ -1,4 +1,4 @@
-//! Hostile names through every export (issue 20 §5, §9, §10, §11): the
+//! Hostile names through every export: the
 //! names an attacker or a careless colleague can put in a shared link come
 //! out of each export either refused, with an error naming the field and
 //! what is allowed, or as literal text: never as a template, a formula, a
@@ -94,7 +94,7 @@ fn the_renderer_runs_what_is_not_escaped() {
 }
 
 // ---------------------------------------------------------------------------
-// §5: templates
+// Templates
 // ---------------------------------------------------------------------------
 
 /// Prometheus rules for a service named with Go template syntax. The
@@ -263,7 +263,7 @@ fn spreadsheet_and_wiki_names_are_plain_text_in_the_rules() {
 }
 
 // ---------------------------------------------------------------------------
-// §10: YAML
+// YAML
 // ---------------------------------------------------------------------------
 
 /// A service name with a character YAML reads as a line break (U+2028,
@@ -368,7 +368,7 @@ fn errors_quote_a_bounded_value() {
 }
 
 // ---------------------------------------------------------------------------
-// §9: CSV
+// CSV
 // ---------------------------------------------------------------------------
 
 /// A small RFC 4180 reader: records end with CRLF; a quoted field may hold
@@ -517,7 +517,7 @@ fn report_tables_keep_their_figures() {
 }
 
 // ---------------------------------------------------------------------------
-// §11: Confluence and Markdown
+// Confluence and Markdown
 // ---------------------------------------------------------------------------
 
 /// Each hostile dependency name as the Confluence and Markdown tables write

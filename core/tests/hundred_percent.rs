@@ -1,4 +1,4 @@
-//! Issue 19 §8: the default scenario at a 100% target, read as a person
+//! The default scenario at a 100% target, read as a person
 //! reads it: the cost headlines and the measures card say what 100% means
 //! once, in words, instead of a capped price or a nested figure.
 

@@ -1,4 +1,4 @@
-//! Import (issue 17 §4): specs exported by Nines read back as the same
+//! Import: specs exported by Nines read back as the same
 //! target, window and alert windows; specs written as each project's
 //! documentation writes them read as expected, with what the scenario
 //! cannot hold listed; bad documents refused with their line.
@@ -160,7 +160,7 @@ fn openslo_round_trip_rolling_and_timeslices() {
     }
 }
 
-/// Calendar windows (issue 17 §5) come back calendar-aligned in their
+/// Calendar windows come back calendar-aligned in their
 /// offset: the month in UTC+01:00 is written `1M`, `isRolling: false`,
 /// startTime `2026-11-01 00:00:00`, `Etc/GMT-1`; a week from Sunday as the
 /// Sunday before Wed 11 Nov 2026, `2026-11-08 00:00:00`; a pinned 30 days

@@ -389,7 +389,7 @@ fn a_version_2_history_is_dated() {
     );
 }
 
-/// Issue 19 §4, one incident rate: a version-2 link's own outages of the
+/// One incident rate: a version-2 link's own outages of the
 /// dependencies section, or its on-call incidents across the teams divided
 /// by the teams (18 / 3 = 6, 20 / 4 = 5), become the incident model's rate;
 /// a rate the link sets itself wins.
@@ -430,7 +430,7 @@ fn version_2_incident_counts_become_one_rate() {
     ));
 }
 
-/// Issue 15 §4, one outage scope: a version-3 link's scope of the service's
+/// One outage scope: a version-3 link's scope of the service's
 /// own outages (`dependencies.outage_scope`, alone or inside a whole
 /// `dependencies` object) becomes the incident model's scope, unless the
 /// link sets that itself; with neither, both are the incident model's 50%.

@@ -80,7 +80,7 @@ fn counted_maintenance_over_the_budget_is_none_and_said_in_both() {
     );
 }
 
-/// Issue §6: the default traffic (2.6M requests per 30 days) leaves no
+/// The default traffic (2.6M requests per 30 days) leaves no
 /// request figure in a time-based budget.
 #[test]
 fn a_time_based_budget_carries_no_request_figures() {
@@ -89,7 +89,7 @@ fn a_time_based_budget_carries_no_request_figures() {
     assert_eq!(b.allowed_bad_display, "");
 }
 
-/// Issue §7: per day has one rule, stated: a figure only when every day
+/// Per day has one rule, stated: a figure only when every day
 /// measures the same time. 24/7 less Sun 02:00–04:00 measures 22 h on
 /// Sunday and 24 h otherwise: not defined (it was the average 85.37 s at
 /// 99.9%).
@@ -114,7 +114,7 @@ fn per_day_is_not_an_average() {
     );
 }
 
-/// Issue §11: maintenance that takes every service hour leaves nothing to
+/// Maintenance that takes every service hour leaves nothing to
 /// measure: 0 s everywhere, and now a note in both sections.
 #[test]
 fn nothing_to_measure_is_warned_in_both_sections() {

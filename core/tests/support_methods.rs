@@ -1,4 +1,4 @@
-//! Issue 16: who runs it, as revenue insurance, through the whole scenario:
+//! Who runs it, as revenue insurance, through the whole scenario:
 //! the support section reads the incident model (*Incidents and delivery*)
 //! and the revenue (*Cost per nine*), so editing either moves every
 //! method's figures. Expected values are worked by hand in the comments.

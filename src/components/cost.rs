@@ -35,8 +35,7 @@ pub struct MoneyFieldProps {
     pub hint: Option<AttrValue>,
 }
 
-/// A field for an amount of money in the scenario's currency (issue 15
-/// §5): `£20M`, `20M`, `CHF 2M`; an amount typed in another currency
+/// A field for an amount of money in the scenario's currency: `£20M`, `20M`, `CHF 2M`; an amount typed in another currency
 /// switches the scenario's (the notice says so), a mark that is no
 /// currency is refused with the list of those known.
 #[function_component(MoneyField)]

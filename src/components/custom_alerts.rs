@@ -1,4 +1,4 @@
-//! The rows of a custom alert policy (issue 15 §3): each alert a line a
+//! The rows of a custom alert policy: each alert a line a
 //! person types, read by the core, stated by budget spent (`page 2% 1h 5m`:
 //! severity, budget fraction consumed within the long window, long window,
 //! short window) or by time to exhaustion (`page exhausts 50h 1h 5m`: the
@@ -80,7 +80,7 @@ fn custom_alert_row(props: &RowProps) -> Html {
 
 /// The custom policy's rows, in their own list (a list whose length changes
 /// must not share a parent with the fields above it: Yew would rebuild them).
-/// At the bound (issue 20 §6) the add button is disabled and says why.
+/// At the bound the add button is disabled and says why.
 pub fn custom_alerts(state: &UseReducerHandle<State>) -> Html {
     let d = state.dispatcher();
     let add = {

@@ -30,7 +30,7 @@ const NEST_DEPTH: usize = 3;
 /// The id of the hint that names the bounds a disabled button met.
 const LIMIT_ID: &str = "dependency-limit";
 
-/// The bounds the section's add buttons are held to (issue 20 §6): the
+/// The bounds the section's add buttons are held to: the
 /// dependencies' shape, measured once a render, and the bounds the
 /// disabled buttons met, named once under the list.
 struct Limits {

@@ -3,7 +3,7 @@
 //! and the SLO as OpenSLO, Sloth and Pyrra documents — all written by
 //! `nines_core::export` from the scenario the page shows, in a second wasm
 //! module (`nines-lazy`) that the page fetches the first time the section
-//! is used, so a first visit does not carry the writers (issues 17 and 18).
+//! is used, so a first visit does not carry the writers.
 //! This component only picks, previews, copies and downloads; the texts are
 //! written when asked for (a click, an open preview).
 
@@ -40,7 +40,7 @@ fn copy(text: String, status: UseStateHandle<Option<String>>) {
 }
 
 /// What the user chose to export: the table and its format, the scenario
-/// (its names for the rules and the policy included, issue 17) and the
+/// (its names for the rules and the policy included) and the
 /// instant the page evaluated it at.
 #[derive(Clone, PartialEq)]
 struct Choice {
@@ -51,7 +51,7 @@ struct Choice {
 }
 
 /// One export, written by the second wasm module (`nines-lazy`, fetched on
-/// first use: issues 17 and 18): what to write, and the file it becomes.
+/// first use, so a first visit does not carry the writers): what to write, and the file it becomes.
 #[derive(Clone, PartialEq)]
 struct Job {
     what: &'static str,

@@ -1,4 +1,4 @@
-//! *Import an SLO spec* (issue 17 §4): paste or open a Sloth spec, a Pyrra
+//! *Import an SLO spec*: paste or open a Sloth spec, a Pyrra
 //! `ServiceLevelObjective` or an OpenSLO `SLO`; the second wasm module reads
 //! it (`nines_core::import`) and the section shows what it read and what it
 //! could not carry. The current scenario is replaced only when the user

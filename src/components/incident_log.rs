@@ -1,4 +1,4 @@
-//! The incident log, inside the Incidents section (issue 14 §2): the
+//! The incident log, inside the Incidents section: the
 //! incidents that happened, each with its start, duration, share of users
 //! and a note (add, edit, remove, or paste CSV lines), and what they
 //! achieved over the SLO window and the period logged (from "Logged since",
@@ -136,7 +136,7 @@ pub fn incident_log(props: &SectionProps) -> Html {
     };
     let csv = use_state(String::new);
     // What the last paste did: how many were added, each bad line, and how
-    // many the log had no room for (issue 20 §6).
+    // many the log had no room for.
     let pasted = use_state(|| None::<(usize, Vec<String>, usize)>);
     let logged = s.incidents.history.len();
     let full = List::Incidents.room(logged) == 0;

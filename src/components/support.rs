@@ -1,7 +1,7 @@
 //! Section 6, *Who runs it*: the essays' production support methods
 //! (Steve Smith, "Who Runs It" series), a recommendation with the rule it
 //! applied, the on-call cost of each method, and each method as revenue
-//! insurance (issue 16): downtime against the budget, lost revenue, team
+//! insurance: downtime against the budget, lost revenue, team
 //! investment and the total, with the organisation's conflicts.
 
 use nines_core::export::{support_assumptions_table, support_cost_table, support_methods_table};

@@ -615,7 +615,7 @@ pub fn measures_table(report: &Report) -> Table {
         "The target, measured over the SLO window.".into(),
     ]);
     if !t.service_hours_note.is_empty() {
-        // Issue 15 §1: the measures say when the target is measured.
+        // The measures say when the target is measured.
         table.row([
             "Service hours".to_string(),
             t.service_hours.clone(),

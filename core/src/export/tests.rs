@@ -3,7 +3,7 @@ use crate::production::{BudgetPolicy, ProductionInputs};
 use crate::scenario::Report;
 use crate::scenario::{Scenario, evaluate};
 
-/// Issue 15 §1: the exports say the budget and alerts count service
+/// The exports say the budget and alerts count service
 /// time. Mon–Fri 09:00–17:00 over the default story's 30 days from Sun
 /// 1 Nov 2026: 56 of 168 service hours measured, 40% spent (burn rate
 /// 1.2×), 140 h of service in: Wed 25 Nov 2026, 13:00 UTC (worked in
@@ -32,7 +32,7 @@ fn exports_count_service_time() {
     assert!(a.title.contains("Counted in service time"), "{}", a.title);
 }
 
-/// Issue 17 §5: OpenSLO's `timeWindow` follows the window's alignment
+/// OpenSLO's `timeWindow` follows the window's alignment
 /// (OpenSLO v1 spec, SLO `timeWindow`: `isRolling: false` with a
 /// `calendar` of `startTime` and `timeZone`). Worked by hand: at Wed 11
 /// Nov 2026 the calendar month in UTC+01:00 started on 1 Nov 00:00
@@ -179,7 +179,7 @@ fn sloth_and_pyrra_specs() {
     );
 }
 
-/// Issue 17 §1: the policy document. Time mode, the default story's
+/// The policy document. Time mode, the default story's
 /// 99.95% over 30 days: a budget of 21m 36s (1 296 s); 20% of it is
 /// 259.2 s = 4m 19s. With 1 944 s spent (150%, measured and typed) the
 /// budget is exhausted. A caution tier at 70% puts 60% left in
@@ -321,7 +321,7 @@ fn markup_escapes() {
     assert_eq!(confluence_escape("a|b\\c\r\n{x}"), "a\\|b&#92;c  \\{x\\}");
 }
 
-/// Issue 20 §11, worked by hand from the rules of `confluence_escape`.
+/// Worked by hand from the rules of `confluence_escape`.
 #[test]
 fn confluence_markup_renders_as_text() {
     for (text, wiki) in [
@@ -371,7 +371,7 @@ fn markdown_block_starts() {
     }
 }
 
-/// Issue 20 §10: a comment line stays one line whatever the name.
+/// A comment line stays one line whatever the name.
 #[test]
 fn comments_stay_on_one_line() {
     assert_eq!(
@@ -671,7 +671,7 @@ fn the_policy_dates_its_budget_left_and_holds_no_page_text() {
     }
 }
 
-/// Issue 20 §9: the cells that start a formula, and the figures that do
+/// The cells that start a formula, and the figures that do
 /// not, worked by hand.
 #[test]
 fn csv_guards_formula_starts() {

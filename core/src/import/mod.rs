@@ -1,5 +1,5 @@
-//! Import: an SLO spec a team already has, read into a [`Scenario`]
-//! (issue 17 §4). Three formats, each read as its project documents it,
+//! Import: an SLO spec a team already has, read into a [`Scenario`].
+//! Three formats, each read as its project documents it,
 //! one reader a file:
 //!
 //! * a **Sloth** spec (`sloth.rs`), `version: "prometheus/v1"`
