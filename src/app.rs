@@ -3,61 +3,9 @@
 use yew::prelude::*;
 
 use crate::components::answers::AnswersCard;
-use crate::components::budget::BudgetSection;
-use crate::components::cost::CostSection;
-use crate::components::dependencies::DependenciesSection;
-use crate::components::export::ExportSection;
-use crate::components::incidents::IncidentsSection;
-use crate::components::library::LibrarySection;
-use crate::components::measures::MeasuresCard;
-use crate::components::support::SupportSection;
-use crate::components::target::TargetSection;
 use crate::persist::Saver;
+use crate::sections::Section;
 use crate::state::{Action, Page, State};
-
-/// The sections in story order: (anchor, title).
-pub const SECTIONS: [(&str, &str); 9] = [
-    ("target", "Target"),
-    ("budget", "Error budget and alerts"),
-    ("incidents", "Incidents and delivery"),
-    ("dependencies", "Dependencies"),
-    ("cost", "Cost per nine"),
-    ("support", "Who runs it"),
-    ("measures", "Target measures"),
-    ("library", "Your scenarios"),
-    ("export", "Export"),
-];
-
-/// The section `id` names, by its own (static) anchor, when it can be
-/// embedded (`?embed=`): not the reader's saved scenarios, nor the exports,
-/// which belong to the full page.
-fn embeddable(id: &str) -> Option<&'static str> {
-    SECTIONS
-        .iter()
-        .map(|(s, _)| *s)
-        .find(|s| *s == id && *s != "library" && *s != "export")
-}
-
-/// One section by its anchor, keyed by it. The page's sections are a keyed
-/// list: unkeyed, Yew matches a longer list against a shorter one from
-/// the end, so when the sections below the fold arrived after the first
-/// paint, the first section was patched into the last one and built anew
-/// (its fields, charts and focus lost) instead of being kept.
-fn section(id: &'static str, state: &UseReducerHandle<State>) -> Html {
-    let state = state.clone();
-    match id {
-        "target" => html! { <TargetSection key={id} {state} /> },
-        "budget" => html! { <BudgetSection key={id} {state} /> },
-        "incidents" => html! { <IncidentsSection key={id} {state} /> },
-        "dependencies" => html! { <DependenciesSection key={id} {state} /> },
-        "cost" => html! { <CostSection key={id} {state} /> },
-        "support" => html! { <SupportSection key={id} {state} /> },
-        "measures" => html! { <MeasuresCard key={id} {state} /> },
-        "library" => html! { <LibrarySection key={id} {state} /> },
-        "export" => html! { <ExportSection key={id} {state} /> },
-        _ => html! {},
-    }
-}
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -149,7 +97,8 @@ pub fn app() -> Html {
         let shown = state.clone();
         let dispatcher = state.dispatcher();
         Callback::from(move |_: MouseEvent| {
-            let snippet = crate::persist::embed_snippet(&shown.scenario, &shown.page.embed_section);
+            let snippet =
+                crate::persist::embed_snippet(&shown.scenario, shown.page.embed_section.anchor());
             let dispatcher = dispatcher.clone();
             crate::browser::copy_text(snippet.clone(), move |done| {
                 dispatcher.dispatch(Action::Copied(if done {
@@ -164,7 +113,9 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            dispatcher.dispatch(Action::SetEmbedSection(select.value()));
+            if let Some(section) = Section::from_anchor(&select.value()) {
+                dispatcher.dispatch(Action::SetEmbedSection(section));
+            }
         })
     };
     // The bare address reopens the last scenario on purpose; this is the
@@ -302,8 +253,8 @@ pub fn app() -> Html {
                     <button type="button" id="copy-link" onclick={copy_link}>{ "Copy link" }</button>
                     <label for="embed-section" class="visually-hidden">{ "Section to embed" }</label>
                     <select id="embed-section" onchange={on_embed_section}>
-                        { for SECTIONS.iter().filter(|(id, _)| embeddable(id).is_some()).map(|(id, title)| html! {
-                            <option value={*id} selected={page.embed_section == *id}>{ format!("Embed: {title}") }</option>
+                        { for Section::ALL.into_iter().filter(|s| s.embeddable()).map(|s| html! {
+                            <option value={s.anchor()} selected={page.embed_section == s}>{ format!("Embed: {}", s.title()) }</option>
                         }) }
                     </select>
                     <button type="button" id="copy-embed" onclick={copy_embed}>{ "Copy embed code" }</button>
@@ -324,7 +275,7 @@ pub fn app() -> Html {
                     }
                 </div>
                 <nav class="sections" aria-label="Sections">
-                    { for SECTIONS.iter().map(|(id, title)| html! { <a href={format!("#{id}")}>{ *title }</a> }) }
+                    { for Section::ALL.into_iter().map(|s| html! { <a href={format!("#{}", s.anchor())}>{ s.title() }</a> }) }
                 </nav>
                 </details>
             </header>
@@ -346,7 +297,7 @@ pub fn app() -> Html {
                 </div>
             }
             <main>
-                { for SECTIONS.iter().take(if *everything { SECTIONS.len() } else { 1 }).map(|(id, _)| section(id, &state)) }
+                { for Section::ALL.into_iter().take(if *everything { Section::ALL.len() } else { 1 }).map(|s| s.view(&state)) }
             </main>
             <footer class="site">
                 <p>{ "Every figure is computed in your browser; nothing is sent anywhere." }</p>
@@ -359,12 +310,12 @@ pub fn app() -> Html {
 /// the full calculator for the same scenario.
 fn embedded(id: &str, state: &UseReducerHandle<State>) -> Html {
     let notices = &state.page.notices;
-    let known = embeddable(id);
+    let known = Section::from_anchor(id).filter(|s| s.embeddable());
     let full = format!("./?{}", nines_core::link::encode(&state.scenario));
     html! {
         <main class="embed">
             <h1 class="visually-hidden">
-                { format!("Nines: {}", SECTIONS.iter().find(|(s, _)| *s == id).map_or("calculator", |(_, t)| *t)) }
+                { format!("Nines: {}", known.map_or("calculator", Section::title)) }
             </h1>
             if !notices.is_empty() {
                 <ul class="notices" id="notices" role="status">
@@ -374,12 +325,12 @@ fn embedded(id: &str, state: &UseReducerHandle<State>) -> Html {
             if let Some(known) = known {
                 // The answers first, as on the full page.
                 <AnswersCard state={state.clone()} linked=false />
-                { section(known, state) }
+                { known.view(state) }
             } else {
                 <p class="error" role="alert">
                     { format!("There is no section {} to embed. Use one of: {}.",
                         nines_core::quote::quoted(id, 40),
-                        SECTIONS.iter().map(|(s, _)| *s).filter(|s| embeddable(s).is_some()).collect::<Vec<_>>().join(", ")) }
+                        Section::embeddable_anchors()) }
                 </p>
             }
             <p class="embed-link"><a href={full} target="_blank" rel="noopener">{ "Open the full calculator" }</a></p>

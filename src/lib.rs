@@ -22,6 +22,7 @@ mod library;
 mod panic;
 #[cfg(target_arch = "wasm32")]
 mod persist;
+pub mod sections;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

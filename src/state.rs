@@ -191,7 +191,7 @@ pub enum Action {
     /// What the last copy to the clipboard did, for the user.
     Copied(String),
     /// The section the embed code is for.
-    SetEmbedSection(String),
+    SetEmbedSection(crate::sections::Section),
     /// The theme chosen with the toggle (`light` / `dark`).
     SetTheme(String),
     /// The link's scenario is now the reader's own (the saver wrote it).
@@ -251,8 +251,8 @@ pub struct Page {
     pub other_tab: Option<String>,
     /// What the last "Copy link" or "Copy embed code" did.
     pub copied: Option<String>,
-    /// The section the embed code is for (an anchor of `app::SECTIONS`).
-    pub embed_section: String,
+    /// The section the embed code is for.
+    pub embed_section: crate::sections::Section,
     /// The theme chosen with the toggle; `None` follows the system.
     pub theme: Option<String>,
     /// Opened from a link while the reader keeps a scenario of their own:
@@ -270,7 +270,7 @@ impl Default for Page {
             notices: Vec::new(),
             other_tab: None,
             copied: None,
-            embed_section: "target".to_string(),
+            embed_section: crate::sections::Section::Target,
             theme: None,
             visit: None,
             unkept: false,
@@ -584,7 +584,7 @@ mod tests {
         state.page.notices = vec!["Your saved scenario: target was not read".into()];
         let next = state
             .apply(Action::Copied("Link copied".into()))
-            .apply(Action::SetEmbedSection("cost".into()))
+            .apply(Action::SetEmbedSection(crate::sections::Section::Cost))
             .apply(Action::SetTheme("dark".into()))
             .apply(Action::DismissNotices);
         assert_eq!(
@@ -593,7 +593,7 @@ mod tests {
                 notices: Vec::new(),
                 other_tab: None,
                 copied: Some("Link copied".into()),
-                embed_section: "cost".into(),
+                embed_section: crate::sections::Section::Cost,
                 theme: Some("dark".into()),
                 visit: None,
                 unkept: false,
@@ -696,7 +696,7 @@ mod tests {
         let state = State::default().apply(Action::SetTheme("light".into()));
         let next = state.apply(Action::SetConvention(Convention::SreBook));
         assert_eq!(next.page.theme.as_deref(), Some("light"));
-        assert_eq!(next.page.embed_section, "target");
+        assert_eq!(next.page.embed_section, crate::sections::Section::Target);
     }
 
     #[test]
