@@ -53,7 +53,8 @@ fn every_export_is_the_core_writer_byte_for_byte() {
     let s = scenario();
     let link = encode(&s);
     let report = evaluate(&s, nines_core::clock::parse_instant(NOW).unwrap());
-    for (name, _) in nines_core::download::EXPORTS {
+    for kind in nines_core::download::ExportKind::ALL {
+        let name = kind.name();
         if name == "table" {
             continue;
         }

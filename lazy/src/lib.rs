@@ -11,10 +11,10 @@ use nines_core::link::decode;
 use nines_core::scenario::evaluate;
 
 /// One export of the scenario `query` (a link's query string) evaluated at
-/// `now` (RFC 3339): `what` is `table` (the table at `table` in
-/// `format` `csv`, `md`, else Confluence), `measures`, `rules`, `openslo`,
-/// `sloth`, `pyrra`, `policy-md`, `policy-wiki` or `policy-html`. The
-/// error is the export's reason, for people.
+/// `now` (RFC 3339): `what` is the name of an
+/// `nines_core::download::ExportKind` (a table is the one at `table` in
+/// `format` `csv`, `md`, else Confluence). The error is the export's
+/// reason, for people.
 ///
 /// ```
 /// let q = nines_core::link::encode(&nines_core::scenario::Scenario::default());

@@ -10,6 +10,7 @@
 use std::rc::Rc;
 
 use nines_core::display::format_fraction_percent;
+use nines_core::download::ExportKind;
 use nines_core::export::{check_openslo, check_prometheus_rules, sloth_needs_windows, TABLE_NAMES};
 use nines_core::production::{check_selector, BudgetPolicy, Counted};
 use nines_core::quantity::parse_fraction;
@@ -23,10 +24,11 @@ use super::SectionProps;
 use crate::browser::{copy_text, download, export_text, preload_exports};
 use crate::state::{Action, PolicyEdit};
 
-const FORMATS: [(&str, &str, &str); 3] = [
-    ("csv", "CSV", "text/csv"),
-    ("md", "Markdown", "text/markdown"),
-    ("confluence", "Confluence wiki markup", "text/plain"),
+/// The table formats offered: the core's id and the label.
+const FORMATS: [(&str, &str); 3] = [
+    ("csv", "CSV"),
+    ("md", "Markdown"),
+    ("wiki", "Confluence wiki markup"),
 ];
 
 fn copy(text: String, status: UseStateHandle<Option<String>>) {
@@ -51,103 +53,39 @@ struct Choice {
 }
 
 /// One export, written by the second wasm module (`nines-lazy`, fetched on
-/// first use, so a first visit does not carry the writers): what to write, and the file it becomes.
+/// first use, so a first visit does not carry the writers): what to write,
+/// and the file it becomes (named by the core, as the commands in the
+/// exports quote it).
 #[derive(Clone, PartialEq)]
 struct Job {
-    what: &'static str,
+    kind: ExportKind,
     format: &'static str,
     name: String,
     mime: &'static str,
 }
 
-/// Describes one export of a choice.
-type Write = fn(&Choice) -> Job;
-
 impl Choice {
-    fn job(&self, what: &'static str, name: String, mime: &'static str) -> Job {
+    /// The export `kind` of this choice.
+    fn job(&self, kind: ExportKind) -> Job {
+        let format = FORMATS[self.format.min(FORMATS.len() - 1)].0;
+        let service = &self.scenario.production.service;
+        let (name, mime) = kind.file(service, self.table, format);
         Job {
-            what,
-            format: "",
+            kind,
+            format: if kind == ExportKind::Table {
+                format
+            } else {
+                ""
+            },
             name,
             mime,
         }
     }
 
-    /// The file an SLO export downloads as, named by the core (safe
-    /// characters only, so `{{ $value }}` downloads as
-    /// `value-slo-rules.yaml`), as the commands in the exports quote it.
-    fn file_name(&self, what: &str) -> String {
-        nines_core::export::file_name(what, &self.scenario.production.service)
-    }
-
-    fn table(&self) -> Job {
-        let (ext, _, mime) = FORMATS[self.format.min(FORMATS.len() - 1)];
-        let stem = TABLE_NAMES
-            .get(self.table)
-            .unwrap_or(&TABLE_NAMES[0])
-            .to_lowercase()
-            .replace(|c: char| !c.is_ascii_alphanumeric(), "-");
-        let file_ext = if ext == "confluence" { "txt" } else { ext };
-        Job {
-            what: "table",
-            format: ext,
-            name: format!("nines-{stem}.{file_ext}"),
-            mime,
-        }
-    }
-
-    fn measures(&self) -> Job {
-        self.job(
-            "measures",
-            "nines-target-measures.md".into(),
-            "text/markdown",
-        )
-    }
-
-    fn rules(&self) -> Job {
-        let name = self.file_name("rules");
-        self.job("rules", name, "application/yaml")
-    }
-
-    fn policy_md(&self) -> Job {
-        let name = "nines-error-budget-policy.md".into();
-        self.job("policy-md", name, "text/markdown")
-    }
-
-    fn policy_wiki(&self) -> Job {
-        let name = "nines-error-budget-policy.txt".into();
-        self.job("policy-wiki", name, "text/plain")
-    }
-
-    fn policy_html(&self) -> Job {
-        let name = "nines-error-budget-policy.html".into();
-        self.job("policy-html", name, "text/html")
-    }
-
-    fn sloth(&self) -> Job {
-        let name = self.file_name("sloth");
-        self.job("sloth", name, "application/yaml")
-    }
-
-    fn sloth_windows(&self) -> Job {
-        let name = self.file_name("sloth-windows");
-        self.job("sloth-windows", name, "application/yaml")
-    }
-
-    fn pyrra(&self) -> Job {
-        let name = self.file_name("pyrra");
-        self.job("pyrra", name, "application/yaml")
-    }
-
-    fn openslo(&self) -> Job {
-        let name = self.file_name("openslo");
-        self.job("openslo", name, "application/yaml")
-    }
-
     /// The export's text, from the second module.
     async fn run(&self, job: &Job) -> Result<String, String> {
         let query = nines_core::link::encode(&self.scenario);
-        export_text(job.what, &query, &self.now, self.table, job.format).await
+        export_text(job.kind.name(), &query, &self.now, self.table, job.format).await
     }
 }
 
@@ -288,12 +226,12 @@ pub fn export_section(props: &SectionProps) -> Html {
         }
     };
     // The buttons ask the second module for their export at the click.
-    let button = |id: &'static str, label: &'static str, write: Write, copy_it: bool| {
+    let button = |id: &'static str, label: &'static str, kind: ExportKind, copy_it: bool| {
         let choice = Rc::clone(&choice);
         let status = status.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
             let (choice, status) = (Rc::clone(&choice), status.clone());
-            let job = write(&choice);
+            let job = choice.job(kind);
             wasm_bindgen_futures::spawn_local(async move {
                 match choice.run(&job).await {
                     Ok(text) if copy_it => copy(text, status),
@@ -304,8 +242,8 @@ pub fn export_section(props: &SectionProps) -> Html {
         });
         html! { <button type="button" {id} {onclick}>{ label }</button> }
     };
-    let preview = |id: &'static str, label: &'static str, write: Write| {
-        html! { <Preview {id} {label} choice={Rc::clone(&choice)} job={write(&choice)} /> }
+    let preview = |id: &'static str, label: &'static str, kind: ExportKind| {
+        html! { <Preview {id} {label} choice={Rc::clone(&choice)} job={choice.job(kind)} /> }
     };
     // The first sign of use fetches the second module.
     let warm = Callback::from(|_: FocusEvent| preload_exports());
@@ -321,15 +259,15 @@ pub fn export_section(props: &SectionProps) -> Html {
                 { select("export-format", "Format", FORMATS.iter().map(|f| f.1.to_string()).collect(), format.clone()) }
             </div>
             <div class="dep-actions">
-                { button("copy-table", "Copy", Choice::table, true) }
-                { button("download-table", "Download", Choice::table, false) }
+                { button("copy-table", "Copy", ExportKind::Table, true) }
+                { button("download-table", "Download", ExportKind::Table, false) }
             </div>
-            { preview("table-preview", "Preview", Choice::table) }
+            { preview("table-preview", "Preview", ExportKind::Table) }
 
             <h3>{ "Target measures card" }</h3>
             <div class="dep-actions">
-                { button("copy-measures", "Copy as Markdown", Choice::measures, true) }
-                { button("download-measures", "Download .md", Choice::measures, false) }
+                { button("copy-measures", "Copy as Markdown", ExportKind::Measures, true) }
+                { button("download-measures", "Download .md", ExportKind::Measures, false) }
             </div>
 
             <Fold id="export-policy" summary="For the team: the error-budget policy (Markdown, Confluence, a printable page)">
@@ -346,12 +284,12 @@ pub fn export_section(props: &SectionProps) -> Html {
                     on_commit={on_windows} hint="1 to 12" />
             </div>
             <div class="dep-actions">
-                { button("copy-policy", "Copy as Markdown", Choice::policy_md, true) }
-                { button("download-policy-md", "Download .md", Choice::policy_md, false) }
-                { button("download-policy-wiki", "Download Confluence", Choice::policy_wiki, false) }
-                { button("download-policy-html", "Download printable page", Choice::policy_html, false) }
+                { button("copy-policy", "Copy as Markdown", ExportKind::PolicyMarkdown, true) }
+                { button("download-policy-md", "Download .md", ExportKind::PolicyMarkdown, false) }
+                { button("download-policy-wiki", "Download Confluence", ExportKind::PolicyWiki, false) }
+                { button("download-policy-html", "Download printable page", ExportKind::PolicyHtml, false) }
             </div>
-            { preview("policy-preview", "Error-budget policy (Markdown)", Choice::policy_md) }
+            { preview("policy-preview", "Error-budget policy (Markdown)", ExportKind::PolicyMarkdown) }
             </Fold>
 
             <Fold id="export-sre" summary="For the SREs: alerting rules and the SLO (Prometheus, OpenSLO, Sloth, Pyrra)">
@@ -376,26 +314,26 @@ pub fn export_section(props: &SectionProps) -> Html {
             { match &rules_error {
                 None => html! { <>
                     <div class="dep-actions">
-                        { button("download-rules", "Download Prometheus rules", Choice::rules, false) }
-                        { button("copy-rules", "Copy", Choice::rules, true) }
+                        { button("download-rules", "Download Prometheus rules", ExportKind::Rules, false) }
+                        { button("copy-rules", "Copy", ExportKind::Rules, true) }
                     </div>
-                    { preview("rules-preview", "Prometheus alerting rules (multiwindow, multi-burn-rate)", Choice::rules) }
+                    { preview("rules-preview", "Prometheus alerting rules (multiwindow, multi-burn-rate)", ExportKind::Rules) }
                 </> },
                 Some(e) => html! { <p class="error" role="alert" id="rules-error">{ e.to_string() }</p> },
             } }
             { match &openslo_error {
                 None => html! { <>
                     <div class="dep-actions">
-                        { button("download-openslo", "Download OpenSLO", Choice::openslo, false) }
-                        { button("download-sloth", "Download Sloth spec", Choice::sloth, false) }
+                        { button("download-openslo", "Download OpenSLO", ExportKind::OpenSlo, false) }
+                        { button("download-sloth", "Download Sloth spec", ExportKind::Sloth, false) }
                         if sloth_windows {
-                            { button("download-sloth-windows", "Download Sloth alert windows", Choice::sloth_windows, false) }
+                            { button("download-sloth-windows", "Download Sloth alert windows", ExportKind::SlothWindows, false) }
                         }
-                        { button("download-pyrra", "Download Pyrra SLO", Choice::pyrra, false) }
+                        { button("download-pyrra", "Download Pyrra SLO", ExportKind::Pyrra, false) }
                     </div>
-                    { preview("openslo-preview", "OpenSLO v1 document", Choice::openslo) }
-                    { preview("sloth-preview", "Sloth spec (prometheus/v1)", Choice::sloth) }
-                    { preview("pyrra-preview", "Pyrra ServiceLevelObjective", Choice::pyrra) }
+                    { preview("openslo-preview", "OpenSLO v1 document", ExportKind::OpenSlo) }
+                    { preview("sloth-preview", "Sloth spec (prometheus/v1)", ExportKind::Sloth) }
+                    { preview("pyrra-preview", "Pyrra ServiceLevelObjective", ExportKind::Pyrra) }
                 </> },
                 Some(e) => html! { <p class="error" role="alert" id="openslo-error">{ e.to_string() }</p> },
             } }

@@ -6,7 +6,7 @@
 //! `nines import` reads it); the text goes to standard output or
 //! `--output FILE`.
 
-use nines_core::download::{write, EXPORTS, TABLE_FORMATS};
+use nines_core::download::{write, ExportKind, TABLE_FORMATS};
 use nines_core::export::TABLE_NAMES;
 use nines_core::link::decode;
 use nines_core::scenario::{evaluate, Scenario};
@@ -118,8 +118,7 @@ fn query_of(link: &str) -> &str {
 }
 
 fn names() -> String {
-    let names: Vec<&str> = EXPORTS.iter().map(|(n, _)| *n).collect();
-    format!("use {}", names.join(", "))
+    format!("use {}", ExportKind::names())
 }
 
 fn tables() -> String {
