@@ -515,7 +515,7 @@ pub struct CostInputs {
 impl CostInputs {
     /// Cuts the marginal levels to their first [`crate::bounds::MAX_COST_LEVELS`]
     /// and the chart to [`MAX_CURVE_SAMPLES`] points, saying so in `cuts`
-    /// (issue 20 §6).
+    /// (every list is bounded, so a hand-made link cannot stall the page).
     ///
     /// ```
     /// use nines_core::cost::CostInputs;
@@ -896,7 +896,8 @@ mod tests {
         assert_eq!(m.optimum(), Optimum::CostDoesNotGrow);
     }
 
-    /// Issue 14 §4.5: with k = 10 the closed form is
+    /// A clamped optimum says so (it was reported as "at"): with k = 10 the
+    /// closed form is
     /// n* = (log10(R·I / C0) + n0) / 2 (module notes); R·I = $10^15, C0 = $1, n0 = 10 gives 12.5,
     /// beyond the 12 nines searched: the state says so, and the figures are
     /// 12 nines' ($1 × 10^2 + $10^15 × 10^-12 = $1,100). n0 = 0, C0 = $10^15,
@@ -981,7 +982,7 @@ mod tests {
         assert!(r.notes.len() >= 6, "{:?}", r.notes);
     }
 
-    /// Issue 15 §5: the whole cost section in the scenario's currency.
+    /// The whole cost section in the scenario's currency, as typed.
     /// By hand: £20M a year × 80% lost in an outage over a Gregorian
     /// 365.2425-day year of 365.2425 × 1440 = 525,949.2 minutes is
     /// 16,000,000 / 525,949.2 = £30.42 a minute, written in whole pounds
@@ -1091,7 +1092,7 @@ mod tests {
         assert_eq!(r.target_nines, None);
         assert_eq!(r.at_target.nines, MAX_NINES);
         assert!(r.at_target.engineering_cost_per_year.is_finite());
-        // Issue 19 §8: the headlines do not read "$20000B" (the default
+        // At 100% the headlines do not read "$20000B" (the default
         // $20,000 at 3 nines × 10^(12 − 3) at the 12-nine limit): 100% has
         // no finite cost, and nothing is at risk.
         assert_eq!(r.display.engineering_cost_at_target, "no finite cost");
