@@ -515,7 +515,7 @@ pub struct CostInputs {
 impl CostInputs {
     /// Cuts the marginal levels to their first [`crate::bounds::MAX_COST_LEVELS`]
     /// and the chart to [`MAX_CURVE_SAMPLES`] points, saying so in `cuts`
-    /// (issue 20 §6).
+    /// (every list is bounded, so a hand-made link cannot stall the page).
     ///
     /// ```
     /// use nines_core::cost::CostInputs;
@@ -746,11 +746,66 @@ pub fn evaluate(inputs: &CostInputs, ctx: &TargetContext) -> CostReport {
 /// assert!(r.display.total_cost_at_target.starts_with('£'));
 /// ```
 pub fn evaluate_in(inputs: &CostInputs, ctx: &TargetContext, currency: Currency) -> CostReport {
-    let money = |x: f64| money_in(x, currency);
     let mut notes = Vec::new();
     let ctx = ctx.sanitised(&mut notes);
     let model = inputs.model.sanitised(&mut notes);
     let target_nines = nines_of(ctx.unavailability);
+    let at_target = cost_point(&model, target_level(target_nines, &mut notes));
+    let optimum = model.optimum();
+    let at_optimum = optimum_point(&model, optimum, &mut notes);
+    let loss = clamp_non_negative("Tolerable loss", inputs.tolerable_loss_per_year, &mut notes)
+        .min(MAX_MONEY);
+    let tol_u = target_for_tolerable_loss(loss, model.revenue_per_year, model.impact_fraction)
+        .ok()
+        .flatten();
+    let levels = marginal_levels(inputs, &mut notes);
+    let minutes_per_year = ctx.year_seconds / 60.0;
+    let loss_per_downtime_minute =
+        model.revenue_per_year * model.impact_fraction / minutes_per_year;
+    let optimum_text = optimum_display(optimum, at_optimum.as_ref(), currency);
+    let mut report = CostReport {
+        currency,
+        target_nines,
+        at_target,
+        revenue_per_minute: model.revenue_per_year / minutes_per_year,
+        loss_per_downtime_minute,
+        optimum_short: match (&at_optimum, optimum) {
+            (Some(p), Optimum::At(_)) => {
+                crate::display::availability_near(10f64.powf(-p.nines), ctx.unavailability)
+            }
+            _ => optimum_text.clone(),
+        },
+        optimum_display: optimum_text,
+        optimum_state: OptimumState::of(optimum),
+        minutes_per_year,
+        optimum,
+        at_optimum,
+        target_premium_per_year: at_optimum
+            .map(|o| at_target.total_cost_per_year - o.total_cost_per_year),
+        tolerable_loss_unavailability: tol_u,
+        tolerable_loss_availability: tol_u.map(|u| 1.0 - u),
+        tolerable_loss_nines: tol_u.and_then(nines_of),
+        tolerable_loss_target: tol_u.and_then(|u| Availability::from_unavailability(tidy(u)).ok()),
+        on_call_cost_per_year: 0.0,
+        total_with_on_call_at_target: at_target.total_cost_per_year,
+        marginal: marginal_table(&model, &levels),
+        curve: cost_curve(
+            &model,
+            inputs.curve_from_nines,
+            inputs.curve_to_nines,
+            inputs.curve_samples,
+        ),
+        model,
+        notes,
+        display: CostDisplay::default(),
+    };
+    report.display = cost_display(&report, &ctx, loss);
+    report
+}
+
+/// The evaluation's first step: the nines the target's costs are shown at
+/// (the model's limit for 100% or beyond it, with a note).
+fn target_level(target_nines: Option<f64>, notes: &mut Vec<String>) -> f64 {
     let target_n = target_nines.unwrap_or(MAX_NINES);
     if target_nines.is_none() {
         notes.push(format!(
@@ -762,32 +817,38 @@ pub fn evaluate_in(inputs: &CostInputs, ctx: &TargetContext, currency: Currency)
             "The target has more than {MAX_NINES} nines: costs are shown at {MAX_NINES}."
         ));
     }
-    let at_target = cost_point(&model, target_n);
-    let optimum = model.optimum();
-    let at_optimum = match optimum {
-        Optimum::At(n) => {
-            if !(0.0..=MAX_NINES).contains(&n) {
-                // Two decimals, unless they would round onto the range's end
-                // ("-0.00 nines lies outside" reads as nonsense).
-                let shown = format!("{n:.2}");
-                notes.push(if shown == "-0.00" || shown == "12.00" {
-                    "The cheapest level lies just outside 0..=12 nines: the nearest end is shown."
-                        .to_string()
-                } else {
-                    format!(
-                        "The cheapest level ({shown} nines) lies outside 0..=12 nines: the nearest end is shown."
-                    )
-                });
-            }
-            Some(cost_point(&model, n))
-        }
-        _ => None,
+    target_n
+}
+
+/// The evaluation's second step: the costs at the optimum, if there is
+/// one (a note when it lies outside the range searched).
+fn optimum_point(
+    model: &CostModel,
+    optimum: Optimum,
+    notes: &mut Vec<String>,
+) -> Option<CostPoint> {
+    let Optimum::At(n) = optimum else {
+        return None;
     };
-    let loss = clamp_non_negative("Tolerable loss", inputs.tolerable_loss_per_year, &mut notes)
-        .min(MAX_MONEY);
-    let tol_u = target_for_tolerable_loss(loss, model.revenue_per_year, model.impact_fraction)
-        .ok()
-        .flatten();
+    if !(0.0..=MAX_NINES).contains(&n) {
+        // Two decimals, unless they would round onto the range's end
+        // ("-0.00 nines lies outside" reads as nonsense).
+        let shown = format!("{n:.2}");
+        notes.push(if shown == "-0.00" || shown == "12.00" {
+            "The cheapest level lies just outside 0..=12 nines: the nearest end is shown."
+                .to_string()
+        } else {
+            format!(
+                "The cheapest level ({shown} nines) lies outside 0..=12 nines: the nearest end is shown."
+            )
+        });
+    }
+    Some(cost_point(model, n))
+}
+
+/// The evaluation's third step: the marginal table's levels, each within
+/// the range searched (a note for each one left out or moved).
+fn marginal_levels(inputs: &CostInputs, notes: &mut Vec<String>) -> Vec<f64> {
     let mut levels = Vec::with_capacity(inputs.marginal_levels.len());
     for &n in &inputs.marginal_levels {
         if !n.is_finite() {
@@ -806,75 +867,43 @@ pub fn evaluate_in(inputs: &CostInputs, ctx: &TargetContext, currency: Currency)
         }
         levels.push(c);
     }
-    let minutes_per_year = ctx.year_seconds / 60.0;
-    let loss_per_downtime_minute =
-        model.revenue_per_year * model.impact_fraction / minutes_per_year;
-    let target_premium_per_year =
-        at_optimum.map(|o| at_target.total_cost_per_year - o.total_cost_per_year);
+    levels
+}
+
+/// The evaluation's last step: the report's headlines as people read them
+/// (`loss`, the tolerable loss a year as read).
+fn cost_display(r: &CostReport, ctx: &TargetContext, loss: f64) -> CostDisplay {
+    let money = |x: f64| money_in(x, r.currency);
     // At 100% the figures at the model's limit are no price of the target:
     // the headlines say so instead of showing a capped "$20T".
     let unbounded = |x: f64| {
-        if target_nines.is_none() {
+        if r.target_nines.is_none() {
             NO_FINITE_COST.to_string()
         } else {
             money(x)
         }
     };
-    let display = CostDisplay {
-        engineering_cost_at_target: unbounded(at_target.engineering_cost_per_year),
-        revenue_at_risk_at_target: money(at_target.revenue_at_risk_per_year),
-        total_cost_at_target: unbounded(at_target.total_cost_per_year),
-        loss_per_downtime_minute: money(loss_per_downtime_minute),
+    CostDisplay {
+        engineering_cost_at_target: unbounded(r.at_target.engineering_cost_per_year),
+        revenue_at_risk_at_target: money(r.at_target.revenue_at_risk_per_year),
+        total_cost_at_target: unbounded(r.at_target.total_cost_per_year),
+        loss_per_downtime_minute: money(r.loss_per_downtime_minute),
         loss_per_downtime_minute_stated: [
-            money(loss_per_downtime_minute).as_str(),
+            money(r.loss_per_downtime_minute).as_str(),
             " a minute, from a ",
             &shortest(ctx.year_seconds / DAY_SECONDS),
             "-day year (",
-            &count(minutes_per_year, 1),
+            &count(r.minutes_per_year, 1),
             " minutes)",
         ]
         .concat(),
-        target_premium: or_absent(target_premium_per_year, unbounded),
+        target_premium: or_absent(r.target_premium_per_year, unbounded),
         tolerable_loss: money(loss),
-        tolerable_loss_target: tol_u.map_or_else(|| "any: no revenue at risk".into(), availability),
+        tolerable_loss_target: r
+            .tolerable_loss_unavailability
+            .map_or_else(|| "any: no revenue at risk".into(), availability),
         on_call_cost: money(0.0),
-        total_with_on_call_at_target: unbounded(at_target.total_cost_per_year),
-    };
-    let optimum_text = optimum_display(optimum, at_optimum.as_ref(), currency);
-    CostReport {
-        currency,
-        target_nines,
-        at_target,
-        revenue_per_minute: model.revenue_per_year / minutes_per_year,
-        loss_per_downtime_minute,
-        optimum_short: match (&at_optimum, optimum) {
-            (Some(p), Optimum::At(_)) => {
-                crate::display::availability_near(10f64.powf(-p.nines), ctx.unavailability)
-            }
-            _ => optimum_text.clone(),
-        },
-        optimum_display: optimum_text,
-        optimum_state: OptimumState::of(optimum),
-        minutes_per_year,
-        optimum,
-        at_optimum,
-        target_premium_per_year,
-        tolerable_loss_unavailability: tol_u,
-        tolerable_loss_availability: tol_u.map(|u| 1.0 - u),
-        tolerable_loss_nines: tol_u.and_then(nines_of),
-        tolerable_loss_target: tol_u.and_then(|u| Availability::from_unavailability(tidy(u)).ok()),
-        on_call_cost_per_year: 0.0,
-        total_with_on_call_at_target: at_target.total_cost_per_year,
-        marginal: marginal_table(&model, &levels),
-        curve: cost_curve(
-            &model,
-            inputs.curve_from_nines,
-            inputs.curve_to_nines,
-            inputs.curve_samples,
-        ),
-        model,
-        notes,
-        display,
+        total_with_on_call_at_target: unbounded(r.at_target.total_cost_per_year),
     }
 }
 
@@ -896,7 +925,8 @@ mod tests {
         assert_eq!(m.optimum(), Optimum::CostDoesNotGrow);
     }
 
-    /// Issue 14 §4.5: with k = 10 the closed form is
+    /// A clamped optimum says so (it was reported as "at"): with k = 10 the
+    /// closed form is
     /// n* = (log10(R·I / C0) + n0) / 2 (module notes); R·I = $10^15, C0 = $1, n0 = 10 gives 12.5,
     /// beyond the 12 nines searched: the state says so, and the figures are
     /// 12 nines' ($1 × 10^2 + $10^15 × 10^-12 = $1,100). n0 = 0, C0 = $10^15,
@@ -981,7 +1011,7 @@ mod tests {
         assert!(r.notes.len() >= 6, "{:?}", r.notes);
     }
 
-    /// Issue 15 §5: the whole cost section in the scenario's currency.
+    /// The whole cost section in the scenario's currency, as typed.
     /// By hand: £20M a year × 80% lost in an outage over a Gregorian
     /// 365.2425-day year of 365.2425 × 1440 = 525,949.2 minutes is
     /// 16,000,000 / 525,949.2 = £30.42 a minute, written in whole pounds
@@ -1091,7 +1121,7 @@ mod tests {
         assert_eq!(r.target_nines, None);
         assert_eq!(r.at_target.nines, MAX_NINES);
         assert!(r.at_target.engineering_cost_per_year.is_finite());
-        // Issue 19 §8: the headlines do not read "$20000B" (the default
+        // At 100% the headlines do not read "$20000B" (the default
         // $20,000 at 3 nines × 10^(12 − 3) at the 12-nine limit): 100% has
         // no finite cost, and nothing is at risk.
         assert_eq!(r.display.engineering_cost_at_target, "no finite cost");

@@ -559,15 +559,15 @@ pub struct DependencyInputs {
     pub dependencies: Vec<Composition>,
     /// Outages per year caused by the service itself. In a scenario this is
     /// the incident model's rate (`IncidentInputs::incidents_per_year`, one
-    /// source for one figure, issue 19 §4): it is not an input of its own
+    /// source for one figure, so every section counts the same outages): it
+    /// is not an input of its own
     /// there, and not in links.
     #[serde(skip)]
     pub outages_per_year: f64,
     /// Fraction of users such an outage affects, `0..=1`. In a scenario
     /// this is the incident model's scope (`IncidentInputs::scope`, 50% by
-    /// default), so that the two time-to-restore limits agree (issue 15
-    /// §4): not an input of its own there, and not in links (version 4
-    /// moved it).
+    /// default), so that the two time-to-restore limits agree: not an
+    /// input of its own there, and not in links (version 4 moved it).
     #[serde(skip)]
     pub outage_scope: f64,
     /// The outage scope of each dependency of the list, by position: the
@@ -896,8 +896,9 @@ pub struct Shape {
     pub scopes: usize,
 }
 
-/// The bounds of the dependencies (issue 20 §6): measured, checked, cut to,
-/// and kept to when people add.
+/// The bounds of the dependencies (every list is bounded, so a hand-made
+/// link cannot stall the page): measured, checked, cut to, and kept to when
+/// people add.
 impl DependencyInputs {
     /// Its [`Shape`], in one walk of the tree.
     ///
@@ -1516,9 +1517,72 @@ pub fn evaluate(inputs: &DependencyInputs, ctx: &TargetContext) -> DependencyRep
     let outages = clamp_non_negative("Outages per year", inputs.outages_per_year, &mut notes);
     let scope = clamp_fraction("Outage scope", inputs.outage_scope, &mut notes);
     let us = ctx.unavailability;
+    let checks = extra_nine_checks(inputs, us, &mut notes);
+    let dep_us: Vec<f64> = checks.iter().map(|c| c.unavailability).collect();
+    let ud = serial_unavailability(&dep_us);
+    let own = own_unavailability_budget(us, ud);
+    let max_dr = Limit::ratio(own.max(0.0) * ctx.year_seconds, outages * scope);
+    let violations: Vec<String> = checks
+        .iter()
+        .filter(|c| !c.meets_rule)
+        .map(|c| c.name.clone())
+        .collect();
+    let summary = summary(inputs, ud, us, &ctx, own_outages(max_dr, outages, scope));
+    let promise = Availability::round_target_covering(ud);
+    let mut warnings = Vec::new();
+    group_warnings(&inputs.dependencies, &mut warnings);
+    let display = DependencyDisplay {
+        most_promisable: promise.as_ref().map_or_else(
+            || crate::display::ABSENT.into(),
+            Availability::format_percent,
+        ),
+        own_outages: format!(
+            "{} a year, each reaching {} of users",
+            count(outages, 2),
+            format_fraction_percent(scope)
+        ),
+        most_promisable_sentence: promise_sentence(promise.as_ref(), ud, us, dep_us.is_empty()),
+        dependencies_availability: availability(ud),
+        dependencies_availability_short: crate::display::availability_near(ud, us),
+        dependencies_nines: Availability::from_unavailability(crate::digits::tidy(ud))
+            .map_or_else(|_| crate::display::ABSENT.into(), |a| a.format_nines()),
+        own_budget_per_window: format_duration(own * ctx.window_seconds),
+        max_detect_and_recover: limit_duration(max_dr),
+        extra_nine: extra_nine_sentence(&checks, us),
+    };
+    DependencyReport {
+        dependencies_unavailability: ud,
+        dependencies_availability: 1.0 - ud,
+        dependencies_nines: nines_of(ud),
+        own_unavailability: own,
+        own_unavailability_exact: own_unavailability_exact(us, ud),
+        dependencies_budget_share: checked_ratio(ud, us),
+        own_budget_per_window_seconds: own * ctx.window_seconds,
+        own_budget_per_year_seconds: own * ctx.year_seconds,
+        dependencies_break_target: own < 0.0,
+        max_detect_and_recover_seconds: max_dr,
+        meets_extra_nine: violations.is_empty(),
+        most_promisable: promise,
+        group_warnings: warnings,
+        extra_nine: checks,
+        extra_nine_violations: violations,
+        summary,
+        correlation_warning: CORRELATION_WARNING.to_string(),
+        notes,
+        display,
+    }
+}
 
+/// The evaluation's first step: every critical component's check against
+/// the rule of the extra nine, as the service's users see it (`us`, the
+/// target's unavailability); a component that cannot be evaluated is left
+/// out and named in `notes`.
+fn extra_nine_checks(
+    inputs: &DependencyInputs,
+    us: f64,
+    notes: &mut Vec<String>,
+) -> Vec<ExtraNineCheck> {
     let mut checks = Vec::new();
-    let mut dep_us = Vec::new();
     let mut critical = Vec::new();
     for (i, d) in inputs.dependencies.iter().enumerate() {
         // Each dependency's scope: what share of the service's users its
@@ -1541,7 +1605,6 @@ pub fn evaluate(inputs: &DependencyInputs, ctx: &TargetContext) -> DependencyRep
                     // As the service's users see it: an outage reaching a
                     // share `scope` of them costs that share of its time.
                     let u = own * scope;
-                    dep_us.push(u);
                     checks.push(ExtraNineCheck {
                         name: c.name(),
                         unavailability: u,
@@ -1558,15 +1621,21 @@ pub fn evaluate(inputs: &DependencyInputs, ctx: &TargetContext) -> DependencyRep
             }
         }
     }
-    let ud = serial_unavailability(&dep_us);
+    checks
+}
+
+/// The evaluation's summary: whether the dependencies (`ud`) leave the
+/// target (`us`) a budget, and what the service's own outages may take
+/// (`per`, [`own_outages`]).
+fn summary(
+    inputs: &DependencyInputs,
+    ud: f64,
+    us: f64,
+    ctx: &TargetContext,
+    per: String,
+) -> String {
     let own = own_unavailability_budget(us, ud);
     let breaks = own < 0.0;
-    let max_dr = Limit::ratio(own.max(0.0) * ctx.year_seconds, outages * scope);
-    let violations: Vec<String> = checks
-        .iter()
-        .filter(|c| !c.meets_rule)
-        .map(|c| c.name.clone())
-        .collect();
     // "A year" under the convention in force, named by its length.
     let per_year = format!(
         "{} per {}-day year",
@@ -1574,7 +1643,7 @@ pub fn evaluate(inputs: &DependencyInputs, ctx: &TargetContext) -> DependencyRep
         count(ctx.year_seconds / DAY_SECONDS, 4)
     );
     let (ud_percent, us_percent) = percents(ud, us);
-    let summary = if breaks && us == 0.0 {
+    if breaks && us == 0.0 {
         format!(
             "A 100% target leaves no budget, and the critical dependencies alone are unavailable {ud_percent} of the time: the target cannot be met while the service depends on them.",
         )
@@ -1583,67 +1652,33 @@ pub fn evaluate(inputs: &DependencyInputs, ctx: &TargetContext) -> DependencyRep
             "The critical dependencies alone are unavailable {ud_percent} of the time, more than the target's whole budget of {us_percent}: the target cannot be met until they improve or become redundant.",
         )
     } else if inputs.dependencies.is_empty() {
-        let per = own_outages(max_dr, outages, scope);
         format!(
             "There are no critical dependencies: the whole budget, {per_year}, is the service's own; {per}."
         )
     } else {
-        let per = own_outages(max_dr, outages, scope);
         format!(
             "The critical dependencies use {} of the budget, leaving {per_year} for the service's own outages; {per}.",
             format_fraction_percent(checked_ratio(ud, us).unwrap_or(0.0)),
         )
-    };
-    let share = checked_ratio(ud, us);
-    let promise = Availability::round_target_covering(ud);
-    let mut warnings = Vec::new();
-    group_warnings(&inputs.dependencies, &mut warnings);
-    let display = DependencyDisplay {
-        most_promisable: promise
-            .as_ref()
-            .map_or_else(|| crate::display::ABSENT.into(), Availability::format_percent),
-        own_outages: format!(
-            "{} a year, each reaching {} of users",
-            count(outages, 2),
-            format_fraction_percent(scope)
+    }
+}
+
+/// The most the dependencies let the service promise, in a sentence
+/// (`no_dependencies`: no critical component was evaluated).
+fn promise_sentence(
+    promise: Option<&Availability>,
+    ud: f64,
+    us: f64,
+    no_dependencies: bool,
+) -> String {
+    match promise {
+        Some(p) => format!(
+            "These dependencies ({} available together) alone leave room for a target of at most {}, before any outage or failed deployment of the service's own (which the verdict's \"most you can promise\" counts too).",
+            crate::display::availability_near(ud, us),
+            p.format_percent()
         ),
-        most_promisable_sentence: match &promise {
-            Some(p) => format!(
-                "These dependencies ({} available together) alone leave room for a target of at most {}, before any outage or failed deployment of the service's own (which the verdict's \"most you can promise\" counts too).",
-                crate::display::availability_near(ud, us),
-                p.format_percent()
-            ),
-            None if dep_us.is_empty() => "Without critical dependencies, the service's own outages alone decide what it can promise.".into(),
-            None => "These dependencies are never expected to fail: they set no limit on the target.".into(),
-        },
-        dependencies_availability: availability(ud),
-        dependencies_availability_short: crate::display::availability_near(ud, us),
-        dependencies_nines: Availability::from_unavailability(crate::digits::tidy(ud))
-            .map_or_else(|_| crate::display::ABSENT.into(), |a| a.format_nines()),
-        own_budget_per_window: format_duration(own * ctx.window_seconds),
-        max_detect_and_recover: limit_duration(max_dr),
-        extra_nine: extra_nine_sentence(&checks, us),
-    };
-    DependencyReport {
-        dependencies_unavailability: ud,
-        dependencies_availability: 1.0 - ud,
-        dependencies_nines: nines_of(ud),
-        own_unavailability: own,
-        own_unavailability_exact: own_unavailability_exact(us, ud),
-        dependencies_budget_share: share,
-        own_budget_per_window_seconds: own * ctx.window_seconds,
-        own_budget_per_year_seconds: own * ctx.year_seconds,
-        dependencies_break_target: breaks,
-        max_detect_and_recover_seconds: max_dr,
-        meets_extra_nine: violations.is_empty(),
-        most_promisable: promise,
-        group_warnings: warnings,
-        extra_nine: checks,
-        extra_nine_violations: violations,
-        summary,
-        correlation_warning: CORRELATION_WARNING.to_string(),
-        notes,
-        display,
+        None if no_dependencies => "Without critical dependencies, the service's own outages alone decide what it can promise.".into(),
+        None => "These dependencies are never expected to fail: they set no limit on the target.".into(),
     }
 }
 
@@ -1652,7 +1687,7 @@ mod tests {
     use super::*;
 
     /// A chain of groups `levels` deep: a pair at each level, one side the
-    /// next level, the deepest a component of 10% (issue 20 §6).
+    /// next level, the deepest a component of 10% (nesting is bounded).
     fn chain(levels: usize) -> Composition {
         let mut c = Composition::component("deepest", 0.1);
         for _ in 1..levels {
@@ -1678,8 +1713,8 @@ mod tests {
         assert!(wide.unavailability().is_err());
     }
 
-    /// Issue 20 §6, worked by hand. A chain of 10 levels: the pair at level
-    /// 9 (the deepest 0.1 and a side of 0.5) becomes a component of 0.05,
+    /// Nesting cut to its bound, worked by hand. A chain of 10 levels: the
+    /// pair at level 9 (the deepest 0.1 and a side of 0.5) becomes a component of 0.05,
     /// the pair at level 8 holding it and a side of 0.5 one of 0.025; the
     /// figures stay what they were: 0.1 × 0.5⁹ = 1.953125e-4.
     #[test]
@@ -2310,8 +2345,8 @@ mod tests {
     #[test]
     fn the_summary_writes_percentages_without_float_artefacts() {
         // Two 99.9% in series under a 99.9% service: 1 − 0.999² = 0.1999%
-        // unavailable against a budget of 0.1% (issue 14 §4.4: it said
-        // 0.199900% and 0.100000%).
+        // unavailable against a budget of 0.1% (one rounding rule for
+        // display, no float artefacts: it said 0.199900% and 0.100000%).
         let inputs = DependencyInputs {
             dependencies: vec![Composition::component("a", 0.001); 2],
             ..DependencyInputs::default()
