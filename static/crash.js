@@ -1,4 +1,4 @@
-// Never a blank page (issues 7 and 18). The release build stops at the
+// Never a blank page. The release build stops at the
 // first panic without formatting it (`panic=immediate-abort`: the wasm
 // executes `unreachable`), and a wasm module that cannot be compiled or
 // started (a corrupted download, a host that re-encodes the files) never

@@ -1,4 +1,4 @@
-//! Criterion benchmark of `evaluate` on the default scenario (issue 3: goal
+//! Criterion benchmark of `evaluate` on the default scenario (goal
 //! ≤ 20 µs native). criterion 0.5 is built with default features off, so
 //! the report is the plain console output.
 //!

@@ -2,7 +2,7 @@
 //! spent, how fast it is burning, when it runs out, and whether launches may
 //! go ahead.
 //!
-//! The rules (DOMAIN.md §2; SRE book ch. 3 "Embracing Risk"; SRE Workbook
+//! The rules (docs/DOMAIN.md §2.1, §2.2, §2.8; SRE book ch. 3 "Embracing Risk"; SRE Workbook
 //! ch. 2 "Implementing SLOs" and ch. 5 "Alerting on SLOs"):
 //!
 //! * budget fraction = `U = 1 − A`;
@@ -1994,7 +1994,7 @@ mod tests {
         )
     }
 
-    /// And §4: the budget reads
+    /// The budget reads
     /// maintenance as the downtime table does. 1% of 40 h = 1,440 s with
     /// Sunday night maintenance (outside the hours), excluded or counted;
     /// 1% of 39 h = 1,404 s with Wed 16:00–18:00 excluded (one hour
