@@ -7,6 +7,35 @@ use crate::persist::Saver;
 use crate::sections::Section;
 use crate::state::{Action, Page, State};
 
+/// A section drawn, keyed by its anchor. The page's sections are a keyed
+/// list: unkeyed, Yew matches a longer list against a shorter one from the
+/// end, so when the sections below the fold arrived after the first paint,
+/// the first section was patched into the last one and built anew (its
+/// fields, charts and focus lost) instead of being kept.
+fn section_view(section: Section, state: &UseReducerHandle<State>) -> Html {
+    use crate::components::budget::BudgetSection;
+    use crate::components::cost::CostSection;
+    use crate::components::dependencies::DependenciesSection;
+    use crate::components::export::ExportSection;
+    use crate::components::incidents::IncidentsSection;
+    use crate::components::library::LibrarySection;
+    use crate::components::measures::MeasuresCard;
+    use crate::components::support::SupportSection;
+    use crate::components::target::TargetSection;
+    let (key, state) = (section.anchor(), state.clone());
+    match section {
+        Section::Target => html! { <TargetSection {key} {state} /> },
+        Section::Budget => html! { <BudgetSection {key} {state} /> },
+        Section::Incidents => html! { <IncidentsSection {key} {state} /> },
+        Section::Dependencies => html! { <DependenciesSection {key} {state} /> },
+        Section::Cost => html! { <CostSection {key} {state} /> },
+        Section::Support => html! { <SupportSection {key} {state} /> },
+        Section::Measures => html! { <MeasuresCard {key} {state} /> },
+        Section::Library => html! { <LibrarySection {key} {state} /> },
+        Section::Export => html! { <ExportSection {key} {state} /> },
+    }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     // Where the scenario comes from: the link, else localStorage, else defaults.
@@ -297,7 +326,7 @@ pub fn app() -> Html {
                 </div>
             }
             <main>
-                { for Section::ALL.into_iter().take(if *everything { Section::ALL.len() } else { 1 }).map(|s| s.view(&state)) }
+                { for Section::ALL.into_iter().take(if *everything { Section::ALL.len() } else { 1 }).map(|s| section_view(s, &state)) }
             </main>
             <footer class="site">
                 <p>{ "Every figure is computed in your browser; nothing is sent anywhere." }</p>
@@ -325,7 +354,7 @@ fn embedded(id: &str, state: &UseReducerHandle<State>) -> Html {
             if let Some(known) = known {
                 // The answers first, as on the full page.
                 <AnswersCard state={state.clone()} linked=false />
-                { known.view(state) }
+                { section_view(known, state) }
             } else {
                 <p class="error" role="alert">
                     { format!("There is no section {} to embed. Use one of: {}.",

@@ -1,7 +1,9 @@
-//! The page's sections, once: each one's anchor, title, whether it can be
-//! embedded on its own and the component that draws it. The menu's links,
-//! the page's order, the embed picker and embed mode all read this list, so
-//! a new section is one variant here and its component.
+//! The page's sections, once: each one's anchor, title and whether it can
+//! be embedded on its own (the component that draws each is `app`'s
+//! `section_view`). The menu's links, the page's order, the embed picker and
+//! embed mode all read this list, so a new section is one variant here, its
+//! arm there and its component. Plain data: the state reads it natively,
+//! and it imports nothing of the app.
 
 /// A section of the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,48 +82,6 @@ impl Section {
             .map(Section::anchor)
             .collect();
         anchors.join(", ")
-    }
-}
-
-/// Drawing a section needs the page's components (wasm only); the list
-/// above is plain data the state reads natively too.
-#[cfg(target_arch = "wasm32")]
-mod view {
-    use yew::prelude::*;
-
-    use super::Section;
-    use crate::components::budget::BudgetSection;
-    use crate::components::cost::CostSection;
-    use crate::components::dependencies::DependenciesSection;
-    use crate::components::export::ExportSection;
-    use crate::components::incidents::IncidentsSection;
-    use crate::components::library::LibrarySection;
-    use crate::components::measures::MeasuresCard;
-    use crate::components::support::SupportSection;
-    use crate::components::target::TargetSection;
-    use crate::state::State;
-
-    impl Section {
-        /// The section drawn, keyed by its anchor. The page's sections are a
-        /// keyed list: unkeyed, Yew matches a longer list against a shorter
-        /// one from the end, so when the sections below the fold arrived after
-        /// the first paint, the first section was patched into the last one
-        /// and built anew (its fields, charts and focus lost) instead of being
-        /// kept.
-        pub fn view(self, state: &UseReducerHandle<State>) -> Html {
-            let (key, state) = (self.anchor(), state.clone());
-            match self {
-                Section::Target => html! { <TargetSection {key} {state} /> },
-                Section::Budget => html! { <BudgetSection {key} {state} /> },
-                Section::Incidents => html! { <IncidentsSection {key} {state} /> },
-                Section::Dependencies => html! { <DependenciesSection {key} {state} /> },
-                Section::Cost => html! { <CostSection {key} {state} /> },
-                Section::Support => html! { <SupportSection {key} {state} /> },
-                Section::Measures => html! { <MeasuresCard {key} {state} /> },
-                Section::Library => html! { <LibrarySection {key} {state} /> },
-                Section::Export => html! { <ExportSection {key} {state} /> },
-            }
-        }
     }
 }
 

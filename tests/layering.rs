@@ -101,23 +101,24 @@ fn modules(dir: &Path, sub: Option<&str>) -> BTreeMap<String, String> {
         }
     };
     add("", "");
-    match sub {
-        Some(sub) => add(sub, &format!("{sub}::")),
-        None => fold_folders(dir, &mut out),
+    if let Some(sub) = sub {
+        add(sub, &format!("{sub}::"));
     }
+    fold_folders(dir, sub, &mut out);
     out
 }
 
 /// A module kept as a folder (`import/mod.rs` with a file per reader,
 /// `export/mod.rs` with a file per format) is
 /// one module on its floor: its files' sources together, under its name.
-fn fold_folders(dir: &Path, out: &mut BTreeMap<String, String>) {
+fn fold_folders(dir: &Path, sub: Option<&str>, out: &mut BTreeMap<String, String>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let folder = entry.path();
-        if !folder.join("mod.rs").is_file() {
+        let read_apart = sub.is_some_and(|s| folder.ends_with(s));
+        if read_apart || !folder.join("mod.rs").is_file() {
             continue;
         }
         let mut files: Vec<_> = fs::read_dir(&folder)
