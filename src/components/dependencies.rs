@@ -336,11 +336,15 @@ pub fn dependencies_section(props: &SectionProps) -> Html {
     let items = s.dependencies.dependencies.iter().enumerate().map(|(i, dep)| {
         let redundant = {
             let d = props.state.dispatcher();
-            Callback::from(move |_: MouseEvent| d.dispatch(Action::Dependencies(DependenciesAction::AddRedundantCopy(vec![i]))))
+            Callback::from(move |_: MouseEvent| {
+                d.dispatch(Action::Dependencies(DependenciesAction::AddRedundantCopy(vec![i])))
+            })
         };
         let remove_group = {
             let d = props.state.dispatcher();
-            Callback::from(move |_: MouseEvent| d.dispatch(Action::Dependencies(DependenciesAction::Remove(vec![i]))))
+            Callback::from(move |_: MouseEvent| {
+                d.dispatch(Action::Dependencies(DependenciesAction::Remove(vec![i])))
+            })
         };
         let name = match dep {
             Composition::Component(c) => c.name.clone(),
