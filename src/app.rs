@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::components::answers::AnswersCard;
 use crate::persist::Saver;
 use crate::sections::Section;
-use crate::state::{Action, Page, State};
+use crate::state::{Action, Page, PageAction, State};
 
 /// A section drawn, keyed by its anchor. The page's sections are a keyed
 /// list: unkeyed, Yew matches a longer list against a shorter one from the
@@ -64,7 +64,7 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         use_memo((), move |_| {
             Saver::new(embed, visit, move |kept| {
-                dispatcher.dispatch(Action::StorageKept(kept))
+                dispatcher.dispatch(Action::Page(PageAction::StorageKept(kept)))
             })
         })
     };
@@ -89,7 +89,7 @@ pub fn app() -> Html {
             let listener = crate::persist::watch_other_tabs(move |change| {
                 if let crate::persist::OtherTab::Scenario(theirs) = change {
                     if saver.hold_for(&theirs) {
-                        dispatcher.dispatch(Action::OtherTabSaved(theirs));
+                        dispatcher.dispatch(Action::Page(PageAction::OtherTabSaved(theirs)));
                     }
                 }
             });
@@ -114,11 +114,11 @@ pub fn app() -> Html {
             let url = crate::persist::share_url(&shown.scenario);
             let dispatcher = dispatcher.clone();
             crate::browser::copy_text(url.clone(), move |done| {
-                dispatcher.dispatch(Action::Copied(if done {
+                dispatcher.dispatch(Action::Page(PageAction::Copied(if done {
                     "Link copied: it opens this exact scenario.".to_string()
                 } else {
                     format!("Copy this link: {url}")
-                }));
+                })));
             });
         })
     };
@@ -130,11 +130,11 @@ pub fn app() -> Html {
                 crate::persist::embed_snippet(&shown.scenario, shown.page.embed_section.anchor());
             let dispatcher = dispatcher.clone();
             crate::browser::copy_text(snippet.clone(), move |done| {
-                dispatcher.dispatch(Action::Copied(if done {
+                dispatcher.dispatch(Action::Page(PageAction::Copied(if done {
                     "Embed code copied: paste it into your wiki page's HTML.".to_string()
                 } else {
                     format!("Copy this embed code: {snippet}")
-                }));
+                })));
             });
         })
     };
@@ -143,7 +143,7 @@ pub fn app() -> Html {
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Some(section) = Section::from_anchor(&select.value()) {
-                dispatcher.dispatch(Action::SetEmbedSection(section));
+                dispatcher.dispatch(Action::Page(PageAction::EmbedSection(section)));
             }
         })
     };
@@ -192,12 +192,14 @@ pub fn app() -> Html {
                 "dark"
             };
             crate::browser::set_theme(next);
-            dispatcher.dispatch(Action::SetTheme(next.to_string()));
+            dispatcher.dispatch(Action::Page(PageAction::Theme(next.to_string())));
         })
     };
     let dismiss = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::DismissNotices))
+        Callback::from(move |_: MouseEvent| {
+            dispatcher.dispatch(Action::Page(PageAction::DismissNotices))
+        })
     };
     if let Some(id) = embed {
         return embedded(&id, &state);
@@ -218,7 +220,7 @@ pub fn app() -> Html {
             let scenario = state.scenario.clone();
             Callback::from(move |_: MouseEvent| {
                 saver.resolve(Some(&scenario));
-                dispatcher.dispatch(Action::KeepThisTab);
+                dispatcher.dispatch(Action::Page(PageAction::KeepThisTab));
             })
         };
         html! {
@@ -241,7 +243,7 @@ pub fn app() -> Html {
             let scenario = state.scenario.clone();
             Callback::from(move |_: MouseEvent| {
                 saver.adopt(&scenario);
-                dispatcher.dispatch(Action::KeepVisit);
+                dispatcher.dispatch(Action::Page(PageAction::KeepVisit));
             })
         };
         let back = {

@@ -7,7 +7,7 @@
 use yew::prelude::*;
 
 use super::disclosure::Fold;
-use crate::state::{Action, State};
+use crate::state::{Action, State, TargetAction};
 
 #[derive(Properties, PartialEq)]
 pub struct AnswersProps {
@@ -32,7 +32,7 @@ pub fn answers_card(props: &AnswersProps) -> Html {
             let label = format!("Use {} as the target", spend.most_promisable_display);
             html! {
                 <button type="button" id="verdict-adopt"
-                    onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::SetTarget(promise)))}>
+                    onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::Target(TargetAction::Target(promise))))}>
                     { label }
                 </button>
             }

@@ -19,7 +19,7 @@ use super::figure::Figure;
 use super::use_on;
 use super::SectionProps;
 use crate::geometry::{extent, Axis};
-use crate::state::Action;
+use crate::state::{Action, AlertsAction, BudgetAction};
 
 /// SLO windows on offer: rolling windows and calendar periods.
 const WINDOWS: [Period; 7] = [
@@ -38,14 +38,28 @@ pub fn budget_section(props: &SectionProps) -> Html {
     let b = &props.state.report.budget;
     let a = &props.state.report.alerts;
     let log = &props.state.report.incidents.log;
-    let on_bad_events = use_on(&props.state, Action::SetBadEvents);
-    let on_bad_seconds = use_on(&props.state, Action::SetBadSeconds);
-    let on_elapsed = use_on(&props.state, Action::SetElapsed);
-    let on_error_ratio = use_on(&props.state, Action::SetErrorRatio);
-    let on_window = super::on_select(&props.state, |v| v.parse().ok().map(Action::SetSloWindow));
-    let on_traffic = use_commit(&props.state, Rate::parse, Action::SetTraffic);
-    let on_start = use_commit(&props.state, parse_instant, Action::SetWindowStart);
-    let on_offset = use_commit(&props.state, str::parse::<UtcOffset>, Action::SetUtcOffset);
+    let on_bad_events = use_on(&props.state, |x| Action::Budget(BudgetAction::BadEvents(x)));
+    let on_bad_seconds = use_on(&props.state, |x| {
+        Action::Budget(BudgetAction::BadSeconds(x))
+    });
+    let on_elapsed = use_on(&props.state, |x| Action::Budget(BudgetAction::Elapsed(x)));
+    let on_error_ratio = use_on(&props.state, |x| {
+        Action::Alerts(AlertsAction::ErrorRatio(x))
+    });
+    let on_window = super::on_select(&props.state, |v| {
+        v.parse()
+            .ok()
+            .map(|x| Action::Budget(BudgetAction::SloWindow(x)))
+    });
+    let on_traffic = use_commit(&props.state, Rate::parse, |x| {
+        Action::Budget(BudgetAction::Traffic(x))
+    });
+    let on_start = use_commit(&props.state, parse_instant, |x| {
+        Action::Budget(BudgetAction::WindowStart(x))
+    });
+    let on_offset = use_commit(&props.state, str::parse::<UtcOffset>, |x| {
+        Action::Budget(BudgetAction::UtcOffset(x))
+    });
 
     // Burn-down: budget remaining across the window, actual then projected.
     let burn_down = use_memo(b.burn_down.clone(), |points| {
@@ -175,14 +189,14 @@ pub fn budget_section(props: &SectionProps) -> Html {
                         }
                     </select>
                 </div>
-                { choice_field(&props.state, "budget-mode", "Count the budget in", s.budget.mode, Action::SetBudgetMode) }
+                { choice_field(&props.state, "budget-mode", "Count the budget in", s.budget.mode, |x| Action::Budget(BudgetAction::Mode(x))) }
                 if s.budget.mode == BudgetMode::Requests {
                     <TextField id="traffic" label="Traffic" value={s.budget.traffic.format_compact()}
                         on_commit={on_traffic} hint="e.g. 1000 rps, 2.6M per 30d" />
                     <NumberField id="bad-events" label="Bad events so far" kind={Kind::Count}
                         value={s.budget.bad_events} on_value={on_bad_events} />
                 } else {
-                    { choice_field(&props.state, "bad-time-source", "Bad time so far", s.budget.bad_time_source, Action::SetBadTimeSource) }
+                    { choice_field(&props.state, "bad-time-source", "Bad time so far", s.budget.bad_time_source, |x| Action::Budget(BudgetAction::BadTimeSource(x))) }
                     if s.budget.bad_time_source == BadTimeSource::Typed {
                         <NumberField id="bad-seconds" label="Downtime so far (measured)" kind={Kind::Duration}
                             value={s.budget.bad_seconds} on_value={on_bad_seconds} />
@@ -219,7 +233,7 @@ pub fn budget_section(props: &SectionProps) -> Html {
             <Fold id="budget-workings" summary="How the budget is counted: dates, what is spent, the burn-down chart">
             <p class="convention">{ "Sources: the launch rules quote Steve Smith's Who Runs It essays (stevesmith.tech), the \"You Build It SRE Run It\" policy; the alerts are The Site Reliability Workbook's (2018), chapter 5, \"Alerting on SLOs\"." }</p>
             <div class="fields">
-                { choice_field(&props.state, "window-alignment", "Window on the calendar", s.budget.alignment, Action::SetAlignment) }
+                { choice_field(&props.state, "window-alignment", "Window on the calendar", s.budget.alignment, |x| Action::Budget(BudgetAction::Alignment(x))) }
                 if s.budget.alignment == Alignment::Rolling {
                     <NumberField id="elapsed" label="Time elapsed in the window" kind={Kind::Duration}
                         value={s.budget.elapsed_seconds} on_value={on_elapsed} />
@@ -228,7 +242,7 @@ pub fn budget_section(props: &SectionProps) -> Html {
                         on_commit={on_start} hint="a date like 2026-11-01, or 2026-11-01T09:00:00+01:00" />
                 } else {
                     if s.slo_window == Period::Week {
-                        { choice_field(&props.state, "week-start", "Weeks start on", s.budget.week_start, Action::SetWeekStart) }
+                        { choice_field(&props.state, "week-start", "Weeks start on", s.budget.week_start, |x| Action::Budget(BudgetAction::WeekStart(x))) }
                     }
                     <TextField id="utc-offset" label="Time zone (offset from UTC)" value={s.budget.utc_offset.to_string()}
                         on_commit={on_offset} hint="e.g. +01:00, -05:00, UTC (fixed: no daylight saving)" />
@@ -269,8 +283,8 @@ pub fn budget_section(props: &SectionProps) -> Html {
             }}>
             <p class="convention">{ "The burn rate is how fast the budget is spent: 1× spends it exactly over the window, 14.4× in about two days of a 30-day window." }</p>
             <div class="fields">
-                { choice_field(&props.state, "alert-policy", "Alert policy", s.alerts.policy, Action::SetPolicy) }
-                { choice_field(&props.state, "alerts-written", "Alerts written", s.alerts.written(), Action::SetWritten) }
+                { choice_field(&props.state, "alert-policy", "Alert policy", s.alerts.policy, |x| Action::Alerts(AlertsAction::Policy(x))) }
+                { choice_field(&props.state, "alerts-written", "Alerts written", s.alerts.written(), |x| Action::Alerts(AlertsAction::Written(x))) }
                 <NumberField id="error-ratio" label="Error ratio to test the alerts with" kind={Kind::Fraction}
                     value={s.alerts.error_ratio} on_value={on_error_ratio} hint="e.g. 1% of requests failing" />
             </div>

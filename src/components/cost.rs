@@ -17,7 +17,7 @@ use super::figure::{Figure, Notes};
 use super::table::TableView;
 use super::{use_on, SectionProps};
 use crate::geometry::{extent, Axis};
-use crate::state::Action;
+use crate::state::{Action, CostAction, TargetAction};
 
 #[derive(Properties, PartialEq)]
 pub struct MoneyFieldProps {
@@ -72,7 +72,9 @@ pub fn use_on_currency(
 ) -> Callback<(Currency, String)> {
     let made = use_memo(state.dispatcher(), |d| {
         let d = d.clone();
-        Callback::from(move |(c, text)| d.dispatch(Action::CurrencyFromAmount(c, text)))
+        Callback::from(move |(c, text)| {
+            d.dispatch(Action::Cost(CostAction::CurrencyFromAmount(c, text)))
+        })
     });
     (*made).clone()
 }
@@ -84,14 +86,18 @@ pub fn cost_section(props: &SectionProps) -> Html {
     let currency = s.currency;
     let on_currency = use_on_currency(&props.state);
     let on_currency_select = super::on_select(&props.state, |v| {
-        v.parse::<Currency>().ok().map(Action::SetCurrency)
+        v.parse::<Currency>()
+            .ok()
+            .map(|x| Action::Cost(CostAction::Currency(x)))
     });
-    let on_revenue = use_on(&props.state, Action::SetRevenue);
-    let on_impact = use_on(&props.state, Action::SetImpact);
-    let on_reference_cost = use_on(&props.state, Action::SetReferenceCost);
-    let on_reference_nines = use_on(&props.state, Action::SetReferenceNines);
-    let on_cost_factor = use_on(&props.state, Action::SetCostFactor);
-    let on_tolerable_loss = use_on(&props.state, Action::SetTolerableLoss);
+    let on_revenue = use_on(&props.state, |x| Action::Cost(CostAction::Revenue(x)));
+    let on_impact = use_on(&props.state, |x| Action::Cost(CostAction::Impact(x)));
+    let on_reference_cost = use_on(&props.state, |x| Action::Cost(CostAction::ReferenceCost(x)));
+    let on_reference_nines = use_on(&props.state, |x| {
+        Action::Cost(CostAction::ReferenceNines(x))
+    });
+    let on_cost_factor = use_on(&props.state, |x| Action::Cost(CostAction::CostFactor(x)));
+    let on_tolerable_loss = use_on(&props.state, |x| Action::Cost(CostAction::TolerableLoss(x)));
     let series = use_memo((c.curve.clone(), c.currency), |(curve, currency)| {
         let line =
             |class: &'static str, name: &str, y: fn(&nines_core::cost::CostPoint) -> f64| Series {
@@ -206,7 +212,7 @@ pub fn cost_section(props: &SectionProps) -> Html {
         let d = props.state.dispatcher();
         Callback::from(move |_: MouseEvent| {
             if let Some(a) = implied {
-                d.dispatch(Action::SetTarget(a));
+                d.dispatch(Action::Target(TargetAction::Target(a)));
             }
         })
     };

@@ -11,7 +11,7 @@ use nines_core::bounds::List;
 use yew::prelude::*;
 
 use super::field::{commit, TextField};
-use crate::state::{Action, State};
+use crate::state::{Action, AlertsAction, State};
 
 #[derive(Properties, PartialEq)]
 struct RowProps {
@@ -28,7 +28,7 @@ fn custom_alert_row(props: &RowProps) -> Html {
     let on_commit = use_memo(deps.clone(), |(d, index)| {
         let (d, index) = (d.clone(), *index);
         commit(str::parse::<BurnAlert>, move |alert| {
-            d.dispatch(Action::SetCustomAlert { index, alert })
+            d.dispatch(Action::Alerts(AlertsAction::CustomRow { index, alert }))
         })
     });
     let by_time = props.alert.exhaustion_seconds.is_some();
@@ -41,16 +41,18 @@ fn custom_alert_row(props: &RowProps) -> Html {
                 // Not restatable (a fraction above 100%): the select shows the row's form.
                 select.set_value(if by_time { "exhaustion" } else { "fraction" });
             } else {
-                d.dispatch(Action::SetCustomAlert {
+                d.dispatch(Action::Alerts(AlertsAction::CustomRow {
                     index,
                     alert: restated,
-                })
+                }))
             }
         })
     };
     let remove = use_memo(deps, |(d, index)| {
         let (d, index) = (d.clone(), *index);
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::RemoveCustomAlert(index)))
+        Callback::from(move |_: MouseEvent| {
+            d.dispatch(Action::Alerts(AlertsAction::RemoveCustomRow(index)))
+        })
     });
     let n = props.index + 1;
     let form_id = format!("custom-alert-{}-form", props.index);
@@ -85,7 +87,7 @@ pub fn custom_alerts(state: &UseReducerHandle<State>) -> Html {
     let d = state.dispatcher();
     let add = {
         let d = d.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::AddCustomAlert))
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::Alerts(AlertsAction::AddCustomRow)))
     };
     let full = List::CustomAlerts.room(state.scenario.alerts.custom.len()) == 0;
     html! {

@@ -20,7 +20,7 @@ use super::figure::{Figure, Notes};
 use super::table::TableView;
 use super::SectionProps;
 use crate::geometry::LinearScale;
-use crate::state::{Action, DependencyEdit, State};
+use crate::state::{Action, DependenciesAction, DependencyEdit, State};
 
 /// Deepest place a member can still be made a redundant pair of its own:
 /// members of a group in the list (`[item, member]`) and of a group nested
@@ -130,28 +130,36 @@ fn dependency_row(props: &RowProps) -> Html {
     let on_name = use_memo(deps.clone(), |(d, path)| {
         let (d, path) = (d.clone(), path.clone());
         commit(non_empty("a dependency needs a name"), move |n| {
-            d.dispatch(Action::EditDependencyAt {
+            d.dispatch(Action::Dependencies(DependenciesAction::Edit {
                 path: path.clone(),
                 edit: DependencyEdit::Name(n),
-            })
+            }))
         })
     });
     let on_availability = use_memo(deps.clone(), |(d, path)| {
         let (d, path) = (d.clone(), path.clone());
         commit(Availability::parse, move |a| {
-            d.dispatch(Action::EditDependencyAt {
+            d.dispatch(Action::Dependencies(DependenciesAction::Edit {
                 path: path.clone(),
                 edit: DependencyEdit::Availability(a),
-            })
+            }))
         })
     });
     let remove = use_memo(deps.clone(), |(d, path)| {
         let (d, path) = (d.clone(), path.clone());
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::RemoveDependencyAt(path.clone())))
+        Callback::from(move |_: MouseEvent| {
+            d.dispatch(Action::Dependencies(DependenciesAction::Remove(
+                path.clone(),
+            )))
+        })
     });
     let nest = use_memo(deps, |(d, path)| {
         let (d, path) = (d.clone(), path.clone());
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::AddRedundantCopyAt(path.clone())))
+        Callback::from(move |_: MouseEvent| {
+            d.dispatch(Action::Dependencies(DependenciesAction::AddRedundantCopy(
+                path.clone(),
+            )))
+        })
     });
     let path = &props.path;
     let key = key_of(path);
@@ -182,7 +190,10 @@ fn dependency_row(props: &RowProps) -> Html {
 fn scope_field(state: &UseReducerHandle<State>, item: usize, name: &str, scope: f64) -> Html {
     let d = state.dispatcher();
     let on_commit = commit(parse_scope, move |scope| {
-        d.dispatch(Action::SetDependencyScope { item, scope })
+        d.dispatch(Action::Dependencies(DependenciesAction::Scope {
+            item,
+            scope,
+        }))
     });
     html! {
         <TextField id={format!("dep-{item}-scope")}
@@ -220,10 +231,10 @@ fn group_view(
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Some(kind) = GroupKind::from_id(&select.value()) {
-                d.dispatch(Action::SetGroupKind {
+                d.dispatch(Action::Dependencies(DependenciesAction::GroupKind {
                     path: path.clone(),
                     kind,
-                });
+                }));
             }
         })
     };
@@ -231,7 +242,12 @@ fn group_view(
         let (d, p) = (state.dispatcher(), path.to_vec());
         let on_commit = commit(
             move |t: &str| parse_k(t, n),
-            move |k| d.dispatch(Action::SetGroupK { path: p.clone(), k }),
+            move |k| {
+                d.dispatch(Action::Dependencies(DependenciesAction::GroupK {
+                    path: p.clone(),
+                    k,
+                }))
+            },
         );
         html! {
             <TextField id={format!("{key}-k")} label={format!("k of n: members of group {pos} needed (1 to {n})")}
@@ -242,7 +258,11 @@ fn group_view(
     };
     let grow = {
         let (d, path) = (state.dispatcher(), path.to_vec());
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::AddRedundantCopyAt(path.clone())))
+        Callback::from(move |_: MouseEvent| {
+            d.dispatch(Action::Dependencies(DependenciesAction::AddRedundantCopy(
+                path.clone(),
+            )))
+        })
     };
     let grow_held = path.len() > 1 && limits.copy(&state.scenario.dependencies, path);
     let kind_id = format!("{key}-kind");
@@ -307,18 +327,24 @@ pub fn dependencies_section(props: &SectionProps) -> Html {
     let service_u = props.state.report.target.unavailability;
     let add = {
         let d = props.state.dispatcher();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::AddDependency))
+        Callback::from(move |_: MouseEvent| {
+            d.dispatch(Action::Dependencies(DependenciesAction::Add))
+        })
     };
     let limits = Limits::new(&s.dependencies);
     let add_held = limits.add(&s.dependencies);
     let items = s.dependencies.dependencies.iter().enumerate().map(|(i, dep)| {
         let redundant = {
             let d = props.state.dispatcher();
-            Callback::from(move |_: MouseEvent| d.dispatch(Action::AddRedundantCopy { item: i }))
+            Callback::from(move |_: MouseEvent| {
+                d.dispatch(Action::Dependencies(DependenciesAction::AddRedundantCopy(vec![i])))
+            })
         };
         let remove_group = {
             let d = props.state.dispatcher();
-            Callback::from(move |_: MouseEvent| d.dispatch(Action::RemoveDependencyAt(vec![i])))
+            Callback::from(move |_: MouseEvent| {
+                d.dispatch(Action::Dependencies(DependenciesAction::Remove(vec![i])))
+            })
         };
         let name = match dep {
             Composition::Component(c) => c.name.clone(),

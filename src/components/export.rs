@@ -22,7 +22,7 @@ use super::disclosure::{use_open, Fold};
 use super::field::{non_empty, use_commit, TextField};
 use super::SectionProps;
 use crate::browser::{copy_text, download, export_text, preload_exports};
-use crate::state::{Action, PolicyEdit};
+use crate::state::{Action, PolicyEdit, ProductionAction};
 
 /// The table formats offered: the core's id and the label.
 const FORMATS: [(&str, &str); 3] = [
@@ -142,12 +142,24 @@ pub fn export_section(props: &SectionProps) -> Html {
     let status = use_state(|| None::<String>);
     let needed = || non_empty("this field is needed for the export");
     let selector = |t: &str| check_selector(t).map(|()| t.trim().to_string());
-    let on_metric = use_commit(&props.state, needed(), Action::SetRecording);
-    let on_service = use_commit(&props.state, needed(), Action::SetService);
-    let on_slo_name = use_commit(&props.state, needed(), Action::SetSloName);
-    let on_requests = use_commit(&props.state, selector, Action::SetRequestsSeries);
-    let on_errors = use_commit(&props.state, selector, Action::SetErrorsSeries);
-    let on_good = use_commit(&props.state, selector, Action::SetGoodSeries);
+    let on_metric = use_commit(&props.state, needed(), |x| {
+        Action::Production(ProductionAction::Recording(x))
+    });
+    let on_service = use_commit(&props.state, needed(), |x| {
+        Action::Production(ProductionAction::Service(x))
+    });
+    let on_slo_name = use_commit(&props.state, needed(), |x| {
+        Action::Production(ProductionAction::SloName(x))
+    });
+    let on_requests = use_commit(&props.state, selector, |x| {
+        Action::Production(ProductionAction::RequestsSeries(x))
+    });
+    let on_errors = use_commit(&props.state, selector, |x| {
+        Action::Production(ProductionAction::ErrorsSeries(x))
+    });
+    let on_good = use_commit(&props.state, selector, |x| {
+        Action::Production(ProductionAction::GoodSeries(x))
+    });
     // The policy's fields: a share strictly between 0 and 1 (the caution
     // tier) or up to 1 (a postmortem), a count of windows, and sentences.
     fn share(t: &str, whole: bool) -> Result<f64, String> {
@@ -161,12 +173,12 @@ pub fn export_section(props: &SectionProps) -> Html {
     let on_caution = use_commit(
         &props.state,
         |t| share(t, false),
-        |x| Action::EditPolicy(PolicyEdit::CautionBelow(x)),
+        |x| Action::Policy(PolicyEdit::CautionBelow(x)),
     );
     let on_share = use_commit(
         &props.state,
         |t| share(t, true),
-        |x| Action::EditPolicy(PolicyEdit::PostmortemShare(x)),
+        |x| Action::Policy(PolicyEdit::PostmortemShare(x)),
     );
     let on_windows = use_commit(
         &props.state,
@@ -174,19 +186,19 @@ pub fn export_section(props: &SectionProps) -> Html {
             Ok(n) if (1..=12).contains(&n) => Ok(n),
             _ => Err("a whole number of windows from 1 to 12"),
         },
-        |n| Action::EditPolicy(PolicyEdit::HandbackWindows(n)),
+        |n| Action::Policy(PolicyEdit::HandbackWindows(n)),
     );
     let on_normal = use_commit(&props.state, needed(), |x| {
-        Action::EditPolicy(PolicyEdit::Normal(x))
+        Action::Policy(PolicyEdit::Normal(x))
     });
     let on_caution_text = use_commit(&props.state, needed(), |x| {
-        Action::EditPolicy(PolicyEdit::Caution(x))
+        Action::Policy(PolicyEdit::Caution(x))
     });
     let on_exhausted = use_commit(&props.state, needed(), |x| {
-        Action::EditPolicy(PolicyEdit::Exhausted(x))
+        Action::Policy(PolicyEdit::Exhausted(x))
     });
     let on_override = use_commit(&props.state, needed(), |x| {
-        Action::EditPolicy(PolicyEdit::OverrideBy(x))
+        Action::Policy(PolicyEdit::OverrideBy(x))
     });
     let p = &props.state.scenario.production;
     let policy: &BudgetPolicy = &props.state.scenario.policy;
@@ -300,7 +312,7 @@ pub fn export_section(props: &SectionProps) -> Html {
                     on_commit={on_slo_name} hint="one per SLO of the service, e.g. availability, login; every rule is labelled with it and the service, and each alert reads only its own" />
                 <TextField id="export-requests" label="Series counting all requests" value={p.requests.clone()}
                     on_commit={on_requests} hint="a PromQL selector, e.g. http_requests_total{job=\"checkout\"}" />
-                { choice_field(&props.state, "export-counted", "The second series counts", p.counted, Action::SetCounted) }
+                { choice_field(&props.state, "export-counted", "The second series counts", p.counted, |x| Action::Production(ProductionAction::Counted(x))) }
                 if p.counted == Counted::Bad {
                     <TextField id="export-errors" label="Series counting bad requests" value={p.errors.clone()}
                         on_commit={on_errors} hint="e.g. http_requests_total{job=\"checkout\",code=~\"5..\"}" />

@@ -13,7 +13,7 @@ use yew::prelude::*;
 use super::field::{commit, Kind, NumberField, TextField};
 use super::figure::Figure;
 use super::SectionProps;
-use crate::state::{Action, IncidentEdit, State};
+use crate::state::{Action, IncidentEdit, IncidentsAction, State};
 
 #[derive(Properties, PartialEq)]
 struct RowProps {
@@ -37,28 +37,28 @@ fn incident_row(props: &RowProps) -> Html {
     let on_duration = use_memo(deps.clone(), |(d, index)| {
         let (d, index) = (d.clone(), *index);
         Callback::from(move |x| {
-            d.dispatch(Action::EditIncident {
+            d.dispatch(Action::Incidents(IncidentsAction::Edit {
                 index,
                 edit: IncidentEdit::Duration(x),
-            })
+            }))
         })
     });
     let on_scope = use_memo(deps.clone(), |(d, index)| {
         let (d, index) = (d.clone(), *index);
         Callback::from(move |x| {
-            d.dispatch(Action::EditIncident {
+            d.dispatch(Action::Incidents(IncidentsAction::Edit {
                 index,
                 edit: IncidentEdit::Scope(x),
-            })
+            }))
         })
     });
     let on_start = use_memo(deps.clone(), |(d, index)| {
         let (d, index) = (d.clone(), *index);
         commit(parse_instant, move |t| {
-            d.dispatch(Action::EditIncident {
+            d.dispatch(Action::Incidents(IncidentsAction::Edit {
                 index,
                 edit: IncidentEdit::Start(t),
-            })
+            }))
         })
     });
     let on_note = use_memo(deps.clone(), |(d, index)| {
@@ -66,16 +66,18 @@ fn incident_row(props: &RowProps) -> Html {
         commit(
             |t: &str| Ok::<String, String>(t.trim().to_string()),
             move |n| {
-                d.dispatch(Action::EditIncident {
+                d.dispatch(Action::Incidents(IncidentsAction::Edit {
                     index,
                     edit: IncidentEdit::Note(n),
-                })
+                }))
             },
         )
     });
     let remove = use_memo(deps, |(d, index)| {
         let (d, index) = (d.clone(), *index);
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::RemoveIncident(index)))
+        Callback::from(move |_: MouseEvent| {
+            d.dispatch(Action::Incidents(IncidentsAction::Remove(index)))
+        })
     });
     let n = index + 1;
     let key = format!("incident-{index}");
@@ -122,7 +124,7 @@ pub fn incident_log(props: &SectionProps) -> Html {
             "" => Ok(None),
             t => parse_instant(t).map(Some),
         },
-        Action::SetLoggedSince,
+        |x| Action::Incidents(IncidentsAction::LoggedSince(x)),
     );
     // The period logged's start in force: typed, else the first incident's
     // (typing it back pins it; emptying the field unpins it).
@@ -143,9 +145,9 @@ pub fn incident_log(props: &SectionProps) -> Html {
     let add = {
         let d = props.state.dispatcher();
         Callback::from(move |_: MouseEvent| {
-            d.dispatch(Action::AddIncidents(vec![
-                new_incident(crate::state::now()),
-            ]))
+            d.dispatch(Action::Incidents(IncidentsAction::Add(vec![new_incident(
+                crate::state::now(),
+            )])))
         })
     };
     let on_csv = {
@@ -167,7 +169,7 @@ pub fn incident_log(props: &SectionProps) -> Html {
             read.incidents.truncate(room);
             let added = read.incidents.len();
             if added > 0 {
-                d.dispatch(Action::AddIncidents(read.incidents));
+                d.dispatch(Action::Incidents(IncidentsAction::Add(read.incidents)));
             }
             // The box keeps only the lines not added, to correct them or
             // add them once there is room, in the order they were pasted.

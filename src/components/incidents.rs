@@ -12,7 +12,7 @@ use super::disclosure::Fold;
 use super::field::{Kind, NumberField};
 use super::figure::{Figure, Notes};
 use super::{use_on, SectionProps};
-use crate::state::Action;
+use crate::state::{Action, DeliveryAction, IncidentsAction};
 
 #[function_component(IncidentsSection)]
 pub fn incidents_section(props: &SectionProps) -> Html {
@@ -23,34 +23,53 @@ pub fn incidents_section(props: &SectionProps) -> Html {
     let spend = &r.spend;
     let window = s.slo_window.name();
     let on_restore_by = super::on_select(&props.state, |v| {
-        Some(Action::SetRestoreBy(if v == "fix-forward" {
-            RestoreBy::FixForward
-        } else {
-            RestoreBy::Rollback
-        }))
+        Some(Action::Delivery(DeliveryAction::RestoreBy(
+            if v == "fix-forward" {
+                RestoreBy::FixForward
+            } else {
+                RestoreBy::Rollback
+            },
+        )))
     });
     let on_incident_slider = {
         let d = props.state.dispatcher();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             if let Ok(n) = input.value().parse::<f64>() {
-                d.dispatch(Action::SetIncidentsPerYear(n));
+                d.dispatch(Action::Incidents(IncidentsAction::PerYear(n)));
             }
         })
     };
     // The rate as the scenario keeps it (`2 per month`), in its canonical form.
     let deploy_rate = s.delivery.deployment_frequency.to_string();
-    let on_deploy_rate =
-        super::field::use_commit(&props.state, Rate::parse, Action::SetDeploymentRate);
-    let on_incidents = use_on(&props.state, Action::SetIncidentsPerYear);
-    let on_incident_detect = use_on(&props.state, Action::SetIncidentDetect);
-    let on_incident_recover = use_on(&props.state, Action::SetIncidentRecover);
-    let on_incident_scope = use_on(&props.state, Action::SetIncidentScope);
-    let on_lead_time = use_on(&props.state, Action::SetLeadTime);
-    let on_change_failure_rate = use_on(&props.state, Action::SetChangeFailureRate);
-    let on_delivery_detect = use_on(&props.state, Action::SetDeliveryDetect);
-    let on_delivery_recover = use_on(&props.state, Action::SetDeliveryRecover);
-    let on_delivery_scope = use_on(&props.state, Action::SetDeliveryScope);
+    let on_deploy_rate = super::field::use_commit(&props.state, Rate::parse, |x| {
+        Action::Delivery(DeliveryAction::DeploymentRate(x))
+    });
+    let on_incidents = use_on(&props.state, |x| {
+        Action::Incidents(IncidentsAction::PerYear(x))
+    });
+    let on_incident_detect = use_on(&props.state, |x| {
+        Action::Incidents(IncidentsAction::Detect(x))
+    });
+    let on_incident_recover = use_on(&props.state, |x| {
+        Action::Incidents(IncidentsAction::Recover(x))
+    });
+    let on_incident_scope = use_on(&props.state, |x| {
+        Action::Incidents(IncidentsAction::Scope(x))
+    });
+    let on_lead_time = use_on(&props.state, |x| {
+        Action::Delivery(DeliveryAction::LeadTime(x))
+    });
+    let on_change_failure_rate = use_on(&props.state, |x| {
+        Action::Delivery(DeliveryAction::ChangeFailureRate(x))
+    });
+    let on_delivery_detect = use_on(&props.state, |x| {
+        Action::Delivery(DeliveryAction::Detect(x))
+    });
+    let on_delivery_recover = use_on(&props.state, |x| {
+        Action::Delivery(DeliveryAction::Recover(x))
+    });
+    let on_delivery_scope = use_on(&props.state, |x| Action::Delivery(DeliveryAction::Scope(x)));
 
     html! {
         <section class="card" id="incidents" aria-labelledby="incidents-heading">
@@ -110,7 +129,7 @@ pub fn incidents_section(props: &SectionProps) -> Html {
             <Notes notes={inc.notes.clone()} />
             <Fold id="incident-log-fold" summary={format!("The incident log: what actually happened ({} logged)", s.incidents.history.len())}>
             <div class="fields">
-                { choice_field(&props.state, "model-source", "Incident rate, time to restore and scope", s.incidents.model_source, Action::SetModelSource) }
+                { choice_field(&props.state, "model-source", "Incident rate, time to restore and scope", s.incidents.model_source, |x| Action::Incidents(IncidentsAction::ModelSource(x))) }
             </div>
             <p class="convention" id="incident-model-source">
                 { "The model's figures: " }{ &inc.model.source }{ "." }

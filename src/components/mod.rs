@@ -24,7 +24,7 @@ pub mod target;
 use nines_core::quantity::nearest_round_target;
 use yew::prelude::*;
 
-use crate::state::{Action, State};
+use crate::state::{Action, State, TargetAction};
 
 /// What every section gets: the state (scenario and report) and its dispatcher.
 ///
@@ -77,7 +77,7 @@ pub fn on_pick_target(props: &SectionProps) -> Callback<f64> {
     Callback::from(move |nines: f64| {
         let (from, to) = PICK_RANGE;
         if let Some(a) = nearest_round_target(nines, from, to) {
-            d.dispatch(Action::SetTarget(a));
+            d.dispatch(Action::Target(TargetAction::Target(a)));
         }
     })
 }

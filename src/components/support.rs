@@ -15,7 +15,7 @@ use super::field::{Kind, NumberField};
 use super::figure::{Figure, Notes};
 use super::table::TableView;
 use super::{use_on, SectionProps};
-use crate::state::Action;
+use crate::state::{Action, SupportAction};
 
 const CRITICALITY: [(TrafficCriticality, &str, &str); 3] = [
     (
@@ -40,17 +40,33 @@ pub fn support_section(props: &SectionProps) -> Html {
     let s = &props.state.scenario;
     let r = &props.state.report.support;
     let rec = &r.recommendation;
-    let on_standby_rate = use_on(&props.state, Action::SetStandbyRate);
-    let on_callout_rate = use_on(&props.state, Action::SetCalloutRate);
+    let on_standby_rate = use_on(&props.state, |x| {
+        Action::Support(SupportAction::StandbyRate(x))
+    });
+    let on_callout_rate = use_on(&props.state, |x| {
+        Action::Support(SupportAction::CalloutRate(x))
+    });
     let on_currency = use_on_currency(&props.state);
     // At least this service's own team, as the CLI's --teams: 0 teams
     // would leave no one to page.
-    let on_teams = super::field::use_commit(&props.state, teams, Action::SetTeams);
-    let on_ops_handoff = use_on(&props.state, Action::SetOpsHandoff);
-    let on_sometimes_handoff = use_on(&props.state, Action::SetOpsSometimesHandoff);
-    let on_sre_handoff = use_on(&props.state, Action::SetSreHandoff);
-    let on_investment = use_on(&props.state, Action::SetInvestmentPerTeam);
-    let on_sre_factor = use_on(&props.state, Action::SetSreInvestmentFactor);
+    let on_teams = super::field::use_commit(&props.state, teams, |x| {
+        Action::Support(SupportAction::Teams(x))
+    });
+    let on_ops_handoff = use_on(&props.state, |x| {
+        Action::Support(SupportAction::OpsHandoff(x))
+    });
+    let on_sometimes_handoff = use_on(&props.state, |x| {
+        Action::Support(SupportAction::OpsSometimesHandoff(x))
+    });
+    let on_sre_handoff = use_on(&props.state, |x| {
+        Action::Support(SupportAction::SreHandoff(x))
+    });
+    let on_investment = use_on(&props.state, |x| {
+        Action::Support(SupportAction::InvestmentPerTeam(x))
+    });
+    let on_sre_factor = use_on(&props.state, |x| {
+        Action::Support(SupportAction::SreInvestmentFactor(x))
+    });
     let report = &props.state.report;
     // A blank scenario: without an incident rate or a
     // revenue (a blank scenario), every method's downtime or lost revenue
@@ -62,7 +78,7 @@ pub fn support_section(props: &SectionProps) -> Html {
         CRITICALITY
             .iter()
             .find(|(_, id, _)| *id == v)
-            .map(|(c, _, _)| Action::SetCriticality(*c))
+            .map(|(c, _, _)| Action::Support(SupportAction::Criticality(*c)))
     });
     html! {
         <section class="card" id="support" aria-labelledby="support-heading">
@@ -166,8 +182,8 @@ pub fn support_section(props: &SectionProps) -> Html {
             </Fold>
             <Fold id="support-organisation-fold" summary="The organisation around the service: how it is funded, how it treats failure">
             <div class="fields">
-                { choice_field(&props.state, "organisation", "Organisation", s.support.organisation, Action::SetOrganisation) }
-                { choice_field(&props.state, "culture", "Culture (Westrum: how failure and news are treated)", s.support.culture, Action::SetCulture) }
+                { choice_field(&props.state, "organisation", "Organisation", s.support.organisation, |x| Action::Support(SupportAction::Organisation(x))) }
+                { choice_field(&props.state, "culture", "Culture (Westrum: how failure and news are treated)", s.support.culture, |x| Action::Support(SupportAction::Culture(x))) }
             </div>
             <p id="support-organisation">{ &r.display.organisation }</p>
             <div id="support-conflicts">

@@ -17,7 +17,7 @@ use super::disclosure::Fold;
 use super::field::{use_commit, TextField};
 use super::SectionProps;
 use crate::geometry::Axis;
-use crate::state::Action;
+use crate::state::{Action, BudgetAction, TargetAction};
 
 /// Service-hour presets: always, business hours, extended hours. Any
 /// other schedule is typed in the field beside them.
@@ -53,26 +53,32 @@ pub fn target_section(props: &SectionProps) -> Html {
     let report = &props.state.report.target;
     let reverse = &props.state.report.reverse;
 
-    let on_target = use_commit(&props.state, Availability::parse, Action::SetTarget);
-    let on_hours = use_commit(
-        &props.state,
-        str::parse::<ServiceHours>,
-        Action::SetServiceHours,
-    );
+    let on_target = use_commit(&props.state, Availability::parse, |x| {
+        Action::Target(TargetAction::Target(x))
+    });
+    let on_hours = use_commit(&props.state, str::parse::<ServiceHours>, |x| {
+        Action::Target(TargetAction::ServiceHours(x))
+    });
     let on_hours_preset = super::on_select(&props.state, |v| {
-        v.parse().ok().map(Action::SetServiceHours)
+        v.parse()
+            .ok()
+            .map(|x| Action::Target(TargetAction::ServiceHours(x)))
     });
     let hours = scenario.service_hours.to_string();
-    let on_maintenance = use_commit(
-        &props.state,
-        str::parse::<PlannedMaintenance>,
-        Action::SetMaintenance,
-    );
+    let on_maintenance = use_commit(&props.state, str::parse::<PlannedMaintenance>, |x| {
+        Action::Target(TargetAction::Maintenance(x))
+    });
     // The scenario's one time zone: service hours and calendar windows.
-    let on_offset = use_commit(&props.state, str::parse::<UtcOffset>, Action::SetUtcOffset);
-    let on_reverse_downtime = use_commit(&props.state, parse_duration, Action::SetReverseDowntime);
+    let on_offset = use_commit(&props.state, str::parse::<UtcOffset>, |x| {
+        Action::Budget(BudgetAction::UtcOffset(x))
+    });
+    let on_reverse_downtime = use_commit(&props.state, parse_duration, |x| {
+        Action::Target(TargetAction::ReverseDowntime(x))
+    });
     let on_reverse_period = super::on_select(&props.state, |v| {
-        Period::from_str(v).ok().map(Action::SetReversePeriod)
+        Period::from_str(v)
+            .ok()
+            .map(|x| Action::Target(TargetAction::ReversePeriod(x)))
     });
 
     // The curve depends on the convention only: rebuild the chart's points
@@ -126,7 +132,7 @@ pub fn target_section(props: &SectionProps) -> Html {
                 .ok()
                 .and_then(|i| steps.get(i));
             if let Some(a) = picked {
-                d.dispatch(Action::SetTarget(*a));
+                d.dispatch(Action::Target(TargetAction::Target(*a)));
             }
         })
     };
@@ -182,7 +188,7 @@ pub fn target_section(props: &SectionProps) -> Html {
             </div>
             <Fold id="target-calendar" summary={format!("Calendar, service hours and maintenance: {}", report.convention_label)}>
             <div class="fields">
-                { choice_field(&props.state, "convention", "Calendar convention", scenario.convention, Action::SetConvention) }
+                { choice_field(&props.state, "convention", "Calendar convention", scenario.convention, |x| Action::Target(TargetAction::Convention(x))) }
                 <div class="field">
                     <label for="service-hours-preset">{ "Service hours" }</label>
                     <select id="service-hours-preset" onchange={on_hours_preset}>
@@ -204,7 +210,7 @@ pub fn target_section(props: &SectionProps) -> Html {
                 <TextField id="maintenance" label="Planned maintenance"
                     value={scenario.maintenance.to_string()}
                     hint="a weekly window like Sun 02:00-04:00 excluded, or 4h per month counted; none" on_commit={on_maintenance} />
-                { choice_field(&props.state, "maintenance-treatment", "Maintenance is", scenario.maintenance.treatment, Action::SetMaintenanceTreatment) }
+                { choice_field(&props.state, "maintenance-treatment", "Maintenance is", scenario.maintenance.treatment, |x| Action::Target(TargetAction::MaintenanceTreatment(x))) }
             </div>
             <div class="service-hours-note">
                 if !report.service_hours_note.is_empty() {
