@@ -63,3 +63,36 @@ test("an SLO spec is read, shown with what it cannot carry, and used only when c
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// A file of several SLOs (Sloth's slos: list): the page offers them in a
+// select and reads the one picked; the scenario takes it only when the
+// user says so. The first SLO is 99.9% (the getting-started one), the
+// second 99% over the same 30 days: the page's month then allows
+// 0.01 × 2 629 746 s = 26 297.5 s = 7h 18m 17s.
+const TWO = `${SLOTH}  - name: "requests-latency"
+    objective: 99
+    sli:
+      events:
+        error_query: sum(rate(http_request_duration_seconds_count{job="myservice",code=~"(5..|429)"}[{{.window}}]))
+        total_query: sum(rate(http_request_duration_seconds_count{job="myservice"}[{{.window}}]))
+    alerting:
+      name: "MyServiceLatency"
+`;
+
+test("a file of several SLOs: the page lists them and reads the one picked", async () => {
+  const { page, context, problems } = await openPage(env.browser, env.url);
+  await page.getByLabel("SLO spec (YAML): Sloth, Pyrra or OpenSLO").fill(TWO);
+  await page.locator("#import-read").click();
+  const pick = page.getByLabel("The file holds 2 SLOs: the one to import");
+  assert.deepEqual(await pick.locator("option").allTextContents(), ["requests-availability", "requests-latency"]);
+  assert.equal(await pick.inputValue(), "requests-availability");
+  assert.match(await page.locator("#import-summary").textContent(), /Target\s+99\.9%/);
+  await pick.selectOption("requests-latency");
+  await page.waitForFunction(() => /Target\s+99%/.test(document.querySelector("#import-summary")?.textContent ?? ""));
+  assert.equal(await page.getByLabel("The file holds 2 SLOs: the one to import").inputValue(), "requests-latency");
+  await page.locator("#import-use").click();
+  await page.waitForFunction(() => document.querySelector("tr[data-period=month] td")?.textContent === "7h 18m 17s");
+  assert.equal(await page.getByLabel("Availability target").inputValue(), "99%");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
