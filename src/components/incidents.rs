@@ -111,32 +111,32 @@ fn incident_fields(
         })
     };
     html! {
-    if !inc.model.from_log {
-    <div class="fields">
-        <NumberField id="incidents-per-year" label="Incidents per year" kind={Kind::Count}
-            value={s.incidents.incidents_per_year} on_value={on_incidents} />
-        <div class="field slider">
-            <label for="incidents-slider">{ "Drag: incidents per year" }</label>
-            <input type="range" id="incidents-slider" min="0" max="52" step="1"
-                value={s.incidents.incidents_per_year.clamp(0.0, 52.0).to_string()}
-                aria-valuetext={format!("{} incidents a year", count(s.incidents.incidents_per_year, 2))}
-                oninput={on_incident_slider} />
+        if !inc.model.from_log {
+        <div class="fields">
+            <NumberField id="incidents-per-year" label="Incidents per year" kind={Kind::Count}
+                value={s.incidents.incidents_per_year} on_value={on_incidents} />
+            <div class="field slider">
+                <label for="incidents-slider">{ "Drag: incidents per year" }</label>
+                <input type="range" id="incidents-slider" min="0" max="52" step="1"
+                    value={s.incidents.incidents_per_year.clamp(0.0, 52.0).to_string()}
+                    aria-valuetext={format!("{} incidents a year", count(s.incidents.incidents_per_year, 2))}
+                    oninput={on_incident_slider} />
+            </div>
+            <NumberField id="incident-detect" label="Time to detect" kind={Kind::Duration}
+                value={s.incidents.time_to_detect_seconds} on_value={on_incident_detect}
+                hint="from the start of the outage until someone is on it" />
+            <NumberField id="incident-recover" label="Time to restore after detection" kind={Kind::Duration}
+                value={s.incidents.time_to_recover_seconds} on_value={on_incident_recover}
+                hint="from then until users are served again" />
+            <NumberField id="incident-scope" label="Users affected per incident" kind={Kind::Fraction}
+                value={s.incidents.scope} on_value={on_incident_scope} hint="e.g. 50% or 0.5" />
         </div>
-        <NumberField id="incident-detect" label="Time to detect" kind={Kind::Duration}
-            value={s.incidents.time_to_detect_seconds} on_value={on_incident_detect}
-            hint="from the start of the outage until someone is on it" />
-        <NumberField id="incident-recover" label="Time to restore after detection" kind={Kind::Duration}
-            value={s.incidents.time_to_recover_seconds} on_value={on_incident_recover}
-            hint="from then until users are served again" />
-        <NumberField id="incident-scope" label="Users affected per incident" kind={Kind::Fraction}
-            value={s.incidents.scope} on_value={on_incident_scope} hint="e.g. 50% or 0.5" />
-    </div>
-    } else {
-    <div class="fields">
-        <NumberField id="incident-detect" label="Time to detect (part of the logged time to restore)" kind={Kind::Duration}
-            value={s.incidents.time_to_detect_seconds} on_value={on_incident_detect} />
-    </div>
-    }
+        } else {
+        <div class="fields">
+            <NumberField id="incident-detect" label="Time to detect (part of the logged time to restore)" kind={Kind::Duration}
+                value={s.incidents.time_to_detect_seconds} on_value={on_incident_detect} />
+        </div>
+        }
     }
 }
 
@@ -146,21 +146,21 @@ fn incident_figures(state: &UseReducerHandle<State>) -> Html {
     let spend = &state.report.spend;
     let window = state.scenario.slo_window.name();
     html! {
-    <div class="headline">
-        <Figure id="incident-downtime-year" value={inc.display.expected_downtime_per_year.clone()}
-            label="expected downtime a year"
-            why="Incidents a year × (detect + restore) × share of users affected." />
-        <Figure id="incident-budget-used" value={inc.display.expected_budget_consumed.clone()}
-            label={format!("of the error budget (per {window})")}
-            why="Above 100% the incident rate alone breaks the target."
-            tone={Some(if inc.meets_target { "good" } else { "bad" })} />
-        <Figure id="incidents-affordable" value={inc.display.incidents_fitting_year_budget.clone()}
-            label="incidents of this length the yearly budget allows"
-            why="How many outages like these fit before the target is missed." />
-        <Figure id="incident-max-restore" value={spend.max_time_to_restore_display.clone()}
-            label="longest time to restore (detect + recover) per incident that meets the target"
-            why={format!("The budget left once the dependencies and failed deployments take their expected share, a year, ÷ (incidents a year × share of users); the same figure in Dependencies and the target measures. Incidents alone (nothing else spending): {}.", inc.display.max_time_to_restore)} />
-    </div>
+        <div class="headline">
+            <Figure id="incident-downtime-year" value={inc.display.expected_downtime_per_year.clone()}
+                label="expected downtime a year"
+                why="Incidents a year × (detect + restore) × share of users affected." />
+            <Figure id="incident-budget-used" value={inc.display.expected_budget_consumed.clone()}
+                label={format!("of the error budget (per {window})")}
+                why="Above 100% the incident rate alone breaks the target."
+                tone={Some(if inc.meets_target { "good" } else { "bad" })} />
+            <Figure id="incidents-affordable" value={inc.display.incidents_fitting_year_budget.clone()}
+                label="incidents of this length the yearly budget allows"
+                why="How many outages like these fit before the target is missed." />
+            <Figure id="incident-max-restore" value={spend.max_time_to_restore_display.clone()}
+                label="longest time to restore (detect + recover) per incident that meets the target"
+                why={format!("The budget left once the dependencies and failed deployments take their expected share, a year, ÷ (incidents a year × share of users); the same figure in Dependencies and the target measures. Incidents alone (nothing else spending): {}.", inc.display.max_time_to_restore)} />
+        </div>
     }
 }
 
@@ -169,16 +169,15 @@ fn incident_log_fold(state: &UseReducerHandle<State>) -> Html {
     let s = &state.scenario;
     let inc = &state.report.incidents;
     html! {
-    <Fold id="incident-log-fold" summary={format!("The incident log: what actually happened ({} logged)", s.incidents.history.len())}>
-    <div class="fields">
-        { choice_field(state, "model-source", "Incident rate, time to restore and scope", s.incidents.model_source, |x| Action::Incidents(IncidentsAction::ModelSource(x))) }
-    </div>
-    <p class="convention" id="incident-model-source">
-        { "The model's figures: " }{ &inc.model.source }{ "." }
-    </p>
-        <super::incident_log::IncidentLog state={state.clone()} />
-    </Fold>
-
+        <Fold id="incident-log-fold" summary={format!("The incident log: what actually happened ({} logged)", s.incidents.history.len())}>
+        <div class="fields">
+            { choice_field(state, "model-source", "Incident rate, time to restore and scope", s.incidents.model_source, |x| Action::Incidents(IncidentsAction::ModelSource(x))) }
+        </div>
+        <p class="convention" id="incident-model-source">
+            { "The model's figures: " }{ &inc.model.source }{ "." }
+        </p>
+            <super::incident_log::IncidentLog state={state.clone()} />
+        </Fold>
     }
 }
 
@@ -198,29 +197,29 @@ fn delivery_more(
         )))
     });
     html! {
-    <Fold id="delivery-more" summary="How a failed deployment is undone: detect, roll back, users affected, lead time">
-    <div class="fields">
-        <NumberField id="deploy-detect" label="Time to detect a failed deployment" kind={Kind::Duration}
-            value={s.delivery.time_to_detect_seconds} on_value={on_delivery_detect}
-            hint="from the deployment until someone sees it fail" />
-        <NumberField id="deploy-recover" label="Time to roll back after detection" kind={Kind::Duration}
-            value={s.delivery.time_to_recover_seconds} on_value={on_delivery_recover}
-            hint="from then until users are served again" />
-        <NumberField id="deploy-scope" label="Users affected by a failed deployment" kind={Kind::Fraction}
-            value={s.delivery.scope} on_value={on_delivery_scope}
-            hint="all, or only those a canary reaches, e.g. 5%" />
-        <NumberField id="lead-time" label="Deployment lead time" kind={Kind::Duration}
-            value={s.delivery.deployment_lead_time_seconds} on_value={on_lead_time}
-            hint="commit to production: the fastest a fix can ship" />
-        <div class="field">
-            <label for="restore-by">{ "Failed deployments are undone by" }</label>
-            <select id="restore-by" onchange={on_restore_by}>
-                <option value="rollback" selected={s.delivery.restore_by == RestoreBy::Rollback}>{ "rolling back" }</option>
-                <option value="fix-forward" selected={s.delivery.restore_by == RestoreBy::FixForward}>{ "fixing forward" }</option>
-            </select>
+        <Fold id="delivery-more" summary="How a failed deployment is undone: detect, roll back, users affected, lead time">
+        <div class="fields">
+            <NumberField id="deploy-detect" label="Time to detect a failed deployment" kind={Kind::Duration}
+                value={s.delivery.time_to_detect_seconds} on_value={on_delivery_detect}
+                hint="from the deployment until someone sees it fail" />
+            <NumberField id="deploy-recover" label="Time to roll back after detection" kind={Kind::Duration}
+                value={s.delivery.time_to_recover_seconds} on_value={on_delivery_recover}
+                hint="from then until users are served again" />
+            <NumberField id="deploy-scope" label="Users affected by a failed deployment" kind={Kind::Fraction}
+                value={s.delivery.scope} on_value={on_delivery_scope}
+                hint="all, or only those a canary reaches, e.g. 5%" />
+            <NumberField id="lead-time" label="Deployment lead time" kind={Kind::Duration}
+                value={s.delivery.deployment_lead_time_seconds} on_value={on_lead_time}
+                hint="commit to production: the fastest a fix can ship" />
+            <div class="field">
+                <label for="restore-by">{ "Failed deployments are undone by" }</label>
+                <select id="restore-by" onchange={on_restore_by}>
+                    <option value="rollback" selected={s.delivery.restore_by == RestoreBy::Rollback}>{ "rolling back" }</option>
+                    <option value="fix-forward" selected={s.delivery.restore_by == RestoreBy::FixForward}>{ "fixing forward" }</option>
+                </select>
+            </div>
         </div>
-    </div>
-    </Fold>
+        </Fold>
     }
 }
 
@@ -229,20 +228,20 @@ fn delivery_figures(state: &UseReducerHandle<State>) -> Html {
     let del = &state.report.delivery;
     let window = state.scenario.slo_window.name();
     html! {
-    <div class="headline">
-        <Figure id="release-downtime" value={del.display.release_downtime_per_window.clone()}
-            label={format!("expected downtime from releases per {window}")}
-            why="Deployments × change failure rate × time to restore × share of users affected." />
-        <Figure id="release-budget-used" value={del.display.budget_consumed_by_releases.clone()}
-            label="of the error budget"
-            why="What failed deployments alone spend of the budget."
-            tone={Some(if del.releases_fit_budget { "good" } else { "bad" })} />
-        <Figure id="failed-deploys-allowed" value={del.display.whole_failed_deployments_allowed_per_window.clone()}
-            label={format!("failed deployments the budget allows per {window}")}
-            why="Each one costs its time to restore × share of users." />
-        <Figure id="fix-forward-bound" value={del.display.fix_forward_min_restore.clone()}
-            label="fastest fix forward (detect + lead time)"
-            why="Fixing forward through the pipeline can never restore faster than this." />
-    </div>
+        <div class="headline">
+            <Figure id="release-downtime" value={del.display.release_downtime_per_window.clone()}
+                label={format!("expected downtime from releases per {window}")}
+                why="Deployments × change failure rate × time to restore × share of users affected." />
+            <Figure id="release-budget-used" value={del.display.budget_consumed_by_releases.clone()}
+                label="of the error budget"
+                why="What failed deployments alone spend of the budget."
+                tone={Some(if del.releases_fit_budget { "good" } else { "bad" })} />
+            <Figure id="failed-deploys-allowed" value={del.display.whole_failed_deployments_allowed_per_window.clone()}
+                label={format!("failed deployments the budget allows per {window}")}
+                why="Each one costs its time to restore × share of users." />
+            <Figure id="fix-forward-bound" value={del.display.fix_forward_min_restore.clone()}
+                label="fastest fix forward (detect + lead time)"
+                why="Fixing forward through the pipeline can never restore faster than this." />
+        </div>
     }
 }
