@@ -42,20 +42,7 @@ pub fn app() -> Html {
     let start = use_memo((), |_| crate::persist::initial());
     let state = {
         let start = start.clone();
-        let scenario = start.scenario.clone();
-        let notices = start.notices.clone();
-        use_reducer(move || {
-            let page = Page {
-                notices,
-                theme: crate::browser::theme(),
-                visit: start
-                    .own
-                    .clone()
-                    .map(|own| std::rc::Rc::new((start.scenario.clone(), own))),
-                ..Page::default()
-            };
-            State::with_page(scenario, page)
-        })
+        use_reducer(move || first_state(&start))
     };
     let embed = start.embed.clone();
     let saver = {
@@ -105,39 +92,170 @@ pub fn app() -> Html {
         use_effect_with(state.scenario.clone(), move |s| saver.save_soon(s));
     }
 
-    // The callbacks hold this render's state (a shared handle), not a copy
-    // of its scenario made on every render.
-    let copy_link = {
-        let shown = state.clone();
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_: MouseEvent| {
-            let url = crate::persist::share_url(&shown.scenario);
-            let dispatcher = dispatcher.clone();
-            crate::browser::copy_text(url.clone(), move |done| {
-                dispatcher.dispatch(Action::Page(PageAction::Copied(if done {
-                    "Link copied: it opens this exact scenario.".to_string()
-                } else {
-                    format!("Copy this link: {url}")
-                })));
-            });
-        })
+    if let Some(id) = embed {
+        return embedded(&id, &state);
+    }
+    let page = &state.page;
+    html! {
+        <>
+            { header(&state) }
+            { conflict_notice(&state, &saver) }
+            { visit_notice(&state, &saver) }
+            { unkept_notice(page) }
+            { page_notices(state.dispatcher(), &page.notices) }
+            <main>
+                { for Section::ALL.into_iter().take(if *everything { Section::ALL.len() } else { 1 }).map(|s| section_view(s, &state)) }
+            </main>
+            <footer class="site">
+                <p>{ "Every figure is computed in your browser; nothing is sent anywhere." }</p>
+            </footer>
+        </>
+    }
+}
+
+/// The state the page starts in: the scenario it starts from, with the
+/// notices about reading it, the theme, and the reader's own scenario when
+/// it came from a link.
+fn first_state(start: &crate::persist::Start) -> State {
+    let page = Page {
+        notices: start.notices.clone(),
+        theme: crate::browser::theme(),
+        visit: start
+            .own
+            .clone()
+            .map(|own| std::rc::Rc::new((start.scenario.clone(), own))),
+        ..Page::default()
     };
-    let copy_embed = {
-        let shown = state.clone();
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_: MouseEvent| {
-            let snippet =
-                crate::persist::embed_snippet(&shown.scenario, shown.page.embed_section.anchor());
-            let dispatcher = dispatcher.clone();
-            crate::browser::copy_text(snippet.clone(), move |done| {
-                dispatcher.dispatch(Action::Page(PageAction::Copied(if done {
-                    "Embed code copied: paste it into your wiki page's HTML.".to_string()
-                } else {
-                    format!("Copy this embed code: {snippet}")
-                })));
-            });
-        })
-    };
+    State::with_page(start.scenario.clone(), page)
+}
+
+/// The browser refused to store the edits.
+fn unkept_notice(page: &Page) -> Html {
+    html! {
+        if page.unkept {
+            <div class="notices" id="unkept" role="alert">
+                <p>
+                    { "Your edits are not being kept: this browser refused to store them (its storage \
+                       is full or blocked). Copy the link to keep this scenario; this notice goes \
+                       when storing works again." }
+                </p>
+            </div>
+        }
+    }
+}
+
+/// What reading the scenario noticed (a link or a save partly unreadable),
+/// until dismissed.
+fn page_notices(dispatcher: UseReducerDispatcher<State>, notices: &[String]) -> Html {
+    let dismiss = Callback::from(move |_: MouseEvent| {
+        dispatcher.dispatch(Action::Page(PageAction::DismissNotices))
+    });
+    html! {
+        if !notices.is_empty() {
+            <div class="notices" id="notices" role="status">
+                <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                <button type="button" onclick={dismiss}>{ "Dismiss" }</button>
+            </div>
+        }
+    }
+}
+
+/// The page's header: the answers, then the menu of tools (share, embed,
+/// theme, start again) and the sections.
+fn header(state: &UseReducerHandle<State>) -> Html {
+    html! {
+        <header class="site">
+            <h1>{ "Nines" }</h1>
+            <p>{ "Choose an availability target: what it allows, what it costs, and who should run it." }</p>
+            // The answers first, on every screen; the tools below them
+            // fold into a menu on a phone (style.css shows them open on
+            // wider screens).
+            <AnswersCard state={state.clone()} linked=true />
+            <details class="menu" id="menu">
+            <summary>{ "Menu: share, embed, theme, sections" }</summary>
+            <p class="story">
+                { "The example: an online shop's checkout, earning $20M a year. Change any input: every \
+                   figure follows, and the address keeps the whole scenario." }
+            </p>
+            { toolbar(state) }
+            <nav class="sections" aria-label="Sections">
+                { for Section::ALL.into_iter().map(|s| html! { <a href={format!("#{}", s.anchor())}>{ s.title() }</a> }) }
+            </nav>
+            </details>
+        </header>
+    }
+}
+
+/// Copies `text` and says so, or shows it to copy by hand when the browser
+/// refuses the clipboard.
+fn copy_and_say(
+    dispatcher: UseReducerDispatcher<State>,
+    text: String,
+    done: &'static str,
+    by_hand: &'static str,
+) {
+    crate::browser::copy_text(text.clone(), move |copied| {
+        dispatcher.dispatch(Action::Page(PageAction::Copied(if copied {
+            done.to_string()
+        } else {
+            format!("{by_hand}{text}")
+        })));
+    });
+}
+
+// The copy buttons' callbacks hold this render's state (a shared handle),
+// not a copy of its scenario made on every render.
+
+/// Copies the link, which opens this exact scenario.
+fn copy_link(state: &UseReducerHandle<State>) -> Callback<MouseEvent> {
+    let shown = state.clone();
+    let dispatcher = state.dispatcher();
+    Callback::from(move |_: MouseEvent| {
+        copy_and_say(
+            dispatcher.clone(),
+            crate::persist::share_url(&shown.scenario),
+            "Link copied: it opens this exact scenario.",
+            "Copy this link: ",
+        );
+    })
+}
+
+/// Copies the embed code of the section chosen.
+fn copy_embed(state: &UseReducerHandle<State>) -> Callback<MouseEvent> {
+    let shown = state.clone();
+    let dispatcher = state.dispatcher();
+    Callback::from(move |_: MouseEvent| {
+        copy_and_say(
+            dispatcher.clone(),
+            crate::persist::embed_snippet(&shown.scenario, shown.page.embed_section.anchor()),
+            "Embed code copied: paste it into your wiki page's HTML.",
+            "Copy this embed code: ",
+        );
+    })
+}
+
+/// Replaces the scenario by `by` once the user confirms `question` (it
+/// replaces every input).
+fn replace_after(
+    state: &UseReducerHandle<State>,
+    question: &'static str,
+    by: fn() -> nines_core::scenario::Scenario,
+) -> Callback<MouseEvent> {
+    let dispatcher = state.dispatcher();
+    Callback::from(move |_: MouseEvent| {
+        let sure = gloo::utils::window()
+            .confirm_with_message(question)
+            .unwrap_or(false);
+        if sure {
+            dispatcher.dispatch(Action::Replace(Box::new(by())));
+        }
+    })
+}
+
+/// The menu's tools: copy the link or the embed code, the theme, and the
+/// two ways to start again.
+fn toolbar(state: &UseReducerHandle<State>) -> Html {
+    let page = &state.page;
     let on_embed_section = {
         let dispatcher = state.dispatcher();
         Callback::from(move |e: Event| {
@@ -148,43 +266,25 @@ pub fn app() -> Html {
         })
     };
     // The bare address reopens the last scenario on purpose; this is the
-    // way back to the example, after a confirmation (it replaces every input).
-    let start_from_example = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_: MouseEvent| {
-            let sure = gloo::utils::window()
-                .confirm_with_message(
-                    "Replace this scenario by the example (the $20M checkout)? Every input you \
-                     changed is lost unless it is saved or its link copied.",
-                )
-                .unwrap_or(false);
-            if sure {
-                dispatcher.dispatch(Action::Replace(Box::default()));
-            }
-        })
-    };
+    // way back to the example, after a confirmation.
+    let start_from_example = replace_after(
+        state,
+        "Replace this scenario by the example (the $20M checkout)? Every input you \
+         changed is lost unless it is saved or its link copied.",
+        nines_core::scenario::Scenario::default,
+    );
     // The same, to a blank scenario: no incident, dependency or example
     // amount, whose sections say what they need.
-    let start_from_scratch = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_: MouseEvent| {
-            let sure = gloo::utils::window()
-                .confirm_with_message(
-                    "Replace this scenario by a blank one (no incidents, dependencies or amounts)? \
-                     Every input you changed is lost unless it is saved or its link copied.",
-                )
-                .unwrap_or(false);
-            if sure {
-                dispatcher.dispatch(Action::Replace(Box::new(
-                    nines_core::scenario::Scenario::blank(),
-                )));
-            }
-        })
-    };
-    let dark = crate::browser::is_dark(state.page.theme.as_deref());
+    let start_from_scratch = replace_after(
+        state,
+        "Replace this scenario by a blank one (no incidents, dependencies or amounts)? \
+         Every input you changed is lost unless it is saved or its link copied.",
+        nines_core::scenario::Scenario::blank,
+    );
+    let dark = crate::browser::is_dark(page.theme.as_deref());
     let toggle_theme = {
         let dispatcher = state.dispatcher();
-        let theme = state.page.theme.clone();
+        let theme = page.theme.clone();
         Callback::from(move |_: MouseEvent| {
             let next = if crate::browser::is_dark(theme.as_deref()) {
                 "light"
@@ -195,146 +295,98 @@ pub fn app() -> Html {
             dispatcher.dispatch(Action::Page(PageAction::Theme(next.to_string())));
         })
     };
-    let dismiss = {
+    html! {
+        <div class="toolbar">
+            <button type="button" id="copy-link" onclick={copy_link(state)}>{ "Copy link" }</button>
+            <label for="embed-section" class="visually-hidden">{ "Section to embed" }</label>
+            <select id="embed-section" onchange={on_embed_section}>
+                { for Section::ALL.into_iter().filter(|s| s.embeddable()).map(|s| html! {
+                    <option value={s.anchor()} selected={page.embed_section == s}>{ format!("Embed: {}", s.title()) }</option>
+                }) }
+            </select>
+            <button type="button" id="copy-embed" onclick={copy_embed(state)}>{ "Copy embed code" }</button>
+            // The label says what a press does, so it changes with
+            // the theme in force (no aria-pressed beside it: the
+            // name would then contradict the state).
+            <button type="button" id="theme-toggle" onclick={toggle_theme}>
+                { if dark { "Switch to light theme" } else { "Switch to dark theme" } }
+            </button>
+            <button type="button" id="start-from-example" onclick={start_from_example}>
+                { "Start from the example" }
+            </button>
+            <button type="button" id="start-from-scratch" onclick={start_from_scratch}>
+                { "Start from scratch" }
+            </button>
+            if let Some(message) = &page.copied {
+                <span class="hint" id="copy-status" role="status">{ message }</span>
+            }
+        </div>
+    }
+}
+
+/// Another tab saved a different scenario: which one this browser keeps.
+fn conflict_notice(state: &UseReducerHandle<State>, saver: &std::rc::Rc<Saver>) -> Option<Html> {
+    state.page.other_tab.as_ref()?;
+    let adopt = {
+        let saver = saver.clone();
         let dispatcher = state.dispatcher();
         Callback::from(move |_: MouseEvent| {
-            dispatcher.dispatch(Action::Page(PageAction::DismissNotices))
+            saver.resolve(None);
+            dispatcher.dispatch(Action::AdoptOtherTab);
         })
     };
-    if let Some(id) = embed {
-        return embedded(&id, &state);
-    }
-    let page = &state.page;
-    let conflict = page.other_tab.as_ref().map(|_| {
-        let adopt = {
-            let saver = saver.clone();
-            let dispatcher = state.dispatcher();
-            Callback::from(move |_: MouseEvent| {
-                saver.resolve(None);
-                dispatcher.dispatch(Action::AdoptOtherTab);
-            })
-        };
-        let keep = {
-            let saver = saver.clone();
-            let dispatcher = state.dispatcher();
-            let scenario = state.scenario.clone();
-            Callback::from(move |_: MouseEvent| {
-                saver.resolve(Some(&scenario));
-                dispatcher.dispatch(Action::Page(PageAction::KeepThisTab));
-            })
-        };
-        html! {
-            <div class="notices conflict" id="other-tab" role="alert">
-                <p>
-                    { "Another tab saved a different scenario. This tab stopped saving so that neither is lost: choose which one this browser keeps." }
-                </p>
-                <button type="button" onclick={adopt}>{ "Open the other tab's scenario" }</button>
-                { " " }
-                <button type="button" onclick={keep}>{ "Keep this tab's scenario" }</button>
-            </div>
-        }
-    });
-    // Opened from a link: the reader's own scenario is kept until they edit
-    // this one or keep it.
-    let visit = page.visit.as_ref().map(|visit| {
-        let keep = {
-            let saver = saver.clone();
-            let dispatcher = state.dispatcher();
-            let scenario = state.scenario.clone();
-            Callback::from(move |_: MouseEvent| {
-                saver.adopt(&scenario);
-                dispatcher.dispatch(Action::Page(PageAction::KeepVisit));
-            })
-        };
-        let back = {
-            let dispatcher = state.dispatcher();
-            let own = visit.1.clone();
-            Callback::from(move |_: MouseEvent| {
-                dispatcher.dispatch(Action::Replace(Box::new(own.clone())))
-            })
-        };
-        html! {
-            <div class="notices" id="visit" role="status">
-                <p>
-                    { "This scenario came from a link. Your own scenario is kept in this browser: the link's \
-                       is not saved over it unless you edit it or keep it." }
-                </p>
-                <button type="button" id="keep-visit" onclick={keep}>{ "Keep this scenario as mine" }</button>
-                { " " }
-                <button type="button" id="back-to-own" onclick={back}>{ "Back to my scenario" }</button>
-            </div>
-        }
-    });
-    html! {
-        <>
-            <header class="site">
-                <h1>{ "Nines" }</h1>
-                <p>{ "Choose an availability target: what it allows, what it costs, and who should run it." }</p>
-                // The answers first, on every screen; the tools below them
-                // fold into a menu on a phone (style.css shows them open on
-                // wider screens).
-                <AnswersCard state={state.clone()} linked=true />
-                <details class="menu" id="menu">
-                <summary>{ "Menu: share, embed, theme, sections" }</summary>
-                <p class="story">
-                    { "The example: an online shop's checkout, earning $20M a year. Change any input: every \
-                       figure follows, and the address keeps the whole scenario." }
-                </p>
-                <div class="toolbar">
-                    <button type="button" id="copy-link" onclick={copy_link}>{ "Copy link" }</button>
-                    <label for="embed-section" class="visually-hidden">{ "Section to embed" }</label>
-                    <select id="embed-section" onchange={on_embed_section}>
-                        { for Section::ALL.into_iter().filter(|s| s.embeddable()).map(|s| html! {
-                            <option value={s.anchor()} selected={page.embed_section == s}>{ format!("Embed: {}", s.title()) }</option>
-                        }) }
-                    </select>
-                    <button type="button" id="copy-embed" onclick={copy_embed}>{ "Copy embed code" }</button>
-                    // The label says what a press does, so it changes with
-                    // the theme in force (no aria-pressed beside it: the
-                    // name would then contradict the state).
-                    <button type="button" id="theme-toggle" onclick={toggle_theme}>
-                        { if dark { "Switch to light theme" } else { "Switch to dark theme" } }
-                    </button>
-                    <button type="button" id="start-from-example" onclick={start_from_example}>
-                        { "Start from the example" }
-                    </button>
-                    <button type="button" id="start-from-scratch" onclick={start_from_scratch}>
-                        { "Start from scratch" }
-                    </button>
-                    if let Some(message) = &page.copied {
-                        <span class="hint" id="copy-status" role="status">{ message }</span>
-                    }
-                </div>
-                <nav class="sections" aria-label="Sections">
-                    { for Section::ALL.into_iter().map(|s| html! { <a href={format!("#{}", s.anchor())}>{ s.title() }</a> }) }
-                </nav>
-                </details>
-            </header>
-            { for conflict }
-            { for visit }
-            if page.unkept {
-                <div class="notices" id="unkept" role="alert">
-                    <p>
-                        { "Your edits are not being kept: this browser refused to store them (its storage \
-                           is full or blocked). Copy the link to keep this scenario; this notice goes \
-                           when storing works again." }
-                    </p>
-                </div>
-            }
-            if !page.notices.is_empty() {
-                <div class="notices" id="notices" role="status">
-                    <ul>{ for page.notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
-                    <button type="button" onclick={dismiss}>{ "Dismiss" }</button>
-                </div>
-            }
-            <main>
-                { for Section::ALL.into_iter().take(if *everything { Section::ALL.len() } else { 1 }).map(|s| section_view(s, &state)) }
-            </main>
-            <footer class="site">
-                <p>{ "Every figure is computed in your browser; nothing is sent anywhere." }</p>
-            </footer>
-        </>
-    }
+    let keep = {
+        let saver = saver.clone();
+        let dispatcher = state.dispatcher();
+        let scenario = state.scenario.clone();
+        Callback::from(move |_: MouseEvent| {
+            saver.resolve(Some(&scenario));
+            dispatcher.dispatch(Action::Page(PageAction::KeepThisTab));
+        })
+    };
+    Some(html! {
+        <div class="notices conflict" id="other-tab" role="alert">
+            <p>
+                { "Another tab saved a different scenario. This tab stopped saving so that neither is lost: choose which one this browser keeps." }
+            </p>
+            <button type="button" onclick={adopt}>{ "Open the other tab's scenario" }</button>
+            { " " }
+            <button type="button" onclick={keep}>{ "Keep this tab's scenario" }</button>
+        </div>
+    })
+}
+
+/// Opened from a link: the reader's own scenario is kept until they edit
+/// this one or keep it.
+fn visit_notice(state: &UseReducerHandle<State>, saver: &std::rc::Rc<Saver>) -> Option<Html> {
+    let visit = state.page.visit.as_ref()?;
+    let keep = {
+        let saver = saver.clone();
+        let dispatcher = state.dispatcher();
+        let scenario = state.scenario.clone();
+        Callback::from(move |_: MouseEvent| {
+            saver.adopt(&scenario);
+            dispatcher.dispatch(Action::Page(PageAction::KeepVisit));
+        })
+    };
+    let back = {
+        let dispatcher = state.dispatcher();
+        let own = visit.1.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatcher.dispatch(Action::Replace(Box::new(own.clone())))
+        })
+    };
+    Some(html! {
+        <div class="notices" id="visit" role="status">
+            <p>
+                { "This scenario came from a link. Your own scenario is kept in this browser: the link's \
+                   is not saved over it unless you edit it or keep it." }
+            </p>
+            <button type="button" id="keep-visit" onclick={keep}>{ "Keep this scenario as mine" }</button>
+            { " " }
+            <button type="button" id="back-to-own" onclick={back}>{ "Back to my scenario" }</button>
+        </div>
+    })
 }
 
 /// Embed mode: one section, compact, no header or footer, with a link to

@@ -173,13 +173,13 @@ const LEGEND_ROW: i32 = 20;
 const CAPTION_ROW: i32 = 15;
 const MAX_CAPTION_LINES: usize = 4;
 
-fn draw<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    chart: &ChartImage,
-) -> Result<(), RenderError>
-where
-    DB::ErrorType: 'static,
-{
+/// The image's drawing area, and its plot's coordinates.
+type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
+type Plot2d<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<AxisCoord, AxisCoord>>;
+
+/// The whole image: the plot (title, axes, lines, markers) above a footer
+/// (legend, caption).
+fn draw(root: &Area, chart: &ChartImage) -> Result<(), RenderError> {
     root.fill(&WHITE)?;
     let (width, height) = root.dim_in_pixel();
     let (width, height) = (width as i32, height as i32);
@@ -200,24 +200,45 @@ where
     // rest (dozens of series) runs off the bottom rather than over the plot.
     let footer_h = (legend_h + CAPTION_ROW * caption.len() as i32 + PAD).min(height / 2);
     let (plot_area, footer) = root.split_vertically(height - footer_h);
-    // Centred on the image (ChartBuilder's caption centres between margins).
-    let title = clean(chart.title);
-    let plot_area = if title.is_empty() {
-        plot_area
-    } else {
-        // What `DrawingArea::titled` does, without its text measurement
-        // (in the browser plotters measures with a styled <span>, which the
-        // page's CSP forbids): the title centred at the top, 5 px down.
-        let style = font(18).color(&TEXT).pos(Pos::new(HPos::Center, VPos::Top));
-        let (w, _) = plot_area.dim_in_pixel();
-        plot_area.draw_text(&title, &style, (w as i32 / 2, 5))?;
-        plot_area
-            .split_vertically(5 + text_size(&title, &style).1 as i32 + 5)
-            .1
-    };
+    let plot_area = titled(plot_area, chart)?;
+    let mut ctx = axes(&plot_area, chart, width, height - footer_h)?;
+    lines(&mut ctx, chart)?;
+    markers(&mut ctx, chart)?;
+    draw_legend(&footer, chart, &legend, &legend_style)?;
+    let caption_top = legend_h + PAD / 2;
+    for (i, line) in caption.iter().enumerate() {
+        let at = (PAD, caption_top + CAPTION_ROW * i as i32);
+        footer.draw_text(line, &caption_style, at)?;
+    }
+    Ok(())
+}
 
+/// The title, centred on the image (ChartBuilder's caption centres between
+/// margins); what is below it is the plot's.
+fn titled<'a>(plot_area: Area<'a>, chart: &ChartImage) -> Result<Area<'a>, RenderError> {
+    let title = clean(chart.title);
+    if title.is_empty() {
+        return Ok(plot_area);
+    }
+    // What `DrawingArea::titled` does, without its text measurement
+    // (in the browser plotters measures with a styled <span>, which the
+    // page's CSP forbids): the title centred at the top, 5 px down.
+    let style = font(18).color(&TEXT).pos(Pos::new(HPos::Center, VPos::Top));
+    let (w, _) = plot_area.dim_in_pixel();
+    plot_area.draw_text(&title, &style, (w as i32 / 2, 5))?;
+    Ok(plot_area
+        .split_vertically(5 + text_size(&title, &style).1 as i32 + 5)
+        .1)
+}
+
+/// The axes, their ticks, labels and grid, in a plot `plot_h` high.
+fn axes<'a, 'b>(
+    plot_area: &'a Area<'b>,
+    chart: &ChartImage,
+    width: i32,
+    plot_h: i32,
+) -> Result<Plot2d<'a, 'b>, RenderError> {
     // About as many ticks as the page's chart (x 6, y 5), fewer when small.
-    let plot_h = height - footer_h;
     let x = AxisCoord::new(chart.x, (width as usize / 110).clamp(2, 6));
     let mut y = AxisCoord::new(chart.y, (plot_h as usize / 60).clamp(2, 5));
     if let Some(at) = chart.y_ticks_at {
@@ -244,7 +265,7 @@ where
         .last()
         .map_or(0, |&v| tick_width(&[v], chart.x_tick));
 
-    let mut builder = ChartBuilder::on(&plot_area);
+    let mut builder = ChartBuilder::on(plot_area);
     builder
         .margin(PAD as u32)
         .margin_right(PAD as u32 + x_last / 2)
@@ -267,7 +288,11 @@ where
         .light_line_style(TRANSPARENT)
         .axis_style(FRAME)
         .draw()?;
+    Ok(ctx)
+}
 
+/// Each series' line, clipped to the plot, solid or dashed.
+fn lines(ctx: &mut Plot2d, chart: &ChartImage) -> Result<(), RenderError> {
     for s in &chart.series {
         let style = colour(s).stroke_width(2);
         let runs = clip(s.points, chart.x, chart.y);
@@ -280,7 +305,11 @@ where
             ctx.draw_series(runs.into_iter().map(|run| PathElement::new(run, style)))?;
         }
     }
+    Ok(())
+}
 
+/// The markers on the x axis: a dashed line each, and its label.
+fn markers(ctx: &mut Plot2d, chart: &ChartImage) -> Result<(), RenderError> {
     let (y_lo, y_hi) = chart.y.bounds();
     let (plot_width, _) = ctx.plotting_area().dim_in_pixel();
     let marker_style = font(12).color(&TEXT);
@@ -310,8 +339,18 @@ where
         );
         ctx.draw_series(std::iter::once(EmptyElement::at((m.x, y_hi)) + label))?;
     }
+    Ok(())
+}
 
-    for (s, (left, top)) in chart.series.iter().zip(legend) {
+/// The legend in the footer: a sample of each line and its series' name,
+/// at the places `legend_layout` gave them.
+fn draw_legend(
+    footer: &Area,
+    chart: &ChartImage,
+    legend: &[(i32, i32)],
+    legend_style: &TextStyle,
+) -> Result<(), RenderError> {
+    for (s, &(left, top)) in chart.series.iter().zip(legend) {
         let mid = top + LEGEND_ROW / 2;
         let sample = vec![(left, mid), (left + 24, mid)];
         let style = colour(s).stroke_width(2);
@@ -322,11 +361,6 @@ where
         }
         let name = legend_style.pos(Pos::new(HPos::Left, VPos::Center));
         footer.draw_text(&clean(s.name), &name, (left + 30, mid))?;
-    }
-    let caption_top = legend_h + PAD / 2;
-    for (i, line) in caption.iter().enumerate() {
-        let at = (PAD, caption_top + CAPTION_ROW * i as i32);
-        footer.draw_text(line, &caption_style, at)?;
     }
     Ok(())
 }

@@ -180,12 +180,7 @@ pub fn line_chart(props: &ChartProps) -> Html {
     let frame = (*width).map_or(Frame::CHART, |w| Frame::fitted(f64::from(w)));
     let view_box = format!("0 0 {} {}", frame.width, frame.height);
     if !*drawn {
-        return html! {
-            <figure class="chart" id={props.id.clone()}>
-                <figcaption>{ &props.title }</figcaption>
-                <svg ref={svg_ref} viewBox={view_box} class="chart-svg chart-placeholder" aria-hidden="true" />
-            </figure>
-        };
+        return placeholder(props, svg_ref, view_box);
     }
     let plot = props.plot(frame);
     let xs = Rc::new(props.cursor_xs());
@@ -242,20 +237,51 @@ pub fn line_chart(props: &ChartProps) -> Html {
             <p class="readout" id={readout_id} aria-live="polite">
                 { (*cursor).map_or_else(|| hint.to_string(), |i| props.readout(i)) }
             </p>
-            <ul class="legend">
-                { for props.series.iter().map(|s| html! { <li class={s.class}>{ &s.name }</li> }) }
-            </ul>
-            <div class="chart-downloads">
-                <button type="button" class="download-svg" onclick={download(props, Image::Svg)}>{ "Download SVG" }</button>
-                <button type="button" class="download-png" onclick={download(props, Image::Png)}>{ "Download PNG (2×)" }</button>
-            </div>
-            <details class="data-table" open={table_open} {ontoggle}>
-                <summary>{ "Data table" }</summary>
-                if table_open {
-                    { data_table(props, &xs) }
-                }
-            </details>
+            { legend(&props.series) }
+            { downloads(props) }
+            { table_details(props, &xs, table_open, ontoggle) }
         </figure>
+    }
+}
+
+/// An empty frame of the chart's size, holding its place until it is drawn.
+fn placeholder(props: &ChartProps, svg_ref: NodeRef, view_box: String) -> Html {
+    html! {
+        <figure class="chart" id={props.id.clone()}>
+            <figcaption>{ &props.title }</figcaption>
+            <svg ref={svg_ref} viewBox={view_box} class="chart-svg chart-placeholder" aria-hidden="true" />
+        </figure>
+    }
+}
+
+/// Each series' name in its colour and dash.
+fn legend(series: &[Series]) -> Html {
+    html! {
+        <ul class="legend">
+            { for series.iter().map(|s| html! { <li class={s.class}>{ &s.name }</li> }) }
+        </ul>
+    }
+}
+
+/// The chart as an image to download.
+fn downloads(props: &ChartProps) -> Html {
+    html! {
+        <div class="chart-downloads">
+            <button type="button" class="download-svg" onclick={download(props, Image::Svg)}>{ "Download SVG" }</button>
+            <button type="button" class="download-png" onclick={download(props, Image::Png)}>{ "Download PNG (2×)" }</button>
+        </div>
+    }
+}
+
+/// The data table, its rows built only while it is open.
+fn table_details(props: &ChartProps, xs: &[f64], open: bool, ontoggle: Callback<Event>) -> Html {
+    html! {
+        <details class="data-table" {open} {ontoggle}>
+            <summary>{ "Data table" }</summary>
+            if open {
+                { data_table(props, xs) }
+            }
+        </details>
     }
 }
 

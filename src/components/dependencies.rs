@@ -324,88 +324,10 @@ fn node_view(
 pub fn dependencies_section(props: &SectionProps) -> Html {
     let s = &props.state.scenario;
     let r = &props.state.report.dependencies;
-    let service_u = props.state.report.target.unavailability;
-    let add = {
-        let d = props.state.dispatcher();
-        Callback::from(move |_: MouseEvent| {
-            d.dispatch(Action::Dependencies(DependenciesAction::Add))
-        })
-    };
-    let limits = Limits::new(&s.dependencies);
-    let add_held = limits.add(&s.dependencies);
-    let items = s.dependencies.dependencies.iter().enumerate().map(|(i, dep)| {
-        let redundant = {
-            let d = props.state.dispatcher();
-            Callback::from(move |_: MouseEvent| {
-                d.dispatch(Action::Dependencies(DependenciesAction::AddRedundantCopy(vec![i])))
-            })
-        };
-        let remove_group = {
-            let d = props.state.dispatcher();
-            Callback::from(move |_: MouseEvent| {
-                d.dispatch(Action::Dependencies(DependenciesAction::Remove(vec![i])))
-            })
-        };
-        let name = match dep {
-            Composition::Component(c) => c.name.clone(),
-            _ => format!("group {}", i + 1),
-        };
-        let copy_held = limits.copy(&s.dependencies, &[i]);
-        html! {
-            <li key={i}>
-                { node_view(&props.state, &limits, vec![i], dep) }
-                { scope_field(&props.state, i, &name, s.dependencies.scope(i)) }
-                <button type="button" id={format!("dep-{i}-copy")} onclick={redundant}
-                    disabled={copy_held} aria-describedby={held(copy_held)}>{ "Add a redundant copy" }</button>
-                if !matches!(dep, Composition::Component(_)) {
-                    <button type="button" id={format!("dep-{i}-remove")} onclick={remove_group}>{ format!("Remove group {}", i + 1) }</button>
-                }
-            </li>
-        }
-    });
-
-    // Built now, so that the bounds the list's buttons met are known below.
-    let list = html! { <ul class="dep-list" id="dependency-list">{ for items }</ul> };
-    let limit_hint = limits.hint();
-
-    // Budget bars: each dependency's share of the service's unavailability budget, then the service's own.
-    // One bar per row of the core's table (each dependency, then the
-    // service itself), labelled with the table's own share column.
-    let shares = dependencies_table_near(&props.state.report);
-    let unavailabilities: Vec<f64> = r
-        .extra_nine
-        .iter()
-        .map(|c| c.unavailability)
-        .chain([r.own_unavailability.max(0.0)])
-        .collect();
-    // (who, availability, share, unavailability), the texts as the table writes them.
-    let bars: Vec<(&str, &str, &str, f64)> = shares
-        .rows
-        .iter()
-        .zip(&unavailabilities)
-        .map(|(row, u)| (row[0].as_str(), row[1].as_str(), row[2].as_str(), *u))
-        .collect();
-    let total: f64 = unavailabilities.iter().sum::<f64>().max(service_u);
-    let scale = LinearScale::new((0.0, if total > 0.0 { total } else { 1.0 }), (0.0, 100.0));
-    let row_h = 38.0;
-    let height = row_h * bars.len() as f64 + 8.0;
-
     html! {
         <section class="card" id="dependencies" aria-labelledby="dependencies-heading">
             <h2 id="dependencies-heading">{ "Dependencies" }</h2>
-            <div class="headline">
-                <Figure id="deps-availability" value={r.display.dependencies_availability_short.clone()}
-                    exact={Some(AttrValue::from(r.display.dependencies_availability.clone()))}
-                    label="the dependencies together"
-                    why="The best the service can do if it never fails itself." />
-                <Figure id="deps-own-budget" value={r.display.own_budget_per_window.clone()}
-                    label={format!("left to the service itself per {}", s.slo_window.name())}
-                    why="The target's budget minus what the dependencies spend."
-                    tone={Some(if r.dependencies_break_target { "bad" } else { "good" })} />
-                <Figure id="deps-detect-recover" value={props.state.report.spend.max_time_to_restore_display.clone()}
-                    label="longest time to restore per outage of its own that meets the target"
-                    why={format!("The service's own budget, less the failed deployments' expected share, divided by its outages (the same figure in Incidents). With the dependencies alone spending: {}.", r.display.max_detect_and_recover)} />
-            </div>
+            { headline(&props.state) }
             <p id="deps-summary">{ &r.summary }</p>
             <p id="deps-promise">
                 { &r.display.most_promisable_sentence }
@@ -430,52 +352,172 @@ pub fn dependencies_section(props: &SectionProps) -> Html {
                        without (its database, a payment provider): open “The dependencies” below and use “Add a dependency”." }
                 </p>
             }
-            <Fold id="deps-edit" summary={format!("The dependencies ({} listed): edit them, and how they combine", s.dependencies.dependencies.len())}>
-            <p class="convention">
-                { "Critical dependencies in series multiply: A = ∏ Aᵢ; a redundant group fails only when all its \
-                   copies do: U = ∏ Uᵢ; a k-of-n group fails when fewer than k of its n members work. Each \
-                   critical dependency should offer one more nine than the service (the rule of the extra nine)." }
-            </p>
-            <p class="convention" id="deps-scope-rule">
-                { "Outage scope: the share of the service's users an outage of a dependency reaches. A dependency's \
-                   unavailability counts × its scope (a 99.9% dependency whose outages reach 25% of users costs \
-                   0.1% × 25% = 0.025% of the time), in the dependencies together, the budget shares and the rule \
-                   of the extra nine. The service's own outages are counted at the scope shown below, not the \
-                   incident model's." }
-            </p>
-            { list }
-            <button type="button" id="add-dependency" onclick={add}
-                disabled={add_held} aria-describedby={held(add_held)}>{ "Add a dependency" }</button>
-            if !limit_hint.is_empty() {
-                <p class="hint" id={LIMIT_ID}>{ limit_hint }</p>
-            }
-            <p class="convention" id="deps-own-outages">
-                { "The service's own outages: " }{ &r.display.own_outages }{ " (Incidents per year in " }
-                <a href="#incidents">{ "Incidents and delivery" }</a>{ ")." }
-            </p>
-            </Fold>
-            <Fold id="deps-chart" summary="Chart: who spends the budget, and the assumption behind it">
-            <figure class="chart" id="dependency-bars">
-                <figcaption>{ "Who spends the error budget: each dependency's share, and what is left to the service" }</figcaption>
-                <svg viewBox={format!("0 0 640 {height}")} role="img" tabindex="0" class="chart-svg"
-                    aria-label="Bars of each dependency's share of the service's error budget; the table below has the figures">
-                    { for bars.iter().enumerate().map(|(i, (name, available, share, u))| {
-                        let y = 4.0 + row_h * i as f64;
-                        let w = scale.map(*u) / 100.0 * 560.0;
-                        html! { <g>
-                            <title>{ format!("{name}: {share} of the budget ({available})") }</title>
-                            <text x="0" y={(y + 11.0).to_string()} class="tick">{ name }</text>
-                            <rect x="0" y={(y + 16.0).to_string()} width={w.max(0.5).to_string()} height="14"
-                                class={if i + 1 == bars.len() { "s3" } else { "s1" }} />
-                            <text x={(6.0 + w).to_string()} y={(y + 28.0).to_string()} class="tick">{ *share }</text>
-                        </g> }
-                    }) }
-                </svg>
-                <TableView id="dependency-shares" table={shares.clone()} numeric={vec![1, 2]} />
-            </figure>
-            <p class="convention">{ &r.correlation_warning }</p>
-            </Fold>
+            { edit_fold(&props.state) }
+            { budget_chart(&props.state) }
             <Notes notes={r.notes.clone()} />
         </section>
+    }
+}
+
+/// What the dependencies allow: together, what they leave to the service,
+/// and its longest time to restore.
+fn headline(state: &UseReducerHandle<State>) -> Html {
+    let s = &state.scenario;
+    let r = &state.report.dependencies;
+    html! {
+        <div class="headline">
+            <Figure id="deps-availability" value={r.display.dependencies_availability_short.clone()}
+                exact={Some(AttrValue::from(r.display.dependencies_availability.clone()))}
+                label="the dependencies together"
+                why="The best the service can do if it never fails itself." />
+            <Figure id="deps-own-budget" value={r.display.own_budget_per_window.clone()}
+                label={format!("left to the service itself per {}", s.slo_window.name())}
+                why="The target's budget minus what the dependencies spend."
+                tone={Some(if r.dependencies_break_target { "bad" } else { "good" })} />
+            <Figure id="deps-detect-recover" value={state.report.spend.max_time_to_restore_display.clone()}
+                label="longest time to restore per outage of its own that meets the target"
+                why={format!("The service's own budget, less the failed deployments' expected share, divided by its outages (the same figure in Incidents). With the dependencies alone spending: {}.", r.display.max_detect_and_recover)} />
+        </div>
+    }
+}
+
+/// One dependency of the list: its row or group, its outage scope, a
+/// redundant copy, and (a group) its remove button.
+fn item_view(
+    state: &UseReducerHandle<State>,
+    limits: &Limits,
+    i: usize,
+    dep: &Composition,
+) -> Html {
+    let s = &state.scenario;
+    let redundant = {
+        let d = state.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            d.dispatch(Action::Dependencies(DependenciesAction::AddRedundantCopy(
+                vec![i],
+            )))
+        })
+    };
+    let remove_group = {
+        let d = state.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            d.dispatch(Action::Dependencies(DependenciesAction::Remove(vec![i])))
+        })
+    };
+    let name = match dep {
+        Composition::Component(c) => c.name.clone(),
+        _ => format!("group {}", i + 1),
+    };
+    let copy_held = limits.copy(&s.dependencies, &[i]);
+    html! {
+        <li key={i}>
+            { node_view(state, limits, vec![i], dep) }
+            { scope_field(state, i, &name, s.dependencies.scope(i)) }
+            <button type="button" id={format!("dep-{i}-copy")} onclick={redundant}
+                disabled={copy_held} aria-describedby={held(copy_held)}>{ "Add a redundant copy" }</button>
+            if !matches!(dep, Composition::Component(_)) {
+                <button type="button" id={format!("dep-{i}-remove")} onclick={remove_group}>{ format!("Remove group {}", i + 1) }</button>
+            }
+        </li>
+    }
+}
+
+/// The dependencies, edited: how they combine, the list, the add button
+/// and the bounds it met.
+fn edit_fold(state: &UseReducerHandle<State>) -> Html {
+    let s = &state.scenario;
+    let r = &state.report.dependencies;
+    let add = {
+        let d = state.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            d.dispatch(Action::Dependencies(DependenciesAction::Add))
+        })
+    };
+    let limits = Limits::new(&s.dependencies);
+    let add_held = limits.add(&s.dependencies);
+    let items = s
+        .dependencies
+        .dependencies
+        .iter()
+        .enumerate()
+        .map(|(i, dep)| item_view(state, &limits, i, dep));
+    // Built now, so that the bounds the list's buttons met are known below.
+    let list = html! { <ul class="dep-list" id="dependency-list">{ for items }</ul> };
+    let limit_hint = limits.hint();
+    html! {
+        <Fold id="deps-edit" summary={format!("The dependencies ({} listed): edit them, and how they combine", s.dependencies.dependencies.len())}>
+        <p class="convention">
+            { "Critical dependencies in series multiply: A = ∏ Aᵢ; a redundant group fails only when all its \
+               copies do: U = ∏ Uᵢ; a k-of-n group fails when fewer than k of its n members work. Each \
+               critical dependency should offer one more nine than the service (the rule of the extra nine)." }
+        </p>
+        <p class="convention" id="deps-scope-rule">
+            { "Outage scope: the share of the service's users an outage of a dependency reaches. A dependency's \
+               unavailability counts × its scope (a 99.9% dependency whose outages reach 25% of users costs \
+               0.1% × 25% = 0.025% of the time), in the dependencies together, the budget shares and the rule \
+               of the extra nine. The service's own outages are counted at the scope shown below, not the \
+               incident model's." }
+        </p>
+        { list }
+        <button type="button" id="add-dependency" onclick={add}
+            disabled={add_held} aria-describedby={held(add_held)}>{ "Add a dependency" }</button>
+        if !limit_hint.is_empty() {
+            <p class="hint" id={LIMIT_ID}>{ limit_hint }</p>
+        }
+        <p class="convention" id="deps-own-outages">
+            { "The service's own outages: " }{ &r.display.own_outages }{ " (Incidents per year in " }
+            <a href="#incidents">{ "Incidents and delivery" }</a>{ ")." }
+        </p>
+        </Fold>
+    }
+}
+
+/// Who spends the error budget, as bars and as the core's table.
+fn budget_chart(state: &UseReducerHandle<State>) -> Html {
+    let r = &state.report.dependencies;
+    let service_u = state.report.target.unavailability;
+    // Budget bars: each dependency's share of the service's unavailability budget, then the service's own.
+    // One bar per row of the core's table (each dependency, then the
+    // service itself), labelled with the table's own share column.
+    let shares = dependencies_table_near(&state.report);
+    let unavailabilities: Vec<f64> = r
+        .extra_nine
+        .iter()
+        .map(|c| c.unavailability)
+        .chain([r.own_unavailability.max(0.0)])
+        .collect();
+    // (who, availability, share, unavailability), the texts as the table writes them.
+    let bars: Vec<(&str, &str, &str, f64)> = shares
+        .rows
+        .iter()
+        .zip(&unavailabilities)
+        .map(|(row, u)| (row[0].as_str(), row[1].as_str(), row[2].as_str(), *u))
+        .collect();
+    let total: f64 = unavailabilities.iter().sum::<f64>().max(service_u);
+    let scale = LinearScale::new((0.0, if total > 0.0 { total } else { 1.0 }), (0.0, 100.0));
+    let row_h = 38.0;
+    let height = row_h * bars.len() as f64 + 8.0;
+    html! {
+        <Fold id="deps-chart" summary="Chart: who spends the budget, and the assumption behind it">
+        <figure class="chart" id="dependency-bars">
+            <figcaption>{ "Who spends the error budget: each dependency's share, and what is left to the service" }</figcaption>
+            <svg viewBox={format!("0 0 640 {height}")} role="img" tabindex="0" class="chart-svg"
+                aria-label="Bars of each dependency's share of the service's error budget; the table below has the figures">
+                { for bars.iter().enumerate().map(|(i, (name, available, share, u))| {
+                    let y = 4.0 + row_h * i as f64;
+                    let w = scale.map(*u) / 100.0 * 560.0;
+                    html! { <g>
+                        <title>{ format!("{name}: {share} of the budget ({available})") }</title>
+                        <text x="0" y={(y + 11.0).to_string()} class="tick">{ name }</text>
+                        <rect x="0" y={(y + 16.0).to_string()} width={w.max(0.5).to_string()} height="14"
+                            class={if i + 1 == bars.len() { "s3" } else { "s1" }} />
+                        <text x={(6.0 + w).to_string()} y={(y + 28.0).to_string()} class="tick">{ *share }</text>
+                    </g> }
+                }) }
+            </svg>
+            <TableView id="dependency-shares" table={shares.clone()} numeric={vec![1, 2]} />
+        </figure>
+        <p class="convention">{ &r.correlation_warning }</p>
+        </Fold>
     }
 }
