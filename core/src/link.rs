@@ -68,7 +68,7 @@
 //! Adding a field needs neither: old links simply lack it and get its
 //! default.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::fmt;
 use std::string::FromUtf8Error;
 use std::sync::OnceLock;
@@ -1009,8 +1009,10 @@ fn decode_pairs(
     default: &Value,
     notices: &mut Vec<Notice>,
 ) -> Scenario {
-    // Last one wins: keep each key's last occurrence, in link order.
-    let mut seen = HashSet::new();
+    // Last one wins: keep each key's last occurrence, in link order. A
+    // B-tree set, as `whole` above: a hash set of strings would add its own
+    // table code (about 2 KB) to the page.
+    let mut seen = BTreeSet::new();
     let mut pairs: Vec<_> = pairs
         .into_iter()
         .rev()
