@@ -605,8 +605,8 @@ impl Default for DependencyInputs {
 
 /// Editing the list: the rules a front end applies when people add, group,
 /// edit and remove dependencies (the page's reducer calls these). An
-/// `item` is an index into `dependencies`; `member`, when given, a member of
-/// the group at `item`. Indices out of range change nothing.
+/// `item` is an index into `dependencies`; a `path` a place in the tree
+/// ([`DependencyInputs::at`]). Places that do not exist change nothing.
 impl DependencyInputs {
     /// The unavailability a new dependency starts with: 99.99% available.
     pub const NEW_UNAVAILABILITY: f64 = 0.0001;
@@ -629,13 +629,6 @@ impl DependencyInputs {
             format!("dependency {n}"),
             Self::NEW_UNAVAILABILITY,
         ));
-    }
-
-    /// The component at `item` (or at `member` of the group at `item`), to
-    /// edit its name or unavailability; `None` for a group or a place that
-    /// does not exist.
-    pub fn component_mut(&mut self, item: usize, member: Option<usize>) -> Option<&mut Component> {
-        self.component_at_mut(&path_of(item, member))
     }
 
     /// The dependency at `path`: `[item]` for one of the list, `[item, m]`
@@ -677,13 +670,6 @@ impl DependencyInputs {
             Composition::Component(c) => Some(c),
             _ => None,
         }
-    }
-
-    /// Remove the dependency at `item`, or one member of its group. A group
-    /// left with one member becomes that member; a k-of-n group keeps
-    /// `1 ≤ k ≤ n`.
-    pub fn remove(&mut self, item: usize, member: Option<usize>) {
-        self.remove_at(&path_of(item, member));
     }
 
     /// Remove the dependency at `path` ([`DependencyInputs::at`]): one of
@@ -731,17 +717,12 @@ impl DependencyInputs {
         }
     }
 
-    /// Add a redundant copy of the dependency at `item`: a group gets a copy
-    /// of its last member; a component (or a serial group) becomes a
-    /// redundant pair of itself, any one of which is enough.
-    pub fn add_redundant_copy(&mut self, item: usize) {
-        self.add_redundant_copy_at(&[item]);
-    }
-
-    /// [`DependencyInputs::add_redundant_copy`] at any `path`: on a member
-    /// of a group, a component becomes a redundant pair nested in the group
-    /// (a group inside a group). Nothing when the copy would pass a bound
-    /// ([`DependencyInputs::copy_blocked`]).
+    /// Add a redundant copy of the dependency at `path`
+    /// ([`DependencyInputs::at`]): a group gets a copy of its last member;
+    /// a component (or a serial group) becomes a redundant pair of itself,
+    /// any one of which is enough, so on a member of a group the pair is
+    /// nested in the group (a group inside a group). Nothing when the copy
+    /// would pass a bound ([`DependencyInputs::copy_blocked`]).
     ///
     /// ```
     /// use nines_core::dependency::{Composition, DependencyInputs};
@@ -1252,14 +1233,6 @@ pub fn parse_scope(text: &str) -> Result<f64, String> {
                 format!("{SCOPE_FIELD}: {e}")
             }
         })
-}
-
-/// The path of `member` of the group at `item` (or of `item`).
-fn path_of(item: usize, member: Option<usize>) -> Vec<usize> {
-    match member {
-        Some(m) => vec![item, m],
-        None => vec![item],
-    }
 }
 
 /// The members of a group; `None` for a component.
@@ -1835,7 +1808,7 @@ mod tests {
         // A group of 100: no 101st copy.
         d.dependencies[0] = Composition::Parallel(vec![Composition::component("c", 0.1); 100]);
         assert_eq!(d.copy_blocked(&[0], &d.shape()), Some(List::Members));
-        d.add_redundant_copy(0);
+        d.add_redundant_copy_at(&[0]);
         assert_eq!(d.at(&[0]).map(Composition::entries), Some(101));
         // The component at the deepest level of a chain cannot become a
         // pair (one level deeper).
@@ -1864,7 +1837,7 @@ mod tests {
             d.copy_blocked(&[0], &d.shape()),
             Some(List::DependencyEntries)
         );
-        d.add_redundant_copy(0);
+        d.add_redundant_copy_at(&[0]);
         assert_eq!(d.shape().entries, 499);
         d.add();
         assert_eq!(d.shape().entries, 500);
@@ -1887,7 +1860,7 @@ mod tests {
         // Remove one copy of the "2 of 3" session cache: 2 of 2 needed is
         // 1 − 0.999² = 0.1999% unavailable, worse than one copy's 0.1%.
         let mut d = DependencyInputs::default();
-        d.remove(2, Some(2));
+        d.remove_at(&[2, 2]);
         assert!(matches!(&d.dependencies[2], Composition::KOfN { k: 2, of } if of.len() == 2));
         let r = evaluate(&d, &TargetContext::default());
         assert_eq!(r.group_warnings.len(), 1, "{:?}", r.group_warnings);
@@ -1931,8 +1904,8 @@ mod tests {
     #[test]
     fn only_components_are_edited_in_place() {
         let mut d = editable();
-        d.component_mut(0, None).unwrap().name = "orders db".into();
-        d.component_mut(1, Some(2)).unwrap().unavailability = 0.5;
+        d.component_at_mut(&[0]).unwrap().name = "orders db".into();
+        d.component_at_mut(&[1, 2]).unwrap().unavailability = 0.5;
         assert_eq!(
             d.dependencies[0],
             Composition::component("orders db", 0.001)
@@ -1942,26 +1915,26 @@ mod tests {
         };
         assert_eq!(of[2], Composition::component("r3", 0.5));
         // A group itself, a member of a component, and places past the end.
-        assert!(d.component_mut(1, None).is_none());
-        assert!(d.component_mut(0, Some(0)).is_none());
-        assert!(d.component_mut(1, Some(3)).is_none());
-        assert!(d.component_mut(3, None).is_none());
+        assert!(d.component_at_mut(&[1]).is_none());
+        assert!(d.component_at_mut(&[0, 0]).is_none());
+        assert!(d.component_at_mut(&[1, 3]).is_none());
+        assert!(d.component_at_mut(&[3]).is_none());
     }
 
     #[test]
     fn removing_members_keeps_k_within_the_group_and_unwraps_a_group_of_one() {
         let mut d = editable();
         // 2 of 3 → 2 of 2: k still fits.
-        d.remove(1, Some(0));
+        d.remove_at(&[1, 0]);
         assert!(
             matches!(&d.dependencies[1], Composition::KOfN { k: 2, of } if of.len() == 2),
             "{:?}",
             d.dependencies[1]
         );
         // 2 of 2 → one member left: the group is that member.
-        d.remove(1, Some(0));
+        d.remove_at(&[1, 0]);
         assert_eq!(d.dependencies[1], Composition::component("r3", 0.03));
-        d.remove(1, None);
+        d.remove_at(&[1]);
         assert_eq!(d.dependencies.len(), 2);
         assert_eq!(d.dependencies[1], Composition::component("cdn", 0.002));
     }
@@ -1976,10 +1949,10 @@ mod tests {
             }],
             ..DependencyInputs::default()
         };
-        d.add_redundant_copy(0);
+        d.add_redundant_copy_at(&[0]);
         // 3 of 4 → 3 of 3 → (a member out) 2 of 2.
-        d.remove(0, Some(3));
-        d.remove(0, Some(0));
+        d.remove_at(&[0, 3]);
+        d.remove_at(&[0, 0]);
         assert_eq!(
             d.dependencies[0],
             Composition::KOfN {
@@ -1992,7 +1965,7 @@ mod tests {
     #[test]
     fn a_redundant_copy_makes_a_pair_or_grows_the_group() {
         let mut d = editable();
-        d.add_redundant_copy(0);
+        d.add_redundant_copy_at(&[0]);
         assert_eq!(
             d.dependencies[0],
             Composition::Parallel(vec![
@@ -2004,7 +1977,7 @@ mod tests {
         // of the time.
         let u = d.dependencies[0].unavailability().unwrap();
         assert!((u - 1e-6).abs() < 1e-21, "{u:e}");
-        d.add_redundant_copy(1);
+        d.add_redundant_copy_at(&[1]);
         let Composition::KOfN { k, of } = &d.dependencies[1] else {
             panic!("still a group: {:?}", d.dependencies[1]);
         };
@@ -2050,8 +2023,8 @@ mod tests {
     #[test]
     fn a_group_turns_k_of_n_and_back_keeping_its_members() {
         let mut d = editable();
-        d.add_redundant_copy(0); // db ‖ db: 0.001² = 1e-6
-        d.add_redundant_copy(0); // three copies: 1e-9
+        d.add_redundant_copy_at(&[0]); // db ‖ db: 0.001² = 1e-6
+        d.add_redundant_copy_at(&[0]); // three copies: 1e-9
         d.set_group_kind(&[0], GroupKind::KOfN);
         // From "any one" k starts at 1: the figure does not change.
         assert!(matches!(&d.dependencies[0], Composition::KOfN { k: 1, of } if of.len() == 3));
@@ -2169,7 +2142,7 @@ mod tests {
         let mut d = editable();
         d.set_scope(2, 0.1).unwrap();
         assert_eq!(d.scopes, [1.0, 1.0, 0.1]);
-        d.remove(0, None);
+        d.remove_at(&[0]);
         assert_eq!((d.scope(0), d.scope(1)), (1.0, 0.1));
         d.remove_at(&[1]);
         assert!(d.scopes.is_empty(), "{:?}", d.scopes);
@@ -2200,11 +2173,11 @@ mod tests {
     fn places_that_do_not_exist_change_nothing() {
         let mut d = editable();
         let before = d.clone();
-        d.remove(7, None);
-        d.remove(7, Some(0));
-        d.remove(0, Some(0));
-        d.remove(1, Some(9));
-        d.add_redundant_copy(7);
+        d.remove_at(&[7]);
+        d.remove_at(&[7, 0]);
+        d.remove_at(&[0, 0]);
+        d.remove_at(&[1, 9]);
+        d.add_redundant_copy_at(&[7]);
         assert_eq!(d, before);
     }
 
