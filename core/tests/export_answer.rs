@@ -10,7 +10,7 @@ use nines_core::scenario::{Report, Scenario, evaluate};
 /// The default story without dependencies or failed deployments, with 36
 /// incidents a year: 36 × (5m + 30m) × 50% = 37,800 s of downtime a year
 /// against 0.05% of 31,556,952 s = 15,778.476 s, 239.57% of the budget
-/// (worked in `core/src/export.rs`, `incidents_overspend`).
+/// (worked in `core/src/export/tests.rs`, `incidents_overspend`).
 fn overspent() -> (Scenario, Report) {
     let mut s = Scenario::default();
     s.dependencies.dependencies.clear();

@@ -1,7 +1,7 @@
 // End-to-end: dependencies in full on the page. A k-of-n
 // group is made and its k changed (k above n refused by name), a group is
 // nested inside a group, and a dependency's outage scope is set and
-// survives a reload. The default story's dependencies (core/src/dependency.rs,
+// survives a reload. The default story's dependencies (core/src/dependency/,
 // `DependencyInputs::default`): 1 payment providers (any 1 of 2), 2 orders
 // database 99.99%, 3 session cache (2 of 3 at 99.9%), 4 inventory service
 // 99.995%; the target is 99.95%.

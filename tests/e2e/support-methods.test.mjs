@@ -1,5 +1,5 @@
 // End-to-end: who runs it, as revenue insurance. The default
-// story, worked by hand (core/src/support.rs, revenue_insurance_of_the_
+// story, worked by hand (core/src/support/insurance.rs, revenue_insurance_of_the_
 // default_story): the budget is 0.05% of a 365.2425-day year =
 // 15,778.476 s (4h 22m 58s); $20M × 80% ÷ 31,556,952 s = $0.507020 a
 // second. You Build It Ops Run It restores in 5m + 30m + 2h = 2h 35m, so

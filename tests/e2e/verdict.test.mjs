@@ -2,7 +2,7 @@
 // verdict with its projection, and what the dependencies let the service
 // promise, at 1280 px and 390 px, light and dark. The figures are worked by
 // hand in core/src/scenario.rs (verdict_of_the_default_story_worked_by_hand)
-// and core/src/dependency.rs (what_the_dependencies_let_the_service_promise).
+// and core/src/dependency/ (what_the_dependencies_let_the_service_promise).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { setup, openPage } from "./harness.mjs";
