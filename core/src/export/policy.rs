@@ -55,29 +55,6 @@ pub struct Document {
 pub fn policy_document(report: &Report, policy: &BudgetPolicy, service: &str) -> Document {
     let t = &report.target;
     let b = &report.budget;
-    let pct = format_fraction_percent;
-    let caution = policy.caution_below.clamp(0.0, 1.0);
-    let share = policy.postmortem_share.clamp(0.0, 1.0);
-    let amount = |x: f64| match b.mode {
-        BudgetMode::Time => format_duration(x * b.budget_seconds),
-        BudgetMode::Requests => {
-            let n = x * b.allowed_bad;
-            [
-                crate::display::count(n, 2).as_str(),
-                if n == 1.0 {
-                    " bad request"
-                } else {
-                    " bad requests"
-                },
-            ]
-            .concat()
-        }
-    };
-    let tier = match b.remaining {
-        Some(r) if r > caution => "normal",
-        Some(r) if r > 0.0 => "caution",
-        _ => "exhausted",
-    };
     // The answer first, its verdict in bold.
     let preface = answer(report)
         .and_then(|(_, line)| {
@@ -86,79 +63,127 @@ pub fn policy_document(report: &Report, policy: &BudgetPolicy, service: &str) ->
         })
         .into_iter()
         .collect();
-    let mut sections = vec![
-        (
-            "The objective".to_string(),
-            vec![format!(
-                "{} of requests succeed over {}. {} The error budget is {}: {} per window.",
-                t.availability_percent,
-                b.window_description,
-                window_placement(b),
-                t.unavailability_percent,
-                b.allowed_display
-            )],
-        ),
-        (
-            "Budget tiers".to_string(),
-            vec![
-                format!(
-                    "- Normal, more than {} of the budget left: {}",
-                    pct(caution),
-                    policy.normal.trim()
-                ),
-                format!(
-                    "- Caution, {} or less left: {}",
-                    pct(caution),
-                    policy.caution.trim()
-                ),
-                format!(
-                    "- Exhausted, nothing left: {} (\"If not, they cannot deploy until any errors are \
-                     resolved\", the essays' \"You Build It SRE Run It\".)",
-                    policy.exhausted.trim()
-                ),
-                match b.remaining {
-                    Some(_) => format!(
-                        "Budget left: {} (computed at {}): **{tier}**.",
-                        b.remaining_display, b.now_display
-                    ),
-                    // No figure, no tier: never "exhausted" for a budget
-                    // that could not be computed.
-                    None => format!(
-                        "Budget left: not known ({}), so no tier applies yet.",
-                        b.error
-                            .as_deref()
-                            .unwrap_or("the budget's inputs are incomplete")
-                    ),
-                },
-            ],
-        ),
+    let objective = format!(
+        "{} of requests succeed over {}. {} The error budget is {}: {} per window.",
+        t.availability_percent,
+        b.window_description,
+        window_placement(b),
+        t.unavailability_percent,
+        b.allowed_display
+    );
+    let measures = measures_table(report)
+        .rows
+        .iter()
+        .map(|row| format!("- {}: {}", row[0], row[1]))
+        .collect();
+    let sections = vec![
+        ("The objective".to_string(), vec![objective]),
+        ("Budget tiers".to_string(), budget_tiers(report, policy)),
         (
             "Overriding a freeze".to_string(),
             vec![policy.override_by.trim().to_string()],
         ),
-        (
-            "Postmortems".to_string(),
-            vec![format!(
-                "Any incident that spends more than {} of the budget ({}) in one window needs a \
-                 postmortem (SRE Workbook, Appendix B: 20% over four weeks).",
-                pct(share),
-                amount(share)
-            )],
-        ),
+        ("Postmortems".to_string(), vec![postmortems(report, policy)]),
+        ("Who is on call".to_string(), on_call(report, policy)),
+        ("Alerts".to_string(), alerts(report)),
+        ("Target measures".to_string(), measures),
     ];
+    Document {
+        title: format!("Error-budget policy: {}", one_line(service)),
+        preface,
+        sections,
+    }
+}
+
+/// The tiers of budget left, what changes in each, and the tier now (none
+/// when the budget could not be computed).
+fn budget_tiers(report: &Report, policy: &BudgetPolicy) -> Vec<String> {
+    let b = &report.budget;
+    let caution = policy.caution_below.clamp(0.0, 1.0);
+    let pct = format_fraction_percent;
+    let tier = match b.remaining {
+        Some(r) if r > caution => "normal",
+        Some(r) if r > 0.0 => "caution",
+        _ => "exhausted",
+    };
+    vec![
+        format!(
+            "- Normal, more than {} of the budget left: {}",
+            pct(caution),
+            policy.normal.trim()
+        ),
+        format!(
+            "- Caution, {} or less left: {}",
+            pct(caution),
+            policy.caution.trim()
+        ),
+        format!(
+            "- Exhausted, nothing left: {} (\"If not, they cannot deploy until any errors are \
+             resolved\", the essays' \"You Build It SRE Run It\".)",
+            policy.exhausted.trim()
+        ),
+        match b.remaining {
+            Some(_) => format!(
+                "Budget left: {} (computed at {}): **{tier}**.",
+                b.remaining_display, b.now_display
+            ),
+            // No figure, no tier: never "exhausted" for a budget that
+            // could not be computed.
+            None => format!(
+                "Budget left: not known ({}), so no tier applies yet.",
+                b.error
+                    .as_deref()
+                    .unwrap_or("the budget's inputs are incomplete")
+            ),
+        },
+    ]
+}
+
+/// When an incident needs a postmortem, as a share of the budget and its
+/// amount (time or bad requests).
+fn postmortems(report: &Report, policy: &BudgetPolicy) -> String {
+    let b = &report.budget;
+    let share = policy.postmortem_share.clamp(0.0, 1.0);
+    let amount = match b.mode {
+        BudgetMode::Time => format_duration(share * b.budget_seconds),
+        BudgetMode::Requests => {
+            let n = share * b.allowed_bad;
+            let unit = if n == 1.0 {
+                " bad request"
+            } else {
+                " bad requests"
+            };
+            [crate::display::count(n, 2).as_str(), unit].concat()
+        }
+    };
+    format!(
+        "Any incident that spends more than {} of the budget ({amount}) in one window needs a \
+         postmortem (SRE Workbook, Appendix B: 20% over four weeks).",
+        format_fraction_percent(share),
+    )
+}
+
+/// Who is on call, and when an SRE team hands the rota back.
+fn on_call(report: &Report, policy: &BudgetPolicy) -> Vec<String> {
     let s = &report.support.recommendation;
-    let mut on_call = vec![format!("{} is recommended: {}", s.method_name, s.reason)];
-    on_call.push(format!(
-        "If an SRE team runs the service and it is outside its error budget for {} windows in a \
-         row, the SRE team hands the on-call rota back to the delivery team, and the service \
-         reverts to You Build It You Run It (the essays, \"You Build It SRE Run It\", step 8).",
-        policy.handback_windows.max(1)
-    ));
-    sections.push(("Who is on call".to_string(), on_call));
+    vec![
+        format!("{} is recommended: {}", s.method_name, s.reason),
+        format!(
+            "If an SRE team runs the service and it is outside its error budget for {} windows \
+             in a row, the SRE team hands the on-call rota back to the delivery team, and the \
+             service reverts to You Build It You Run It (the essays, \"You Build It SRE Run It\", \
+             step 8).",
+            policy.handback_windows.max(1)
+        ),
+    ]
+}
+
+/// The alerts that page or open tickets, and those turned off.
+fn alerts(report: &Report) -> Vec<String> {
     let a = &report.alerts;
-    let mut alerts = vec![format!("{} ({}).", a.policy_name, a.policy_source)];
+    let mut lines = vec![format!("{} ({}).", a.policy_name, a.policy_source)];
     for r in &a.rows {
-        alerts.push(format!(
+        lines.push(format!(
             "- {}: {} of the budget in {} (short window {}), a burn rate of {}.",
             r.severity_label,
             r.budget_consumed_display,
@@ -167,18 +192,10 @@ pub fn policy_document(report: &Report, policy: &BudgetPolicy, service: &str) ->
             r.burn_rate_display
         ));
     }
-    sections.push(("Alerts".to_string(), alerts));
-    let measures = measures_table(report)
-        .rows
-        .iter()
-        .map(|row| format!("- {}: {}", row[0], row[1]))
-        .collect();
-    sections.push(("Target measures".to_string(), measures));
-    Document {
-        title: format!("Error-budget policy: {}", one_line(service)),
-        preface,
-        sections,
+    if !a.off_note.is_empty() {
+        lines.push(a.off_note.clone());
     }
+    lines
 }
 
 impl Document {

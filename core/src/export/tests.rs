@@ -850,6 +850,9 @@ fn alerts_turned_off() {
     assert!(!no_ticket.contains("severity: ticket"));
     assert!(no_ticket.contains("- record: slo:sli_error:ratio_rate3d"));
     assert!(no_ticket.contains("# Ticket alerts are off"));
+    // The policy document tells the same story.
+    let doc = policy_document(&at(true, false), &BudgetPolicy::default(), "checkout");
+    assert!(document_markdown(&doc).contains("\nTicket alerts are off (as Sloth"));
     let none = prometheus_rules(&at(false, false), &p).unwrap();
     assert_eq!(none.matches("- alert: ").count(), 0);
     assert!(!none.contains("-slo-burn-rate"), "{none}");
