@@ -179,7 +179,7 @@ pub fn write(
     write_kind(kind, scenario, report, table, format)
 }
 
-/// [`write`] of an export known by its kind.
+/// [`write()`] of an export known by its kind.
 pub fn write_kind(
     kind: ExportKind,
     scenario: &Scenario,

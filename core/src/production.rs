@@ -147,7 +147,7 @@ impl Default for ProductionInputs {
 /// delivery team. The defaults follow the SRE Workbook's Appendix B
 /// ("Example Error Budget Policy": releases halt "other than P0 issues or
 /// security fixes until the service is back within its SLO"; a postmortem
-/// for "a single incident [that] consumes more than 20% of error budget over
+/// for "a single incident \[that\] consumes more than 20% of error budget over
 /// four weeks"; disagreements escalate) and the essays ("You Build It SRE
 /// Run It": "If the service is consistently outside its error budget, the
 /// SRE team hands the on-call rota back to the development team"). The

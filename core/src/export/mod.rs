@@ -25,7 +25,7 @@
 //! specs, the Markdown and Confluence tables and the policy document say
 //! so at the top ([`not_achievable`]).
 //!
-//! Every figure comes from the [`Report`] that [`crate::scenario::evaluate`]
+//! Every figure comes from the [`Report`](crate::scenario::Report) that [`crate::scenario::evaluate`]
 //! computed: exports render it, they never recompute. YAML is written by
 //! hand (no dependency): every string that comes from the user is written
 //! double-quoted with escapes ([`yaml_quote`]); everything else is a number,

@@ -196,7 +196,7 @@ pub(super) fn markdown_block_start(escaped: &str) -> String {
 /// The table in Confluence wiki markup: the title as a bold line, the
 /// [`Table::warning`], if any, as a line of text, a header row
 /// `||h1||h2||` and rows `|a|b|`. Cells are escaped so that nothing in
-/// them renders as markup ([`confluence_escape`]), and an empty cell is
+/// them renders as markup (`confluence_escape`), and an empty cell is
 /// written as one space (`||` would start a header cell).
 ///
 /// ```

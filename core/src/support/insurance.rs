@@ -77,7 +77,7 @@ pub struct MethodComparison {
     /// this one: the basis the on-call cost (which covers every team) is
     /// compared on.
     pub revenue_lost_per_year: f64,
-    /// On-call pay a year ([`on_call_cost`]).
+    /// On-call pay a year ([`on_call_cost`](super::on_call_cost)).
     pub on_call_cost_per_year: f64,
     /// Of which Operations' OpEx.
     pub on_call_opex_per_year: f64,

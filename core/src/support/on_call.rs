@@ -82,7 +82,7 @@ const DEFAULT_STANDBY_HOURS: f64 = 365.0 * 24.0 - 52.0 * 40.0;
 /// standby hours are the out-of-hours hours of a year; training, salaries
 /// and the SRE team's investment (the essays: "an order of magnitude more
 /// than You Build It You Run It itself") are not on-call cost: they are the
-/// team investment of [`MethodComparison`].
+/// team investment of [`MethodComparison`](super::MethodComparison).
 ///
 /// Defaults for the default story: 3 teams (checkout, basket, payments);
 /// 6 incidents a year each, 18 in all; $5 an hour standby; $150 a callout;
