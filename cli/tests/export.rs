@@ -258,3 +258,15 @@ fn a_named_slo_of_a_file() {
     let err = refused(&["export", "rules", "--link", "v=5", "--slo", "x"]);
     assert!(err.contains("--slo picks an SLO of a --from file"), "{err}");
 }
+
+/// The help names every export from the core's one list of them, each
+/// with what it writes: a new export needs no line of the CLI's own.
+#[test]
+fn the_help_lists_every_export() {
+    for help in [ok(&["export", "--help"], ""), ok(&["--help"], "")] {
+        for kind in nines_core::download::ExportKind::ALL {
+            let line = format!("  {:<15}{}", kind.name(), kind.summary());
+            assert!(help.contains(&line), "{line} not in\n{help}");
+        }
+    }
+}

@@ -91,7 +91,7 @@ impl Expected {
                  or ISO 8601 like PT4H30M (units: ns, µs, ms, s, m, h, d, w)"
             }
             Expected::Period => {
-                "use hour, day, week, month, quarter, year, or a rolling window like 28d"
+                "use hour, day, week, month, quarter, year, or a rolling window like 28d or 4w"
             }
             Expected::Convention => "use gregorian, sre-book or 365d",
             Expected::ServiceHours => {

@@ -121,6 +121,16 @@ fn names() -> String {
     format!("use {}", ExportKind::names())
 }
 
+/// The exports for the help, each name with what it writes, from the
+/// core's one list of them.
+pub(super) fn help_names() -> String {
+    let lines: Vec<String> = ExportKind::ALL
+        .into_iter()
+        .map(|k| format!("  {:<15}{}", k.name(), k.summary()))
+        .collect();
+    format!("export NAME, one of:\n{}", lines.join("\n"))
+}
+
 fn tables() -> String {
     TABLE_NAMES
         .iter()

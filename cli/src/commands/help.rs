@@ -24,7 +24,7 @@ and so are the default story's.";
 
 /// The forms of an SLO window.
 const WINDOWS: &str = "\
-Windows: day, week, month, quarter, year or a rolling Nd (default 30d, the SRE Workbook's).";
+Windows: day, week, month, quarter, year or a rolling Nd or Nw (default 30d, the SRE Workbook's).";
 
 /// The forms of service hours, for the commands that take `--service-hours`.
 const SERVICE_HOURS: &str = "\
@@ -67,11 +67,17 @@ Exit code 2 and a one-line message on bad input.";
 /// command takes, then the forms of the inputs and what they mean.
 pub(super) fn general() -> String {
     let usage: Vec<&str> = COMMANDS.iter().flat_map(|c| c.usage).copied().collect();
+    let more: Vec<String> = COMMANDS
+        .iter()
+        .filter_map(|c| c.more)
+        .map(|f| f())
+        .collect();
     format!(
         "{TITLE}\n\nUsage:\n{}\n{}\n\n{TARGETS}\n{REQUESTS}\n{MONEY}\n{WINDOWS}\n\
-         {SERVICE_HOURS}\n{NOTES}\n{CONVENTIONS}\n{EXIT}",
+         {SERVICE_HOURS}\n{NOTES}\n{}\n{CONVENTIONS}\n{EXIT}",
         usage.join("\n"),
         common_options(),
+        more.join("\n"),
     )
 }
 
@@ -110,9 +116,13 @@ pub(super) fn of(command: &Command) -> String {
     } else {
         String::new()
     };
+    let more = command
+        .more
+        .map(|f| format!("\n{}", f()))
+        .unwrap_or_default();
     format!(
-        "nines {}: {}\n\nUsage:\n{}\n\nOptions of every command: {convention}--json (a JSON \
-         object\ninstead of the table), --help.\n{TARGETS}\n{REQUESTS}\n{WINDOWS}\n\
+        "nines {}: {}\n\nUsage:\n{}{more}\n\nOptions of every command: {convention}--json (a \
+         JSON object\ninstead of the table), --help.\n{TARGETS}\n{REQUESTS}\n{WINDOWS}\n\
          {CONVENTIONS}{hours}\n{EXIT} nines --help lists every command.",
         command.name,
         command.summary,

@@ -21,6 +21,9 @@ pub(super) struct Command {
     /// Runs it on its arguments (checked against [`Command::options`]
     /// before), `--json` or not, giving what to print.
     pub run: fn(&Args, bool) -> Result<String, String>,
+    /// What its help adds, written from a list of its own (the exports'
+    /// names), or `None`.
+    pub more: Option<fn() -> String>,
 }
 
 /// The commands, in the order `--help` lists them.
@@ -34,6 +37,7 @@ pub(super) const COMMANDS: &[Command] = &[
         ],
         options: &["--convention", "--service-hours", "--maintenance"],
         run: downtime::run,
+        more: None,
     },
     Command {
         name: "reverse",
@@ -43,6 +47,7 @@ pub(super) const COMMANDS: &[Command] = &[
         ],
         options: &["--per", "--convention"],
         run: reverse::run,
+        more: None,
     },
     Command {
         name: "budget",
@@ -56,6 +61,7 @@ pub(super) const COMMANDS: &[Command] = &[
         ],
         options: &["--slo", "--window", "--requests", "--bad", "--bad-time", "--elapsed", "--start", "--calendar", "--week-start", "--utc-offset", "--now", "--convention", "--service-hours", "--maintenance", "--incident", "--incidents"],
         run: budget::run,
+        more: None,
     },
     Command {
         name: "alerts",
@@ -70,6 +76,7 @@ pub(super) const COMMANDS: &[Command] = &[
         ],
         options: &["--slo", "--window", "--policy", "--alert", "--error-ratio", "--requests", "--convention", "--service-hours", "--maintenance", "--off"],
         run: alerts::run,
+        more: None,
     },
     Command {
         name: "compose",
@@ -81,6 +88,7 @@ pub(super) const COMMANDS: &[Command] = &[
         ],
         options: &["--serial", "--parallel", "--k-of-n", "--service", "--window", "--outages", "--outage-scope", "--convention", "--scope"],
         run: compose::run,
+        more: None,
     },
     Command {
         name: "incidents",
@@ -95,6 +103,7 @@ pub(super) const COMMANDS: &[Command] = &[
         ],
         options: &["--slo", "--rate", "--ttd", "--ttr", "--scope", "--window", "--convention", "--incident", "--incidents", "--logged-since", "--model", "--now"],
         run: incidents::run,
+        more: None,
     },
     Command {
         name: "cost",
@@ -107,6 +116,7 @@ pub(super) const COMMANDS: &[Command] = &[
         ],
         options: &["--slo", "--revenue", "--impact", "--reference-cost", "--reference-nines", "--factor", "--tolerable-loss", "--levels", "--currency", "--convention"],
         run: cost::run,
+        more: None,
     },
     Command {
         name: "support",
@@ -127,6 +137,7 @@ pub(super) const COMMANDS: &[Command] = &[
         ],
         options: &["--slo", "--deploys", "--criticality", "--teams", "--standby-rate", "--callout-rate", "--incidents", "--ttd", "--ttr", "--scope", "--revenue", "--impact", "--ops-handoff", "--ops-sometimes-handoff", "--sre-handoff", "--investment", "--sre-factor", "--organisation", "--culture", "--currency", "--convention"],
         run: support::run,
+        more: None,
     },
     Command {
         name: "import",
@@ -141,6 +152,7 @@ pub(super) const COMMANDS: &[Command] = &[
         ],
         options: &["--link", "--slo"],
         run: import::run,
+        more: None,
     },
     Command {
         name: "export",
@@ -150,12 +162,13 @@ pub(super) const COMMANDS: &[Command] = &[
          spec (--from), byte for byte as the page downloads it at the same --now; \
          nines import slo.yaml --link | nines export rules --link - writes its rules.",
         usage: &[
-            "  nines export <rules|sloth|sloth-windows|pyrra|openslo|policy-md|policy-wiki|policy-html|measures|table>",
+            "  nines export <NAME>",
             "               (--link <address or query|-> | --from <FILE|-> [--slo NAME]) [--now <instant>]",
             "               [--table N [--format csv|md|wiki]] [--output FILE | -o FILE]",
         ],
         options: &["--link", "--from", "--slo", "--now", "--table", "--format", "--output"],
         run: export::run,
+        more: Some(export::help_names),
     },
 ];
 
