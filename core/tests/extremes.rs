@@ -268,7 +268,7 @@ fn window_of_one_second_is_refused() {
     assert_eq!(
         e.to_string(),
         "\"1s\" is not a period: use hour, day, week, month, quarter, year, \
-         or a rolling window like 28d"
+         or a rolling window like 28d or 4w"
     );
     let d = decode("slo_window=1s");
     assert_eq!(d.scenario.slo_window, Period::Days(30));
