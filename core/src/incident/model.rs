@@ -27,6 +27,13 @@ use crate::target::{Limit, OpsError, check_fraction, check_non_negative, check_r
 /// assert!(availability_from_mttf_mttr(0.0, 0.0).is_err());
 /// ```
 pub fn availability_from_mttf_mttr(mttf: f64, mttr: f64) -> Result<f64, OpsError> {
+    let (mttf, _, total) = checked_cycle(mttf, mttr)?;
+    Ok(mttf / total)
+}
+
+/// MTTF and MTTR checked, and their sum, the cycle both ratios divide by:
+/// refused when either is negative or not finite, or the cycle is empty.
+fn checked_cycle(mttf: f64, mttr: f64) -> Result<(f64, f64, f64), OpsError> {
     let mttf = check_non_negative("mttf", mttf)?;
     let mttr = check_non_negative("mttr", mttr)?;
     let total = check_result("mttf + mttr", mttf + mttr)?;
@@ -35,7 +42,7 @@ pub fn availability_from_mttf_mttr(mttf: f64, mttr: f64) -> Result<f64, OpsError
             field: "mttf + mttr",
         });
     }
-    Ok(mttf / total)
+    Ok((mttf, mttr, total))
 }
 
 /// Steady-state unavailability `U = MTTR / (MTTF + MTTR)`, computed
@@ -46,14 +53,7 @@ pub fn availability_from_mttf_mttr(mttf: f64, mttr: f64) -> Result<f64, OpsError
 /// assert_eq!(unavailability_from_mttf_mttr(999.0, 1.0).unwrap(), 0.001);
 /// ```
 pub fn unavailability_from_mttf_mttr(mttf: f64, mttr: f64) -> Result<f64, OpsError> {
-    let mttf = check_non_negative("mttf", mttf)?;
-    let mttr = check_non_negative("mttr", mttr)?;
-    let total = check_result("mttf + mttr", mttf + mttr)?;
-    if total == 0.0 {
-        return Err(OpsError::NotPositive {
-            field: "mttf + mttr",
-        });
-    }
+    let (_, mttr, total) = checked_cycle(mttf, mttr)?;
     Ok(mttr / total)
 }
 
