@@ -321,15 +321,26 @@ impl ProductionInputs {
     /// `query: sum(localhost_server_requests{…})`): the tool that evaluates
     /// the SLO takes the rate over its own windows, so no window is written.
     ///
+    /// The counter read beside all requests is the one the scenario
+    /// counts, bad or good (an OpenSLO ratio metric names it `bad` or
+    /// `good`): `(which, its sum, the sum of all)`.
+    ///
     /// ```
-    /// use nines_core::production::ProductionInputs;
-    /// let (bad, total) = ProductionInputs::default().counter_queries();
+    /// use nines_core::production::{Counted, ProductionInputs};
+    /// let (counted, bad, total) = ProductionInputs::default().counter_queries();
+    /// assert_eq!(counted, Counted::Bad);
     /// assert_eq!(total, r#"sum(http_requests_total{service="checkout"})"#);
     /// assert_eq!(bad, r#"sum(http_requests_total{service="checkout",code=~"5.."})"#);
+    /// let good = ProductionInputs { counted: Counted::Good, good: "ok".into(), ..Default::default() };
+    /// assert_eq!(good.counter_queries().1, "sum(ok)");
     /// ```
-    pub fn counter_queries(&self) -> (String, String) {
+    pub fn counter_queries(&self) -> (Counted, String, String) {
         let q = |selector: &str| ["sum(", selector.trim(), ")"].concat();
-        self.bad_and_total(q)
+        let counted = match self.counted {
+            Counted::Bad => &self.errors,
+            Counted::Good => &self.good,
+        };
+        (self.counted, q(counted), q(&self.requests))
     }
 }
 

@@ -392,6 +392,31 @@ pub struct AlertsReport {
     pub error: Option<String>,
 }
 
+impl AlertsReport {
+    /// The policy's alerts of `severity`, on or off, in the policy's order.
+    pub fn of_severity(&self, severity: Severity) -> impl Iterator<Item = &AlertRow> {
+        self.rows
+            .iter()
+            .chain(&self.off)
+            .filter(move |r| r.severity == severity)
+    }
+
+    /// Whether the alerts of `severity` are turned off.
+    ///
+    /// ```
+    /// use nines_core::alerts::Severity;
+    /// use nines_core::scenario::{evaluate, Scenario};
+    /// let mut s = Scenario::default();
+    /// s.alerts.ticket_alerts = false;
+    /// let a = evaluate(&s, nines_core::budget::STORY_NOW).alerts;
+    /// assert!(a.is_off(Severity::Ticket) && !a.is_off(Severity::Page));
+    /// assert_eq!(a.of_severity(Severity::Page).count(), 2);
+    /// ```
+    pub fn is_off(&self, severity: Severity) -> bool {
+        self.off.iter().any(|r| r.severity == severity)
+    }
+}
+
 /// A policy offered instead of one that does not fit the SLO period.
 ///
 /// ```

@@ -200,10 +200,10 @@ pub fn openslo(report: &Report, p: &ProductionInputs) -> Result<String, ExportEr
             yaml_quote(q)
         )
     };
-    let sum = |selector: &str| ["sum(", selector.trim(), ")"].concat();
-    let counted = match p.counted {
-        Counted::Bad => ["        bad:\n", &source(&sum(&p.errors))].concat(),
-        Counted::Good => ["        good:\n", &source(&sum(&p.good))].concat(),
+    let (which, counter, total) = p.counter_queries();
+    let counted = match which {
+        Counted::Bad => ["        bad:\n", &source(&counter)].concat(),
+        Counted::Good => ["        good:\n", &source(&counter)].concat(),
     };
     Ok(format!(
         "{}# OpenSLO v1 SLO for {}: {} over {how} ({}).\n\
@@ -225,7 +225,7 @@ pub fn openslo(report: &Report, p: &ProductionInputs) -> Result<String, ExportEr
         slo_object_name(p),
         yaml_quote(&format!("{service} {}", p.slo)),
         yaml_quote(&description),
-        source(&sum(&p.requests)),
+        source(&total),
         yaml_quote(&format!("Availability {}", t.availability_percent)),
     ))
 }

@@ -80,8 +80,7 @@ pub fn pyrra(report: &Report, p: &ProductionInputs) -> Result<String, ExportErro
 /// (`alerting: {burnrates: false}`; pyrra-dev/pyrra,
 /// `kubernetes/api/v1alpha1`, `Alerting`), never one severity alone.
 fn pyrra_alerting(a: &AlertsReport, out: &mut String) -> String {
-    let off = |severity| a.off.iter().any(|r| r.severity == severity);
-    match (off(Severity::Page), off(Severity::Ticket)) {
+    match (a.is_off(Severity::Page), a.is_off(Severity::Ticket)) {
         (true, true) => "  alerting:\n    burnrates: false\n".into(),
         (false, false) => String::new(),
         (page, _) => {

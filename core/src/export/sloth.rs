@@ -93,15 +93,10 @@ pub fn sloth(report: &Report, p: &ProductionInputs) -> Result<String, ExportErro
         yaml_quote(&bad),
         yaml_quote(&total),
         yaml_quote("ErrorBudgetBurn"),
-        alert(!is_off(a, Severity::Page), "page"),
-        alert(!is_off(a, Severity::Ticket), "ticket"),
+        alert(!a.is_off(Severity::Page), "page"),
+        alert(!a.is_off(Severity::Ticket), "ticket"),
     ));
     Ok(out)
-}
-
-/// Whether the report's alerts of `severity` are turned off.
-fn is_off(a: &AlertsReport, severity: Severity) -> bool {
-    a.off.iter().any(|r| r.severity == severity)
 }
 
 /// Which windows Sloth generates the scenario's alerts from.
@@ -175,16 +170,10 @@ fn is_shipped(a: &AlertsReport) -> bool {
 /// The policy's alerts of `severity`, on or off, shortest long window
 /// first (Sloth's `quick`, then `slow`).
 fn of(a: &AlertsReport, severity: Severity) -> Vec<&AlertRow> {
-    let mut rows: Vec<&AlertRow> = a
-        .rows
-        .iter()
-        .chain(&a.off)
-        .filter(|r| r.severity == severity)
-        .collect();
+    let mut rows: Vec<&AlertRow> = a.of_severity(severity).collect();
     rows.sort_by(|x, y| x.long_window_seconds.total_cmp(&y.long_window_seconds));
     rows
 }
-
 /// Whether the Sloth export comes with a windows file: the policy is not
 /// Sloth's own catalogue and has Sloth's shape (two pages, two tickets).
 /// What the page asks before it offers the second download, without
@@ -202,16 +191,9 @@ fn of(a: &AlertsReport, severity: Severity) -> Vec<&AlertRow> {
 pub fn sloth_needs_windows(report: &Report) -> bool {
     let a = &report.alerts;
     // Counted, not sorted: the page asks this on every edit.
-    let count = |severity| {
-        a.rows
-            .iter()
-            .chain(&a.off)
-            .filter(|r| r.severity == severity)
-            .count()
-    };
+    let count = |severity| a.of_severity(severity).count();
     !is_shipped(a) && count(Severity::Page) == 2 && count(Severity::Ticket) == 2
 }
-
 /// Two alerts of a severity as Sloth's `quick` and `slow` windows.
 fn pair(rows: &[&AlertRow]) -> Option<String> {
     let windows = |r: &AlertRow| {
