@@ -238,8 +238,7 @@ fn apply_theme(theme: &str) {
 
 /// The page's JavaScript snippet. The second wasm module (`lazy.js`, built
 /// by scripts/lib/lazy.sh): loaded on the first call and kept; `export`
-/// writes one export there, `chart` draws a chart image. And the
-/// first-figures mark.
+/// writes one export there, `chart` draws a chart image.
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
 let loaded = null;
 function load() {
@@ -262,19 +261,6 @@ export function lazy_chart(spec) {
 export function lazy_preload() {
   load().catch(() => {});
 }
-export function mark_when_shown(name, selector) {
-  let frames = 600;
-  const next = () => requestAnimationFrame(() => {
-    if (document.querySelector(selector)) {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => performance.mark(name);
-      channel.port2.postMessage(0);
-    } else if (--frames > 0) {
-      next();
-    }
-  });
-  next();
-}
 ")]
 extern "C" {
     fn lazy_export(
@@ -287,15 +273,23 @@ extern "C" {
     fn lazy_preload();
     fn lazy_import(text: &str, slo: &str) -> js_sys::Promise;
     fn lazy_chart(spec: &str) -> js_sys::Promise;
-    /// Add the `performance.mark` `name` once the first frame showing
-    /// `selector` has been rendered: the next animation frame after it is in
-    /// the DOM, then a message, which arrives after that frame's style,
-    /// layout and paint (the way scripts/bench closes an interaction). It
-    /// does not depend on when Yew runs its effects: after a first render
-    /// longer than 16 ms Yew's scheduler yields before them, so they ran
-    /// behind the paint and whatever other task was queued. Gives up after
-    /// 600 frames.
-    pub fn mark_when_shown(name: &str, selector: &str);
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `ninesMarkWhenShown` of static/first.js: add the `performance.mark`
+    /// `name` once the first frame showing `selector` has been rendered.
+    /// Caught: a page without that script (a host that dropped it) loses
+    /// only the mark.
+    #[wasm_bindgen(catch, js_name = ninesMarkWhenShown)]
+    fn mark_when_shown_js(name: &str, selector: &str) -> Result<(), wasm_bindgen::JsValue>;
+}
+
+/// Add the `performance.mark` `name` once the first frame showing
+/// `selector` has been rendered (static/first.js, shared with the page
+/// rendered at build time); nothing where that script is missing.
+pub fn mark_when_shown(name: &str, selector: &str) {
+    let _ = mark_when_shown_js(name, selector);
 }
 
 /// The text a call into the second module resolves to, or its reason (a

@@ -12,12 +12,15 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import os from "node:os";
 import { ROOT, DIST, launch } from "../../tests/e2e/harness.mjs";
 import { serve } from "../../tests/e2e/server.mjs";
-import { maximal } from "../../tests/e2e/links.mjs";
+import { maximal, shared } from "../../tests/e2e/links.mjs";
 
 export const GOALS = {
   interactionP95Ms: 8,
   firstVisitBrotliBytes: 100 * 1024,
   firstFiguresMs: 300,
+  // On the phone profile (PHONE), for the bare address, a shared link and
+  // an embedded Target section.
+  phoneFirstFiguresMs: 2000,
   // Any link within the bounds (core `bounds`), the largest included.
   maximalFirstFiguresMs: 1000,
   evaluateNativeUs: 20,
@@ -26,7 +29,9 @@ export const GOALS = {
 
 const args = process.argv.slice(2);
 const nativeUs = args.includes("--native-us") ? Number(args[args.indexOf("--native-us") + 1]) : null;
-const write = !args.includes("--no-write");
+const phoneOnly = args.includes("--phone-only");
+const write = !args.includes("--no-write") && !phoneOnly;
+const PHONE_LOADS = 7;
 
 /** Every file under `dir`, as paths relative to it (wasm-bindgen's
  * snippets sit in `snippets/<crate>/`). */
@@ -71,15 +76,58 @@ const stats = (xs) => ({ n: xs.length, p50: quantile(xs, 0.5), p95: quantile(xs,
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 const ms = (x) => `${x.toFixed(2)} ms`;
 
-async function firstFigures(browser, url, loads = 10) {
+/**
+ * Lighthouse's mobile profile ("slow 4G" with a mid-range phone's CPU):
+ * 150 ms round trip, 1.6 Mbps down, 750 kbps up, the CPU 4× slower, a
+ * 412×823 screen at 1.75 pixels per CSS pixel. Applied the way Lighthouse
+ * applies it through the DevTools protocol (its `devtools` throttling,
+ * lighthouse core/config/constants.js): the protocol delays each request
+ * once, not each round trip of a connection, so Lighthouse sends a
+ * request latency of 3.75 round trips (562.5 ms: connection, TLS and the
+ * request) and 0.9 of the throughput. The server sends brotli -q 11.
+ */
+export const PHONE = {
+  roundTripMs: 150,
+  requestLatencyMs: 150 * 3.75,
+  downKbps: 1638.4 * 0.9,
+  upKbps: 750 * 0.9,
+  cpuSlowdown: 4,
+  viewport: { width: 412, height: 823 },
+  deviceScaleFactor: 1.75,
+};
+
+/** Apply the phone profile to a page through its DevTools session. */
+async function emulatePhone(cdp) {
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: PHONE.requestLatencyMs,
+    downloadThroughput: (PHONE.downKbps * 1024) / 8,
+    uploadThroughput: (PHONE.upKbps * 1024) / 8,
+  });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: PHONE.cpuSlowdown });
+}
+
+/**
+ * First figures of `url`: `loads` cold loads (each in a new browser
+ * context, so an empty cache) after one unmeasured. With `phone`, each load
+ * runs under the phone profile, and the load is split: when the first wasm
+ * module had arrived, when it had started (`nines:start`) and the first
+ * contentful paint.
+ */
+async function firstFigures(browser, url, loads = 10, phone = false) {
   const times = [];
   const paints = [];
+  const arrived = [];
+  const started = [];
   // One load more than measured: the first after the browser started pays
   // for the browser's own warming up (307-514 ms against 206-424 ms for the
   // next eleven, session 10), which a reader's running browser has done.
   for (let i = -1; i < loads; i++) {
     // A new context has an empty cache: every load is a cold first visit.
-    const context = await browser.newContext();
+    const context = await browser.newContext(phone
+      ? { viewport: PHONE.viewport, deviceScaleFactor: PHONE.deviceScaleFactor, isMobile: true, hasTouch: true }
+      : {});
     const page = await context.newPage();
     // Polled with one bare expression through the DevTools protocol:
     // Playwright's waitForFunction would first inject its selector engine
@@ -87,25 +135,53 @@ async function firstFigures(browser, url, loads = 10) {
     // and delayed the figures it measured (session 10: medians 315-341 ms
     // with it, 258-278 ms without).
     const cdp = await context.newCDPSession(page);
+    if (phone) await emulatePhone(cdp);
     await page.goto(url, { waitUntil: "commit" });
     const read = "[performance.getEntriesByName('nines:first-figures')[0]?.startTime ?? -1, " +
-      "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN]";
+      "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN, " +
+      "Math.max(-1, ...performance.getEntriesByType('resource').filter((e) => /(_bg\\.wasm|embed-wasm-[^/]*\\.js)$/.test(e.name)).map((e) => e.responseEnd)), " +
+      "performance.getEntriesByName('nines:start')[0]?.startTime ?? NaN]";
     for (let polls = 0; ; polls++) {
       const { result } = await cdp.send("Runtime.evaluate", { expression: read, returnByValue: true });
-      const [mark, fcp] = result.value;
+      const [mark, fcp, wasm, start] = result.value;
       if (mark >= 0) {
         if (i >= 0) {
           times.push(mark);
           paints.push(fcp);
+          arrived.push(wasm > 0 ? wasm : NaN);
+          started.push(start);
         }
         break;
       }
-      if (polls > 600) throw new Error(`no first figures after 30 s at ${url.slice(0, 80)}`);
+      if (polls > 1200) throw new Error(`no first figures after 30 s at ${url.slice(0, 80)}`);
       await new Promise((r) => setTimeout(r, 50));
     }
     await context.close();
   }
-  return { figures: stats(times), fcp: stats(paints.filter(Number.isFinite)) };
+  const known = (xs) => (xs.some(Number.isFinite) ? stats(xs.filter(Number.isFinite)) : null);
+  return { figures: stats(times), fcp: known(paints), arrived: known(arrived), started: known(started) };
+}
+
+/** The phone profile's three cases, served brotli-compressed. */
+async function phoneCases(browser) {
+  const { server, url } = await serve(DIST, 0, { brotli: true });
+  try {
+    const link = shared();
+    const cases = [
+      ["the bare address", url],
+      ["a shared link", `${url}${link}`],
+      ["embed.html, Target section, of that link", `${url}embed.html${link}&embed=target`],
+    ];
+    const out = [];
+    for (const [name, address] of cases) {
+      const r = await firstFigures(browser, address, PHONE_LOADS, true);
+      console.error(`phone: ${name}: median ${ms(r.figures.p50)}`);
+      out.push({ name, ...r });
+    }
+    return { linkChars: link.length, cases: out };
+  } finally {
+    server.close();
+  }
 }
 
 /**
@@ -174,6 +250,11 @@ async function main() {
   const { server, url } = await serve(DIST);
   const browser = await launch();
   try {
+    const phone = await phoneCases(browser);
+    if (phoneOnly) {
+      console.log(phoneReport(phone).join("\n"));
+      return phone;
+    }
     const load = await firstFigures(browser, url);
     const maximalLink = maximal();
     const bounded = { chars: maximalLink.length, ...(await firstFigures(browser, `${url}${maximalLink}`)) };
@@ -250,7 +331,7 @@ async function main() {
       machine: `${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}`,
       chromium: browser.version(),
       node: process.version,
-      files, total, embed, load, bounded, kinds, wasmUs, nativeUs, after10, after1000, after2000,
+      files, total, embed, load, bounded, phone, kinds, wasmUs, nativeUs, after10, after1000, after2000,
       seconds: (Date.now() - started) / 1000,
     };
     print(result);
@@ -279,6 +360,7 @@ function report(r) {
   lines.push("100 dependencies holding 500 entries, 20 custom alerts, 1,000 incidents, 100 cost levels, 1,000 chart points (`maximal()` in tests/e2e/links.mjs).", "");
   lines.push(`median ${ms(r.bounded.figures.p50)}, p95 ${ms(r.bounded.figures.p95)}, max ${ms(r.bounded.figures.max)}.`);
   lines.push(`Goal ≤ ${GOALS.maximalFirstFiguresMs} ms: ${verdict(r.bounded.figures.p50 <= GOALS.maximalFirstFiguresMs)}.`, "");
+  lines.push(...phoneReport(r.phone));
   lines.push("### Interaction latency (input event → DOM and every chart updated, the frame painted)", "");
   lines.push("Three rounds of 200 changes of each kind, the kinds taking turns; the first round starts right after the page loaded.", "");
   lines.push("| Change | n | p50 | p95 | max | p95 of each round | p50 of: event and Yew render | style and layout | paint and the rest of the frame |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -301,6 +383,25 @@ function report(r) {
   lines.push(row("JS heap", r.after10.js, r.after1000.js, r.after2000.js),
     row("wasm memory", r.after10.wasm, r.after1000.wasm, r.after2000.wasm));
   return lines.join("\n");
+}
+
+function phoneReport(phone) {
+  const lines = [];
+  lines.push(`### First figures on a phone (${PHONE_LOADS} cold loads after one unmeasured, each case)`, "");
+  lines.push(`Lighthouse's mobile profile (${PHONE.roundTripMs} ms round trip, 1.6 Mbps down, 750 kbps up, ` +
+    `CPU ${PHONE.cpuSlowdown}× slower) as Lighthouse applies it through the DevTools protocol: each request delayed ` +
+    `${PHONE.requestLatencyMs} ms, ${(PHONE.downKbps / 1024).toFixed(2)} Mbps down, ${PHONE.upKbps} kbps up; a ` +
+    `${PHONE.viewport.width}×${PHONE.viewport.height} screen; files sent brotli -q 11. The shared link (\`shared()\` in ` +
+    `tests/e2e/links.mjs, ${phone.linkChars} characters) holds a 99.95% target, five dependencies and twelve incidents.`, "");
+  lines.push("| Case | first figures, median | p95 | max | first contentful paint, median | wasm arrived, median | wasm started, median |",
+    "|---|---:|---:|---:|---:|---:|---:|");
+  const or = (s) => (s ? ms(s.p50) : "—");
+  for (const c of phone.cases) {
+    lines.push(`| ${c.name} | ${ms(c.figures.p50)} | ${ms(c.figures.p95)} | ${ms(c.figures.max)} | ${or(c.fcp)} | ${or(c.arrived)} | ${or(c.started)} |`);
+  }
+  const worst = Math.max(...phone.cases.map((c) => c.figures.p50));
+  lines.push("", `Goal ≤ ${GOALS.phoneFirstFiguresMs} ms in every case: ${verdict(worst <= GOALS.phoneFirstFiguresMs)} (slowest median ${ms(worst)}).`, "");
+  return lines;
 }
 
 function print(r) {

@@ -43,8 +43,6 @@ const EMBED_SNIPPETS = {
   lazy_preload: "function () {}",
   lazy_import: "function () { return Promise.reject('Specs are imported on the full page: open it to import.'); }",
   lazy_chart: "function () { return Promise.reject('Chart images are drawn on the full page: open it to download one.'); }",
-  // The first-figures mark is read by scripts/bench, which times index.html.
-  mark_when_shown: "function () {}",
 };
 const stand_in = (name) => {
   if (!(name in EMBED_SNIPPETS)) throw new Error(`${glueFile} imports ${name} from a snippet this hook has no stand-in for`);

@@ -48,3 +48,20 @@ export function maximal() {
     "cost.curve_samples": "1000",
   });
 }
+
+/** A shared link of a scenario unlike the defaults, of the size people
+ * share: a 99.95% target, five dependencies (one a redundant pair) and
+ * twelve incidents. scripts/bench times its first figures on a phone. */
+export function shared() {
+  return link({
+    target: "99.95",
+    "dependencies.dependencies": [
+      { Component: { name: "database", unavailability: 0.0002 } },
+      { Component: { name: "card network", unavailability: 0.0005 } },
+      { Parallel: [component(1), component(2)] },
+      { Component: { name: "ledger", unavailability: 0.0001 } },
+      { Component: { name: "identity", unavailability: 0.00005 } },
+    ],
+    "incidents.history": range(12, (i) => incident(i * 50)),
+  });
+}
