@@ -4,6 +4,9 @@
 //! imports nothing of the app, so `persist`, `library`, `app` and the
 //! components all stand on it.
 
+/// Every key starts `nines.`: static/first.js shows the first screen drawn
+/// at build time only to a browser that holds none of them.
+///
 /// The current scenario; the value is a link query string, so it carries its
 /// own version and goes through the same migrations as links.
 pub const SCENARIO_KEY: &str = "nines.scenario";
@@ -273,23 +276,6 @@ extern "C" {
     fn lazy_preload();
     fn lazy_import(text: &str, slo: &str) -> js_sys::Promise;
     fn lazy_chart(spec: &str) -> js_sys::Promise;
-}
-
-#[wasm_bindgen::prelude::wasm_bindgen]
-extern "C" {
-    /// `ninesMarkWhenShown` of static/first.js: add the `performance.mark`
-    /// `name` once the first frame showing `selector` has been rendered.
-    /// Caught: a page without that script (a host that dropped it) loses
-    /// only the mark.
-    #[wasm_bindgen(catch, js_name = ninesMarkWhenShown)]
-    fn mark_when_shown_js(name: &str, selector: &str) -> Result<(), wasm_bindgen::JsValue>;
-}
-
-/// Add the `performance.mark` `name` once the first frame showing
-/// `selector` has been rendered (static/first.js, shared with the page
-/// rendered at build time); nothing where that script is missing.
-pub fn mark_when_shown(name: &str, selector: &str) {
-    let _ = mark_when_shown_js(name, selector);
 }
 
 /// The text a call into the second module resolves to, or its reason (a

@@ -40,10 +40,9 @@ pub fn start() {
         .get_element_by_id("app")
         .unwrap_or_else(|| gloo::utils::body().into());
     root.set_inner_html("");
+    // The first figures on screen are marked by static/first.js, which
+    // watches the page for them.
     yew::Renderer::<App>::with_root(root).render();
-    // The first figures on screen: scripts/bench measures navigation start
-    // to this mark (the "first figures" the page's speed is judged by).
-    browser::mark_when_shown("nines:first-figures", "main section");
 }
 
 /// Crash on purpose: the end-to-end tests call this (Trunk exposes it as

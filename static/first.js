@@ -1,32 +1,72 @@
-// The first figures: scripts/bench measures navigation start to the
-// `performance.mark` "nines:first-figures", set once the first frame showing
-// the page's first section has been rendered. A classic script loaded
-// before the app, so the page (src/lib.rs) and embed.html mark it the same
-// way.
+// The first screen, before the app. Two jobs:
+// - the first-figures mark: scripts/bench measures navigation start to the
+//   `performance.mark` "nines:first-figures", set once the first frame
+//   showing a first section has been rendered: the app's (index.html and
+//   embed.html), or the first screen drawn at build time;
+// - that first screen (scripts/lib/prerender.mjs: the example scenario as
+//   the app draws it, inert, hidden) is shown to a visit that opens the
+//   example, which is a visit with nothing of the reader's: no link in the
+//   address and nothing of Nines stored in this browser (a saved scenario,
+//   a theme, open workings, this tab's address). Any other visit waits for
+//   the app, which opens what is theirs. The app replaces it when it starts.
+// A deferred classic script: it runs before the app's module.
 (function () {
   "use strict";
-  // Add the mark `name` once the first frame showing `selector` has been
-  // rendered: the next animation frame after it is in the DOM, then a
-  // message, which arrives after that frame's style, layout and paint (the
-  // way scripts/bench closes an interaction). It does not depend on when
-  // Yew runs its effects: after a first render longer than 16 ms Yew's
-  // scheduler yields before them, so they ran behind the paint and whatever
-  // other task was queued. Marks once; gives up after 600 frames.
-  window.ninesMarkWhenShown = function (name, selector) {
-    var frames = 600;
-    function next() {
-      requestAnimationFrame(function () {
-        if (document.querySelector(selector)) {
-          var channel = new MessageChannel();
-          channel.port1.onmessage = function () {
-            if (window.performance && performance.getEntriesByName(name).length === 0) performance.mark(name);
-          };
-          channel.port2.postMessage(0);
-        } else if (--frames > 0) {
-          next();
-        }
-      });
+  var MARK = "nines:first-figures";
+
+  // A first section on screen: the app's, or the first screen's once shown.
+  function shown() {
+    var sections = document.querySelectorAll("main section");
+    for (var i = 0; i < sections.length; i++) {
+      if (sections[i].getClientRects().length > 0) return true;
     }
-    next();
-  };
+    return false;
+  }
+
+  // Mark once the first frame showing it has been rendered: the next
+  // animation frame after it is in the DOM, then a message, which arrives
+  // after that frame's style, layout and paint (the way scripts/bench
+  // closes an interaction). Watching the DOM, not called by the app, it
+  // does not depend on when Yew runs its effects.
+  var watching = null;
+  function markWhenShown() {
+    if (!shown()) return;
+    if (watching) watching.disconnect();
+    requestAnimationFrame(function () {
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function () {
+        if (window.performance && performance.mark && performance.getEntriesByName(MARK).length === 0) {
+          performance.mark(MARK);
+        }
+      };
+      channel.port2.postMessage(0);
+    });
+  }
+
+  // Whether `storage` holds anything of Nines (its keys start "nines.").
+  function holdsOurs(storage) {
+    for (var i = 0; i < storage.length; i++) {
+      if (String(storage.key(i)).indexOf("nines.") === 0) return true;
+    }
+    return false;
+  }
+
+  function opensTheExample() {
+    if (window.location.search.length > 1) return false;
+    try {
+      return !holdsOurs(window.localStorage) && !holdsOurs(window.sessionStorage);
+    } catch (e) {
+      // No storage here: the app cannot open anything saved either.
+      return true;
+    }
+  }
+
+  var drawn = document.querySelector(".prerender");
+  if (drawn && opensTheExample()) drawn.hidden = false;
+  var root = document.getElementById("app");
+  if (root && window.MutationObserver) {
+    watching = new MutationObserver(markWhenShown);
+    watching.observe(root, { childList: true, subtree: true });
+  }
+  markWhenShown();
 })();

@@ -45,6 +45,14 @@ export const FOLDS = [
   "measures-card", "library-compare", "export-policy", "export-sre", "export-import",
 ];
 
+/** Open every fold of the pages `context` opens, as a reader who opened
+ * them finds them (kept in storage), unless the page keeps others already. */
+export async function openWorkings(context) {
+  await context.addInitScript(([key, ids]) => {
+    try { if (localStorage.getItem(key) === null) localStorage.setItem(key, ids); } catch {}
+  }, [OPEN_KEY, FOLDS.join(",")]);
+}
+
 /** The instant the default story is told at (core `budget::STORY_NOW`). */
 export const STORY_NOW = "2026-11-11T00:00:00Z";
 
@@ -74,14 +82,10 @@ export async function openPage(browser, url, options = {}) {
   // page fills a calendar window's and the service hours' offset from it.
   const context = await browser.newContext({ timezoneId: "UTC", ...contextOptions });
   const page = await context.newPage();
-  if (!folded) {
-    // The tests read the workings: open them all, as a reader who opened
-    // them would find them (kept in storage); answers-first.test.mjs checks
-    // the page folded, and that this list names every fold.
-    await context.addInitScript(([key, ids]) => {
-      try { if (localStorage.getItem(key) === null) localStorage.setItem(key, ids); } catch {}
-    }, [OPEN_KEY, FOLDS.join(",")]);
-  }
+  // The tests read the workings: open them all, as a reader who opened
+  // them would find them (kept in storage); answers-first.test.mjs checks
+  // the page folded, and that this list names every fold.
+  if (!folded) await openWorkings(context);
   if (now) await page.clock.setFixedTime(new Date(now));
   const problems = [];
   page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
