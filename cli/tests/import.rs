@@ -331,7 +331,7 @@ fn several_slos_named_and_chosen() {
         refused(&["import", &path, "--slo", "latency"]),
         format!(
             "nines: {path}: no SLO named \"latency\" in the file; it holds \
-             requests-availability, requests-latency"
+             \"requests-availability\", \"requests-latency\""
         )
     );
     assert!(refused(&["import", &path, "--slo"]).contains("--slo takes one NAME"));
@@ -464,4 +464,58 @@ spec:
     );
     assert!(!text.contains("2022"), "{text}");
     let _ = std::fs::remove_file(path);
+}
+
+/// A hostile document is refused within the reader's budgets, exit 2 and
+/// one line naming the limit (the same budgets as the page's): 10,000 keys
+/// are 20,001 nodes, past the 20,000 (the last value, on line 10,000); ten
+/// levels of ten aliases would expand to 10^10 nodes, past the YAML
+/// library's 100,000; 121 things not carried list 50 and count the rest.
+#[test]
+fn hostile_documents_within_budgets() {
+    let keys: String = (1..=10_000).map(|i| format!("k{i}: {i}\n")).collect();
+    let path = file("keys.yaml", &keys);
+    let path = path.to_str().unwrap();
+    assert_eq!(
+        refused(&["import", path]),
+        format!(
+            "nines: {path}:10000: this document needs more than 20,000 nodes to read (keys, \
+             values and list items, this line the first past them): an SLO spec is expected"
+        )
+    );
+    let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..10 {
+        let p = i - 1;
+        bomb.push_str(&format!(
+            "a{i}: &a{i} [{}]\n",
+            vec![format!("*a{p}"); 10].join(", ")
+        ));
+    }
+    let path = file("bomb.yaml", &bomb);
+    let path = path.to_str().unwrap();
+    let err = refused(&["import", path]);
+    assert!(
+        err.contains("needs more than 100,000 nodes to read: its aliases"),
+        "{err}"
+    );
+    assert!(refused(&["export", "rules", "--from", path]).contains("needs more than 100,000 nodes"));
+
+    let mut many = String::from(
+        "version: \"prometheus/v1\"\nservice: \"checkout\"\nslos:\n  - name: \"availability\"\n    objective: 99.9\n    sli: {events: {error_query: \"sum(rate(e[{{.window}}]))\", total_query: \"sum(rate(t[{{.window}}]))\"}}\n    alerting: {name: CheckoutErrors}\n",
+    );
+    // The alert's name (not carried: the scenario names its own) and 120 keys.
+    for i in 0..120 {
+        many.push_str(&format!("extra{i}: {i}\n"));
+    }
+    let path = file("many.yaml", &many);
+    let path = path.to_str().unwrap();
+    let v = json(&["import", path, "--json"], None);
+    assert_eq!(v["not_carried"].as_array().unwrap().len(), 50);
+    assert_eq!(v["not_carried_more"], 71);
+    let out = nines(&["import", path], None);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("  … and 71 more, not listed (the first 50 are)\n"),
+        "{text}"
+    );
 }

@@ -29,7 +29,7 @@ fn openslo_of(s: &Scenario) -> String {
 fn ok(yaml: &str) -> Imported {
     match import(yaml) {
         Ok(i) => i,
-        Err(e) => panic!("{e}\n{yaml}"),
+        Err(e) => panic!("{e}\n{}", nines_core::quote::one_line(yaml, 2_000)),
     }
 }
 
@@ -883,4 +883,41 @@ fn sloth_no_alerts_example() {
     assert!(spec.contains(
         "      page_alert:\n        disable: true\n      ticket_alert:\n        disable: true\n"
     ));
+}
+
+/// What was not carried is listed up to 50 lines and counted beyond, and a
+/// key is quoted to its first 60 characters: a hostile file's leftovers
+/// stay a few KB. Hand-made: a Sloth spec whose alert's name the scenario
+/// cannot hold, with 120 keys Sloth does not define beside its own, one of
+/// them 10,000 characters long: 121 not carried, 50 listed, 71 counted.
+#[test]
+fn leftovers_are_bounded_and_keys_cut() {
+    let mut yaml = String::from(
+        "version: \"prometheus/v1\"\nservice: \"checkout\"\nslos:\n  - name: \"availability\"\n    objective: 99.9\n    sli: {events: {error_query: \"sum(rate(e[{{.window}}]))\", total_query: \"sum(rate(t[{{.window}}]))\"}}\n    alerting: {name: CheckoutErrors}\n",
+    );
+    // An explicit key (`? …`): YAML holds implicit keys to 1,024 characters.
+    yaml.push_str(&format!("? {}\n: 1\n", "k".repeat(10_000)));
+    for i in 0..119 {
+        yaml.push_str(&format!("extra{i}: {i}\n"));
+    }
+    let i = ok(&yaml);
+    assert_eq!(i.not_carried.len(), 50);
+    assert_eq!(i.not_carried_more, 71);
+    assert_eq!(i.not_carried[0], "slos[0].alerting.name: CheckoutErrors");
+    // The long key next: 60 of its characters, the rest counted.
+    assert!(
+        i.not_carried[1].starts_with(&format!("{}… (9940 more characters): 1", "k".repeat(60))),
+        "{}",
+        &i.not_carried[1][..100]
+    );
+    let text = i.describe();
+    assert!(
+        text.contains("Not carried (121: the scenario cannot hold them):"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  … and 71 more, not listed (the first 50 are)\n"),
+        "{text}"
+    );
+    assert!(text.len() < 4_000, "{} bytes", text.len());
 }

@@ -98,12 +98,7 @@ fn scenario(args: &Args) -> Result<Scenario, String> {
         (None, Some(file)) => {
             let spec = super::import::read(&file)?;
             let slo = text(args, "--slo")?;
-            nines_core::import::import_slo(&spec, slo.as_deref())
-                .map(|i| i.scenario)
-                .map_err(|e| match e.line {
-                    Some(line) => format!("{file}:{line}: {}", e.message),
-                    None => format!("{file}: {}", e.message),
-                })
+            super::import::import_within_budget(spec, slo.as_deref(), &file).map(|i| i.scenario)
         }
     }
 }

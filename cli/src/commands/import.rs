@@ -7,7 +7,7 @@
 use std::io::Read;
 
 use nines_core::choice::Choice;
-use nines_core::import::{import_slo, Imported, MAX_INPUT_BYTES};
+use nines_core::import::{import_slo, too_slow, Imported, MAX_INPUT_BYTES, MAX_READ_SECONDS};
 use serde_json::json;
 
 use crate::args::Args;
@@ -29,10 +29,7 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         _ => return Err("import reads one FILE (- reads standard input)".into()),
     };
     let text = read(file)?;
-    let imported = import_slo(&text, slo).map_err(|e| match e.line {
-        Some(line) => format!("{file}:{line}: {}", e.message),
-        None => format!("{file}: {}", e.message),
-    })?;
+    let imported = import_within_budget(text, slo, file)?;
     let encoded = nines_core::link::encode(&imported.scenario);
     if link {
         return Ok(encoded);
@@ -42,6 +39,29 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     } else {
         render_text(&imported, file, &encoded)
     })
+}
+
+/// The core's `import_slo` of `text`, given at most
+/// [`MAX_READ_SECONDS`]: past it, the reading is left behind and refused
+/// (the process exits soon after, which stops it). A refusal names `file`
+/// and the line.
+pub(super) fn import_within_budget(
+    text: String,
+    slo: Option<&str>,
+    file: &str,
+) -> Result<Imported, String> {
+    let (done, answer) = std::sync::mpsc::channel();
+    let slo = slo.map(str::to_string);
+    std::thread::spawn(move || {
+        let _ = done.send(import_slo(&text, slo.as_deref()));
+    });
+    match answer.recv_timeout(std::time::Duration::from_secs(MAX_READ_SECONDS)) {
+        Ok(read) => read.map_err(|e| match e.line {
+            Some(line) => format!("{file}:{line}: {}", e.message),
+            None => format!("{file}: {}", e.message),
+        }),
+        Err(_) => Err(format!("{file}: {}", too_slow())),
+    }
 }
 
 pub(super) fn read(file: &str) -> Result<String, String> {
@@ -111,6 +131,7 @@ fn render_json(i: &Imported, link: &str) -> String {
         "read": i.slos.get(i.chosen),
         "assumed": i.assumed,
         "not_carried": i.not_carried,
+        "not_carried_more": i.not_carried_more,
         "link": link,
     });
     serde_json::to_string_pretty(&value).unwrap_or_default()

@@ -70,7 +70,8 @@ mod values;
 
 use openslo::{openslo, openslo_v1alpha};
 use pyrra::pyrra;
-use read::{Out, Source, error, get, items, line_of, plain_text, untag};
+pub use read::{MAX_LISTED, NAME_CHARS};
+use read::{Out, Source, error, get, items, line_of, names_listed, plain_text, untag};
 use sloth::sloth;
 
 /// What [`import`] read: the scenario, the format it was in (for people),
@@ -83,8 +84,10 @@ pub struct Imported {
     /// The format, for people: `Sloth spec (prometheus/v1)`.
     pub format: &'static str,
     /// Everything in the documents the scenario cannot hold, one line each:
-    /// where it was and what it said.
+    /// where it was and what it said; the first [`MAX_LISTED`].
     pub not_carried: Vec<String>,
+    /// How many more the scenario cannot hold, beyond those listed.
+    pub not_carried_more: usize,
     /// What the documents left out and was taken from the format's
     /// defaults (Sloth's 30-day period, say).
     pub assumed: Vec<String>,
@@ -131,6 +134,7 @@ impl Imported {
     /// carried.
     pub fn describe(&self) -> String {
         use crate::choice::Choice;
+        use crate::quote::one_line;
         let s = &self.scenario;
         let mut out = String::new();
         let mut line = |label: &str, value: &str| out.push_str(&format!("{label:<10} {value}\n"));
@@ -141,13 +145,16 @@ impl Imported {
         for (n, a) in self.alert_lines().iter().enumerate() {
             line(if n == 0 { "Alerts" } else { "" }, a);
         }
-        line("Service", &s.production.service);
-        line("SLO", &s.production.slo);
+        line("Service", &one_line(&s.production.service, NAME_CHARS));
+        line("SLO", &one_line(&s.production.slo, NAME_CHARS));
         if self.slos.len() > 1 {
             let these = format!(
                 "{} (read: {})",
-                self.slos.join(", "),
-                self.slos.get(self.chosen).map_or("", String::as_str)
+                names_listed(self.slos.iter().map(String::as_str), one_line),
+                one_line(
+                    self.slos.get(self.chosen).map_or("", String::as_str),
+                    NAME_CHARS
+                )
             );
             line("In file", &these);
         }
@@ -167,10 +174,16 @@ impl Imported {
         } else {
             out.push_str(&format!(
                 "\nNot carried ({}: the scenario cannot hold them):\n",
-                self.not_carried.len()
+                self.not_carried.len() + self.not_carried_more
             ));
             for n in &self.not_carried {
                 out.push_str(&format!("  - {n}\n"));
+            }
+            if self.not_carried_more > 0 {
+                out.push_str(&format!(
+                    "  … and {} more, not listed (the first {MAX_LISTED} are)\n",
+                    self.not_carried_more
+                ));
             }
         }
         out
@@ -272,7 +285,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
 /// assert_eq!(i.scenario.target.to_string(), "99%");
 /// assert_eq!(i.scenario.production.slo, "requests-latency");
 /// let err = import_slo(yaml, Some("latency")).unwrap_err();
-/// assert_eq!(err.message, "no SLO named \"latency\" in the file; it holds requests-availability, requests-latency");
+/// assert_eq!(err.message, r#"no SLO named "latency" in the file; it holds "requests-availability", "requests-latency""#);
 /// ```
 pub fn import_slo(text: &str, slo: Option<&str>) -> Result<Imported, ImportError> {
     let nodes = parse(text)?;
@@ -293,8 +306,9 @@ pub fn import_slo(text: &str, slo: Option<&str>) -> Result<Imported, ImportError
             error(
                 None,
                 format!(
-                    "no SLO named {name:?} in the file; it holds {}",
-                    names.join(", ")
+                    "no SLO named {} in the file; it holds {}",
+                    crate::quote::quoted(name, NAME_CHARS),
+                    names_listed(names.iter().map(String::as_str), crate::quote::quoted)
                 ),
             )
         })?,
@@ -303,7 +317,11 @@ pub fn import_slo(text: &str, slo: Option<&str>) -> Result<Imported, ImportError
     for (n, entry) in entries.iter().enumerate() {
         let result = read_entry(&docs, entry, &src).map_err(|mut e| {
             if entries.len() > 1 {
-                e.message = format!("the SLO {:?}: {}", entry.name, e.message);
+                e.message = format!(
+                    "the SLO {}: {}",
+                    crate::quote::quoted(&entry.name, NAME_CHARS),
+                    e.message
+                );
             }
             e
         })?;
@@ -319,6 +337,7 @@ pub fn import_slo(text: &str, slo: Option<&str>) -> Result<Imported, ImportError
         scenario,
         format,
         not_carried: out.not_carried,
+        not_carried_more: out.not_carried_more,
         assumed: out.assumed,
         slos: names,
         chosen,
@@ -343,12 +362,80 @@ fn parse(text: &str) -> Result<Vec<MarkedYaml<'_>>, ImportError> {
             format!("this line nests more than {MAX_DEPTH} levels deep: an SLO spec is expected"),
         ));
     }
-    MarkedYaml::load_from_str(text).map_err(|e| {
-        error(
-            Some(e.marker().line()),
-            format!("this is not valid YAML: {}", e.info()),
-        )
-    })
+    let nodes = MarkedYaml::load_from_str(text).map_err(|e| {
+        // The YAML library stops expanding aliases past its own budget of
+        // 100,000 nodes: the document is valid, only too costly to read.
+        let message = if e.info().contains("alias expansion") {
+            format!(
+                "this document needs more than {} nodes to read: its aliases (*name) repeat \
+                 what their anchors hold that many times; an SLO spec is expected",
+                crate::display::count(ALIAS_NODES as f64, 0)
+            )
+        } else {
+            format!("this is not valid YAML: {}", e.info())
+        };
+        error(Some(e.marker().line()), message)
+    })?;
+    if let Some(line) = past_node_budget(&nodes) {
+        return Err(error(
+            Some(line),
+            format!(
+                "this document needs more than {} nodes to read (keys, values and list items, \
+                 this line the first past them): an SLO spec is expected",
+                crate::display::count(MAX_NODES as f64, 0)
+            ),
+        ));
+    }
+    Ok(nodes)
+}
+
+/// The longest a reader of specs (the page's worker, `nines import`) lets
+/// one document take, in seconds: an SLO spec within the budgets above
+/// reads in well under one. The core reads no clock; its callers keep
+/// this budget and refuse with [`too_slow`].
+pub const MAX_READ_SECONDS: u64 = 10;
+
+/// Why a document that took longer than [`MAX_READ_SECONDS`] was not read.
+///
+/// ```
+/// assert!(nines_core::import::too_slow().starts_with("reading this document took more than 10 s"));
+/// ```
+pub fn too_slow() -> String {
+    format!(
+        "reading this document took more than {MAX_READ_SECONDS} s, and was stopped: an SLO spec \
+         reads in well under a second"
+    )
+}
+
+/// The most YAML nodes (keys, values, list items, aliases expanded) a
+/// document may hold: a Sloth file of a hundred SLOs holds a few thousand,
+/// and what is read is listed, so a document far past it is not a spec
+/// (a file of 70,000 keys took seconds to read and its list of what was not
+/// carried ran to 1.24 MB).
+pub const MAX_NODES: usize = 20_000;
+
+/// The YAML library's own budget of nodes produced by aliases
+/// (saphyr's `DEFAULT_ALIAS_LIMIT`).
+const ALIAS_NODES: usize = 100_000;
+
+/// The line of the first node past [`MAX_NODES`], counting in document
+/// order, keys included.
+fn past_node_budget(nodes: &[MarkedYaml<'_>]) -> Option<usize> {
+    fn walk(node: &MarkedYaml<'_>, count: &mut usize) -> Option<usize> {
+        *count += 1;
+        if *count > MAX_NODES {
+            return Some(line_of(node));
+        }
+        match &untag(node).data {
+            YamlData::Mapping(map) => map
+                .iter()
+                .find_map(|(k, v)| walk(k, count).or_else(|| walk(v, count))),
+            YamlData::Sequence(seq) => seq.iter().find_map(|v| walk(v, count)),
+            _ => None,
+        }
+    }
+    let mut count = 0;
+    nodes.iter().find_map(|n| walk(n, &mut count))
 }
 
 /// The documents of a file; a document that is a list of mappings (as
@@ -427,13 +514,12 @@ fn list_other_documents(
         let why = match d.kind {
             _ if !others.is_empty() => format!(
                 "another SLO ({}): one SLO is imported at a time, chosen by its name",
-                others.join(", ")
+                names_listed(others.iter().copied(), crate::quote::quoted)
             ),
             Kind::SlothWindows => "Sloth alert windows for another SLO period".to_string(),
             _ => "not an SLO the scenario can hold".to_string(),
         };
-        out.not_carried
-            .push(format!("{} ({}): {why}", d.place(), d.describe()));
+        out.not_carry(|| format!("{} ({}): {why}", d.place(), d.describe()));
     }
 }
 
@@ -635,6 +721,34 @@ fn too_deep(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Hand-made: a mapping of n keys is 2n + 1 nodes (itself, each key
+    /// and each value), so 9,999 keys are 19,999 and 10,000 are 20,001,
+    /// the node past the budget being the last value, on line 10,000.
+    #[test]
+    fn nodes_are_bounded() {
+        let keys = |n: usize| (1..=n).map(|i| format!("k{i}: {i}\n")).collect::<String>();
+        assert!(parse(&keys(9_999)).is_ok());
+        let err = parse(&keys(10_000)).unwrap_err();
+        assert_eq!(err.line, Some(10_000));
+        assert!(
+            err.message
+                .starts_with("this document needs more than 20,000 nodes to read")
+        );
+        // An alias bomb: ten levels of ten aliases each would be 10^10 nodes.
+        let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            let p = i - 1;
+            bomb.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
+        }
+        let err = parse(&bomb).unwrap_err();
+        assert!(
+            err.message.contains("needs more than 100,000 nodes"),
+            "{}",
+            err.message
+        );
+        assert!(err.message.contains("aliases"), "{}", err.message);
+    }
 
     #[test]
     fn depth_is_bounded_before_parsing() {
