@@ -241,7 +241,11 @@ fn apply_theme(theme: &str) {
 
 /// The page's JavaScript snippet. The second wasm module (`lazy.js`, built
 /// by scripts/lib/lazy.sh): loaded on the first call and kept; `export`
-/// writes one export there, `chart` draws a chart image.
+/// writes one export there, `chart` draws a chart image. A module that
+/// stopped (a wasm trap) is dropped, so the next call loads it afresh.
+/// Specs are read off the page's thread (`static/lazy-import.js`, loaded
+/// on the first import). A refusal comes back as its kind, a line break
+/// and the module's message (`refused`), or its kind alone.
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
 let loaded = null;
 function load() {
@@ -252,17 +256,29 @@ function load() {
   }
   return loaded;
 }
-export function lazy_export(what, query, now, table, format) {
-  return load().then((m) => m.write_export(what, query, now, table, format));
+function call(f) {
+  return load().then(f, () => { throw { kind: 'unloaded' }; }).catch((e) => {
+    if (e instanceof WebAssembly.RuntimeError) loaded = null;
+    throw typeof e === 'string' ? 'refused\\n' + e : ((e && e.kind) || 'stopped') + '\\n';
+  });
 }
-export function lazy_import(text, slo) {
-  return load().then((m) => m.read_spec(text, slo));
+export function lazy_export(what, query, now, table, format) {
+  return call((m) => m.write_export(what, query, now, table, format));
 }
 export function lazy_chart(spec) {
-  return load().then((m) => m.draw_chart(spec));
+  return call((m) => m.draw_chart(spec));
 }
 export function lazy_preload() {
   load().catch(() => {});
+}
+function reader() {
+  return import(new URL('lazy-import.js', document.baseURI).href).catch(() => { throw 'unloaded\\n'; });
+}
+export function lazy_import(text, slo, seconds) {
+  return reader().then((m) => m.read(text, slo, seconds));
+}
+export function lazy_import_cancel() {
+  reader().then((m) => m.cancel(), () => {});
 }
 ")]
 extern "C" {
@@ -274,22 +290,34 @@ extern "C" {
         format: &str,
     ) -> js_sys::Promise;
     fn lazy_preload();
-    fn lazy_import(text: &str, slo: &str) -> js_sys::Promise;
+    fn lazy_import(text: &str, slo: &str, seconds: f64) -> js_sys::Promise;
+    fn lazy_import_cancel();
     fn lazy_chart(spec: &str) -> js_sys::Promise;
 }
 
-/// The text a call into the second module resolves to, or its reason (a
-/// refused export or spec, or the module could not be loaded).
+/// The text a call into the second module resolves to, or why not: the
+/// module's refusal as it gave it, or what happened to the module.
 async fn lazy_text(call: js_sys::Promise) -> Result<String, String> {
-    match wasm_bindgen_futures::JsFuture::from(call).await {
-        Ok(v) => v
-            .as_string()
-            .ok_or_else(|| "the second module came back empty".to_string()),
-        Err(e) => Err(e.as_string().unwrap_or_else(|| {
-            "the export and import module could not be loaded: reload the page".to_string()
-        })),
-    }
+    let refusal = match wasm_bindgen_futures::JsFuture::from(call).await {
+        Ok(v) => return v.as_string().ok_or_else(|| STOPPED.to_string()),
+        Err(e) => e.as_string().unwrap_or_default(),
+    };
+    let (kind, message) = refusal.split_once('\n').unwrap_or(("stopped", ""));
+    Err(match kind {
+        "refused" => message.to_string(),
+        "slow" => nines_core::import::too_slow(),
+        "cancelled" => "Reading stopped: nothing was read, and your scenario is unchanged.".into(),
+        "unloaded" => "The export and import module could not be loaded: check the connection, \
+                       then try again."
+            .into(),
+        _ => STOPPED.into(),
+    })
 }
+
+/// What happened when the second module stopped on its input.
+const STOPPED: &str = "The export and import module stopped on this (an internal error, or more \
+                       memory than the page has): nothing was written or read, your scenario is \
+                       unchanged, and the next try starts it afresh.";
 
 /// One export from the second module, or its reason.
 pub async fn export_text(
@@ -302,11 +330,18 @@ pub async fn export_text(
     lazy_text(lazy_export(what, query, now, table, format)).await
 }
 
-/// An SLO spec read by the second module, the SLO named `slo` (the first
-/// when empty): the scenario's link, the format, the SLOs the file holds
-/// and what was read (one per line), or where and why it was refused.
+/// An SLO spec read, off the page's thread, by the second module, the SLO
+/// named `slo` (the first when empty): the scenario's link, the format, the
+/// SLOs the file holds and what was read (one per line), or where and why
+/// it was refused, stopped or not read. A read still going is stopped.
 pub async fn import_spec(text: &str, slo: &str) -> Result<String, String> {
-    lazy_text(lazy_import(text, slo)).await
+    let seconds = nines_core::import::MAX_READ_SECONDS as f64;
+    lazy_text(lazy_import(text, slo, seconds)).await
+}
+
+/// Stop the spec being read (its [`import_spec`] says so).
+pub fn cancel_import() {
+    lazy_import_cancel();
 }
 
 /// A chart image drawn by the second module from its description

@@ -43,7 +43,8 @@ pub fn export_text(
 /// An SLO spec (Sloth, Pyrra, OpenSLO) read into a scenario
 /// (`nines_core::import`): the SLO named `slo` (the first when empty). One
 /// line each: the scenario's link, the format, the SLOs the file holds
-/// (the one read first, then every name, tab-separated, each on one line),
+/// (the place of the one read, how many, then the names of the first
+/// `MAX_LISTED` and of the one read, tab-separated, each on one line),
 /// then what was read for people
 /// ([`nines_core::import::Imported::describe`]); or where and why it
 /// could not be read.
@@ -52,10 +53,10 @@ pub fn export_text(
 /// let spec = "version: \"prometheus/v1\"\nservice: xy\nslos:\n  - name: aa\n    objective: 99.9\n    sli:\n      events:\n        error_query: sum(rate(e[{{.window}}]))\n        total_query: sum(rate(t[{{.window}}]))\n    alerting:\n      name: A\n  - name: bb\n    objective: 99\n    sli:\n      events:\n        error_query: sum(rate(e[{{.window}}]))\n        total_query: sum(rate(t[{{.window}}]))\n    alerting:\n      name: B\n";
 /// let read = nines_lazy::import_text(spec, "").unwrap();
 /// assert!(read.starts_with("v=5&target=99.9%25"));
-/// assert_eq!(read.lines().nth(2), Some("0\taa\tbb"));
+/// assert_eq!(read.lines().nth(2), Some("0\t2\taa\tbb"));
 /// let read = nines_lazy::import_text(spec, "bb").unwrap();
 /// assert!(read.starts_with("v=5&target=99%25"));
-/// assert_eq!(read.lines().nth(2), Some("1\taa\tbb"));
+/// assert_eq!(read.lines().nth(2), Some("1\t2\taa\tbb"));
 /// assert!(nines_lazy::import_text("kind: Foo", "").unwrap_err().starts_with("line 1: "));
 /// ```
 pub fn import_text(text: &str, slo: &str) -> Result<String, String> {
@@ -64,8 +65,15 @@ pub fn import_text(text: &str, slo: &str) -> Result<String, String> {
         Some(line) => format!("line {line}: {}", e.message),
         None => e.message,
     })?;
-    let mut names = i.chosen.to_string();
-    for name in &i.slos {
+    // The index read, how many SLOs the file holds, then the names of the
+    // first `MAX_LISTED` (and the one read, when it is not among them).
+    let mut names = format!("{}\t{}", i.chosen, i.slos.len());
+    let listed = i
+        .slos
+        .iter()
+        .enumerate()
+        .filter(|(n, _)| *n < nines_core::import::MAX_LISTED || *n == i.chosen);
+    for (_, name) in listed {
         names.push('\t');
         names.extend(name.chars().map(|c| if c.is_control() { ' ' } else { c }));
     }

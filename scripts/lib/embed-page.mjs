@@ -1,4 +1,4 @@
-// Trunk post-build hook (after extern-loader.mjs): write embed.html, the
+// A step of the post-build (scripts/lib/post-build.sh, after extern-loader.mjs): write embed.html, the
 // page that embeds run in a wiki's `<iframe sandbox="allow-scripts">`.
 //
 // Without `allow-same-origin` the frame has an opaque origin, so every
@@ -39,10 +39,12 @@ const exported = [...glue.matchAll(/^export function (\w+)/gm)].map((m) => m[1])
 // stand-ins, and an embedded section that is asked to export says to open
 // the full page.
 const EMBED_SNIPPETS = {
-  lazy_export: "function () { return Promise.reject('Exports are written on the full page: open it to export.'); }",
+  // Refusals as src/browser.rs reads them: their kind, a line break, the message.
+  lazy_export: "function () { return Promise.reject('refused\\nExports are written on the full page: open it to export.'); }",
   lazy_preload: "function () {}",
-  lazy_import: "function () { return Promise.reject('Specs are imported on the full page: open it to import.'); }",
-  lazy_chart: "function () { return Promise.reject('Chart images are drawn on the full page: open it to download one.'); }",
+  lazy_import: "function () { return Promise.reject('refused\\nSpecs are imported on the full page: open it to import.'); }",
+  lazy_import_cancel: "function () {}",
+  lazy_chart: "function () { return Promise.reject('refused\\nChart images are drawn on the full page: open it to download one.'); }",
 };
 const stand_in = (name) => {
   if (!(name in EMBED_SNIPPETS)) throw new Error(`${glueFile} imports ${name} from a snippet this hook has no stand-in for`);

@@ -1,4 +1,4 @@
-// Trunk post-build hook: move the inline wasm loader into its own file so the
+// A step of the post-build (scripts/lib/post-build.sh, the first): move the inline wasm loader into its own file so the
 // Content-Security-Policy can forbid inline scripts (script-src 'self').
 import { readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";

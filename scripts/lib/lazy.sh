@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trunk post_build hook (the exports' code stays out of the first visit): build the second wasm module,
+# A step of the post-build (scripts/lib/post-build.sh; the exports' code stays out of the first visit): build the second wasm module,
 # nines-lazy (the export writers), and put it beside the page as lazy.js and
 # lazy_bg.wasm. The page fetches it the first time the Export section is
 # used, so a first visit does not transfer it. Same toolchain, target dir

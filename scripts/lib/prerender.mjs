@@ -1,4 +1,4 @@
-// Trunk post_build hook (the last, after embed-page.mjs): put the page's
+// A step of the post-build (scripts/lib/post-build.sh, the last): put the page's
 // first screen, as the app draws it for the example scenario, into
 // index.html, so a first visit of the bare address shows its figures before
 // the wasm module has arrived (on a phone's connection the module takes

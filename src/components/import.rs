@@ -18,27 +18,32 @@ struct Spec {
     link: String,
     /// The format, in words.
     format: String,
-    /// The SLOs the file holds, and which was read.
+    /// The SLOs the file holds (the first `MAX_LISTED`, and the one read),
+    /// which was read, and how many the file holds.
     slos: Vec<String>,
     chosen: usize,
+    count: usize,
     /// What was read and what was not carried, for people.
     summary: String,
 }
 
 impl Spec {
     /// The second module's answer: link, format, SLOs, summary, a line
-    /// each (the SLOs line: the index read, then the names, tab-separated).
+    /// each (the SLOs line: the index read, how many, then the names listed,
+    /// tab-separated).
     fn parse(out: &str) -> Spec {
         let mut lines = out.splitn(4, '\n');
         let mut next = || lines.next().unwrap_or_default().to_string();
         let (link, format, slos, summary) = (next(), next(), next(), next());
         let mut slos = slos.split('\t').map(String::from);
-        let chosen = slos.next().and_then(|c| c.parse().ok()).unwrap_or(0);
+        let mut number = || slos.next().and_then(|c| c.parse().ok()).unwrap_or(0);
+        let (chosen, count) = (number(), number());
         Spec {
             link,
             format,
             slos: slos.collect(),
             chosen,
+            count,
             summary,
         }
     }
@@ -47,25 +52,54 @@ impl Spec {
 /// What the reader gave, or why not.
 type Read = Option<Result<Spec, String>>;
 
-/// Reads `text` (the SLO named `slo`, the first when empty) into `read`.
-fn read_into(text: String, slo: String, read: UseStateHandle<Read>) {
+/// Reads `text` (the SLO named `slo`, the first when empty) into `read`,
+/// off the page's thread, `reading` meanwhile.
+fn read_into(text: String, slo: String, read: UseStateHandle<Read>, reading: UseStateHandle<bool>) {
     if text.trim().is_empty() {
         read.set(Some(Err(
             "Paste a spec above, or open a file, then read it.".into(),
         )));
         return;
     }
+    // The last answer goes while this one is read.
+    read.set(None);
+    reading.set(true);
     wasm_bindgen_futures::spawn_local(async move {
-        read.set(Some(
-            import_spec(&text, &slo).await.map(|out| Spec::parse(&out)),
-        ));
+        let answer = import_spec(&text, &slo).await.map(|out| Spec::parse(&out));
+        reading.set(false);
+        read.set(Some(answer));
     });
+}
+
+/// The SLO chooser's label: how many SLOs the file holds, and how many
+/// are listed when not all.
+fn slo_choice_label(spec: &Spec) -> String {
+    let listed = nines_core::import::MAX_LISTED;
+    if spec.count > listed {
+        format!(
+            "The file holds {} SLOs (the first {listed} listed): the one to import",
+            spec.count
+        )
+    } else {
+        format!("The file holds {} SLOs: the one to import", spec.count)
+    }
+}
+
+/// The place in the file of the `i`th SLO listed: the listed ones are the
+/// file's first, then the one read when it comes later.
+fn listed_place(spec: &Spec, i: usize) -> usize {
+    if i < nines_core::import::MAX_LISTED {
+        i
+    } else {
+        spec.chosen
+    }
 }
 
 #[function_component(ImportSpec)]
 pub fn import_spec_section(props: &SectionProps) -> Html {
     let text = use_state(String::new);
     let read = use_state(|| None as Read);
+    let reading = use_state(|| false);
     let done = use_state(|| false);
     let oninput = {
         let text = text.clone();
@@ -92,20 +126,32 @@ pub fn import_spec_section(props: &SectionProps) -> Html {
         })
     };
     let onread = {
-        let (text, read, done) = (text.clone(), read.clone(), done.clone());
+        let (text, read, done, reading) =
+            (text.clone(), read.clone(), done.clone(), reading.clone());
         Callback::from(move |_: MouseEvent| {
             done.set(false);
-            read_into((*text).clone(), String::new(), read.clone());
+            read_into(
+                (*text).clone(),
+                String::new(),
+                read.clone(),
+                reading.clone(),
+            );
         })
     };
     // Another SLO of the same file: read it instead.
     let onpick = {
-        let (text, read) = (text.clone(), read.clone());
+        let (text, read, reading) = (text.clone(), read.clone(), reading.clone());
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            read_into((*text).clone(), select.value(), read.clone());
+            read_into(
+                (*text).clone(),
+                select.value(),
+                read.clone(),
+                reading.clone(),
+            );
         })
     };
+    let oncancel = Callback::from(|_: MouseEvent| crate::browser::cancel_import());
     let onuse = {
         let (read, done, state) = (read.clone(), done.clone(), props.state.clone());
         Callback::from(move |_: MouseEvent| {
@@ -130,15 +176,23 @@ pub fn import_spec_section(props: &SectionProps) -> Html {
             <div class="dep-actions">
                 <button type="button" id="import-read" onclick={onread}>{ "Read it" }</button>
             </div>
+            if *reading {
+                <p class="note" role="status" id="import-reading">
+                    { "Reading the spec (the page stays usable meanwhile)… " }
+                    <button type="button" id="import-cancel" onclick={oncancel}>{ "Cancel" }</button>
+                </p>
+            }
             { match &*read {
                 Some(Ok(spec)) => html! { <>
                     <p class="note" role="status" id="import-format">{ format!("Read a {}. Your scenario is unchanged until you use this one.", spec.format) }</p>
-                    if spec.slos.len() > 1 {
+                    if spec.count > 1 {
                         <div class="field">
-                            <label for="import-slo">{ format!("The file holds {} SLOs: the one to import", spec.slos.len()) }</label>
+                            <label for="import-slo">{ slo_choice_label(spec) }</label>
                             <select id="import-slo" onchange={onpick}>
                                 { for spec.slos.iter().enumerate().map(|(i, name)| html! {
-                                    <option value={name.clone()} selected={i == spec.chosen}>{ name }</option>
+                                    <option value={name.clone()} selected={listed_place(spec, i) == spec.chosen}>
+                                        { nines_core::quote::one_line(name, nines_core::import::NAME_CHARS) }
+                                    </option>
                                 }) }
                             </select>
                         </div>
