@@ -83,6 +83,8 @@ test("a file of several SLOs: the page lists them and reads the one picked", asy
   const { page, context, problems } = await openPage(env.browser, env.url);
   await page.getByLabel("SLO spec (YAML): Sloth, Pyrra or OpenSLO").fill(TWO);
   await page.locator("#import-read").click();
+  // Read off the page's thread: the answer arrives after the click.
+  await page.locator("#import-summary").waitFor();
   const pick = page.getByLabel("The file holds 2 SLOs: the one to import");
   assert.deepEqual(await pick.locator("option").allTextContents(), ["requests-availability", "requests-latency"]);
   assert.equal(await pick.inputValue(), "requests-availability");
