@@ -26,6 +26,7 @@ mod help;
 mod import;
 mod incidents;
 mod list;
+mod portfolio;
 mod reverse;
 mod support;
 

@@ -52,6 +52,7 @@ pub mod import;
 pub mod incident;
 pub mod link;
 pub mod parse_error;
+pub mod portfolio;
 pub mod production;
 pub mod quantity;
 pub mod quote;

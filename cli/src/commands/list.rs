@@ -3,7 +3,9 @@
 //! each command's check of its options are all read from [`COMMANDS`], so
 //! none of them can name a command or an option the others do not.
 
-use super::{alerts, budget, compose, cost, downtime, export, import, incidents, reverse, support};
+use super::{
+    alerts, budget, compose, cost, downtime, export, import, incidents, portfolio, reverse, support,
+};
 use crate::args::Args;
 
 /// One command of `nines`.
@@ -169,6 +171,18 @@ pub(super) const COMMANDS: &[Command] = &[
         options: &["--link", "--from", "--slo", "--now", "--table", "--format", "--output"],
         run: export::run,
         more: Some(export::help_names),
+    },
+    Command {
+        name: "portfolio",
+        summary: "the estate of a portfolio of services (a JSON document; - reads standard input), \
+         each a scenario's link whose dependencies may be other services, taking their expected \
+         availability (or their target): a row a service, not achievable first, then at risk.",
+        usage: &[
+            "  nines portfolio <FILE|-> [--now <instant>] [--json]",
+        ],
+        options: &["--now"],
+        run: portfolio::run,
+        more: None,
     },
 ];
 

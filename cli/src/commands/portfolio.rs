@@ -1,0 +1,116 @@
+//! `nines portfolio FILE`: the estate of a portfolio (a JSON document of
+//! services, each a scenario's link, whose dependencies may be other
+//! services; `- ` reads standard input), evaluated by the core's
+//! `portfolio::evaluate`: a row a service, what needs attention first.
+
+use nines_core::portfolio::{evaluate, Estate, Portfolio};
+
+use crate::args::Args;
+
+/// The largest portfolio document read: 20 services of links within the
+/// bounds, with room.
+const MAX_PORTFOLIO_BYTES: u64 = 4 << 20;
+
+pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
+    let file = match args.positionals() {
+        [file] => file.as_str(),
+        [] => return Err("missing FILE: the portfolio to read (- reads standard input)".into()),
+        _ => return Err("portfolio reads one FILE (- reads standard input)".into()),
+    };
+    let text = read(file)?;
+    let portfolio: Portfolio = serde_json::from_str(&text).map_err(|e| {
+        format!(
+            "{file}:{}: not a portfolio document ({e}): expected {{\"name\": …, \"services\": [{{\"name\": …, \"link\": …, \"uses\": […]}}]}}",
+            e.line()
+        )
+    })?;
+    let estate = evaluate(&portfolio, super::now(args)?).map_err(|e| format!("{file}: {e}"))?;
+    Ok(if json {
+        serde_json::to_string_pretty(&estate).unwrap_or_default()
+    } else {
+        table(&estate)
+    })
+}
+
+fn read(file: &str) -> Result<String, String> {
+    let name = if file == "-" { "standard input" } else { file };
+    let text = if file == "-" {
+        super::import::read_bounded(std::io::stdin().lock(), MAX_PORTFOLIO_BYTES)
+    } else {
+        std::fs::File::open(file)
+            .map_err(super::import::ReadError::Io)
+            .and_then(|f| super::import::read_bounded(f, MAX_PORTFOLIO_BYTES))
+    };
+    text.map_err(|e| match e {
+        super::import::ReadError::Io(e) => format!("cannot read {name}: {e}"),
+        super::import::ReadError::TooLarge => {
+            format!("{name}: more than {MAX_PORTFOLIO_BYTES} bytes: a portfolio is expected")
+        }
+        super::import::ReadError::NotUtf8 => {
+            format!("{name}: not UTF-8 text; a JSON portfolio is expected")
+        }
+    })
+}
+
+/// The estate as a table, one row a service.
+fn table(estate: &Estate) -> String {
+    let head = [
+        "Service",
+        "Target",
+        "Expected",
+        "Standing",
+        "Budget spent",
+        "Most to promise",
+        "Who runs it",
+        "On-call/yr",
+        "Lost revenue/yr",
+        "Depends on",
+    ];
+    let rows: Vec<[String; 10]> = estate
+        .rows
+        .iter()
+        .map(|r| {
+            [
+                nines_core::quote::one_line(&r.service, 40),
+                r.target.clone(),
+                r.expected.clone(),
+                r.standing.label().to_string(),
+                r.budget_spent.clone(),
+                r.most_promisable.clone(),
+                r.who_runs_it.to_string(),
+                r.on_call_per_year.clone(),
+                r.lost_revenue_per_year.clone(),
+                r.depends_on.join(", "),
+            ]
+        })
+        .collect();
+    let widths: Vec<usize> = (0..head.len())
+        .map(|c| {
+            rows.iter()
+                .map(|r| r[c].chars().count())
+                .chain([head[c].chars().count()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: &[String]| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect();
+        padded.join("  ").trim_end().to_string() + "\n"
+    };
+    let mut out = String::new();
+    if !estate.name.is_empty() {
+        out.push_str(&format!(
+            "Portfolio {}\n\n",
+            nines_core::quote::one_line(&estate.name, 60)
+        ));
+    }
+    out.push_str(&line(&head.map(String::from)));
+    for r in &rows {
+        out.push_str(&line(r));
+    }
+    out
+}

@@ -1,0 +1,323 @@
+//! A portfolio: several services, each a whole scenario (kept as its
+//! link), whose dependencies may be other services of the portfolio. A
+//! dependency that names another service takes that service's **expected**
+//! availability (or, chosen per edge, its target), so a change to one
+//! service moves the figures of every service that depends on it. The
+//! services are evaluated in dependency order (a cycle is refused, with the
+//! services named), and the estate is one row a service, sorted by what
+//! needs attention first.
+//!
+//! The portfolio is a JSON document:
+//!
+//! ```json
+//! {"name": "shop", "services": [
+//!   {"name": "ledger", "link": "v=5&target=99.95", "uses": [
+//!     {"dependency": "database", "service": "database"}]}
+//! ]}
+//! ```
+//!
+//! `uses` links one top-level dependency of the service's scenario (a
+//! component, by its name) to a service of the portfolio; `takes` is
+//! `expected` (the default) or `target`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::budget::PolicyStatus;
+use crate::clock::{DateTime, Utc};
+use crate::dependency::Composition;
+use crate::quote::quoted;
+use crate::scenario::{Report, Scenario, evaluate as evaluate_scenario};
+
+/// The most services a portfolio holds.
+pub const MAX_SERVICES: usize = 20;
+/// The most links between services a portfolio holds.
+pub const MAX_USES: usize = 100;
+
+/// Several services under one name.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Portfolio {
+    /// The portfolio's name.
+    #[serde(default)]
+    pub name: String,
+    /// The services, each with its own scenario.
+    pub services: Vec<Service>,
+}
+
+/// One service: its name, its scenario as a link, and which of its
+/// dependencies are services of the portfolio.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Service {
+    /// The service's name, unique in the portfolio.
+    pub name: String,
+    /// Its scenario, as a link query (`v=5&target=99.9…`).
+    pub link: String,
+    /// Its dependencies that are services of the portfolio.
+    #[serde(default)]
+    pub uses: Vec<Use>,
+}
+
+/// A dependency of a service that is another service of the portfolio.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Use {
+    /// The top-level component of the scenario's dependencies, by name.
+    pub dependency: String,
+    /// The service it is.
+    pub service: String,
+    /// Which of that service's figures it takes.
+    #[serde(default)]
+    pub takes: Takes,
+}
+
+/// Which availability of a service its dependents take.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Takes {
+    /// What it is expected to achieve (its report's expected availability).
+    #[default]
+    Expected,
+    /// What it promises (its target).
+    Target,
+}
+
+/// Where a service stands, in the order of attention.
+#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    /// What is expected to fail does not fit the target's budget.
+    NotAchievable,
+    /// It fits, but the budget runs out before the window ends, or has.
+    AtRisk,
+    /// It fits, and the budget lasts.
+    Achievable,
+}
+
+impl Standing {
+    /// In words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Standing::NotAchievable => "not achievable",
+            Standing::AtRisk => "at risk",
+            Standing::Achievable => "achievable",
+        }
+    }
+}
+
+/// One service's row of the estate, every figure written by its report.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct Row {
+    /// The service.
+    pub service: String,
+    /// Its target, `99.95%`.
+    pub target: String,
+    /// What it is expected to achieve through its dependencies.
+    pub expected: String,
+    /// The expected unavailability, exact as computed.
+    pub expected_unavailability: f64,
+    /// Where it stands.
+    pub standing: Standing,
+    /// The budget spent in the window so far, `40%`.
+    pub budget_spent: String,
+    /// When the budget runs out at this burn rate, in words.
+    pub runs_out: String,
+    /// The most it can promise.
+    pub most_promisable: String,
+    /// The support method recommended.
+    pub who_runs_it: &'static str,
+    /// Its on-call cost a year.
+    pub on_call_per_year: String,
+    /// Revenue lost a year to the expected downtime.
+    pub lost_revenue_per_year: String,
+    /// The services it depends on, by name.
+    pub depends_on: Vec<String>,
+}
+
+/// The estate: a row a service, what needs attention first.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct Estate {
+    /// The portfolio's name.
+    pub name: String,
+    /// The rows, not achievable first, then at risk, then achievable; by
+    /// expected unavailability over the target's within each.
+    pub rows: Vec<Row>,
+}
+
+/// Evaluate every service of `portfolio` at `now`, each through the
+/// services it depends on, or say why the portfolio cannot be read.
+///
+/// ```
+/// use nines_core::portfolio::{evaluate, Portfolio};
+/// let p: Portfolio = serde_json::from_str(r#"{"services": [
+///   {"name": "a", "link": "v=5", "uses": [{"dependency": "x", "service": "b"}]},
+///   {"name": "b", "link": "v=5", "uses": [{"dependency": "y", "service": "a"}]}]}"#).unwrap();
+/// let err = evaluate(&p, nines_core::budget::STORY_NOW).unwrap_err();
+/// assert_eq!(err, r#"the services "a", "b" depend on each other in a cycle: a dependency cannot be its own dependent"#);
+/// ```
+pub fn evaluate(portfolio: &Portfolio, now: DateTime<Utc>) -> Result<Estate, String> {
+    check_bounds(portfolio)?;
+    let order = dependency_order(portfolio)?;
+    let mut reports: Vec<Option<(Scenario, Report)>> = vec![None; portfolio.services.len()];
+    for &i in &order {
+        let service = &portfolio.services[i];
+        let mut scenario = crate::link::decode(&service.link).scenario;
+        for edge in &service.uses {
+            let used = index_of(portfolio, &edge.service)?;
+            let Some((their_scenario, their_report)) = &reports[used] else {
+                return Err(format!(
+                    "{} was not evaluated before {}",
+                    quoted(&edge.service, 60),
+                    quoted(&service.name, 60)
+                ));
+            };
+            let unavailability = match edge.takes {
+                Takes::Expected => their_report.spend.expected_unavailability,
+                Takes::Target => their_scenario.target.unavailability(),
+            };
+            set_component(&mut scenario, edge, unavailability, &service.name)?;
+        }
+        let report = evaluate_scenario(&scenario, now);
+        reports[i] = Some((scenario, report));
+    }
+    let mut rows: Vec<Row> = portfolio
+        .services
+        .iter()
+        .zip(reports)
+        .filter_map(|(service, evaluated)| evaluated.map(|(s, r)| row(service, &s, &r)))
+        .collect();
+    crate::sort::sort_by(&mut rows, |a, b| {
+        a.standing.cmp(&b.standing).then(
+            b.expected_unavailability
+                .total_cmp(&a.expected_unavailability),
+        )
+    });
+    Ok(Estate {
+        name: portfolio.name.clone(),
+        rows,
+    })
+}
+
+fn check_bounds(p: &Portfolio) -> Result<(), String> {
+    if p.services.is_empty() {
+        return Err("a portfolio holds at least one service".into());
+    }
+    if p.services.len() > MAX_SERVICES {
+        return Err(format!(
+            "the portfolio holds {} services: at most {MAX_SERVICES}",
+            p.services.len()
+        ));
+    }
+    let uses: usize = p.services.iter().map(|s| s.uses.len()).sum();
+    if uses > MAX_USES {
+        return Err(format!(
+            "the portfolio links services {uses} times: at most {MAX_USES}"
+        ));
+    }
+    for (i, s) in p.services.iter().enumerate() {
+        if p.services[..i].iter().any(|t| t.name == s.name) {
+            return Err(format!(
+                "two services are named {}: each name once",
+                quoted(&s.name, 60)
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn index_of(p: &Portfolio, name: &str) -> Result<usize, String> {
+    p.services
+        .iter()
+        .position(|s| s.name == name)
+        .ok_or_else(|| format!("no service named {} in the portfolio", quoted(name, 60)))
+}
+
+/// The services in an order where each comes after those it uses (Kahn's
+/// algorithm), or the services left in a cycle.
+fn dependency_order(p: &Portfolio) -> Result<Vec<usize>, String> {
+    let n = p.services.len();
+    let mut waiting = vec![0usize; n];
+    let mut users: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, s) in p.services.iter().enumerate() {
+        for edge in &s.uses {
+            let used = index_of(p, &edge.service)?;
+            waiting[i] += 1;
+            users[used].push(i);
+        }
+    }
+    let mut ready: Vec<usize> = (0..n).filter(|&i| waiting[i] == 0).collect();
+    let mut order = Vec::with_capacity(n);
+    while let Some(i) = ready.pop() {
+        order.push(i);
+        for &user in &users[i] {
+            waiting[user] -= 1;
+            if waiting[user] == 0 {
+                ready.push(user);
+            }
+        }
+    }
+    if order.len() < n {
+        let stuck: Vec<String> = (0..n)
+            .filter(|i| waiting[*i] > 0)
+            .map(|i| quoted(&p.services[i].name, 60))
+            .collect();
+        return Err(format!(
+            "the services {} depend on each other in a cycle: a dependency cannot be its own dependent",
+            stuck.join(", ")
+        ));
+    }
+    Ok(order)
+}
+
+/// Give the top-level component `edge.dependency` of `scenario` the
+/// `unavailability` of the service it is.
+fn set_component(
+    scenario: &mut Scenario,
+    edge: &Use,
+    unavailability: f64,
+    service: &str,
+) -> Result<(), String> {
+    let component = scenario
+        .dependencies
+        .dependencies
+        .iter_mut()
+        .find_map(|d| match d {
+            Composition::Component(c) if c.name == edge.dependency => Some(c),
+            _ => None,
+        })
+        .ok_or_else(|| {
+            format!(
+                "{} has no dependency named {} to take {}'s figure",
+                quoted(service, 60),
+                quoted(&edge.dependency, 60),
+                quoted(&edge.service, 60)
+            )
+        })?;
+    component.unavailability = unavailability;
+    Ok(())
+}
+
+fn row(service: &Service, s: &Scenario, r: &Report) -> Row {
+    let standing = match (r.spend.fits, r.budget.policy) {
+        (Some(false), _) => Standing::NotAchievable,
+        (_, PolicyStatus::AtRisk | PolicyStatus::Frozen) => Standing::AtRisk,
+        _ => Standing::Achievable,
+    };
+    let currency = r.cost.currency;
+    let lost =
+        r.cost.loss_per_downtime_minute * r.spend.expected_unavailability * r.cost.minutes_per_year;
+    Row {
+        service: service.name.clone(),
+        target: s.target.format_percent(),
+        expected: r.spend.expected_availability_display.clone(),
+        expected_unavailability: r.spend.expected_unavailability,
+        standing,
+        budget_spent: r.budget.consumed_display.clone(),
+        runs_out: r.budget.exhaustion_display.clone(),
+        most_promisable: r.spend.most_promisable_display.clone(),
+        who_runs_it: r.support.recommendation.method_name,
+        on_call_per_year: crate::display::money_short_in(
+            r.support.recommended_on_call_cost_per_year,
+            currency,
+        ),
+        lost_revenue_per_year: crate::display::money_short_in(lost, currency),
+        depends_on: service.uses.iter().map(|u| u.service.clone()).collect(),
+    }
+}
