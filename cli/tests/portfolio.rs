@@ -70,3 +70,39 @@ fn a_cycle_or_a_bad_document_exits_2_naming_it() {
         .unwrap()
         .contains("-:1: not a portfolio document"));
 }
+
+/// `nines export rules --portfolio` writes the core's estate rules of the
+/// portfolio, byte for byte (promtool runs them in
+/// core/tests/promtool_portfolio.rs); other exports are one scenario's.
+#[test]
+fn the_estate_rules() {
+    let out = nines(
+        &[
+            "export",
+            "rules",
+            "--portfolio",
+            EXAMPLE,
+            "--now",
+            "2026-11-11T00:00:00Z",
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let want = nines_core::portfolio::estate_rules(
+        &nines_core::portfolio::example(),
+        nines_core::budget::STORY_NOW,
+    )
+    .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), want);
+    let out = nines(&["export", "sloth", "--portfolio", EXAMPLE], None);
+    assert_eq!(out.status.code(), Some(2));
+    let out = nines(
+        &["export", "rules", "--portfolio", EXAMPLE, "--link", "v=5"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -21,56 +21,23 @@
 
 use nines_core::budget::STORY_NOW;
 use nines_core::dependency::Composition;
-use nines_core::portfolio::{Portfolio, Service, Standing, Takes, Use, evaluate};
-use nines_core::scenario::Scenario;
+use nines_core::portfolio::{Portfolio, Standing, Takes, evaluate, example};
 
-fn link(target: &str, deps: &[(&str, f64)]) -> String {
-    let mut s = Scenario::blank();
-    s.target = target.parse().unwrap();
-    s.dependencies.dependencies = deps
-        .iter()
-        .map(|(n, u)| Composition::component(*n, *u))
-        .collect();
-    nines_core::link::encode(&s)
-}
-
-fn uses(pairs: &[&str]) -> Vec<Use> {
-    pairs
-        .iter()
-        .map(|s| Use {
-            dependency: s.to_string(),
-            service: s.to_string(),
-            takes: Takes::Expected,
-        })
-        .collect()
-}
-
+/// The example estate with the database's disks at `disks`.
 fn shop(disks: f64) -> Portfolio {
-    Portfolio {
-        name: "shop".into(),
-        services: vec![
-            Service {
-                name: "database".into(),
-                link: link("99.95", &[("disks", disks)]),
-                uses: vec![],
-            },
-            Service {
-                name: "ledger".into(),
-                link: link("99.95", &[("database", 0.0)]),
-                uses: uses(&["database"]),
-            },
-            Service {
-                name: "payments".into(),
-                link: link("99.95", &[("ledger", 0.0), ("card network", 0.0005)]),
-                uses: uses(&["ledger"]),
-            },
-            Service {
-                name: "checkout".into(),
-                link: link("99.9", &[("payments", 0.0), ("database", 0.0)]),
-                uses: uses(&["payments", "database"]),
-            },
-        ],
-    }
+    let mut p = example();
+    let mut s = nines_core::link::decode(&p.services[0].link).scenario;
+    s.dependencies.dependencies = vec![Composition::component("disks", disks)];
+    p.services[0].link = nines_core::link::encode(&s);
+    p
+}
+
+/// The example written out for people and the CLI is the example.
+#[test]
+fn the_shipped_example_is_the_example() {
+    let shipped = include_str!("../../docs/examples/portfolio-shop.json");
+    let p: Portfolio = serde_json::from_str(shipped).unwrap();
+    assert_eq!(p, example());
 }
 
 #[test]
@@ -122,8 +89,9 @@ fn an_edge_can_take_the_target() {
 #[test]
 fn what_cannot_be_read_is_refused_with_the_names() {
     let mut p = shop(0.0002);
-    p.services[0].uses = uses(&["checkout"]);
-    p.services[0].link = link("99.95", &[("checkout", 0.0)]);
+    p.services[0].uses = vec![p.services[1].uses[0].clone()];
+    p.services[0].uses[0].service = "checkout".into();
+    p.services[0].uses[0].dependency = "disks".into();
     let err = evaluate(&p, STORY_NOW).unwrap_err();
     assert!(err.starts_with("the services "), "{err}");
     for name in ["\"database\"", "\"ledger\"", "\"payments\"", "\"checkout\""] {

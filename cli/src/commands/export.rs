@@ -22,6 +22,9 @@ pub(super) fn run(args: &Args, _json: bool) -> Result<String, String> {
         [] => return Err(format!("missing NAME: the export to write; {}", names())),
         _ => return Err(format!("export writes one NAME; {}", names())),
     };
+    if let Some(file) = text(args, "--portfolio")? {
+        return portfolio_rules(args, what, &file);
+    }
     let scenario = scenario(args)?;
     let (table, format) = if what == "table" {
         let n = text(args, "--table")?.ok_or_else(|| {
@@ -61,6 +64,32 @@ pub(super) fn run(args: &Args, _json: bool) -> Result<String, String> {
     };
     let report = evaluate(&scenario, now(args)?);
     let out = write(what, &scenario, &report, table, &format)?;
+    written(args, out)
+}
+
+/// `nines export rules --portfolio FILE`: every service's rules in one
+/// file (`portfolio::estate_rules`).
+fn portfolio_rules(args: &Args, what: &str, file: &str) -> Result<String, String> {
+    if what != "rules" {
+        return Err(format!(
+            "--portfolio writes the rules of every service (nines export rules --portfolio FILE); {what} is written one scenario at a time (--link or --from)"
+        ));
+    }
+    for alone in ["--link", "--from", "--slo", "--table", "--format"] {
+        if args.values(alone).is_some() {
+            return Err(format!(
+                "{alone} is not for --portfolio, which holds every service's scenario"
+            ));
+        }
+    }
+    let portfolio = super::portfolio::read_portfolio(file)?;
+    let out = nines_core::portfolio::estate_rules(&portfolio, now(args)?)
+        .map_err(|e| format!("{file}: {e}"))?;
+    written(args, out)
+}
+
+/// `out` to `--output FILE`, or to be printed.
+fn written(args: &Args, out: String) -> Result<String, String> {
     match text(args, "--output")? {
         Some(path) => {
             std::fs::write(&path, &out)

@@ -17,18 +17,23 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         [] => return Err("missing FILE: the portfolio to read (- reads standard input)".into()),
         _ => return Err("portfolio reads one FILE (- reads standard input)".into()),
     };
-    let text = read(file)?;
-    let portfolio: Portfolio = serde_json::from_str(&text).map_err(|e| {
-        format!(
-            "{file}:{}: not a portfolio document ({e}): expected {{\"name\": …, \"services\": [{{\"name\": …, \"link\": …, \"uses\": […]}}]}}",
-            e.line()
-        )
-    })?;
+    let portfolio = read_portfolio(file)?;
     let estate = evaluate(&portfolio, super::now(args)?).map_err(|e| format!("{file}: {e}"))?;
     Ok(if json {
         serde_json::to_string_pretty(&estate).unwrap_or_default()
     } else {
         table(&estate)
+    })
+}
+
+/// The portfolio document `file` (`-`: standard input), or why not.
+pub(super) fn read_portfolio(file: &str) -> Result<Portfolio, String> {
+    let text = read(file)?;
+    serde_json::from_str(&text).map_err(|e| {
+        format!(
+            "{file}:{}: not a portfolio document ({e}): expected {{\"name\": …, \"services\": [{{\"name\": …, \"link\": …, \"uses\": […]}}]}}",
+            e.line()
+        )
     })
 }
 

@@ -153,6 +153,71 @@ pub struct Estate {
 /// assert_eq!(err, r#"the services "a", "b" depend on each other in a cycle: a dependency cannot be its own dependent"#);
 /// ```
 pub fn evaluate(portfolio: &Portfolio, now: DateTime<Utc>) -> Result<Estate, String> {
+    let evaluated = evaluated(portfolio, now)?;
+    let mut rows: Vec<Row> = portfolio
+        .services
+        .iter()
+        .zip(&evaluated)
+        .map(|(service, (s, r))| row(service, s, r))
+        .collect();
+    crate::sort::sort_by(&mut rows, |a, b| {
+        a.standing.cmp(&b.standing).then(
+            b.expected_unavailability
+                .total_cmp(&a.expected_unavailability),
+        )
+    });
+    Ok(Estate {
+        name: portfolio.name.clone(),
+        rows,
+    })
+}
+
+/// The Prometheus rules of every service in one file, each service's
+/// groups under its own header: every rule selects its service's series by
+/// the `service` and `slo` labels its production names give, so two
+/// services never page each other, which is why two services with the
+/// same labels are refused.
+pub fn estate_rules(portfolio: &Portfolio, now: DateTime<Utc>) -> Result<String, String> {
+    let evaluated = evaluated(portfolio, now)?;
+    let mut out = format!(
+        "# Prometheus rules of the portfolio {}: {} services, each selecting its own series by its service and slo labels.\ngroups:\n",
+        quoted(&portfolio.name, 60),
+        portfolio.services.len()
+    );
+    for (i, (service, (s, r))) in portfolio.services.iter().zip(&evaluated).enumerate() {
+        let labels = (&s.production.service, &s.production.slo);
+        if let Some(other) = evaluated[..i]
+            .iter()
+            .position(|(t, _)| (&t.production.service, &t.production.slo) == labels)
+        {
+            return Err(format!(
+                "{} and {} both write rules for the service {}'s SLO {}: give each its own production names",
+                quoted(&portfolio.services[other].name, 60),
+                quoted(&service.name, 60),
+                quoted(labels.0, 60),
+                quoted(labels.1, 60)
+            ));
+        }
+        let rules = crate::export::prometheus_rules(r, &s.production)
+            .map_err(|e| format!("{}: {e}", quoted(&service.name, 60)))?;
+        let (head, groups) = rules
+            .split_once("\ngroups:\n")
+            .ok_or_else(|| format!("{}: its rules hold no groups", quoted(&service.name, 60)))?;
+        out.push_str(&format!("  # The service {}:\n", quoted(&service.name, 60)));
+        for line in head.lines() {
+            out.push_str(&format!("  {line}\n"));
+        }
+        out.push_str(groups);
+        if !groups.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    Ok(out)
+}
+
+/// Every service's scenario, its dependencies on services given their
+/// figures, and its report, in the portfolio's order.
+fn evaluated(portfolio: &Portfolio, now: DateTime<Utc>) -> Result<Vec<(Scenario, Report)>, String> {
     check_bounds(portfolio)?;
     let order = dependency_order(portfolio)?;
     let mut reports: Vec<Option<(Scenario, Report)>> = vec![None; portfolio.services.len()];
@@ -177,22 +242,64 @@ pub fn evaluate(portfolio: &Portfolio, now: DateTime<Utc>) -> Result<Estate, Str
         let report = evaluate_scenario(&scenario, now);
         reports[i] = Some((scenario, report));
     }
-    let mut rows: Vec<Row> = portfolio
-        .services
-        .iter()
-        .zip(reports)
-        .filter_map(|(service, evaluated)| evaluated.map(|(s, r)| row(service, &s, &r)))
-        .collect();
-    crate::sort::sort_by(&mut rows, |a, b| {
-        a.standing.cmp(&b.standing).then(
-            b.expected_unavailability
-                .total_cmp(&a.expected_unavailability),
-        )
-    });
-    Ok(Estate {
-        name: portfolio.name.clone(),
-        rows,
-    })
+    Ok(reports.into_iter().flatten().collect())
+}
+
+/// The example estate ("Start from the example"; docs/examples/portfolio-shop.json
+/// is this, written out): a database on disks at 0.0002, the ledger on the
+/// database, payments on the ledger and a card network at 0.0005, and
+/// checkout ($20M a year) on payments and the same database. Each service
+/// is the blank scenario with its dependencies and its own production
+/// names (its requests labelled `service="<name>"`), so its expected
+/// availability comes from its dependencies alone and its rules select its
+/// own series. core/tests/portfolio.rs works its figures by hand.
+pub fn example() -> Portfolio {
+    let service = |name: &str, target: &str, deps: &[(&str, f64)], uses: &[&str]| {
+        let mut s = Scenario::blank();
+        s.target = target.parse().unwrap_or(s.target);
+        s.dependencies.dependencies = deps
+            .iter()
+            .map(|(n, u)| Composition::component(*n, *u))
+            .collect();
+        s.production.service = name.into();
+        s.production.requests = format!(r#"http_requests_total{{service="{name}"}}"#);
+        s.production.errors = format!(r#"http_requests_total{{service="{name}",code=~"5.."}}"#);
+        s.production.good = format!(r#"http_requests_total{{service="{name}",code!~"5.."}}"#);
+        if name == "checkout" {
+            s.cost.model.revenue_per_year = 20_000_000.0;
+        }
+        Service {
+            name: name.into(),
+            link: crate::link::encode(&s),
+            uses: uses
+                .iter()
+                .map(|u| Use {
+                    dependency: (*u).into(),
+                    service: (*u).into(),
+                    takes: Takes::Expected,
+                })
+                .collect(),
+        }
+    };
+    Portfolio {
+        name: "shop".into(),
+        services: vec![
+            service("database", "99.95", &[("disks", 0.0002)], &[]),
+            service("ledger", "99.95", &[("database", 0.0)], &["database"]),
+            service(
+                "payments",
+                "99.95",
+                &[("ledger", 0.0), ("card network", 0.0005)],
+                &["ledger"],
+            ),
+            service(
+                "checkout",
+                "99.9",
+                &[("payments", 0.0), ("database", 0.0)],
+                &["payments", "database"],
+            ),
+        ],
+    }
 }
 
 fn check_bounds(p: &Portfolio) -> Result<(), String> {
