@@ -106,3 +106,51 @@ fn the_estate_rules() {
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A file of several SLOs opens as a portfolio, one service an SLO: Sloth's
+/// own `examples/k8s-multifile.yml` (copied with its licence in
+/// core/tests/data/sloth/) holds myservice's SLO at 99.9% and myservice2's
+/// at 99.99%, both named `requests-availability`, told apart as
+/// `<service>-<name>`.
+#[test]
+fn a_file_of_several_slos_opens_as_a_portfolio() {
+    let spec = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../core/tests/data/sloth/k8s-multifile.yml"
+    );
+    let out = nines(&["import", spec, "--portfolio"], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc = String::from_utf8(out.stdout).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&doc).unwrap();
+    assert_eq!(v["name"], "k8s-multifile");
+    let services = v["services"].as_array().unwrap();
+    let names: Vec<&str> = services
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "myservice-requests-availability",
+            "myservice2-requests-availability"
+        ]
+    );
+    assert!(services[0]["link"]
+        .as_str()
+        .unwrap()
+        .contains("target=99.9%25&"));
+    assert!(services[1]["link"]
+        .as_str()
+        .unwrap()
+        .contains("target=99.99%25&"));
+    // And the estate of it.
+    let out = nines(&["portfolio", "-", "--json"], Some(&doc));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["rows"].as_array().unwrap().len(), 2);
+    let out = nines(&["import", spec, "--portfolio", "--slo", "x"], None);
+    assert_eq!(out.status.code(), Some(2));
+}

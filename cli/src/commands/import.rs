@@ -29,6 +29,9 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
         _ => return Err("import reads one FILE (- reads standard input)".into()),
     };
     let text = read(file)?;
+    if args.values("--portfolio").is_some() {
+        return portfolio_of(args, text, file);
+    }
     let imported = import_within_budget(text, slo, file)?;
     let encoded = nines_core::link::encode(&imported.scenario);
     if link {
@@ -39,6 +42,30 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     } else {
         render_text(&imported, file, &encoded)
     })
+}
+
+/// `nines import FILE --portfolio`: the portfolio document of the file's
+/// SLOs, one service each (`portfolio::from_spec`), for `nines portfolio`.
+fn portfolio_of(args: &Args, text: String, file: &str) -> Result<String, String> {
+    for alone in ["--slo", "--link"] {
+        if args.values(alone).is_some() {
+            return Err(format!(
+                "{alone} is not for --portfolio, which reads every SLO of the file"
+            ));
+        }
+    }
+    let name = std::path::Path::new(file)
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let (done, answer) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = done.send(nines_core::portfolio::from_spec(&text, &name));
+    });
+    let portfolio = match answer.recv_timeout(std::time::Duration::from_secs(MAX_READ_SECONDS)) {
+        Ok(read) => read.map_err(|e| format!("{file}: {e}"))?,
+        Err(_) => return Err(format!("{file}: {}", too_slow())),
+    };
+    serde_json::to_string_pretty(&portfolio).map_err(|e| e.to_string())
 }
 
 /// The core's `import_slo` of `text`, given at most

@@ -151,8 +151,9 @@ pub(super) const COMMANDS: &[Command] = &[
          what was expected.",
         usage: &[
             "  nines import <FILE|-> [--slo NAME] [--json | --link]",
+            "               or, every SLO of the file as a portfolio document: nines import <FILE|-> --portfolio",
         ],
-        options: &["--link", "--slo"],
+        options: &["--link", "--slo", "--portfolio"],
         run: import::run,
         more: None,
     },

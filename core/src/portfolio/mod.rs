@@ -54,6 +54,10 @@ pub struct Service {
     /// Its dependencies that are services of the portfolio.
     #[serde(default)]
     pub uses: Vec<Use>,
+    /// What its scenario could not carry when it was read from an SLO spec
+    /// (for people; the evaluation reads only the link).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_carried: Vec<String>,
 }
 
 /// A dependency of a service that is another service of the portfolio.
@@ -271,6 +275,7 @@ pub fn example() -> Portfolio {
         Service {
             name: name.into(),
             link: crate::link::encode(&s),
+            not_carried: Vec::new(),
             uses: uses
                 .iter()
                 .map(|u| Use {
@@ -300,6 +305,50 @@ pub fn example() -> Portfolio {
             ),
         ],
     }
+}
+
+/// A portfolio of the SLOs an SLO spec holds (a Sloth file's `slos`,
+/// several OpenSLO documents), one service an SLO, named as the file names
+/// them, each with what its scenario could not carry; no links between
+/// them yet (a spec does not say which SLO depends on which).
+///
+/// ```
+/// let spec = "version: \"prometheus/v1\"\nservice: shop\nslos:\n  - name: cart\n    objective: 99.9\n    sli: {events: {error_query: \"sum(rate(e[{{.window}}]))\", total_query: \"sum(rate(t[{{.window}}]))\"}}\n    alerting: {name: A}\n  - name: pay\n    objective: 99.5\n    sli: {events: {error_query: \"sum(rate(e[{{.window}}]))\", total_query: \"sum(rate(t[{{.window}}]))\"}}\n    alerting: {name: B}\n";
+/// let p = nines_core::portfolio::from_spec(spec, "shop").unwrap();
+/// let names: Vec<&str> = p.services.iter().map(|s| s.name.as_str()).collect();
+/// assert_eq!(names, ["cart", "pay"]);
+/// assert!(p.services[1].link.contains("target=99.5%25"));
+/// ```
+pub fn from_spec(text: &str, name: &str) -> Result<Portfolio, String> {
+    let first = crate::import::import_slo(text, None).map_err(|e| e.to_string())?;
+    if first.slos.len() > MAX_SERVICES {
+        return Err(format!(
+            "the file holds {} SLOs: a portfolio holds at most {MAX_SERVICES} services",
+            first.slos.len()
+        ));
+    }
+    let mut services = Vec::with_capacity(first.slos.len());
+    for (i, slo) in first.slos.iter().enumerate() {
+        let read = if i == first.chosen {
+            first.clone()
+        } else {
+            crate::import::import_slo(text, Some(slo)).map_err(|e| e.to_string())?
+        };
+        let mut not_carried = read.not_carried;
+        if read.not_carried_more > 0 {
+            not_carried.push(format!("… and {} more", read.not_carried_more));
+        }
+        services.push(Service {
+            name: slo.clone(),
+            link: crate::link::encode(&read.scenario),
+            uses: Vec::new(),
+            not_carried,
+        });
+    }
+    Ok(Portfolio {
+        name: name.to_string(),
+        services,
+    })
 }
 
 fn check_bounds(p: &Portfolio) -> Result<(), String> {
