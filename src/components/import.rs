@@ -52,23 +52,41 @@ impl Spec {
 /// What the reader gave, or why not.
 type Read = Option<Result<Spec, String>>;
 
-/// Reads `text` (the SLO named `slo`, the first when empty) into `read`,
-/// off the page's thread, `reading` meanwhile.
-fn read_into(text: String, slo: String, read: UseStateHandle<Read>, reading: UseStateHandle<bool>) {
-    if text.trim().is_empty() {
-        read.set(Some(Err(
-            "Paste a spec above, or open a file, then read it.".into(),
-        )));
-        return;
+/// A spec being read: its answer, whether one is being read, and how many
+/// reads were started (an answer counts only from the latest: picking
+/// another SLO while one is read stops that read, whose answer then says
+/// so, after the next has begun).
+#[derive(Clone)]
+struct Reading {
+    read: UseStateHandle<Read>,
+    busy: UseStateHandle<bool>,
+    started: std::rc::Rc<std::cell::Cell<u32>>,
+}
+
+impl Reading {
+    /// Reads `text` (the SLO named `slo`, the first when empty), off the
+    /// page's thread.
+    fn start(&self, text: String, slo: String) {
+        if text.trim().is_empty() {
+            self.read.set(Some(Err(
+                "Paste a spec above, or open a file, then read it.".into(),
+            )));
+            return;
+        }
+        let this = self.started.get().wrapping_add(1);
+        self.started.set(this);
+        // The last answer goes while this one is read.
+        self.read.set(None);
+        self.busy.set(true);
+        let reading = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let answer = import_spec(&text, &slo).await.map(|out| Spec::parse(&out));
+            if reading.started.get() == this {
+                reading.busy.set(false);
+                reading.read.set(Some(answer));
+            }
+        });
     }
-    // The last answer goes while this one is read.
-    read.set(None);
-    reading.set(true);
-    wasm_bindgen_futures::spawn_local(async move {
-        let answer = import_spec(&text, &slo).await.map(|out| Spec::parse(&out));
-        reading.set(false);
-        read.set(Some(answer));
-    });
 }
 
 /// The SLO chooser's label: how many SLOs the file holds, and how many
@@ -99,7 +117,11 @@ fn listed_place(spec: &Spec, i: usize) -> usize {
 pub fn import_spec_section(props: &SectionProps) -> Html {
     let text = use_state(String::new);
     let read = use_state(|| None as Read);
-    let reading = use_state(|| false);
+    let reading = Reading {
+        read: read.clone(),
+        busy: use_state(|| false),
+        started: use_memo((), |_| std::cell::Cell::new(0u32)),
+    };
     let done = use_state(|| false);
     let oninput = {
         let text = text.clone();
@@ -126,29 +148,18 @@ pub fn import_spec_section(props: &SectionProps) -> Html {
         })
     };
     let onread = {
-        let (text, read, done, reading) =
-            (text.clone(), read.clone(), done.clone(), reading.clone());
+        let (text, done, reading) = (text.clone(), done.clone(), reading.clone());
         Callback::from(move |_: MouseEvent| {
             done.set(false);
-            read_into(
-                (*text).clone(),
-                String::new(),
-                read.clone(),
-                reading.clone(),
-            );
+            reading.start((*text).clone(), String::new());
         })
     };
     // Another SLO of the same file: read it instead.
     let onpick = {
-        let (text, read, reading) = (text.clone(), read.clone(), reading.clone());
+        let (text, reading) = (text.clone(), reading.clone());
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            read_into(
-                (*text).clone(),
-                select.value(),
-                read.clone(),
-                reading.clone(),
-            );
+            reading.start((*text).clone(), select.value());
         })
     };
     let oncancel = Callback::from(|_: MouseEvent| crate::browser::cancel_import());
@@ -176,7 +187,7 @@ pub fn import_spec_section(props: &SectionProps) -> Html {
             <div class="dep-actions">
                 <button type="button" id="import-read" onclick={onread}>{ "Read it" }</button>
             </div>
-            if *reading {
+            if *reading.busy {
                 <p class="note" role="status" id="import-reading">
                     { "Reading the spec (the page stays usable meanwhile)… " }
                     <button type="button" id="import-cancel" onclick={oncancel}>{ "Cancel" }</button>
