@@ -57,6 +57,15 @@ fn the_example_estate_worked_by_hand() {
     assert_eq!(row("checkout").standing, Standing::Achievable);
     assert_eq!(row("database").expected, "99.98%");
     assert_eq!(row("checkout").depends_on, ["payments", "database"]);
+    // The rule of the extra nine along every edge: a dependency should
+    // leave a tenth of the service's budget. Under 99.95% (0.0005) that is
+    // 0.00005, which the database and the ledger (0.0002) miss; under
+    // checkout's 99.9% (0.001) it is 0.0001, which payments (0.0006999)
+    // and the database (0.0002) miss.
+    assert_eq!(row("database").extra_nine_missed, Vec::<String>::new());
+    assert_eq!(row("ledger").extra_nine_missed, ["database"]);
+    assert_eq!(row("payments").extra_nine_missed, ["ledger"]);
+    assert_eq!(row("checkout").extra_nine_missed, ["payments", "database"]);
 }
 
 #[test]

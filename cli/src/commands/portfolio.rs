@@ -70,8 +70,9 @@ fn table(estate: &Estate) -> String {
         "On-call/yr",
         "Lost revenue/yr",
         "Depends on",
+        "Without the extra nine",
     ];
-    let rows: Vec<[String; 10]> = estate
+    let rows: Vec<[String; 11]> = estate
         .rows
         .iter()
         .map(|r| {
@@ -86,6 +87,7 @@ fn table(estate: &Estate) -> String {
                 r.on_call_per_year.clone(),
                 r.lost_revenue_per_year.clone(),
                 r.depends_on.join(", "),
+                r.extra_nine_missed.join(", "),
             ]
         })
         .collect();

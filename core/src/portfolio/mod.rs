@@ -133,6 +133,10 @@ pub struct Row {
     pub lost_revenue_per_year: String,
     /// The services it depends on, by name.
     pub depends_on: Vec<String>,
+    /// Those of them that miss the rule of the extra nine against its
+    /// target (each dependency should offer one more nine than the service
+    /// promises), checked along every edge.
+    pub extra_nine_missed: Vec<String>,
 }
 
 /// The estate: a row a service, what needs attention first.
@@ -475,5 +479,16 @@ fn row(service: &Service, s: &Scenario, r: &Report) -> Row {
         ),
         lost_revenue_per_year: crate::display::money_short_in(lost, currency),
         depends_on: service.uses.iter().map(|u| u.service.clone()).collect(),
+        extra_nine_missed: service
+            .uses
+            .iter()
+            .filter(|u| {
+                r.dependencies
+                    .extra_nine
+                    .iter()
+                    .any(|c| c.name == u.dependency && !c.meets_rule)
+            })
+            .map(|u| u.service.clone())
+            .collect(),
     }
 }
