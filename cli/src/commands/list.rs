@@ -176,7 +176,7 @@ pub(super) const COMMANDS: &[Command] = &[
     },
     Command {
         name: "portfolio",
-        summary: "the estate of a portfolio of services (a JSON document; - reads standard input), \
+        summary: "the estate of a portfolio of services (a JSON or YAML document; - reads standard input), \
          each a scenario's link whose dependencies may be other services, taking their expected \
          availability (or their target): a row a service, not achievable first, then at risk.",
         usage: &[

@@ -1,4 +1,4 @@
-//! `nines portfolio FILE`: the estate of a portfolio (a JSON document of
+//! `nines portfolio FILE`: the estate of a portfolio (a JSON or YAML document of
 //! services, each a scenario's link, whose dependencies may be other
 //! services; `- ` reads standard input), evaluated by the core's
 //! `portfolio::evaluate`: a row a service, what needs attention first.
@@ -7,9 +7,8 @@ use nines_core::portfolio::{evaluate, Estate, Portfolio};
 
 use crate::args::Args;
 
-/// The largest portfolio document read: 20 services of links within the
-/// bounds, with room.
-const MAX_PORTFOLIO_BYTES: u64 = 4 << 20;
+/// The largest portfolio document read (the core's limit for documents).
+const MAX_PORTFOLIO_BYTES: u64 = nines_core::import::MAX_INPUT_BYTES as u64;
 
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     let file = match args.positionals() {
@@ -26,15 +25,11 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     })
 }
 
-/// The portfolio document `file` (`-`: standard input), or why not.
+/// The portfolio document `file` (`-`: standard input), JSON or YAML, or
+/// why not.
 pub(super) fn read_portfolio(file: &str) -> Result<Portfolio, String> {
     let text = read(file)?;
-    serde_json::from_str(&text).map_err(|e| {
-        format!(
-            "{file}:{}: not a portfolio document ({e}): expected {{\"name\": …, \"services\": [{{\"name\": …, \"link\": …, \"uses\": […]}}]}}",
-            e.line()
-        )
-    })
+    nines_core::portfolio::read_document(&text).map_err(|e| format!("{file}: {e}"))
 }
 
 fn read(file: &str) -> Result<String, String> {

@@ -7,7 +7,7 @@
 //! services named), and the estate is one row a service, sorted by what
 //! needs attention first.
 //!
-//! The portfolio is a JSON document:
+//! The portfolio is a JSON or YAML document:
 //!
 //! ```json
 //! {"name": "shop", "services": [
@@ -352,6 +352,76 @@ pub fn from_spec(text: &str, name: &str) -> Result<Portfolio, String> {
     Ok(Portfolio {
         name: name.to_string(),
         services,
+    })
+}
+
+/// A portfolio document, JSON or YAML (the same keys), or why not (with
+/// its line when known). At most [`crate::import::MAX_INPUT_BYTES`].
+///
+/// ```
+/// use nines_core::portfolio::read_document;
+/// let yaml = "name: shop\nservices:\n  - name: ledger\n    link: v=5\n    uses: []\n";
+/// let p = read_document(yaml).unwrap();
+/// assert_eq!(p.services[0].name, "ledger");
+/// assert_eq!(p, read_document(r#"{"name": "shop", "services": [{"name": "ledger", "link": "v=5"}]}"#).unwrap());
+/// assert!(read_document("name: shop\n").unwrap_err().contains("services"));
+/// ```
+pub fn read_document(text: &str) -> Result<Portfolio, String> {
+    const SHAPE: &str = "expected a portfolio: a name, and services each with a name, a link and \
+                         uses (dependency, service, takes)";
+    if text.len() > crate::import::MAX_INPUT_BYTES {
+        return Err(format!(
+            "the document is {} bytes: at most {}",
+            text.len(),
+            crate::import::MAX_INPUT_BYTES
+        ));
+    }
+    if text.trim_start().starts_with('{') {
+        return serde_json::from_str(text).map_err(|e| format!("line {}: {SHAPE} ({e})", e.line()));
+    }
+    use saphyr::LoadableYamlNode;
+    let docs = saphyr::MarkedYaml::load_from_str(text)
+        .map_err(|e| format!("line {}: not valid YAML: {}", e.marker().line(), e.info()))?;
+    let Some(doc) = docs.first() else {
+        return Err(SHAPE.into());
+    };
+    let value = json_of(doc)?;
+    serde_json::from_value(value).map_err(|e| format!("{SHAPE} ({e})"))
+}
+
+/// A YAML node as the JSON value of the same shape: scalars as written
+/// (strings, numbers, booleans, null), lists and mappings.
+fn json_of(node: &saphyr::MarkedYaml<'_>) -> Result<serde_json::Value, String> {
+    use saphyr::{Scalar, YamlData};
+    use serde_json::Value;
+    Ok(match &node.data {
+        YamlData::Tagged(_, inner) => json_of(inner)?,
+        YamlData::Value(Scalar::String(s)) => Value::String(s.to_string()),
+        YamlData::Representation(s, _, _) => Value::String(s.to_string()),
+        YamlData::Value(Scalar::Integer(i)) => Value::from(*i),
+        YamlData::Value(Scalar::FloatingPoint(f)) => Value::from(f.0),
+        YamlData::Value(Scalar::Boolean(b)) => Value::Bool(*b),
+        YamlData::Value(Scalar::Null) => Value::Null,
+        YamlData::Sequence(items) => {
+            Value::Array(items.iter().map(json_of).collect::<Result<_, _>>()?)
+        }
+        YamlData::Mapping(map) => {
+            let mut object = serde_json::Map::new();
+            for (k, v) in map {
+                let key = match json_of(k)? {
+                    Value::String(s) => s,
+                    other => other.to_string(),
+                };
+                object.insert(key, json_of(v)?);
+            }
+            Value::Object(object)
+        }
+        _ => {
+            return Err(format!(
+                "line {}: a value a portfolio cannot hold",
+                node.span.start.line().max(1)
+            ));
+        }
     })
 }
 
