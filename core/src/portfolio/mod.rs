@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use crate::budget::PolicyStatus;
 use crate::clock::{DateTime, Utc};
 use crate::dependency::Composition;
+use crate::import::NAME_CHARS;
 use crate::quote::quoted;
 use crate::scenario::{Report, Scenario, evaluate as evaluate_scenario};
 
@@ -189,7 +190,7 @@ pub fn estate_rules(portfolio: &Portfolio, now: DateTime<Utc>) -> Result<String,
     let evaluated = evaluated(portfolio, now)?;
     let mut out = format!(
         "# Prometheus rules of the portfolio {}: {} services, each selecting its own series by its service and slo labels.\ngroups:\n",
-        quoted(&portfolio.name, 60),
+        quoted(&portfolio.name, NAME_CHARS),
         portfolio.services.len()
     );
     for (i, (service, (s, r))) in portfolio.services.iter().zip(&evaluated).enumerate() {
@@ -200,18 +201,24 @@ pub fn estate_rules(portfolio: &Portfolio, now: DateTime<Utc>) -> Result<String,
         {
             return Err(format!(
                 "{} and {} both write rules for the service {}'s SLO {}: give each its own production names",
-                quoted(&portfolio.services[other].name, 60),
-                quoted(&service.name, 60),
-                quoted(labels.0, 60),
-                quoted(labels.1, 60)
+                quoted(&portfolio.services[other].name, NAME_CHARS),
+                quoted(&service.name, NAME_CHARS),
+                quoted(labels.0, NAME_CHARS),
+                quoted(labels.1, NAME_CHARS)
             ));
         }
         let rules = crate::export::prometheus_rules(r, &s.production)
-            .map_err(|e| format!("{}: {e}", quoted(&service.name, 60)))?;
-        let (head, groups) = rules
-            .split_once("\ngroups:\n")
-            .ok_or_else(|| format!("{}: its rules hold no groups", quoted(&service.name, 60)))?;
-        out.push_str(&format!("  # The service {}:\n", quoted(&service.name, 60)));
+            .map_err(|e| format!("{}: {e}", quoted(&service.name, NAME_CHARS)))?;
+        let (head, groups) = rules.split_once("\ngroups:\n").ok_or_else(|| {
+            format!(
+                "{}: its rules hold no groups",
+                quoted(&service.name, NAME_CHARS)
+            )
+        })?;
+        out.push_str(&format!(
+            "  # The service {}:\n",
+            quoted(&service.name, NAME_CHARS)
+        ));
         for line in head.lines() {
             out.push_str(&format!("  {line}\n"));
         }
@@ -237,8 +244,8 @@ fn evaluated(portfolio: &Portfolio, now: DateTime<Utc>) -> Result<Vec<(Scenario,
             let Some((their_scenario, their_report)) = &reports[used] else {
                 return Err(format!(
                     "{} was not evaluated before {}",
-                    quoted(&edge.service, 60),
-                    quoted(&service.name, 60)
+                    quoted(&edge.service, NAME_CHARS),
+                    quoted(&service.name, NAME_CHARS)
                 ));
             };
             let unavailability = match edge.takes {
@@ -445,7 +452,7 @@ fn check_bounds(p: &Portfolio) -> Result<(), String> {
         if p.services[..i].iter().any(|t| t.name == s.name) {
             return Err(format!(
                 "two services are named {}: each name once",
-                quoted(&s.name, 60)
+                quoted(&s.name, NAME_CHARS)
             ));
         }
     }
@@ -456,7 +463,12 @@ fn index_of(p: &Portfolio, name: &str) -> Result<usize, String> {
     p.services
         .iter()
         .position(|s| s.name == name)
-        .ok_or_else(|| format!("no service named {} in the portfolio", quoted(name, 60)))
+        .ok_or_else(|| {
+            format!(
+                "no service named {} in the portfolio",
+                quoted(name, NAME_CHARS)
+            )
+        })
 }
 
 /// The services in an order where each comes after those it uses (Kahn's
@@ -486,7 +498,7 @@ fn dependency_order(p: &Portfolio) -> Result<Vec<usize>, String> {
     if order.len() < n {
         let stuck: Vec<String> = (0..n)
             .filter(|i| waiting[*i] > 0)
-            .map(|i| quoted(&p.services[i].name, 60))
+            .map(|i| quoted(&p.services[i].name, NAME_CHARS))
             .collect();
         return Err(format!(
             "the services {} depend on each other in a cycle: a dependency cannot be its own dependent",
@@ -515,9 +527,9 @@ fn set_component(
         .ok_or_else(|| {
             format!(
                 "{} has no dependency named {} to take {}'s figure",
-                quoted(service, 60),
-                quoted(&edge.dependency, 60),
-                quoted(&edge.service, 60)
+                quoted(service, NAME_CHARS),
+                quoted(&edge.dependency, NAME_CHARS),
+                quoted(&edge.service, NAME_CHARS)
             )
         })?;
     component.unavailability = unavailability;
