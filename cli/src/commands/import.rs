@@ -45,7 +45,8 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
 }
 
 /// `nines import FILE --portfolio`: the portfolio document of the file's
-/// SLOs, one service each (`portfolio::from_spec`), for `nines portfolio`.
+/// SLOs, one service each (`portfolio::from_spec`), for `nines portfolio`,
+/// within the reader's time budget.
 fn portfolio_of(args: &Args, text: String, file: &str) -> Result<String, String> {
     for alone in ["--slo", "--link"] {
         if args.values(alone).is_some() {
@@ -57,41 +58,51 @@ fn portfolio_of(args: &Args, text: String, file: &str) -> Result<String, String>
     let name = std::path::Path::new(file)
         .file_stem()
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-    let (done, answer) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = done.send(nines_core::portfolio::from_spec(&text, &name));
-    });
-    let portfolio = match answer.recv_timeout(std::time::Duration::from_secs(MAX_READ_SECONDS)) {
-        Ok(read) => read.map_err(|e| format!("{file}: {e}"))?,
-        Err(_) => return Err(format!("{file}: {}", too_slow())),
-    };
+    let portfolio = within_read_budget(move || nines_core::portfolio::from_spec(&text, &name))
+        .ok_or_else(|| format!("{file}: {}", too_slow()))?
+        .map_err(|e| format!("{file}: {e}"))?;
     serde_json::to_string_pretty(&portfolio).map_err(|e| e.to_string())
 }
 
 /// The core's `import_slo` of `text`, given at most
-/// [`MAX_READ_SECONDS`]: past it, the reading is left behind and refused
-/// (the process exits soon after, which stops it). A refusal names `file`
+/// [`MAX_READ_SECONDS`] ([`within_read_budget`]). A refusal names `file`
 /// and the line.
 pub(super) fn import_within_budget(
     text: String,
     slo: Option<&str>,
     file: &str,
 ) -> Result<Imported, String> {
-    let (done, answer) = std::sync::mpsc::channel();
     let slo = slo.map(str::to_string);
-    std::thread::spawn(move || {
-        let _ = done.send(import_slo(&text, slo.as_deref()));
-    });
-    match answer.recv_timeout(std::time::Duration::from_secs(MAX_READ_SECONDS)) {
-        Ok(read) => read.map_err(|e| match e.line {
+    within_read_budget(move || import_slo(&text, slo.as_deref()))
+        .ok_or_else(|| format!("{file}: {}", too_slow()))?
+        .map_err(|e| match e.line {
             Some(line) => format!("{file}:{line}: {}", e.message),
             None => format!("{file}: {}", e.message),
-        }),
-        Err(_) => Err(format!("{file}: {}", too_slow())),
-    }
+        })
 }
 
+/// What `read` gives, on a thread of its own, if it ends within
+/// [`MAX_READ_SECONDS`]; `None` past it (the reading is left behind, and
+/// the process exits soon after, which stops it).
+fn within_read_budget<T: Send + 'static>(read: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    let (done, answer) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = done.send(read());
+    });
+    answer
+        .recv_timeout(std::time::Duration::from_secs(MAX_READ_SECONDS))
+        .ok()
+}
+
+/// The text of the spec `file` (`-`: standard input), at most 1 MiB.
 pub(super) fn read(file: &str) -> Result<String, String> {
+    read_as(file, "an SLO spec", "a YAML spec")
+}
+
+/// The text of `file` (`-`: standard input), at most the core's
+/// `MAX_INPUT_BYTES`, or why not: `kind` is what a too large input should
+/// have been, `text_kind` what a binary one.
+pub(super) fn read_as(file: &str, kind: &str, text_kind: &str) -> Result<String, String> {
     let name = if file == "-" { "standard input" } else { file };
     let text = if file == "-" {
         read_bounded(std::io::stdin().lock(), MAX_INPUT_BYTES as u64)
@@ -103,9 +114,9 @@ pub(super) fn read(file: &str) -> Result<String, String> {
     text.map_err(|e| match e {
         ReadError::Io(e) => format!("cannot read {name}: {e}"),
         ReadError::TooLarge => format!(
-            "{name}: more than {MAX_INPUT_BYTES} bytes: an SLO spec of at most 1 MiB is expected"
+            "{name}: more than {MAX_INPUT_BYTES} bytes: {kind} of at most 1 MiB is expected"
         ),
-        ReadError::NotUtf8 => format!("{name}: not UTF-8 text; a YAML spec is expected"),
+        ReadError::NotUtf8 => format!("{name}: not UTF-8 text; {text_kind} is expected"),
     })
 }
 

@@ -7,9 +7,6 @@ use nines_core::portfolio::{evaluate, Estate, Portfolio};
 
 use crate::args::Args;
 
-/// The largest portfolio document read (the core's limit for documents).
-const MAX_PORTFOLIO_BYTES: u64 = nines_core::import::MAX_INPUT_BYTES as u64;
-
 pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     let file = match args.positionals() {
         [file] => file.as_str(),
@@ -28,28 +25,8 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
 /// The portfolio document `file` (`-`: standard input), JSON or YAML, or
 /// why not.
 pub(super) fn read_portfolio(file: &str) -> Result<Portfolio, String> {
-    let text = read(file)?;
+    let text = super::import::read_as(file, "a portfolio", "a JSON or YAML portfolio")?;
     nines_core::portfolio::read_document(&text).map_err(|e| format!("{file}: {e}"))
-}
-
-fn read(file: &str) -> Result<String, String> {
-    let name = if file == "-" { "standard input" } else { file };
-    let text = if file == "-" {
-        super::import::read_bounded(std::io::stdin().lock(), MAX_PORTFOLIO_BYTES)
-    } else {
-        std::fs::File::open(file)
-            .map_err(super::import::ReadError::Io)
-            .and_then(|f| super::import::read_bounded(f, MAX_PORTFOLIO_BYTES))
-    };
-    text.map_err(|e| match e {
-        super::import::ReadError::Io(e) => format!("cannot read {name}: {e}"),
-        super::import::ReadError::TooLarge => {
-            format!("{name}: more than {MAX_PORTFOLIO_BYTES} bytes: a portfolio is expected")
-        }
-        super::import::ReadError::NotUtf8 => {
-            format!("{name}: not UTF-8 text; a JSON portfolio is expected")
-        }
-    })
 }
 
 /// The estate as a table, one row a service.
