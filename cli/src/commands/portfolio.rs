@@ -1,9 +1,9 @@
 //! `nines portfolio FILE`: the estate of a portfolio (a JSON or YAML document of
 //! services, each a scenario's link, whose dependencies may be other
-//! services; `- ` reads standard input), evaluated by the core's
+//! services, or the page's portfolio link; `- ` reads standard input), evaluated by the core's
 //! `portfolio::evaluate`: a row a service, what needs attention first.
 
-use nines_core::portfolio::{evaluate, Estate, Portfolio};
+use nines_core::portfolio::{evaluate, link, Estate, Portfolio};
 
 use crate::args::Args;
 
@@ -22,11 +22,28 @@ pub(super) fn run(args: &Args, json: bool) -> Result<String, String> {
     })
 }
 
-/// The portfolio document `file` (`-`: standard input), JSON or YAML, or
-/// why not.
+/// The portfolio `file` names, or why not: the page's portfolio link
+/// itself (an address with `#portfolio`), or a file (`-`: standard input)
+/// holding such a link or a JSON or YAML document.
 pub(super) fn read_portfolio(file: &str) -> Result<Portfolio, String> {
+    if file.contains(link::VIEW) {
+        return from_link(file, "the portfolio link");
+    }
     let text = super::import::read_as(file, "a portfolio", "a JSON or YAML portfolio")?;
+    if link::is_link(&text) {
+        return from_link(&text, file);
+    }
     nines_core::portfolio::read_document(&text).map_err(|e| format!("{file}: {e}"))
+}
+
+/// A portfolio link, refused at its first notice (a script should not
+/// get a cut or partly read portfolio without knowing).
+fn from_link(text: &str, source: &str) -> Result<Portfolio, String> {
+    let d = link::decode(text);
+    match d.notices.first() {
+        Some(notice) => Err(format!("{source}: {notice}")),
+        None => Ok(d.portfolio),
+    }
 }
 
 /// The estate as a table, one row a service.

@@ -20,6 +20,10 @@
 //! component, by its name) to a service of the portfolio; `takes` is
 //! `expected` (the default) or `target`.
 
+pub mod edit;
+pub mod graph;
+pub mod link;
+
 use serde::{Deserialize, Serialize};
 
 use crate::budget::PolicyStatus;
@@ -270,32 +274,26 @@ fn evaluated(portfolio: &Portfolio, now: DateTime<Utc>) -> Result<Vec<(Scenario,
 /// own series. core/tests/portfolio.rs works its figures by hand.
 pub fn example() -> Portfolio {
     let service = |name: &str, target: &str, deps: &[(&str, f64)], uses: &[&str]| {
-        let mut s = Scenario::blank();
+        let mut service = edit::blank_service(name);
+        let mut s = crate::link::decode(&service.link).scenario;
         s.target = target.parse().unwrap_or(s.target);
         s.dependencies.dependencies = deps
             .iter()
             .map(|(n, u)| Composition::component(*n, *u))
             .collect();
-        s.production.service = name.into();
-        s.production.requests = format!(r#"http_requests_total{{service="{name}"}}"#);
-        s.production.errors = format!(r#"http_requests_total{{service="{name}",code=~"5.."}}"#);
-        s.production.good = format!(r#"http_requests_total{{service="{name}",code!~"5.."}}"#);
         if name == "checkout" {
             s.cost.model.revenue_per_year = 20_000_000.0;
         }
-        Service {
-            name: name.into(),
-            link: crate::link::encode(&s),
-            not_carried: Vec::new(),
-            uses: uses
-                .iter()
-                .map(|u| Use {
-                    dependency: (*u).into(),
-                    service: (*u).into(),
-                    takes: Takes::Expected,
-                })
-                .collect(),
-        }
+        service.link = crate::link::encode(&s);
+        service.uses = uses
+            .iter()
+            .map(|u| Use {
+                dependency: (*u).into(),
+                service: (*u).into(),
+                takes: Takes::Expected,
+            })
+            .collect();
+        service
     };
     Portfolio {
         name: "shop".into(),
