@@ -107,10 +107,17 @@ fn address_to_open() -> String {
 
 /// Put `address` (a query, with its `?`) in the address bar, replacing the
 /// entry rather than pushing one (no history flood while a slider moves),
-/// and remember it as this tab's ([`address_to_open`]).
+/// and remember it as this tab's ([`address_to_open`]). The fragment stays:
+/// it is the portfolio view's (`#portfolio?…`) or a section's.
 fn show_address(address: &str) {
-    if let Ok(history) = gloo::utils::window().history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(address));
+    let window = gloo::utils::window();
+    if let Ok(history) = window.history() {
+        let fragment = window.location().hash().unwrap_or_default();
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&(address.to_owned() + &fragment)),
+        );
     }
     remember_address(address);
 }

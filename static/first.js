@@ -9,6 +9,9 @@
 //   address and nothing of Nines stored in this browser (a saved scenario,
 //   a theme, open workings, this tab's address). Any other visit waits for
 //   the app, which opens what is theirs. The app replaces it when it starts.
+// - the portfolio view (`#portfolio`, portfolio/): its own wasm module and
+//   stylesheet, fetched the first time the address names the view; while
+//   the view is open the single-service page is hidden, not stopped.
 // A deferred classic script: it runs before the app's module.
 (function () {
   "use strict";
@@ -60,6 +63,23 @@
       return true;
     }
   }
+
+  // The portfolio view: `#portfolio`, alone or with its link after `?`;
+  // static/lazy-portfolio.js fetches and starts it.
+  var portfolio = 0;
+  function view() {
+    var hash = window.location.hash;
+    var on = hash === "#portfolio" || hash.indexOf("#portfolio?") === 0;
+    document.documentElement.classList.toggle("portfolio", on);
+    if (on && !portfolio) {
+      portfolio = import("./lazy-portfolio.js").catch(function () {
+        portfolio = 0;
+        document.getElementById("portfolio").textContent = "The portfolio view could not be loaded: check the connection, then open it again.";
+      });
+    }
+  }
+  window.addEventListener("hashchange", view);
+  view();
 
   var drawn = document.querySelector(".prerender");
   if (drawn && opensTheExample()) drawn.hidden = false;

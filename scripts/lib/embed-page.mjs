@@ -92,10 +92,13 @@ const loader = `(function () {
 `;
 const loaderName = hashed("embed-loader", loader);
 
-// The page: index.html without the module loader, preloads or SRI.
+// The page: index.html without the module loader, preloads or SRI, and
+// without the link to the portfolio view (a module, which a sandboxed
+// frame cannot load).
 let html = readFileSync(join(dir, "index.html"), "utf8");
 html = html
   .replace(/<script type="module"[^>]*><\/script>/g, "")
+  .replace(/<nav class="sections views"[^>]*>.*?<\/nav>/s, "")
   .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, "")
   .replace(/ integrity="[^"]*"/g, "")
   .replace(

@@ -5,7 +5,8 @@
 #   extern-loader.mjs   Trunk's inline wasm loader into a file (the CSP
 #                       forbids inline scripts);
 #   strip-comments.mjs  comments and indentation out of what is shipped;
-#   lazy.sh             the second wasm module, fetched on demand;
+#   lazy.sh             the wasm modules fetched on demand (the exports and
+#                       charts; the #portfolio view);
 #   embed-page.mjs      embed.html, for `<iframe sandbox="allow-scripts">`
 #                       (classic scripts, the wasm inlined: an opaque origin
 #                       cannot use CORS);

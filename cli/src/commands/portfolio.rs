@@ -46,38 +46,18 @@ fn from_link(text: &str, source: &str) -> Result<Portfolio, String> {
     }
 }
 
-/// The estate as a table, one row a service.
+/// The estate as a table, one row a service (the core's columns, each
+/// cell on one line and a name cut at 40 characters).
 fn table(estate: &Estate) -> String {
-    let head = [
-        "Service",
-        "Target",
-        "Expected",
-        "Standing",
-        "Budget spent",
-        "Most to promise",
-        "Who runs it",
-        "On-call/yr",
-        "Lost revenue/yr",
-        "Depends on",
-        "Without the extra nine",
-    ];
-    let rows: Vec<[String; 11]> = estate
+    let t = nines_core::portfolio::table::table(estate);
+    let head = t.headers;
+    let rows: Vec<Vec<String>> = t
         .rows
         .iter()
         .map(|r| {
-            [
-                nines_core::quote::one_line(&r.service, 40),
-                r.target.clone(),
-                r.expected.clone(),
-                r.standing.label().to_string(),
-                r.budget_spent.clone(),
-                r.most_promisable.clone(),
-                r.who_runs_it.to_string(),
-                r.on_call_per_year.clone(),
-                r.lost_revenue_per_year.clone(),
-                r.depends_on.join(", "),
-                r.extra_nine_missed.join(", "),
-            ]
+            r.iter()
+                .map(|c| nines_core::quote::one_line(c, 40))
+                .collect()
         })
         .collect();
     let widths: Vec<usize> = (0..head.len())
@@ -104,7 +84,7 @@ fn table(estate: &Estate) -> String {
             nines_core::quote::one_line(&estate.name, 60)
         ));
     }
-    out.push_str(&line(&head.map(String::from)));
+    out.push_str(&line(&head));
     for r in &rows {
         out.push_str(&line(r));
     }

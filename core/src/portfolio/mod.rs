@@ -23,6 +23,7 @@
 pub mod edit;
 pub mod graph;
 pub mod link;
+pub mod table;
 
 use serde::{Deserialize, Serialize};
 

@@ -1,0 +1,156 @@
+// The portfolio view (`#portfolio`, portfolio/): started from the example
+// estate, whose figures core/tests/portfolio.rs works by hand (a database
+// on disks at 99.98%, the ledger on it, payments on the ledger and a card
+// network at 99.95%, checkout on payments and the database): payments is
+// not achievable at 99.95% (it expects 1 − 0.9998 × 0.9995 = 0.0006999);
+// checkout is achievable at 99.9% (0.00089976002). The disks at 99.96%
+// move every service, and checkout becomes not achievable
+// (0.00129944008). The view is fetched only when opened.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { setup, openPage, whole, ROOT, CLI_PATH } from "./harness.mjs";
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+const AXE = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
+
+/** The estate's rows as { service: standing }. */
+async function standings(page) {
+  return page.evaluate(() => Object.fromEntries([...document.querySelectorAll("#portfolio-table tbody tr")]
+    .map((tr) => [tr.dataset.service, tr.querySelector("td:nth-of-type(3)").textContent])));
+}
+
+/** The estate's table as text, row by row. */
+async function tableText(page) {
+  return page.evaluate(() => [...document.querySelectorAll("#portfolio-table tbody tr")]
+    .map((tr) => [...tr.children].map((c) => c.textContent)));
+}
+
+async function openExample(page) {
+  await page.locator("#portfolio-estate").waitFor();
+  await page.locator("#portfolio-example").click();
+  await page.locator("#portfolio-table tbody tr").nth(3).waitFor();
+}
+
+/** The address once the view has written it (200 ms after the last edit). */
+async function writtenAddress(page, before) {
+  await page.waitForFunction((b) => location.hash.startsWith("#portfolio?v=1") && location.href !== b, before);
+  return page.url();
+}
+
+test("the example estate, an edit moving its dependents, the CLI agreeing and the link round-tripping", async () => {
+  // Someone's own portfolio of one service first, which Back returns to.
+  const { page, context, problems } = await openPage(env.browser, `${env.url}#portfolio?v=1&name=mine&service=solo&link=v%3D5`);
+  await page.locator('#portfolio-table tr[data-service="solo"]').waitFor();
+  await openExample(page);
+  assert.deepEqual(await standings(page), {
+    payments: "not achievable", checkout: "achievable", database: "achievable", ledger: "achievable",
+  });
+  // The graph: four services coloured by standing.
+  assert.equal(await page.locator("svg.portfolio-graph g.node.bad").count(), 1);
+  assert.equal(await page.locator("svg.portfolio-graph g.node.good").count(), 3);
+  const exampleAddress = page.url();
+  assert.match(exampleAddress, /#portfolio\?v=1&name=shop&service=database/);
+
+  // The database's disks at 99.96%: checkout follows, two services away.
+  await page.locator("#svc0-dep0-availability").fill("99.96%");
+  await page.waitForFunction(() =>
+    document.querySelector('#portfolio-table tr[data-service="checkout"] td:nth-of-type(3)')?.textContent === "not achievable");
+  const address = await writtenAddress(page, exampleAddress);
+  const shown = await tableText(page);
+  // 1 − 0.00129944008 = 99.870055992%, written to four decimals.
+  assert.equal(shown.find((r) => r[0] === "checkout")[2], "≈99.8701%", "checkout expects 1 − 0.00129944008");
+
+  // The CLI reads the same address and gives the same rows.
+  const cli = JSON.parse(execFileSync(CLI_PATH, ["portfolio", address, "--json"], { encoding: "utf8" }));
+  assert.deepEqual(cli.rows.map((r) => [r.service, r.expected, r.standing.replace("_", " ")]),
+    shown.map((r) => [r[0], r[2], r[3]]));
+
+  // A reload keeps it, and the address alone opens it in a fresh browser.
+  await page.reload();
+  await page.locator("#portfolio-table tbody tr").nth(3).waitFor();
+  assert.deepEqual(await tableText(page), shown);
+  const fresh = await openPage(env.browser, address);
+  await fresh.page.locator("#portfolio-table tbody tr").nth(3).waitFor();
+  assert.deepEqual(await tableText(fresh.page), shown);
+  assert.deepEqual(fresh.problems, []);
+  await fresh.context.close();
+
+  // "Start from the example" was a new entry in the history: Back returns
+  // to the portfolio that was there.
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelectorAll("#portfolio-table tbody tr").length === 1);
+  assert.equal(await page.locator('#portfolio-table tr[data-service="solo"]').count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a cycle is refused beside its field, and the estate stays", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}#portfolio`);
+  await openExample(page);
+  const before = await tableText(page);
+  await page.locator("#svc0-dep0-is").selectOption("service:checkout");
+  const error = page.locator("#svc0-service .error");
+  await error.waitFor();
+  assert.match(await error.textContent(), /depend on each other in a cycle/);
+  assert.deepEqual(await tableText(page), before);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a link past the bounds is cut with a notice, and the add button stops at 20", async () => {
+  let link = "v=1&name=big";
+  for (let i = 0; i < 25; i++) link += `&service=s${i}&link=v%3D5`;
+  const { page, context, problems } = await openPage(env.browser, `${env.url}#portfolio?${link}`);
+  const notice = page.locator("#portfolio-notices");
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /holds 25 services: the first 20 are kept/);
+  assert.equal(await page.locator("#portfolio-table tbody tr").count(), 20);
+  assert.equal(await page.locator("#portfolio-add").isDisabled(), true);
+  assert.match(await page.locator("#portfolio-full").textContent(), /at most 20 services/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the single-service page is untouched: it fetches none of the view, and the view leads back to it", async () => {
+  const fetched = [];
+  const { page, context, problems } = await openPage(env.browser, `${env.url}?v=5&target=99.9%25`, {
+    prepare: (p) => p.on("request", (r) => fetched.push(new URL(r.url()).pathname)),
+  });
+  await whole(page);
+  assert.deepEqual(fetched.filter((f) => f.includes("portfolio")), []);
+  // The link at the page's foot opens the view; its own link leads back
+  // to the same scenario. The embed, which cannot load a module, has none.
+  await page.getByRole("link", { name: "A portfolio of services: several that depend on each other" }).click();
+  await page.locator("#portfolio-estate").waitFor();
+  assert.equal(await page.locator("#app").isVisible(), false);
+  await page.getByRole("link", { name: "Back to one service (the calculator)" }).click();
+  await page.getByLabel("Availability target").waitFor({ state: "visible" });
+  assert.equal(await page.getByLabel("Availability target").inputValue(), "99.9%");
+  assert.equal(await page.locator("#portfolio").isVisible(), false);
+  const embed = await (await fetch(`${env.url}embed.html`)).text();
+  assert.equal(embed.includes('href="#portfolio"'), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+for (const colorScheme of ["light", "dark"]) {
+  test(`axe finds no violations in the portfolio view (${colorScheme})`, async () => {
+    // As tests/e2e/a11y.test.mjs: axe is injected, so CSP is bypassed here.
+    const context = await env.browser.newContext({ bypassCSP: true, colorScheme, timezoneId: "UTC" });
+    const page = await context.newPage();
+    await page.goto(`${env.url}#portfolio`);
+    await openExample(page);
+    await page.addScriptTag({ content: AXE });
+    const found = await page.evaluate(async () =>
+      (await axe.run(document.getElementById("portfolio"), { resultTypes: ["violations"] })).violations.map((v) =>
+        `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`));
+    await context.close();
+    assert.deepEqual(found, []);
+  });
+}
