@@ -254,3 +254,27 @@ fn a_portfolio_link() {
         "nines: the portfolio link: Ignored the portfolio link's unknown setting \"zz\""
     );
 }
+
+/// Who runs the example estate, worked by hand in
+/// core/tests/portfolio_support.rs: four You Build It You Run It teams,
+/// 4 × $5 × 6,680 h = $133,600 of standby ($134k), $33,400 on one shared
+/// rota, $40,000 of investment, and checkout's $14,396 lost: $188k.
+#[test]
+fn who_runs_the_estate() {
+    let out = nines(&["portfolio", EXAMPLE], None);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let (_, support) = text
+        .split_once("\nWho runs the estate\n\n")
+        .expect("the support part");
+    let lines: Vec<&str> = support.lines().collect();
+    assert!(lines[0].starts_with("Method  "), "{support}");
+    assert!(lines[1].starts_with("You Build It You Run It  database, ledger, payments, checkout  One on-call engineer per team (4)"), "{support}");
+    assert!(lines[1].ends_with("$134k       $40k"), "{support}");
+    assert!(support.contains("- The You Build It You Run It services on a rota each: $134k a year; on one shared rota: $33.4k"), "{support}");
+    assert!(support.contains("- Revenue insurance a year: on-call $134k + investment $40k + revenue lost $14.4k = $188k."), "{support}");
+    // The JSON carries the same, exact.
+    let out = nines(&["portfolio", EXAMPLE, "--json"], None);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["support"]["groups"][0]["on_call_per_year"], 133_600.0);
+    assert!((v["support"]["total_per_year"].as_f64().unwrap() - 187_996.160_32).abs() < 1e-6);
+}

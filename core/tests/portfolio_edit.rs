@@ -185,3 +185,24 @@ fn a_pasted_calculator_link_replaces_the_scenario() {
     close(row(&estate, "payments").expected_unavailability, 0.0002);
     assert_eq!(row(&estate, "payments").standing, Standing::NotAchievable);
 }
+
+/// What who runs it turns on is set per service: critical traffic and
+/// deployments; a rate without a period is refused, naming the field.
+#[test]
+fn criticality_and_deployments_are_set_per_service() {
+    use nines_core::support::TrafficCriticality;
+    let mut p = example();
+    apply(
+        &mut p,
+        Edit::Criticality(3, TrafficCriticality::Critical),
+        STORY_NOW,
+    )
+    .unwrap();
+    apply(&mut p, Edit::Deployments(3, "3 per week".into()), STORY_NOW).unwrap();
+    let checkout = &inputs(&p)[3];
+    assert_eq!(checkout.criticality, TrafficCriticality::Critical);
+    assert_eq!(checkout.deployments, "3 per week");
+    let err = apply(&mut p, Edit::Deployments(3, "3".into()), STORY_NOW).unwrap_err();
+    assert!(err.starts_with("\"checkout\"'s deployments: "), "{err}");
+    assert!(err.contains("needs a period"), "{err}");
+}

@@ -22,6 +22,8 @@ mod services;
 #[cfg(target_arch = "wasm32")]
 mod store;
 #[cfg(target_arch = "wasm32")]
+mod support;
+#[cfg(target_arch = "wasm32")]
 mod view;
 
 use nines_core::clock::{DateTime, Utc};

@@ -1,11 +1,13 @@
-//! Each service's inputs: its name, target and incident model, and its
-//! top-level dependencies, each typed or another service of the portfolio
+//! Each service's inputs: its name, target, incident model, deployments and
+//! traffic criticality (what who runs it turns on), and its top-level
+//! dependencies, each typed or another service of the portfolio
 //! (taking its expected availability or its target). Everything else of
 //! its scenario is edited in the calculator: the service opens there by
 //! its link, and a link from there can be pasted back.
 
 use nines_core::portfolio::edit::{DependencyInput, Edit, ServiceInputs};
 use nines_core::portfolio::{Takes, MAX_SERVICES};
+use nines_core::support::{TrafficCriticality, CRITICALITY_CHOICES};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -46,9 +48,10 @@ pub fn view(s: &State, dispatch: Dispatch) -> Html {
         <section class="card" id="portfolio-services" aria-labelledby="portfolio-services-heading">
             <h2 id="portfolio-services-heading">{ "The services" }</h2>
             <p class="convention">
-                { "Each service is a whole Nines scenario. Here: its target, its incidents and its \
-                   dependencies; a dependency may be another service of the portfolio. Everything \
-                   else opens in the calculator." }
+                { "Each service is a whole Nines scenario. Here: its target, its incidents, its \
+                   deployments and traffic (what who runs it turns on) and its dependencies; a \
+                   dependency may be another service of the portfolio. Everything else opens in the \
+                   calculator." }
             </p>
             { for s.inputs.iter().enumerate().map(|(i, x)| service(s, &dispatch, i, x, &names)) }
             <div class="toolbar">
@@ -88,6 +91,10 @@ fn service(s: &State, dispatch: &Dispatch, i: usize, x: &ServiceInputs, names: &
                 <Field id={id("restore")} label="Time to restore" value={x.time_to_restore.clone()}
                     error={error("restore")} hint="after detection: 30m, 1h 30m"
                     on_edit={on_edit(dispatch, key("restore"), move |t| Edit::TimeToRestore(i, t))} />
+                <Field id={id("deployments")} label="Deployments" value={x.deployments.clone()}
+                    error={error("deployments")} hint="2 per week, 1 per day: more than weekly rules out Ops Run It"
+                    on_edit={on_edit(dispatch, key("deployments"), move |t| Edit::Deployments(i, t))} />
+                { criticality(dispatch, i, x.criticality) }
             </div>
             <h3>{ "Dependencies" }</h3>
             <ul class="dep-list">
@@ -211,5 +218,32 @@ fn dependency(
                 </button>
             </div>
         </li>
+    }
+}
+
+/// The traffic's criticality, a choice.
+fn criticality(dispatch: &Dispatch, i: usize, chosen: TrafficCriticality) -> Html {
+    let onchange = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some((c, _, _)) = CRITICALITY_CHOICES.iter().find(|(_, id, _)| *id == value) {
+                dispatch.dispatch(Action::Edit {
+                    key: format!("{i}.criticality"),
+                    edit: Edit::Criticality(i, *c),
+                })
+            }
+        })
+    };
+    let id = format!("svc{i}-criticality");
+    html! {
+        <div class="field">
+            <label for={id.clone()}>{ "Traffic criticality" }</label>
+            <select {id} {onchange}>
+                { for CRITICALITY_CHOICES.iter().map(|(c, id, label)| html! {
+                    <option value={*id} selected={*c == chosen}>{ *label }</option>
+                }) }
+            </select>
+        </div>
     }
 }

@@ -36,7 +36,7 @@ pub fn view() -> Html {
                        another service takes that service's expected availability (or its target), \
                        so a change to one service moves every service that depends on it." }
                 </p>
-                <nav class="sections" aria-label="Views">
+                <nav class="views" aria-label="Views">
                     <a href="#">{ "Back to one service (the calculator)" }</a>
                 </nav>
             </header>
@@ -44,6 +44,7 @@ pub fn view() -> Html {
             <main>
                 { crate::estate::view(s, dispatch.clone()) }
                 { crate::graph::view(s) }
+                { crate::support::view(s) }
                 { crate::services::view(s, dispatch) }
             </main>
             <footer class="site">

@@ -98,7 +98,7 @@ const loaderName = hashed("embed-loader", loader);
 let html = readFileSync(join(dir, "index.html"), "utf8");
 html = html
   .replace(/<script type="module"[^>]*><\/script>/g, "")
-  .replace(/<nav class="sections views"[^>]*>.*?<\/nav>/s, "")
+  .replace(/<nav class="views"[^>]*>.*?<\/nav>/s, "")
   .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, "")
   .replace(/ integrity="[^"]*"/g, "")
   .replace(

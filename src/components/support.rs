@@ -7,7 +7,7 @@
 use nines_core::amount::Currency;
 use nines_core::export::{support_assumptions_table, support_cost_table, support_methods_table};
 use nines_core::scenario::{Report, Scenario};
-use nines_core::support::{SupportReport, TrafficCriticality};
+use nines_core::support::{SupportReport, CRITICALITY_CHOICES as CRITICALITY};
 use yew::prelude::*;
 
 use super::choice::choice_field;
@@ -18,24 +18,6 @@ use super::figure::{Figure, Notes};
 use super::table::TableView;
 use super::{use_on, SectionProps};
 use crate::state::{Action, State, SupportAction};
-
-const CRITICALITY: [(TrafficCriticality, &str, &str); 3] = [
-    (
-        TrafficCriticality::Low,
-        "low",
-        "Low: an internal or occasional service",
-    ),
-    (
-        TrafficCriticality::Normal,
-        "normal",
-        "Normal: customers notice an outage",
-    ),
-    (
-        TrafficCriticality::Critical,
-        "critical",
-        "Critical: an outage could jeopardise the organisation",
-    ),
-];
 
 /// The section, in the order it reads: criticality and teams, the
 /// recommendation, then the folds (on-call pay, revenue insurance, the

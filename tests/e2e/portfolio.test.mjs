@@ -90,6 +90,36 @@ test("the example estate, an edit moving its dependents, the CLI agreeing and th
   await context.close();
 });
 
+// Worked by hand in core/tests/portfolio_support.rs: payments and checkout
+// at critical traffic and 99.99% warrant an SRE team (one SRE and two
+// delivery engineers on standby, 3 × $5 × 6,680 h = $100,200; investment
+// 10 × $10,000 × 2 = $200,000); the database and the ledger stay You Build
+// It You Run It ($66,800 and $20,000); checkout loses $14,396: $401k.
+test("who runs the estate follows each service's criticality and target", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}#portfolio`);
+  await openExample(page);
+  const insurance = page.locator("#portfolio-insurance");
+  assert.equal(await insurance.textContent(),
+    "Revenue insurance a year: on-call $134k + investment $40k + revenue lost $14.4k = $188k.");
+  for (const i of [2, 3]) {
+    await page.locator(`#svc${i}-criticality`).selectOption("critical");
+    await page.locator(`#svc${i}-target`).fill("99.99%");
+  }
+  await page.waitForFunction(() => document.getElementById("portfolio-insurance").textContent.endsWith("= $401k."));
+  const rows = await page.evaluate(() => [...document.querySelectorAll("#portfolio-support-table tbody tr")]
+    .map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.deepEqual(rows.map((r) => [r[0], r[1], r[3], r[4]]), [
+    ["You Build It You Run It", "database, ledger", "$66.8k", "$20k"],
+    ["You Build It SRE Run It", "payments, checkout", "$100k", "$200k"],
+  ]);
+  assert.match(await page.locator("#portfolio-support-notes").textContent(),
+    /2 services have critical traffic at four nines or more \("payments", "checkout"\)/);
+  assert.equal(await page.locator('#portfolio-table tr[data-service="payments"] td:nth-of-type(7)').textContent(),
+    "You Build It SRE Run It");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a cycle is refused beside its field, and the estate stays", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}#portfolio`);
   await openExample(page);

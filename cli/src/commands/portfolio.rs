@@ -3,6 +3,7 @@
 //! services, or the page's portfolio link; `- ` reads standard input), evaluated by the core's
 //! `portfolio::evaluate`: a row a service, what needs attention first.
 
+use nines_core::export::Table;
 use nines_core::portfolio::{evaluate, link, Estate, Portfolio};
 
 use crate::args::Args;
@@ -46,20 +47,57 @@ fn from_link(text: &str, source: &str) -> Result<Portfolio, String> {
     }
 }
 
-/// The estate as a table, one row a service (the core's columns, each
-/// cell on one line and a name cut at 40 characters).
+/// The estate for people: its table, one row a service, then who runs it
+/// (a row a support method) with the estate's sentences: the essays'
+/// warnings, SRE Run It's condition, the rotas and the revenue insurance.
 fn table(estate: &Estate) -> String {
-    let t = nines_core::portfolio::table::table(estate);
-    let head = t.headers;
+    let mut out = String::new();
+    if !estate.name.is_empty() {
+        out.push_str(&format!(
+            "Portfolio {}\n\n",
+            nines_core::quote::one_line(&estate.name, 60)
+        ));
+    }
+    out.push_str(&text_table(
+        &nines_core::portfolio::table::table(estate),
+        40,
+    ));
+    let support = &estate.support;
+    out.push_str("\nWho runs the estate\n\n");
+    out.push_str(&text_table(
+        &nines_core::portfolio::table::support_table(support),
+        120,
+    ));
+    out.push('\n');
+    let warnings = support.groups.iter().flat_map(|g| {
+        g.warnings
+            .iter()
+            .map(move |w| format!("{}: {w}", g.method_name))
+    });
+    let lines = warnings
+        .chain([support.sre_condition.clone()])
+        .chain(support.display.rotas_line.clone())
+        .chain([support.display.insurance_line.clone()])
+        .chain(support.display.currency_note.clone());
+    for line in lines {
+        out.push_str(&format!("- {line}\n"));
+    }
+    out
+}
+
+/// A table as aligned text, each cell on one line and cut at `cut`
+/// characters.
+fn text_table(t: &Table, cut: usize) -> String {
     let rows: Vec<Vec<String>> = t
         .rows
         .iter()
         .map(|r| {
             r.iter()
-                .map(|c| nines_core::quote::one_line(c, 40))
+                .map(|c| nines_core::quote::one_line(c, cut))
                 .collect()
         })
         .collect();
+    let head = &t.headers;
     let widths: Vec<usize> = (0..head.len())
         .map(|c| {
             rows.iter()
@@ -77,14 +115,7 @@ fn table(estate: &Estate) -> String {
             .collect();
         padded.join("  ").trim_end().to_string() + "\n"
     };
-    let mut out = String::new();
-    if !estate.name.is_empty() {
-        out.push_str(&format!(
-            "Portfolio {}\n\n",
-            nines_core::quote::one_line(&estate.name, 60)
-        ));
-    }
-    out.push_str(&line(&head));
+    let mut out = line(head);
     for r in &rows {
         out.push_str(&line(r));
     }

@@ -1,18 +1,20 @@
 //! What a person edits in a portfolio, and the edits: each service's name,
-//! target, incident model and top-level dependencies (a typed
+//! target, incident model, deployments and traffic criticality (what who
+//! runs it turns on), and top-level dependencies (a typed
 //! availability, or another service of the portfolio), read off its
 //! scenario's link ([`inputs`]) and written back into it ([`apply`]). The
 //! page's `#portfolio` view shows the inputs and dispatches the edits; a
 //! service's other inputs are edited in the calculator, by its link.
 
 use super::{MAX_SERVICES, MAX_USES, Portfolio, Service, Takes, Use, dependency_order};
-use crate::amount::Count;
+use crate::amount::{Count, Rate};
 use crate::clock::{DateTime, Utc};
 use crate::dependency::Composition;
 use crate::import::NAME_CHARS;
 use crate::quantity::Availability;
 use crate::quote::quoted;
 use crate::scenario::Scenario;
+use crate::support::TrafficCriticality;
 
 /// One service's inputs as the portfolio view shows them.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +27,10 @@ pub struct ServiceInputs {
     pub incidents_per_year: String,
     /// Mean time from detection to restoration (`30m`).
     pub time_to_restore: String,
+    /// Deployments (`2 per week`), product demand for who runs it.
+    pub deployments: String,
+    /// The criticality of its traffic, for who runs it.
+    pub criticality: TrafficCriticality,
     /// Its top-level dependencies that are single components.
     pub dependencies: Vec<DependencyInput>,
     /// How many of its top-level dependencies are groups (edited in the
@@ -69,6 +75,10 @@ pub enum Edit {
     IncidentsPerYear(usize, String),
     /// Mean time to restore, as typed.
     TimeToRestore(usize, String),
+    /// Deployments, as typed (`2 per week`).
+    Deployments(usize, String),
+    /// The criticality of a service's traffic.
+    Criticality(usize, TrafficCriticality),
     /// A new typed dependency of a service.
     AddDependency(usize),
     /// Remove a dependency of a service.
@@ -115,6 +125,8 @@ fn service_inputs(service: &Service) -> ServiceInputs {
         target: s.target.to_string(),
         incidents_per_year: crate::digits::tidy(s.incidents.incidents_per_year).to_string(),
         time_to_restore: crate::duration::format_duration(s.incidents.time_to_recover_seconds),
+        deployments: s.delivery.deployment_frequency.to_string(),
+        criticality: s.support.criticality,
         dependencies,
         groups,
         link: service.link.clone(),
@@ -192,6 +204,13 @@ fn change(p: &mut Portfolio, edit: Edit, now: DateTime<Utc>) -> Result<(), Strin
             let seconds = crate::duration::parse_duration(&text)
                 .map_err(|e| field(p, i, "time to restore", e))?;
             scenario_edit(p, i, |s| s.incidents.time_to_recover_seconds = seconds)?;
+        }
+        Edit::Deployments(i, text) => {
+            let rate = Rate::parse(&text).map_err(|e| field(p, i, "deployments", e))?;
+            scenario_edit(p, i, |s| s.delivery.deployment_frequency = rate)?;
+        }
+        Edit::Criticality(i, criticality) => {
+            scenario_edit(p, i, |s| s.support.criticality = criticality)?;
         }
         Edit::AddDependency(i) => {
             let mut s = scenario(p, i)?;

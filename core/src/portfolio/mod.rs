@@ -23,6 +23,7 @@
 pub mod edit;
 pub mod graph;
 pub mod link;
+pub mod support;
 pub mod table;
 
 use serde::{Deserialize, Serialize};
@@ -131,9 +132,9 @@ pub struct Row {
     pub runs_out: String,
     /// The most it can promise.
     pub most_promisable: String,
-    /// The support method recommended.
+    /// The support method recommended within the estate ([`support`]).
     pub who_runs_it: &'static str,
-    /// Its on-call cost a year.
+    /// Its share of its method's on-call cost a year, within the estate.
     pub on_call_per_year: String,
     /// Revenue lost a year to the expected downtime.
     pub lost_revenue_per_year: String,
@@ -153,6 +154,8 @@ pub struct Estate {
     /// The rows, not achievable first, then at risk, then achievable; by
     /// expected unavailability over the target's within each.
     pub rows: Vec<Row>,
+    /// Who runs the estate and what it costs ([`support`]).
+    pub support: support::EstateSupport,
 }
 
 /// Evaluate every service of `portfolio` at `now`, each through the
@@ -168,11 +171,13 @@ pub struct Estate {
 /// ```
 pub fn evaluate(portfolio: &Portfolio, now: DateTime<Utc>) -> Result<Estate, String> {
     let evaluated = evaluated(portfolio, now)?;
+    let support = support::estate_support(portfolio, &evaluated);
     let mut rows: Vec<Row> = portfolio
         .services
         .iter()
         .zip(&evaluated)
-        .map(|(service, (s, r))| row(service, s, r))
+        .zip(&support.services)
+        .map(|((service, (s, r)), who)| row(service, s, r, who))
         .collect();
     crate::sort::sort_by(&mut rows, |a, b| {
         a.standing.cmp(&b.standing).then(
@@ -183,6 +188,7 @@ pub fn evaluate(portfolio: &Portfolio, now: DateTime<Utc>) -> Result<Estate, Str
     Ok(Estate {
         name: portfolio.name.clone(),
         rows,
+        support,
     })
 }
 
@@ -535,15 +541,13 @@ fn set_component(
     Ok(())
 }
 
-fn row(service: &Service, s: &Scenario, r: &Report) -> Row {
+fn row(service: &Service, s: &Scenario, r: &Report, who: &support::ServiceSupport) -> Row {
     let standing = match (r.spend.fits, r.budget.policy) {
         (Some(false), _) => Standing::NotAchievable,
         (_, PolicyStatus::AtRisk | PolicyStatus::Frozen) => Standing::AtRisk,
         _ => Standing::Achievable,
     };
     let currency = r.cost.currency;
-    let lost =
-        r.cost.loss_per_downtime_minute * r.spend.expected_unavailability * r.cost.minutes_per_year;
     Row {
         service: service.name.clone(),
         target: s.target.format_percent(),
@@ -553,12 +557,9 @@ fn row(service: &Service, s: &Scenario, r: &Report) -> Row {
         budget_spent: r.budget.consumed_display.clone(),
         runs_out: r.budget.exhaustion_display.clone(),
         most_promisable: r.spend.most_promisable_display.clone(),
-        who_runs_it: r.support.recommendation.method_name,
-        on_call_per_year: crate::display::money_short_in(
-            r.support.recommended_on_call_cost_per_year,
-            currency,
-        ),
-        lost_revenue_per_year: crate::display::money_short_in(lost, currency),
+        who_runs_it: who.method_name,
+        on_call_per_year: crate::display::money_short_in(who.on_call_per_year, currency),
+        lost_revenue_per_year: crate::display::money_short_in(who.lost_revenue_per_year, currency),
         depends_on: service.uses.iter().map(|u| u.service.clone()).collect(),
         extra_nine_missed: service
             .uses

@@ -3,6 +3,7 @@
 //! portfolio` prints it, so both read the same columns.
 
 use super::Estate;
+use super::support::EstateSupport;
 use crate::export::Table;
 
 /// The estate's table, what needs attention first.
@@ -52,6 +53,44 @@ pub fn table(estate: &Estate) -> Table {
                     r.lost_revenue_per_year.clone(),
                     r.depends_on.join(", "),
                     r.extra_nine_missed.join(", "),
+                ]
+            })
+            .collect(),
+        warning: None,
+    }
+}
+
+/// Who runs the estate: one row a support method recommended, with its
+/// services, its rota, and what it costs a year.
+///
+/// ```
+/// use nines_core::portfolio::{evaluate, example, table::support_table};
+/// let t = support_table(&evaluate(&example(), nines_core::budget::STORY_NOW).unwrap().support);
+/// assert_eq!(t.rows[0][..2], ["You Build It You Run It", "database, ledger, payments, checkout"]);
+/// ```
+pub fn support_table(support: &EstateSupport) -> Table {
+    Table {
+        title: "Who runs the estate".into(),
+        headers: [
+            "Method",
+            "Services",
+            "On call",
+            "On-call/yr",
+            "Investment/yr",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: support
+            .groups
+            .iter()
+            .zip(&support.display.groups)
+            .map(|(g, (on_call, investment))| {
+                vec![
+                    g.method_name.to_string(),
+                    g.services.join(", "),
+                    g.structure.clone(),
+                    on_call.clone(),
+                    investment.clone(),
                 ]
             })
             .collect(),

@@ -147,8 +147,12 @@ const SINGLE_SERVICE: &str = "For a single service: You Build It SRE Run It \"is
 const DIFFICULT_FIT: &str = "In IT as a Cost Centre: You Build It SRE Run It \"is a difficult fit for an IT as a Cost Centre organisation, and is not cost effective at all availability levels\" (\"Aim for Operability, not SRE as a Cult\").";
 
 /// The essays' warnings that apply to `method` with `teams` delivery teams
-/// in `organisation`.
-fn method_warnings(method: SupportMethod, teams: u32, organisation: Organisation) -> Vec<String> {
+/// in `organisation` (a portfolio asks them of each method's services).
+pub(crate) fn method_warnings(
+    method: SupportMethod,
+    teams: u32,
+    organisation: Organisation,
+) -> Vec<String> {
     let mut w = Vec::new();
     match method {
         SupportMethod::YouBuildItOpsRunIt if teams >= 10 => w.push(AT_SCALE.to_string()),
@@ -300,18 +304,40 @@ fn method_row(
 
 /// A method's team investment a year beyond on-call pay.
 fn investment(method: SupportMethod, read: &Read) -> f64 {
-    let teams = f64::from(read.on_call.teams);
+    team_investment(
+        method,
+        read.on_call.teams,
+        read.investment_per_team,
+        read.sre_factor,
+        read.on_call.ops_sometimes_delivery_teams,
+    )
+}
+
+/// A method's team investment a year beyond on-call pay, for `teams`
+/// delivery teams: none for Ops Run It (its pay is OpEx on-call); You
+/// Build It You Run It's `per_team` for each team; an SRE team `sre_factor`
+/// times that ("an order of magnitude more than You Build It You Run It
+/// itself"); Ops Sometimes Run It's teams that run their own services.
+///
+/// ```
+/// use nines_core::support::{team_investment, SupportMethod};
+/// assert_eq!(team_investment(SupportMethod::YouBuildItSreRunIt, 2, 10_000.0, 10.0, 1), 200_000.0);
+/// assert_eq!(team_investment(SupportMethod::YouBuildItOpsRunIt, 12, 10_000.0, 10.0, 1), 0.0);
+/// ```
+pub fn team_investment(
+    method: SupportMethod,
+    teams: u32,
+    per_team: f64,
+    sre_factor: f64,
+    sometimes_teams: u32,
+) -> f64 {
+    let teams_f = f64::from(teams);
     match method {
         SupportMethod::YouBuildItOpsRunIt => 0.0,
-        SupportMethod::YouBuildItYouRunIt => read.investment_per_team * teams,
-        SupportMethod::YouBuildItSreRunIt => read.sre_factor * read.investment_per_team * teams,
+        SupportMethod::YouBuildItYouRunIt => per_team * teams_f,
+        SupportMethod::YouBuildItSreRunIt => sre_factor * per_team * teams_f,
         SupportMethod::YouBuildItOpsSometimesRunIt => {
-            read.investment_per_team
-                * f64::from(
-                    read.on_call
-                        .ops_sometimes_delivery_teams
-                        .min(read.on_call.teams),
-                )
+            per_team * f64::from(sometimes_teams.min(teams))
         }
     }
 }

@@ -27,6 +27,27 @@ pub enum TrafficCriticality {
     Critical,
 }
 
+/// Each criticality with its id (in links and the page's select) and what
+/// a person reads, in order: the page's Who runs it section and the
+/// portfolio view offer these.
+pub const CRITICALITY_CHOICES: [(TrafficCriticality, &str, &str); 3] = [
+    (
+        TrafficCriticality::Low,
+        "low",
+        "Low: an internal or occasional service",
+    ),
+    (
+        TrafficCriticality::Normal,
+        "normal",
+        "Normal: customers notice an outage",
+    ),
+    (
+        TrafficCriticality::Critical,
+        "critical",
+        "Critical: an outage could jeopardise the organisation",
+    ),
+];
+
 /// A method considered and not chosen, and why.
 #[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct Alternative {
