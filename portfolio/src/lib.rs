@@ -14,6 +14,8 @@ mod dispatch;
 #[cfg(target_arch = "wasm32")]
 mod estate;
 #[cfg(target_arch = "wasm32")]
+mod exports;
+#[cfg(target_arch = "wasm32")]
 mod field;
 #[cfg(target_arch = "wasm32")]
 mod graph;

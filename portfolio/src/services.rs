@@ -119,7 +119,7 @@ fn service(s: &State, dispatch: &Dispatch, i: usize, x: &ServiceInputs, names: &
                 <button type="button" onclick={on_click(dispatch, key("dependencies"), Edit::AddDependency(i))}>
                     { "Add a dependency" }
                 </button>
-                <a href={format!("./?{}", x.link)} target="_blank" rel="noopener">
+                <a href={format!("./?{}", estate_link(s, &x.name).unwrap_or(&x.link))} target="_blank" rel="noopener">
                     { format!("Open {} in the calculator", x.name) }
                 </a>
                 <button type="button" onclick={on_click(dispatch, key("remove"), Edit::RemoveService(i))}>
@@ -246,4 +246,12 @@ fn criticality(dispatch: &Dispatch, i: usize, chosen: TrafficCriticality) -> Htm
             </select>
         </div>
     }
+}
+
+/// The service's scenario as the estate evaluates it (its dependencies on
+/// other services at their figures), for the calculator.
+fn estate_link<'a>(s: &'a State, service: &str) -> Option<&'a str> {
+    let estate = s.estate.as_ref()?;
+    let row = estate.rows.iter().find(|r| r.service == service)?;
+    Some(&row.link)
 }

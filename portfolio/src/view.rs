@@ -46,6 +46,7 @@ pub fn view() -> Html {
                 { crate::graph::view(s) }
                 { crate::support::view(s) }
                 { crate::services::view(s, dispatch) }
+                <crate::exports::Exports portfolio={s.portfolio.clone()} />
             </main>
             <footer class="site">
                 <p>{ "Every figure is computed in your browser; nothing is sent anywhere. The \

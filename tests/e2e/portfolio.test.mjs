@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
-import { setup, openPage, whole, ROOT, CLI_PATH } from "./harness.mjs";
+import { setup, openPage, whole, ROOT, CLI_PATH, STORY_NOW } from "./harness.mjs";
 
 let env;
 before(async () => { env = await setup(); });
@@ -116,6 +116,26 @@ test("who runs the estate follows each service's criticality and target", async 
     /2 services have critical traffic at four nines or more \("payments", "checkout"\)/);
   assert.equal(await page.locator('#portfolio-table tr[data-service="payments"] td:nth-of-type(7)').textContent(),
     "You Build It SRE Run It");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// The page's estate downloads are the CLI's, byte for byte, for the same
+// address at the same instant (the page's clock is fixed at STORY_NOW).
+test("everything out at once: the page's downloads are the CLI's", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}#portfolio`);
+  await openExample(page);
+  const address = await writtenAddress(page, "");
+  for (const [what, file] of [["rules", "shop-rules.yaml"], ["sloth", "shop-sloth.yaml"], ["policy-md", "shop-policies.md"]]) {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator(`#portfolio-export-${what}`).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), file);
+    const got = readFileSync(await download.path(), "utf8");
+    const want = execFileSync(CLI_PATH, ["export", what, "--portfolio", address, "--now", STORY_NOW], { encoding: "utf8" });
+    assert.equal(got, want, what);
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });

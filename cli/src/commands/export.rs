@@ -23,7 +23,7 @@ pub(super) fn run(args: &Args, _json: bool) -> Result<String, String> {
         _ => return Err(format!("export writes one NAME; {}", names())),
     };
     if let Some(file) = text(args, "--portfolio")? {
-        return portfolio_rules(args, what, &file);
+        return portfolio_export(args, what, &file);
     }
     let scenario = scenario(args)?;
     let (table, format) = if what == "table" {
@@ -67,14 +67,10 @@ pub(super) fn run(args: &Args, _json: bool) -> Result<String, String> {
     written(args, out)
 }
 
-/// `nines export rules --portfolio FILE`: every service's rules in one
-/// file (`portfolio::estate_rules`).
-fn portfolio_rules(args: &Args, what: &str, file: &str) -> Result<String, String> {
-    if what != "rules" {
-        return Err(format!(
-            "--portfolio writes the rules of every service (nines export rules --portfolio FILE); {what} is written one scenario at a time (--link or --from)"
-        ));
-    }
+/// `nines export NAME --portfolio FILE`: the export of every service in
+/// one file (`portfolio::exports::estate_export`: the rules, the SLO
+/// documents and the policies).
+fn portfolio_export(args: &Args, what: &str, file: &str) -> Result<String, String> {
     for alone in ["--link", "--from", "--slo", "--table", "--format"] {
         if args.values(alone).is_some() {
             return Err(format!(
@@ -83,8 +79,8 @@ fn portfolio_rules(args: &Args, what: &str, file: &str) -> Result<String, String
         }
     }
     let portfolio = super::portfolio::read_portfolio(file)?;
-    let out = nines_core::portfolio::estate_rules(&portfolio, now(args)?)
-        .map_err(|e| format!("{file}: {e}"))?;
+    let out = nines_core::portfolio::exports::estate_export(what, &portfolio, now(args)?)
+        .map_err(|e| format!("--portfolio {file}: {e}"))?;
     written(args, out)
 }
 

@@ -168,7 +168,7 @@ pub(super) const COMMANDS: &[Command] = &[
             "  nines export <NAME>",
             "               (--link <address or query|-> | --from <FILE|-> [--slo NAME]) [--now <instant>]",
             "               [--table N [--format csv|md|wiki]] [--output FILE | -o FILE]",
-            "               or, every service of a portfolio: nines export rules --portfolio <FILE|-> [--now …] [--output FILE]",
+            "               or, every service of a portfolio: nines export <rules|sloth|openslo|pyrra|policy-md> --portfolio <FILE|-|LINK> [--now …] [--output FILE]",
         ],
         options: &["--link", "--from", "--slo", "--now", "--table", "--format", "--output", "--portfolio"],
         run: export::run,
@@ -176,11 +176,11 @@ pub(super) const COMMANDS: &[Command] = &[
     },
     Command {
         name: "portfolio",
-        summary: "the estate of a portfolio of services (a JSON or YAML document; - reads standard input), \
+        summary: "the estate of a portfolio of services (a JSON or YAML document or the page's portfolio link; - reads standard input), \
          each a scenario's link whose dependencies may be other services, taking their expected \
          availability (or their target): a row a service, not achievable first, then at risk.",
         usage: &[
-            "  nines portfolio <FILE|-> [--now <instant>] [--json]",
+            "  nines portfolio <FILE|-|LINK> [--now <instant>] [--json]",
         ],
         options: &["--now"],
         run: portfolio::run,

@@ -21,6 +21,7 @@
 //! `expected` (the default) or `target`.
 
 pub mod edit;
+pub mod exports;
 pub mod graph;
 pub mod link;
 pub mod support;
@@ -144,6 +145,10 @@ pub struct Row {
     /// target (each dependency should offer one more nine than the service
     /// promises), checked along every edge.
     pub extra_nine_missed: Vec<String>,
+    /// Its scenario as the estate evaluates it, a link's query: each
+    /// dependency that is another service carries that service's figure,
+    /// so the calculator opened on it shows what the estate shows.
+    pub link: String,
 }
 
 /// The estate: a row a service, what needs attention first.
@@ -199,25 +204,13 @@ pub fn evaluate(portfolio: &Portfolio, now: DateTime<Utc>) -> Result<Estate, Str
 /// same labels are refused.
 pub fn estate_rules(portfolio: &Portfolio, now: DateTime<Utc>) -> Result<String, String> {
     let evaluated = evaluated(portfolio, now)?;
+    exports::distinct_production_names(portfolio, &evaluated)?;
     let mut out = format!(
         "# Prometheus rules of the portfolio {}: {} services, each selecting its own series by its service and slo labels.\ngroups:\n",
         quoted(&portfolio.name, NAME_CHARS),
         portfolio.services.len()
     );
-    for (i, (service, (s, r))) in portfolio.services.iter().zip(&evaluated).enumerate() {
-        let labels = (&s.production.service, &s.production.slo);
-        if let Some(other) = evaluated[..i]
-            .iter()
-            .position(|(t, _)| (&t.production.service, &t.production.slo) == labels)
-        {
-            return Err(format!(
-                "{} and {} both write rules for the service {}'s SLO {}: give each its own production names",
-                quoted(&portfolio.services[other].name, NAME_CHARS),
-                quoted(&service.name, NAME_CHARS),
-                quoted(labels.0, NAME_CHARS),
-                quoted(labels.1, NAME_CHARS)
-            ));
-        }
+    for (service, (s, r)) in portfolio.services.iter().zip(&evaluated) {
         let rules = crate::export::prometheus_rules(r, &s.production)
             .map_err(|e| format!("{}: {e}", quoted(&service.name, NAME_CHARS)))?;
         let (head, groups) = rules.split_once("\ngroups:\n").ok_or_else(|| {
@@ -572,5 +565,6 @@ fn row(service: &Service, s: &Scenario, r: &Report, who: &support::ServiceSuppor
             })
             .map(|u| u.service.clone())
             .collect(),
+        link: crate::link::encode(s),
     }
 }
