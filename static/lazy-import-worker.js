@@ -1,6 +1,8 @@
 // The spec reader, off the page's thread: a module worker running the
 // second wasm module (lazy.js), so a large or hostile document never
-// freezes the page. static/lazy-import.js sends { text, slo }, stops the
+// freezes the page. static/lazy-import.js sends { text, slo } (or, from
+// the portfolio view, { text, portfolio }: every SLO as a portfolio of
+// that name), stops the
 // worker on Cancel or past the reader's time budget, and tells each answer
 // apart:
 //   { read }     what was read (the second module's answer);
@@ -10,7 +12,7 @@
 //   { unloaded } the module could not be loaded.
 // Named lazy-* so the bundle's first-visit count leaves it out: it is
 // fetched on the first import.
-import init, { read_spec } from "./lazy.js";
+import init, { read_spec, read_portfolio_spec } from "./lazy.js";
 
 const ready = init();
 
@@ -22,7 +24,8 @@ self.onmessage = async (event) => {
     return;
   }
   try {
-    self.postMessage({ read: read_spec(event.data.text, event.data.slo) });
+    const d = event.data;
+    self.postMessage({ read: d.portfolio ? read_portfolio_spec(d.text, d.portfolio) : read_spec(d.text, d.slo) });
   } catch (e) {
     self.postMessage(typeof e === "string" ? { refused: e } : { stopped: String(e) });
   }

@@ -7,7 +7,9 @@
 // bundle's first-visit count leaves it out.
 let reading = null;
 
-export function read(text, slo, seconds) {
+// `portfolio`: read every SLO as a portfolio of that name (the portfolio
+// view); otherwise the SLO `slo` as one scenario.
+export function read(text, slo, seconds, portfolio) {
   cancel();
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("lazy-import-worker.js", import.meta.url), { type: "module" });
@@ -25,7 +27,7 @@ export function read(text, slo, seconds) {
       else end(reject, "refused" in d ? `refused\n${d.refused}` : "stopped" in d ? "stopped\n" : "unloaded\n");
     };
     worker.onerror = () => end(reject, "unloaded\n");
-    worker.postMessage({ text, slo });
+    worker.postMessage({ text, slo, portfolio });
   });
 }
 

@@ -89,7 +89,22 @@ pub fn import_text(text: &str, slo: &str) -> Result<String, String> {
     .concat())
 }
 
-/// [`import_text`] for the page.
+/// Every SLO of a spec read as a portfolio named `name`, one service an
+/// SLO (`nines_core::portfolio::from_spec`): the portfolio's link (the
+/// pairs after `#portfolio?`), each service with what it could not carry;
+/// or why it could not be read.
+///
+/// ```
+/// let spec = "version: \"prometheus/v1\"\nservice: xy\nslos:\n  - name: aa\n    objective: 99.9\n    sli:\n      events:\n        error_query: sum(rate(e[{{.window}}]))\n        total_query: sum(rate(t[{{.window}}]))\n    alerting:\n      name: A\n  - name: bb\n    objective: 99\n    sli:\n      events:\n        error_query: sum(rate(e[{{.window}}]))\n        total_query: sum(rate(t[{{.window}}]))\n    alerting:\n      name: B\n";
+/// let link = nines_lazy::portfolio_text(spec, "xy").unwrap();
+/// let p = nines_core::portfolio::link::decode(&link).portfolio;
+/// assert_eq!(p.services.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["aa", "bb"]);
+/// assert!(nines_lazy::portfolio_text("kind: Foo", "xy").is_err());
+/// ```
+pub fn portfolio_text(text: &str, name: &str) -> Result<String, String> {
+    nines_core::portfolio::from_spec(text, name).map(|p| nines_core::portfolio::link::encode(&p))
+}
+
 /// A chart image: the page's description (`nines_charts::image::ImageSpec`
 /// as JSON) drawn as an SVG document.
 #[cfg(target_arch = "wasm32")]
@@ -98,10 +113,18 @@ pub fn draw_chart(spec: &str) -> Result<String, String> {
     nines_charts::image::ImageSpec::svg_of_json(spec)
 }
 
+/// [`import_text`] for the page.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn read_spec(text: &str, slo: &str) -> Result<String, String> {
     import_text(text, slo)
+}
+
+/// [`portfolio_text`] for the portfolio view.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn read_portfolio_spec(text: &str, name: &str) -> Result<String, String> {
+    portfolio_text(text, name)
 }
 
 /// [`export_text`] for the page.

@@ -20,6 +20,8 @@ mod field;
 #[cfg(target_arch = "wasm32")]
 mod graph;
 #[cfg(target_arch = "wasm32")]
+mod import;
+#[cfg(target_arch = "wasm32")]
 mod services;
 #[cfg(target_arch = "wasm32")]
 mod store;

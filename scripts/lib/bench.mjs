@@ -60,9 +60,10 @@ export function bundleSizes(dir = DIST) {
 
 /** What a first visit of each page transfers: its files in dist/. */
 export const PAGES = {
-  // `lazy*` is the second wasm module, fetched when the Export section is
-  // first used, not on a first visit.
-  "index.html": (f) => !f.startsWith("embed") && !f.startsWith("lazy"),
+  // `lazy*` are the modules fetched on demand, not on a first visit: the
+  // second wasm module (when the Export section is first used) and the
+  // portfolio view with its JavaScript snippet (when the view is opened).
+  "index.html": (f) => !f.startsWith("embed") && !f.startsWith("lazy") && !f.startsWith("snippets/nines-portfolio-"),
   "embed.html (sandboxed iframes)": (f) => f.startsWith("embed") || f.startsWith("style-") || f.startsWith("favicon-"),
 };
 export const firstVisit = (files, page) => files.filter((f) => PAGES[page](f.file))

@@ -140,6 +140,33 @@ test("everything out at once: the page's downloads are the CLI's", async () => {
   await context.close();
 });
 
+// Sloth's own examples/k8s-multifile.yml (copied with its licence in
+// core/tests/data/sloth/) holds two SLOs: myservice's at 99.9% and
+// myservice2's at 99.99%. Opened as a portfolio, it is the document
+// `nines import --portfolio` writes, read off the page's thread.
+test("an SLO spec of several SLOs opens as a portfolio, as the CLI imports it", async () => {
+  const spec = join(ROOT, "core", "tests", "data", "sloth", "k8s-multifile.yml");
+  const { page, context, problems } = await openPage(env.browser, `${env.url}#portfolio`);
+  await page.locator("#portfolio-estate").waitFor();
+  await page.locator("#portfolio-import summary").click();
+  await page.locator("#portfolio-spec-file").setInputFiles(spec);
+  await page.waitForFunction(() => document.getElementById("portfolio-spec").value.includes("myservice2"));
+  await page.locator("#portfolio-spec-open").click();
+  await page.locator("#portfolio-table tbody tr").nth(1).waitFor();
+  const shown = await tableText(page);
+  const doc = execFileSync(CLI_PATH, ["import", spec, "--portfolio"], { encoding: "utf8" });
+  const cli = JSON.parse(execFileSync(CLI_PATH, ["portfolio", "-", "--json", "--now", STORY_NOW], { input: doc, encoding: "utf8" }));
+  assert.deepEqual(shown.map((r) => [r[0], r[1], r[2]]), cli.rows.map((r) => [r.service, r.target, r.expected]));
+  assert.deepEqual(shown.map((r) => r[1]).sort(), ["99.9%", "99.99%"]);
+  // A document that is not a spec is refused beside the reader, and the portfolio stays.
+  await page.locator("#portfolio-spec").fill("kind: Foo\n");
+  await page.locator("#portfolio-spec-open").click();
+  await page.locator("#portfolio-spec-error").waitFor();
+  assert.equal(await page.locator("#portfolio-table tbody tr").count(), 2);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a cycle is refused beside its field, and the estate stays", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}#portfolio`);
   await openExample(page);
