@@ -206,3 +206,16 @@ fn criticality_and_deployments_are_set_per_service() {
     assert!(err.starts_with("\"checkout\"'s deployments: "), "{err}");
     assert!(err.contains("needs a period"), "{err}");
 }
+
+/// A portfolio that came broken (a use of a service it does not hold) is
+/// mended by editing: the dependency made typed again, it evaluates.
+#[test]
+fn a_broken_portfolio_can_be_mended() {
+    let mut p = example();
+    p.services[1].uses[0].service = "nowhere".into();
+    assert!(evaluate(&p, STORY_NOW).unwrap_err().contains("\"nowhere\""));
+    apply(&mut p, Edit::Target(0, "99.9%".into()), STORY_NOW).unwrap();
+    apply(&mut p, Edit::DependencyService(1, 0, None), STORY_NOW).unwrap();
+    assert!(p.services[1].uses.is_empty());
+    assert_eq!(evaluate(&p, STORY_NOW).unwrap().rows.len(), 4);
+}

@@ -66,32 +66,10 @@ pub fn view(s: &State, dispatch: Dispatch) -> Html {
 
 /// The table, each service's standing marked by colour and in words.
 fn rows(estate: &nines_core::portfolio::Estate) -> Html {
-    let t = table(estate);
-    let label = |i: usize| t.headers.get(i).cloned().unwrap_or_default();
     let standing_class = |i: usize| match estate.rows.get(i).map(|r| r.standing) {
         Some(Standing::NotAchievable) => "status bad",
         Some(Standing::AtRisk) => "status warn",
         _ => "status good",
     };
-    html! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label={format!("Table: {}", t.title)}>
-            <table id="portfolio-table" class="wide stack">
-                <caption>{ &t.title }</caption>
-                <thead><tr>
-                    { for t.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }
-                </tr></thead>
-                <tbody>
-                    { for t.rows.iter().enumerate().map(|(r, row)| html! {
-                        <tr data-service={row[0].clone()}>
-                            { for row.iter().enumerate().map(|(i, cell)| match i {
-                                0 => html! { <th scope="row">{ cell }</th> },
-                                3 => html! { <td data-label={label(i)}><span class={standing_class(r)}>{ cell }</span></td> },
-                                _ => html! { <td data-label={label(i)}>{ cell }</td> },
-                            }) }
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
-        </div>
-    }
+    crate::table::view("portfolio-table", &table(estate), Some(3), standing_class)
 }

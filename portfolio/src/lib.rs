@@ -28,6 +28,8 @@ mod store;
 #[cfg(target_arch = "wasm32")]
 mod support;
 #[cfg(target_arch = "wasm32")]
+mod table;
+#[cfg(target_arch = "wasm32")]
 mod view;
 
 use nines_core::clock::{DateTime, Utc};

@@ -193,6 +193,13 @@ fn dependency(
                             { format!("the service {name}") }
                         </option>
                     }) }
+                    // A use a link gave of a service the portfolio does not
+                    // hold: shown, so choosing "typed here" can mend it.
+                    if let Some(missing) = chosen.filter(|c| !names.iter().any(|n| n == c)) {
+                        <option value={format!("service:{missing}")} selected=true>
+                            { format!("the service {missing} (not in the portfolio)") }
+                        </option>
+                    }
                 </select>
             </div>
             if chosen.is_some() {

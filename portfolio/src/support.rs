@@ -13,8 +13,6 @@ pub fn view(s: &State) -> Html {
         return html! {};
     };
     let support = &estate.support;
-    let t = support_table(support);
-    let label = |i: usize| t.headers.get(i).cloned().unwrap_or_default();
     let warnings = support.groups.iter().flat_map(|g| {
         g.warnings
             .iter()
@@ -24,25 +22,7 @@ pub fn view(s: &State) -> Html {
         <section class="card" id="portfolio-support" aria-labelledby="portfolio-support-heading">
             <h2 id="portfolio-support-heading">{ "Who runs the estate" }</h2>
             <p class="headline" id="portfolio-insurance">{ &support.display.insurance_line }</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={format!("Table: {}", t.title)}>
-                <table id="portfolio-support-table" class="wide stack">
-                    <caption>{ &t.title }</caption>
-                    <thead><tr>
-                        { for t.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }
-                    </tr></thead>
-                    <tbody>
-                        { for t.rows.iter().map(|row| html! {
-                            <tr>
-                                { for row.iter().enumerate().map(|(i, cell)| if i == 0 {
-                                    html! { <th scope="row">{ cell }</th> }
-                                } else {
-                                    html! { <td data-label={label(i)}>{ cell }</td> }
-                                }) }
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+            { crate::table::view("portfolio-support-table", &support_table(support), None, |_| "") }
             <ul class="notes" id="portfolio-support-notes">
                 <li>{ &support.sre_condition }</li>
                 if let Some(line) = &support.display.rotas_line { <li>{ line }</li> }

@@ -22,7 +22,7 @@ const AXE = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "
 /** The estate's rows as { service: standing }. */
 async function standings(page) {
   return page.evaluate(() => Object.fromEntries([...document.querySelectorAll("#portfolio-table tbody tr")]
-    .map((tr) => [tr.dataset.service, tr.querySelector("td:nth-of-type(3)").textContent])));
+    .map((tr) => [tr.dataset.row, tr.querySelector("td:nth-of-type(3)").textContent])));
 }
 
 /** The estate's table as text, row by row. */
@@ -46,7 +46,7 @@ async function writtenAddress(page, before) {
 test("the example estate, an edit moving its dependents, the CLI agreeing and the link round-tripping", async () => {
   // Someone's own portfolio of one service first, which Back returns to.
   const { page, context, problems } = await openPage(env.browser, `${env.url}#portfolio?v=1&name=mine&service=solo&link=v%3D5`);
-  await page.locator('#portfolio-table tr[data-service="solo"]').waitFor();
+  await page.locator('#portfolio-table tr[data-row="solo"]').waitFor();
   await openExample(page);
   assert.deepEqual(await standings(page), {
     payments: "not achievable", checkout: "achievable", database: "achievable", ledger: "achievable",
@@ -60,7 +60,7 @@ test("the example estate, an edit moving its dependents, the CLI agreeing and th
   // The database's disks at 99.96%: checkout follows, two services away.
   await page.locator("#svc0-dep0-availability").fill("99.96%");
   await page.waitForFunction(() =>
-    document.querySelector('#portfolio-table tr[data-service="checkout"] td:nth-of-type(3)')?.textContent === "not achievable");
+    document.querySelector('#portfolio-table tr[data-row="checkout"] td:nth-of-type(3)')?.textContent === "not achievable");
   const address = await writtenAddress(page, exampleAddress);
   const shown = await tableText(page);
   // 1 − 0.00129944008 = 99.870055992%, written to four decimals.
@@ -85,7 +85,7 @@ test("the example estate, an edit moving its dependents, the CLI agreeing and th
   // to the portfolio that was there.
   await page.goBack();
   await page.waitForFunction(() => document.querySelectorAll("#portfolio-table tbody tr").length === 1);
-  assert.equal(await page.locator('#portfolio-table tr[data-service="solo"]').count(), 1);
+  assert.equal(await page.locator('#portfolio-table tr[data-row="solo"]').count(), 1);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -114,7 +114,7 @@ test("who runs the estate follows each service's criticality and target", async 
   ]);
   assert.match(await page.locator("#portfolio-support-notes").textContent(),
     /2 services have critical traffic at four nines or more \("payments", "checkout"\)/);
-  assert.equal(await page.locator('#portfolio-table tr[data-service="payments"] td:nth-of-type(7)').textContent(),
+  assert.equal(await page.locator('#portfolio-table tr[data-row="payments"] td:nth-of-type(7)').textContent(),
     "You Build It SRE Run It");
   assert.deepEqual(problems, []);
   await context.close();

@@ -166,7 +166,12 @@ pub fn blank_service(name: &str) -> Service {
 pub fn apply(p: &mut Portfolio, edit: Edit, now: DateTime<Utc>) -> Result<(), String> {
     let mut changed = p.clone();
     change(&mut changed, edit, now)?;
-    dependency_order(&changed)?;
+    // An edit may not make a loop or a use of no service; one that came
+    // in a link is left for the edits that mend it (the estate says why it
+    // cannot be evaluated meanwhile).
+    if dependency_order(p).is_ok() {
+        dependency_order(&changed)?;
+    }
     *p = changed;
     Ok(())
 }
