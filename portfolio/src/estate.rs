@@ -59,6 +59,7 @@ pub fn view(s: &State, dispatch: Dispatch) -> Html {
                     { "Start from the example" }
                 </button>
             </div>
+            <crate::library::Library portfolio={s.portfolio.clone()} dispatch={dispatch.clone()} />
             <crate::import::SpecImport dispatch={dispatch} />
         </section>
     }

@@ -10,6 +10,14 @@ use wasm_bindgen::JsValue;
 /// The storage key of the portfolio last edited in this browser.
 const KEY: &str = "nines-portfolio";
 
+/// The storage key of the portfolios kept by name: one line each, the
+/// name (escaped as a link escapes a value, so it holds no space or line
+/// break), a space, and the portfolio's link.
+const KEPT: &str = "nines-portfolios";
+
+/// The most portfolios kept by name.
+pub const MAX_KEPT: usize = 50;
+
 /// The portfolio to open, with what reading it noticed: the address's
 /// link, else the one stored, else none.
 pub fn to_open() -> (Portfolio, Vec<String>) {
@@ -64,4 +72,62 @@ pub fn keep(p: &Portfolio, new_entry: bool) -> bool {
 
 fn storage() -> Option<web_sys::Storage> {
     gloo::utils::window().local_storage().ok().flatten()
+}
+
+/// The portfolios kept by name in this browser, in the order kept: each
+/// name and its link.
+pub fn kept() -> Vec<(String, String)> {
+    let text = storage()
+        .and_then(|s| s.get_item(KEPT).ok().flatten())
+        .unwrap_or_default();
+    text.lines()
+        .filter_map(|line| {
+            let (name, link) = line.split_once(' ')?;
+            Some((
+                nines_core::link::decode_component(name).ok()?,
+                link.to_string(),
+            ))
+        })
+        .take(MAX_KEPT)
+        .collect()
+}
+
+/// Keep `p` under its name (replacing one of the same name), or say why
+/// not.
+pub fn keep_named(p: &Portfolio) -> Result<(), String> {
+    let name = p.name.trim();
+    if name.is_empty() {
+        return Err("Give the portfolio a name to keep it under.".into());
+    }
+    let mut all = kept();
+    let full = all.len() >= MAX_KEPT;
+    match all.iter_mut().find(|(n, _)| n == name) {
+        Some(entry) => entry.1 = link::encode(p),
+        None if full => {
+            return Err(format!(
+                "This browser keeps at most {MAX_KEPT} portfolios: delete one to keep this one."
+            ));
+        }
+        None => all.push((name.to_string(), link::encode(p))),
+    }
+    write_kept(&all)
+}
+
+/// Forget the portfolio kept as `name`.
+pub fn forget(name: &str) -> Result<(), String> {
+    let mut all = kept();
+    all.retain(|(n, _)| n != name);
+    write_kept(&all)
+}
+
+fn write_kept(all: &[(String, String)]) -> Result<(), String> {
+    let text: String = all
+        .iter()
+        .map(|(name, link)| format!("{} {link}\n", nines_core::link::encode_component(name)))
+        .collect();
+    storage()
+        .and_then(|s| s.set_item(KEPT, &text).ok())
+        .ok_or_else(|| {
+            "This browser refused to store it (its storage is full or blocked).".to_string()
+        })
 }

@@ -167,6 +167,28 @@ test("an SLO spec of several SLOs opens as a portfolio, as the CLI imports it", 
   await context.close();
 });
 
+test("portfolios are kept in this browser by name, opened and deleted", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}#portfolio`);
+  await openExample(page);
+  await page.locator("#portfolio-library summary").click();
+  await page.locator("#portfolio-keep").click();
+  await page.locator('#portfolio-kept li[data-row="shop"]').waitFor();
+  // Another portfolio on screen; the kept one opens from the list, after a reload too.
+  await page.goto(`${env.url}#portfolio?v=1&name=&service=solo&link=v%3D5`);
+  await page.reload();
+  await page.locator('#portfolio-table tr[data-row="solo"]').waitFor();
+  await page.locator("#portfolio-library summary").click();
+  await page.locator("#portfolio-keep").click();
+  assert.match(await page.locator("#portfolio-keep-error").textContent(), /Give the portfolio a name/);
+  await page.getByRole("button", { name: "Open shop" }).click();
+  await page.locator("#portfolio-table tbody tr").nth(3).waitFor();
+  assert.equal(await page.locator("#portfolio-name").inputValue(), "shop");
+  await page.getByRole("button", { name: "Delete shop" }).click();
+  await page.waitForFunction(() => document.querySelectorAll("#portfolio-kept li").length === 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a cycle is refused beside its field, and the estate stays", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}#portfolio`);
   await openExample(page);
