@@ -1,36 +1,15 @@
 //! The page's `#portfolio` view: several services, each a whole scenario,
 //! whose dependencies may be each other, shown as one estate. It is a wasm
-//! module of its own (`lazy-portfolio.js` beside the page), which
-//! `static/first.js` fetches the first time the address names the view, so
+//! module of its own (`lazy-portfolio-view.js` beside the page, started by
+//! `static/lazy-portfolio.js`), which `static/first.js` fetches the first
+//! time the address names the view, so
 //! the single-service page and its first visit do not carry it. The core
 //! computes everything (`nines_core::portfolio`); this module keeps the
-//! state ([`state`]), stores it in the address and this browser
-//! (`store`), and draws it.
+//! state ([`state`], native), and draws it and keeps it in the address and
+//! this browser (`view`, wasm only).
 
 pub mod state;
 
-#[cfg(target_arch = "wasm32")]
-mod dispatch;
-#[cfg(target_arch = "wasm32")]
-mod estate;
-#[cfg(target_arch = "wasm32")]
-mod exports;
-#[cfg(target_arch = "wasm32")]
-mod field;
-#[cfg(target_arch = "wasm32")]
-mod graph;
-#[cfg(target_arch = "wasm32")]
-mod import;
-#[cfg(target_arch = "wasm32")]
-mod library;
-#[cfg(target_arch = "wasm32")]
-mod services;
-#[cfg(target_arch = "wasm32")]
-mod store;
-#[cfg(target_arch = "wasm32")]
-mod support;
-#[cfg(target_arch = "wasm32")]
-mod table;
 #[cfg(target_arch = "wasm32")]
 mod view;
 
@@ -45,7 +24,7 @@ pub fn now() -> DateTime<Utc> {
     nines_core::budget::STORY_NOW
 }
 
-/// Draw the view into `#portfolio` (static/first.js calls this once the
+/// Draw the view into `#portfolio` (static/lazy-portfolio.js calls this once the
 /// module has loaded). A panic replaces it with a message, never a blank
 /// view.
 #[cfg(target_arch = "wasm32")]

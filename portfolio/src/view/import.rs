@@ -10,8 +10,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::dispatch::Dispatch;
 use crate::state::Action;
+use crate::view::dispatch::Dispatch;
 
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
 function reader() {
@@ -118,7 +118,7 @@ pub fn spec_import(p: &SpecImportProps) -> Html {
                     Ok(pairs) => {
                         let d = link::decode(&pairs);
                         // A new entry in the history: Back returns to what was here.
-                        crate::store::keep(&d.portfolio, true);
+                        crate::view::store::keep(&d.portfolio, true);
                         dispatch.dispatch(Action::Open(d.portfolio, d.notices));
                     }
                     Err(why) => error.set(Some(why)),

@@ -11,9 +11,9 @@ use nines_core::support::{TrafficCriticality, CRITICALITY_CHOICES};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::dispatch::Dispatch;
-use crate::field::Field;
 use crate::state::{Action, State};
+use crate::view::dispatch::Dispatch;
+use crate::view::field::Field;
 
 /// A callback that turns what is typed into an edit of the field `key`.
 fn on_edit(

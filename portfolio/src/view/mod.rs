@@ -1,6 +1,20 @@
 //! The view: a header that leads back to the single-service calculator,
-//! what reading the link noticed, then the estate, the dependency graph
-//! and the services' inputs.
+//! what reading the link noticed, then the estate, the dependency graph,
+//! who runs the estate, the services' inputs and the downloads. One file a
+//! part; they reach the state through `dispatch`, and `store` keeps it in
+//! the address and this browser.
+
+mod dispatch;
+mod estate;
+mod exports;
+mod field;
+mod graph;
+mod import;
+mod library;
+mod services;
+mod store;
+mod support;
+mod table;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -10,9 +24,8 @@ use gloo::timers::callback::Timeout;
 use nines_core::portfolio::link::VIEW;
 use yew::prelude::*;
 
-use crate::dispatch::{Dispatch, Shared};
 use crate::state::{Action, State};
-use crate::store;
+use dispatch::{Dispatch, Shared};
 
 #[function_component(View)]
 pub fn view() -> Html {
@@ -42,11 +55,11 @@ pub fn view() -> Html {
             </header>
             { notices(s, dispatch.clone(), *unkept) }
             <main>
-                { crate::estate::view(s, dispatch.clone()) }
-                { crate::graph::view(s) }
-                { crate::support::view(s) }
-                { crate::services::view(s, dispatch) }
-                <crate::exports::Exports portfolio={s.portfolio.clone()} />
+                { crate::view::estate::view(s, dispatch.clone()) }
+                { crate::view::graph::view(s) }
+                { crate::view::support::view(s) }
+                { crate::view::services::view(s, dispatch) }
+                <crate::view::exports::Exports portfolio={s.portfolio.clone()} />
             </main>
             <footer class="site">
                 <p>{ "Every figure is computed in your browser; nothing is sent anywhere. The \

@@ -8,9 +8,9 @@ use nines_core::portfolio::table::table;
 use nines_core::portfolio::{example, Standing, MAX_SERVICES, MAX_USES};
 use yew::prelude::*;
 
-use crate::dispatch::Dispatch;
-use crate::field::Field;
 use crate::state::{Action, State};
+use crate::view::dispatch::Dispatch;
+use crate::view::field::Field;
 
 pub fn view(s: &State, dispatch: Dispatch) -> Html {
     let on_name = {
@@ -26,7 +26,7 @@ pub fn view(s: &State, dispatch: Dispatch) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             // A new entry in the history: Back returns to what was here.
-            crate::store::keep(&example(), true);
+            crate::view::store::keep(&example(), true);
             dispatch.dispatch(Action::Open(example(), Vec::new()))
         })
     };
@@ -59,8 +59,8 @@ pub fn view(s: &State, dispatch: Dispatch) -> Html {
                     { "Start from the example" }
                 </button>
             </div>
-            <crate::library::Library portfolio={s.portfolio.clone()} dispatch={dispatch.clone()} />
-            <crate::import::SpecImport dispatch={dispatch} />
+            <crate::view::library::Library portfolio={s.portfolio.clone()} dispatch={dispatch.clone()} />
+            <crate::view::import::SpecImport dispatch={dispatch} />
         </section>
     }
 }
@@ -72,5 +72,5 @@ fn rows(estate: &nines_core::portfolio::Estate) -> Html {
         Some(Standing::AtRisk) => "status warn",
         _ => "status good",
     };
-    crate::table::view("portfolio-table", &table(estate), Some(3), standing_class)
+    crate::view::table::view("portfolio-table", &table(estate), Some(3), standing_class)
 }

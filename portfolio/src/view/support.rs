@@ -22,7 +22,7 @@ pub fn view(s: &State) -> Html {
         <section class="card" id="portfolio-support" aria-labelledby="portfolio-support-heading">
             <h2 id="portfolio-support-heading">{ "Who runs the estate" }</h2>
             <p class="headline" id="portfolio-insurance">{ &support.display.insurance_line }</p>
-            { crate::table::view("portfolio-support-table", &support_table(support), None, |_| "") }
+            { crate::view::table::view("portfolio-support-table", &support_table(support), None, |_| "") }
             <ul class="notes" id="portfolio-support-notes">
                 <li>{ &support.sre_condition }</li>
                 if let Some(line) = &support.display.rotas_line { <li>{ line }</li> }

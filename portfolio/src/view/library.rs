@@ -6,9 +6,9 @@
 use nines_core::portfolio::{link, Portfolio};
 use yew::prelude::*;
 
-use crate::dispatch::Dispatch;
 use crate::state::Action;
-use crate::store;
+use crate::view::dispatch::Dispatch;
+use crate::view::store;
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
