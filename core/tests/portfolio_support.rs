@@ -56,8 +56,18 @@ fn the_example_is_four_teams_running_their_own() {
         s.sre_condition
             .starts_with("No service has critical traffic at four nines or more")
     );
-    // Each row shows its share: $133,600 / 4.
+    // Each row shows its share: $133,600 / 4 of on-call, $40,000 / 4 of
+    // investment; checkout's total adds its $14,396.16 lost: $57,796.16.
     assert!(estate.rows.iter().all(|r| r.on_call_per_year == "$33.4k"));
+    close(s.services[3].total_per_year, 57_796.160_32);
+    let checkout = estate
+        .rows
+        .iter()
+        .find(|r| r.service == "checkout")
+        .unwrap();
+    assert_eq!(checkout.total_per_year, "$57.8k");
+    let ledger = estate.rows.iter().find(|r| r.service == "ledger").unwrap();
+    assert_eq!(ledger.total_per_year, "$43.4k");
     assert!(
         estate
             .rows

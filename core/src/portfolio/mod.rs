@@ -139,6 +139,9 @@ pub struct Row {
     pub on_call_per_year: String,
     /// Revenue lost a year to the expected downtime.
     pub lost_revenue_per_year: String,
+    /// Its revenue insurance a year within the estate: its shares of its
+    /// method's on-call and investment, and the revenue it loses.
+    pub total_per_year: String,
     /// The services it depends on, by name.
     pub depends_on: Vec<String>,
     /// Those of them that miss the rule of the extra nine against its
@@ -553,6 +556,7 @@ fn row(service: &Service, s: &Scenario, r: &Report, who: &support::ServiceSuppor
         who_runs_it: who.method_name,
         on_call_per_year: crate::display::money_short_in(who.on_call_per_year, currency),
         lost_revenue_per_year: crate::display::money_short_in(who.lost_revenue_per_year, currency),
+        total_per_year: crate::display::money_short_in(who.total_per_year, currency),
         depends_on: service.uses.iter().map(|u| u.service.clone()).collect(),
         extra_nine_missed: service
             .uses

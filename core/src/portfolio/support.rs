@@ -17,7 +17,7 @@
 //!   for all the SRE Run It services plus their delivery teams at L2. The
 //!   callouts are every service's own incidents. The rates are the first
 //!   such service's (in the portfolio's order); a service's share is its
-//!   method's cost split evenly.
+//!   method's cost (on-call and investment) split evenly.
 //! * **One rota or several.** Beside a rota each, the You Build It You Run
 //!   It services' cost on one shared rota: one engineer on standby for all
 //!   of them, the same callouts.
@@ -57,6 +57,10 @@ pub struct ServiceSupport {
     pub on_call_per_year: f64,
     /// Revenue its expected downtime loses a year.
     pub lost_revenue_per_year: f64,
+    /// Its share of its method's investment a year.
+    pub investment_per_year: f64,
+    /// On-call + investment + revenue lost, its revenue insurance a year.
+    pub total_per_year: f64,
 }
 
 /// The services of one method, as one rota.
@@ -171,11 +175,17 @@ pub(super) fn estate_support(p: &Portfolio, evaluated: &[(Scenario, Report)]) ->
             reason: rec.reason,
             on_call_per_year: 0.0,
             lost_revenue_per_year: lost_revenue(r),
+            investment_per_year: 0.0,
+            total_per_year: 0.0,
         })
         .collect();
     for (g, members) in &groups {
         for &i in members {
-            services[i].on_call_per_year = g.on_call_per_year / members.len() as f64;
+            let share = |x: f64| x / members.len() as f64;
+            let s = &mut services[i];
+            s.on_call_per_year = share(g.on_call_per_year);
+            s.investment_per_year = share(g.investment_per_year);
+            s.total_per_year = s.on_call_per_year + s.investment_per_year + s.lost_revenue_per_year;
         }
     }
     let rotas = groups

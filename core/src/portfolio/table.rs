@@ -26,6 +26,7 @@ pub fn table(estate: &Estate) -> Table {
         "Who runs it",
         "On-call/yr",
         "Lost revenue/yr",
+        "Total/yr",
         "Depends on",
         "Without the extra nine",
     ];
@@ -51,6 +52,7 @@ pub fn table(estate: &Estate) -> Table {
                     r.who_runs_it.to_string(),
                     r.on_call_per_year.clone(),
                     r.lost_revenue_per_year.clone(),
+                    r.total_per_year.clone(),
                     r.depends_on.join(", "),
                     r.extra_nine_missed.join(", "),
                 ]
