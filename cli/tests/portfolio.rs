@@ -8,7 +8,7 @@
 //! database and the ledger 0.0002.
 
 mod common;
-use common::nines;
+use common::{nines, succeeded};
 
 const EXAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -17,13 +17,8 @@ const EXAMPLE: &str = concat!(
 
 #[test]
 fn the_example_estate() {
-    let out = nines(&["portfolio", EXAMPLE, "--json"], None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&succeeded(&["portfolio", EXAMPLE, "--json"], None)).unwrap();
     let rows = v["rows"].as_array().unwrap();
     let names: Vec<&str> = rows
         .iter()
@@ -88,13 +83,8 @@ fn a_portfolio_in_yaml() {
         link(0),
         link(1)
     );
-    let out = nines(&["portfolio", "-", "--json"], Some(&yaml));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&succeeded(&["portfolio", "-", "--json"], Some(&yaml))).unwrap();
     let rows = v["rows"].as_array().unwrap();
     assert_eq!(rows.len(), 2);
     for row in rows {
@@ -107,7 +97,7 @@ fn a_portfolio_in_yaml() {
 /// core/tests/promtool_portfolio.rs); other exports are one scenario's.
 #[test]
 fn the_estate_rules() {
-    let out = nines(
+    let out = succeeded(
         &[
             "export",
             "rules",
@@ -118,17 +108,12 @@ fn the_estate_rules() {
         ],
         None,
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let want = nines_core::portfolio::estate_rules(
         &nines_core::portfolio::example(),
         nines_core::budget::STORY_NOW,
     )
     .unwrap();
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), want);
+    assert_eq!(out, want);
     let out = nines(&["export", "table", "--portfolio", EXAMPLE], None);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr)
@@ -151,13 +136,7 @@ fn a_file_of_several_slos_opens_as_a_portfolio() {
         env!("CARGO_MANIFEST_DIR"),
         "/../core/tests/data/sloth/k8s-multifile.yml"
     );
-    let out = nines(&["import", spec, "--portfolio"], None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let doc = String::from_utf8(out.stdout).unwrap();
+    let doc = succeeded(&["import", spec, "--portfolio"], None);
     let v: serde_json::Value = serde_json::from_str(&doc).unwrap();
     assert_eq!(v["name"], "k8s-multifile");
     let services = v["services"].as_array().unwrap();
@@ -219,13 +198,8 @@ fn a_portfolio_link() {
         escaped(&db),
         escaped(&api)
     );
-    let out = nines(&["portfolio", &link, "--json"], None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&succeeded(&["portfolio", &link, "--json"], None)).unwrap();
     assert_eq!(v["name"], "pair");
     let api_row = v["rows"]
         .as_array()
@@ -238,12 +212,7 @@ fn a_portfolio_link() {
     assert_eq!(api_row["standing"], "achievable");
 
     // The same link in a file, read from standard input.
-    let out = nines(&["portfolio", "-", "--json"], Some(&link));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeded(&["portfolio", "-", "--json"], Some(&link));
 
     // What the link cannot use refuses it, naming it.
     let out = nines(
@@ -307,16 +276,10 @@ fn every_spec_of_the_estate_in_one_file() {
         .to_vec();
     for what in ["sloth", "openslo", "pyrra"] {
         let now = ["--now", "2026-11-11T00:00:00Z"];
-        let out = nines(
+        let text = succeeded(
             &["export", what, "--portfolio", EXAMPLE, now[0], now[1]],
             None,
         );
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let text = String::from_utf8(out.stdout).unwrap();
         let parts: Vec<&str> = text.split("---\n").collect();
         assert_eq!(parts.len(), 5, "{what}: a heading and four documents");
         assert!(parts[0].starts_with("# The "), "{what}: {}", parts[0]);

@@ -28,17 +28,23 @@ pub fn nines(args: &[&str], stdin: Option<&str>) -> Output {
     child.wait_with_output().expect("the nines binary ends")
 }
 
-/// The command's JSON (`--json` appended); panics unless it succeeded.
-pub fn json(args: &[&str]) -> Value {
-    let mut all = args.to_vec();
-    all.push("--json");
-    let out = nines(&all, None);
+/// `nines ARGS` with `stdin` ([`nines`]); its standard output, and a
+/// panic naming its error unless it succeeded.
+pub fn succeeded(args: &[&str], stdin: Option<&str>) -> String {
+    let out = nines(args, stdin);
     assert!(
         out.status.success(),
         "{args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).expect("valid JSON")
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+/// The command's JSON (`--json` appended); panics unless it succeeded.
+pub fn json(args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.push("--json");
+    serde_json::from_str(&succeeded(&all, None)).expect("valid JSON")
 }
 
 /// The human output; panics unless it succeeded.

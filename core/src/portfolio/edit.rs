@@ -179,18 +179,7 @@ pub fn apply(p: &mut Portfolio, edit: Edit, now: DateTime<Utc>) -> Result<(), St
 fn change(p: &mut Portfolio, edit: Edit, now: DateTime<Utc>) -> Result<(), String> {
     match edit {
         Edit::PortfolioName(name) => p.name = name,
-        Edit::AddService => {
-            if p.services.len() >= MAX_SERVICES {
-                return Err(format!(
-                    "a portfolio holds at most {MAX_SERVICES} services: remove one to add another"
-                ));
-            }
-            let name = (p.services.len() + 1..)
-                .map(|n| format!("service {n}"))
-                .find(|n| p.services.iter().all(|s| &s.name != n))
-                .unwrap_or_default();
-            p.services.push(blank_service(&name));
-        }
+        Edit::AddService => add_service(p)?,
         Edit::RemoveService(i) => {
             let gone = service(p, i)?.name.clone();
             keep_figures_of(p, &gone, now);
@@ -217,71 +206,14 @@ fn change(p: &mut Portfolio, edit: Edit, now: DateTime<Utc>) -> Result<(), Strin
         Edit::Criticality(i, criticality) => {
             scenario_edit(p, i, |s| s.support.criticality = criticality)?;
         }
-        Edit::AddDependency(i) => {
-            let mut s = scenario(p, i)?;
-            let before = s.dependencies.dependencies.len();
-            s.dependencies.add();
-            if s.dependencies.dependencies.len() == before {
-                return Err(format!(
-                    "{}'s dependencies are at their bound ({} at most): remove one to add another",
-                    quoted(&p.services[i].name, NAME_CHARS),
-                    crate::bounds::MAX_DEPENDENCIES
-                ));
-            }
-            p.services[i].link = crate::link::encode(&s);
-        }
+        Edit::AddDependency(i) => add_dependency(p, i)?,
         Edit::RemoveDependency(i, d) => {
             let name = component(p, i, d)?;
             scenario_edit(p, i, |s| s.dependencies.remove_at(&[d]))?;
             p.services[i].uses.retain(|u| u.dependency != name);
         }
-        Edit::DependencyName(i, d, name) => {
-            let old = component(p, i, d)?;
-            let name = name.trim().to_string();
-            if name.is_empty() {
-                return Err(format!(
-                    "{}'s dependency {}: a name is needed",
-                    quoted(&p.services[i].name, NAME_CHARS),
-                    quoted(&old, NAME_CHARS)
-                ));
-            }
-            scenario_edit(p, i, |s| {
-                if let Some(c) = s.dependencies.component_at_mut(&[d]) {
-                    c.name = name.clone();
-                }
-            })?;
-            for u in p.services[i]
-                .uses
-                .iter_mut()
-                .filter(|u| u.dependency == old)
-            {
-                u.dependency = name.clone();
-            }
-        }
-        Edit::DependencyAvailability(i, d, text) => {
-            let name = component(p, i, d)?;
-            if let Some(u) = p.services[i].uses.iter().find(|u| u.dependency == name) {
-                return Err(format!(
-                    "{}'s dependency {} takes the service {}'s figure: make it typed to type one",
-                    quoted(&p.services[i].name, NAME_CHARS),
-                    quoted(&name, NAME_CHARS),
-                    quoted(&u.service, NAME_CHARS)
-                ));
-            }
-            let a = Availability::parse(&text).map_err(|e| {
-                field(
-                    p,
-                    i,
-                    &format!("dependency {}", quoted(&name, NAME_CHARS)),
-                    e,
-                )
-            })?;
-            scenario_edit(p, i, |s| {
-                if let Some(c) = s.dependencies.component_at_mut(&[d]) {
-                    c.unavailability = a.unavailability();
-                }
-            })?;
-        }
+        Edit::DependencyName(i, d, name) => rename_dependency(p, i, d, name)?,
+        Edit::DependencyAvailability(i, d, text) => type_dependency(p, i, d, &text)?,
         Edit::DependencyService(i, d, chosen) => {
             let name = component(p, i, d)?;
             match chosen {
@@ -292,24 +224,113 @@ fn change(p: &mut Portfolio, edit: Edit, now: DateTime<Utc>) -> Result<(), Strin
                 Some((used, takes)) => link_service(p, i, name, used, takes)?,
             }
         }
-        Edit::Link(i, text) => {
-            service(p, i)?;
-            let query = text.split('#').next().unwrap_or_default();
-            let query = query.split_once('?').map_or(query, |(_, q)| q);
-            let s = crate::link::decode(query).scenario;
-            let names: Vec<String> = s
-                .dependencies
-                .dependencies
-                .iter()
-                .filter_map(|d| match d {
-                    Composition::Component(c) => Some(c.name.clone()),
-                    _ => None,
-                })
-                .collect();
-            p.services[i].link = crate::link::encode(&s);
-            p.services[i].uses.retain(|u| names.contains(&u.dependency));
-        }
+        Edit::Link(i, text) => replace_scenario(p, i, &text)?,
     }
+    Ok(())
+}
+
+/// A blank service at the end, named `service N` with the first free N.
+fn add_service(p: &mut Portfolio) -> Result<(), String> {
+    if p.services.len() >= MAX_SERVICES {
+        return Err(format!(
+            "a portfolio holds at most {MAX_SERVICES} services: remove one to add another"
+        ));
+    }
+    let name = (p.services.len() + 1..)
+        .map(|n| format!("service {n}"))
+        .find(|n| p.services.iter().all(|s| &s.name != n))
+        .unwrap_or_default();
+    p.services.push(blank_service(&name));
+    Ok(())
+}
+
+/// A new typed dependency of service `i`, within the scenario's bound.
+fn add_dependency(p: &mut Portfolio, i: usize) -> Result<(), String> {
+    let mut s = scenario(p, i)?;
+    let before = s.dependencies.dependencies.len();
+    s.dependencies.add();
+    if s.dependencies.dependencies.len() == before {
+        return Err(format!(
+            "{}'s dependencies are at their bound ({} at most): remove one to add another",
+            quoted(&p.services[i].name, NAME_CHARS),
+            crate::bounds::MAX_DEPENDENCIES
+        ));
+    }
+    p.services[i].link = crate::link::encode(&s);
+    Ok(())
+}
+
+/// Service `i`'s dependency `d` renamed; its link to a service follows.
+fn rename_dependency(p: &mut Portfolio, i: usize, d: usize, name: String) -> Result<(), String> {
+    let old = component(p, i, d)?;
+    let name = name.trim().to_string();
+    if name.is_empty() {
+        return Err(format!(
+            "{}'s dependency {}: a name is needed",
+            quoted(&p.services[i].name, NAME_CHARS),
+            quoted(&old, NAME_CHARS)
+        ));
+    }
+    scenario_edit(p, i, |s| {
+        if let Some(c) = s.dependencies.component_at_mut(&[d]) {
+            c.name = name.clone();
+        }
+    })?;
+    for u in p.services[i]
+        .uses
+        .iter_mut()
+        .filter(|u| u.dependency == old)
+    {
+        u.dependency = name.clone();
+    }
+    Ok(())
+}
+
+/// Service `i`'s typed dependency `d` at the availability `text`; one that
+/// takes a service's figure is refused.
+fn type_dependency(p: &mut Portfolio, i: usize, d: usize, text: &str) -> Result<(), String> {
+    let name = component(p, i, d)?;
+    if let Some(u) = p.services[i].uses.iter().find(|u| u.dependency == name) {
+        return Err(format!(
+            "{}'s dependency {} takes the service {}'s figure: make it typed to type one",
+            quoted(&p.services[i].name, NAME_CHARS),
+            quoted(&name, NAME_CHARS),
+            quoted(&u.service, NAME_CHARS)
+        ));
+    }
+    let a = Availability::parse(text).map_err(|e| {
+        field(
+            p,
+            i,
+            &format!("dependency {}", quoted(&name, NAME_CHARS)),
+            e,
+        )
+    })?;
+    scenario_edit(p, i, |s| {
+        if let Some(c) = s.dependencies.component_at_mut(&[d]) {
+            c.unavailability = a.unavailability();
+        }
+    })
+}
+
+/// Service `i`'s scenario replaced by a calculator's address (or its
+/// query); its links to services are kept where the dependency still is.
+fn replace_scenario(p: &mut Portfolio, i: usize, text: &str) -> Result<(), String> {
+    service(p, i)?;
+    let query = text.split('#').next().unwrap_or_default();
+    let query = query.split_once('?').map_or(query, |(_, q)| q);
+    let s = crate::link::decode(query).scenario;
+    let names: Vec<String> = s
+        .dependencies
+        .dependencies
+        .iter()
+        .filter_map(|d| match d {
+            Composition::Component(c) => Some(c.name.clone()),
+            _ => None,
+        })
+        .collect();
+    p.services[i].link = crate::link::encode(&s);
+    p.services[i].uses.retain(|u| names.contains(&u.dependency));
     Ok(())
 }
 

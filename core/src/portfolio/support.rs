@@ -35,11 +35,12 @@
 use serde::Serialize;
 
 use super::Portfolio;
+use crate::amount::Currency;
 use crate::display::money_short_in;
 use crate::scenario::{Report, Scenario};
 use crate::support::{
-    OnCallInputs, SupportMethod, TrafficCriticality, method_warnings, on_call_cost, recommend,
-    team_investment,
+    OnCallInputs, Recommendation, SupportMethod, TrafficCriticality, method_warnings, on_call_cost,
+    recommend, team_investment,
 };
 
 /// One service's part in the estate's support.
@@ -131,28 +132,7 @@ pub struct EstateSupportDisplay {
 /// The estate's support, from each service's scenario and report in the
 /// portfolio's order.
 pub(super) fn estate_support(p: &Portfolio, evaluated: &[(Scenario, Report)]) -> EstateSupport {
-    let nines = |r: &Report| r.support.target_nines.unwrap_or(f64::INFINITY);
-    let sre_candidates: Vec<String> = p
-        .services
-        .iter()
-        .zip(evaluated)
-        .filter(|(_, (s, r))| {
-            s.support.criticality == TrafficCriticality::Critical && nines(r) >= 4.0 - 1e-9
-        })
-        .map(|(service, _)| service.name.clone())
-        .collect();
-    let count = u32::try_from(sre_candidates.len()).unwrap_or(u32::MAX);
-    let recommended: Vec<_> = evaluated
-        .iter()
-        .map(|(s, r)| {
-            recommend(
-                nines(r),
-                r.support.deployments_per_week,
-                s.support.criticality,
-                count,
-            )
-        })
-        .collect();
+    let (sre_candidates, recommended) = recommendations(p, evaluated);
     let groups: Vec<(MethodGroup, Vec<usize>)> = SupportMethod::ALL
         .iter()
         .filter_map(|&method| {
@@ -201,24 +181,86 @@ pub(super) fn estate_support(p: &Portfolio, evaluated: &[(Scenario, Report)]) ->
         .map(|(s, _)| s.currency)
         .unwrap_or_default();
     let one_currency = evaluated.iter().all(|(s, _)| s.currency == currency);
-    let on_call: f64 = groups.iter().map(|(g, _)| g.on_call_per_year).sum();
-    let investment: f64 = groups.iter().map(|(g, _)| g.investment_per_year).sum();
-    let lost: f64 = services.iter().map(|s| s.lost_revenue_per_year).sum();
-    let total = one_currency.then_some(on_call + investment + lost);
+    let groups: Vec<MethodGroup> = groups.into_iter().map(|(g, _)| g).collect();
+    let parts = [
+        groups.iter().map(|g| g.on_call_per_year).sum(),
+        groups.iter().map(|g| g.investment_per_year).sum(),
+        services.iter().map(|s| s.lost_revenue_per_year).sum(),
+    ];
+    EstateSupport {
+        sre_condition: sre_condition(&sre_candidates),
+        sre_candidates,
+        display: written(
+            &groups,
+            rotas,
+            parts,
+            one_currency.then_some(currency),
+            currency,
+        ),
+        services,
+        groups,
+        rotas,
+        total_per_year: one_currency.then(|| parts.iter().sum()),
+    }
+}
+
+/// The services with critical traffic at four nines or more, and each
+/// service's recommendation with their count as the services.
+fn recommendations(
+    p: &Portfolio,
+    evaluated: &[(Scenario, Report)],
+) -> (Vec<String>, Vec<Recommendation>) {
+    let nines = |r: &Report| r.support.target_nines.unwrap_or(f64::INFINITY);
+    let candidates: Vec<String> = p
+        .services
+        .iter()
+        .zip(evaluated)
+        .filter(|(_, (s, r))| {
+            s.support.criticality == TrafficCriticality::Critical && nines(r) >= 4.0 - 1e-9
+        })
+        .map(|(service, _)| service.name.clone())
+        .collect();
+    let count = u32::try_from(candidates.len()).unwrap_or(u32::MAX);
+    let recommended = evaluated
+        .iter()
+        .map(|(s, r)| {
+            recommend(
+                nines(r),
+                r.support.deployments_per_week,
+                s.support.criticality,
+                count,
+            )
+        })
+        .collect();
+    (candidates, recommended)
+}
+
+/// The estate's support figures for people: `parts` are on-call,
+/// investment and revenue lost over the estate, written in `currency`
+/// when every service prices in it (`None`: `—`); each group's in
+/// `groups_currency`, its first service's.
+fn written(
+    groups: &[MethodGroup],
+    rotas: Option<(f64, f64)>,
+    parts: [f64; 3],
+    currency: Option<Currency>,
+    groups_currency: Currency,
+) -> EstateSupportDisplay {
     let money = |x: f64| {
-        if one_currency {
-            money_short_in(x, currency)
-        } else {
-            crate::display::ABSENT.to_string()
-        }
+        currency.map_or_else(
+            || crate::display::ABSENT.to_string(),
+            |c| money_short_in(x, c),
+        )
     };
-    let display = EstateSupportDisplay {
+    let [on_call, investment, lost] = parts.map(money);
+    let total = money(parts.iter().sum());
+    EstateSupportDisplay {
         groups: groups
             .iter()
-            .map(|(g, _)| {
+            .map(|g| {
                 (
-                    money_short_in(g.on_call_per_year, currency),
-                    money_short_in(g.investment_per_year, currency),
+                    money_short_in(g.on_call_per_year, groups_currency),
+                    money_short_in(g.investment_per_year, groups_currency),
                 )
             })
             .collect(),
@@ -226,11 +268,7 @@ pub(super) fn estate_support(p: &Portfolio, evaluated: &[(Scenario, Report)]) ->
             || (crate::display::ABSENT.into(), crate::display::ABSENT.into()),
             |(each, shared)| (money(each), money(shared)),
         ),
-        on_call: money(on_call),
-        investment: money(investment),
-        lost_revenue: money(lost),
-        total: money(on_call + investment + lost),
-        currency_note: (!one_currency).then(|| {
+        currency_note: currency.is_none().then(|| {
             "The services price in different currencies: Nines never converts money, so the estate's totals are not added.".to_string()
         }),
         rotas_line: rotas.map(|(each, shared)| {
@@ -241,21 +279,12 @@ pub(super) fn estate_support(p: &Portfolio, evaluated: &[(Scenario, Report)]) ->
             )
         }),
         insurance_line: format!(
-            "Revenue insurance a year: on-call {} + investment {} + revenue lost {} = {}.",
-            money(on_call),
-            money(investment),
-            money(lost),
-            money(on_call + investment + lost)
+            "Revenue insurance a year: on-call {on_call} + investment {investment} + revenue lost {lost} = {total}."
         ),
-    };
-    EstateSupport {
-        sre_condition: sre_condition(&sre_candidates),
-        sre_candidates,
-        services,
-        groups: groups.into_iter().map(|(g, _)| g).collect(),
-        rotas,
-        total_per_year: total,
-        display,
+        on_call,
+        investment,
+        lost_revenue: lost,
+        total,
     }
 }
 
